@@ -1,0 +1,160 @@
+"""The ``sprintkit`` command: the root Typer app, the command groups, and one error boundary.
+
+Every command module registers itself through ``register(app)``. Errors from the library
+(:mod:`sprintkit.errors`) are printed here, to stderr, with their exit code; a traceback is
+shown only with ``--debug`` (or ``SPRINTKIT_DEBUG=1``)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from sprintkit import __version__
+from sprintkit.commands import (
+    action,
+    agenda,
+    board,
+    evidence,
+    hypothesis,
+    indicator,
+    learn,
+    methods,
+    new,
+    programme,
+    report,
+    run,
+    schema,
+    status,
+    stories,
+    team,
+    timer,
+    validate,
+    verdict,
+)
+from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
+
+_debug = {"on": False}
+
+
+class _Boundary(TyperGroup):
+    """Turns library errors into a message and an exit code, for real runs and test runs alike."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise Interrupted("interrupted") from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except SprintkitError as exc:
+            _report(exc)
+            sys.exit(exc.exit_code)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
+            if _debugging():
+                raise
+            from sprintkit.ui import console
+
+            console.error(
+                f"unexpected internal error ({type(exc).__name__}); nothing was written",
+                hint="run again with --debug and report the traceback",
+            )
+            sys.exit(EXIT_INTERNAL)
+
+
+def _debugging() -> bool:
+    return _debug["on"] or os.environ.get("SPRINTKIT_DEBUG", "") not in ("", "0")
+
+
+def _report(exc: SprintkitError) -> None:
+    from sprintkit.errors import InvalidFile
+    from sprintkit.ui import console
+
+    if _debugging():
+        import traceback
+
+        traceback.print_exception(exc)
+    if isinstance(exc, Interrupted):
+        console.err().print(exc.message, markup=False)
+        return
+    if isinstance(exc, InvalidFile):
+        for problem in exc.problems:
+            console.err().print(str(problem), markup=False, highlight=False)
+        console.error(exc.message, exc.hint)
+        return
+    console.error(exc.message, exc.hint)
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="sprintkit",
+    help=(
+        "Run strategy, innovation and experiment sprints from the terminal: methods and "
+        "walkthroughs, hypotheses with honest evidence verdicts, Word reports and plans.\n\n"
+        "Exit codes: 0 success, 1 invalid input or a failed check, 2 wrong usage, "
+        "130 interrupted (answers are saved)."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sprintkit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback when something fails (for bug reports).")
+    ] = False,
+) -> None:
+    """sprintkit — sprints, evidence and reports."""
+    _debug["on"] = debug
+
+
+for _module in (
+    validate,
+    schema,
+    methods,
+    agenda,
+    new,
+    run,
+    status,
+    timer,
+    hypothesis,
+    evidence,
+    verdict,
+    learn,
+    report,
+    programme,
+    indicator,
+    team,
+    action,
+    board,
+    stories,
+):
+    _module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="sprintkit")
+
+
+__all__ = ["EXIT_INTERRUPTED", "app", "main"]

@@ -1,0 +1,53 @@
+"""Options shared by many commands, spelled once."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+SprintOpt = Annotated[
+    Path,
+    typer.Option(
+        "--sprint",
+        "-s",
+        help="Sprint folder or its sprint.yaml (default: the current folder).",
+        show_default=False,
+    ),
+]
+NoInputOpt = Annotated[
+    bool,
+    typer.Option("--no-input", help="Never prompt; fail with a list of what is missing."),
+]
+
+
+class Lang(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Language of the output (default: the sprint's language)."),
+]
+
+
+class Format(str, Enum):
+    """Output format of listing, status and validation commands."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")]
+
+# Help panels, so `sprintkit --help` reads as the product's table of contents.
+PANEL_SETUP = "Set up"
+PANEL_RUN = "Run a sprint"
+PANEL_EVIDENCE = "Hypotheses and evidence"
+PANEL_REPORTS = "Reports"
+PANEL_PROGRAMME = "Programmes, indicators and the board"
+PANEL_STORIES = "Stories"
+PANEL_FILES = "Files and schemas"

@@ -1,0 +1,1 @@
+"""Pure domain logic: no terminal, no files, no rendering."""

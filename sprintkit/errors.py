@@ -1,0 +1,110 @@
+"""One exception family for everything sprintkit refuses to do, each with its exit code.
+
+The CLI's single error boundary (``sprintkit.cli``) prints these to stderr and exits with
+``exit_code``. Documented exit codes:
+
+* 0 — success
+* 1 — the input is invalid or a check failed (:class:`SprintkitError` and most subclasses)
+* 2 — wrong usage of the command line (:class:`UsageError`, and Click's own usage errors)
+* 70 — an unexpected internal error (a bug; ``--debug`` shows the traceback)
+* 130 — interrupted with Ctrl-C (:class:`Interrupted`); everything already given is saved
+
+No third-party imports here: every layer may import this module.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem in a user file. ``line`` and ``column`` are 1-based (0 = unknown)."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        data = asdict(self)
+        if data["hint"] is None:
+            del data["hint"]
+        return data
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        text = f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class SprintkitError(Exception):
+    """Something the user can fix. ``message`` is shown as is; ``hint`` says how to fix it."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class UsageError(SprintkitError):
+    """The command line itself is wrong (conflicting or missing options)."""
+
+    exit_code = EXIT_USAGE
+
+
+class InvalidFile(SprintkitError):
+    """A user file has one or more problems; all of them are listed, each with its location."""
+
+    def __init__(self, problems: list[Problem], message: str | None = None) -> None:
+        self.problems = list(problems)
+        files = sorted({p.file for p in self.problems})
+        summary = message or (
+            f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} in "
+            + ", ".join(files)
+        )
+        super().__init__(summary)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class NotFound(SprintkitError):
+    """A path, sprint, method, hypothesis or other named thing does not exist."""
+
+
+class LockBusy(SprintkitError):
+    """Another process is writing the same sprint."""
+
+
+class EditConflict(SprintkitError):
+    """The file changed on disk in a way sprintkit cannot merge with its own change."""
+
+
+class MissingInput(SprintkitError):
+    """Running without a terminal (or with ``--no-input``) and something required has no value."""
+
+    def __init__(self, missing: list[str], how: str) -> None:
+        self.missing = list(missing)
+        lines = "\n".join(f"  - {m}" for m in self.missing)
+        super().__init__(f"missing input, and no terminal to ask for it:\n{lines}", hint=how)
+
+
+class Interrupted(SprintkitError):
+    """Ctrl-C. Answers already given are saved before this is raised."""
+
+    exit_code = EXIT_INTERRUPTED

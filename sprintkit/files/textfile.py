@@ -1,0 +1,63 @@
+"""Reading a user's text file safely: it exists, is not a folder, not too large, not binary,
+and is valid UTF-8 — each refusal with a clear, located message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sprintkit.errors import InvalidFile, NotFound, Problem
+from sprintkit.files.limits import max_file_bytes
+
+
+def display(path: Path) -> str:
+    """The path as the user would recognise it: relative to the current folder when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def read_text(path: Path, what: str = "file") -> str:
+    """The file's text, decoded as UTF-8 (a BOM is allowed)."""
+    shown = display(path)
+    if not path.exists():
+        raise NotFound(f"{shown}: no such {what}")
+    if path.is_dir():
+        raise NotFound(f"{shown} is a folder, not a {what}")
+    limit = max_file_bytes()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise InvalidFile(
+                [Problem(shown, 0, 0, "", f"file is {size / 1048576:.1f} MiB; the limit is "
+                         f"{limit // 1048576} MiB", "set SPRINTKIT_MAX_FILE_MB to raise it")]
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+    except PermissionError as exc:
+        raise InvalidFile([Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")]) from None
+    if len(raw) > limit:  # grew while we looked, or a special file
+        raise InvalidFile([Problem(shown, 0, 0, "", f"file is larger than {limit // 1048576} MiB")])
+    return decode(raw, shown)
+
+
+def decode(raw: bytes, shown: str) -> str:
+    """UTF-8 text, or a problem naming the line and column of the first bad byte."""
+    if b"\x00" in raw:
+        raise InvalidFile(
+            [Problem(shown, 0, 0, "", "this is a binary file, not text",
+                     "give the path of a YAML or CSV text file")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InvalidFile(
+            [Problem(shown, line, column, "",
+                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                     "save the file as UTF-8 (most editors: 'Save with encoding')")]
+        ) from None

@@ -1,0 +1,397 @@
+"""Loading YAML 1.2 with locations, refusing what is unsafe, and turning model errors into
+``file:line:column`` problems.
+
+ruamel.yaml's round-trip loader keeps comments and positions; ``yes``/``NO``/``12:30`` stay text.
+Before anything is built from the file, its node tree is checked: custom tags are refused (no
+object is ever constructed), every duplicate key is reported, nesting depth is bounded and alias
+expansion is counted so a "billion laughs" file is refused quickly in bounded memory."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sprintkit.errors import InvalidFile, Problem
+from sprintkit.files.limits import MAX_DEPTH, MAX_NODES
+from sprintkit.files.textfile import display, read_text
+
+M = TypeVar("M")
+
+_CORE = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+@dataclass
+class YamlDoc:
+    """A loaded YAML file: the round-trip tree (keeps comments), plain data, and its digest."""
+
+    path: Path
+    shown: str
+    text: str
+    tree: Any
+    data: Any
+    digest: str
+
+
+def round_trip() -> Any:
+    """A ruamel.yaml round-trip instance configured the same way for reading and writing."""
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    return yaml
+
+
+def load_yaml(path: Path) -> YamlDoc:
+    """Read, check and parse one YAML file. Raises :class:`InvalidFile` with located problems."""
+    text = read_text(path, "file")
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> YamlDoc:
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    shown = display(path)
+    yaml = round_trip()
+    try:
+        constructor, parser = yaml.get_constructor_parser(text)
+        try:
+            node = constructor.composer.get_single_node()
+            if node is None:
+                tree = None
+            else:
+                problems = _check_tree(node, shown)
+                if problems:
+                    raise InvalidFile(problems)
+                tree = constructor.construct_document(node)
+        finally:
+            parser.dispose()
+            for part in ("reader", "scanner"):
+                reset = getattr(getattr(yaml, "_" + part, None), f"reset_{part}", None)
+                if reset:
+                    reset()
+    except MarkedYAMLError as exc:
+        raise InvalidFile([_syntax_problem(exc, shown, text)]) from None
+    except YAMLError as exc:
+        raise InvalidFile([Problem(shown, 0, 0, "", f"not valid YAML: {exc}")]) from None
+    except RecursionError:
+        raise InvalidFile(
+            [Problem(shown, 0, 0, "", f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
+        ) from None
+    data = to_plain(tree)
+    digest = sha256(text.encode("utf-8")).hexdigest()
+    return YamlDoc(path=path, shown=shown, text=text, tree=tree, data=data, digest=digest)
+
+
+def _syntax_problem(exc: Any, shown: str, text: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    problem = (exc.problem or exc.context or "syntax error").strip()
+    hint = None
+    offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
+    if "\t" in offending[: max(column, 1)] or "found character '\\t'" in problem:
+        hint = "YAML does not allow tabs for indentation; use spaces"
+    elif "mapping values are not allowed" in problem:
+        hint = "check the indentation of this line, or quote a value that contains ': '"
+    elif "could not find expected ':'" in problem or "expected <block end>" in problem:
+        hint = "check the indentation: keys of one mapping must line up"
+    elif "while scanning a quoted scalar" in str(exc.context or "") or "quoted" in problem:
+        hint = "a quote was opened but not closed"
+    elif "flow sequence" in str(exc.context or "") or "flow mapping" in str(exc.context or ""):
+        hint = "a '[' or '{' was opened but not closed"
+    elif "duplicate key" in problem:
+        hint = "each key may appear once in a mapping"
+    context = f" ({exc.context.strip()})" if exc.context and exc.context != exc.problem else ""
+    return Problem(shown, line, column, "", f"YAML syntax error: {problem}{context}", hint)
+
+
+def _check_tree(root: Any, shown: str) -> list[Problem]:
+    """Tags, duplicate keys, depth and alias expansion, in one pass over the node graph."""
+    from ruamel.yaml.nodes import MappingNode, SequenceNode
+
+    problems: list[Problem] = []
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+
+    def where(node: Any) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def size(node: Any, depth: int) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in visiting:
+            line, col = where(node)
+            raise InvalidFile([Problem(shown, line, col, "", "an alias refers to itself (recursive data)")])
+        if depth > MAX_DEPTH:
+            line, col = where(node)
+            raise InvalidFile(
+                [Problem(shown, line, col, "", f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
+            )
+        tag = str(node.tag)
+        if tag not in _ALLOWED_TAGS and not (
+            isinstance(node, MappingNode) and tag == _CORE + "omap"
+        ):
+            line, col = where(node)
+            problems.append(
+                Problem(shown, line, col, "", f"the tag {tag.replace(_CORE, '!!')} is not allowed",
+                        "sprintkit reads plain data only; remove the tag")
+            )
+        total = 1
+        visiting.add(key)
+        if isinstance(node, MappingNode):
+            seen: dict[Any, Any] = {}
+            for k, v in node.value:
+                name = k.value if not isinstance(k.value, list) else None
+                if name is not None and name in seen:
+                    line, col = where(k)
+                    first = seen[name].start_mark.line + 1
+                    problems.append(
+                        Problem(shown, line, col, "", f"duplicate key {name!r} (first at line {first})",
+                                "each key may appear once in a mapping; remove or rename one")
+                    )
+                elif name is not None:
+                    seen[name] = k
+                total += size(k, depth + 1) + size(v, depth + 1)
+        elif isinstance(node, SequenceNode):
+            for item in node.value:
+                total += size(item, depth + 1)
+        visiting.discard(key)
+        sizes[key] = total
+        if total > MAX_NODES:
+            line, col = where(node)
+            raise InvalidFile(
+                [Problem(shown, line, col, "", f"too much data after expanding aliases "
+                         f"(more than {MAX_NODES:,} items); this looks like an alias bomb")]
+            )
+        return total
+
+    size(root, 0)
+    return problems
+
+
+def to_plain(value: Any) -> Any:
+    """ruamel's round-trip objects -> plain dict/list/str/int/float/bool/None.
+
+    Dates become ISO text so every field type parses them the same way."""
+    if isinstance(value, dict):
+        return {to_plain(k) if not isinstance(k, str) else str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+# --- model validation with locations -------------------------------------------------------
+
+
+def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
+    """Validate the loaded data against ``model``; every problem located in the file."""
+    from pydantic import ValidationError
+
+    data = doc.data
+    if data is None:
+        raise InvalidFile(
+            [Problem(doc.shown, 1, 1, "", f"the file is empty; expected a {what} (a mapping of keys)")]
+        )
+    if not isinstance(data, dict):
+        kind = "list" if isinstance(data, list) else "single value"
+        raise InvalidFile(
+            [Problem(doc.shown, 1, 1, "", f"the top level is a {kind}; expected a {what} "
+                     "(a mapping such as 'id: …' on separate lines)")]
+        )
+    try:
+        return model.model_validate(data)  # type: ignore[attr-defined,no-any-return]
+    except ValidationError as exc:
+        raise InvalidFile(problems_from(exc, doc, model)) from None
+
+
+def load_model(path: Path, model: type[M], what: str) -> tuple[M, YamlDoc]:
+    """Load ``path`` and validate it as ``model`` (``what`` names it in messages)."""
+    doc = load_yaml(path)
+    return validate_data(doc, model, what), doc
+
+
+def problems_from(exc: Any, doc: YamlDoc, model: type[Any]) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        line, column = locate(doc.tree, loc, key=error["type"] == "extra_forbidden")
+        message, hint = describe(error, model)
+        problems.append(Problem(doc.shown, line, column, dotted(loc), message, hint))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return problems
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def locate(tree: Any, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+    """1-based line and column of ``loc`` in the round-trip tree (the nearest existing node)."""
+    node = tree
+    position = (0, 0)
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        lc = getattr(node, "lc", None)
+        if isinstance(node, dict) and part in node and lc is not None:
+            try:
+                position = lc.key(part) if (last and key) else lc.value(part)
+            except (KeyError, TypeError):
+                pass
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) and lc is not None:
+            try:
+                position = lc.item(part)
+            except (KeyError, TypeError, IndexError):
+                pass
+            node = node[part]
+        elif isinstance(part, str) and not (isinstance(node, dict) and part in node) and not last:
+            continue  # a pydantic-internal step such as a union member or 'function-after[…]'
+        else:
+            if position == (0, 0) and getattr(node, "lc", None) is not None:
+                position = (node.lc.line, node.lc.col)
+            break
+    if position == (0, 0) and getattr(tree, "lc", None) is not None and not loc:
+        position = (tree.lc.line, tree.lc.col)
+    return position[0] + 1, position[1] + 1
+
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value)",
+    "model_type": "a mapping (key: value)",
+    "model_attributes_type": "a mapping (key: value)",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
+    "datetime_type": "a date and time (YYYY-MM-DDTHH:MM)",
+    "datetime_parsing": "a date and time (YYYY-MM-DDTHH:MM)",
+    "datetime_from_date_parsing": "a date and time (YYYY-MM-DDTHH:MM)",
+}
+
+
+def shown_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def describe(error: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
+    """A human message and hint for one pydantic error."""
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = allowed_keys(model, loc[:-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if close:
+            return f"unknown key {name!r}", f"did you mean {close[0]!r}?"
+        shown = ", ".join(allowed[:15]) + (" …" if len(allowed) > 15 else "")
+        return f"unknown key {name!r}", (f"allowed keys here: {shown}" if allowed else None)
+    if kind == "missing":
+        return f"missing required key {str(loc[-1])!r}", None
+    if kind in ("literal_error", "enum"):
+        if loc and loc[-1] == "schema_version":
+            return (f"unsupported schema_version {shown_value(value)}; this sprintkit reads version 1",
+                    "upgrade sprintkit, or fix the number")
+        return f"invalid value {shown_value(value)}", f"allowed: {ctx.get('expected', '')}"
+    if kind in _TYPE_WORDS:
+        return f"expected {_TYPE_WORDS[kind]}, got {shown_value(value)}", None
+    if kind == "string_pattern_mismatch":
+        return (f"{shown_value(value)} does not have the required form",
+                field_description(model, loc) or f"it must match {ctx.get('pattern')}")
+    if kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+        return message, None
+    if kind in ("too_short", "too_long"):
+        return error["msg"].replace("List should", "the list should"), None
+    message = error["msg"]
+    message = message[0].lower() + message[1:] if message else message
+    message = message.replace("input should", "should")
+    return f"{message}, got {shown_value(value)}", None
+
+
+def _submodel(annotation: Any) -> Any:
+    """The pydantic model inside an annotation such as ``list[X] | None`` or ``dict[str, X]``."""
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    stack = [annotation]
+    while stack:
+        ann = stack.pop()
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            return ann
+        stack.extend(get_args(ann))
+    return None
+
+
+def _walk_model(model: Any, loc: tuple[Any, ...]) -> tuple[Any, str | None]:
+    """The model class reached by following ``loc`` from ``model``, and the last field name."""
+    current = model
+    field_name = None
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part in fields:
+            field_name = part
+            info = fields[part]
+            nxt = _submodel(info.annotation)
+            if nxt is not None:
+                current = nxt
+            else:
+                return current, field_name
+        # dict keys (e.g. phase ids) keep the current model (the dict's value type)
+    return current, field_name
+
+
+def allowed_keys(model: type[Any], loc: tuple[Any, ...]) -> list[str]:
+    target, _ = _walk_model(model, loc)
+    return list(getattr(target, "model_fields", {}))
+
+
+def field_description(model: type[Any], loc: tuple[Any, ...]) -> str | None:
+    owner, name = _walk_model(model, loc)
+    if owner is None or name is None:
+        return None
+    info = getattr(owner, "model_fields", {}).get(name)
+    return info.description if info is not None else None

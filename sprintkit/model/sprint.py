@@ -1,0 +1,355 @@
+"""The sprint file (``sprint.yaml``): one run of a method for one organisation.
+
+The whole file format is designed up front so later work fills in behaviour without breaking
+files: team, context, phase progress with captured outputs, hypotheses with evidence, learnings,
+decisions, actions, indicators, parties and the implementation plan's own sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from sprintkit.model.common import (
+    SCHEMA_VERSION,
+    Identifier,
+    Language,
+    NonEmpty,
+    PeriodText,
+    Strict,
+    TargetExpr,
+    unique_ids,
+)
+
+RiskType = Literal["desirability", "feasibility", "viability"]
+HypothesisKind = Literal["proportion", "mean", "qualitative"]
+EvidenceType = Literal["interview", "survey", "observation", "behaviour", "document"]
+VerdictName = Literal["supported", "refuted", "inconclusive", "insufficient_data"]
+OverrideVerdict = Literal["supported", "refuted", "inconclusive"]
+DecisionName = Literal["adopt", "adapt", "drop", "retest"]
+ActionStatus = Literal["todo", "doing", "done", "escalated"]
+PhaseStatus = Literal["todo", "in_progress", "done", "skipped"]
+Direction = Literal["increase", "decrease"]
+
+
+class TeamMember(Strict):
+    """Someone in the sprint team, with their role."""
+
+    name: NonEmpty
+    role: str = Field(description="e.g. facilitator, decider, gezinsmanager, team coach.")
+    organisation: str | None = None
+    note: str | None = None
+
+
+class Context(Strict):
+    """Why this sprint exists."""
+
+    challenge: str | None = Field(None, description="The question or problem the sprint tackles.")
+    goal: str | None = Field(None, description="What the sprint must deliver.")
+    background: str | None = Field(None, description="The situation; what came before.")
+    scope: str | None = Field(None, description="What is in and out.")
+
+
+class PhaseState(Strict):
+    """Progress through one phase of the method, and what it captured."""
+
+    status: PhaseStatus = "todo"
+    started: dt.datetime | None = None
+    completed: dt.datetime | None = None
+    outputs: dict[str, Any] = Field(
+        default_factory=dict, description="Answers by output id, typed as the method says."
+    )
+    skipped_outputs: list[str] = Field(
+        default_factory=list, description="Outputs the facilitator chose to skip for now."
+    )
+    notes: str | None = None
+
+
+class Evidence(Strict):
+    """One observation against a hypothesis: a count (k of n), numbers, or a quote."""
+
+    id: Identifier | None = Field(None, description="E1, E2, … within the hypothesis.")
+    date: dt.date | None = None
+    source: str | None = Field(None, description="Where it came from (no names of clients).")
+    type: EvidenceType | None = Field(
+        None, description="What people do (behaviour) weighs more than what they say."
+    )
+    successes: int | None = Field(None, ge=0, description="k: observations meeting the metric.")
+    trials: int | None = Field(None, ge=1, description="n: observations in total.")
+    values: list[float] | None = Field(None, description="Measured values (mean hypotheses).")
+    quote: str | None = Field(None, description="A quote or story (qualitative evidence).")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Evidence:
+        count = self.successes is not None or self.trials is not None
+        kinds = sum([count, self.values is not None, self.quote is not None])
+        if kinds != 1:
+            raise ValueError("give exactly one of: successes and trials, values, or quote")
+        if count:
+            if self.successes is None or self.trials is None:
+                raise ValueError("a count needs both successes and trials")
+            if self.successes > self.trials:
+                raise ValueError(
+                    f"successes ({self.successes}) cannot exceed trials ({self.trials})"
+                )
+        if self.values is not None and not self.values:
+            raise ValueError("values may not be an empty list")
+        return self
+
+
+class Override(Strict):
+    """A facilitator's verdict, which never hides the computed one."""
+
+    verdict: OverrideVerdict
+    reason: NonEmpty
+    computed: VerdictName | None = Field(None, description="The computed verdict at the time.")
+    date: dt.date | None = None
+    by: str | None = None
+
+
+class HistoryEntry(Strict):
+    """A change to a hypothesis after evidence existed, with the reason."""
+
+    date: dt.datetime
+    field: str
+    old: str | None = None
+    new: str | None = None
+    reason: str | None = None
+
+
+class Hypothesis(Strict):
+    """A test card: what we believe, how we test it, and the criterion fixed before evidence."""
+
+    id: Identifier
+    statement: NonEmpty = Field(description="We believe that …")
+    risk: RiskType | None = Field(None, description="desirability, feasibility or viability.")
+    kind: HypothesisKind = Field("proportion", description="proportion, mean or qualitative.")
+    test: str | None = Field(None, description="To verify that, we will …")
+    metric: str | None = Field(None, description="And measure …")
+    target: TargetExpr | None = Field(None, description="The threshold, e.g. >=70% or <=14.")
+    criterion: str | None = Field(None, description="We are right if …")
+    confidence: float = Field(0.95, gt=0.5, lt=1, description="For the interval, e.g. 0.95.")
+    min_n: int | None = Field(None, ge=1, description="Below this n: insufficient data.")
+    owner: str | None = None
+    derived_from: str | None = Field(
+        None, description="An earlier hypothesis: 'H1' or 'other-sprint-id:H1'."
+    )
+    phase: str | None = Field(None, description="The phase in which it was captured.")
+    created: dt.date | None = None
+    evidence: list[Evidence] = Field(default_factory=list)
+    override: Override | None = None
+    history: list[HistoryEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _target_fits_kind(self) -> Hypothesis:
+        if self.kind in ("proportion", "mean") and self.target is None:
+            raise ValueError(f"a {self.kind} hypothesis needs a target such as >=70% or <=14")
+        if self.kind == "proportion" and self.target is not None and not (
+            0 <= self.target.value <= 1
+        ):
+            raise ValueError(
+                f"a proportion target must lie between 0% and 100%, not {self.target}"
+            )
+        return self
+
+
+class Learning(Strict):
+    """A learning card: observed → learned → therefore we will …, with a decision."""
+
+    id: Identifier
+    hypothesis: Identifier | None = None
+    observed: NonEmpty
+    learned: NonEmpty
+    action: NonEmpty = Field(description="Therefore we will …")
+    decision: DecisionName | None = Field(None, description="adopt, adapt, drop or retest.")
+    reason: str | None = Field(None, description="Required when the decision goes against the verdict.")
+    against_verdict: bool = Field(False, description="Set when the decision contradicts the verdict.")
+    date: dt.date | None = None
+
+
+class Decision(Strict):
+    """A strategic choice or another decision made in the sprint."""
+
+    id: Identifier
+    title: NonEmpty
+    choice: str | None = None
+    rationale: str | None = None
+    decided_by: str | None = None
+    date: dt.date | None = None
+
+
+class Escalation(Strict):
+    to: NonEmpty
+    reason: NonEmpty
+    date: dt.date | None = None
+
+
+class Action(Strict):
+    """Who does what by when, with its place on the board."""
+
+    id: Identifier
+    text: NonEmpty
+    owner: str | None = None
+    due: dt.date | None = None
+    status: ActionStatus = "todo"
+    from_hypothesis: str | None = None
+    escalation: Escalation | None = None
+    created: dt.date | None = None
+    done: dt.date | None = None
+
+
+class Measurement(Strict):
+    """One dated value of an indicator: a value, or a numerator and denominator of one period."""
+
+    period: PeriodText
+    value: float | None = None
+    numerator: float | None = None
+    denominator: float | None = Field(None, gt=0)
+    denominator_period: PeriodText | None = Field(
+        None, description="When the denominator was counted over another period (refused for rates)."
+    )
+    source: str | None = None
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Measurement:
+        ratio = self.numerator is not None or self.denominator is not None
+        if ratio and self.value is not None:
+            raise ValueError("give a value, or a numerator and denominator, not both")
+        if ratio and (self.numerator is None or self.denominator is None):
+            raise ValueError("a rate needs both numerator and denominator")
+        if not ratio and self.value is None:
+            raise ValueError("give a value, or a numerator and denominator")
+        return self
+
+
+class Indicator(Strict):
+    """A monitored outcome with a baseline, a target and dated measurements."""
+
+    id: Identifier
+    name: NonEmpty
+    unit: str | None = Field(None, description="e.g. children a year, %, days.")
+    direction: Direction = Field(description="Which way is better: increase or decrease.")
+    baseline: float | None = None
+    baseline_period: PeriodText | None = None
+    target: float | None = None
+    target_period: PeriodText | None = None
+    frequency: str | None = Field(None, description="How often it is measured.")
+    source: str | None = Field(None, description="Where the numbers come from.")
+    description: str | None = None
+    measurements: list[Measurement] = Field(default_factory=list)
+
+
+class Party(Strict):
+    """An organisation taking part (co-creation); signatories of a declaration of intent."""
+
+    name: NonEmpty
+    representative: str | None = None
+    role: str | None = None
+    signs_intent: bool = Field(False, description="Signs the declaration of intent.")
+
+
+class Stakeholder(Strict):
+    name: NonEmpty
+    role: str | None = None
+    interest: str | None = None
+    involvement: str | None = None
+
+
+class Communication(Strict):
+    audience: NonEmpty
+    message: str | None = None
+    channel: str | None = None
+    when: str | None = None
+    owner: str | None = None
+
+
+class Trial(Strict):
+    start: dt.date | None = None
+    end: dt.date | None = None
+    description: str | None = None
+
+
+class EvaluationMoment(Strict):
+    date: dt.date | None = None
+    what: NonEmpty
+
+
+class Risk(Strict):
+    risk: NonEmpty
+    likelihood: Literal["low", "medium", "high"] | None = None
+    impact: Literal["low", "medium", "high"] | None = None
+    mitigation: str | None = None
+
+
+class PlanSection(Strict):
+    """What the implementation plan needs beyond the sprint's own results."""
+
+    scope: str | None = None
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    communication: list[Communication] = Field(default_factory=list)
+    trial: Trial | None = None
+    evaluation: list[EvaluationMoment] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    support: str | None = Field(None, description="The support (draagvlak) found, and with whom.")
+
+
+class StorySettings(Strict):
+    """Where stories live and how they are protected."""
+
+    database: str = Field("stories.db", description="SQLite file, relative to the sprint folder.")
+    key_file: str | None = Field(
+        None, description="Names to pseudonymise; kept outside the sprint folder by default."
+    )
+    min_cell: int = Field(5, ge=1, description="Hide breakdown cells with fewer stories.")
+    period_kind: Literal["half-year", "quarter", "year", "month"] = "half-year"
+
+
+class Sprint(Strict):
+    """One run of a method for one organisation."""
+
+    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    id: Identifier = Field(description="Short name, used in report file names.")
+    title: NonEmpty
+    method: Identifier = Field(description="Id of the method this sprint follows.")
+    language: Language = Field("nl", description="nl or en: prompts and reports.")
+    organisation: str | None = None
+    programme: str | None = Field(None, description="Id of the programme it belongs to.")
+    start: dt.date | None = None
+    end: dt.date | None = None
+    facilitators: list[str] = Field(default_factory=list)
+    context: Context = Field(default_factory=Context)
+    team: list[TeamMember] = Field(default_factory=list)
+    phases: dict[str, PhaseState] = Field(
+        default_factory=dict, description="Progress and outputs by phase id."
+    )
+    hypotheses: list[Hypothesis] = Field(default_factory=list)
+    learnings: list[Learning] = Field(default_factory=list)
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    parties: list[Party] = Field(default_factory=list)
+    plan: PlanSection = Field(default_factory=PlanSection)
+    stories: StorySettings | None = None
+    conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
+    next_steps: list[str] = Field(default_factory=list)
+
+    @field_validator("hypotheses", "learnings", "decisions", "actions", "indicators")
+    @classmethod
+    def _unique(cls, items: list[Any], info: Any) -> list[Any]:
+        unique_ids(items, info.field_name.rstrip("s"))
+        return items
+
+    @model_validator(mode="after")
+    def _dates(self) -> Sprint:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+        return self
+
+    def hypothesis(self, hid: str) -> Hypothesis:
+        for h in self.hypotheses:
+            if h.id == hid:
+                return h
+        raise KeyError(hid)

@@ -1,0 +1,1 @@
+"""Everything that talks to a person: the console facade and the prompts."""

@@ -1,0 +1,52 @@
+"""The root command: help, version, exit codes for wrong usage."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sprintkit import __version__
+
+
+def test_version(cli):
+    res = cli("--version")
+    assert res.exit_code == 0
+    assert res.stdout.strip() == f"sprintkit {__version__}"
+
+
+def test_help_lists_groups(cli):
+    res = cli("--help")
+    assert res.exit_code == 0
+    assert "Usage" in res.stdout
+
+
+def test_unknown_command_is_usage_error(cli):
+    res = cli("no-such-command")
+    assert res.exit_code == 2
+    assert "no-such-command" in res.stderr
+
+
+def test_python_dash_m():
+    proc = subprocess.run([sys.executable, "-m", "sprintkit", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("sprintkit ")
+
+
+HEAVY = ("docx", "jinja2", "ruamel", "matplotlib", "scipy", "pydantic", "pandas")
+
+
+def test_help_and_version_stay_light():
+    code = (
+        "import sys\n"
+        "from sprintkit.cli import app\n"
+        "for argv in (['--help'], ['--version']):\n"
+        "    try:\n"
+        "        app(argv, prog_name='sprintkit')\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"print('LOADED:' + ' '.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    loaded = proc.stdout.rsplit("LOADED:", 1)[1].strip()
+    assert loaded == "", f"--help/--version imported heavy modules: {loaded}"
