@@ -86,7 +86,7 @@ def _report(exc: SprintkitError) -> None:
         return
     if isinstance(exc, InvalidFile):
         for problem in exc.problems:
-            console.err().print(str(problem), markup=False, highlight=False)
+            console.err().print(str(problem), markup=False, highlight=False, soft_wrap=True)
         console.error(exc.message, exc.hint)
         return
     console.error(exc.message, exc.hint)

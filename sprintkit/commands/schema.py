@@ -1,9 +1,44 @@
-"""`sprintkit schema` (not built yet)."""
+"""`sprintkit schema KIND`: print a file format's JSON Schema for editors and CI."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import PANEL_FILES
+
+
+class Kind(str, Enum):
+    sprint = "sprint"
+    method = "method"
+    programme = "programme"
+    workform = "workform"
+
+
+def schema(
+    kind: Annotated[Kind, typer.Argument(help="Which file format.")] = Kind.sprint,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema (draft-07) of a file format.
+
+    Files sprintkit writes start with a `# yaml-language-server: $schema=…` line, so editors
+    such as VS Code (YAML extension) autocomplete keys and flag typos."""
+    from sprintkit.files.atomic import write_atomic
+    from sprintkit.model.schema import schema_text
+    from sprintkit.ui import console
+
+    text = schema_text(kind.value)
+    if out is None:
+        console.emit_text(text)
+    else:
+        write_atomic(out, text)
+        console.success(f"wrote {out}")
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command(rich_help_panel=PANEL_FILES)(schema)

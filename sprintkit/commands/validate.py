@@ -1,9 +1,48 @@
-"""`sprintkit validate` (not built yet)."""
+"""`sprintkit validate PATH...`: check sprint, method, programme and work-form files."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import PANEL_FILES, Format, FormatOpt
+
+
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Sprint folders, sprint.yaml, method, programme or work-form files "
+            "(default: the current folder).",
+            show_default=False,
+        ),
+    ] = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Check files and report every problem as file:line:column. Exit 1 when any is invalid."""
+    from sprintkit.errors import SprintkitError
+    from sprintkit.ops.validate import validate_paths
+    from sprintkit.ui import console
+
+    reports = validate_paths(list(paths or [Path(".")]))
+    problems = [p for r in reports for p in r.problems]
+    if format is Format.json:
+        console.emit_json([p.to_json() for p in problems])
+    else:
+        for report in reports:
+            if report.ok:
+                console.success(f"{report.file}: valid {report.kind}")
+            for problem in report.problems:
+                console.out().print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    if problems:
+        bad = sum(1 for r in reports if not r.ok)
+        raise SprintkitError(
+            f"{bad} of {len(reports)} file{'s' if len(reports) != 1 else ''} invalid "
+            f"({len(problems)} problem{'s' if len(problems) != 1 else ''})"
+        )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    app.command(rich_help_panel=PANEL_FILES)(validate)

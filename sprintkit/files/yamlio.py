@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from dataclasses import dataclass
+from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,11 +38,29 @@ class YamlDoc:
     digest: str
 
 
+@lru_cache(maxsize=1)
+def _constructor() -> Any:
+    """Round-trip constructor whose impossible dates (2026-13-01) stay text, so validation can
+    report them with their location instead of the parser failing."""
+    from ruamel.yaml.constructor import RoundTripConstructor
+
+    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+        def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node, values)
+            except (ValueError, OverflowError):
+                return str(node.value)
+
+    Constructor.add_constructor(_CORE + "timestamp", Constructor.construct_yaml_timestamp)
+    return Constructor
+
+
 def round_trip() -> Any:
     """A ruamel.yaml round-trip instance configured the same way for reading and writing."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt", pure=True)
+    yaml.Constructor = _constructor()
     yaml.preserve_quotes = True
     yaml.width = 4096
     yaml.allow_unicode = True

@@ -1,0 +1,81 @@
+"""One writer per sprint at a time: an advisory lock on ``.sprintkit.lock`` in the sprint folder.
+
+The operating system releases the lock when the holder dies (even with ``kill -9``), so a stale
+lock file never blocks anyone; the file only records who holds it, for the message."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from sprintkit.errors import LockBusy
+
+LOCK_NAME = ".sprintkit.lock"
+
+
+def _timeout() -> float:
+    try:
+        return float(os.environ.get("SPRINTKIT_LOCK_TIMEOUT", "10"))
+    except ValueError:
+        return 10.0
+
+
+@contextlib.contextmanager
+def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold the sprint folder's write lock; wait up to ``timeout`` seconds, then fail clearly."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: atomic replace still protects the file
+        yield
+        return
+    path = folder / LOCK_NAME
+    wait = _timeout() if timeout is None else timeout
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise LockBusy(_busy_message(path), hint=(
+                        "wait for that command to finish and try again; the lock is released "
+                        f"automatically when it ends (if no sprintkit is running, delete {path})"
+                    )) from None
+                time.sleep(0.05)
+        holder = {
+            "pid": os.getpid(),
+            "since": datetime.now().isoformat(timespec="seconds"),
+            "host": socket.gethostname(),
+            "command": " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])),
+        }
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        try:
+            yield
+        finally:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _busy_message(path: Path) -> str:
+    try:
+        holder = json.loads(path.read_text() or "{}")
+    except (OSError, ValueError):
+        holder = {}
+    who = f"process {holder.get('pid', '?')}"
+    if holder.get("command"):
+        who += f" ({holder['command']})"
+    since = f" since {holder['since']}" if holder.get("since") else ""
+    return f"the sprint in {path.parent} is being written by {who}{since}"

@@ -1,0 +1,35 @@
+"""JSON Schemas of the file formats, in draft-07 form so yaml-language-server (VS Code and
+others) autocompletes keys and flags typos offline."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+KINDS = ("sprint", "method", "programme", "workform")
+
+
+def model_for(kind: str) -> Any:
+    from sprintkit.model.method import Method, Workform
+    from sprintkit.model.programme import Programme
+    from sprintkit.model.sprint import Sprint
+
+    return {"sprint": Sprint, "method": Method, "programme": Programme, "workform": Workform}[kind]
+
+
+def json_schema(kind: str) -> dict[str, Any]:
+    """The draft-07 JSON Schema of a file kind (sprint, method, programme, workform)."""
+    schema = model_for(kind).model_json_schema(by_alias=True, mode="validation")
+    text = json.dumps(schema).replace('"#/$defs/', '"#/definitions/')
+    schema = json.loads(text)
+    if "$defs" in schema:
+        schema["definitions"] = schema.pop("$defs")
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "$id": f"sprintkit:{kind}-1.schema.json",
+        **schema,
+    }
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2) + "\n"
