@@ -1,0 +1,100 @@
+"""Pseudonymisation of story text: names from the key file, e-mail, phone, postcode, BSN, IBAN."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sprintkit.engine.pseudonymise import NameEntry, Pseudonymiser, bsn_valid, pseudonymise
+
+SECRET = b"test-secret"
+
+
+@pytest.mark.parametrize("number,valid", [
+    ("111222333", True), ("123456782", True), ("123456789", False), ("000000000", False),
+    ("12345678", False),
+])
+def test_bsn_eleven_test(number, valid):
+    assert bsn_valid(number) is valid
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("mail me op jan.jansen+zorg@example.nl graag", "email"),
+    ("bel 06-12345678 even", "phone"),
+    ("bel 0612345678 even", "phone"),
+    ("bel 06 12 34 56 78 even", "phone"),
+    ("bel 06 1234 5678 even", "phone"),
+    ("bel +31 6 12345678 even", "phone"),
+    ("bel +31612345678 even", "phone"),
+    ("bel 0031 (0)20 1234567 even", "phone"),
+    ("bel (020) 123 45 67 even", "phone"),
+    ("bel 0318-123456 even", "phone"),
+    ("woont op 6711 AB Ede", "postcode"),
+    ("woont op 6711AB Ede", "postcode"),
+    ("bsn 111222333.", "bsn"),
+    ("bsn 123.456.782 klopt", "bsn"),
+    ("bsn 1234.56.782 klopt", "bsn"),
+    ("rekening NL91 ABNA 0417 1643 00 graag", "iban"),
+])
+def test_identifiers_are_replaced(text, kind):
+    result = pseudonymise(text)
+    assert result.replaced == {kind: 1}, result
+    for secret_part in ("12345678", "jansen", "6711", "111222333", "456.782", "0417"):
+        assert secret_part not in result.text.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "op 15-03-2026 om 14:30 kwam ze",
+    "in 2026 en daarna",
+    "dossier 123456789 is dicht",  # 9 digits, fails the 11-test: kept as the brief asks
+    "we wachtten 12 weken en 3 dagen",
+    "om 06-12-2025 14 uur",
+])
+def test_ordinary_text_is_left_alone(text):
+    result = pseudonymise(text)
+    assert result.text == text
+    assert result.total == 0
+
+
+def test_placeholders_follow_language():
+    assert pseudonymise("bel 0612345678", lang="nl").text == "bel [TELEFOON]"
+    assert pseudonymise("call 0612345678", lang="en").text == "call [PHONE]"
+
+
+def test_names_become_stable_codes():
+    names = [NameEntry(("Jan de Vries", "Jan")), NameEntry(("Fatima El Amrani",), "moeder-A")]
+    p = Pseudonymiser(names, SECRET)
+    one = p("Jan de Vries belde. Later zei jan dat Fatima  El Amrani boos was.")
+    assert "Jan" not in one.text and "jan" not in one.text
+    assert "Fatima" not in one.text and "Amrani" not in one.text
+    assert "moeder-A" in one.text
+    code = p.code_for(names[0])
+    assert code.startswith("[NAAM-") and one.text.count(code) == 2
+    assert one.replaced == {"name": 3}
+    # same key file -> the same code next time; another secret -> another code
+    assert Pseudonymiser(names, SECRET).code_for(names[0]) == code
+    assert Pseudonymiser(names, b"other").code_for(names[0]) != code
+
+
+def test_names_match_whole_words_case_and_accents():
+    p = Pseudonymiser([NameEntry(("Zoë",)), NameEntry(("Ed",))], SECRET)
+    result = p("zoe en ZOË gingen met Ed naar Eduard en de Edammer")
+    assert result.replaced == {"name": 3}
+    assert "Eduard" in result.text and "Edammer" in result.text
+
+
+def test_name_not_spread_over_punctuation():
+    p = Pseudonymiser([NameEntry(("Jan Smit",))], SECRET)
+    assert p("Jan. Smit kwam").text == "Jan. Smit kwam"
+
+
+@given(st.text(max_size=200))
+def test_never_crashes_and_removes_planted_identifiers(noise):
+    p = Pseudonymiser([NameEntry(("Annelies Bakker",))], SECRET)
+    text = f"{noise} Annelies Bakker 06-98765432 a.bakker@voorbeeld.nl 111222333 {noise}"
+    result = p(text)
+    assert "Bakker" not in result.text
+    assert "98765432" not in result.text
+    assert "voorbeeld.nl" not in result.text
+    assert "111222333" not in result.text
