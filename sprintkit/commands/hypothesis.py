@@ -1,9 +1,232 @@
-"""`sprintkit hypothesis` (not built yet)."""
+"""`sprintkit hypothesis add|list|show|edit`: test cards with a criterion fixed before evidence."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import PANEL_EVIDENCE, LangOpt, SprintOpt
+
+hypothesis_app = typer.Typer(
+    help="Hypotheses (test cards): what we believe, how we test it, and the criterion.",
+    no_args_is_help=True,
+)
+
+
+class Kind(str, Enum):
+    proportion = "proportion"
+    mean = "mean"
+    qualitative = "qualitative"
+
+
+class Risk(str, Enum):
+    desirability = "desirability"
+    feasibility = "feasibility"
+    viability = "viability"
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+ListFormatOpt = Annotated[
+    ListFormat,
+    typer.Option(
+        "--format",
+        help="text for people, json for scripts, csv for audits and spreadsheets "
+        "(one row per evidence record).",
+    ),
+]
+StatementOpt = Annotated[str, typer.Option("--statement", help="We believe that …")]
+KindOpt = Annotated[
+    Kind | None,
+    typer.Option(
+        "--kind",
+        help="proportion (k of n), mean (numbers) or qualitative (quotes). Default: proportion "
+        "for a percentage or a fraction between 0 and 1, else mean.",
+        show_default=False,
+    ),
+]
+RiskOpt = Annotated[
+    Risk | None,
+    typer.Option("--risk", help="desirability, feasibility or viability.", show_default=False),
+]
+TestOpt = Annotated[str | None, typer.Option("--test", help="To verify that, we will …")]
+CriterionOpt = Annotated[
+    str | None, typer.Option("--criterion", help="We are right if … (the criterion in words).")
+]
+ConfidenceOpt = Annotated[
+    float | None,
+    typer.Option("--confidence", help="Confidence level of the interval (default 0.95).",
+                 show_default=False),
+]
+MinNOpt = Annotated[
+    int | None,
+    typer.Option("--min-n", help="Below this many observations the verdict is insufficient data.",
+                 min=1),
+]
+OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Who owns this hypothesis.")]
+DerivedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--derived-from", help="An earlier hypothesis: H1, or SPRINT-ID:H1 in another sprint."
+    ),
+]
+
+
+@hypothesis_app.command("add")
+def add(
+    statement: StatementOpt,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help="The criterion's threshold: a comparison and a number, e.g. >=70%, >= 0.7, "
+            "<=14, >3.5 (not needed for --kind qualitative).",
+            show_default=False,
+        ),
+    ] = None,
+    metric: Annotated[
+        str | None, typer.Option("--metric", help="And measure … (what is counted).")
+    ] = None,
+    id: Annotated[
+        str | None, typer.Option("--id", help="Id of the hypothesis (default: the next H1, H2, …).")
+    ] = None,
+    kind: KindOpt = None,
+    risk: RiskOpt = None,
+    test: TestOpt = None,
+    criterion: CriterionOpt = None,
+    confidence: ConfidenceOpt = None,
+    min_n: MinNOpt = None,
+    owner: OwnerOpt = None,
+    derived_from: DerivedOpt = None,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Add a hypothesis (test card). Fix the criterion now: once evidence exists, changing it
+    needs a reason and is kept in the hypothesis's history."""
+    from sprintkit.errors import UsageError
+    from sprintkit.ops.hypotheses import add_hypothesis
+    from sprintkit.ui import console
+
+    if metric is None and kind is not Kind.qualitative:
+        raise UsageError("--metric is required: what will be counted or measured?")
+    h = add_hypothesis(
+        sprint, statement=statement, metric=metric, target=target, id=id,
+        kind=kind.value if kind else None, risk=risk.value if risk else None, test=test,
+        criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
+        derived_from=derived_from,
+    )
+    shown = f" {h.target}" if h.target is not None else ""
+    console.success(f"added {h.id} ({h.kind}{shown})")
+
+
+@hypothesis_app.command("edit")
+def edit(
+    id: Annotated[str, typer.Argument(help="Id of the hypothesis, e.g. H1.")],
+    statement: Annotated[str | None, typer.Option("--statement", help="We believe that …")] = None,
+    metric: Annotated[str | None, typer.Option("--metric", help="And measure …")] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", help="New threshold, e.g. >=70% or <=14.")
+    ] = None,
+    kind: KindOpt = None,
+    risk: RiskOpt = None,
+    test: TestOpt = None,
+    criterion: CriterionOpt = None,
+    confidence: ConfidenceOpt = None,
+    min_n: MinNOpt = None,
+    owner: OwnerOpt = None,
+    derived_from: DerivedOpt = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help="Why it changes. Required once evidence exists for target, metric, kind, "
+            "criterion, confidence or min-n; kept in the history.",
+        ),
+    ] = None,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Change a hypothesis. Once it has evidence, every change is kept in its history, and
+    changing the criterion (target, metric, kind, criterion, confidence, min-n) needs --reason."""
+    from sprintkit.ops.hypotheses import edit_hypothesis
+    from sprintkit.ui import console
+
+    result = edit_hypothesis(
+        sprint, id, reason=reason, statement=statement, metric=metric, target=target,
+        kind=kind.value if kind else None, risk=risk.value if risk else None, test=test,
+        criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
+        derived_from=derived_from,
+    )
+    if not result.changed:
+        console.info(f"{id}: nothing changed (the values are the same)")
+        return
+    fields = ", ".join(f.replace("_", "-") for f in result.changed)
+    trail = "; kept in its history" if result.recorded else ""
+    console.success(f"{id}: changed {fields}{trail}")
+
+
+@hypothesis_app.command("list")
+def list_(
+    format: ListFormatOpt = ListFormat.text,
+    lang: LangOpt = None,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """List the hypotheses with their evidence so far and their verdicts."""
+    _show(sprint, None, format, lang.value if lang else None)
+
+
+@hypothesis_app.command("show")
+def show(
+    id: Annotated[str | None, typer.Argument(help="Id of the hypothesis (default: all).")] = None,
+    format: ListFormatOpt = ListFormat.text,
+    lang: LangOpt = None,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Show a hypothesis in full: the test card, every evidence record, the verdict, its
+    history and learning cards."""
+    _show(sprint, id, format, lang.value if lang else None, full=True)
+
+
+def _show(
+    sprint: Path, id: str | None, format: ListFormat, lang: str | None, full: bool = False
+) -> None:
+    from sprintkit.ui import console
+
+    if format is ListFormat.csv:
+        from sprintkit.ops.hypotheses import hypotheses_csv
+
+        console.emit_text(hypotheses_csv(sprint, id))
+        return
+    if format is ListFormat.json:
+        from sprintkit.ops.hypotheses import hypothesis_records
+
+        records = hypothesis_records(sprint, id, lang)
+        console.emit_json(records[0] if id else records)
+        return
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.ops.hypotheses import find
+    from sprintkit.ui.evidence_view import hypothesis_card, hypothesis_table
+
+    model = load_sprint(sprint).model
+    language = lang or model.language
+    if full:
+        chosen = [find(model, id)] if id else model.hypotheses
+        for h in chosen:
+            hypothesis_card(model, h, language)
+        if not chosen:
+            console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
+        return
+    if not model.hypotheses:
+        console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
+        return
+    hypothesis_table(model, language)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.add_typer(hypothesis_app, name="hypothesis", rich_help_panel=PANEL_EVIDENCE)

@@ -1,9 +1,94 @@
-"""`sprintkit verdict` (not built yet)."""
+"""`sprintkit verdict [ID]`: honest verdicts from the evidence, and a facilitator's override."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, LangOpt, SprintOpt
+
+
+class OverrideChoice(str, Enum):
+    supported = "supported"
+    refuted = "refuted"
+    inconclusive = "inconclusive"
+
+
+def verdict(
+    id: Annotated[str | None, typer.Argument(help="Id of a hypothesis (default: all).")] = None,
+    override: Annotated[
+        OverrideChoice | None,
+        typer.Option(
+            "--override",
+            help="Give the facilitator's verdict (needs ID and --reason); the computed verdict "
+            "is kept beside it.",
+            show_default=False,
+        ),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Why the facilitator's verdict is what it is (required)."),
+    ] = None,
+    clear_override: Annotated[
+        bool,
+        typer.Option(
+            "--clear-override", help="Withdraw the facilitator's verdict (needs --reason)."
+        ),
+    ] = False,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who gives the facilitator's verdict.")
+    ] = None,
+    format: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Compute verdicts: k/n or mean, the interval, P(meets target), the verdict
+    (supported / refuted / inconclusive / insufficient data), observations needed, strength.
+
+    Supported when the whole interval meets the target, refuted when none of it does.
+    With --override, records a facilitator's verdict; without --reason that is refused (exit 2).
+    JSON: one object with ID, a list of objects without."""
+    from sprintkit.errors import UsageError
+    from sprintkit.ops import hypotheses as ops
+    from sprintkit.ui import console
+
+    language = lang.value if lang else None
+    if override is not None or clear_override:
+        if id is None:
+            raise UsageError("name the hypothesis: sprintkit verdict ID --override … --reason …")
+        if override is not None and clear_override:
+            raise UsageError("give --override or --clear-override, not both")
+        if clear_override:
+            ops.clear_override(sprint, id, reason=reason)
+            console.success(f"{id}: facilitator's verdict withdrawn; kept in its history")
+        else:
+            assert override is not None
+            r = ops.override_verdict(sprint, id, override=override.value, reason=reason, by=by)
+            console.success(
+                f"{id}: facilitator's verdict {r.final} recorded (computed: {r.verdict})"
+            )
+        results = ops.verdicts(sprint, id, language)
+    else:
+        if reason is not None or by is not None:
+            raise UsageError("--reason and --by go with --override or --clear-override")
+        results = ops.verdicts(sprint, id, language)
+
+    if format is Format.json:
+        data = [r.to_json() for r in results]
+        console.emit_json(data[0] if id else data)
+        return
+    if not results:
+        console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
+        return
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.ui.evidence_view import verdict_table
+
+    verdict_table(results, language or load_sprint(sprint).model.language)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.command(rich_help_panel=PANEL_EVIDENCE)(verdict)

@@ -369,7 +369,8 @@ _CAVEATS: dict[str, dict[str, str]] = {
     },
     "several_metrics": {
         "en": "The metric seems to name more than one measure; a verdict holds for one metric.",
-        "nl": "De maatstaf lijkt meer dan één meting te noemen; een oordeel geldt voor één maatstaf.",
+        "nl": "De maatstaf lijkt meer dan één meting te noemen; een oordeel geldt voor één "
+        "maatstaf.",
     },
     "changed": {
         "en": "The criterion was changed after evidence existed ({fields}); see the history.",
@@ -380,6 +381,10 @@ _CAVEATS: dict[str, dict[str, str]] = {
         "with a reason.",
         "nl": "Kwalitatieve hypothese: er wordt geen oordeel berekend; de facilitator geeft "
         "er een, met een reden.",
+    },
+    "override_given": {
+        "en": "The facilitator's verdict: {final}. Reason: {reason}",
+        "nl": "Oordeel van de facilitator: {final}. Reden: {reason}",
     },
     "override": {
         "en": "The facilitator's verdict ({final}) differs from the computed verdict "
@@ -508,10 +513,11 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
     override = h.override.verdict if h.override else None
     reason = h.override.reason if h.override else None
     final = override or verdict
-    if override and override != verdict and kind != "qualitative":
+    if override:
+        key = "override" if override != verdict and kind != "qualitative" else "override_given"
         caveats.append(
             _caveat(
-                "override",
+                key,
                 lang,
                 final=verdict_label(override, lang),
                 computed=verdict_label(verdict, lang),
@@ -542,6 +548,12 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
 
 def _lang(lang: str) -> str:
     return lang if lang in ("nl", "en") else "en"
+
+
+def latest_decision(learnings: Iterable[Any], hid: str) -> str | None:
+    """The decision of the last learning card about ``hid`` that has one."""
+    decisions = [ln.decision for ln in learnings if ln.hypothesis == hid and ln.decision]
+    return decisions[-1] if decisions else None
 
 
 def decision_against_verdict(decision: str | None, verdict: str) -> bool:

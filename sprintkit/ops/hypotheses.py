@@ -1,0 +1,676 @@
+"""Hypotheses (test cards), evidence, verdicts with overrides, and learning cards.
+
+Library functions behind ``sprintkit hypothesis|evidence|verdict|learn``; keyword arguments
+mirror the command-line flags. Every write goes through :func:`update_sprint` (locked, atomic,
+comment-preserving). The verdict rule itself lives in :mod:`sprintkit.engine.evidence`.
+
+The criterion is fixed before the evidence: once a hypothesis has evidence, changing any of
+:data:`~sprintkit.engine.evidence.GUARDED_FIELDS` (target, metric, kind, criterion, confidence,
+min_n) needs a reason, and every change is kept in the hypothesis's history."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.engine.evidence import (
+    GUARDED_FIELDS,
+    VerdictResult,
+    decision_against_verdict,
+    evaluate,
+)
+from sprintkit.errors import NotFound, SprintkitError, UsageError
+
+if TYPE_CHECKING:
+    from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
+
+KINDS = ("proportion", "mean", "qualitative")
+RISKS = ("desirability", "feasibility", "viability")
+EVIDENCE_TYPES = ("interview", "survey", "observation", "behaviour", "document")
+OVERRIDES = ("supported", "refuted", "inconclusive")
+DECISIONS = ("adopt", "adapt", "drop", "retest")
+EDITABLE = (
+    "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
+    "min_n", "owner", "derived_from",
+)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _today() -> dt.date:
+    return dt.date.today()
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def _load(sprint: Path | None) -> Sprint:
+    from sprintkit.files.sprintfile import load_sprint
+
+    return load_sprint(sprint).model
+
+
+def _update(sprint: Path | None, change: Callable[[Sprint], Any]) -> Any:
+    from sprintkit.files.sprintfile import update_sprint
+
+    return update_sprint(sprint, change)
+
+
+def find(model: Sprint, hid: str) -> Hypothesis:
+    """The hypothesis ``hid`` in ``model``, or NotFound naming the ids there are."""
+    for h in model.hypotheses:
+        if h.id == hid:
+            return h
+    known = ", ".join(h.id for h in model.hypotheses) or "none yet"
+    raise NotFound(
+        f"no hypothesis {hid!r} in this sprint",
+        hint=f"hypotheses: {known}; add one with `sprintkit hypothesis add`",
+    )
+
+
+def _next_id(existing: Sequence[str], prefix: str) -> str:
+    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def _validation_message(exc: Exception) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        parts = []
+        for e in errors(include_url=False):
+            where = ".".join(str(p) for p in e["loc"])
+            msg = str(e["msg"]).removeprefix("Value error, ")
+            parts.append(f"{where}: {msg}" if where else msg)
+        return "; ".join(parts)
+    return str(exc)
+
+
+def _build(cls: Any, data: dict[str, Any]) -> Any:
+    """Construct a model, turning validation errors into a usage error (exit 2)."""
+    from pydantic import ValidationError
+
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        raise UsageError(_validation_message(exc)) from None
+
+
+def parse_target(text: str) -> Any:
+    """``'>=70%'`` -> Target, or a usage error that shows the accepted forms."""
+    from sprintkit.model.common import Target
+
+    try:
+        return Target.parse(text)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def parse_date(text: str | dt.date | None) -> dt.date | None:
+    """``'2026-03-01'`` -> date; a usage error for anything else."""
+    if text is None or isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-01") from None
+
+
+def _check_choice(value: str | None, allowed: Sequence[str], option: str) -> None:
+    if value is not None and value not in allowed:
+        raise UsageError(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+
+
+def _check_confidence(confidence: float | None) -> None:
+    if confidence is not None and not 0.5 < confidence < 1:
+        raise UsageError(
+            f"--confidence must lie between 0.5 and 1 (e.g. 0.95 for 95%), not {confidence}"
+        )
+
+
+def _check_text(value: str | None, option: str) -> None:
+    if value is not None and not value.strip():
+        raise UsageError(f"{option} may not be empty")
+
+
+# --- hypotheses ------------------------------------------------------------------------------
+
+
+def add_hypothesis(
+    sprint: Path | None = None,
+    *,
+    statement: str,
+    metric: str | None = None,
+    target: str | None = None,
+    id: str | None = None,
+    kind: str | None = None,
+    risk: str | None = None,
+    test: str | None = None,
+    criterion: str | None = None,
+    confidence: float | None = None,
+    min_n: int | None = None,
+    owner: str | None = None,
+    derived_from: str | None = None,
+) -> Hypothesis:
+    """Add a test card. ``kind`` defaults to proportion for a percentage or a fraction between
+    0 and 1, else mean. The id defaults to the next free H1, H2, …"""
+    from sprintkit.model.sprint import Hypothesis
+
+    _check_text(statement, "--statement")
+    _check_choice(kind, KINDS, "--kind")
+    _check_choice(risk, RISKS, "--risk")
+    _check_confidence(confidence)
+    parsed = parse_target(target) if target is not None else None
+    if parsed is None and kind != "qualitative":
+        raise UsageError(
+            "--target is required (a comparison and a number, e.g. >=70% or <=14)",
+            hint="only a qualitative hypothesis (--kind qualitative) goes without a target",
+        )
+    if kind is None:
+        kind = "proportion" if parsed is not None and parsed.is_fraction else "mean"
+    if kind == "proportion" and parsed is not None and not 0 <= parsed.value <= 1:
+        raise UsageError(
+            f"a proportion target must lie between 0% and 100%, not {parsed}",
+            hint="for an average (e.g. days) use --kind mean",
+        )
+    if min_n is not None and min_n < 1:
+        raise UsageError("--min-n must be 1 or more")
+
+    data: dict[str, Any] = {"statement": statement, "kind": kind, "created": _today()}
+    optional = {
+        "risk": risk, "test": test, "metric": metric, "target": parsed, "criterion": criterion,
+        "confidence": confidence, "min_n": min_n, "owner": owner, "derived_from": derived_from,
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+
+    def change(model: Sprint) -> Hypothesis:
+        ids = [h.id for h in model.hypotheses]
+        hid = id or _next_id(ids, "H")
+        if hid in ids:
+            raise SprintkitError(
+                f"hypothesis {hid!r} already exists",
+                hint=f"choose another --id, or change it with `sprintkit hypothesis edit {hid}`",
+            )
+        _check_derived(model, derived_from)
+        h = _build(Hypothesis, {"id": hid, **data})
+        model.hypotheses.append(h)
+        return h
+
+    return _update(sprint, change)
+
+
+def _check_derived(model: Sprint, derived_from: str | None) -> None:
+    if derived_from and ":" not in derived_from:
+        if derived_from not in {h.id for h in model.hypotheses}:
+            raise NotFound(
+                f"--derived-from {derived_from!r}: no such hypothesis in this sprint",
+                hint="name a hypothesis here (H1), or in another sprint as SPRINT-ID:H1",
+            )
+
+
+@dataclass(frozen=True)
+class Edited:
+    """What ``edit_hypothesis`` changed, and whether it was kept in the history."""
+
+    hypothesis: Hypothesis
+    changed: list[str]
+    recorded: bool
+
+
+def _shown(value: Any) -> str | None:
+    if value is None:
+        return None
+    return str(value)
+
+
+def edit_hypothesis(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    reason: str | None = None,
+    **changes: Any,
+) -> Edited:
+    """Change fields of a hypothesis (keyword names as :data:`EDITABLE`).
+
+    Without evidence, edits are free. Once evidence exists, changing target, metric, kind,
+    criterion, confidence or min_n needs ``reason``; every change made after evidence exists
+    (or with a reason) is appended to the hypothesis's history."""
+    from sprintkit.model.sprint import HistoryEntry, Hypothesis
+
+    unknown = sorted(set(changes) - set(EDITABLE))
+    if unknown:
+        raise UsageError(f"cannot edit {', '.join(unknown)}; editable: {', '.join(EDITABLE)}")
+    given = {k: v for k, v in changes.items() if v is not None}
+    if not given:
+        raise UsageError("nothing to change", hint="give at least one option, e.g. --target >=70%")
+    _check_text(given.get("statement"), "--statement")
+    _check_choice(given.get("kind"), KINDS, "--kind")
+    _check_choice(given.get("risk"), RISKS, "--risk")
+    _check_confidence(given.get("confidence"))
+    if reason is not None and not reason.strip():
+        raise UsageError("--reason may not be empty")
+    if "target" in given:
+        given["target"] = parse_target(given["target"])
+
+    def change(model: Sprint) -> Edited:
+        h = find(model, id)
+        if "derived_from" in given:
+            _check_derived(model, given["derived_from"])
+        changed = [k for k in EDITABLE if k in given and getattr(h, k) != given[k]]
+        if not changed:
+            return Edited(h, [], False)
+        guarded = [k for k in changed if k in GUARDED_FIELDS]
+        if h.evidence and guarded and not reason:
+            raise UsageError(
+                f"{h.id} already has evidence: changing {', '.join(guarded)} needs a reason",
+                hint="add --reason TEXT; the change and the reason are kept in its history",
+            )
+        candidate = h.model_dump(mode="python")
+        candidate.update({k: given[k] for k in changed})
+        _build(Hypothesis, candidate)  # the whole card must still be valid
+        record = bool(h.evidence) or bool(reason)
+        when = _now()
+        for key in changed:
+            if record:
+                h.history.append(HistoryEntry(
+                    date=when, field=key, old=_shown(getattr(h, key)),
+                    new=_shown(given[key]), reason=reason,
+                ))
+            setattr(h, key, given[key])
+        return Edited(h, changed, record)
+
+    return _update(sprint, change)
+
+
+def list_hypotheses(sprint: Path | None = None) -> list[Hypothesis]:
+    """All hypotheses of the sprint, in file order."""
+    return list(_load(sprint).hypotheses)
+
+
+def get_hypothesis(sprint: Path | None = None, id: str = "") -> Hypothesis:
+    """One hypothesis by id."""
+    return find(_load(sprint), id)
+
+
+def hypothesis_records(
+    sprint: Path | None = None, id: str | None = None, lang: str | None = None
+) -> list[dict[str, Any]]:
+    """Hypotheses as JSON-ready dicts: the card, its evidence and history, its learnings and
+    its verdict (``result``)."""
+    model = _load(sprint)
+    chosen = [find(model, id)] if id else model.hypotheses
+    language = lang or model.language
+    records = []
+    for h in chosen:
+        data = h.model_dump(mode="json", exclude_none=True)
+        data["learnings"] = [
+            ln.model_dump(mode="json", exclude_none=True)
+            for ln in model.learnings
+            if ln.hypothesis == h.id
+        ]
+        data["result"] = evaluate(h, language).to_json()
+        records.append(data)
+    return records
+
+
+CSV_COLUMNS = (
+    "hypothesis", "statement", "risk", "kind", "metric", "target", "criterion", "confidence",
+    "min_n", "owner", "n", "successes", "estimate", "ci_low", "ci_high", "p_meets_target",
+    "verdict", "override", "override_reason", "final", "needed_n", "strength", "decision",
+    "evidence", "evidence_date", "evidence_type", "evidence_source", "evidence_successes",
+    "evidence_trials", "evidence_values", "evidence_quote", "evidence_note",
+)
+_TEXT_COLUMNS = {
+    "statement", "metric", "criterion", "owner", "override_reason", "evidence_source",
+    "evidence_quote", "evidence_note",
+}
+
+
+def _cell(column: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(value)
+    text = str(value)
+    # a spreadsheet would run text starting with = + - @ as a formula
+    if column in _TEXT_COLUMNS and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
+    """CSV for audits and spreadsheets: one row per evidence record (one row for a hypothesis
+    without evidence), with the hypothesis's columns and its verdict on every row."""
+    model = _load(sprint)
+    chosen = [find(model, id)] if id else model.hypotheses
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for h in chosen:
+        r = evaluate(h, model.language)
+        decision = latest_decision(model, h.id)
+        base = {
+            "hypothesis": h.id, "statement": h.statement, "risk": h.risk, "kind": h.kind,
+            "metric": h.metric, "target": _shown(h.target), "criterion": h.criterion,
+            "confidence": h.confidence, "min_n": h.min_n, "owner": h.owner, "n": r.n,
+            "successes": r.successes, "estimate": r.estimate, "ci_low": r.ci_low,
+            "ci_high": r.ci_high, "p_meets_target": r.p_meets_target, "verdict": r.verdict,
+            "override": r.override, "override_reason": r.override_reason, "final": r.final,
+            "needed_n": r.needed_n, "strength": r.strength, "decision": decision,
+        }
+        for e in h.evidence or [None]:
+            row = dict(base)
+            if e is not None:
+                row.update({
+                    "evidence": e.id, "evidence_date": e.date, "evidence_type": e.type,
+                    "evidence_source": e.source, "evidence_successes": e.successes,
+                    "evidence_trials": e.trials,
+                    "evidence_values": (
+                        " ".join(f"{v:g}" for v in e.values) if e.values is not None else None
+                    ),
+                    "evidence_quote": e.quote, "evidence_note": e.note,
+                })
+            writer.writerow([_cell(c, row.get(c)) for c in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def latest_decision(model: Sprint, hid: str) -> str | None:
+    """The decision of the last learning card about ``hid`` that has one."""
+    from sprintkit.engine.evidence import latest_decision as latest
+
+    return latest(model.learnings, hid)
+
+
+# --- evidence --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EvidenceAdded:
+    """The new record and the hypothesis's verdict with it."""
+
+    evidence: Evidence
+    result: VerdictResult
+    values_read: int = 0
+    column: str | None = None
+    notes: list[str] = field(default_factory=list)
+    replaced: int = 0
+    """How many identifiers in the quote, note or source were pseudonymised."""
+
+
+def add_evidence(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    successes: int | None = None,
+    trials: int | None = None,
+    values: Sequence[float] | None = None,
+    values_file: Path | None = None,
+    column: str | None = None,
+    quote: str | None = None,
+    source: str | None = None,
+    type: str | None = None,
+    date: str | dt.date | None = None,
+    note: str | None = None,
+) -> EvidenceAdded:
+    """Record one observation: a count (``successes`` of ``trials``), numbers (``values`` or a
+    CSV ``values_file``), or a ``quote``. Records accumulate; the date defaults to today."""
+    from sprintkit.model.sprint import Evidence
+
+    is_count = successes is not None or trials is not None
+    is_values = bool(values) or values_file is not None
+    kinds = sum([is_count, is_values, quote is not None])
+    if kinds != 1:
+        raise UsageError(
+            "give exactly one of: --successes K --trials N, --value X, --values-file FILE, "
+            "or --quote TEXT"
+        )
+    if values and values_file is not None:
+        raise UsageError("give --value or --values-file, not both")
+    if column is not None and values_file is None:
+        raise UsageError("--column goes with --values-file")
+    if is_count:
+        if successes is None or trials is None:
+            raise UsageError("a count needs both --successes K and --trials N")
+        if trials < 1:
+            raise UsageError("--trials must be 1 or more")
+        if not 0 <= successes <= trials:
+            raise UsageError(f"--successes must lie between 0 and --trials ({trials})")
+    _check_text(quote, "--quote")
+    _check_choice(type, EVIDENCE_TYPES, "--type")
+    when = parse_date(date) or _today()
+
+    numbers: list[float] | None = None
+    column_name = None
+    notes: list[str] = []
+    if values_file is not None:
+        from sprintkit.files.valuesfile import read_values
+
+        read = read_values(Path(values_file), column)
+        numbers, column_name = read.values, read.column
+        if read.skipped_empty:
+            notes.append(f"{read.skipped_empty} empty cell(s) skipped")
+    elif values:
+        numbers = [float(v) for v in values]
+        if not all(math.isfinite(v) for v in numbers):
+            raise UsageError("--value must be a finite number")
+
+    data: dict[str, Any] = {"date": when}
+    optional = {
+        "source": source, "type": type, "successes": successes, "trials": trials,
+        "values": numbers, "quote": quote, "note": note,
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+
+    texts = [k for k in ("quote", "note", "source") if data.get(k)]
+    sprint_dir = _sprint_dir(sprint) if texts else None
+
+    def change(model: Sprint) -> EvidenceAdded:
+        h = find(model, id)
+        _check_fits(h, is_count, numbers is not None)
+        record_data = {"id": _next_id([e.id or "" for e in h.evidence], "E"), **data}
+        replaced, extra = 0, []
+        if sprint_dir is not None:
+            clean, has_key = _pseudonymiser(model, sprint_dir)
+            for key in texts:
+                result = clean(record_data[key])
+                record_data[key] = result.text
+                replaced += result.total
+            if not has_key and "quote" in texts:
+                extra.append("no key file for this sprint: names in the quote were not "
+                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were)")
+        record = _build(Evidence, record_data)
+        h.evidence.append(record)
+        return EvidenceAdded(
+            record, evaluate(h, model.language), len(numbers or []), column_name,
+            notes + extra, replaced,
+        )
+
+    return _update(sprint, change)
+
+
+def _sprint_dir(sprint: Path | None) -> Path:
+    from sprintkit.files.sprintfile import resolve_sprint
+
+    return resolve_sprint(sprint).parent
+
+
+def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any], bool]:
+    """Pseudonymise free text as it enters: names from the sprint's key file (when it has one),
+    and e-mail addresses, phone numbers, postcodes, IBANs and BSNs always."""
+    from sprintkit.engine.pseudonymise import Pseudonymiser
+    from sprintkit.files.keyfile import key_path, read_key_file
+
+    configured = model.stories.key_file if model.stories else None
+    path = key_path(sprint_dir, model.id, configured)
+    if path.is_file():
+        key = read_key_file(path)
+        return Pseudonymiser(key.names, key.secret, model.language), True
+    return Pseudonymiser((), b"", model.language), False
+
+
+def _check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
+    if is_count and h.kind != "proportion":
+        raise UsageError(
+            f"{h.id} is a {h.kind} hypothesis; counts (--successes/--trials) belong to a "
+            "proportion hypothesis",
+            hint="record numbers with --value or --values-file" if h.kind == "mean"
+            else "record a quote with --quote",
+        )
+    if is_values and h.kind != "mean":
+        raise UsageError(
+            f"{h.id} is a {h.kind} hypothesis; values belong to a mean hypothesis",
+            hint="record a count with --successes K --trials N" if h.kind == "proportion"
+            else "record a quote with --quote",
+        )
+
+
+# --- verdicts --------------------------------------------------------------------------------
+
+
+def verdicts(
+    sprint: Path | None = None, id: str | None = None, lang: str | None = None
+) -> list[VerdictResult]:
+    """The verdict of every hypothesis (or of ``id``); caveats in ``lang`` (default: the
+    sprint's language)."""
+    model = _load(sprint)
+    chosen = [find(model, id)] if id else model.hypotheses
+    return [evaluate(h, lang or model.language) for h in chosen]
+
+
+def override_verdict(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    override: str,
+    reason: str | None,
+    by: str | None = None,
+) -> VerdictResult:
+    """Record a facilitator's verdict. Refused without a reason (a usage error, exit 2). The
+    computed verdict at that moment is kept beside it; a replaced override goes to history."""
+    from sprintkit.model.sprint import HistoryEntry, Override
+
+    _check_choice(override, OVERRIDES, "--override")
+    if not reason or not reason.strip():
+        raise UsageError(
+            "a facilitator's verdict needs a reason",
+            hint="add --reason TEXT; reports show both the reason and the computed verdict",
+        )
+
+    def change(model: Sprint) -> VerdictResult:
+        h = find(model, id)
+        computed = evaluate(h).verdict
+        if h.override is not None:
+            h.history.append(HistoryEntry(
+                date=_now(), field="override", old=h.override.verdict, new=override,
+                reason=reason,
+            ))
+        data: dict[str, Any] = {
+            "verdict": override, "reason": reason, "computed": computed, "date": _today(),
+        }
+        if by:
+            data["by"] = by
+        h.override = _build(Override, data)
+        return evaluate(h, model.language)
+
+    return _update(sprint, change)
+
+
+def clear_override(
+    sprint: Path | None = None, id: str = "", *, reason: str | None
+) -> VerdictResult:
+    """Withdraw a facilitator's verdict (with a reason, kept in the history)."""
+    from sprintkit.model.sprint import HistoryEntry
+
+    if not reason or not reason.strip():
+        raise UsageError("withdrawing a facilitator's verdict needs a reason",
+                         hint="add --reason TEXT")
+
+    def change(model: Sprint) -> VerdictResult:
+        h = find(model, id)
+        if h.override is None:
+            raise SprintkitError(f"{h.id} has no facilitator's verdict to withdraw")
+        h.history.append(HistoryEntry(
+            date=_now(), field="override", old=h.override.verdict, new=None, reason=reason,
+        ))
+        h.override = None
+        return evaluate(h, model.language)
+
+    return _update(sprint, change)
+
+
+# --- learning cards ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Learned:
+    """The new learning card and the verdict it was weighed against."""
+
+    learning: Learning
+    result: VerdictResult
+
+    @property
+    def against_verdict(self) -> bool:
+        return self.learning.against_verdict
+
+
+def add_learning(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    observed: str,
+    learned: str,
+    action: str,
+    decision: str,
+    reason: str | None = None,
+) -> Learned:
+    """Write a learning card (ids L1, L2, …) for hypothesis ``id``. A decision against the
+    final verdict — adopting a refuted hypothesis, dropping a supported one — is allowed but
+    needs ``reason`` and is marked ``against_verdict``."""
+    from sprintkit.model.sprint import Learning
+
+    for value, option in ((observed, "--observed"), (learned, "--learned"), (action, "--action")):
+        _check_text(value, option)
+    _check_choice(decision, DECISIONS, "--decision")
+    if reason is not None and not reason.strip():
+        raise UsageError("--reason may not be empty")
+
+    def change(model: Sprint) -> Learned:
+        h = find(model, id)
+        result = evaluate(h, model.language)
+        against = decision_against_verdict(decision, result.final)
+        if against and not reason:
+            raise UsageError(
+                f"deciding to {decision} {h.id} goes against its verdict ({result.final}); "
+                "that needs a reason",
+                hint="add --reason TEXT; reports show the decision as going against the verdict",
+            )
+        data: dict[str, Any] = {
+            "id": _next_id([ln.id for ln in model.learnings], "L"), "hypothesis": h.id,
+            "observed": observed, "learned": learned, "action": action, "decision": decision,
+            "date": _today(),
+        }
+        if reason:
+            data["reason"] = reason
+        if against:
+            data["against_verdict"] = True
+        learning = _build(Learning, data)
+        model.learnings.append(learning)
+        return Learned(learning, result)
+
+    return _update(sprint, change)
+
+
+__all__ = [
+    "CSV_COLUMNS", "Edited", "EvidenceAdded", "Learned", "add_evidence", "add_hypothesis",
+    "add_learning", "clear_override", "edit_hypothesis", "find", "get_hypothesis",
+    "hypotheses_csv", "hypothesis_records", "latest_decision", "list_hypotheses",
+    "override_verdict", "parse_target", "verdicts",
+]
