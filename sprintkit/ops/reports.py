@@ -1,0 +1,347 @@
+"""Reports, plans and other documents from templates: the library face of ``sprintkit report``,
+``plan``, ``render`` and ``templates``.
+
+Keyword arguments mirror the command-line flags. Nothing here prints; progress is reported
+through an optional callback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sprintkit.errors import NotFound, SprintkitError, UsageError
+
+FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
+SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
+SUFFIX_FORMATS = {".docx": "docx", ".md": "md", ".markdown": "md", ".html": "html",
+                  ".htm": "html", ".pdf": "pdf"}
+
+Progress = Callable[[str, int, int], None]
+"""``progress(step, done, total)``: step is ``context``, ``template``, ``charts``, ``build``,
+``pdf`` or ``write``."""
+
+
+@dataclass
+class RenderResult:
+    """What was written."""
+
+    path: Path
+    format: str
+    template: str
+    template_path: Path
+    lang: str
+    title: str
+    images: int = 0
+    files: list[Path] = field(default_factory=list)
+    missing_styles: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "template": self.template,
+            "template_path": str(self.template_path),
+            "lang": self.lang,
+            "title": self.title,
+            "images": self.images,
+            "files": [str(p) for p in self.files],
+            "missing_styles": list(self.missing_styles),
+            "warnings": list(self.warnings),
+        }
+
+
+def report(**options: Any) -> RenderResult:
+    """The end-presentation report (template ``report``); options as :func:`render`."""
+    options.setdefault("template", "report")
+    return render(**options)
+
+
+def plan(**options: Any) -> RenderResult:
+    """The implementation plan (template ``plan``); options as :func:`render`."""
+    options.setdefault("template", "plan")
+    return render(**options)
+
+
+def render(
+    *,
+    template: str,
+    sprint: Path | None = None,
+    out: Path | None = None,
+    format: str | None = None,
+    reference_doc: Path | None = None,
+    lang: str | None = None,
+    charts: bool = True,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Render ``template`` (a built-in or user template NAME, or a template file path) for the
+    sprint at ``sprint`` and write it.
+
+    ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
+    the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
+    An existing file with another suffix than the format's is only replaced with ``force``."""
+    from sprintkit.files.sprintfile import load_sprint
+
+    step = progress or (lambda *_: None)
+    step("context", 0, 1)
+    loaded = load_sprint(sprint)
+    model = loaded.model
+    language = lang or model.language
+    _check_lang(language)
+    fmt = _format(format, out)
+    resolved = _resolve_template(template, language, loaded.dir)
+    target = _output_path(out, loaded.dir, model.id, resolved.output_word.get(language,
+                                                                             resolved.name), fmt)
+    _check_target(target, fmt, force)
+    reference = _read_reference(reference_doc)
+    from sprintkit.render.context import build_context, document_date
+
+    context = build_context([model], lang=language, sprint_dirs=[loaded.dir])
+    if not charts:
+        context["charts"] = {}
+        _drop_chart_refs(context)
+    output, title = _produce(resolved, context, language, fmt, reference,
+                             roots=[resolved.path.parent, loaded.dir],
+                             created=document_date([model]), stem=target.stem,
+                             author=", ".join(model.facilitators), subject=model.title,
+                             step=step)
+    step("write", 0, 1)
+    written = _write(target, output)
+    result = RenderResult(
+        path=target, format=fmt, template=resolved.name, template_path=resolved.path,
+        lang=language, title=title, images=output.images, files=written,
+        missing_styles=output.missing_styles, warnings=output.warnings,
+    )
+    step("write", 1, 1)
+    return result
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("nl", "en"):
+        raise UsageError(f"language {lang!r} is not available; use nl or en")
+
+
+def _format(fmt: str | None, out: Path | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return fmt
+    if out is not None and not out.is_dir():
+        return SUFFIX_FORMATS.get(out.suffix.lower(), "docx")
+    return "docx"
+
+
+def _resolve_template(spec: str, lang: str, sprint_dir: Path | None) -> Any:
+    from sprintkit.render.lookup import resolve
+
+    return resolve(spec, lang, sprint_dir)
+
+
+def _output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, fmt: str
+                 ) -> Path:
+    name = f"{sprint_id}-{word}{SUFFIXES[fmt]}"
+    if out is None:
+        return sprint_dir / "reports" / name
+    out = Path(out).expanduser()
+    if out.is_dir():
+        return out / name
+    return out
+
+
+def _check_target(target: Path, fmt: str, force: bool) -> None:
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder")
+    if target.exists() and not force and target.suffix.lower() != SUFFIXES[fmt]:
+        raise UsageError(
+            f"{target} exists and is not a {fmt} file; not replacing it",
+            hint=f"choose another --out, or add --force to replace it")
+
+
+def _read_reference(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise NotFound(f"{path}: no such reference document")
+    data = path.read_bytes()
+    if not data.startswith(b"PK"):
+        raise SprintkitError(f"{path} is not a .docx file (Word document)",
+                             hint="save the reference document from Word as .docx")
+    _check_docx(data, path)
+    return data
+
+
+def _check_docx(data: bytes, path: Path) -> None:
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except zipfile.BadZipFile:
+        raise SprintkitError(f"{path} is not a readable .docx file") from None
+    if "word/document.xml" not in names:
+        raise SprintkitError(f"{path} is not a Word document (no word/document.xml)",
+                             hint="a reference document must be a .docx, not .dotx, .odt or .xlsx")
+
+
+def _drop_chart_refs(context: dict[str, Any]) -> None:
+    for s in context["sprints"]:
+        s["charts"] = {"hypotheses": [], "indicators": []}
+        for h in s["hypotheses"]:
+            h["chart"] = None
+        for ind in s["indicators"]:
+            ind["chart"] = None
+
+
+def _produce(resolved: Any, context: dict[str, Any], lang: str, fmt: str,
+             reference: bytes | None, *, roots: list[Path], created: Any, stem: str,
+             author: str, subject: str, step: Progress) -> tuple[Any, str]:
+    from sprintkit.render import markup as mk
+    from sprintkit.render.document import Images, build, render_markup
+
+    step("template", 0, 1)
+    text = render_markup(resolved, context, lang)
+    document = mk.parse(text, source=str(resolved.path.name))
+    images_total = sum(1 for b in document.blocks if isinstance(b, mk.Image))
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        step("charts", done[0], images_total)
+
+    step("build", 0, 1)
+    images = Images(context["charts"], roots, progress=tick)
+    output = build(document, fmt, images, lang=lang, reference=reference, created=created,
+                   author=author, subject=subject, stem=stem,
+                   progress=lambda what: step(what, 0, 1))
+    step("build", 1, 1)
+    return output, document.title
+
+
+def _write(target: Path, output: Any) -> list[Path]:
+    from sprintkit.files.atomic import write_atomic
+
+    written = []
+    for relative, data in sorted(output.files.items()):
+        side = target.parent / relative
+        write_atomic(side, data)
+        written.append(side)
+    write_atomic(target, output.data)
+    return written
+
+
+# --- templates -----------------------------------------------------------------------------
+
+
+def list_templates(*, sprint: Path | None = None) -> list[dict[str, Any]]:
+    """Every template name with the file used per language and what it overrides."""
+    from sprintkit.render.lookup import list_templates as found
+
+    return [t.to_json() for t in found(_sprint_dir(sprint))]
+
+
+def template_paths(*, sprint: Path | None = None) -> list[dict[str, Any]]:
+    """The template search path, first match wins: ``origin``, ``path``, ``exists``."""
+    from sprintkit.render.lookup import search_path
+
+    return [{"origin": origin, "path": str(folder), "exists": folder.is_dir()}
+            for origin, folder in search_path(_sprint_dir(sprint))]
+
+
+def _sprint_dir(sprint: Path | None) -> Path | None:
+    """The sprint folder when ``sprint`` (or the current folder) holds a sprint; else None."""
+    from sprintkit.files.sprintfile import resolve_sprint
+
+    try:
+        return resolve_sprint(sprint).parent
+    except SprintkitError:
+        if sprint is not None:
+            raise
+        return None
+
+
+@dataclass
+class StyleCheck:
+    """Which styles the templates use, and which of them a reference document lacks."""
+
+    path: Path
+    used: list[str]
+    missing: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.missing
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": str(self.path), "ok": self.ok, "used": self.used,
+                "missing": self.missing}
+
+
+def check_reference(reference_doc: Path, *, sprint: Path | None = None) -> StyleCheck:
+    """Compare a reference .docx with the styles the .docx writer and the templates use."""
+    import re
+
+    from sprintkit.render.lookup import list_templates as found
+    from sprintkit.render.reference import PARAGRAPH_STYLES, TABLE_STYLES, missing_styles
+
+    path = Path(reference_doc).expanduser()
+    if not path.is_file():
+        raise NotFound(f"{path}: no such reference document")
+    data = path.read_bytes()
+    _check_docx(data, path)
+    used = list(PARAGRAPH_STYLES) + list(TABLE_STYLES)
+    pattern = re.compile(r"^:::[ \t]+div[ \t]+(.+?)[ \t]*$", re.MULTILINE)
+    folders = {p.parent for t in found(_sprint_dir(sprint)) for p in t.files.values()}
+    for folder in sorted(folders):
+        for template in sorted(folder.glob("*.j2")):
+            try:
+                source = template.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            for name in pattern.findall(source):
+                if "{" not in name and name not in used:
+                    used.append(name)
+    try:
+        missing = missing_styles(data, used)
+    except Exception as exc:  # python-docx on a damaged package
+        raise SprintkitError(f"{path} cannot be read as a Word document: "
+                             f"{type(exc).__name__}") from None
+    return StyleCheck(path, used, missing)
+
+
+def write_reference_doc(out: Path, *, lang: str = "nl", force: bool = False) -> Path:
+    """Write sprintkit's default reference document, to change in Word and use as house style."""
+    from sprintkit.files.atomic import write_atomic
+    from sprintkit.render.reference import build_reference_docx
+
+    _check_lang(lang)
+    target = Path(out).expanduser()
+    if target.is_dir():
+        target = target / "reference.docx"
+    if target.exists() and not force:
+        raise UsageError(f"{target} exists; not replacing it", hint="add --force to replace it")
+    write_atomic(target, build_reference_docx(lang))
+    return target
+
+
+def template_context(*, sprint: Path | None = None, lang: str | None = None) -> dict[str, Any]:
+    """The template context for a sprint, as JSON-ready data (for template authors)."""
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.render.context import build_context
+
+    loaded = load_sprint(sprint)
+    language = lang or loaded.model.language
+    _check_lang(language)
+    context = build_context([loaded.model], lang=language, sprint_dirs=[loaded.dir])
+    return json.loads(json.dumps(context, default=_json_default, ensure_ascii=False))
+
+
+def _json_default(value: Any) -> Any:
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,653 @@
+"""The template context: everything a report template may use, as plain data.
+
+One function, :func:`build_context`, turns sprints (and optionally their programme) into nested
+dicts and lists of text, numbers and dates. Templates see the same shape for a single sprint and
+for a programme-wide report: ``sprints`` is always the list, ``sprint`` is set when there is
+exactly one, ``programme`` when a programme is given. Computed verdicts come from
+:func:`sprintkit.engine.evidence.evaluate`; labels and formatted numbers are in the document's
+language. Chart specifications are collected in ``charts`` (by id) and referenced from the
+things they show (``h.chart``, ``ind.chart``, ``s.charts.hypotheses``).
+
+The keys avoid the names of dict methods (``items``, ``values``, ``keys``…), so ``x.key`` in a
+template always means the data. ``sprintkit templates context`` prints the context as JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.render import fmt
+from sprintkit.render.environment import label
+
+if TYPE_CHECKING:
+    from sprintkit.model.method import Method, OutputSpec
+    from sprintkit.model.programme import Programme
+    from sprintkit.model.sprint import Hypothesis, Indicator, Sprint
+
+FOREST_ROWS = 12
+"""Hypotheses per overview chart."""
+
+MIDDLE_MANAGEMENT = re.compile(
+    r"midden[- ]?manag|middle[- ]?manag|team\s*leid|teamleider|team\s*lead|team\s*manager|"
+    r"leidinggevend|afdelingshoofd|line\s*manag|unit\s*manag|manager\s+(team|uitvoering)",
+    re.IGNORECASE,
+)
+"""Words that mark a stakeholder as middle management (easy to forget: seed 001)."""
+
+
+def source_date() -> dt.datetime | None:
+    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set and valid."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc)
+    except (ValueError, OverflowError, OSError):
+        return None
+
+
+def document_date(sprints: Sequence[Sprint]) -> dt.datetime:
+    """The date stamped in the document's properties: ``SOURCE_DATE_EPOCH``, else the latest
+    sprint date, else 1 January 2000 — never the clock, so the same input gives the same bytes."""
+    stamp = source_date()
+    if stamp is not None:
+        return stamp
+    days = [d for s in sprints for d in (s.end, s.start) if d is not None]
+    if days:
+        return dt.datetime.combine(max(days), dt.time(), tzinfo=dt.timezone.utc)
+    return dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def build_context(
+    sprints: Sequence[Sprint],
+    *,
+    programme: Programme | None = None,
+    lang: str | None = None,
+    sprint_dirs: Sequence[Path | None] | None = None,
+    methods: Sequence[Method | None] | None = None,
+) -> dict[str, Any]:
+    """The context for a template over ``sprints`` (one, or a programme's chain).
+
+    ``lang`` defaults to the programme's or first sprint's language. ``methods`` gives each
+    sprint's method (for phase titles and output prompts); when omitted it is looked up with
+    :func:`sprintkit.files.library.load_method`, and missing methods are tolerated."""
+    sprints = list(sprints)
+    if lang is None:
+        lang = programme.language if programme is not None else (
+            sprints[0].language if sprints else "nl")
+    dirs = list(sprint_dirs) if sprint_dirs is not None else [None] * len(sprints)
+    if methods is None:
+        methods = [_load_method(s.method, d) for s, d in zip(sprints, dirs)]
+    charts: dict[str, dict[str, Any]] = {}
+    sprint_ctx = [
+        _sprint(s, m, lang, charts) for s, m in zip(sprints, methods)
+    ]
+    generated = source_date()
+    context: dict[str, Any] = {
+        "lang": lang,
+        "generated": generated.date() if generated else None,
+        "programme": _programme(programme, lang, charts) if programme is not None else None,
+        "sprints": sprint_ctx,
+        "sprint": sprint_ctx[0] if len(sprint_ctx) == 1 else None,
+        "charts": charts,
+        "totals": _totals(sprint_ctx),
+    }
+    return context
+
+
+def _load_method(method_id: str, sprint_dir: Path | None) -> Method | None:
+    """The sprint's method from the method library, or ``None`` when it cannot be loaded (the
+    report then uses the phase ids from the sprint file)."""
+    from sprintkit.errors import SprintkitError
+
+    try:
+        from sprintkit.files import library
+    except ImportError:
+        return None
+    getter = getattr(library, "get_method", None) or getattr(library, "load_method", None)
+    if getter is None:
+        return None
+    try:
+        found = getter(method_id, sprint_dir)
+    except (SprintkitError, OSError, ValueError):
+        return None
+    return getattr(found, "model", found)
+
+
+# --- sprint --------------------------------------------------------------------------------
+
+
+def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any]) -> dict[str, Any]:
+    from sprintkit.engine.evidence import evaluate
+
+    results = {h.id: evaluate(h, lang) for h in s.hypotheses}
+    learnings_by_h: dict[str, list[str]] = {}
+    for learning in s.learnings:
+        if learning.hypothesis:
+            learnings_by_h.setdefault(learning.hypothesis, []).append(learning.id)
+    decisions_by_h = {
+        lr.hypothesis: lr.decision for lr in s.learnings if lr.hypothesis and lr.decision
+    }
+    hypotheses = [
+        _hypothesis(h, results[h.id], lang, learnings_by_h.get(h.id, []),
+                    decisions_by_h.get(h.id))
+        for h in s.hypotheses
+    ]
+    by_id = {h["id"]: h for h in hypotheses}
+    overview = _hypothesis_charts(s.id, hypotheses, lang, charts)
+    learnings = [_learning(lr, by_id, lang) for lr in s.learnings]
+    indicators = [_indicator(ind, lang, charts, s.id) for ind in s.indicators]
+    plan = _plan(s.plan, s.context.scope, lang)
+    counts = Counter(h["result"]["final"] for h in hypotheses)
+    method_ctx = None
+    if method is not None:
+        method_ctx = {
+            "id": method.id,
+            "kind": method.kind,
+            "name": method.name.get(lang),
+            "summary": method.summary.get(lang),
+        }
+    return {
+        "id": s.id,
+        "title": s.title,
+        "method": method_ctx,
+        "method_id": s.method,
+        "language": s.language,
+        "organisation": s.organisation,
+        "programme_id": s.programme,
+        "start": s.start,
+        "end": s.end,
+        "period": fmt.format_date_range(s.start, s.end, lang),
+        "facilitators": list(s.facilitators),
+        "context": s.context.model_dump(),
+        "team": [m.model_dump() for m in s.team],
+        "deciders": [m.name for m in s.team if _is_role(m.role, "decider", "beslisser")],
+        "phases": _phases(s, method, lang),
+        "hypotheses": hypotheses,
+        "verdict_counts": {v: counts.get(v, 0) for v in
+                           ("supported", "refuted", "inconclusive", "insufficient_data")},
+        "learnings": learnings,
+        "decisions": [_decision(d) for d in s.decisions],
+        "actions": [_action(a, lang) for a in s.actions],
+        "open_actions": [_action(a, lang) for a in s.actions if a.status != "done"],
+        "indicators": indicators,
+        "parties": [p.model_dump() for p in s.parties],
+        "signatories": [p.model_dump() for p in s.parties if p.signs_intent],
+        "plan": plan,
+        "adopted": _adopted(learnings, by_id),
+        "conclusions": list(s.conclusions),
+        "next_steps": list(s.next_steps),
+        "charts": {"hypotheses": overview,
+                   "indicators": [i["chart"] for i in indicators if i["chart"]]},
+    }
+
+
+def _is_role(role: str | None, *words: str) -> bool:
+    text = (role or "").lower()
+    return any(w in text for w in words)
+
+
+# --- phases and their outputs --------------------------------------------------------------
+
+
+def _phases(s: Sprint, method: Method | None, lang: str) -> list[dict[str, Any]]:
+    order: list[str] = []
+    if method is not None:
+        order = [p.id for p in method.phases]
+    order += [pid for pid in s.phases if pid not in order]
+    phases = []
+    for pid in order:
+        state = s.phases.get(pid)
+        spec = None
+        if method is not None:
+            spec = next((p for p in method.phases if p.id == pid), None)
+        if state is None and spec is None:
+            continue
+        outputs = []
+        if state is not None:
+            specs = {o.id: o for o in spec.outputs} if spec is not None else {}
+            spec_order = [o.id for o in spec.outputs] if spec is not None else []
+            keys = [k for k in spec_order if k in state.outputs]
+            keys += [k for k in state.outputs if k not in keys]
+            for key in keys:
+                outputs.append(_output(key, state.outputs[key], specs.get(key), lang, s))
+        phases.append({
+            "id": pid,
+            "title": spec.title.get(lang) if spec is not None else _humanise(pid),
+            "goal": spec.goal.get(lang) if spec is not None else None,
+            "status": state.status if state is not None else "todo",
+            "status_label": label(state.status if state is not None else "todo", lang),
+            "started": state.started if state is not None else None,
+            "completed": state.completed if state is not None else None,
+            "notes": state.notes if state is not None else None,
+            "outputs": outputs,
+        })
+    return phases
+
+
+def _humanise(key: str) -> str:
+    text = re.sub(r"[_-]+", " ", key).strip()
+    return text[:1].upper() + text[1:] if text else key
+
+
+def _output(key: str, value: Any, spec: OutputSpec | None, lang: str, s: Sprint
+            ) -> dict[str, Any]:
+    """One captured output, shaped for its type: ``text``, ``list``, ``ranking``, ``matrix``."""
+    kind = spec.type if spec is not None else _guess_type(value)
+    out: dict[str, Any] = {
+        "id": key,
+        "label": spec.prompt.get(lang) if spec is not None else _humanise(key),
+        "type": kind,
+        "shape": "text",
+        "text": None,
+        "entries": [],
+        "ranking": [],
+        "matrix": [],
+    }
+    choices = {c.id: c.label.get(lang) for c in spec.choices} if spec is not None else {}
+    if kind in ("list", "multichoice", "hypotheses") and isinstance(value, list):
+        out["shape"] = "list"
+        out["entries"] = [choices.get(str(v), v) if not isinstance(v, dict) else _flat(v)
+                          for v in value]
+        if kind == "hypotheses":
+            known = {h.id: h.statement for h in s.hypotheses}
+            out["entries"] = [f"{v}: {known[v]}" if v in known else v for v in value]
+    elif kind == "dot_vote" and isinstance(value, dict):
+        out["shape"] = "ranking"
+        out["ranking"] = _ranking(value)
+    elif kind == "impact_effort" and isinstance(value, dict):
+        out["shape"] = "matrix"
+        out["matrix"] = _matrix(value, lang)
+    elif kind == "choice":
+        out["text"] = choices.get(str(value), value)
+    elif kind == "bool" and isinstance(value, bool):
+        out["text"] = label(value, lang)
+    elif kind == "date":
+        out["text"] = fmt.format_date(value, lang)
+    elif kind in ("number", "integer") and isinstance(value, (int, float)):
+        out["text"] = fmt.format_number(value, lang)
+    elif isinstance(value, list):
+        out["shape"] = "list"
+        out["entries"] = [v if not isinstance(v, dict) else _flat(v) for v in value]
+    elif isinstance(value, dict):
+        out["shape"] = "list"
+        out["entries"] = [f"{k}: {_flat(v) if isinstance(v, dict) else v}"
+                          for k, v in value.items()]
+    else:
+        out["text"] = "" if value is None else value
+    return out
+
+
+def _flat(value: dict[str, Any]) -> str:
+    return "; ".join(f"{k}: {v}" for k, v in value.items())
+
+
+def _guess_type(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        if value and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                         for v in value.values()):
+            return "dot_vote"
+        if value and all(isinstance(v, dict) and {"impact", "effort"} <= set(v)
+                         for v in value.values()):
+            return "impact_effort"
+        return "dict"
+    if isinstance(value, bool):
+        return "bool"
+    return "text"
+
+
+def _ranking(votes: dict[str, Any]) -> list[dict[str, Any]]:
+    numbers = [(str(k), _as_number(v)) for k, v in votes.items()]
+    order = sorted(enumerate(numbers), key=lambda iv: (-iv[1][1], iv[0]))
+    ranking: list[dict[str, Any]] = []
+    previous = None
+    rank = 0
+    for position, (_, (item, count)) in enumerate(order, start=1):
+        if count != previous:
+            rank = position
+            previous = count
+        ranking.append({"rank": rank, "item": item, "votes": count})
+    return ranking
+
+
+def _as_number(value: Any) -> float | int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    try:
+        return float(str(value).replace(",", "."))
+    except ValueError:
+        return 0
+
+
+def _matrix(scores: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    rows = []
+    numbers = [(str(k), _as_number(v.get("impact", 0)) if isinstance(v, dict) else 0,
+                _as_number(v.get("effort", 0)) if isinstance(v, dict) else 0)
+               for k, v in scores.items()]
+    if not numbers:
+        return rows
+    impacts = sorted(i for _, i, _ in numbers)
+    efforts = sorted(e for _, _, e in numbers)
+    mid_i = impacts[len(impacts) // 2] if len(impacts) > 2 else (impacts[0] + impacts[-1]) / 2
+    mid_e = efforts[len(efforts) // 2] if len(efforts) > 2 else (efforts[0] + efforts[-1]) / 2
+    for item, impact, effort in numbers:
+        high, easy = impact >= mid_i, effort <= mid_e
+        quadrant = ("quick_win" if high and easy else "major_project" if high
+                    else "fill_in" if easy else "thankless")
+        rows.append({"item": item, "impact": impact, "effort": effort, "quadrant": quadrant,
+                     "quadrant_label": label(quadrant, lang)})
+    rows.sort(key=lambda r: (-r["impact"], r["effort"], r["item"]))
+    return rows
+
+
+# --- hypotheses ----------------------------------------------------------------------------
+
+
+def _hypothesis(h: Hypothesis, result: Any, lang: str, learning_ids: list[str],
+                decision: str | None) -> dict[str, Any]:
+    target = h.target
+    percent = h.kind == "proportion"
+    res = result.to_json()
+    res.update(_result_texts(result, percent, lang))
+    reason = result.override_reason
+    # the override and its reason are shown on their own; keep the other caveats as notes
+    res["notes"] = [c for c in result.caveats if not (reason and reason in c)]
+    return {
+        "id": h.id,
+        "statement": h.statement,
+        "risk": h.risk,
+        "risk_label": label(h.risk, lang) if h.risk else None,
+        "kind": h.kind,
+        "kind_label": label(h.kind, lang),
+        "test": h.test,
+        "metric": h.metric,
+        "target": str(target) if target is not None else None,
+        "target_text": fmt.format_target(target.op, target.value, target.percent or percent,
+                                         lang) if target is not None else None,
+        "criterion": h.criterion,
+        "confidence": h.confidence,
+        "confidence_text": fmt.format_percent(h.confidence, lang, 0 if (
+            h.confidence * 100).is_integer() else 1),
+        "min_n": h.min_n,
+        "owner": h.owner,
+        "derived_from": h.derived_from,
+        "phase": h.phase,
+        "created": h.created,
+        "evidence": [_evidence(e, lang) for e in h.evidence],
+        "result": res,
+        "override": h.override.model_dump() if h.override else None,
+        "changes": [c.model_dump() for c in h.history],
+        "learnings": learning_ids,
+        "decision": decision,
+        "decision_label": label(decision, lang) if decision else None,
+        "chart": None,
+    }
+
+
+def _result_texts(r: Any, percent: bool, lang: str) -> dict[str, Any]:
+    def number(x: float | None) -> str | None:
+        if x is None:
+            return None
+        return fmt.format_percent(x, lang) if percent else fmt.format_number(x, lang, _digits(x))
+
+    return {
+        "verdict_label": label(r.verdict, lang),
+        "final_label": label(r.final, lang),
+        "override_label": label(r.override, lang) if r.override else None,
+        "strength_label": label(r.strength, lang),
+        "still_needed": r.still_needed,
+        "k_of_n": f"{r.successes}/{r.n}" if r.successes is not None else None,
+        "estimate_text": number(r.estimate),
+        "interval_text": (fmt.format_interval(r.ci_low, r.ci_high, lang, percent=percent,
+                                              digits=1 if percent else _digits(r.ci_low))
+                          if r.ci_low is not None else None),
+        "p_text": fmt.format_percent(r.p_meets_target, lang) if r.p_meets_target is not None
+        else None,
+        "overridden": r.override is not None and r.override != r.verdict,
+    }
+
+
+def _digits(x: float | None) -> int:
+    if x is None:
+        return 1
+    size = abs(x)
+    return 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 1 else 3
+
+
+def _evidence(e: Any, lang: str) -> dict[str, Any]:
+    numbers = list(e.values) if e.values is not None else None
+    summary = None
+    if e.successes is not None and e.trials is not None:
+        summary = f"{e.successes}/{e.trials}"
+    elif numbers:
+        mean = sum(numbers) / len(numbers)
+        word = "waarden, gemiddeld" if lang == "nl" else "values, mean"
+        summary = f"{len(numbers)} {word} {fmt.format_number(mean, lang, _digits(mean))}"
+    return {
+        "id": e.id,
+        "date": e.date,
+        "source": e.source,
+        "type": e.type,
+        "type_label": label(e.type, lang) if e.type else None,
+        "successes": e.successes,
+        "trials": e.trials,
+        "numbers": numbers,
+        "quote": e.quote,
+        "note": e.note,
+        "summary": summary,
+    }
+
+
+def _hypothesis_charts(sprint_id: str, hypotheses: list[dict[str, Any]], lang: str,
+                       charts: dict[str, Any]) -> list[str]:
+    """Overview charts: proportions in groups of :data:`FOREST_ROWS`, each mean on its own."""
+    ids: list[str] = []
+    proportions = [h for h in hypotheses
+                   if h["kind"] == "proportion" and h["result"]["estimate"] is not None]
+    for number, start in enumerate(range(0, len(proportions), FOREST_ROWS), start=1):
+        group = proportions[start:start + FOREST_ROWS]
+        chart_id = f"{sprint_id}-hypotheses-{number}"
+        charts[chart_id] = {
+            "id": chart_id, "type": "forest", "percent": True, "lang": lang,
+            "rows": [_forest_row(h) for h in group],
+        }
+        for h in group:
+            h["chart"] = chart_id
+        ids.append(chart_id)
+    for h in hypotheses:
+        if h["kind"] == "mean" and h["result"]["estimate"] is not None:
+            chart_id = f"{sprint_id}-hypothesis-{h['id']}"
+            charts[chart_id] = {
+                "id": chart_id, "type": "forest", "percent": False, "lang": lang,
+                "unit": h["metric"], "rows": [_forest_row(h)],
+            }
+            h["chart"] = chart_id
+            ids.append(chart_id)
+    return ids
+
+
+def _forest_row(h: dict[str, Any]) -> dict[str, Any]:
+    from sprintkit.model.common import Target
+
+    r = h["result"]
+    target = Target.parse(h["target"]) if h["target"] else None
+    return {
+        "label": h["id"],
+        "estimate": r["estimate"],
+        "low": r["ci_low"],
+        "high": r["ci_high"],
+        "target": target.value if target else None,
+        "op": target.op if target else None,
+        "verdict": r["final"],
+    }
+
+
+# --- learnings, decisions, actions ---------------------------------------------------------
+
+
+def _learning(lr: Any, hypotheses: dict[str, dict[str, Any]], lang: str) -> dict[str, Any]:
+    h = hypotheses.get(lr.hypothesis) if lr.hypothesis else None
+    return {
+        "id": lr.id,
+        "hypothesis": lr.hypothesis,
+        "statement": h["statement"] if h else None,
+        "observed": lr.observed,
+        "learned": lr.learned,
+        "action": lr.action,
+        "decision": lr.decision,
+        "decision_label": label(lr.decision, lang) if lr.decision else None,
+        "reason": lr.reason,
+        "against_verdict": lr.against_verdict,
+        "date": lr.date,
+    }
+
+
+def _decision(d: Any) -> dict[str, Any]:
+    return d.model_dump()
+
+
+def _action(a: Any, lang: str) -> dict[str, Any]:
+    data = a.model_dump()
+    data["status_label"] = label(a.status, lang)
+    return data
+
+
+def _adopted(learnings: list[dict[str, Any]], hypotheses: dict[str, dict[str, Any]]
+             ) -> list[dict[str, Any]]:
+    """What the implementation plan carries forward: adopt/adapt decisions with their evidence."""
+    adopted = []
+    for lr in learnings:
+        if lr["decision"] in ("adopt", "adapt"):
+            adopted.append({
+                "decision": lr["decision"],
+                "decision_label": lr["decision_label"],
+                "learning": lr,
+                "hypothesis": hypotheses.get(lr["hypothesis"]) if lr["hypothesis"] else None,
+            })
+    return adopted
+
+
+# --- plan and indicators -------------------------------------------------------------------
+
+
+def _plan(plan: Any, fallback_scope: str | None, lang: str) -> dict[str, Any]:
+    data = plan.model_dump()
+    data["scope"] = plan.scope or fallback_scope
+    for risk in data["risks"]:
+        risk["likelihood_label"] = label(risk["likelihood"], lang) if risk["likelihood"] else None
+        risk["impact_label"] = label(risk["impact"], lang) if risk["impact"] else None
+    data["middle_management"] = [
+        st for st in data["stakeholders"]
+        if MIDDLE_MANAGEMENT.search(" ".join(str(st.get(k) or "") for k in
+                                             ("name", "role", "interest", "involvement")))
+    ]
+    trial = plan.trial
+    days = None
+    if trial is not None and trial.start and trial.end:
+        days = (trial.end - trial.start).days + 1
+    if data["trial"] is not None:
+        data["trial"]["days"] = days
+        data["trial"]["period"] = fmt.format_date_range(trial.start, trial.end, lang)
+    return data
+
+
+def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -> dict[str, Any]:
+    points = []
+    for m in ind.measurements:
+        value = m.value
+        if value is None and m.numerator is not None and m.denominator:
+            value = m.numerator / m.denominator
+        points.append({
+            "period": m.period,
+            "value": value,
+            "value_text": fmt.format_number(value, lang) if value is not None else None,
+            "numerator": m.numerator,
+            "denominator": m.denominator,
+            "denominator_period": m.denominator_period,
+            "source": m.source,
+            "note": m.note,
+        })
+    latest = points[-1] if points else None
+    chart_id = None
+    if points:
+        chart_id = f"{prefix}-indicator-{ind.id}"
+        charts[chart_id] = {
+            "id": chart_id, "type": "indicator", "lang": lang, "name": ind.name,
+            "unit": ind.unit, "baseline": ind.baseline, "target": ind.target,
+            "direction": ind.direction,
+            "points": [{"period": p["period"], "value": p["value"]} for p in points
+                       if p["value"] is not None],
+        }
+    met = None
+    if latest is not None and latest["value"] is not None and ind.target is not None:
+        met = (latest["value"] >= ind.target) if ind.direction == "increase" else (
+            latest["value"] <= ind.target)
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "direction_label": label(ind.direction, lang),
+        "baseline": ind.baseline,
+        "baseline_text": fmt.format_number(ind.baseline, lang) if ind.baseline is not None
+        else None,
+        "baseline_period": ind.baseline_period,
+        "target": ind.target,
+        "target_text": fmt.format_number(ind.target, lang) if ind.target is not None else None,
+        "target_period": ind.target_period,
+        "frequency": ind.frequency,
+        "source": ind.source,
+        "description": ind.description,
+        "measurements": points,
+        "latest": latest,
+        "target_met": met,
+        "chart": chart_id,
+    }
+
+
+# --- programme and totals ------------------------------------------------------------------
+
+
+def _programme(p: Programme, lang: str, charts: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "title": p.title,
+        "organisation": p.organisation,
+        "language": p.language,
+        "goal": p.goal,
+        "description": p.description,
+        "start": p.start,
+        "end": p.end,
+        "period": fmt.format_date_range(p.start, p.end, lang),
+        "facilitators": list(p.facilitators),
+        "team": [m.model_dump() for m in p.team],
+        "indicators": [_indicator(i, lang, charts, p.id) for i in p.indicators],
+        "actions": [_action(a, lang) for a in p.actions],
+        "plan": _plan(p.plan, None, lang),
+        "conclusions": list(p.conclusions),
+        "next_steps": list(p.next_steps),
+    }
+
+
+def _totals(sprints: list[dict[str, Any]]) -> dict[str, Any]:
+    counts: Counter[str] = Counter()
+    for s in sprints:
+        counts.update(s["verdict_counts"])
+    return {
+        "sprints": len(sprints),
+        "hypotheses": sum(len(s["hypotheses"]) for s in sprints),
+        "learnings": sum(len(s["learnings"]) for s in sprints),
+        "actions": sum(len(s["actions"]) for s in sprints),
+        "verdict_counts": {v: counts.get(v, 0) for v in
+                           ("supported", "refuted", "inconclusive", "insufficient_data")},
+    }

@@ -1,0 +1,138 @@
+"""From a template and a context to output bytes in every format (docx, md, html, pdf).
+
+This is the rendering pipeline without any file or terminal access of its own: the caller
+(:mod:`sprintkit.ops.reports`) resolves paths, loads sprints and writes the results."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sprintkit.errors import NotFound, SprintkitError
+from sprintkit.render import markup as mk
+from sprintkit.render.lookup import ResolvedTemplate
+
+FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+
+TOC_PLACEHOLDER = {
+    "nl": "De inhoudsopgave wordt bijgewerkt wanneer het document in Word wordt geopend.",
+    "en": "The table of contents is updated when the document is opened in Word.",
+}
+
+
+@dataclass
+class Output:
+    """What a rendering produced: the main file's bytes and any side files (md images)."""
+
+    data: bytes
+    files: dict[str, bytes] = field(default_factory=dict)
+    missing_styles: list[str] = field(default_factory=list)
+    images: int = 0
+    title: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def render_markup(template: ResolvedTemplate, context: dict[str, Any], lang: str) -> str:
+    """The markup text of ``template`` rendered with ``context``."""
+    from sprintkit.render.environment import make_environment, render
+
+    env = make_environment(lang, list(template.search))
+    return render(env, template.loader_name, mk.wrap(context), shown=str(template.path))
+
+
+class Images:
+    """Resolves image blocks: charts from the context's specs, files under allowed folders.
+
+    Charts are drawn once per spec (a report and its PDF share them)."""
+
+    def __init__(self, charts: dict[str, Any], roots: list[Path],
+                 progress: Callable[[], None] | None = None) -> None:
+        self.charts = charts
+        self.roots = [r.resolve() for r in roots if r is not None]
+        self.progress = progress
+        self._cache: dict[str, tuple[bytes, float, float]] = {}
+
+    def __call__(self, block: mk.Image) -> tuple[bytes, float, float]:
+        key = f"{block.source}:{block.ref}"
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._chart(block.ref) if block.source == "chart" else self._file(block.ref)
+            self._cache[key] = hit
+            if self.progress is not None:
+                self.progress()
+        return hit
+
+    def _chart(self, ref: str) -> tuple[bytes, float, float]:
+        from sprintkit.render.charts import render_png, size_cm
+
+        spec = self.charts.get(ref)
+        if spec is None:
+            known = ", ".join(sorted(self.charts)[:5]) or "none"
+            raise SprintkitError(f"the template asks for chart {ref!r}, which does not exist",
+                                 hint=f"charts in this context: {known}")
+        width, height = size_cm(spec)
+        return render_png(spec), width, height
+
+    def _file(self, ref: str) -> tuple[bytes, float, float]:
+        path = Path(ref)
+        candidates = [path] if path.is_absolute() else [root / path for root in self.roots]
+        for candidate in candidates:
+            resolved = candidate.resolve()
+            if not any(resolved.is_relative_to(root) for root in self.roots):
+                raise SprintkitError(
+                    f"image {ref!r} is outside the template and sprint folders",
+                    hint="put the image next to the template or in the sprint folder")
+            if resolved.is_file():
+                if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+                    raise SprintkitError(f"image {ref!r} is not a PNG, JPEG, GIF or BMP file")
+                data = resolved.read_bytes()
+                width, height = _natural_size_cm(data, ref)
+                return data, width, height
+        raise NotFound(f"image {ref!r} not found next to the template or in the sprint folder")
+
+
+def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
+    from docx.image.image import Image as DocxImage
+
+    try:
+        image = DocxImage.from_blob(data)
+    except Exception as exc:  # python-docx raises several kinds for unreadable images
+        raise SprintkitError(f"image {ref!r} cannot be read: {type(exc).__name__}") from None
+    return image.width.cm, image.height.cm
+
+
+def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
+          reference: bytes | None = None, created: dt.datetime, author: str = "",
+          subject: str = "", stem: str = "document",
+          progress: Callable[[str], None] | None = None) -> Output:
+    """Write ``document`` as ``fmt`` (docx, md, html, pdf)."""
+    if fmt in ("docx", "pdf"):
+        from sprintkit.render.to_docx import DocxOptions, build_docx
+
+        options = DocxOptions(lang=lang, title=document.title, subject=subject, author=author,
+                              created=created, toc_placeholder=TOC_PLACEHOLDER.get(lang, ""))
+        result = build_docx(document, images, reference=reference, options=options)
+        output = Output(result.data, missing_styles=result.missing_styles,
+                        images=result.images, title=document.title)
+        if fmt == "pdf":
+            from sprintkit.render.to_pdf import docx_to_pdf
+
+            if progress is not None:
+                progress("pdf")
+            output.data = docx_to_pdf(result.data, output.warnings)
+        return output
+    if fmt == "md":
+        from sprintkit.render.to_markdown import to_markdown
+
+        text, files = to_markdown(document, images, image_dir=f"{stem}_files")
+        return Output(text.encode("utf-8"), files=files, title=document.title)
+    if fmt == "html":
+        from sprintkit.render.to_html import to_html
+
+        return Output(to_html(document, images, lang=lang).encode("utf-8"),
+                      title=document.title)
+    raise SprintkitError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

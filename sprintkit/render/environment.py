@@ -1,0 +1,249 @@
+"""The one Jinja environment factory, and rendering a template to markup.
+
+* Sandboxed (``ImmutableSandboxedEnvironment``): a user's template cannot reach Python
+  internals or change the context.
+* ``StrictUndefined``: a misspelt variable is an error that names the template and line.
+* Every ``{{ value }}`` is escaped for the block markup (:func:`markup.escape_text`): text from
+  users arrives as the same characters, whatever they contain. Floats and dates are written the
+  way the document's language writes them. ``None`` prints as nothing.
+* Filters for dates and numbers in the document's language (see :data:`FILTERS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.errors import SprintkitError
+from sprintkit.render import fmt
+from sprintkit.render.markup import escape_text
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+LABELS: dict[str, dict[str, str]] = {
+    # risk types
+    "desirability": {"nl": "wenselijkheid", "en": "desirability"},
+    "feasibility": {"nl": "haalbaarheid", "en": "feasibility"},
+    "viability": {"nl": "levensvatbaarheid", "en": "viability"},
+    # hypothesis kinds
+    "proportion": {"nl": "aandeel", "en": "proportion"},
+    "mean": {"nl": "gemiddelde", "en": "mean"},
+    "qualitative": {"nl": "kwalitatief", "en": "qualitative"},
+    # verdicts
+    "supported": {"nl": "ondersteund", "en": "supported"},
+    "refuted": {"nl": "weerlegd", "en": "refuted"},
+    "inconclusive": {"nl": "onbeslist", "en": "inconclusive"},
+    "insufficient_data": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
+    # evidence strength
+    "none": {"nl": "geen", "en": "none"},
+    "weak": {"nl": "zwak", "en": "weak"},
+    "moderate": {"nl": "matig", "en": "moderate"},
+    "strong": {"nl": "sterk", "en": "strong"},
+    # decisions
+    "adopt": {"nl": "doorvoeren", "en": "adopt"},
+    "adapt": {"nl": "bijsturen", "en": "adapt"},
+    "drop": {"nl": "stoppen", "en": "drop"},
+    "retest": {"nl": "opnieuw testen", "en": "retest"},
+    # action status
+    "todo": {"nl": "te doen", "en": "to do"},
+    "doing": {"nl": "bezig", "en": "doing"},
+    "done": {"nl": "klaar", "en": "done"},
+    "escalated": {"nl": "geëscaleerd", "en": "escalated"},
+    # phase status
+    "in_progress": {"nl": "bezig", "en": "in progress"},
+    "skipped": {"nl": "overgeslagen", "en": "skipped"},
+    # evidence types
+    "interview": {"nl": "interview", "en": "interview"},
+    "survey": {"nl": "vragenlijst", "en": "survey"},
+    "observation": {"nl": "observatie", "en": "observation"},
+    "behaviour": {"nl": "gedrag", "en": "behaviour"},
+    "document": {"nl": "document", "en": "document"},
+    # levels and directions
+    "low": {"nl": "laag", "en": "low"},
+    "medium": {"nl": "middel", "en": "medium"},
+    "high": {"nl": "hoog", "en": "high"},
+    "increase": {"nl": "hoger is beter", "en": "higher is better"},
+    "decrease": {"nl": "lager is beter", "en": "lower is better"},
+    # impact/effort quadrants
+    "quick_win": {"nl": "snelle winst", "en": "quick win"},
+    "major_project": {"nl": "groot project", "en": "major project"},
+    "fill_in": {"nl": "opvuller", "en": "fill-in"},
+    "thankless": {"nl": "niet doen", "en": "thankless task"},
+    # booleans
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+}
+
+
+def label(key: Any, lang: str) -> str:
+    """A stored value (risk type, verdict, decision, status…) in words; unknown keys unchanged."""
+    if key is None:
+        return ""
+    if isinstance(key, bool):
+        key = "yes" if key else "no"
+    texts = LABELS.get(str(key))
+    if texts is None:
+        return str(key)
+    return texts.get(lang, texts["en"])
+
+
+class TemplateError(SprintkitError):
+    """A template could not be read or rendered; the message names the template and line."""
+
+
+def _finalizer(lang: str) -> Callable[[Any], Any]:
+    from markupsafe import Markup
+
+    def finalize(value: Any) -> Any:
+        if hasattr(value, "__html__"):  # markup from the template itself (macros, blocks)
+            return value
+        if value is None:
+            return Markup("")
+        if isinstance(value, float):
+            return Markup(escape_text(fmt.format_number(value, lang)))
+        if isinstance(value, (dt.date, dt.datetime)):
+            return Markup(escape_text(fmt.format_date(value, lang)))
+        if isinstance(value, bool):
+            return Markup(escape_text(label(value, lang)))
+        return Markup(escape_text(value))
+
+    return finalize
+
+
+def _filters(lang: str) -> dict[str, Callable[..., Any]]:
+    from markupsafe import Markup
+
+    def esc(value: Any) -> Any:
+        return value if hasattr(value, "__html__") else Markup(escape_text(value))
+
+    def join(values: Iterable[Any], separator: str = "", attribute: str | None = None) -> Any:
+        items = list(values)
+        if attribute is not None:
+            items = [_item(v, attribute) for v in items]
+        return Markup(escape_text(separator) if not hasattr(separator, "__html__") else separator
+                      ).join(esc(i) for i in items)
+
+    def replace(value: Any, old: str, new: str, count: int | None = None) -> str:
+        text = str(value)
+        return text.replace(str(old), str(new), -1 if count is None else count)
+
+    return {
+        "date": lambda v, weekday=False: fmt.format_date(v, lang, weekday=weekday),
+        "daterange": lambda start, end=None: fmt.format_date_range(start, end, lang),
+        "num": lambda v, digits=None: fmt.format_number(v, lang, digits),
+        "pct": lambda v, digits=0: fmt.format_percent(v, lang, digits),
+        "interval": lambda low, high=None, percent=False, digits=None: fmt.format_interval(
+            low, high, lang, percent=percent, digits=digits),
+        "label": lambda v: label(v, lang),
+        "words": lambda v: fmt.join_words(list(v), lang),
+        "join": join,
+        "replace": replace,
+        "e": esc,
+        "escape": esc,
+        "forceescape": lambda v: Markup(escape_text(str(v))),
+    }
+
+
+def _item(value: Any, attribute: str) -> Any:
+    if isinstance(value, dict):
+        return value.get(attribute)
+    return getattr(value, attribute, None)
+
+
+def make_environment(lang: str, search_path: list[Path]) -> Environment:
+    """A sandboxed, strict Jinja environment that renders block markup in ``lang``.
+
+    ``search_path`` is where ``{% include %}``/``{% import %}`` look, first match wins."""
+    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
+        undefined=StrictUndefined,
+        autoescape=True,
+        finalize=_finalizer(lang),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    for name in ("urlize", "xmlattr", "safe"):
+        env.filters.pop(name, None)
+    env.filters["raw"] = _raw
+    env.filters.update(_filters(lang))
+    env.globals.update(
+        lang=lang,
+        label=lambda v: label(v, lang),
+        target_text=lambda op, value, percent=False: fmt.format_target(op, value, percent, lang),
+    )
+    return env
+
+
+def _raw(value: Any) -> Any:
+    """Trust ``value`` as markup (for text a template builds itself)."""
+    from markupsafe import Markup
+
+    return Markup(str(value))
+
+
+def render(env: Environment, name: str, context: dict[str, Any], *, shown: str | None = None
+           ) -> str:
+    """Render template ``name`` with ``context`` to markup text.
+
+    Template problems (syntax, undefined names, sandbox refusals, errors while rendering) become
+    a :class:`TemplateError` naming the template file and line."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    try:
+        template = env.get_template(name)
+    except TemplateNotFound as exc:
+        raise TemplateError(f"template {exc.name!r} not found",
+                            hint="sprintkit templates list shows the templates there are") from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(
+            f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "
+            f"{exc.message}") from None
+    try:
+        return template.render(context)
+    except TemplateSyntaxError as exc:  # in an included template
+        raise TemplateError(
+            f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "
+            f"{exc.message}") from None
+    except TemplateNotFound as exc:
+        raise TemplateError(f"{_where(*_frame(exc, template.filename or name))}: "
+                            f"template {exc.name!r} not found") from None
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{_where(*_frame(exc, template.filename or name))}: {exc.message}",
+            hint="the names a template can use: sprintkit templates context --help") from None
+    except SecurityError as exc:
+        raise TemplateError(
+            f"{_where(*_frame(exc, template.filename or name))}: not allowed in a template: "
+            f"{exc}") from None
+    except SprintkitError:
+        raise
+    except Exception as exc:  # an error inside an expression of a (user) template
+        raise TemplateError(
+            f"{_where(*_frame(exc, template.filename or name))}: "
+            f"{type(exc).__name__}: {exc}") from None
+
+
+def _frame(exc: BaseException, default: str) -> tuple[str, int | None]:
+    """The innermost template frame of ``exc`` (Jinja rewrites tracebacks to template lines)."""
+    found: tuple[str, int | None] = (default, None)
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if not frame.filename.endswith(".py") or frame.filename == default:
+            found = (frame.filename, frame.lineno)
+    return found
+
+
+def _where(filename: str, line: int | None) -> str:
+    from sprintkit.files.textfile import display
+
+    shown = display(Path(filename)) if filename and Path(filename).is_absolute() else filename
+    return f"{shown}:{line}" if line else shown
