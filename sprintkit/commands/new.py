@@ -1,9 +1,131 @@
-"""`sprintkit new` (not built yet)."""
+"""`sprintkit new METHOD DIR`: start a sprint folder with a commented, valid sprint.yaml."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from sprintkit.commands._common import PANEL_SETUP, LangOpt, NoInputOpt
+
+
+def new(
+    method: Annotated[
+        str,
+        typer.Argument(help="Method id, e.g. experiment-sprint (see `sprintkit methods list`)."),
+    ],
+    folder: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Folder for the new sprint; created when missing.")
+    ],
+    title: Annotated[str | None, typer.Option("--title", help="Title of the sprint.")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="The client organisation.")] = None,
+    lang: LangOpt = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help="First day, YYYY-MM-DD.", show_default=False)
+    ] = None,
+    facilitator: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--facilitator", help="A facilitator's name; repeat for more.", show_default=False
+        ),
+    ] = None,
+    set_values: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Any sprint value by dotted key, e.g. --set context.challenge='…'; repeatable. "
+            "Lists as [a, b].",
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            metavar="FILE",
+            help="YAML mapping of the same keys (nested or dotted). Options and --set win over it.",
+            show_default=False,
+        ),
+    ] = None,
+    no_input: NoInputOpt = False,
+) -> None:
+    """Create DIR/sprint.yaml for METHOD, with comments and a schema line for your editor.
+
+    At a terminal you are asked for what is missing; with --no-input (or in CI) defaults are
+    used and a missing title is an error that says how to pass it. An existing sprint.yaml is
+    never overwritten."""
+    from sprintkit.ops.new import new_sprint
+    from sprintkit.ui import console
+
+    ask = None
+    if not no_input and console.is_interactive():
+        ask = _ask
+    result = new_sprint(
+        method,
+        folder,
+        title=title,
+        org=org,
+        lang=lang.value if lang is not None else None,
+        start=start,
+        facilitators=facilitator or (),
+        set_values=set_values or (),
+        answers=answers,
+        no_input=no_input,
+        ask=ask,
+    )
+    from sprintkit.files.textfile import display
+
+    console.success(f"created {display(result.path)} ({result.method.id})")
+    nl = result.sprint.language == "nl"
+    console.info(
+        ("Volgende stap: " if nl else "Next: ")
+        + f"sprintkit methods show {result.method.id}  ·  "
+        + f"sprintkit agenda -s {display(result.path.parent)}"
+    )
+
+
+def _ask(question: Any) -> Any:
+    """Ask one question on the terminal (stderr), checked by kind; Enter skips optional ones."""
+    import datetime as dt
+
+    from rich.prompt import Prompt
+
+    from sprintkit.ui import console
+
+    while True:
+        if question.kind == "choice":
+            return Prompt.ask(
+                question.prompt,
+                choices=list(question.choices),
+                default=question.default,
+                console=console.err(),
+            )
+        answer = Prompt.ask(
+            question.prompt,
+            default=question.default or "",
+            show_default=False,
+            console=console.err(),
+        ).strip()
+        if not answer:
+            if question.required:
+                console.warning(
+                    "this one is needed" if question.key != "title" else "a title is needed"
+                )
+                continue
+            return None
+        if question.kind == "date":
+            try:
+                dt.date.fromisoformat(answer)
+            except ValueError:
+                console.warning("write the date as YYYY-MM-DD, e.g. 2026-03-02")
+                continue
+        if question.kind == "list":
+            return [part.strip() for part in answer.split(",") if part.strip()]
+        return answer
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    """Add `new` to the root app."""
+    app.command(rich_help_panel=PANEL_SETUP)(new)

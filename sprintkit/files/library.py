@@ -139,17 +139,24 @@ def _load(path: Path, kind: str, origin: str) -> tuple[Any, YamlDoc]:
     key = (path, kind)
     if origin == ORIGIN_BUILTIN and key in _builtin_cache:
         return _builtin_cache[key]
-    model_cls = Method if kind == "method" else Workform
+    model_cls: type[Any] = Method if kind == "method" else Workform
     model, doc = load_model(path, model_cls, kind.replace("workform", "work form"))
     if model.id != path.stem:
         from sprintkit.files.yamlio import locate
 
         line, col = locate(doc.tree, ("id",))
-        raise InvalidFile([Problem(
-            doc.shown, line, col, "id",
-            f"the id {model.id!r} does not match the file name {path.name!r}",
-            f"rename the file to {model.id}.yaml or set id: {path.stem}",
-        )])
+        raise InvalidFile(
+            [
+                Problem(
+                    doc.shown,
+                    line,
+                    col,
+                    "id",
+                    f"the id {model.id!r} does not match the file name {path.name!r}",
+                    f"rename the file to {model.id}.yaml or set id: {path.stem}",
+                )
+            ]
+        )
     if origin == ORIGIN_BUILTIN:
         _builtin_cache[key] = (model, doc)
     return model, doc
@@ -166,12 +173,17 @@ def _reference_problems(method: Method, doc: YamlDoc, known_workforms: list[str]
             if use.ref not in known:
                 loc = ("phases", pi, "workforms", wi)
                 line, col = locate(doc.tree, loc)
-                problems.append(Problem(
-                    doc.shown, line, col, f"phases[{pi}].workforms[{wi}]",
-                    f"unknown work form {use.ref!r}",
-                    did_you_mean(use.ref, known_workforms)
-                    or "see `sprintkit workforms list` for the work forms you can use",
-                ))
+                problems.append(
+                    Problem(
+                        doc.shown,
+                        line,
+                        col,
+                        f"phases[{pi}].workforms[{wi}]",
+                        f"unknown work form {use.ref!r}",
+                        did_you_mean(use.ref, known_workforms)
+                        or "see `sprintkit workforms list` for the work forms you can use",
+                    )
+                )
     return problems
 
 
@@ -220,7 +232,7 @@ def _all(kind: str, sprint: Path | None) -> tuple[list[Any], list[Problem]]:
     found: list[Any] = []
     problems: list[Problem] = []
     known_workforms = workform_ids(sprint) if kind == "method" else []
-    for ident, places in sorted(_located(kind, sprint).items()):
+    for _ident, places in sorted(_located(kind, sprint).items()):
         (origin, path), *rest = places
         try:
             model, doc = _load(path, kind, origin)
@@ -283,14 +295,24 @@ def validate_against_method(
             method = get_method(sprint.method, path).model
         except NotFound as exc:
             line, col = where(("method",))
-            return [Problem(shown, line, col, "method", f"unknown method {sprint.method!r}", exc.hint)]
+            return [
+                Problem(shown, line, col, "method", f"unknown method {sprint.method!r}", exc.hint)
+            ]
         except InvalidFile as exc:
             line, col = where(("method",))
             first = exc.problems[0] if exc.problems else None
-            return [Problem(shown, line, col, "method",
-                            f"the method {sprint.method!r} has problems: {first}" if first else
-                            f"the method {sprint.method!r} has problems",
-                            f"run `sprintkit methods show {sprint.method}` to see them")]
+            return [
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    "method",
+                    f"the method {sprint.method!r} has problems: {first}"
+                    if first
+                    else f"the method {sprint.method!r} has problems",
+                    f"run `sprintkit methods show {sprint.method}` to see them",
+                )
+            ]
 
     problems: list[Problem] = []
     phase_ids = [p.id for p in method.phases]
@@ -298,25 +320,49 @@ def validate_against_method(
     for phase_id, state in sprint.phases.items():
         if phase_id not in phase_ids:
             line, col = where(("phases", phase_id), key=True)
-            problems.append(Problem(
-                shown, line, col, f"phases.{phase_id}",
-                f"the method {method.id!r} has no phase {phase_id!r}",
-                did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}",
-            ))
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    f"phases.{phase_id}",
+                    f"the method {method.id!r} has no phase {phase_id!r}",
+                    did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}",
+                )
+            )
             continue
         phase = method.phase(phase_id)
         own = [o.id for o in phase.outputs]
         for output_id in state.outputs:
             if output_id not in own:
                 line, col = where(("phases", phase_id, "outputs", output_id), key=True)
-                problems.append(_output_problem(shown, line, col, f"phases.{phase_id}.outputs.{output_id}",
-                                                phase_id, output_id, own, owner))
+                problems.append(
+                    _output_problem(
+                        shown,
+                        line,
+                        col,
+                        f"phases.{phase_id}.outputs.{output_id}",
+                        phase_id,
+                        output_id,
+                        own,
+                        owner,
+                    )
+                )
         for index, output_id in enumerate(state.skipped_outputs):
             if output_id not in own:
                 line, col = where(("phases", phase_id, "skipped_outputs", index))
-                problems.append(_output_problem(shown, line, col,
-                                                f"phases.{phase_id}.skipped_outputs[{index}]",
-                                                phase_id, output_id, own, owner))
+                problems.append(
+                    _output_problem(
+                        shown,
+                        line,
+                        col,
+                        f"phases.{phase_id}.skipped_outputs[{index}]",
+                        phase_id,
+                        output_id,
+                        own,
+                        owner,
+                    )
+                )
         for output_id, value in state.outputs.items():
             if output_id in own:
                 spec = phase.outputs[own.index(output_id)]
@@ -324,13 +370,29 @@ def validate_against_method(
                 if message:
                     line, col = where(("phases", phase_id, "outputs", output_id))
                     allowed = ", ".join(c.id for c in spec.choices)
-                    problems.append(Problem(shown, line, col, f"phases.{phase_id}.outputs.{output_id}",
-                                            message, f"allowed: {allowed}"))
+                    problems.append(
+                        Problem(
+                            shown,
+                            line,
+                            col,
+                            f"phases.{phase_id}.outputs.{output_id}",
+                            message,
+                            f"allowed: {allowed}",
+                        )
+                    )
     return problems
 
 
-def _output_problem(shown: str, line: int, col: int, where: str, phase_id: str, output_id: str,
-                    own: list[str], owner: dict[str, str]) -> Problem:
+def _output_problem(
+    shown: str,
+    line: int,
+    col: int,
+    where: str,
+    phase_id: str,
+    output_id: str,
+    own: list[str],
+    owner: dict[str, str],
+) -> Problem:
     if output_id in owner:
         hint = f"{output_id!r} belongs to phase {owner[output_id]!r}"
     else:
