@@ -1,9 +1,323 @@
-"""`sprintkit stories` (not built yet)."""
+"""`sprintkit stories …`: import and tell stories (pseudonymised), export, purge, summary,
+shifts, dashboard and the key file."""
 
 from __future__ import annotations
 
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import (
+    PANEL_STORIES,
+    Format,
+    FormatOpt,
+    LangOpt,
+    NoInputOpt,
+    SprintOpt,
+)
+
+stories_app = typer.Typer(
+    help="Stories (verhalen): import or tell them, see what they say and how it shifts.\n\n"
+    "Story text is pseudonymised as it enters; summaries hide cells with fewer than 5 stories.",
+    no_args_is_help=True,
+)
+
+PeriodOpt = Annotated[
+    str | None,
+    typer.Option("--period", help="A period such as 2026-H1 (half-year), 2026-Q2, 2026-05, 2026.",
+                 show_default=False),
+]
+PerspectiveOpt = Annotated[
+    str | None,
+    typer.Option("--perspective", help="Only stories from this perspective (its id).",
+                 show_default=False),
+]
+KeepOpt = Annotated[
+    bool,
+    typer.Option("--keep-identifiers",
+                 help="Store the text as given, without replacing names and identifiers "
+                 "(not recommended)."),
+]
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    json = "json"
+
+
+def _warn_all(messages: list[str]) -> None:
+    from sprintkit.ui import console
+
+    for message in messages:
+        console.warning(message)
+
+
+@stories_app.command("import")
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="CSV file: date, perspective, text, one column per "
+                                              "signifier, optional consent_quote.")],
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    period: PeriodOpt = None,
+    keep_identifiers: KeepOpt = False,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Import stories from a CSV file: every row is checked, and all are stored or none."""
+    from sprintkit.ops.stories import import_stories
+    from sprintkit.ui import console
+
+    bar = _Progress()
+    try:
+        result = import_stories(file=file, sprint=sprint, period=period,
+                                keep_identifiers=keep_identifiers, progress=bar.update)
+    finally:
+        bar.close()
+    if result["key_file_created"]:
+        console.info(f"created the key file {result['key_file']} (permissions 0600); "
+                     "list names there to have them replaced by codes")
+    _warn_all(result["warnings"])
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    periods = ", ".join(f"{p}: {n}" for p, n in result["periods"].items())
+    console.success(f"imported {result['imported']} stories into {result['database']} "
+                    f"(ids {result['first_id']}–{result['last_id']}; {periods})")
+    if result["replaced"]:
+        replaced = ", ".join(f"{n} {kind}" for kind, n in result["replaced"].items())
+        console.info(f"pseudonymised: replaced {replaced}")
+
+
+class _Progress:
+    """A progress bar on a terminal for large imports; nothing otherwise."""
+
+    def __init__(self) -> None:
+        self.progress = None
+        self.task = None
+
+    def update(self, done: int, total: int) -> None:
+        from sprintkit.ui import console
+
+        if self.progress is None:
+            if total < 5000 or not console.is_interactive():
+                return
+            from rich.progress import Progress
+
+            self.progress = Progress(console=console.err(), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("storing", total=total)
+        self.progress.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@stories_app.command("add")
+def add_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    text: Annotated[str | None, typer.Option("--text", help="The story (asked when omitted).",
+                                             show_default=False)] = None,
+    perspective: Annotated[str | None, typer.Option(
+        "--perspective", help="Perspective id (asked when omitted).", show_default=False)] = None,
+    answer: Annotated[list[str] | None, typer.Option(
+        "--answer", help="A signifier answer as ID=VALUE (repeat); multichoice: a|b; "
+        "triad: 60/30/10.", show_default=False)] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date of the story (default: today).",
+                                             show_default=False)] = None,
+    period: PeriodOpt = None,
+    consent: Annotated[bool | None, typer.Option(
+        "--consent/--no-consent", help="Whether the storyteller agrees to be quoted.",
+        show_default=False)] = None,
+    keep_identifiers: KeepOpt = False,
+    no_input: NoInputOpt = False,
+    format: FormatOpt = Format.text,
+) -> None:
+    """A story point in the terminal: tell the story, then answer the questions about it."""
+    from sprintkit.errors import MissingInput, UsageError
+    from sprintkit.ops.stories import add_story, context
+    from sprintkit.ui import console
+
+    answers: dict[str, str] = {}
+    for item in answer or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(f"--answer {item!r}: write ID=VALUE, e.g. --answer emotie=blij")
+        answers[key.strip()] = value
+    if (not text or not perspective) and (no_input or not console.is_interactive()):
+        missing = [m for m, v in (("the story (--text)", text),
+                                  ("the perspective (--perspective)", perspective)) if not v]
+        raise MissingInput(missing, "give them as flags, e.g. --text \"…\" --perspective ouders "
+                           "--answer emotie=blij")
+    if console.is_interactive() and not no_input:
+        from sprintkit.ui.stories import ask_story
+
+        ctx = context(sprint)
+        asked = ask_story(ctx.method, ctx.lang, {"text": text, "perspective": perspective,
+                                                 "answers": answers, "consent": consent})
+        text, perspective, answers, consent = (asked["text"], asked["perspective"],
+                                               asked["answers"], asked["consent"])
+    result = add_story(sprint=sprint, text=text or "", perspective=perspective or "",
+                       answers=answers, date=date, period=period, consent=bool(consent),
+                       keep_identifiers=keep_identifiers)
+    _warn_all(result["warnings"])
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    replaced = sum(result["replaced"].values())
+    console.success(f"stored story {result['id']} ({result['period']}, {result['perspective']})"
+                    + (f"; {replaced} identifier(s) replaced" if replaced else ""))
+
+
+@stories_app.command("export")
+def export_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", help="csv for spreadsheets, json for scripts.")] = ExportFormat.csv,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write to this file (default: standard output).",
+        show_default=False)] = None,
+    period: PeriodOpt = None,
+    perspective: PerspectiveOpt = None,
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave the story text out.")] = False,
+    semicolon: Annotated[bool, typer.Option(
+        "--semicolon", help="Separate CSV cells with ';' (Dutch Excel).")] = False,
+) -> None:
+    """Export the stored (pseudonymised) stories with their answers. Never the key file."""
+    from sprintkit.ops.stories import export_stories
+    from sprintkit.ui import console
+
+    data = export_stories(sprint=sprint, fmt=format.value, out=out, period=period,
+                          perspective=perspective, text=not no_text,
+                          delimiter=";" if semicolon else ",")
+    if out is None:
+        console.emit_text(data)
+    else:
+        console.success(f"wrote {out}")
+
+
+@stories_app.command("purge")
+def purge_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    id: Annotated[list[int] | None, typer.Option(
+        "--id", help="Id of a story to delete (repeat for more).", show_default=False)] = None,
+    period: Annotated[str | None, typer.Option(
+        "--period", help="Delete every story of this period.", show_default=False)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
+    no_input: NoInputOpt = False,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Delete stories for good (data-subject requests); no copy stays in the database file."""
+    from sprintkit.errors import MissingInput, SprintkitError, UsageError
+    from sprintkit.ops.stories import purge_stories
+    from sprintkit.ui import console
+
+    if bool(id) == (period is not None):
+        raise UsageError("give either --id (one or more) or --period")
+    if not yes:
+        if no_input or not console.is_interactive():
+            raise MissingInput(["confirmation"], "add --yes to delete without being asked")
+        from rich.prompt import Confirm
+
+        what = f"stories {', '.join(map(str, id))}" if id else f"all stories of {period}"
+        if not Confirm.ask(f"Delete {what} for good?", default=False, console=console.err()):
+            raise SprintkitError("nothing deleted")
+    result = purge_stories(sprint=sprint, ids=id or [], period=period)
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    console.success(f"deleted {result['deleted']} stories for good; {result['remaining']} remain")
+
+
+@stories_app.command("summary")
+def summary_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    by: Annotated[list[str] | None, typer.Option(
+        "--by", help="Break down by period, perspective and/or one signifier id (repeat). "
+        "Default: period.", show_default=False)] = None,
+    period: PeriodOpt = None,
+    perspective: PerspectiveOpt = None,
+    lang: LangOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Counts and shares per signifier answer, with bars; small cells hidden."""
+    from sprintkit.ops.stories import summary
+    from sprintkit.ui import console
+
+    result = summary(sprint=sprint, by=by or ["period"], period=period, perspective=perspective,
+                     lang=lang.value if lang else None)
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    from sprintkit.ui.stories import print_summary
+
+    print_summary(result)
+
+
+@stories_app.command("shifts")
+def shifts_cmd(
+    period_from: Annotated[str, typer.Option("--from", help="The earlier period, e.g. 2025-H2.")],
+    period_to: Annotated[str, typer.Option("--to", help="The later period, e.g. 2026-H1.")],
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    perspective: PerspectiveOpt = None,
+    alpha: Annotated[float, typer.Option(
+        "--alpha", min=0.001, max=0.2, help="Significance level for flagging a shift.")] = 0.05,
+    lang: LangOpt = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """How the answers shifted between two periods, with sample sizes and an honest test."""
+    from sprintkit.ops.stories import shifts
+    from sprintkit.ui import console
+
+    result = shifts(sprint=sprint, period_from=period_from, period_to=period_to,
+                    perspective=perspective, lang=lang.value if lang else None, alpha=alpha)
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    from sprintkit.ui.stories import print_shifts
+
+    print_shifts(result)
+
+
+@stories_app.command("dashboard")
+def dashboard_cmd(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")],
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    quotes: Annotated[int, typer.Option(
+        "--quotes", min=0, max=20,
+        help="Quotes (with consent) per view; 0 for none.")] = 3,
+    lang: LangOpt = None,
+) -> None:
+    """Write one self-contained HTML dashboard (no network requests), printable."""
+    from sprintkit.ops.stories import dashboard
+    from sprintkit.ui import console
+
+    result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes)
+    console.success(f"wrote {result['out']} ({result['stories']} stories, "
+                    f"{len(result['periods'])} periods)")
+
+
+@stories_app.command("key-file")
+def key_file_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    format: FormatOpt = Format.text,
+) -> None:
+    """Show where the key file (names to pseudonymise) is; create it when absent."""
+    from sprintkit.ops.stories import key_file
+    from sprintkit.ui import console
+
+    result = key_file(sprint=sprint)
+    _warn_all(result["warnings"])
+    if format is Format.json:
+        console.emit_json(result)
+        return
+    console.emit_text(result["path"])
+    if result["created"]:
+        console.info("created it (permissions 0600); add one person per line")
+    else:
+        console.info(f"{result['names']} people listed")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.add_typer(stories_app, name="stories", rich_help_panel=PANEL_STORIES)

@@ -44,6 +44,10 @@ WORDS: dict[str, dict[str, str]] = {
         "interval": "95%-interval",
         "test": "toets",
         "p_adjusted": "p (gecorrigeerd)",
+        "test_chi-square": "chi-kwadraat",
+        "test_fisher": "Fisher (exact)",
+        "test_mann-whitney": "Mann-Whitney",
+        "test_per-option (Holm)": "per optie (Holm)",
         "privacy_note": (
             "Gepseudonimiseerd. Cellen met minder dan {min_cell} verhalen zijn verborgen "
             "(<{min_cell}); * = verborgen zodat zo'n cel niet terug te rekenen is. Citaten alleen "
@@ -103,6 +107,10 @@ WORDS: dict[str, dict[str, str]] = {
         "interval": "95% interval",
         "test": "test",
         "p_adjusted": "p (adjusted)",
+        "test_chi-square": "chi-square",
+        "test_fisher": "Fisher (exact)",
+        "test_mann-whitney": "Mann-Whitney",
+        "test_per-option (Holm)": "per option (Holm)",
         "privacy_note": (
             "Pseudonymised. Cells with fewer than {min_cell} stories are hidden (<{min_cell}); "
             "* = hidden so that such a cell cannot be worked out. Quotes only with the "

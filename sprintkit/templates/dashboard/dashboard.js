@@ -78,21 +78,23 @@
     var hard = D.hard_data;
     var thead = el("thead"), tr = el("tr");
     tr.appendChild(el("th", null, W.period));
-    tr.appendChild(el("th", null, W.stories));
+    tr.appendChild(el("th", null, W.stories + (state.perspective ? " (" + label(D.perspectives, state.perspective) + ")" : "")));
     hard.indicators.forEach(function (ind) {
       tr.appendChild(el("th", null, ind.name + (ind.unit ? " (" + ind.unit + ")" : "")));
     });
     thead.appendChild(tr); table.appendChild(thead);
     var tbody = el("tbody");
+    var counts = D.story_counts[state.perspective] || {};
+    function count(p) { var c = counts[p]; return c === undefined ? "" : c; }
     var max = 1;
-    hard.periods.forEach(function (p) { var n = hard.stories[p]; if (n && n > max) max = n; });
+    hard.periods.forEach(function (p) { var n = parseInt(count(p), 10); if (n > max) max = n; });
     hard.periods.forEach(function (p) {
       var row = el("tr", { "class": p === state.period ? "current" : null });
       row.appendChild(el("td", null, p));
       var td = el("td", { "data-testid": "period-count", "data-period": p });
-      var n = hard.stories[p];
-      if (n) td.appendChild(el("span", { "class": "minibar", style: "width:" + Math.max(2, Math.round(60 * n / max)) + "px" }));
-      td.appendChild(document.createTextNode(hard.stories_shown[p]));
+      var n = parseInt(count(p), 10);
+      if (n > 0 && /^[0-9]+$/.test(count(p))) td.appendChild(el("span", { "class": "minibar", style: "width:" + Math.max(2, Math.round(60 * n / max)) + "px" }));
+      td.appendChild(document.createTextNode(count(p) || "0"));
       row.appendChild(td);
       hard.indicators.forEach(function (ind) {
         var v = ind.values[p];
@@ -152,7 +154,7 @@
     document.getElementById("total").textContent = view.total_shown;
     var cards = document.getElementById("dist-cards");
     clear(cards);
-    if (!view.total) { cards.appendChild(el("p", { "class": "note" }, W.no_stories)); return; }
+    if (view.total === 0) { cards.appendChild(el("p", { "class": "note" }, W.no_stories)); return; }
     D.signifiers.forEach(function (meta, i) {
       var col = view.signifiers[i];
       var card = el("article", { "class": "card", "data-sig": meta.id });
@@ -262,6 +264,7 @@
     var parts = [W.filter_period + ": " + (state.period || W.all_periods),
       W.filter_perspective + ": " + (state.perspective ? label(D.perspectives, state.perspective) : W.all_perspectives)];
     document.getElementById("filter-print").textContent = parts.join(" · ");
+    document.getElementById("pair-print").textContent = state.from && state.to ? state.from + " → " + state.to : "";
   }
 
   function render() {

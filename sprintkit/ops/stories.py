@@ -1,0 +1,548 @@
+"""Stories: import and capture (pseudonymised), export, purge, summaries, shifts, the dashboard
+and the numbers for a report's stories section.
+
+Keyword arguments mirror the ``sprintkit stories`` flags. Results are plain dicts (JSON-ready).
+Nothing here prints; nothing here puts story text into an error or a warning."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError, UsageError
+
+if TYPE_CHECKING:
+    from sprintkit.engine.pseudonymise import Pseudonymiser
+    from sprintkit.files.sprintfile import SprintFile
+    from sprintkit.files.storystore import NewStory, StoryStore
+    from sprintkit.model.method import Method
+    from sprintkit.model.sprint import StorySettings
+
+MAX_PROBLEMS = 500
+"""An import lists at most this many problems (all rows are still checked)."""
+BASE_COLUMNS = ("date", "perspective", "text")
+OPTIONAL_COLUMNS = ("consent_quote", "period", "id")
+
+
+# --- the sprint, its method and its settings -----------------------------------------------
+
+
+@dataclass
+class StoryContext:
+    """Everything the story commands need about one sprint."""
+
+    sprint_file: SprintFile
+    method: Method
+    settings: StorySettings
+    lang: str
+
+    @property
+    def db_path(self) -> Path:
+        return self.sprint_file.dir / self.settings.database
+
+    @property
+    def key_path(self) -> Path:
+        from sprintkit.files.keyfile import key_path
+
+        model = self.sprint_file.model
+        return key_path(self.sprint_file.dir, model.id, self.settings.key_file)
+
+    def open_store(self, create: bool = False) -> StoryStore:
+        from sprintkit.files.storystore import StoryStore
+
+        return StoryStore.open(self.db_path, create=create)
+
+
+def load_method(method_id: str, sprint_dir: Path) -> Method:
+    """The sprint's method through the method library (sprint folder first)."""
+    from sprintkit.files import library
+
+    loader = getattr(library, "load_method", None)
+    if loader is not None:
+        found = loader(method_id, sprint_dir)
+        return getattr(found, "model", found)
+    return library.get_method(method_id, sprint_dir).model
+
+
+def context(sprint: Path | None = None, lang: str | None = None,
+            sprint_file: SprintFile | None = None) -> StoryContext:
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.model.sprint import StorySettings
+
+    loaded = sprint_file if sprint_file is not None else load_sprint(sprint)
+    model = loaded.model
+    method = load_method(model.method, loaded.dir)
+    if not method.perspectives or not method.signifiers:
+        raise SprintkitError(
+            f"the method {method.id!r} has no story perspectives or signifiers",
+            hint="stories need a method with perspectives and signifiers, such as story-cycle",
+        )
+    return StoryContext(loaded, method, model.stories or StorySettings(), lang or model.language)
+
+
+def pseudonymiser(ctx: StoryContext, create: bool = True) -> tuple[Pseudonymiser, dict[str, Any]]:
+    """The sprint's pseudonymiser, and facts about its key file (path, created, warnings)."""
+    from sprintkit.engine.pseudonymise import Pseudonymiser
+    from sprintkit.files.keyfile import ensure_key_file, is_inside, read_key_file
+
+    path = ctx.key_path
+    created = ensure_key_file(path, ctx.sprint_file.model.id) if create else False
+    info: dict[str, Any] = {"path": str(path), "created": created, "warnings": []}
+    if not path.exists():
+        return Pseudonymiser((), b"", ctx.lang), info
+    key = read_key_file(path)
+    info["names"] = len(key.names)
+    info["warnings"] = list(key.warnings)
+    if is_inside(path, ctx.sprint_file.dir):
+        info["warnings"].append(
+            "the key file is inside the sprint folder; it may travel with the sprint files "
+            "(git, copies). Move it and set stories.key_file to its new place"
+        )
+    return Pseudonymiser(key.names, key.secret, ctx.lang), info
+
+
+# --- checking rows -------------------------------------------------------------------------
+
+
+class RowChecker:
+    """Checks one story's fields and turns them into a :class:`NewStory`."""
+
+    def __init__(self, ctx: StoryContext, pseudo: Pseudonymiser | None,
+                 period: str | None = None):
+        from sprintkit.engine.stories import AnswerReader, choice_lookup
+
+        self.ctx = ctx
+        self.pseudo = pseudo
+        self.period = period
+        self.readers = {s.id: AnswerReader(s) for s in ctx.method.signifiers}
+        self.perspectives = choice_lookup(
+            [_Named(p.id, p.name) for p in ctx.method.perspectives])
+        self.replaced: dict[str, int] = {}
+
+    def story(self, *, text: str, perspective: str, answers: dict[str, str], date: str = "",
+              period: str = "", consent: str | bool = False) -> tuple[NewStory | None,
+                                                                       list[tuple[str, str]]]:
+        """(story, []) or (None, [(field, message), …])."""
+        from sprintkit.engine.periods import parse_period
+        from sprintkit.engine.stories import (
+            AnswerError,
+            period_of_date,
+            read_consent,
+            read_date,
+            shown_value,
+        )
+        from sprintkit.files.storystore import NewStory
+
+        problems: list[tuple[str, str]] = []
+        if not text.strip():
+            problems.append(("text", "the story text is empty"))
+        found = self.perspectives.get(perspective.strip().casefold())
+        if found is None:
+            ids = ", ".join(p.id for p in self.ctx.method.perspectives)
+            problems.append(("perspective", f"unknown perspective {shown_value(perspective)}; "
+                             f"expected one of: {ids}"))
+        day = None
+        if date.strip() or not (self.period or period.strip()):
+            try:
+                day = read_date(date)
+            except AnswerError as exc:
+                problems.append(("date", str(exc)))
+        chosen = self.period or period.strip()
+        if chosen:
+            try:
+                chosen = parse_period(chosen).text
+            except ValueError as exc:
+                problems.append(("period", str(exc)))
+        elif day is not None:
+            chosen = period_of_date(day, self.ctx.settings.period_kind)
+        if isinstance(consent, bool):
+            agreed = consent
+        else:
+            try:
+                agreed = read_consent(consent)
+            except AnswerError as exc:
+                problems.append(("consent_quote", str(exc)))
+                agreed = False
+        stored: list[tuple[str, Any]] = []
+        for sid, raw in answers.items():
+            try:
+                stored.extend((sid, row) for row in self.readers[sid].read(raw))
+            except AnswerError as exc:
+                problems.append((sid, str(exc)))
+        if problems:
+            return None, problems
+        clean = text.strip()
+        pseudonymised = self.pseudo is not None
+        if self.pseudo is not None:
+            result = self.pseudo.apply(clean)
+            clean = result.text
+            for kind, n in result.replaced.items():
+                self.replaced[kind] = self.replaced.get(kind, 0) + n
+        return NewStory(period=chosen, perspective=found or "", text=clean,
+                        date=day.isoformat() if day else None, consent=agreed,
+                        pseudonymised=pseudonymised, answers=stored), []
+
+
+@dataclass
+class _Named:
+    id: str
+    label: Any
+
+
+def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tuple[
+        dict[str, int], list[str], list[Problem]]:
+    """Columns by role; signifier columns missing from the file; header problems."""
+    from sprintkit.files.library import did_you_mean
+
+    sig_ids = [s.id for s in ctx.method.signifiers]
+    known = {c.casefold(): c for c in (*BASE_COLUMNS, *OPTIONAL_COLUMNS)}
+    known.update({s.casefold(): s for s in sig_ids})
+    columns: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, name in enumerate(table.header):
+        canonical = known.get(name.casefold())
+        if canonical is None:
+            hint = did_you_mean(name, list(known.values())) or (
+                "the columns are date, perspective, text, one per signifier ("
+                + ", ".join(sig_ids) + ") and optionally consent_quote and period")
+            problems.append(Problem(table.shown, 1, i + 1, name, f"unknown column {name!r}", hint))
+        elif canonical in columns:
+            problems.append(Problem(table.shown, 1, i + 1, name, f"column {name!r} appears twice"))
+        else:
+            columns[canonical] = i
+    required = ["perspective", "text"]
+    if not forced_period and "period" not in columns:
+        required.append("date")
+    for name in required:
+        if name not in columns:
+            problems.append(Problem(table.shown, 1, 0, name, f"the column {name!r} is missing",
+                                    "the first row must name the columns: date, perspective, "
+                                    "text, then one column per signifier"))
+    missing = [s for s in sig_ids if s not in columns]
+    return columns, missing, problems
+
+
+# --- import and add ------------------------------------------------------------------------
+
+
+def import_stories(*, file: Path, sprint: Path | None = None, period: str | None = None,
+                   keep_identifiers: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
+    """Check every row of a CSV file and store all stories, or none when any row is wrong."""
+    from sprintkit.engine.periods import parse_period
+    from sprintkit.files.csvimport import read_csv
+    from sprintkit.files.textfile import display
+
+    if period is not None:
+        try:
+            period = parse_period(period).text
+        except ValueError as exc:
+            raise UsageError(f"--period: {exc}") from None
+    ctx = context(sprint)
+    table = read_csv(Path(file))
+    columns, missing, problems = _column_map(table, ctx, period)
+    if problems:
+        raise InvalidFile(problems)
+    pseudo, key_info = (None, {"path": None, "created": False, "warnings": []}) \
+        if keep_identifiers else pseudonymiser(ctx)
+    checker = RowChecker(ctx, pseudo, period)
+    sig_cols = [(s.id, columns[s.id]) for s in ctx.method.signifiers if s.id in columns]
+
+    def cell(cells: list[str], name: str) -> str:
+        index = columns.get(name)
+        return cells[index] if index is not None else ""
+
+    stories: list[NewStory] = []
+    problem_count = 0
+    for line, cells in table.rows:
+        story, errs = checker.story(
+            text=cell(cells, "text"), perspective=cell(cells, "perspective"),
+            answers={sid: cells[i] for sid, i in sig_cols}, date=cell(cells, "date"),
+            period=cell(cells, "period"), consent=cell(cells, "consent_quote"),
+        )
+        if errs:
+            for name, message in errs:
+                problem_count += 1
+                if len(problems) < MAX_PROBLEMS:
+                    problems.append(Problem(table.shown, line, columns.get(name, -1) + 1,
+                                            name, message))
+        elif not problems:
+            stories.append(story)  # type: ignore[arg-type]
+    if problems:
+        if problem_count > len(problems):
+            problems.append(Problem(table.shown, 0, 0, "",
+                                    f"… and {problem_count - len(problems)} more problems"))
+        raise InvalidFile(problems, f"{problem_count} problem{'s' if problem_count != 1 else ''} "
+                          f"in {table.shown}; nothing was imported")
+    if not stories:
+        raise InvalidFile(
+            [Problem(table.shown, 2, 0, "", "the file has no stories, only a header")])
+    with ctx.open_store(create=True) as store:
+        ids = store.add(stories, source=Path(file).name, progress=progress)
+    per_period: dict[str, int] = {}
+    for s in stories:
+        per_period[s.period] = per_period.get(s.period, 0) + 1
+    warnings = list(key_info["warnings"])
+    if missing:
+        warnings.append("no column for signifier(s) " + ", ".join(missing)
+                        + "; those questions have no answers in this import")
+    if keep_identifiers:
+        warnings.append("stored the story text as given (--keep-identifiers): names, e-mail "
+                        "addresses, phone numbers, postcodes and BSNs were NOT replaced")
+    return {
+        "imported": len(ids),
+        "first_id": ids[0],
+        "last_id": ids[-1],
+        "periods": dict(sorted(per_period.items())),
+        "pseudonymised": not keep_identifiers,
+        "replaced": checker.replaced,
+        "key_file": key_info["path"],
+        "key_file_created": key_info["created"],
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "database": display(ctx.db_path),
+        "warnings": warnings,
+    }
+
+
+def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = None,
+              sprint: Path | None = None, date: str | None = None, period: str | None = None,
+              consent: bool = False, keep_identifiers: bool = False) -> dict[str, Any]:
+    """Store one story (a story point). Answers are by signifier id, written as in a CSV cell."""
+    ctx = context(sprint)
+    answers = dict(answers or {})
+    unknown = [k for k in answers if k not in {s.id for s in ctx.method.signifiers}]
+    if unknown:
+        raise UsageError(
+            f"unknown signifier {unknown[0]!r}",
+            hint="signifiers: " + ", ".join(s.id for s in ctx.method.signifiers),
+        )
+    if not date and not period:
+        from datetime import date as _date
+
+        date = _date.today().isoformat()
+    pseudo, key_info = (None, {"path": None, "warnings": []}) if keep_identifiers \
+        else pseudonymiser(ctx)
+    checker = RowChecker(ctx, pseudo, None)
+    story, errs = checker.story(text=text, perspective=perspective, answers=answers,
+                                date=date or "", period=period or "", consent=consent)
+    if errs:
+        raise InvalidFile([Problem("story", 0, 0, name, message) for name, message in errs],
+                          "the story was not stored")
+    with ctx.open_store(create=True) as store:
+        (sid,) = store.add([story], source="stories add")  # type: ignore[list-item]
+    warnings = list(key_info["warnings"])
+    if keep_identifiers:
+        warnings.append("stored the story text as given (--keep-identifiers)")
+    return {"id": sid, "period": story.period, "perspective": story.perspective,  # type: ignore[union-attr]
+            "replaced": checker.replaced, "pseudonymised": not keep_identifiers,
+            "warnings": warnings}
+
+
+def key_file(*, sprint: Path | None = None, create: bool = True) -> dict[str, Any]:
+    """Where the sprint's key file is (created when absent), and how many people it lists."""
+    ctx = context(sprint)
+    _, info = pseudonymiser(ctx, create=create)
+    info.setdefault("names", 0)
+    return info
+
+
+# --- export and purge ----------------------------------------------------------------------
+
+
+def _cell_text(sig: Any, rows: list[Any]) -> str:
+    if not rows:
+        return ""
+    if sig.type == "multichoice":
+        return "|".join(r[0] for r in rows)
+    if sig.type == "scale":
+        return rows[0][0]
+    if sig.type == "triad":
+        return "/".join(f"{w:.4g}" for w in rows[0][2:5])
+    return rows[0][0]
+
+
+def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | None = None,
+                   period: str | None = None, perspective: str | None = None,
+                   text: bool = True, delimiter: str = ",") -> str:
+    """Stories as CSV (the import's columns plus id and period) or JSON; written to ``out``
+    (atomically) when given, and returned. The key file is never part of an export."""
+    import json
+
+    ctx = context(sprint)
+    sigs = ctx.method.signifiers
+    records = []
+    with ctx.open_store() as store:
+        for s in store.stories(period=period, perspective=perspective):
+            record: dict[str, Any] = {"id": s.id, "period": s.period, "date": s.date or "",
+                                      "perspective": s.perspective}
+            if text:
+                record["text"] = s.text
+            for sig in sigs:
+                record[sig.id] = _cell_text(sig, s.answers.get(sig.id, []))
+            record["consent_quote"] = "yes" if s.consent else "no"
+            records.append(record)
+    if fmt == "json":
+        data = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    else:
+        buffer = io.StringIO(newline="")
+        header = ["id", "period", "date", "perspective", *(["text"] if text else []),
+                  *(s.id for s in sigs), "consent_quote"]
+        writer = csv.DictWriter(buffer, fieldnames=header, delimiter=delimiter,
+                                lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(records)
+        data = buffer.getvalue()
+    if out is not None:
+        from sprintkit.files.atomic import write_atomic
+
+        write_atomic(Path(out), ("\ufeff" + data) if fmt == "csv" else data, mode=0o600)
+    return data
+
+
+def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
+                  period: str | None = None) -> dict[str, Any]:
+    """Delete stories for good (data-subject requests): by id, or a whole period."""
+    if bool(ids) == (period is not None):
+        raise UsageError("give either --id (one or more) or --period")
+    ctx = context(sprint)
+    if period is not None:
+        from sprintkit.engine.periods import parse_period
+
+        try:
+            period = parse_period(period).text
+        except ValueError as exc:
+            raise UsageError(f"--period: {exc}") from None
+    with ctx.open_store() as store:
+        deleted = store.purge(ids=ids, period=period)
+        left = store.count()
+    return {"deleted": deleted, "remaining": left, "ids": sorted(set(ids)), "period": period}
+
+
+# --- insight -------------------------------------------------------------------------------
+
+
+def summary(*, sprint: Path | None = None, by: Sequence[str] = ("period",),
+            period: str | None = None, perspective: str | None = None,
+            lang: str | None = None) -> dict[str, Any]:
+    """Counts and shares per signifier answer by period/perspective/another signifier, with
+    small cells hidden, and the hard data beside the story counts."""
+    from sprintkit.engine.stories import summarise
+
+    ctx = context(sprint, lang)
+    dims, cross = _by_dimensions(ctx, by)
+    _check_perspective(ctx, perspective)
+    with ctx.open_store() as store:
+        cube = store.cube(period=period, perspective=perspective)
+        cross_cube = store.cube(period=period, perspective=perspective, cross=cross) \
+            if cross else None
+        all_periods = store.periods()
+    result = summarise(cube, ctx.method, by=dims, min_cell=ctx.settings.min_cell,
+                       lang=ctx.lang, period=period, perspective=perspective, cross=cross_cube,
+                       by_signifier=cross)
+    if period is not None and result["total_stories"] == 0:
+        raise NotFound(f"no stories in period {period}",
+                       hint="periods with stories: " + (", ".join(all_periods) or "none"))
+    result["hard_data"] = hard_data(ctx, cube)
+    result["language"] = ctx.lang
+    return result
+
+
+def _by_dimensions(ctx: StoryContext, by: Sequence[str]) -> tuple[list[str], str | None]:
+    dims: list[str] = []
+    cross: str | None = None
+    sig_ids = [s.id for s in ctx.method.signifiers]
+    for item in by:
+        if item in ("period", "perspective"):
+            if item not in dims:
+                dims.append(item)
+        elif item in sig_ids:
+            if cross is not None and cross != item:
+                raise UsageError("--by takes at most one signifier")
+            cross = item
+            if "signifier" not in dims:
+                dims.append("signifier")
+        else:
+            raise UsageError(f"--by {item!r}: use period, perspective or a signifier id",
+                             hint="signifiers: " + ", ".join(sig_ids))
+    return dims, cross
+
+
+def _check_perspective(ctx: StoryContext, perspective: str | None) -> None:
+    if perspective is not None and perspective not in {p.id for p in ctx.method.perspectives}:
+        raise UsageError(f"unknown perspective {perspective!r}",
+                         hint="perspectives: " + ", ".join(p.id for p in ctx.method.perspectives))
+
+
+def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
+           perspective: str | None = None, lang: str | None = None,
+           alpha: float = 0.05) -> dict[str, Any]:
+    """How each signifier's answers moved between two periods, with an honest test."""
+    from sprintkit.engine.periods import parse_period
+    from sprintkit.engine.storyshifts import shifts as compute
+
+    for name, value in (("--from", period_from), ("--to", period_to)):
+        try:
+            parse_period(value)
+        except ValueError as exc:
+            raise UsageError(f"{name}: {exc}") from None
+    if period_from == period_to:
+        raise UsageError("--from and --to must be different periods")
+    ctx = context(sprint, lang)
+    _check_perspective(ctx, perspective)
+    with ctx.open_store() as store:
+        cube = store.cube(perspective=perspective)
+        periods = store.periods()
+    for value in (period_from, period_to):
+        if value not in periods:
+            raise NotFound(f"no stories in period {value}",
+                           hint="periods with stories: " + (", ".join(periods) or "none"))
+    result = compute(cube, ctx.method, period_from=period_from, period_to=period_to,
+                     min_cell=ctx.settings.min_cell, lang=ctx.lang, perspective=perspective,
+                     alpha=alpha)
+    result["language"] = ctx.lang
+    return result
+
+
+def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
+    """Story counts per period beside the sprint's indicators (see ``storyviews.hard_data``)."""
+    from sprintkit.ops.storyviews import hard_data as build
+
+    return build(ctx, cube)
+
+
+def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -> dict[str, Any]:
+    """The numbers for a report's stories section (the same as summary, shifts and dashboard).
+
+    ``available`` is False (with a ``reason``) when the sprint has no stories or its method has
+    no signifiers; otherwise: totals, story counts and hard data per period, the summary by
+    period and by perspective, the shifts between the last two periods, and a few consented,
+    pseudonymised quotes. Small cells are hidden exactly as in ``stories summary``."""
+    from sprintkit.ops.storyviews import story_section as build
+
+    return build(sprint_file, lang, quote_limit=quote_limit)
+
+
+def dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
+              quotes: int = 3) -> dict[str, Any]:
+    """Write the self-contained HTML dashboard to ``out``."""
+    from sprintkit.ops.storyviews import write_dashboard
+
+    return write_dashboard(out=out, sprint=sprint, lang=lang, quotes=quotes)
+
+
+__all__ = [
+    "add_story",
+    "dashboard",
+    "export_stories",
+    "import_stories",
+    "key_file",
+    "purge_stories",
+    "shifts",
+    "story_section",
+    "summary",
+]

@@ -1,0 +1,255 @@
+"""What the stories look like from outside: hard data beside story counts, consented quotes,
+the numbers for a report's stories section and for the dashboard. Every number here went
+through the same suppression as ``stories summary``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.errors import SprintkitError, UsageError
+from sprintkit.ops.stories import StoryContext, context, pseudonymiser
+
+if TYPE_CHECKING:
+    from sprintkit.files.sprintfile import SprintFile
+    from sprintkit.files.storystore import StoryStore
+
+
+def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
+    """Story counts per period beside the sprint's indicators (hard data) per period."""
+    from sprintkit.engine.stories import hide_cells, shown_count
+
+    min_cell = ctx.settings.min_cell
+    counts: dict[str, int] = {}
+    for (p, _v, _b), n in cube.stories.items():
+        counts[p] = counts.get(p, 0) + n
+    indicators = []
+    periods = set(counts)
+    for ind in ctx.sprint_file.model.indicators:
+        values: dict[str, float] = {}
+        for m in ind.measurements:
+            value = m.value if m.value is not None else (
+                m.numerator / m.denominator if m.numerator is not None and m.denominator else None)
+            if value is not None:
+                values[m.period] = value
+        periods.update(values)
+        indicators.append({"id": ind.id, "name": ind.name, "unit": ind.unit,
+                           "direction": ind.direction, "baseline": ind.baseline,
+                           "target": ind.target, "values": values})
+    hidden, second = hide_cells(counts, sum(counts.values()), min_cell, exclusive=True)
+    ordered = sorted(periods)
+    return {
+        "periods": ordered,
+        "stories": {p: hidden.get(p, 0) for p in ordered},
+        "stories_shown": {p: shown_count(hidden.get(p, 0), min_cell, p in second)
+                          for p in ordered},
+        "indicators": indicators,
+    }
+
+
+def quotes(ctx: StoryContext, store: StoryStore, *, limit: int, period: str | None = None,
+           perspective: str | None = None, cube: Any = None,
+           max_chars: int = 400) -> list[dict[str, Any]]:
+    """Stories to quote: only with consent, only from a period × perspective group of at least
+    min_cell stories, and pseudonymised again on the way out (also stories stored with
+    --keep-identifiers)."""
+    from sprintkit.engine.stories import perspective_label
+
+    if limit <= 0:
+        return []
+    cube = cube if cube is not None else store.cube()
+    big_enough = {(p, v) for (p, v, _b), n in cube.stories.items()
+                  if n >= ctx.settings.min_cell}
+    pseudo, _ = pseudonymiser(ctx, create=False)
+    chosen = []
+    for s in store.stories(period=period, perspective=perspective, consent_only=True,
+                           newest_first=True):
+        if (s.period, s.perspective) not in big_enough:
+            continue
+        text = pseudo.apply(s.text).text
+        if len(text) > max_chars:
+            text = text[:max_chars].rsplit(" ", 1)[0] + " …"
+        chosen.append({"period": s.period, "perspective": s.perspective,
+                       "perspective_label": perspective_label(ctx.method, s.perspective, ctx.lang),
+                       "text": text})
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
+def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -> dict[str, Any]:
+    """The numbers for a report's stories section (the same as summary, shifts and dashboard).
+
+    ``available`` is False (with a ``reason``) when the sprint has no stories or its method has
+    no signifiers; otherwise: totals, story counts and hard data per period, the summary by
+    period, the shifts between the last two periods, and a few consented quotes."""
+    try:
+        ctx = context(lang=lang, sprint_file=sprint_file)
+    except SprintkitError as exc:
+        return {"available": False, "reason": exc.message}
+    if not ctx.db_path.exists():
+        return {"available": False, "reason": "no stories yet"}
+    from sprintkit.engine.stories import summarise
+    from sprintkit.engine.storyshifts import shifts as compute
+    from sprintkit.engine.storywords import words
+
+    with ctx.open_store() as store:
+        cube = store.cube()
+        periods = store.periods()
+        chosen = quotes(ctx, store, limit=quote_limit, cube=cube)
+    if not periods:
+        return {"available": False, "reason": "no stories yet"}
+    w = words(ctx.lang)
+    section: dict[str, Any] = {
+        "available": True,
+        "language": ctx.lang,
+        "min_cell": ctx.settings.min_cell,
+        "privacy_note": w["privacy_note"].format(min_cell=ctx.settings.min_cell),
+        "periods": periods,
+        "summary": summarise(cube, ctx.method, by=["period"], min_cell=ctx.settings.min_cell,
+                             lang=ctx.lang),
+        "by_perspective": summarise(cube, ctx.method, by=["perspective"],
+                                    min_cell=ctx.settings.min_cell, lang=ctx.lang),
+        "hard_data": hard_data(ctx, cube),
+        "shifts": None,
+        "quotes": chosen,
+    }
+    section["total_stories"] = section["summary"]["total_stories"]
+    if len(periods) >= 2:
+        section["shifts"] = compute(cube, ctx.method, period_from=periods[-2],
+                                    period_to=periods[-1], min_cell=ctx.settings.min_cell,
+                                    lang=ctx.lang)
+    return section
+
+
+# --- the dashboard -------------------------------------------------------------------------
+
+
+def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]:
+    """All numbers the dashboard shows, already suppressed, for every filter combination."""
+    from sprintkit.engine.stories import perspective_label, summarise
+    from sprintkit.engine.storyshifts import shifts as compute
+    from sprintkit.engine.storywords import words
+
+    with ctx.open_store() as store:
+        cube = store.cube()
+        periods = store.periods()
+        perspectives = [p.id for p in ctx.method.perspectives]
+        chosen = {}
+        for p in [None, *periods]:
+            for v in [None, *perspectives]:
+                chosen[f"{p or ''}|{v or ''}"] = quotes(ctx, store, limit=quote_limit, period=p,
+                                                        perspective=v, cube=cube)
+    min_cell = ctx.settings.min_cell
+    counts = story_counts(cube, periods, perspectives, min_cell)
+    views = {}
+    for p in [None, *periods]:
+        for v in [None, *perspectives]:
+            s = summarise(cube, ctx.method, by=[], min_cell=min_cell, lang=ctx.lang,
+                          period=p, perspective=v)
+            shown = counts[v or ""][p or ""]
+            columns = [{"id": sig["id"], **sig["columns"][""]} for sig in s["signifiers"]]
+            if not shown.isdigit():  # the view's own story count is hidden: so is all in it
+                columns = [_hidden_column(col, shown) for col in columns]
+            views[f"{p or ''}|{v or ''}"] = {
+                "total": s["total_stories"] if shown.isdigit() else None,
+                "total_shown": shown,
+                "signifiers": columns,
+            }
+    pairs = list(zip(periods, periods[1:], strict=False))
+    if len(periods) <= 6:
+        pairs = [(a, b) for i, a in enumerate(periods) for b in periods[i + 1:]]
+    shift_views = {}
+    for v in [None, *perspectives]:
+        for a, b in pairs:
+            shift_views[f"{a}|{b}|{v or ''}"] = compute(
+                cube, ctx.method, period_from=a, period_to=b, min_cell=min_cell, lang=ctx.lang,
+                perspective=v)
+    by_period = summarise(cube, ctx.method, by=["period", "perspective"], min_cell=min_cell,
+                          lang=ctx.lang)
+    model = ctx.sprint_file.model
+    w = words(ctx.lang)
+    return {
+        "title": model.title,
+        "organisation": model.organisation,
+        "language": ctx.lang,
+        "words": w,
+        "min_cell": min_cell,
+        "privacy_note": w["privacy_note"].format(min_cell=min_cell),
+        "periods": periods,
+        "perspectives": [{"id": p, "label": perspective_label(ctx.method, p, ctx.lang)}
+                         for p in perspectives],
+        "signifiers": [
+            {"id": s.id, "type": s.type, "question": s.question.get(ctx.lang),
+             "answers": sig["answers"], "corners": sig["corners"]}
+            for s, sig in zip(ctx.method.signifiers,
+                              summarise(cube, ctx.method, by=[], min_cell=min_cell,
+                                        lang=ctx.lang)["signifiers"], strict=True)
+        ],
+        "views": views,
+        "shifts": shift_views,
+        "shift_pairs": [list(p) for p in pairs],
+        "groups": by_period["groups"],
+        "hard_data": hard_data(ctx, cube),
+        "story_counts": counts,
+        "quotes": chosen,
+    }
+
+
+def story_counts(cube: Any, periods: list[str], perspectives: list[str],
+                 min_cell: int) -> dict[str, dict[str, str]]:
+    """Shown story counts: ``[perspective or ''][period or '']``, small ones hidden, and a
+    second one hidden wherever a single hidden count could be worked out by subtraction."""
+    from sprintkit.engine.stories import hide_cells, shown_count
+
+    n: dict[tuple[str, str], int] = {}
+    for (p, v, _b), count in cube.stories.items():
+        n[(p, v)] = n.get((p, v), 0) + count
+    total = sum(n.values())
+    per_v = {v: sum(n.get((p, v), 0) for p in periods) for v in perspectives}
+    per_p = {p: sum(n.get((p, v), 0) for v in perspectives) for p in periods}
+    shown_p, second_p = hide_cells(per_p, total, min_cell, exclusive=True)
+    shown_v, second_v = hide_cells(per_v, total, min_cell, exclusive=True)
+    out = {"": {"": str(total), **{p: shown_count(shown_p[p], min_cell, p in second_p)
+                                   for p in periods}}}
+    for v in perspectives:
+        if shown_v[v] is None:
+            mark = shown_count(None, min_cell, v in second_v)
+            out[v] = {"": mark, **{p: mark for p in periods}}
+            continue
+        cells, second = hide_cells({p: n.get((p, v), 0) for p in periods}, per_v[v], min_cell,
+                                   exclusive=True)
+        out[v] = {"": str(per_v[v]), **{p: shown_count(cells[p], min_cell, p in second)
+                                        for p in periods}}
+    return out
+
+
+def _hidden_column(col: dict[str, Any], mark: str) -> dict[str, Any]:
+    hidden = dict(col)
+    hidden.update(n=None, n_shown=mark, counts={a: None for a in col["counts"]},
+                  shown={a: mark for a in col["counts"]},
+                  shares={a: None for a in col["counts"]})
+    if "mean" in hidden:
+        hidden["mean"] = None
+    if "composition" in hidden:
+        hidden["composition"] = None
+    return hidden
+
+
+def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
+                    quotes: int = 3) -> dict[str, Any]:
+    """Write the self-contained HTML dashboard to ``out``."""
+    from sprintkit.files.atomic import write_atomic
+    from sprintkit.files.textfile import display
+    from sprintkit.render.dashboard import render_dashboard
+
+    ctx = context(sprint, lang)
+    data = dashboard_data(ctx, quote_limit=quotes)
+    html = render_dashboard(data)
+    out = Path(out)
+    key = ctx.key_path
+    if out.resolve() == key.resolve():
+        raise UsageError("--out is the key file; choose another file")
+    write_atomic(out, html)
+    return {"out": display(out), "stories": data["views"]["|"]["total"],
+            "periods": data["periods"], "bytes": len(html.encode("utf-8"))}

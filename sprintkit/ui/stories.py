@@ -1,0 +1,269 @@
+"""Terminal views of the stories features: summary tables with bars, shifts, hard data, and the
+story point prompts of ``sprintkit stories add``. Story text is never printed here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sprintkit.engine.storywords import words
+from sprintkit.ui import console
+
+BAR_WIDTH = 12
+_BLOCKS = " ▏▎▍▌▋▊▉█"
+
+
+def bar(share: float | None, width: int = BAR_WIDTH) -> str:
+    """A horizontal bar of ``width`` characters for a share between 0 and 1."""
+    if share is None:
+        return ""
+    eighths = round(max(0.0, min(1.0, share)) * width * 8)
+    full, rest = divmod(eighths, 8)
+    return ("█" * full + (_BLOCKS[rest] if rest else "")).ljust(width)
+
+
+def pct(share: float | None) -> str:
+    return "" if share is None else f"{share * 100:.0f}%"
+
+
+def _num(value: float | None, digits: int = 2) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+# --- summary -------------------------------------------------------------------------------
+
+
+def print_summary(result: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    lang = result.get("language", "nl")
+    w = words(lang)
+    out = console.out()
+    groups = result["groups"]
+    many = len(groups) > 4
+    out.print(f"{result['total_stories']} {w['stories']}"
+              + (f" · {w['period']} {result['filters']['period']}"
+                 if result["filters"]["period"] else "")
+              + (f" · {w['perspective']} {result['filters']['perspective']}"
+                 if result["filters"]["perspective"] else ""), markup=False)
+    for sig in result["signifiers"]:
+        table = Table(title=sig["question"], title_justify="left", show_edge=False,
+                      pad_edge=False, expand=False)
+        table.add_column(w["answer"], overflow="fold", max_width=28)
+        for g in groups:
+            table.add_column(f"{g['label']}\n(n={sig['columns'][g['key']]['n_shown']})",
+                             justify="right" if many or g["key"] else "left", no_wrap=True)
+        for answer in sig["answers"]:
+            cells = []
+            for g in groups:
+                col = sig["columns"][g["key"]]
+                shown = col["shown"][answer["id"]]
+                share = col["shares"][answer["id"]]
+                text = f"{shown:>5} {pct(share):>4}"
+                if not many and g["key"] == "":
+                    text += " " + bar(share)
+                cells.append(text)
+            table.add_row(answer["label"], *cells)
+        extra = _extra_row(sig, groups, w)
+        if extra:
+            table.add_row(*extra, style="dim")
+        out.print(table)
+        out.print()
+    print_hard_data(result.get("hard_data"), lang)
+    out.print(w["privacy_note"].format(min_cell=result["min_cell"]), style="dim", markup=False)
+
+
+def _extra_row(sig: dict[str, Any], groups: list[dict[str, Any]], w: dict[str, str]) -> list[str]:
+    if sig["type"] == "scale":
+        return [w["mean"], *(_num(sig["columns"][g["key"]].get("mean")) for g in groups)]
+    if sig["type"] == "triad":
+        cells = []
+        for g in groups:
+            comp = sig["columns"][g["key"]].get("composition")
+            cells.append("/".join(f"{c * 100:.0f}" for c in comp) if comp else "")
+        return [f"{w['composition']} (%)", *cells]
+    return []
+
+
+def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
+    if not hard or not hard["periods"]:
+        return
+    from rich.table import Table
+
+    w = words(lang)
+    table = Table(title=w["indicators"], title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column(w["period"])
+    table.add_column(w["stories"], justify="right")
+    for ind in hard["indicators"]:
+        unit = f"\n({ind['unit']})" if ind.get("unit") else ""
+        table.add_column(f"{ind['name']}{unit}", justify="right")
+    for p in hard["periods"]:
+        values = []
+        for ind in hard["indicators"]:
+            v = ind["values"].get(p)
+            values.append("" if v is None else f"{v:g}")
+        table.add_row(p, hard["stories_shown"].get(p, "0"), *values)
+    console.out().print(table)
+    console.out().print()
+
+
+# --- shifts --------------------------------------------------------------------------------
+
+
+def print_shifts(result: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    lang = result.get("language", "nl")
+    w = words(lang)
+    out = console.out()
+    who = f" · {result['perspective']}" if result["perspective"] else ""
+    out.print(f"{w['shifts']}: {result['from']} → {result['to']}{who}", style="bold",
+              markup=False)
+    for sig in result["signifiers"]:
+        test = sig["test"]
+        if test["p"] is not None:
+            verdict = (f"{w.get('test_' + test['name'], test['name'])}, p = {test['p']:.3g}, "
+                       f"{w['p_adjusted']} = {test['p_adjusted']:.3g}")
+        else:
+            verdict = w["too_few"] if test.get("reason") == "too_few" else (
+                w["test_unreliable"] if test.get("reason") == "expected_low" else test["name"])
+        table = Table(
+            title=f"{sig['question']}\n{w['n']} = {sig['n_from_shown']} → {sig['n_to_shown']}"
+                  f" · {verdict}",
+            title_justify="left", show_edge=False, pad_edge=False)
+        table.add_column(w["answer"], overflow="fold", max_width=28)
+        table.add_column(result["from"], justify="right")
+        table.add_column(result["to"], justify="right")
+        table.add_column(f"{w['difference']} [{w['interval']}]", justify="right")
+        table.add_column(w["shift"])
+        for a in sig["answers"]:
+            diff = ""
+            if a["difference"] is not None:
+                lo, hi = a["interval"]
+                diff = f"{a['difference'] * 100:+.0f} [{lo * 100:+.0f}; {hi * 100:+.0f}]"
+            mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(a["shift"] or "", "")
+            table.add_row(a["label"], f"{a['from']['shown']} {pct(a['from']['share'])}",
+                          f"{a['to']['shown']} {pct(a['to']['share'])}", diff, mark)
+        if sig["type"] == "scale" and sig.get("mean") and sig["mean"]["from"] is not None:
+            m = sig["mean"]
+            diff = ""
+            if m["difference"] is not None:
+                diff = (f"{m['difference']:+.2f} [{m['interval'][0]:+.2f}; "
+                        f"{m['interval'][1]:+.2f}]")
+            mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(m["shift"] or "", "")
+            table.add_row(w["mean"], _num(m["from"]), _num(m["to"]), diff, mark, style="bold")
+        if sig["type"] == "triad" and sig.get("composition"):
+            comp = sig["composition"]
+            fmt = (lambda c: "/".join(f"{x * 100:.0f}" for x in c) if c else "")  # noqa: E731
+            table.add_row(f"{w['composition']} (%)", fmt(comp["from"]), fmt(comp["to"]), "", "",
+                          style="dim")
+        out.print(table)
+        for note in sig["notes"]:
+            out.print(f"  {note}", style="yellow", markup=False)
+        if not sig["shifted"] and test["p"] is not None:
+            out.print(f"  {w['no_shift']}", style="dim", markup=False)
+        out.print()
+    out.print(result["method_note"], style="dim", markup=False)
+
+
+# --- the story point -----------------------------------------------------------------------
+
+PROMPTS = {
+    "nl": {
+        "tell": "Vertel je verhaal. Sluit af met een lege regel.",
+        "perspective": "Vanuit welk perspectief vertel je?",
+        "choose": "Kies een nummer",
+        "choose_many": "Kies een of meer nummers, gescheiden door komma's (leeg = overslaan)",
+        "scale": "Een getal van {min} tot {max} (leeg = overslaan)",
+        "triad": "Drie gewichten {corners} die samen 100 zijn, bv. 60/30/10 (leeg = overslaan)",
+        "consent": "Mag dit verhaal (gepseudonimiseerd) geciteerd worden?",
+        "invalid": "Dat antwoord past niet: {why}",
+        "skip": "(leeg = overslaan)",
+    },
+    "en": {
+        "tell": "Tell your story. End with an empty line.",
+        "perspective": "From which perspective do you tell it?",
+        "choose": "Choose a number",
+        "choose_many": "Choose one or more numbers, separated by commas (empty = skip)",
+        "scale": "A number from {min} to {max} (empty = skip)",
+        "triad": "Three weights {corners} adding up to 100, e.g. 60/30/10 (empty = skip)",
+        "consent": "May this story be quoted (pseudonymised)?",
+        "invalid": "That answer does not fit: {why}",
+        "skip": "(empty = skip)",
+    },
+}
+
+
+def ask_story(method: Any, lang: str, given: dict[str, Any]) -> dict[str, Any]:
+    """Ask for what ``given`` lacks: the story, the perspective, each signifier, consent.
+
+    Each answer is checked as it is given, so a person is asked again instead of losing the
+    story at the end."""
+    from rich.prompt import Confirm, Prompt
+
+    from sprintkit.engine.stories import AnswerError, AnswerReader
+
+    t = PROMPTS.get(lang, PROMPTS["nl"])
+    out = console.out()
+    text = given.get("text")
+    if not text:
+        out.print(t["tell"], style="bold", markup=False)
+        lines: list[str] = []
+        while True:
+            line = input()
+            if not line.strip() and lines:
+                break
+            if line.strip():
+                lines.append(line)
+        text = "\n".join(lines)
+    perspective = given.get("perspective")
+    if not perspective:
+        options = method.perspectives
+        for i, p in enumerate(options, start=1):
+            out.print(f"  {i}. {p.name.get(lang)}", markup=False)
+        number = Prompt.ask(t["perspective"], choices=[str(i) for i in range(1, len(options) + 1)],
+                            console=out)
+        perspective = options[int(number) - 1].id
+    answers = dict(given.get("answers") or {})
+    for sig in method.signifiers:
+        if sig.id in answers:
+            continue
+        reader = AnswerReader(sig)
+        out.print()
+        out.print(sig.question.get(lang), style="bold", markup=False)
+        while True:
+            raw = _ask_signifier(sig, lang, t, out)
+            try:
+                reader.read(raw)
+            except AnswerError as exc:
+                out.print(t["invalid"].format(why=exc), style="yellow", markup=False)
+                continue
+            answers[sig.id] = raw
+            break
+    consent = given.get("consent")
+    if consent is None:
+        consent = Confirm.ask(t["consent"], default=False, console=out)
+    return {"text": text, "perspective": perspective, "answers": answers, "consent": consent}
+
+
+def _ask_signifier(sig: Any, lang: str, t: dict[str, str], out: Any) -> str:
+    from rich.prompt import Prompt
+
+    if sig.type in ("choice", "multichoice"):
+        for i, c in enumerate(sig.choices, start=1):
+            out.print(f"  {i}. {c.label.get(lang)}", markup=False)
+        raw = Prompt.ask(t["choose"] if sig.type == "choice" else t["choose_many"],
+                         default="", show_default=False, console=out)
+        picked = []
+        for part in raw.replace(";", ",").split(","):
+            part = part.strip()
+            if part.isdigit() and 1 <= int(part) <= len(sig.choices):
+                picked.append(sig.choices[int(part) - 1].id)
+            elif part:
+                picked.append(part)
+        return "|".join(picked)
+    if sig.type == "scale":
+        return Prompt.ask(t["scale"].format(min=sig.scale.min, max=sig.scale.max), default="",
+                          show_default=False, console=out)
+    corners = "/".join(c.label.get(lang) for c in sig.corners)
+    return Prompt.ask(t["triad"].format(corners=corners), default="", show_default=False,
+                      console=out)

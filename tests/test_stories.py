@@ -1,0 +1,265 @@
+"""`sprintkit stories`: import (all or nothing, Excel files), add, export, summary, shifts."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from stories_support import balanced_rows, csv_text, make_sprint, method_model, row
+
+from sprintkit.engine.storygen import fictional_csv
+
+
+@pytest.fixture
+def sprint(tmp_path):
+    return make_sprint(tmp_path / "sprint")
+
+
+def write(path, text, encoding="utf-8"):
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_import_then_summary_counts(cli, sprint, tmp_path):
+    rows = balanced_rows({"2025-03-01": 6, "2025-09-01": 7}, emotie="blij")
+    rows += balanced_rows({"2025-10-01": 5}, emotie="boos", perspective="team")
+    res = cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint,
+              "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["imported"] == 18
+    assert data["periods"] == {"2025-H1": 6, "2025-H2": 12}
+    assert data["first_id"] == 1 and data["last_id"] == 18
+
+    res = cli("stories", "summary", "-s", sprint, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["total_stories"] == 18
+    emotie = next(s for s in summary["signifiers"] if s["id"] == "emotie")
+    assert emotie["columns"][""]["counts"] == {"blij": 13, "boos": 5, "verdrietig": 0,
+                                               "neutraal": 0}
+    assert emotie["columns"]["2025-H2"]["counts"]["boos"] == 5
+    assert emotie["columns"]["2025-H2"]["shares"]["blij"] == pytest.approx(7 / 12)
+    balans = next(s for s in summary["signifiers"] if s["id"] == "balans")
+    assert balans["columns"][""]["composition"] == pytest.approx([0.6, 0.3, 0.1])
+    tevreden = next(s for s in summary["signifiers"] if s["id"] == "tevreden")
+    assert tevreden["columns"][""]["mean"] == pytest.approx(4)
+
+
+def test_semicolon_cp1252_file_from_excel(cli, sprint, tmp_path):
+    rows = [row(date="01-03-2025", text="Het café was dicht; één keer", emotie="Verdrietig",
+                thema="contact;veiligheid", tevreden="3,5")] * 5
+    path = write(tmp_path / "excel.csv", csv_text(rows, delimiter=";"), encoding="cp1252")
+    res = cli("stories", "import", path, "-s", sprint, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["encoding"] == "cp1252" and data["delimiter"] == ";"
+    res = cli("stories", "export", "-s", sprint)
+    assert "Het café was dicht; één keer" in res.stdout
+    assert "contact|veiligheid" in res.stdout and ",3.5," in res.stdout
+
+
+def test_utf8_bom_file(cli, sprint, tmp_path):
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + csv_text([row()] * 5).encode("utf-8"))
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    assert "imported 5 stories" in res.stderr
+
+
+def test_import_is_all_or_nothing_with_every_problem_located(cli, sprint, tmp_path):
+    rows = [
+        row(),                                              # line 2: fine
+        row(text="Een verhaal\nover twee regels"),          # lines 3-4: fine
+        row(perspective="buren"),                           # line 5
+        row(date="32-13-2025"),                             # line 6
+        row(text="   "),                                    # line 7
+        row(emotie="woest", balans="50/50"),                # line 8: two problems
+        row(consent="misschien"),                           # line 9
+    ]
+    path = write(tmp_path / "bad.csv", csv_text(rows))
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 1
+    err = res.stderr
+    assert "bad.csv:5:2: perspective: unknown perspective 'buren'" in err
+    assert "bad.csv:6:1: date:" in err
+    assert "bad.csv:7:3: text: the story text is empty" in err
+    assert "bad.csv:8:4: emotie: unknown answer 'woest'" in err
+    assert "bad.csv:8:7: balans:" in err
+    assert "bad.csv:9:8: consent_quote:" in err
+    assert "6 problems in" in err and "nothing was imported" in " ".join(err.split())
+    assert not (sprint / "stories.db").exists()
+
+
+def test_unknown_column_and_missing_column(cli, sprint, tmp_path):
+    header = ["date", "perspectief", "text", "emotie"]
+    path = write(tmp_path / "h.csv", csv_text([["2025-01-01", "ouders", "x", "blij"]],
+                                              header=header))
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 1
+    assert "h.csv:1:2: perspectief: unknown column 'perspectief'" in res.stderr
+    assert "did you mean 'perspective'?" in res.stderr
+    assert "the column 'perspective' is missing" in res.stderr
+
+
+def test_missing_signifier_column_warns(cli, sprint, tmp_path):
+    header = ["date", "perspective", "text", "emotie"]
+    path = write(tmp_path / "h.csv", csv_text([["2025-01-01", "ouders", "x", "blij"]] * 5,
+                                              header=header))
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    assert "no column for signifier(s) thema, tevreden, balans" in res.stderr
+
+
+def test_period_option_overrides_dates(cli, sprint, tmp_path):
+    path = write(tmp_path / "s.csv", csv_text([row(date="2025-02-01")] * 5))
+    res = cli("stories", "import", path, "-s", sprint, "--period", "2024-H2", "--format", "json")
+    assert json.loads(res.stdout)["periods"] == {"2024-H2": 5}
+    res = cli("stories", "import", path, "-s", sprint, "--period", "2024-H3")
+    assert res.exit_code == 2 and "--period" in res.stderr
+
+
+def test_quarterly_periods_from_settings(cli, tmp_path):
+    sprint = make_sprint(tmp_path / "q", "stories:\n  period_kind: quarter\n")
+    path = write(tmp_path / "s.csv", csv_text([row(date="2025-05-01")] * 5))
+    res = cli("stories", "import", path, "-s", sprint, "--format", "json")
+    assert json.loads(res.stdout)["periods"] == {"2025-Q2": 5}
+
+
+def test_add_with_flags_and_missing_input(cli, sprint):
+    res = cli("stories", "add", "-s", sprint, "--text", "Fijn gesprek gehad.",
+              "--perspective", "team", "--answer", "emotie=blij",
+              "--answer", "thema=contact|veiligheid", "--answer", "balans=20/20/60",
+              "--date", "2026-02-03", "--consent", "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data == {"id": 1, "period": "2026-H1", "perspective": "team", "replaced": {},
+                    "pseudonymised": True, "warnings": []}
+    exported = cli("stories", "export", "-s", sprint, "--format", "json")
+    (story,) = json.loads(exported.stdout)
+    assert story["thema"] == "contact|veiligheid" and story["consent_quote"] == "yes"
+    assert story["balans"] == "0.2/0.2/0.6" and story["tevreden"] == ""
+
+    res = cli("stories", "add", "-s", sprint, "--answer", "emotie=blij")
+    assert res.exit_code == 1
+    assert "the story (--text)" in res.stderr and "the perspective (--perspective)" in res.stderr
+
+    res = cli("stories", "add", "-s", sprint, "--text", "x", "--perspective", "team",
+              "--answer", "kleur=rood")
+    assert res.exit_code == 2 and "unknown signifier 'kleur'" in res.stderr
+
+
+def test_export_round_trip(cli, sprint, tmp_path):
+    csv_in = write(tmp_path / "s.csv", fictional_csv(method_model(), 120, seed=7))
+    assert cli("stories", "import", csv_in, "-s", sprint).exit_code == 0
+    out = tmp_path / "export.csv"
+    res = cli("stories", "export", "-s", sprint, "--out", out, "--semicolon")
+    assert res.exit_code == 0, res.stderr
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel recognises UTF-8
+    other = make_sprint(tmp_path / "other")
+    res = cli("stories", "import", out, "-s", other)
+    assert res.exit_code == 0, res.stderr
+    one = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
+    two = json.loads(cli("stories", "summary", "-s", other, "--format", "json").stdout)
+    for key in ("total_stories", "groups"):
+        assert one[key] == two[key]
+    for a, b in zip(one["signifiers"], two["signifiers"], strict=True):
+        assert a["columns"].keys() == b["columns"].keys()
+        for g in a["columns"]:
+            assert a["columns"][g]["counts"] == b["columns"][g]["counts"]
+
+
+def test_summary_text_has_bars_and_hard_data(cli, sprint, tmp_path):
+    rows = balanced_rows({"2025-03-01": 8, "2025-09-01": 8})
+    cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)
+    res = cli("stories", "summary", "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    assert "Welke emotie hoort bij dit verhaal?" in res.stdout
+    assert "█" in res.stdout
+    assert "Harde data (indicatoren)" in res.stdout and "Gemiddelde wachttijd" in res.stdout
+    en = cli("stories", "summary", "-s", sprint, "--lang", "en")
+    assert "Which emotion goes with this story?" in en.stdout
+    assert "Hard data (indicators)" in en.stdout
+
+
+def test_summary_hard_data_json(cli, sprint, tmp_path):
+    rows = balanced_rows({"2025-03-01": 8, "2025-09-01": 3})
+    cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)
+    data = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
+    hard = data["hard_data"]
+    assert hard["periods"] == ["2025-H1", "2025-H2"]
+    assert hard["stories_shown"] == {"2025-H1": "*", "2025-H2": "<5"}
+    wacht = next(i for i in hard["indicators"] if i["id"] == "wachttijd")
+    assert wacht["values"] == {"2025-H1": 42, "2025-H2": 31}
+
+
+def test_summary_by_perspective_signifier_and_filters(cli, sprint, tmp_path):
+    rows = balanced_rows({"2025-03-01": 6}, emotie="blij", thema="wachttijd")
+    rows += balanced_rows({"2025-03-02": 7}, emotie="boos", thema="contact", perspective="team")
+    rows += balanced_rows({"2025-09-02": 5}, emotie="boos", thema="contact", perspective="team")
+    cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)
+    data = json.loads(cli("stories", "summary", "-s", sprint, "--by", "perspective",
+                          "--format", "json").stdout)
+    assert [g["key"] for g in data["groups"]] == ["", "ouders", "team"]
+    data = json.loads(cli("stories", "summary", "-s", sprint, "--by", "thema", "--period",
+                          "2025-H1", "--format", "json").stdout)
+    assert data["total_stories"] == 13
+    assert [g["key"] for g in data["groups"]] == ["", "contact", "wachttijd"]
+    emotie = next(s for s in data["signifiers"] if s["id"] == "emotie")
+    assert emotie["columns"]["contact"]["counts"]["boos"] == 7
+    assert emotie["columns"]["wachttijd"]["counts"]["blij"] == 6
+    assert all(s["id"] != "thema" for s in data["signifiers"])
+    res = cli("stories", "summary", "-s", sprint, "--by", "kleur")
+    assert res.exit_code == 2 and "period, perspective or a signifier id" in res.stderr
+    res = cli("stories", "summary", "-s", sprint, "--period", "2030-H1")
+    assert res.exit_code == 1 and "no stories in period 2030-H1" in res.stderr
+
+
+def test_shifts_flags_supported_shift_only(cli, sprint, tmp_path):
+    rows = balanced_rows({"2025-03-01": 40}, emotie="boos")
+    rows += balanced_rows({"2025-03-02": 20}, emotie="blij")
+    rows += balanced_rows({"2025-09-01": 15}, emotie="boos")
+    rows += balanced_rows({"2025-09-02": 45}, emotie="blij")
+    cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)
+    res = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2025-H2",
+              "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["stories"] == {"2025-H1": 60, "2025-H2": 60}
+    emotie = next(s for s in data["signifiers"] if s["id"] == "emotie")
+    assert emotie["test"]["name"] == "chi-square" and emotie["test"]["p_adjusted"] < 0.001
+    assert {a["id"]: a["shift"] for a in emotie["answers"]}["blij"] == "up"
+    assert emotie["n_from"] == 60 and emotie["n_to"] == 60
+    thema = next(s for s in data["signifiers"] if s["id"] == "thema")
+    assert not thema["shifted"]  # every story said 'contact' in both periods
+    text = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2025-H2")
+    assert "▲ omhoog" in text.stdout and "Verschuivingen: 2025-H1 → 2025-H2" in text.stdout
+    res = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2026-H1")
+    assert res.exit_code == 1 and "no stories in period 2026-H1" in res.stderr
+
+
+def test_no_stories_yet(cli, sprint):
+    res = cli("stories", "summary", "-s", sprint)
+    assert res.exit_code == 1
+    assert "no stories yet" in res.stderr and "stories import" in res.stderr
+
+
+def test_method_without_signifiers(cli, tmp_path):
+    sprint = make_sprint(tmp_path / "s")
+    text = (sprint / "methods" / "verhalen-test.yaml").read_text()
+    (sprint / "methods" / "verhalen-test.yaml").write_text(text.split("perspectives:")[0])
+    res = cli("stories", "summary", "-s", sprint)
+    assert res.exit_code == 1 and "no story perspectives or signifiers" in res.stderr
+
+
+def test_twenty_thousand_stories_stay_quick(cli, sprint, tmp_path):
+    path = write(tmp_path / "big.csv", fictional_csv(method_model(), 20_000, seed=3))
+    start = time.perf_counter()
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    res = cli("stories", "summary", "-s", sprint, "--by", "perspective", "--by", "thema",
+              "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["total_stories"] == 20_000
+    assert time.perf_counter() - start < 15
