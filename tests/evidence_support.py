@@ -39,3 +39,24 @@ def ok(res) -> None:
 def as_json(res):
     ok(res)
     return json.loads(res.stdout)
+
+
+def count_hypotheses(folder: Path, counts: list[tuple[int, int]], target: str = ">=70%",
+                     language: str = "nl") -> Path:
+    """A sprint written by hand with one proportion hypothesis (H1, H2, …) per k-of-n count."""
+    make_sprint(folder, language)
+    lines = ["hypotheses:"]
+    for i, (k, n) in enumerate(counts, start=1):
+        lines += [
+            f"  - id: H{i}",
+            f"    statement: '{k} van {n}'",
+            "    metric: voorkeur",
+            f"    target: '{target}'",
+            "    evidence:",
+            "      - id: E1",
+            f"        successes: {k}",
+            f"        trials: {n}",
+        ]
+    with (folder / "sprint.yaml").open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    return folder

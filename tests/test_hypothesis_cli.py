@@ -6,7 +6,6 @@ import csv
 import io
 
 import pytest
-
 from evidence_support import as_json, data, hyp, make_sprint, ok
 
 

@@ -601,6 +601,7 @@ def clear_override(
             date=_now(), field="override", old=h.override.verdict, new=None, reason=reason,
         ))
         h.override = None
+        h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
         return evaluate(h, model.language)
 
     return _update(sprint, change)
