@@ -54,8 +54,9 @@ def agenda(
 ) -> None:
     """Print the day plan: clock times per phase and work form, with breaks and lunch.
 
-    Phases outside the sessions (asynchronous assignments, work in practice) are listed
-    without times. For a sprint, skipped phases are left out and day 1 gets its start date."""
+    Phases outside the sessions (asynchronous assignments, work in practice) have no times.
+    For a sprint, skipped phases are left out and day 1 carries the start date.
+    """
     from sprintkit.ops.agenda import agenda as build
     from sprintkit.ops.agenda import agenda_markdown
     from sprintkit.ui import console

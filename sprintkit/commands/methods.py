@@ -102,7 +102,8 @@ def methods_show(
 ) -> None:
     """Show a method: phases, timeboxes, work forms, outputs, exit criteria and total duration.
 
-    With --format json: the whole resolved method, its durations and the work forms it uses."""
+    With --format json: the whole resolved method, its durations and the work forms it uses.
+    """
     from sprintkit.files.library import workform_index
     from sprintkit.ops.methods import method_json, show_method
     from sprintkit.ui import console

@@ -7,27 +7,41 @@ from typing import Annotated, Any
 
 import typer
 
-from sprintkit.commands._common import PANEL_SETUP, LangOpt, NoInputOpt
+from sprintkit.commands._common import PANEL_SETUP, Lang, NoInputOpt
 
 
 def new(
     method: Annotated[
         str,
-        typer.Argument(help="Method id, e.g. experiment-sprint (see `sprintkit methods list`)."),
+        typer.Argument(
+            metavar="METHOD",
+            help="Method id, e.g. experiment-sprint (see `sprintkit methods list`).",
+        ),
     ],
     folder: Annotated[
         Path, typer.Argument(metavar="DIR", help="Folder for the new sprint; created when missing.")
     ],
-    title: Annotated[str | None, typer.Option("--title", help="Title of the sprint.")] = None,
-    org: Annotated[str | None, typer.Option("--org", help="The client organisation.")] = None,
-    lang: LangOpt = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="Title of the sprint.")
+    ] = None,
+    org: Annotated[
+        str | None, typer.Option("--org", metavar="NAME", help="The client organisation.")
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option("--lang", help="Language of the sprint's prompts and reports (default: nl)."),
+    ] = None,
     start: Annotated[
-        str | None, typer.Option("--start", help="First day, YYYY-MM-DD.", show_default=False)
+        str | None,
+        typer.Option("--start", metavar="YYYY-MM-DD", help="First day.", show_default=False),
     ] = None,
     facilitator: Annotated[
         list[str] | None,
         typer.Option(
-            "--facilitator", help="A facilitator's name; repeat for more.", show_default=False
+            "--facilitator",
+            metavar="NAME",
+            help="A facilitator's name; repeat for more.",
+            show_default=False,
         ),
     ] = None,
     set_values: Annotated[
@@ -36,7 +50,7 @@ def new(
             "--set",
             metavar="KEY=VALUE",
             help="Any sprint value by dotted key, e.g. --set context.challenge='…'; repeatable. "
-            "Lists as [a, b].",
+            "Lists as \\[a, b].",
             show_default=False,
         ),
     ] = None,
@@ -53,9 +67,10 @@ def new(
 ) -> None:
     """Create DIR/sprint.yaml for METHOD, with comments and a schema line for your editor.
 
-    At a terminal you are asked for what is missing; with --no-input (or in CI) defaults are
-    used and a missing title is an error that says how to pass it. An existing sprint.yaml is
-    never overwritten."""
+    At a terminal you are asked for what is missing.
+    With --no-input (or without a terminal) a missing title is an error that says how to pass it.
+    An existing sprint.yaml is never overwritten.
+    """
     from sprintkit.ops.new import new_sprint
     from sprintkit.ui import console
 

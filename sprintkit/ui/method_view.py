@@ -204,10 +204,10 @@ def print_method_list(found: list[Found[Method]], lang: str) -> None:
     words = _l(lang)
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     table.add_column(words["method"], no_wrap=True)
-    table.add_column(words["name"])
-    table.add_column(words["days"], justify="right")
+    table.add_column(words["name"], ratio=1)
+    table.add_column(words["days"], justify="right", no_wrap=True)
     table.add_column(words["time"], justify="right", no_wrap=True)
-    table.add_column(words["origin"])
+    table.add_column(words["origin"], no_wrap=True)
     for item in found:
         method = item.model
         origin = _ORIGINS[_lang(lang)].get(item.origin, item.origin)
