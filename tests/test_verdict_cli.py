@@ -49,13 +49,29 @@ def test_text_table_fits_80_columns(cli, sprint, monkeypatch):
     assert max(len(line.rstrip()) for line in lines) <= 80
     text = res.stdout
     for cell in ("Criterium", "Kans", "Oordeel", "Nodig n", "Bewijskracht", "9/12",
-                 "46,8–91,1%", "onbeslist", "ondersteund", "weerlegd", "323"):
+                 "46,8 –", "91,1%", "onbeslist", "ondersteund", "weerlegd", "323"):
         assert cell in text, cell
     assert "nog 311" in text  # observations still needed, said in words
     en = cli("verdict", "-s", sprint, "--lang", "en").stdout
-    for cell in ("P(meets)", "Verdict", "Needed n", "Strength", "46.8–91.1%", "inconclusive",
+    for cell in ("P(meets)", "Verdict", "Needed n", "Strength", "46.8 –", "inconclusive",
                  "311 more"):
         assert cell in en, cell
+    monkeypatch.setenv("COLUMNS", "100")
+    wide = cli("verdict", "-s", sprint).stdout
+    assert "9/12 (75,0%)" in wide and "46,8 – 91,1%" in wide
+
+
+def test_mean_table_fits_80_columns(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    folder = make_sprint(tmp_path / "m")
+    ok(cli("hypothesis", "add", "-s", folder, "--statement", "w", "--metric", "dagen",
+           "--target", "<=14", "--min-n", "20"))
+    ok(cli("evidence", "add", "H1", "-s", folder, "--value", "1012.5", "--value", "9.25"))
+    res = cli("verdict", "-s", folder)
+    ok(res)
+    assert max(len(line.rstrip()) for line in res.stdout.splitlines()) <= 80
+    for cell in ("Bewijskracht", "onvoldoende", "gegevens", "gem.", "(n=2)", "20"):
+        assert cell in res.stdout, cell
 
 
 def test_caveats_are_shown(cli, tmp_path):

@@ -357,7 +357,7 @@ def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
     for h in chosen:
         r = evaluate(h, model.language)
         decision = latest_decision(model, h.id)
-        base = {
+        base: dict[str, Any] = {
             "hypothesis": h.id, "statement": h.statement, "risk": h.risk, "kind": h.kind,
             "metric": h.metric, "target": _shown(h.target), "criterion": h.criterion,
             "confidence": h.confidence, "min_n": h.min_n, "owner": h.owner, "n": r.n,
@@ -366,7 +366,8 @@ def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
             "override": r.override, "override_reason": r.override_reason, "final": r.final,
             "needed_n": r.needed_n, "strength": r.strength, "decision": decision,
         }
-        for e in h.evidence or [None]:
+        rows: list[Evidence | None] = list(h.evidence) or [None]
+        for e in rows:
             row = dict(base)
             if e is not None:
                 row.update({
@@ -374,7 +375,7 @@ def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
                     "evidence_source": e.source, "evidence_successes": e.successes,
                     "evidence_trials": e.trials,
                     "evidence_values": (
-                        " ".join(f"{v:g}" for v in e.values) if e.values is not None else None
+                        " ".join(f"{v:.15g}" for v in e.values) if e.values is not None else None
                     ),
                     "evidence_quote": e.quote, "evidence_note": e.note,
                 })

@@ -98,9 +98,9 @@ def interval_cell(r: VerdictResult, lang: str) -> str:
     if r.ci_low is None or r.ci_high is None:
         return "—"
     if r.kind == "proportion":
-        text = f"{pct(r.ci_low, lang).rstrip('%')}–{pct(r.ci_high, lang)}"
+        text = f"{pct(r.ci_low, lang).rstrip('%')} – {pct(r.ci_high, lang)}"
     else:
-        text = f"{num(r.ci_low, lang)}–{num(r.ci_high, lang)}"
+        text = f"{num(r.ci_low, lang)} – {num(r.ci_high, lang)}"
     if abs(r.confidence - 0.95) > 1e-9:
         text += f" @{pct(r.confidence, lang, 0)}"
     return text
@@ -152,10 +152,13 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False)
     table.add_column(t("id", lang), no_wrap=True)
     table.add_column(t("target", lang), no_wrap=True)
-    table.add_column(t("result", lang), overflow="fold", min_width=8, max_width=10)
-    table.add_column(t("interval", lang), no_wrap=True)
+    narrow = out().width < 96  # rich shrinks columns unevenly; cap the wrapping ones ourselves
+    table.add_column(t("result", lang), overflow="fold", min_width=8,
+                     max_width=10 if narrow else None)
+    table.add_column(t("interval", lang), min_width=7, max_width=9 if narrow else None)
     table.add_column(t("p", lang), justify="right", no_wrap=True)
-    table.add_column(t("verdict", lang), overflow="fold", min_width=12)
+    table.add_column(t("verdict", lang), overflow="fold", min_width=12,
+                     max_width=13 if narrow else None)
     table.add_column(t("needed", lang), justify="right", no_wrap=True)
     table.add_column(t("strength", lang), no_wrap=True)
     for r in results:
