@@ -26,26 +26,35 @@ class EvidenceType(str, Enum):
 
 @evidence_app.command("add")
 def add(
-    id: Annotated[str, typer.Argument(help="Id of the hypothesis, e.g. H1.")],
+    id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H1.")],
     successes: Annotated[
         int | None,
-        typer.Option("--successes", help="K: observations that meet the metric (with --trials).",
-                     min=0),
+        typer.Option(
+            "--successes",
+            metavar="K",
+            help="K: observations that meet the metric (with --trials).",
+            min=0,
+        ),
     ] = None,
     trials: Annotated[
-        int | None, typer.Option("--trials", help="N: observations in total (with --successes).",
-                                 min=1),
+        int | None,
+        typer.Option(
+            "--trials", metavar="N", help="N: observations in total (with --successes).", min=1
+        ),
     ] = None,
     value: Annotated[
         list[float] | None,
         typer.Option(
-            "--value", help="A measured value (repeat for several), for a mean hypothesis."
+            "--value",
+            metavar="X",
+            help="A measured value (repeat for several), for a mean hypothesis.",
         ),
     ] = None,
     values_file: Annotated[
         Path | None,
         typer.Option(
             "--values-file",
+            metavar="FILE.csv",
             help="A CSV file with the values in a column (',' or ';', decimal comma allowed).",
             dir_okay=False,
         ),
@@ -53,37 +62,62 @@ def add(
     column: Annotated[
         str | None,
         typer.Option(
-            "--column", help="The column of --values-file to read: header name or number."
+            "--column",
+            metavar="NAME",
+            help="The column of --values-file to read: header name or number.",
         ),
     ] = None,
     quote: Annotated[
-        str | None, typer.Option("--quote", help="A quote or short story (pseudonymised on entry).")
+        str | None,
+        typer.Option(
+            "--quote", metavar="TEXT", help="A quote or short story (pseudonymised on entry)."
+        ),
     ] = None,
     source: Annotated[
         str | None, typer.Option("--source", help="Where it came from (no client names).")
     ] = None,
     type: Annotated[
         EvidenceType | None,
-        typer.Option("--type", help="What people do (behaviour, observation) weighs more than "
-                     "what they say (interview, survey).", show_default=False),
+        typer.Option(
+            "--type",
+            help="What people do (behaviour, observation) weighs more than "
+            "what they say (interview, survey).",
+            show_default=False,
+        ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="When it was observed, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            "--date",
+            metavar="YYYY-MM-DD",
+            help="When it was observed, YYYY-MM-DD (default: today).",
+        ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the record.")] = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Record evidence: a count (--successes K --trials N), values (--value X ... or
-    --values-file FILE.csv [--column NAME]) or a quote (--quote TEXT). Records accumulate."""
+    """Record evidence against a hypothesis; several records accumulate.
+
+    Give a count (--successes K --trials N), values (--value X … or --values-file FILE.csv),
+    or a quote (--quote TEXT).
+    """
     from sprintkit.engine.evidence import verdict_label
     from sprintkit.ops.hypotheses import add_evidence
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
 
     added = add_evidence(
-        sprint, id, successes=successes, trials=trials, values=value, values_file=values_file,
-        column=column, quote=quote, source=source, type=type.value if type else None, date=date,
+        sprint,
+        id,
+        successes=successes,
+        trials=trials,
+        values=value,
+        values_file=values_file,
+        column=column,
+        quote=quote,
+        source=source,
+        type=type.value if type else None,
+        date=date,
         note=note,
     )
     r = added.result

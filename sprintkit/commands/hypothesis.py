@@ -62,13 +62,15 @@ CriterionOpt = Annotated[
 ]
 ConfidenceOpt = Annotated[
     float | None,
-    typer.Option("--confidence", help="Confidence level of the interval (default 0.95).",
-                 show_default=False),
+    typer.Option(
+        "--confidence", help="Confidence level of the interval (default 0.95).", show_default=False
+    ),
 ]
 MinNOpt = Annotated[
     int | None,
-    typer.Option("--min-n", help="Below this many observations the verdict is insufficient data.",
-                 min=1),
+    typer.Option(
+        "--min-n", help="Below this many observations the verdict is insufficient data.", min=1
+    ),
 ]
 OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Who owns this hypothesis.")]
 DerivedOpt = Annotated[
@@ -86,6 +88,7 @@ def add(
         str | None,
         typer.Option(
             "--target",
+            metavar="EXPR",
             help="The criterion's threshold: a comparison and a number, e.g. >=70%, >= 0.7, "
             "<=14, >3.5 (not needed for --kind qualitative).",
             show_default=False,
@@ -107,8 +110,10 @@ def add(
     derived_from: DerivedOpt = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Add a hypothesis (test card). Fix the criterion now: once evidence exists, changing it
-    needs a reason and is kept in the hypothesis's history."""
+    """Add a hypothesis (test card) with its criterion, fixed before any evidence.
+
+    Once evidence exists, changing the criterion needs a reason and is kept in its history.
+    """
     from sprintkit.errors import UsageError
     from sprintkit.ops.hypotheses import add_hypothesis
     from sprintkit.ui import console
@@ -116,9 +121,18 @@ def add(
     if metric is None and kind is not Kind.qualitative:
         raise UsageError("--metric is required: what will be counted or measured?")
     h = add_hypothesis(
-        sprint, statement=statement, metric=metric, target=target, id=id,
-        kind=kind.value if kind else None, risk=risk.value if risk else None, test=test,
-        criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
+        sprint,
+        statement=statement,
+        metric=metric,
+        target=target,
+        id=id,
+        kind=kind.value if kind else None,
+        risk=risk.value if risk else None,
+        test=test,
+        criterion=criterion,
+        confidence=confidence,
+        min_n=min_n,
+        owner=owner,
         derived_from=derived_from,
     )
     shown = f" {h.target}" if h.target is not None else ""
@@ -127,11 +141,12 @@ def add(
 
 @hypothesis_app.command("edit")
 def edit(
-    id: Annotated[str, typer.Argument(help="Id of the hypothesis, e.g. H1.")],
+    id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H1.")],
     statement: Annotated[str | None, typer.Option("--statement", help="We believe that …")] = None,
     metric: Annotated[str | None, typer.Option("--metric", help="And measure …")] = None,
     target: Annotated[
-        str | None, typer.Option("--target", help="New threshold, e.g. >=70% or <=14.")
+        str | None,
+        typer.Option("--target", metavar="EXPR", help="New threshold, e.g. >=70% or <=14."),
     ] = None,
     kind: KindOpt = None,
     risk: RiskOpt = None,
@@ -151,15 +166,27 @@ def edit(
     ] = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Change a hypothesis. Once it has evidence, every change is kept in its history, and
-    changing the criterion (target, metric, kind, criterion, confidence, min-n) needs --reason."""
+    """Change a hypothesis; after evidence exists, changes are kept in its history.
+
+    Changing target, metric, kind, criterion, confidence or min-n after evidence needs --reason.
+    """
     from sprintkit.ops.hypotheses import edit_hypothesis
     from sprintkit.ui import console
 
     result = edit_hypothesis(
-        sprint, id, reason=reason, statement=statement, metric=metric, target=target,
-        kind=kind.value if kind else None, risk=risk.value if risk else None, test=test,
-        criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
+        sprint,
+        id,
+        reason=reason,
+        statement=statement,
+        metric=metric,
+        target=target,
+        kind=kind.value if kind else None,
+        risk=risk.value if risk else None,
+        test=test,
+        criterion=criterion,
+        confidence=confidence,
+        min_n=min_n,
+        owner=owner,
         derived_from=derived_from,
     )
     if not result.changed:
@@ -182,13 +209,14 @@ def list_(
 
 @hypothesis_app.command("show")
 def show(
-    id: Annotated[str | None, typer.Argument(help="Id of the hypothesis (default: all).")] = None,
+    id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="Id of the hypothesis (default: all).")
+    ] = None,
     format: ListFormatOpt = ListFormat.text,
     lang: LangOpt = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Show a hypothesis in full: the test card, every evidence record, the verdict, its
-    history and learning cards."""
+    """Show a hypothesis in full: test card, evidence, verdict, history and learning cards."""
     _show(sprint, id, format, lang.value if lang else None, full=True)
 
 

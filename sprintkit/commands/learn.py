@@ -19,30 +19,43 @@ class DecisionChoice(str, Enum):
 
 
 def learn(
-    id: Annotated[str, typer.Argument(help="Id of the hypothesis, e.g. H1.")],
+    id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H1.")],
     observed: Annotated[str, typer.Option("--observed", help="We observed …")],
     learned: Annotated[str, typer.Option("--learned", help="From that we learned …")],
     action: Annotated[str, typer.Option("--action", help="Therefore we will …")],
     decision: Annotated[
         DecisionChoice,
-        typer.Option("--decision", help="adopt, adapt, drop or retest (doorvoeren, bijsturen, "
-                     "stoppen, opnieuw testen); feeds the implementation plan."),
+        typer.Option(
+            "--decision",
+            help="adopt, adapt, drop or retest (doorvoeren, bijsturen, "
+            "stoppen, opnieuw testen); feeds the implementation plan.",
+        ),
     ],
     reason: Annotated[
         str | None,
-        typer.Option("--reason", help="Why; required when the decision goes against the verdict "
-                     "(adopting a refuted hypothesis, dropping a supported one)."),
+        typer.Option(
+            "--reason",
+            help="Why; required when the decision goes against the verdict "
+            "(adopting a refuted hypothesis, dropping a supported one).",
+        ),
     ] = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Write a learning card with a decision. A decision against the verdict is allowed, but
-    needs --reason, is warned about, and is shown as such in reports."""
+    """Write a learning card (observed → learned → therefore we will …) with a decision.
+
+    A decision against the verdict needs --reason, is warned about and is shown in reports.
+    """
     from sprintkit.ops.hypotheses import add_learning
     from sprintkit.ui import console
 
     done = add_learning(
-        sprint, id, observed=observed, learned=learned, action=action,
-        decision=decision.value, reason=reason,
+        sprint,
+        id,
+        observed=observed,
+        learned=learned,
+        action=action,
+        decision=decision.value,
+        reason=reason,
     )
     console.success(f"{id}: learning card {done.learning.id} written (decision: {decision.value})")
     if done.against_verdict:

@@ -18,7 +18,9 @@ class OverrideChoice(str, Enum):
 
 
 def verdict(
-    id: Annotated[str | None, typer.Argument(help="Id of a hypothesis (default: all).")] = None,
+    id: Annotated[
+        str | None, typer.Argument(metavar="ID", help="Id of a hypothesis (default: all).")
+    ] = None,
     override: Annotated[
         OverrideChoice | None,
         typer.Option(
@@ -45,12 +47,14 @@ def verdict(
     lang: LangOpt = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
-    """Compute verdicts: k/n or mean, the interval, P(meets target), the verdict
-    (supported / refuted / inconclusive / insufficient data), observations needed, strength.
+    """Compute verdicts: k/n or mean, interval, P(meets target), verdict, needed n, strength.
 
     Supported when the whole interval meets the target, refuted when none of it does.
-    With --override, records a facilitator's verdict; without --reason that is refused (exit 2).
-    JSON: one object with ID, a list of objects without."""
+
+    --override records a facilitator's verdict; without --reason it is refused (exit 2).
+
+    JSON: one object when ID is given, else a list.
+    """
     from sprintkit.errors import UsageError
     from sprintkit.ops import hypotheses as ops
     from sprintkit.ui import console
