@@ -263,3 +263,57 @@ def test_twenty_thousand_stories_stay_quick(cli, sprint, tmp_path):
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["total_stories"] == 20_000
     assert time.perf_counter() - start < 15
+
+
+def test_reading_commands_use_the_cached_method_until_it_changes(cli, sprint, tmp_path,
+                                                                 monkeypatch):
+    from sprintkit.files import library
+    from sprintkit.ops import stories as ops
+
+    path = write(tmp_path / "s.csv", csv_text([row()] * 5))
+    assert cli("stories", "import", path, "-s", sprint).exit_code == 0
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the method was parsed although it did not change")
+
+    monkeypatch.setattr(library, "get_method", no_parsing)
+    result = ops.summary(sprint=sprint, by=["period"])
+    assert result["signifiers"][0]["question"] == "Welke emotie hoort bij dit verhaal?"
+    monkeypatch.undo()
+
+    method = sprint / "methods" / "verhalen-test.yaml"
+    method.write_text(method.read_text().replace("Welke emotie hoort", "Wat voor emotie hoort"))
+    res = cli("stories", "summary", "-s", sprint, "--format", "json")
+    assert json.loads(res.stdout)["signifiers"][0]["question"].startswith("Wat voor emotie")
+
+
+def test_large_import_keeps_indexes_and_rolls_back_whole(cli, sprint, tmp_path):
+    import sqlite3
+
+    from sprintkit.ops import stories as ops
+
+    path = write(tmp_path / "big.csv", fictional_csv(method_model(), 2500, seed=5))
+    assert cli("stories", "import", path, "-s", sprint).exit_code == 0
+    db = sprint / "stories.db"
+
+    def indexes() -> set[str]:
+        with sqlite3.connect(db) as con:
+            names = {r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+        con.close()
+        return names
+
+    before = indexes()
+    assert {"stories_group", "facts_s1", "facts_s4"} <= before
+
+    def interrupted(done: int, total: int) -> None:
+        if done >= 5000:
+            raise KeyboardInterrupt
+
+    more = write(tmp_path / "more.csv", fictional_csv(method_model(), 6000, seed=6))
+    with pytest.raises(KeyboardInterrupt):
+        ops.import_stories(file=more, sprint=sprint, progress=interrupted)
+    assert indexes() == before
+    summary = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
+    assert summary["total_stories"] == 2500
+    assert not (sprint / "stories.db-journal").exists()

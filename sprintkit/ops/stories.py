@@ -36,7 +36,7 @@ class StoryContext:
     """Everything the story commands need about one sprint."""
 
     sprint_file: SprintFile
-    method: Method
+    method: Method | StoryMethod
     settings: StorySettings
     lang: str
 
@@ -50,6 +50,10 @@ class StoryContext:
 
         model = self.sprint_file.model
         return key_path(self.sprint_file.dir, model.id, self.settings.key_file)
+
+    @property
+    def signifier_types(self) -> list[tuple[str, str]]:
+        return [(s.id, s.type) for s in self.method.signifiers]
 
     def open_store(self, create: bool = False) -> StoryStore:
         from sprintkit.files.storystore import StoryStore
@@ -68,20 +72,104 @@ def load_method(method_id: str, sprint_dir: Path) -> Method:
     return library.get_method(method_id, sprint_dir).model
 
 
+@dataclass
+class StoryMethod:
+    """The parts of a method the stories need, as cached in the story database."""
+
+    id: str
+    perspectives: list[Any]
+    signifiers: list[Any]
+
+
+def method_file(method_id: str, sprint_dir: Path) -> Path | None:
+    """The file the library would load for ``method_id`` (first on its search path)."""
+    from sprintkit.files.library import search_dirs
+
+    for folder in search_dirs(sprint_dir):
+        for suffix in (".yaml", ".yml"):
+            candidate = folder.path / f"{method_id}{suffix}"
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _method_key(method_id: str, sprint_dir: Path) -> tuple[str, str] | None:
+    """(meta key, file and digest of the method) for the cache; None without a file."""
+    import hashlib
+
+    path = method_file(method_id, sprint_dir)
+    if path is None:
+        return None
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return f"method:{method_id}", f"{path.resolve()}|{digest}"
+
+
+def remember_method(store: StoryStore, ctx: StoryContext) -> None:
+    """Cache the method's perspectives and signifiers, keyed by its file's digest, so reading
+    commands need not parse the method's YAML while it is unchanged."""
+    import json
+
+    key = _method_key(ctx.method.id, ctx.sprint_file.dir)
+    if key is None:
+        return
+    payload = {
+        "source": key[1],
+        "perspectives": [p.model_dump(mode="json", exclude_none=True)
+                         for p in ctx.method.perspectives],
+        "signifiers": [s.model_dump(mode="json", exclude_none=True)
+                       for s in ctx.method.signifiers],
+    }
+    store.set_meta(key[0], json.dumps(payload, ensure_ascii=False))
+
+
+def _cached_method(method_id: str, sprint_dir: Path, db_path: Path) -> StoryMethod | None:
+    import json
+
+    if not db_path.exists():
+        return None
+    key = _method_key(method_id, sprint_dir)
+    if key is None:
+        return None
+    from sprintkit.files.storystore import StoryStore
+    from sprintkit.model.method import Perspective, Signifier
+
+    with StoryStore.open(db_path) as store:
+        raw = store.get_meta(key[0])
+    if raw is None:
+        return None
+    data = json.loads(raw)
+    if data.get("source") != key[1]:
+        return None
+    return StoryMethod(method_id, [Perspective.model_validate(p) for p in data["perspectives"]],
+                       [Signifier.model_validate(s) for s in data["signifiers"]])
+
+
 def context(sprint: Path | None = None, lang: str | None = None,
-            sprint_file: SprintFile | None = None) -> StoryContext:
+            sprint_file: SprintFile | None = None, cached: bool = False) -> StoryContext:
+    """The sprint, its method's perspectives and signifiers, and its story settings.
+
+    With ``cached`` (reading commands) the method comes from the story database's cache while
+    the method file is unchanged since the last import or story."""
     from sprintkit.files.sprintfile import load_sprint
     from sprintkit.model.sprint import StorySettings
 
     loaded = sprint_file if sprint_file is not None else load_sprint(sprint)
     model = loaded.model
-    method = load_method(model.method, loaded.dir)
+    settings = model.stories or StorySettings()
+    method: Any = None
+    if cached:
+        method = _cached_method(model.method, loaded.dir, loaded.dir / settings.database)
+    if method is None:
+        method = load_method(model.method, loaded.dir)
     if not method.perspectives or not method.signifiers:
         raise SprintkitError(
             f"the method {method.id!r} has no story perspectives or signifiers",
             hint="stories need a method with perspectives and signifiers, such as story-cycle",
         )
-    return StoryContext(loaded, method, model.stories or StorySettings(), lang or model.language)
+    return StoryContext(loaded, method, settings, lang or model.language)
 
 
 def pseudonymiser(ctx: StoryContext, create: bool = True) -> tuple[Pseudonymiser, dict[str, Any]]:
@@ -113,8 +201,21 @@ class RowChecker:
 
     def __init__(self, ctx: StoryContext, pseudo: Pseudonymiser | None,
                  period: str | None = None):
-        from sprintkit.engine.stories import AnswerReader, choice_lookup
+        from sprintkit.engine.periods import parse_period
+        from sprintkit.engine.stories import (
+            AnswerError,
+            AnswerReader,
+            choice_lookup,
+            period_of_date,
+            read_consent,
+            read_date,
+            shown_value,
+        )
+        from sprintkit.files.storystore import NewStory
 
+        self._tools = (parse_period, AnswerError, period_of_date, read_consent, read_date,
+                       shown_value, NewStory)
+        self._periods: dict[str, str] = {}
         self.ctx = ctx
         self.pseudo = pseudo
         self.period = period
@@ -127,16 +228,8 @@ class RowChecker:
               period: str = "", consent: str | bool = False) -> tuple[NewStory | None,
                                                                        list[tuple[str, str]]]:
         """(story, []) or (None, [(field, message), …])."""
-        from sprintkit.engine.periods import parse_period
-        from sprintkit.engine.stories import (
-            AnswerError,
-            period_of_date,
-            read_consent,
-            read_date,
-            shown_value,
-        )
-        from sprintkit.files.storystore import NewStory
-
+        (parse_period, AnswerError, period_of_date, read_consent, read_date, shown_value,
+         NewStory) = self._tools
         problems: list[tuple[str, str]] = []
         if not text.strip():
             problems.append(("text", "the story text is empty"))
@@ -158,7 +251,9 @@ class RowChecker:
             except ValueError as exc:
                 problems.append(("period", str(exc)))
         elif day is not None:
-            chosen = period_of_date(day, self.ctx.settings.period_kind)
+            chosen = self._periods.get(date)
+            if chosen is None:
+                chosen = self._periods[date] = period_of_date(day, self.ctx.settings.period_kind)
         if isinstance(consent, bool):
             agreed = consent
         else:
@@ -282,7 +377,9 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
         raise InvalidFile(
             [Problem(table.shown, 2, 0, "", "the file has no stories, only a header")])
     with ctx.open_store(create=True) as store:
-        ids = store.add(stories, source=Path(file).name, progress=progress)
+        ids = store.add(stories, source=Path(file).name, signifiers=ctx.signifier_types,
+                        progress=progress)
+        remember_method(store, ctx)
     per_period: dict[str, int] = {}
     for s in stories:
         per_period[s.period] = per_period.get(s.period, 0) + 1
@@ -334,7 +431,9 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
         raise InvalidFile([Problem("story", 0, 0, name, message) for name, message in errs],
                           "the story was not stored")
     with ctx.open_store(create=True) as store:
-        (sid,) = store.add([story], source="stories add")  # type: ignore[list-item]
+        (sid,) = store.add([story], source="stories add",  # type: ignore[list-item]
+                           signifiers=ctx.signifier_types)
+        remember_method(store, ctx)
     warnings = list(key_info["warnings"])
     if keep_identifiers:
         warnings.append("stored the story text as given (--keep-identifiers)")
@@ -373,7 +472,7 @@ def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | 
     (atomically) when given, and returned. The key file is never part of an export."""
     import json
 
-    ctx = context(sprint)
+    ctx = context(sprint, cached=True)
     sigs = ctx.method.signifiers
     records = []
     with ctx.open_store() as store:
@@ -433,12 +532,13 @@ def summary(*, sprint: Path | None = None, by: Sequence[str] = ("period",),
     small cells hidden, and the hard data beside the story counts."""
     from sprintkit.engine.stories import summarise
 
-    ctx = context(sprint, lang)
+    ctx = context(sprint, lang, cached=True)
     dims, cross = _by_dimensions(ctx, by)
     _check_perspective(ctx, perspective)
     with ctx.open_store() as store:
-        cube = store.cube(period=period, perspective=perspective)
-        cross_cube = store.cube(period=period, perspective=perspective, cross=cross) \
+        cube = store.cube(ctx.method.signifiers, period=period, perspective=perspective)
+        cross_cube = store.cube(ctx.method.signifiers, period=period, perspective=perspective,
+                                cross=cross) \
             if cross else None
         all_periods = store.periods()
     result = summarise(cube, ctx.method, by=dims, min_cell=ctx.settings.min_cell,
@@ -492,10 +592,10 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
             raise UsageError(f"{name}: {exc}") from None
     if period_from == period_to:
         raise UsageError("--from and --to must be different periods")
-    ctx = context(sprint, lang)
+    ctx = context(sprint, lang, cached=True)
     _check_perspective(ctx, perspective)
     with ctx.open_store() as store:
-        cube = store.cube(perspective=perspective)
+        cube = store.cube(ctx.method.signifiers, perspective=perspective)
         periods = store.periods()
     for value in (period_from, period_to):
         if value not in periods:

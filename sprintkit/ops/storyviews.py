@@ -57,7 +57,7 @@ def quotes(ctx: StoryContext, store: StoryStore, *, limit: int, period: str | No
 
     if limit <= 0:
         return []
-    cube = cube if cube is not None else store.cube()
+    cube = cube if cube is not None else store.cube(ctx.method.signifiers)
     big_enough = {(p, v) for (p, v, _b), n in cube.stories.items()
                   if n >= ctx.settings.min_cell}
     pseudo, _ = pseudonymiser(ctx, create=False)
@@ -94,7 +94,7 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
     from sprintkit.engine.storywords import words
 
     with ctx.open_store() as store:
-        cube = store.cube()
+        cube = store.cube(ctx.method.signifiers)
         periods = store.periods()
         chosen = quotes(ctx, store, limit=quote_limit, cube=cube)
     if not periods:
@@ -132,7 +132,7 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
     from sprintkit.engine.storywords import words
 
     with ctx.open_store() as store:
-        cube = store.cube()
+        cube = store.cube(ctx.method.signifiers)
         periods = store.periods()
         perspectives = [p.id for p in ctx.method.perspectives]
         chosen = {}
@@ -243,7 +243,7 @@ def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None =
     from sprintkit.files.textfile import display
     from sprintkit.render.dashboard import render_dashboard
 
-    ctx = context(sprint, lang)
+    ctx = context(sprint, lang, cached=True)
     data = dashboard_data(ctx, quote_limit=quotes)
     html = render_dashboard(data)
     out = Path(out)
