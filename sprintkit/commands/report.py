@@ -1,9 +1,265 @@
-"""`sprintkit report` (not built yet)."""
+"""`sprintkit report`, `plan`, `render` and the `templates` group: documents from templates."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from sprintkit.commands._common import (
+    PANEL_REPORTS,
+    Format,
+    FormatOpt,
+    LangOpt,
+    SprintOpt,
+)
+
+
+class DocFormat(str, Enum):
+    docx = "docx"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", show_default=False,
+                 help="Output file or folder (default: "
+                 "SPRINT/reports/<sprint-id>-<name>.<format>)."),
+]
+DocFormatOpt = Annotated[
+    DocFormat | None,
+    typer.Option("--format", "-f", help="docx, md, html or pdf (pdf needs LibreOffice; default: "
+                 "from --out's suffix, else docx).", show_default=False),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option("--reference-doc", help="A .docx whose styles, page set-up, header and footer "
+                 "the document takes (house style).", show_default=False),
+]
+NoChartsOpt = Annotated[
+    bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
+]
+
+TEMPLATE_HELP = ("A template NAME (see `sprintkit templates list`) or the path of a template "
+                 "file (*.j2).")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+
+    @app.command("report", rich_help_panel=PANEL_REPORTS)
+    def report_cmd(
+        sprint: SprintOpt = Path("."),
+        out: OutOpt = None,
+        fmt: DocFormatOpt = None,
+        template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "report",
+        reference_doc: ReferenceOpt = None,
+        lang: LangOpt = None,
+        no_charts: NoChartsOpt = False,
+        force: ForceOpt = False,
+    ) -> None:
+        """Write the end-presentation report: summary, context, team, what each phase produced,
+        every hypothesis with its evidence and verdict, learnings, choices and next steps."""
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+
+    @app.command("plan", rich_help_panel=PANEL_REPORTS)
+    def plan_cmd(
+        sprint: SprintOpt = Path("."),
+        out: OutOpt = None,
+        fmt: DocFormatOpt = None,
+        template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "plan",
+        reference_doc: ReferenceOpt = None,
+        lang: LangOpt = None,
+        no_charts: NoChartsOpt = False,
+        force: ForceOpt = False,
+    ) -> None:
+        """Write the implementation plan: what is adopted and why, actions, stakeholders (with
+        middle management), communication, trial and indicators, evaluation, risks, support."""
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+
+    @app.command("render", rich_help_panel=PANEL_REPORTS)
+    def render_cmd(
+        template: Annotated[str, typer.Argument(help=TEMPLATE_HELP, show_default=False)],
+        sprint: SprintOpt = Path("."),
+        out: OutOpt = None,
+        fmt: DocFormatOpt = None,
+        reference_doc: ReferenceOpt = None,
+        lang: LangOpt = None,
+        no_charts: NoChartsOpt = False,
+        force: ForceOpt = False,
+    ) -> None:
+        """Write any document from a built-in or user template, e.g. `intent` (declaration of
+        intent with a signatories table)."""
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+
+    templates = typer.Typer(
+        help="Report templates: which exist, where they are looked up, and house-style checks.",
+        no_args_is_help=True,
+    )
+    app.add_typer(templates, name="templates", rich_help_panel=PANEL_REPORTS)
+
+    @templates.command("list")
+    def templates_list(sprint: SprintOpt = Path("."), fmt: FormatOpt = Format.text) -> None:
+        """List the templates, the file each language uses, and the files they override."""
+        from sprintkit.ops.reports import list_templates
+        from sprintkit.ui import console
+
+        found = list_templates(sprint=_sprint_or_none(sprint))
+        if fmt == Format.json:
+            console.emit_json(found)
+            return
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        for column in ("name", "nl", "en", "description"):
+            table.add_column(column)
+        for t in found:
+            cells = [t["name"]]
+            for lang in ("nl", "en"):
+                origin = t["origins"].get(lang)
+                cells.append(origin or "—")
+            cells.append(t["description"] or "(own template)")
+            table.add_row(*cells)
+        console.out().print(table)
+
+    @templates.command("path")
+    def templates_path(sprint: SprintOpt = Path("."), fmt: FormatOpt = Format.text) -> None:
+        """Print where templates are looked up, first match wins. Put NAME.LANG.j2 (or NAME.j2)
+        in the sprint's or your own folder to override a built-in template."""
+        from sprintkit.ops.reports import template_paths
+        from sprintkit.ui import console
+
+        paths = template_paths(sprint=_sprint_or_none(sprint))
+        if fmt == Format.json:
+            console.emit_json(paths)
+            return
+        for entry in paths:
+            mark = "" if entry["exists"] else "  (does not exist yet)"
+            console.emit_text(f"{entry['origin']:8} {entry['path']}{mark}")
+
+    @templates.command("check")
+    def templates_check(
+        reference_doc: Annotated[Path, typer.Argument(help="The reference .docx to check.",
+                                                      show_default=False)],
+        sprint: SprintOpt = Path("."),
+        fmt: FormatOpt = Format.text,
+    ) -> None:
+        """Check that a reference document has every style the templates use (exit 1 when
+        some are missing; the default's styles are used for those)."""
+        from sprintkit.errors import SprintkitError
+        from sprintkit.ops.reports import check_reference
+        from sprintkit.ui import console
+
+        result = check_reference(reference_doc, sprint=_sprint_or_none(sprint))
+        if fmt == Format.json:
+            console.emit_json(result.to_json())
+        elif result.ok:
+            console.success(f"{reference_doc}: has all {len(result.used)} styles the templates use")
+        else:
+            for name in result.missing:
+                console.emit_text(name)
+        if not result.ok:
+            raise SprintkitError(
+                f"{reference_doc} lacks {len(result.missing)} of the "
+                f"{len(result.used)} styles the templates use",
+                hint="add them in Word (Styles pane), or start from "
+                     "`sprintkit templates reference FILE.docx`")
+
+    @templates.command("reference")
+    def templates_reference(
+        out: Annotated[Path, typer.Argument(help="Where to write the .docx.",
+                                            show_default=False)],
+        lang: LangOpt = None,
+        force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
+    ) -> None:
+        """Write the default reference document, to restyle in Word and pass as --reference-doc."""
+        from sprintkit.ops.reports import write_reference_doc
+        from sprintkit.ui import console
+
+        path = write_reference_doc(out, lang=lang.value if lang else "nl", force=force)
+        console.success(f"wrote {path}")
+
+    @templates.command("context")
+    def templates_context(sprint: SprintOpt = Path("."), lang: LangOpt = None) -> None:
+        """Print, as JSON, everything a template can use for this sprint."""
+        from sprintkit.ops.reports import template_context
+        from sprintkit.ui import console
+
+        console.emit_json(template_context(sprint=_sprint_or_none(sprint),
+                                           lang=lang.value if lang else None))
+
+
+def _sprint_or_none(sprint: Path) -> Path | None:
+    return None if sprint == Path(".") else sprint
+
+
+def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None,
+            reference_doc: Path | None, lang: Any, no_charts: bool, force: bool) -> None:
+    from sprintkit.ops.reports import render
+    from sprintkit.ui import console
+
+    with _progress() as progress:
+        result = render(
+            template=template,
+            sprint=_sprint_or_none(sprint),
+            out=out,
+            format=fmt.value if fmt else None,
+            reference_doc=reference_doc,
+            lang=lang.value if lang else None,
+            charts=not no_charts,
+            force=force,
+            progress=progress,
+        )
+    for note in result.warnings:
+        console.warning(note)
+    if result.missing_styles:
+        console.warning(
+            "the reference document lacks these styles, taken from the default: "
+            + ", ".join(result.missing_styles))
+    if result.files:
+        console.info(f"wrote {len(result.files)} image file(s) in {result.files[0].parent}")
+    console.success(f"wrote {result.path}")
+    console.emit_text(str(result.path))
+
+
+STEPS = {
+    "context": "Reading the sprint",
+    "template": "Filling in the template",
+    "charts": "Drawing charts",
+    "build": "Building the document",
+    "pdf": "Converting to PDF with LibreOffice",
+    "write": "Writing",
+}
+
+
+@contextlib.contextmanager
+def _progress() -> Iterator[Any]:
+    """A progress bar on stderr when it is a terminal and not CI; otherwise silent."""
+    from sprintkit.ui import console
+
+    err = console.err()
+    if not err.is_terminal or os.environ.get("CI") or os.environ.get("SPRINTKIT_NO_PROGRESS"):
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  TimeElapsedColumn(), console=err, transient=True) as bar:
+        task = bar.add_task(STEPS["context"], total=None)
+
+        def update(step: str, done: int, total: int) -> None:
+            bar.update(task, description=STEPS.get(step, step),
+                       total=total if step == "charts" and total else None,
+                       completed=done if step == "charts" else 0)
+
+        yield update

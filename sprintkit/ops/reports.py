@@ -104,16 +104,17 @@ def render(
     if not charts:
         context["charts"] = {}
         _drop_chart_refs(context)
-    output, title = _produce(resolved, context, language, fmt, reference,
-                             roots=[resolved.path.parent, loaded.dir],
-                             created=document_date([model]), stem=target.stem,
-                             author=", ".join(model.facilitators), subject=model.title,
-                             step=step)
+    from sprintkit.render.document import produce
+
+    output = produce(resolved, context, fmt, lang=language, reference=reference,
+                     roots=[resolved.path.parent, loaded.dir], created=document_date([model]),
+                     stem=target.stem, author=", ".join(model.facilitators),
+                     subject=model.title, progress=step)
     step("write", 0, 1)
     written = _write(target, output)
     result = RenderResult(
         path=target, format=fmt, template=resolved.name, template_path=resolved.path,
-        lang=language, title=title, images=output.images, files=written,
+        lang=language, title=output.title, images=output.images, files=written,
         missing_styles=output.missing_styles, warnings=output.warnings,
     )
     step("write", 1, 1)
@@ -158,7 +159,7 @@ def _check_target(target: Path, fmt: str, force: bool) -> None:
     if target.exists() and not force and target.suffix.lower() != SUFFIXES[fmt]:
         raise UsageError(
             f"{target} exists and is not a {fmt} file; not replacing it",
-            hint=f"choose another --out, or add --force to replace it")
+            hint="choose another --out, or add --force to replace it")
 
 
 def _read_reference(path: Path | None) -> bytes | None:
@@ -196,31 +197,6 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             h["chart"] = None
         for ind in s["indicators"]:
             ind["chart"] = None
-
-
-def _produce(resolved: Any, context: dict[str, Any], lang: str, fmt: str,
-             reference: bytes | None, *, roots: list[Path], created: Any, stem: str,
-             author: str, subject: str, step: Progress) -> tuple[Any, str]:
-    from sprintkit.render import markup as mk
-    from sprintkit.render.document import Images, build, render_markup
-
-    step("template", 0, 1)
-    text = render_markup(resolved, context, lang)
-    document = mk.parse(text, source=str(resolved.path.name))
-    images_total = sum(1 for b in document.blocks if isinstance(b, mk.Image))
-    done = [0]
-
-    def tick() -> None:
-        done[0] += 1
-        step("charts", done[0], images_total)
-
-    step("build", 0, 1)
-    images = Images(context["charts"], roots, progress=tick)
-    output = build(document, fmt, images, lang=lang, reference=reference, created=created,
-                   author=author, subject=subject, stem=stem,
-                   progress=lambda what: step(what, 0, 1))
-    step("build", 1, 1)
-    return output, document.title
 
 
 def _write(target: Path, output: Any) -> list[Path]:

@@ -14,13 +14,16 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import warnings
+from concurrent.futures import Future
 from typing import Any
 
 from sprintkit.render import fmt
 from sprintkit.render.markup import clean
 
 WIDTH_CM = 16.0
+ROW_CM = 0.62
 DPI = 150
 COLOURS = {
     "supported": "#2e7d32",
@@ -33,9 +36,11 @@ TARGET = "#1565c0"
 BASELINE = "#9e9e9e"
 WORDS = {
     "nl": {"estimate": "schatting", "interval": "betrouwbaarheidsinterval",
-           "target": "streefwaarde", "baseline": "nulmeting", "measured": "gemeten"},
+           "target": "streefwaarde", "baseline": "nulmeting", "measured": "gemeten",
+           "relative": "ten opzichte van de streefwaarde (streefwaarde = 100%)"},
     "en": {"estimate": "estimate", "interval": "confidence interval",
-           "target": "target", "baseline": "baseline", "measured": "measured"},
+           "target": "target", "baseline": "baseline", "measured": "measured",
+           "relative": "relative to the target (target = 100%)"},
 }
 VERDICT_WORDS = {
     "nl": {"supported": "ondersteund", "refuted": "weerlegd", "inconclusive": "onbeslist",
@@ -43,6 +48,44 @@ VERDICT_WORDS = {
     "en": {"supported": "supported", "refuted": "refuted", "inconclusive": "inconclusive",
            "insufficient_data": "insufficient data"},
 }
+
+
+PARALLEL_MIN = 8
+"""From this many charts on, they are drawn in worker processes (set SPRINTKIT_CHART_WORKERS
+to a number of workers; 0 or 1 draws them in this process)."""
+
+
+def workers_for(count: int) -> int:
+    """How many worker processes to draw ``count`` charts with (0: draw them here)."""
+    configured = os.environ.get("SPRINTKIT_CHART_WORKERS", "").strip()
+    if configured:
+        try:
+            wanted = int(configured)
+        except ValueError:
+            wanted = 0
+        return wanted if wanted > 1 and count > 1 else 0
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    if count < PARALLEL_MIN or cpus < 2:
+        return 0
+    return min(cpus, 4, count // 4 + 1)
+
+
+class ChartPool:
+    """Draws charts ahead of need in worker processes; falls back to drawing in this process
+    whenever worker processes cannot be used."""
+
+    def __init__(self, workers: int) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+
+    def submit(self, spec: dict[str, Any]) -> Future[bytes]:
+        return self._pool.submit(render_png, spec)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def spec_key(spec: dict[str, Any]) -> str:
@@ -54,8 +97,10 @@ def spec_key(spec: dict[str, Any]) -> str:
 def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
     """Width and height of the chart as drawn, in cm."""
     if spec.get("type") == "forest":
-        extra = 0.5 if spec.get("unit") else 0.0
-        return WIDTH_CM, 1.9 + extra + 0.75 * max(1, len(spec.get("rows", [])))
+        rows = max(1, len(spec.get("rows", [])))
+        extra = 0.45 if (spec.get("unit") or spec.get("relative")) else 0.0
+        extra += 0.0 if rows <= LABELLED_ROWS else 0.4
+        return WIDTH_CM, 1.7 + extra + (0.75 if rows <= 3 else ROW_CM) * rows
     return WIDTH_CM, 6.5
 
 
@@ -77,7 +122,7 @@ def render_png(spec: dict[str, Any], dpi: int = DPI) -> bytes:
         "svg.hashsalt": "sprintkit",
         "text.parse_math": False,
     }
-    with matplotlib.rc_context(style), warnings.catch_warnings():
+    with matplotlib.rc_context(style), warnings.catch_warnings():  # type: ignore[arg-type]
         warnings.simplefilter("ignore")  # e.g. a glyph (emoji) the font lacks
         from matplotlib.figure import Figure
 
@@ -87,7 +132,8 @@ def render_png(spec: dict[str, Any], dpi: int = DPI) -> bytes:
         else:
             _indicator(fig, spec)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+                    pil_kwargs={"compress_level": 3})
     return buffer.getvalue()
 
 
@@ -95,75 +141,126 @@ def _text(value: Any) -> str:
     return clean(str(value)) if value is not None else ""
 
 
+MARKERS = {"supported": "o", "refuted": "X", "inconclusive": "D", "insufficient_data": "o"}
+LABELLED_ROWS = 15
+"""Charts with at most this many rows name the verdict beside each row; bigger ones rely on
+colour and marker shape (explained in the legend), which is also much faster to draw."""
+
+
 def _forest(fig: Any, spec: dict[str, Any]) -> None:
+    """Rows of estimate (marker) and interval (bar) against each row's target (tick) or one
+    shared target (dashed line). Axes are drawn by hand: matplotlib's tick machinery costs more
+    than the data."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
     lang = spec.get("lang", "nl")
     words = WORDS.get(lang, WORDS["en"])
     verdicts = VERDICT_WORDS.get(lang, VERDICT_WORDS["en"])
     percent = bool(spec.get("percent"))
+    relative = bool(spec.get("relative"))
     rows = spec.get("rows", [])
-    height_cm = size_cm(spec)[1]
-    bottom_cm = 1.35 + (0.5 if spec.get("unit") else 0.0)
-    fig.subplots_adjust(left=0.09, right=0.72, top=1 - 0.3 / height_cm,
-                        bottom=bottom_cm / height_cm)
-    ax = fig.add_subplot()
-    values = [v for r in rows for v in (r.get("low"), r.get("high"), r.get("estimate"),
-                                         r.get("target")) if v is not None]
+    n = max(1, len(rows))
+    labelled = len(rows) <= LABELLED_ROWS
+    width_cm, height_cm = size_cm(spec)
+    bottom_cm = 1.45 + (0.45 if (spec.get("unit") or relative) else 0.0) + (
+        0.0 if labelled else 0.4)
+    right = 0.76 if labelled else 0.97
+    ax = fig.add_axes((0.1, bottom_cm / height_cm, right - 0.1,
+                       1 - (bottom_cm + 0.25) / height_cm))
+    ax.set_axis_off()
+
+    def scaled(value: Any, row: dict[str, Any]) -> float | None:
+        if value is None:
+            return None
+        if relative:
+            return float(value) / float(row["target"])
+        return float(value)
+
+    values = [v for r in rows for v in (scaled(r.get("low"), r), scaled(r.get("high"), r),
+                                         scaled(r.get("estimate"), r), scaled(r.get("target"), r))
+              if v is not None]
     if percent:
         lo, hi = 0.0, 1.0
     else:
         lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
-        pad = (hi - lo) * 0.12 or abs(hi) * 0.1 or 1.0
+        pad = (hi - lo) * 0.1 or abs(hi) * 0.1 or 1.0
         lo, hi = lo - pad, hi + pad
-    targets = {r.get("target") for r in rows}
+    ticks = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0] if percent else [
+        t for t in MaxNLocator(nbins=6).tick_values(lo, hi) if lo <= t <= hi]
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.add_collection(LineCollection([[(t, -0.7), (t, n - 0.3)] for t in ticks],
+                                     colors="#eceff1", linewidths=0.8, zorder=0))
+    ax.add_collection(LineCollection([[(lo, -0.7), (hi, -0.7)]], colors="#b0bec5",
+                                     linewidths=0.8))
+    targets = {scaled(r.get("target"), r) for r in rows}
     shared = len(targets) == 1 and None not in targets
-    n = len(rows)
+    bars, bar_colours, ticks_at = [], [], []
     for i, row in enumerate(rows):
         y = n - 1 - i
-        colour = COLOURS.get(row.get("verdict"), INK)
-        low, high, est = row.get("low"), row.get("high"), row.get("estimate")
+        low, high = scaled(row.get("low"), row), scaled(row.get("high"), row)
         if low is not None and high is not None:
-            ax.plot([low, high], [y, y], color=colour, linewidth=3.2, solid_capstyle="butt",
-                    alpha=0.55)
-        if est is not None:
-            ax.plot([est], [y], marker="o", markersize=6, color=colour,
-                    markeredgecolor="white", markeredgewidth=0.8)
-        target = row.get("target")
+            bars.append([(low, y), (high, y)])
+            bar_colours.append(COLOURS.get(row.get("verdict"), INK))
+        target = scaled(row.get("target"), row)
         if target is not None and not shared:
-            ax.plot([target, target], [y - 0.32, y + 0.32], color=TARGET, linewidth=1.6)
-        ax.annotate(verdicts.get(row.get("verdict"), _text(row.get("verdict"))),
-                    xy=(1.02, y), xycoords=("axes fraction", "data"), va="center",
-                    ha="left", color=colour, fontsize=8)
+            ticks_at.append([(target, y - 0.32), (target, y + 0.32)])
+    ax.add_collection(LineCollection(bars, colors=bar_colours, linewidths=3.2, alpha=0.55,
+                                     capstyle="butt"))
+    if ticks_at:
+        ax.add_collection(LineCollection(ticks_at, colors=TARGET, linewidths=1.6, zorder=2))
     if shared:
         (target,) = targets
-        ax.axvline(target, color=TARGET, linewidth=1.4, linestyle=(0, (4, 2)))
-    ax.set_ylim(-0.7, n - 0.3)
-    ax.set_xlim(lo, hi)
-    ax.set_yticks(range(n))
-    ax.set_yticklabels([_text(r.get("label")) for r in reversed(rows)])
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x", color="#eceff1", linewidth=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right", "left"):
-        ax.spines[side].set_visible(False)
-    from matplotlib.ticker import FuncFormatter
-
-    if percent:
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: fmt.format_percent(x, lang)))
-    else:
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: fmt.format_number(x, lang)))
-    if spec.get("unit"):
-        ax.set_xlabel(_text(spec["unit"]))
-    from matplotlib.lines import Line2D
-
+        ax.plot([target, target], [-0.7, n - 0.3], color=TARGET, linewidth=1.4,
+                linestyle=(0, (4, 2)), zorder=2)
+    for verdict, marker in MARKERS.items():
+        picked = [(scaled(r.get("estimate"), r), n - 1 - i) for i, r in enumerate(rows)
+                  if r.get("verdict") == verdict and r.get("estimate") is not None]
+        if picked:
+            colour = COLOURS[verdict]
+            ax.scatter([p[0] for p in picked], [p[1] for p in picked], marker=marker, s=34,
+                       zorder=3, color="white" if verdict == "insufficient_data" else colour,
+                       edgecolors=colour, linewidths=1.2)
+    axis = ax.get_yaxis_transform()
+    for i, row in enumerate(rows):
+        y = n - 1 - i
+        ax.text(-0.015, y, _text(row.get("label")), transform=axis, ha="right", va="center",
+                color=INK)
+        if labelled:
+            verdict = row.get("verdict")
+            ax.text(1.02, y, verdicts.get(verdict, _text(verdict)), transform=axis, ha="left",
+                    va="center", color=COLOURS.get(verdict, INK), fontsize=8)
+    below = ax.get_xaxis_transform()
+    for t in ticks:
+        if relative:
+            shown = fmt.format_percent(t, lang)
+        elif percent:
+            shown = fmt.format_percent(t, lang)
+        else:
+            shown = fmt.format_number(t, lang)
+        ax.text(t, -0.03, shown, transform=below, ha="center", va="top", color=INK)
+    unit = words["relative"] if relative else spec.get("unit")
+    if unit:
+        fig.text(0.1 + (right - 0.1) / 2, (bottom_cm - 0.55) / height_cm, _text(unit),
+                 ha="center", va="top", color=INK)
     handles = [
-        Line2D([], [], marker="o", color=INK, linestyle="none", markersize=5,
-               label=words["estimate"]),
         Line2D([], [], color=INK, linewidth=3, alpha=0.55, label=words["interval"]),
         Line2D([], [], color=TARGET, linewidth=1.5,
                linestyle=(0, (4, 2)) if shared else "-", label=words["target"]),
     ]
+    if labelled:
+        handles.insert(0, Line2D([], [], marker="o", color=INK, linestyle="none", markersize=5,
+                                 label=words["estimate"]))
+    else:
+        for verdict, marker in MARKERS.items():
+            colour = COLOURS[verdict]
+            handles.append(Line2D([], [], marker=marker, linestyle="none", markersize=5,
+                                  color="white" if verdict == "insufficient_data" else colour,
+                                  markeredgecolor=colour, label=verdicts[verdict]))
     fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=8,
-               bbox_to_anchor=(0.5, 0.0))
+               bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=1.4)
 
 
 def _indicator(fig: Any, spec: dict[str, Any]) -> None:
@@ -175,7 +272,7 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     xs = list(range(len(points)))
     ys = [float(p["value"]) for p in points]
     ax.plot(xs, ys, color=INK, marker="o", markersize=5, linewidth=2, label=words["measured"])
-    for x, y in zip(xs, ys):
+    for x, y in zip(xs, ys, strict=True):
         ax.annotate(fmt.format_number(y, lang), (x, y), textcoords="offset points",
                     xytext=(0, 7), ha="center", fontsize=8, color=INK)
     baseline, target = spec.get("baseline"), spec.get("target")

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
     from sprintkit.model.programme import Programme
     from sprintkit.model.sprint import Hypothesis, Indicator, Sprint
 
-FOREST_ROWS = 12
+FOREST_ROWS = 25
 """Hypotheses per overview chart."""
+SINGLE_MEANS = 6
+"""Up to this many mean hypotheses get a chart each, in their own unit; more are drawn
+together, relative to their targets."""
 
 MIDDLE_MANAGEMENT = re.compile(
     r"midden[- ]?manag|middle[- ]?manag|team\s*leid|teamleider|team\s*lead|team\s*manager|"
@@ -83,10 +86,10 @@ def build_context(
             sprints[0].language if sprints else "nl")
     dirs = list(sprint_dirs) if sprint_dirs is not None else [None] * len(sprints)
     if methods is None:
-        methods = [_load_method(s.method, d) for s, d in zip(sprints, dirs)]
+        methods = [_load_method(s.method, d) for s, d in zip(sprints, dirs, strict=True)]
     charts: dict[str, dict[str, Any]] = {}
     sprint_ctx = [
-        _sprint(s, m, lang, charts) for s, m in zip(sprints, methods)
+        _sprint(s, m, lang, charts) for s, m in zip(sprints, methods, strict=True)
     ]
     generated = source_date()
     context: dict[str, Any] = {
@@ -305,7 +308,7 @@ def _guess_type(value: Any) -> str:
 
 
 def _ranking(votes: dict[str, Any]) -> list[dict[str, Any]]:
-    numbers = [(str(k), _as_number(v)) for k, v in votes.items()]
+    numbers: list[tuple[str, float]] = [(str(k), _as_number(v)) for k, v in votes.items()]
     order = sorted(enumerate(numbers), key=lambda iv: (-iv[1][1], iv[0]))
     ranking: list[dict[str, Any]] = []
     previous = None
@@ -318,7 +321,7 @@ def _ranking(votes: dict[str, Any]) -> list[dict[str, Any]]:
     return ranking
 
 
-def _as_number(value: Any) -> float | int:
+def _as_number(value: Any) -> float:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, (int, float)):
@@ -330,16 +333,16 @@ def _as_number(value: Any) -> float | int:
 
 
 def _matrix(scores: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     numbers = [(str(k), _as_number(v.get("impact", 0)) if isinstance(v, dict) else 0,
                 _as_number(v.get("effort", 0)) if isinstance(v, dict) else 0)
                for k, v in scores.items()]
     if not numbers:
         return rows
-    impacts = sorted(i for _, i, _ in numbers)
-    efforts = sorted(e for _, _, e in numbers)
-    mid_i = impacts[len(impacts) // 2] if len(impacts) > 2 else (impacts[0] + impacts[-1]) / 2
-    mid_e = efforts[len(efforts) // 2] if len(efforts) > 2 else (efforts[0] + efforts[-1]) / 2
+    impacts = [i for _, i, _ in numbers]
+    efforts = [e for _, _, e in numbers]
+    mid_i = (min(impacts) + max(impacts)) / 2  # the middle of the scores' range
+    mid_e = (min(efforts) + max(efforts)) / 2
     for item, impact, effort in numbers:
         high, easy = impact >= mid_i, effort <= mid_e
         quadrant = ("quick_win" if high and easy else "major_project" if high
@@ -454,26 +457,35 @@ def _hypothesis_charts(sprint_id: str, hypotheses: list[dict[str, Any]], lang: s
     ids: list[str] = []
     proportions = [h for h in hypotheses
                    if h["kind"] == "proportion" and h["result"]["estimate"] is not None]
+    means = [h for h in hypotheses
+             if h["kind"] == "mean" and h["result"]["estimate"] is not None]
+    grouped_means = len(means) > SINGLE_MEANS and all(
+        _target_value(h) not in (None, 0.0) for h in means)
+    groups: list[tuple[str, list[dict[str, Any]], dict[str, Any]]] = []
     for number, start in enumerate(range(0, len(proportions), FOREST_ROWS), start=1):
-        group = proportions[start:start + FOREST_ROWS]
-        chart_id = f"{sprint_id}-hypotheses-{number}"
-        charts[chart_id] = {
-            "id": chart_id, "type": "forest", "percent": True, "lang": lang,
-            "rows": [_forest_row(h) for h in group],
-        }
+        groups.append((f"{sprint_id}-hypotheses-{number}", proportions[start:start + FOREST_ROWS],
+                       {"percent": True}))
+    if grouped_means:
+        for number, start in enumerate(range(0, len(means), FOREST_ROWS), start=1):
+            groups.append((f"{sprint_id}-means-{number}", means[start:start + FOREST_ROWS],
+                           {"percent": False, "relative": True}))
+    else:
+        for h in means:
+            groups.append((f"{sprint_id}-hypothesis-{h['id']}", [h],
+                           {"percent": False, "unit": h["metric"]}))
+    for chart_id, group, options in groups:
+        charts[chart_id] = {"id": chart_id, "type": "forest", "lang": lang, **options,
+                            "rows": [_forest_row(h) for h in group]}
         for h in group:
             h["chart"] = chart_id
         ids.append(chart_id)
-    for h in hypotheses:
-        if h["kind"] == "mean" and h["result"]["estimate"] is not None:
-            chart_id = f"{sprint_id}-hypothesis-{h['id']}"
-            charts[chart_id] = {
-                "id": chart_id, "type": "forest", "percent": False, "lang": lang,
-                "unit": h["metric"], "rows": [_forest_row(h)],
-            }
-            h["chart"] = chart_id
-            ids.append(chart_id)
     return ids
+
+
+def _target_value(h: dict[str, Any]) -> float | None:
+    from sprintkit.model.common import Target
+
+    return Target.parse(h["target"]).value if h["target"] else None
 
 
 def _forest_row(h: dict[str, Any]) -> dict[str, Any]:
@@ -562,7 +574,7 @@ def _plan(plan: Any, fallback_scope: str | None, lang: str) -> dict[str, Any]:
 
 
 def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -> dict[str, Any]:
-    points = []
+    points: list[dict[str, Any]] = []
     for m in ind.measurements:
         value = m.value
         if value is None and m.numerator is not None and m.denominator:
@@ -578,6 +590,7 @@ def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -
             "note": m.note,
         })
     latest = points[-1] if points else None
+    latest_value = None if latest is None else latest["value"]
     chart_id = None
     if points:
         chart_id = f"{prefix}-indicator-{ind.id}"
@@ -589,9 +602,9 @@ def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -
                        if p["value"] is not None],
         }
     met = None
-    if latest is not None and latest["value"] is not None and ind.target is not None:
-        met = (latest["value"] >= ind.target) if ind.direction == "increase" else (
-            latest["value"] <= ind.target)
+    if latest_value is not None and ind.target is not None:
+        met = (latest_value >= ind.target) if ind.direction == "increase" else (
+            latest_value <= ind.target)
     return {
         "id": ind.id,
         "name": ind.name,

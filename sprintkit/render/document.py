@@ -41,7 +41,8 @@ def render_markup(template: ResolvedTemplate, context: dict[str, Any], lang: str
     from sprintkit.render.environment import make_environment, render
 
     env = make_environment(lang, list(template.search))
-    return render(env, template.loader_name, mk.wrap(context), shown=str(template.path))
+    wrapped: dict[str, Any] = mk.wrap(context)  # type: ignore[assignment]
+    return render(env, template.loader_name, wrapped, shown=str(template.path))
 
 
 class Images:
@@ -55,6 +56,31 @@ class Images:
         self.roots = [r.resolve() for r in roots if r is not None]
         self.progress = progress
         self._cache: dict[str, tuple[bytes, float, float]] = {}
+        self._futures: dict[str, Any] = {}
+        self._pool: Any = None
+
+    def prefetch(self, document: mk.Document) -> None:
+        """Start drawing the document's charts in worker processes when there are many."""
+        from sprintkit.render.charts import ChartPool, workers_for
+
+        refs = list(dict.fromkeys(b.ref for b in document.blocks
+                                  if isinstance(b, mk.Image) and b.source == "chart"
+                                  and b.ref in self.charts))
+        workers = workers_for(len(refs))
+        if not workers:
+            return
+        try:
+            self._pool = ChartPool(workers)
+            for ref in refs:
+                self._futures[ref] = self._pool.submit(self.charts[ref])
+        except (OSError, RuntimeError, ImportError):  # no worker processes here: draw inline
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        self._futures.clear()
 
     def __call__(self, block: mk.Image) -> tuple[bytes, float, float]:
         key = f"{block.source}:{block.ref}"
@@ -75,6 +101,12 @@ class Images:
             raise SprintkitError(f"the template asks for chart {ref!r}, which does not exist",
                                  hint=f"charts in this context: {known}")
         width, height = size_cm(spec)
+        future = self._futures.pop(ref, None)
+        if future is not None:
+            try:
+                return future.result(), width, height
+            except Exception:  # a worker died (memory, sandbox): draw it here instead
+                pass
         return render_png(spec), width, height
 
     def _file(self, ref: str) -> tuple[bytes, float, float]:
@@ -103,6 +135,38 @@ def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
     except Exception as exc:  # python-docx raises several kinds for unreadable images
         raise SprintkitError(f"image {ref!r} cannot be read: {type(exc).__name__}") from None
     return image.width.cm, image.height.cm
+
+
+def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, lang: str,
+            roots: list[Path], created: dt.datetime, reference: bytes | None = None,
+            author: str = "", subject: str = "", stem: str = "document",
+            progress: Callable[[str, int, int], None] | None = None) -> Output:
+    """Render ``template`` with ``context`` and write it as ``fmt``.
+
+    ``roots`` are the folders ``::: image`` files may come from; ``progress(step, done,
+    total)`` hears about the steps (template, charts, build, pdf)."""
+    step = progress or (lambda *_: None)
+    step("template", 0, 1)
+    text = render_markup(template, context, lang)
+    document = mk.parse(text, source=template.path.name)
+    total = sum(1 for b in document.blocks if isinstance(b, mk.Image))
+    done = [0]
+
+    def tick() -> None:
+        done[0] += 1
+        step("charts", done[0], total)
+
+    step("build", 0, 1)
+    images = Images(context.get("charts", {}), roots, progress=tick)
+    images.prefetch(document)
+    try:
+        output = build(document, fmt, images, lang=lang, reference=reference, created=created,
+                       author=author, subject=subject, stem=stem,
+                       progress=lambda what: step(what, 0, 1))
+    finally:
+        images.close()
+    step("build", 1, 1)
+    return output
 
 
 def build(document: mk.Document, fmt: str, images: Images, *, lang: str,

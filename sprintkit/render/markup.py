@@ -471,7 +471,8 @@ def _directive(head: str, rest: str, where: str) -> Block:
         return PageBreak()
     if head in ("chart", "image"):
         if len(positional) != 1:
-            raise MarkupError(f"{where}: '::: {head}' needs exactly one {('id' if head == 'chart' else 'path')}")
+            what = "id" if head == "chart" else "path"
+            raise MarkupError(f"{where}: '::: {head}' needs exactly one {what}")
         width = _width_cm(options["width"], where) if "width" in options else None
         unknown = set(options) - {"width"}
         if unknown:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+from typing import Any
 
 PARAGRAPH_STYLES: tuple[str, ...] = (
     "Normal",
@@ -122,7 +123,8 @@ def styles_xml(lang: str = "nl") -> str:
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         '<w:unhideWhenUsed/></w:style>',
-        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" '
         'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
         '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
@@ -241,13 +243,15 @@ def _build(lang: str) -> bytes:
 
     from docx import Document
     from docx.enum.section import WD_ORIENT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.oxml import parse_xml
     from docx.shared import Cm
 
     doc = Document()
-    styles_part = doc.part.part_related_by(RT.STYLES)
-    styles_part._element = parse_xml(styles_xml(lang).encode("utf-8"))
+    root = doc.styles.element
+    for child in list(root):
+        root.remove(child)
+    for child in list(parse_xml(styles_xml(lang).encode("utf-8"))):
+        root.append(child)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -322,19 +326,19 @@ _SETTINGS_ORDER = (
 """The order of ``w:settings`` children the schema requires (Word refuses other orders)."""
 
 
-def _insert_setting(settings: object, element: object) -> None:
+def _insert_setting(settings: Any, element: Any) -> None:
     """Insert ``element`` into ``w:settings`` at its schema position."""
-    tag = element.tag.split("}", 1)[1]  # type: ignore[attr-defined]
+    tag = element.tag.split("}", 1)[1]
     rank = _SETTINGS_ORDER.index(tag)
-    for index, child in enumerate(settings):  # type: ignore[attr-defined]
+    for index, child in enumerate(settings):
         name = child.tag.split("}", 1)[1] if "}" in child.tag else child.tag
         if name in _SETTINGS_ORDER and _SETTINGS_ORDER.index(name) > rank:
-            settings.insert(index, element)  # type: ignore[attr-defined]
+            settings.insert(index, element)
             return
-    settings.append(element)  # type: ignore[attr-defined]
+    settings.append(element)
 
 
-def insert_setting(settings: object, element: object) -> None:
+def insert_setting(settings: Any, element: Any) -> None:
     """Public wrapper of :func:`_insert_setting` for the .docx writer."""
     _insert_setting(settings, element)
 

@@ -336,6 +336,7 @@ class _Writer:
 
     def _image(self, block: mk.Image) -> None:
         from docx.oxml.shape import CT_Inline
+        from docx.shared import Emu
 
         data, width_cm, height_cm = self.images(block)
         max_cm = self.text_width / TWIPS_PER_CM
@@ -346,7 +347,7 @@ class _Writer:
         self._shape_id += 1
         self.image_count += 1
         inline = CT_Inline.new_pic_inline(self._shape_id, rid, f"image{self.image_count}.png",
-                                          cx, cy)
+                                          Emu(cx), Emu(cy))
         p = self._para("Figure", None, keep_next=bool(block.caption))
         drawing = self.etree.SubElement(self.etree.SubElement(p, _w("r")), _w("drawing"))
         drawing.append(inline)

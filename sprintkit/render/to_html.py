@@ -13,13 +13,15 @@ color:#1c2833;max-width:46em;margin:2em auto;padding:0 1.5em;hyphens:auto}
 h1,h2,h3,h4{color:#1b4f72;line-height:1.2;margin:1.4em 0 .4em}h1{font-size:1.6em}
 h2{font-size:1.3em}h3{font-size:1.1em}h4{font-size:1em;font-style:italic;color:#1c2833}
 header.title{border-bottom:2px solid #1b4f72;margin:3em 0 2em;padding-bottom:1em}
-header.title h1{font-size:2.4em;margin:0 0 .3em}header.title .subtitle{font-size:1.4em;color:#5d6d7e}
+header.title h1{font-size:2.4em;margin:0 0 .3em}
+header.title .subtitle{font-size:1.4em;color:#5d6d7e}
 header.title p{color:#5d6d7e;margin:.2em 0}
 table{border-collapse:collapse;width:100%;margin:.6em 0 1em;font-size:.9em}
 th,td{text-align:left;vertical-align:top;padding:.25em .45em;border-bottom:1px solid #b0bec5;
 overflow-wrap:anywhere}th{background:#e3eef4;color:#1b4f72}
 tr:first-child th{border-top:2px solid #1b4f72}table{border-bottom:2px solid #1b4f72}
-blockquote{border-left:4px solid #b0bec5;margin:.5em 0;padding:.1em 1em;color:#5d6d7e;font-style:italic}
+blockquote{border-left:4px solid #b0bec5;margin:.5em 0;padding:.1em 1em;color:#5d6d7e;
+font-style:italic}
 .note{background:#fdf3e1;border-left:5px solid #d4a017;padding:.4em .8em}
 figure{margin:1em 0;text-align:center}figure img{max-width:100%}
 figcaption{font-style:italic;color:#5d6d7e;font-size:.9em}
@@ -51,7 +53,8 @@ def to_html(document: mk.Document, images: object, *, lang: str = "nl") -> str:
         if isinstance(block, mk.TitlePage):
             info = "".join(f"<p>{_inline(i)}</p>" for i in block.info)
             sub = f'<p class="subtitle">{_inline(block.subtitle)}</p>' if block.subtitle else ""
-            body.append(f'<header class="title"><h1>{_inline(block.title)}</h1>{sub}{info}</header>')
+            body.append(
+                f'<header class="title"><h1>{_inline(block.title)}</h1>{sub}{info}</header>')
         elif isinstance(block, mk.Heading):
             counter += 1
             anchor = f"s{counter}"
@@ -126,11 +129,11 @@ def _table(block: mk.Table) -> str:
     rows = []
     if block.header is not None:
         cells = "".join(f'<th style="text-align:{a}">{_inline(c)}</th>'
-                        for c, a in zip(block.header, block.align))
+                        for c, a in zip(block.header, block.align, strict=True))
         rows.append(f"<thead><tr>{cells}</tr></thead>")
     body = "".join(
         "<tr>" + "".join(f'<td style="text-align:{a}">{_inline(c)}</td>'
-                         for c, a in zip(row, block.align)) + "</tr>"
+                         for c, a in zip(row, block.align, strict=True)) + "</tr>"
         for row in block.rows)
     rows.append(f"<tbody>{body}</tbody>")
     return f"<table><colgroup>{cols}</colgroup>{''.join(rows)}</table>"

@@ -1,0 +1,55 @@
+"""Shared helpers for the report tests (no tests here): the fixture sprint, rendering to bytes
+and golden dumps."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+TESTS = Path(__file__).resolve().parent
+FIXTURE = TESTS / "data" / "report_sprint"
+GOLDEN = TESTS / "golden"
+
+
+def load_fixture() -> Any:
+    from sprintkit.files.sprintfile import load_sprint
+
+    return load_sprint(FIXTURE).model
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    target = tmp_path / "sprint"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "docx",
+                 with_method: bool = False, reference: bytes | None = None,
+                 sprint_dir: Path | None = None) -> Any:
+    """Render through the real pipeline. Without ``with_method`` the phases come from the
+    sprint file alone, so golden dumps do not change when a method's wording does."""
+    from sprintkit.render.context import build_context, document_date
+    from sprintkit.render.document import produce
+    from sprintkit.render.lookup import resolve
+
+    methods = None if with_method else [None]
+    context = build_context([model], lang=lang, methods=methods, sprint_dirs=[sprint_dir])
+    resolved = resolve(template, lang, sprint_dir)
+    roots = [resolved.path.parent] + ([sprint_dir] if sprint_dir else [])
+    return produce(resolved, context, fmt, lang=lang, roots=roots,
+                   created=document_date([model]), reference=reference)
+
+
+def check_golden(name: str, data: Any) -> None:
+    """Compare ``data`` with ``tests/golden/<name>.yaml``; SPRINTKIT_UPDATE_GOLDEN=1 rewrites it."""
+    path = GOLDEN / f"{name}.yaml"
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    if os.environ.get("SPRINTKIT_UPDATE_GOLDEN") == "1" or not path.exists():
+        path.write_text(text, encoding="utf-8")
+    expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hint = "rerun with SPRINTKIT_UPDATE_GOLDEN=1 if the change is intended"
+    assert data == expected, f"{path.name} differs; {hint}"
