@@ -317,3 +317,19 @@ def test_large_import_keeps_indexes_and_rolls_back_whole(cli, sprint, tmp_path):
     summary = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
     assert summary["total_stories"] == 2500
     assert not (sprint / "stories.db-journal").exists()
+
+
+def test_sample_is_deterministic_and_importable(cli, sprint, tmp_path):
+    one = cli("stories", "sample", "-s", sprint, "--count", "50", "--seed", "4").stdout
+    two = cli("stories", "sample", "-s", sprint, "--count", "50", "--seed", "4").stdout
+    assert one == two and one.count("\n") == 51
+    assert one.splitlines()[0] == ",".join(
+        ["date", "perspective", "text", "emotie", "thema", "tevreden", "balans",
+         "consent_quote"])
+    out = tmp_path / "oefen.csv"
+    res = cli("stories", "sample", "-s", sprint, "-n", "80", "--periods", "4", "--out", out,
+              "--semicolon")
+    assert res.exit_code == 0, res.stderr
+    res = cli("stories", "import", out, "-s", sprint, "--format", "json")
+    assert json.loads(res.stdout)["periods"] == {"2025-H1": 20, "2025-H2": 20, "2026-H1": 20,
+                                                 "2026-H2": 20}

@@ -226,7 +226,9 @@ def purge_cmd(
     if format is Format.json:
         console.emit_json(result)
         return
-    console.success(f"deleted {result['deleted']} stories for good; {result['remaining']} remain")
+    n = result["deleted"]
+    console.success(f"deleted {n} stor{'y' if n == 1 else 'ies'} for good; "
+                    f"{result['remaining']} remain")
 
 
 @stories_app.command("summary")
@@ -295,6 +297,34 @@ def dashboard_cmd(
     result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes)
     console.success(f"wrote {result['out']} ({result['stories']} stories, "
                     f"{len(result['periods'])} periods)")
+
+
+@stories_app.command("sample")
+def sample_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    count: Annotated[int, typer.Option("--count", "-n", min=1, max=1_000_000,
+                                       help="How many stories.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Same seed, same stories.")] = 2026,
+    start_year: Annotated[int, typer.Option("--start-year", help="First half-year's year.")
+                          ] = 2025,
+    periods: Annotated[int, typer.Option("--periods", min=1, max=20,
+                                         help="Number of half-years.")] = 2,
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Write to this file (default: standard output).",
+        show_default=False)] = None,
+    semicolon: Annotated[bool, typer.Option(
+        "--semicolon", help="Separate cells with ';' (Dutch Excel).")] = False,
+) -> None:
+    """Write fictional stories for this sprint's method as CSV, to practise and demonstrate."""
+    from sprintkit.ops.stories import sample_stories
+    from sprintkit.ui import console
+
+    text = sample_stories(sprint=sprint, count=count, seed=seed, start_year=start_year,
+                          periods=periods, out=out, delimiter=";" if semicolon else ",")
+    if out is None:
+        console.emit_text(text)
+    else:
+        console.success(f"wrote {count} fictional stories to {out}")
 
 
 @stories_app.command("key-file")

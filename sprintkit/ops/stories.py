@@ -450,6 +450,25 @@ def key_file(*, sprint: Path | None = None, create: bool = True) -> dict[str, An
     return info
 
 
+def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 2026,
+                   start_year: int = 2025, periods: int = 2, out: Path | None = None,
+                   delimiter: str = ",") -> str:
+    """Fictional stories for the sprint's method as CSV (for practice, demos and benchmarks):
+    deterministic for a seed, spread over half-years from ``start_year``, with shifts."""
+    from sprintkit.engine.storygen import fictional_csv
+
+    if count < 1:
+        raise UsageError("--count must be at least 1")
+    ctx = context(sprint)
+    text = fictional_csv(ctx.method, count, seed=seed, start_year=start_year, periods=periods,
+                         delimiter=delimiter)
+    if out is not None:
+        from sprintkit.files.atomic import write_atomic
+
+        write_atomic(Path(out), text)
+    return text
+
+
 # --- export and purge ----------------------------------------------------------------------
 
 
@@ -642,6 +661,7 @@ __all__ = [
     "import_stories",
     "key_file",
     "purge_stories",
+    "sample_stories",
     "shifts",
     "story_section",
     "summary",

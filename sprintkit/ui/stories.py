@@ -25,6 +25,12 @@ def pct(share: float | None) -> str:
     return "" if share is None else f"{share * 100:.0f}%"
 
 
+def signed(value: float, digits: int) -> str:
+    """+3, -2, and 0 (never '-0')."""
+    text = f"{value:+.{digits}f}"
+    return f"{0:.{digits}f}" if float(text) == 0 else text
+
+
 def _num(value: float | None, digits: int = 2) -> str:
     return "" if value is None else f"{value:.{digits}f}"
 
@@ -39,7 +45,7 @@ def print_summary(result: dict[str, Any]) -> None:
     w = words(lang)
     out = console.out()
     groups = result["groups"]
-    many = len(groups) > 4
+    many = len(groups) > 3
     out.print(f"{result['total_stories']} {w['stories']}"
               + (f" · {w['period']} {result['filters']['period']}"
                  if result["filters"]["period"] else "")
@@ -48,10 +54,12 @@ def print_summary(result: dict[str, Any]) -> None:
     for sig in result["signifiers"]:
         table = Table(title=sig["question"], title_justify="left", show_edge=False,
                       pad_edge=False, expand=False)
-        table.add_column(w["answer"], overflow="fold", max_width=28)
+        longest = max((len(a["label"]) for a in sig["answers"]), default=8)
+        table.add_column(w["answer"], overflow="fold", min_width=min(longest, 22), max_width=30)
         for g in groups:
             table.add_column(f"{g['label']}\n(n={sig['columns'][g['key']]['n_shown']})",
-                             justify="right" if many or g["key"] else "left", no_wrap=True)
+                             justify="right" if many or g["key"] else "left",
+                             overflow="fold", min_width=9)
         for answer in sig["answers"]:
             cells = []
             for g in groups:
@@ -139,7 +147,8 @@ def print_shifts(result: dict[str, Any]) -> None:
             diff = ""
             if a["difference"] is not None:
                 lo, hi = a["interval"]
-                diff = f"{a['difference'] * 100:+.0f} [{lo * 100:+.0f}; {hi * 100:+.0f}]"
+                diff = (f"{signed(a['difference'] * 100, 0)} [{signed(lo * 100, 0)}; "
+                        f"{signed(hi * 100, 0)}]")
             mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(a["shift"] or "", "")
             table.add_row(a["label"], f"{a['from']['shown']} {pct(a['from']['share'])}",
                           f"{a['to']['shown']} {pct(a['to']['share'])}", diff, mark)
@@ -147,8 +156,8 @@ def print_shifts(result: dict[str, Any]) -> None:
             m = sig["mean"]
             diff = ""
             if m["difference"] is not None:
-                diff = (f"{m['difference']:+.2f} [{m['interval'][0]:+.2f}; "
-                        f"{m['interval'][1]:+.2f}]")
+                diff = (f"{signed(m['difference'], 2)} [{signed(m['interval'][0], 2)}; "
+                        f"{signed(m['interval'][1], 2)}]")
             mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(m["shift"] or "", "")
             table.add_row(w["mean"], _num(m["from"]), _num(m["to"]), diff, mark, style="bold")
         if sig["type"] == "triad" and sig.get("composition"):
@@ -198,7 +207,7 @@ def ask_story(method: Any, lang: str, given: dict[str, Any]) -> dict[str, Any]:
 
     Each answer is checked as it is given, so a person is asked again instead of losing the
     story at the end."""
-    from rich.prompt import Confirm, Prompt
+    from rich.prompt import Prompt
 
     from sprintkit.engine.stories import AnswerError, AnswerReader
 
@@ -241,8 +250,24 @@ def ask_story(method: Any, lang: str, given: dict[str, Any]) -> dict[str, Any]:
             break
     consent = given.get("consent")
     if consent is None:
-        consent = Confirm.ask(t["consent"], default=False, console=out)
+        consent = ask_yes_no(t["consent"], lang)
     return {"text": text, "perspective": perspective, "answers": answers, "consent": consent}
+
+
+def ask_yes_no(question: str, lang: str, default: bool = False) -> bool:
+    """A yes/no question that understands ja/nee as well as yes/no (and j/n, y/n)."""
+    from rich.prompt import Prompt
+
+    from sprintkit.engine.stories import AnswerError, read_consent
+
+    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    while True:
+        raw = Prompt.ask(f"{question} [{yes}/{no}]", default=yes if default else no,
+                         show_default=True, console=console.out())
+        try:
+            return read_consent(raw) if raw.strip() else default
+        except AnswerError:
+            console.out().print(f"{yes} / {no}?", style="yellow", markup=False)
 
 
 def _ask_signifier(sig: Any, lang: str, t: dict[str, str], out: Any) -> str:
