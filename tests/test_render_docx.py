@@ -185,3 +185,18 @@ def test_images_from_template_folder_only(model, tmp_path):
     with pytest.raises(SprintkitError, match="chart"):
         images(mk.Image("chart", "nope"))
     assert FIXTURE.is_dir()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_empty_sprint_still_gives_finished_documents(lang):
+    from sprintkit.model.sprint import Sprint
+
+    empty = Sprint.model_validate({"id": "leeg", "title": "Nog niets", "method": "nowhere",
+                                   "language": lang})
+    for template in ("report", "plan", "intent"):
+        out = render_bytes(template, empty, lang=lang)
+        body = dump_docx(out.data)["body"]
+        assert body[0]["p"] == "Title"
+        assert any(b.get("p") == "Note" for b in body) or template == "report"
+        for fmt in ("md", "html"):
+            assert render_bytes(template, empty, lang=lang, fmt=fmt).data

@@ -255,11 +255,15 @@ def _progress() -> Iterator[Any]:
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
-        task = bar.add_task(STEPS["context"], total=None)
+        current = {"step": "context", "task": bar.add_task(STEPS["context"], total=None)}
 
         def update(step: str, done: int, total: int) -> None:
-            bar.update(task, description=STEPS.get(step, step),
-                       total=total if step == "charts" and total else None,
-                       completed=done if step == "charts" else 0)
+            if step != current["step"]:  # one line per step: spinner, or a bar for charts
+                bar.update(current["task"], visible=False)
+                current["step"] = step
+                current["task"] = bar.add_task(STEPS.get(step, step),
+                                               total=total if step == "charts" else None)
+            if step == "charts":
+                bar.update(current["task"], total=total, completed=done)
 
         yield update

@@ -34,6 +34,8 @@ from sprintkit.render.reference import (
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 EMU_PER_CM = 360000
+KEEP_TOGETHER_ROWS = 15
+"""Tables with at most this many rows are kept on one page when they fit."""
 TWIPS_PER_CM = 567
 
 
@@ -290,7 +292,8 @@ class _Writer:
         if block.header is not None:
             rows.append((True, block.header))
         rows.extend((False, r) for r in block.rows)
-        for is_header, cells in rows:
+        keep_together = len(rows) <= KEEP_TOGETHER_ROWS
+        for number, (is_header, cells) in enumerate(rows, start=1):
             tr = sub(tbl, _w("tr"))
             trpr = sub(tr, _w("trPr"))
             sub(trpr, _w("cantSplit"))
@@ -305,6 +308,8 @@ class _Writer:
                 p = sub(tc, _w("p"))
                 ppr = sub(p, _w("pPr"))
                 sub(ppr, _w("pStyle")).set(_w("val"), head_style if is_header else text_style)
+                if keep_together and number < len(rows):
+                    sub(ppr, _w("keepNext"))
                 align = block.align[index]
                 if align != "left":
                     sub(ppr, _w("jc")).set(_w("val"), "center" if align == "center" else "right")
