@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -92,20 +92,20 @@ class _Progress:
     """A progress bar on a terminal for large imports; nothing otherwise."""
 
     def __init__(self) -> None:
-        self.progress = None
-        self.task = None
+        self.progress: Any = None
+        self.task: Any = None
 
     def update(self, done: int, total: int) -> None:
         from sprintkit.ui import console
 
         if self.progress is None:
-            if total < 5000 or not console.is_interactive():
+            if total < 10000 or not console.is_interactive():
                 return
             from rich.progress import Progress
 
             self.progress = Progress(console=console.err(), transient=True)
             self.progress.start()
-            self.task = self.progress.add_task("storing", total=total)
+            self.task = self.progress.add_task("importing", total=total)
         self.progress.update(self.task, completed=done)
 
     def close(self) -> None:
@@ -295,8 +295,9 @@ def dashboard_cmd(
     from sprintkit.ui import console
 
     result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes)
+    periods = len(result["periods"])
     console.success(f"wrote {result['out']} ({result['stories']} stories, "
-                    f"{len(result['periods'])} periods)")
+                    f"{periods} period{'s' if periods != 1 else ''})")
 
 
 @stories_app.command("sample")

@@ -255,10 +255,10 @@ def collapse(cube: Cube, group: Callable[[str, str, str], str | None]) -> Cube:
         g = group(p, v, b)
         if g is not None:
             _add(out.scale, (g, "", "", s), t)
-    for (p, v, b, s), t in cube.triad.items():
+    for (p, v, b, s), t3 in cube.triad.items():
         g = group(p, v, b)
         if g is not None:
-            _add(out.triad, (g, "", "", s), t)
+            _add(out.triad, (g, "", "", s), t3)
     return out
 
 
@@ -461,7 +461,7 @@ def _column(sig: Any, cube: Cube, g: str, ids: list[str], min_cell: int,
     n = cube.answered.get((g, "", "", sig.id), 0)
     raw = {a: cube.counts.get((g, "", "", sig.id, a), 0) for a in ids}
     if group_hidden or 0 < n < min_cell:
-        cells = {a: None for a in ids}
+        cells: dict[str, int | None] = {a: None for a in ids}
         second: set[str] = set()
         n_shown: int | None = None if n else 0
     else:
@@ -480,7 +480,7 @@ def _column(sig: Any, cube: Cube, g: str, ids: list[str], min_cell: int,
     if sig.type == "triad":
         stats3 = cube.triad.get((g, "", "", sig.id))
         column["composition"] = (
-            composition(stats3[0], stats3[1:]) if stats3 and n_shown else None  # type: ignore[arg-type]
+            composition(stats3[0], stats3[1:]) if stats3 and n_shown else None
         )
     return column
 

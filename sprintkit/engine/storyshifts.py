@@ -261,7 +261,8 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
             "_sign": 1 if d > 0 else -1,
         }
         if sig.type == "multichoice":
-            entry["_own_ok"] = own_p.get(a) is not None and own_p[a] < 0.05
+            own = own_p.get(a)
+            entry["_own_ok"] = own is not None and own < 0.05
         if sig.type == "scale":
             entry["_own_ok"] = False  # scale values are shown, the mean carries the shift
         result["answers"].append(entry)
@@ -281,8 +282,8 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
         t2 = c.triad.get((p2, "", "", sig.id))
         result["corners"] = [corner.label.get(lang) for corner in sig.corners]
         result["composition"] = {
-            "from": composition(t1[0], t1[1:]) if t1 else None,  # type: ignore[arg-type]
-            "to": composition(t2[0], t2[1:]) if t2 else None,  # type: ignore[arg-type]
+            "from": composition(t1[0], t1[1:]) if t1 else None,
+            "to": composition(t2[0], t2[1:]) if t2 else None,
         }
     return result
 

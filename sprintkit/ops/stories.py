@@ -158,7 +158,7 @@ def context(sprint: Path | None = None, lang: str | None = None,
 
     loaded = sprint_file if sprint_file is not None else load_sprint(sprint)
     model = loaded.model
-    settings = model.stories or StorySettings()
+    settings = model.stories or StorySettings.model_validate({})
     method: Any = None
     if cached:
         method = _cached_method(model.method, loaded.dir, loaded.dir / settings.database)
@@ -251,9 +251,10 @@ class RowChecker:
             except ValueError as exc:
                 problems.append(("period", str(exc)))
         elif day is not None:
-            chosen = self._periods.get(date)
-            if chosen is None:
-                chosen = self._periods[date] = period_of_date(day, self.ctx.settings.period_kind)
+            cached = self._periods.get(date)
+            if cached is None:
+                cached = self._periods[date] = period_of_date(day, self.ctx.settings.period_kind)
+            chosen = cached
         if isinstance(consent, bool):
             agreed = consent
         else:
@@ -353,7 +354,10 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
 
     stories: list[NewStory] = []
     problem_count = 0
-    for line, cells in table.rows:
+    total = len(table.rows)
+    for number, (line, cells) in enumerate(table.rows, start=1):
+        if progress is not None and number % 2000 == 0:
+            progress(number, 2 * total)  # checking is the first half of the work
         story, errs = checker.story(
             text=cell(cells, "text"), perspective=cell(cells, "perspective"),
             answers={sid: cells[i] for sid, i in sig_cols}, date=cell(cells, "date"),
@@ -378,7 +382,8 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
             [Problem(table.shown, 2, 0, "", "the file has no stories, only a header")])
     with ctx.open_store(create=True) as store:
         ids = store.add(stories, source=Path(file).name, signifiers=ctx.signifier_types,
-                        progress=progress)
+                        progress=(lambda done, n: progress(n + done, 2 * n)) if progress
+                        else None)
         remember_method(store, ctx)
     per_period: dict[str, int] = {}
     for s in stories:
