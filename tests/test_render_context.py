@@ -151,3 +151,23 @@ def test_charts_drawn_in_worker_processes_are_the_same(monkeypatch):
     finally:
         images.close()
     assert drawn == [render_png(ctx["charts"][r]) for r in refs]
+
+
+@pytest.mark.parametrize("program", ["/bin/true", "/nonexistent/python"])
+def test_charts_are_drawn_here_when_workers_fail(monkeypatch, program):
+    from sprintkit.render import charts
+    from sprintkit.render import markup as mk
+    from sprintkit.render.bigsprint import big_sprint
+    from sprintkit.render.document import Images
+
+    ctx = build_context([big_sprint(60, 0)], methods=[None])
+    refs = list(ctx["charts"])[:2]
+    monkeypatch.setenv("SPRINTKIT_CHART_WORKERS", "2")
+    monkeypatch.setattr(charts.sys, "executable", program)
+    images = Images(ctx["charts"], [])
+    images.prefetch(mk.Document([mk.Image("chart", r) for r in refs]))
+    try:
+        drawn = [images(mk.Image("chart", r))[0] for r in refs]
+    finally:
+        images.close()
+    assert drawn == [charts.render_png(ctx["charts"][r]) for r in refs]

@@ -255,7 +255,8 @@ def _progress() -> Iterator[Any]:
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
-        current = {"step": "context", "task": bar.add_task(STEPS["context"], total=None)}
+        current: dict[str, Any] = {"step": "context",
+                                   "task": bar.add_task(STEPS["context"], total=None)}
 
         def update(step: str, done: int, total: int) -> None:
             if step != current["step"]:  # one line per step: spinner, or a bar for charts

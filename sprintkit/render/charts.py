@@ -11,12 +11,17 @@ inside the functions, only when a document has charts."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
+import subprocess
+import sys
+import threading
 import warnings
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any
 
 from sprintkit.render import fmt
@@ -72,20 +77,73 @@ def workers_for(count: int) -> int:
 
 
 class ChartPool:
-    """Draws charts ahead of need in worker processes; falls back to drawing in this process
-    whenever worker processes cannot be used."""
+    """Draws charts ahead of need in worker processes (``python -m
+    sprintkit.render.chart_worker``), each with its share of the specs. A chart whose worker
+    fails is drawn in this process instead (the caller does that on the future's exception)."""
 
     def __init__(self, workers: int) -> None:
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
+        self.workers = max(1, workers)
+        self._procs: list[subprocess.Popen[bytes]] = []
+        self._threads: list[threading.Thread] = []
 
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    def start(self, specs: dict[str, dict[str, Any]]) -> dict[str, Future[bytes]]:
+        import sprintkit
 
-    def submit(self, spec: dict[str, Any]) -> Future[bytes]:
-        return self._pool.submit(render_png, spec)
+        items = list(specs.items())
+        futures: dict[str, Future[bytes]] = {ref: Future() for ref, _ in items}
+        env = dict(os.environ)
+        package_root = str(Path(sprintkit.__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH"))
+                                            if p)
+        for index in range(self.workers):
+            share = items[index::self.workers]
+            if not share:
+                continue
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "sprintkit.render.chart_worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                env=env)
+            self._procs.append(proc)
+            own = {ref: futures[ref] for ref, _ in share}
+            thread = threading.Thread(target=_serve, args=(proc, share, own), daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        return futures
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for proc in self._procs:
+            if proc.poll() is None:
+                proc.kill()
+        for thread in self._threads:
+            thread.join(timeout=10)
+        for proc in self._procs:
+            with contextlib.suppress(Exception):
+                proc.wait(timeout=10)
+            for pipe in (proc.stdin, proc.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
+        self._procs.clear()
+        self._threads.clear()
+
+
+def _serve(proc: subprocess.Popen[bytes], share: list[tuple[str, dict[str, Any]]],
+           futures: dict[str, Future[bytes]]) -> None:
+    """Feed one worker its specs and hand each chart it draws to the waiting future."""
+    try:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.write(json.dumps([spec for _, spec in share]).encode("utf-8"))
+        proc.stdin.close()
+        for ref, _ in share:
+            header = proc.stdout.readline()
+            if not header.strip():
+                raise RuntimeError("a chart worker stopped")
+            data = proc.stdout.read(int(header))
+            futures[ref].set_result(data)
+    except Exception as exc:  # any failure: the caller draws the rest itself
+        for ref, _ in share:
+            if not futures[ref].done():
+                futures[ref].set_exception(exc)
 
 
 def spec_key(spec: dict[str, Any]) -> str:

@@ -17,6 +17,8 @@ from sprintkit.render.lookup import ResolvedTemplate
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
+WORKER_TIMEOUT = 600
+"""Seconds to wait for a chart from a worker process before drawing it here instead."""
 
 TOC_PLACEHOLDER = {
     "nl": "De inhoudsopgave wordt bijgewerkt wanneer het document in Word wordt geopend.",
@@ -71,9 +73,8 @@ class Images:
             return
         try:
             self._pool = ChartPool(workers)
-            for ref in refs:
-                self._futures[ref] = self._pool.submit(self.charts[ref])
-        except (OSError, RuntimeError, ImportError):  # no worker processes here: draw inline
+            self._futures = self._pool.start({ref: self.charts[ref] for ref in refs})
+        except OSError:  # no worker processes here: draw them inline
             self.close()
 
     def close(self) -> None:
@@ -104,7 +105,7 @@ class Images:
         future = self._futures.pop(ref, None)
         if future is not None:
             try:
-                return future.result(), width, height
+                return future.result(timeout=WORKER_TIMEOUT), width, height
             except Exception:  # a worker died (memory, sandbox): draw it here instead
                 pass
         return render_png(spec), width, height
