@@ -220,7 +220,8 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
     except UndefinedError as exc:
         raise TemplateError(
             f"{_where(*_frame(exc, template.filename or name))}: {exc.message}",
-            hint="the names a template can use: sprintkit templates context --help") from None
+            hint="`sprintkit templates context -s SPRINT` shows every name a template can use",
+        ) from None
     except SecurityError as exc:
         raise TemplateError(
             f"{_where(*_frame(exc, template.filename or name))}: not allowed in a template: "
