@@ -121,7 +121,8 @@ def _root(
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show a traceback when something fails (for bug reports).")
+        bool,
+        typer.Option("--debug", help="Show a traceback when something fails (for bug reports)."),
     ] = False,
 ) -> None:
     """sprintkit — sprints, evidence and reports."""

@@ -73,7 +73,9 @@ def cli(monkeypatch: pytest.MonkeyPatch):
     from sprintkit.cli import app
     from sprintkit.ui import console
 
-    def run(*args: str | os.PathLike[str], input: str | None = None, cwd: Path | None = None) -> Result:
+    def run(
+        *args: str | os.PathLike[str], input: str | None = None, cwd: Path | None = None
+    ) -> Result:
         argv = [str(a) for a in args]
         if len(argv) == 1 and " " in argv[0]:
             argv = shlex.split(argv[0])

@@ -27,7 +27,9 @@ def test_unknown_command_is_usage_error(cli):
 
 
 def test_python_dash_m():
-    proc = subprocess.run([sys.executable, "-m", "sprintkit", "--version"], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sprintkit", "--version"], capture_output=True, text=True
+    )
     assert proc.returncode == 0
     assert proc.stdout.startswith("sprintkit ")
 

@@ -55,7 +55,9 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
             "pid": os.getpid(),
             "since": datetime.now().isoformat(timespec="seconds"),
             "host": socket.gethostname(),
-            "command": " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])),
+            "command": " ".join(
+                os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])
+            ),
         }
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(holder).encode(), 0)

@@ -115,7 +115,9 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
             Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]), e["msg"])
             for e in exc.errors(include_url=False)
         ]
-        raise InvalidFile(problems, "the change would make the file invalid; nothing was written")
+        raise InvalidFile(
+            problems, "the change would make the file invalid; nothing was written"
+        ) from None
     tree = loaded.doc.tree
     if tree is None:
         from sprintkit.files.yamlwrite import fresh
@@ -148,7 +150,8 @@ def update_file(
                 if attempt < retries:
                     continue  # edited by hand during the change: apply it again to the new text
                 raise EditConflict(
-                    f"{display(path)} keeps changing while sprintkit writes it; nothing was written",
+                    f"{display(path)} keeps changing while sprintkit writes it; "
+                    "nothing was written",
                     hint="save your editor's changes and run the command again",
                 )
             if text != loaded.doc.text:

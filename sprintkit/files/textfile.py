@@ -35,7 +35,8 @@ def read_text(path: Path, what: str = "file") -> str:
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except PermissionError as exc:
-        raise InvalidFile([Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")]) from None
+        problem = Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")
+        raise InvalidFile([problem]) from None
     if len(raw) > limit:  # grew while we looked, or a special file
         raise InvalidFile([Problem(shown, 0, 0, "", f"file is larger than {limit // 1048576} MiB")])
     return decode(raw, shown)

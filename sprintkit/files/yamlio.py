@@ -23,7 +23,9 @@ from sprintkit.files.textfile import display, read_text
 M = TypeVar("M")
 
 _CORE = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+_ALLOWED_TAGS = {
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
 
 
 @dataclass
@@ -44,7 +46,7 @@ def _constructor() -> Any:
     report them with their location instead of the parser failing."""
     from ruamel.yaml.constructor import RoundTripConstructor
 
-    class Constructor(RoundTripConstructor):  # type: ignore[misc]
+    class Constructor(RoundTripConstructor):
         def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
             try:
                 return super().construct_yaml_timestamp(node, values)
@@ -147,11 +149,14 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
             return sizes[key]
         if key in visiting:
             line, col = where(node)
-            raise InvalidFile([Problem(shown, line, col, "", "an alias refers to itself (recursive data)")])
+            raise InvalidFile(
+                [Problem(shown, line, col, "", "an alias refers to itself (recursive data)")]
+            )
         if depth > MAX_DEPTH:
             line, col = where(node)
             raise InvalidFile(
-                [Problem(shown, line, col, "", f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
+                [Problem(shown, line, col, "",
+                         f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
             )
         tag = str(node.tag)
         if tag not in _ALLOWED_TAGS and not (
@@ -172,7 +177,8 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
                     line, col = where(k)
                     first = seen[name].start_mark.line + 1
                     problems.append(
-                        Problem(shown, line, col, "", f"duplicate key {name!r} (first at line {first})",
+                        Problem(shown, line, col, "",
+                                f"duplicate key {name!r} (first at line {first})",
                                 "each key may appear once in a mapping; remove or rename one")
                     )
                 elif name is not None:
@@ -200,7 +206,10 @@ def to_plain(value: Any) -> Any:
 
     Dates become ISO text so every field type parses them the same way."""
     if isinstance(value, dict):
-        return {to_plain(k) if not isinstance(k, str) else str(k): to_plain(v) for k, v in value.items()}
+        return {
+            to_plain(k) if not isinstance(k, str) else str(k): to_plain(v)
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [to_plain(v) for v in value]
     if isinstance(value, bool) or value is None:
@@ -226,7 +235,8 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
     data = doc.data
     if data is None:
         raise InvalidFile(
-            [Problem(doc.shown, 1, 1, "", f"the file is empty; expected a {what} (a mapping of keys)")]
+            [Problem(doc.shown, 1, 1, "",
+                     f"the file is empty; expected a {what} (a mapping of keys)")]
         )
     if not isinstance(data, dict):
         kind = "list" if isinstance(data, list) else "single value"
@@ -235,7 +245,7 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
                      "(a mapping such as 'id: …' on separate lines)")]
         )
     try:
-        return model.model_validate(data)  # type: ignore[attr-defined,no-any-return]
+        return model.model_validate(data)  # type: ignore[attr-defined]
     except ValidationError as exc:
         raise InvalidFile(problems_from(exc, doc, model)) from None
 
@@ -280,7 +290,8 @@ def locate(tree: Any, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int
             except (KeyError, TypeError):
                 pass
             node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) and lc is not None:
+        elif (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+              and lc is not None):
             try:
                 position = lc.item(part)
             except (KeyError, TypeError, IndexError):
@@ -349,7 +360,8 @@ def describe(error: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         return f"missing required key {str(loc[-1])!r}", None
     if kind in ("literal_error", "enum"):
         if loc and loc[-1] == "schema_version":
-            return (f"unsupported schema_version {shown_value(value)}; this sprintkit reads version 1",
+            return (f"unsupported schema_version {shown_value(value)}; "
+                    "this sprintkit reads version 1",
                     "upgrade sprintkit, or fix the number")
         return f"invalid value {shown_value(value)}", f"allowed: {ctx.get('expected', '')}"
     if kind in _TYPE_WORDS:

@@ -47,7 +47,7 @@ def _prune_value(value: Any, dumped: Any, base: type) -> Any:
     if isinstance(value, base) and isinstance(dumped, dict):
         return _prune(value, dumped)
     if isinstance(value, list):
-        return [_prune_value(v, d, base) for v, d in zip(value, dumped)]
+        return [_prune_value(v, d, base) for v, d in zip(value, dumped, strict=True)]
     if isinstance(value, dict):
         return {k: _prune_value(value[k], dumped[k], base) for k in value}
     return dumped

@@ -5,4 +5,6 @@ from sprintkit.model.method import Method, Workform
 from sprintkit.model.programme import Programme
 from sprintkit.model.sprint import Evidence, Hypothesis, Sprint
 
-__all__ = ["Evidence", "Hypothesis", "LocalText", "Method", "Programme", "Sprint", "Target", "Workform"]
+__all__ = [
+    "Evidence", "Hypothesis", "LocalText", "Method", "Programme", "Sprint", "Target", "Workform",
+]

@@ -19,7 +19,7 @@ from pydantic import (
 
 from sprintkit.engine.periods import PERIOD_PATTERN, parse_period
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 
@@ -101,7 +101,9 @@ def format_duration(seconds: int) -> str:
     """Seconds -> the shortest spelling ``parse_duration`` accepts (``1h15m``, ``8m``, ``90s``)."""
     hours, rest = divmod(int(seconds), 3600)
     minutes, secs = divmod(rest, 60)
-    parts = [f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{secs}s" if secs else ""]
+    parts = [
+        f"{hours}h" if hours else "", f"{minutes}m" if minutes else "", f"{secs}s" if secs else ""
+    ]
     return "".join(parts) or "0m"
 
 

@@ -8,7 +8,14 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from sprintkit.model.common import SCHEMA_VERSION, Identifier, Language, NonEmpty, Strict, unique_ids
+from sprintkit.model.common import (
+    SCHEMA_VERSION,
+    Identifier,
+    Language,
+    NonEmpty,
+    Strict,
+    unique_ids,
+)
 from sprintkit.model.sprint import Action, Indicator, PlanSection, TeamMember
 
 
@@ -16,7 +23,9 @@ class ProgrammeSprint(Strict):
     """A sprint in the chain, by folder path relative to the programme file."""
 
     path: NonEmpty = Field(description="Sprint folder, relative to programme.yaml.")
-    id: Identifier | None = Field(None, description="The sprint's id (filled in by `programme add`).")
+    id: Identifier | None = Field(
+        None, description="The sprint's id (filled in by `programme add`)."
+    )
     note: str | None = None
 
     @model_validator(mode="before")

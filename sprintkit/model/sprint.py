@@ -164,8 +164,12 @@ class Learning(Strict):
     learned: NonEmpty
     action: NonEmpty = Field(description="Therefore we will …")
     decision: DecisionName | None = Field(None, description="adopt, adapt, drop or retest.")
-    reason: str | None = Field(None, description="Required when the decision goes against the verdict.")
-    against_verdict: bool = Field(False, description="Set when the decision contradicts the verdict.")
+    reason: str | None = Field(
+        None, description="Required when the decision goes against the verdict."
+    )
+    against_verdict: bool = Field(
+        False, description="Set when the decision contradicts the verdict."
+    )
     date: dt.date | None = None
 
 
@@ -208,7 +212,8 @@ class Measurement(Strict):
     numerator: float | None = None
     denominator: float | None = Field(None, gt=0)
     denominator_period: PeriodText | None = Field(
-        None, description="When the denominator was counted over another period (refused for rates)."
+        None,
+        description="When the denominator was counted over another period (refused for rates).",
     )
     source: str | None = None
     note: str | None = None

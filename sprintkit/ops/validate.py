@@ -112,7 +112,8 @@ def validate_paths(paths: list[Path]) -> list[FileReport]:
         try:
             files = expand([path])
         except SprintkitError as exc:
-            reports.append(FileReport(display(path), None, [Problem(display(path), 0, 0, "", exc.message, exc.hint)]))
+            problem = Problem(display(path), 0, 0, "", exc.message, exc.hint)
+            reports.append(FileReport(display(path), None, [problem]))
             continue
         reports.extend(validate_file(f) for f in files)
     return reports

@@ -8,14 +8,14 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
-@lru_cache(maxsize=None)
+@cache
 def _console(stderr: bool) -> Console:
     from rich.console import Console
 
