@@ -8,6 +8,15 @@ from typing import Any
 
 KINDS = ("sprint", "method", "programme", "workform")
 
+SHORTHANDS = {
+    "LocalText": "The same text in Dutch and English.",
+    "WorkformUse": "The id of a work form.",
+    "ExitCriterion": "The criterion in words.",
+    "ProgrammeSprint": "The sprint folder, relative to programme.yaml.",
+}
+"""Models that also accept a plain string (their ``mode="before"`` validators); the schema
+says so, or editors would flag valid files."""
+
 
 def model_for(kind: str) -> Any:
     from sprintkit.model.method import Method, Workform
@@ -24,6 +33,11 @@ def json_schema(kind: str) -> dict[str, Any]:
     schema = json.loads(text)
     if "$defs" in schema:
         schema["definitions"] = schema.pop("$defs")
+    for name, definition in schema.get("definitions", {}).items():
+        if name in SHORTHANDS:
+            schema["definitions"][name] = {
+                "anyOf": [{"type": "string", "description": SHORTHANDS[name]}, definition]
+            }
     return {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": f"sprintkit:{kind}-1.schema.json",

@@ -73,6 +73,16 @@ def validate_file(path: Path) -> FileReport:
         what = "is a folder without sprint.yaml" if path.is_dir() else "does not exist"
         return FileReport(shown, None, [Problem(shown, 0, 0, "", f"the path {what}")])
     kind = detect_kind(path, doc.data)
+    if kind is None and not isinstance(doc.data, dict):
+        names = {list: "a list", str: "a single text", int: "a number", float: "a number",
+                 bool: "a yes/no value"}
+        what = "empty" if doc.data is None else (
+            f"{names.get(type(doc.data), 'a single value')} at the top level"
+        )
+        return FileReport(shown, None, [Problem(
+            shown, 1, 1, "", f"the file is {what}; expected a mapping of keys",
+            "a sprint starts with 'id:', 'title:' and 'method:' on separate lines",
+        )])
     if kind is None:
         return FileReport(shown, None, [Problem(
             shown, 1, 1, "", "cannot tell what kind of file this is",
