@@ -1,50 +1,22 @@
-"""The README section on evidence (docs/readme/evidence.md) runs exactly as written."""
+"""The README section on evidence runs exactly as written."""
 
 from __future__ import annotations
 
-import re
 import shlex
-from pathlib import Path
 
 from evidence_support import ok
-
-DOC = Path(__file__).resolve().parent.parent / "docs" / "readme" / "evidence.md"
-
-
-def _blocks(text: str, kind: str) -> list[list[str]]:
-    return [b.splitlines() for b in re.findall(rf"```{kind}\n(.*?)```", text, flags=re.S)]
-
-
-def _steps(lines: list[str]) -> list[tuple[str, list[str]]]:
-    """(command, expected output lines) pairs from a console block."""
-    steps: list[tuple[str, list[str]]] = []
-    pending = ""
-    for line in lines:
-        if pending:
-            pending += " " + line.strip().rstrip("\\").strip()
-            if not line.rstrip().endswith("\\"):
-                steps.append((pending, []))
-                pending = ""
-        elif line.startswith("$ "):
-            command = line[2:].rstrip()
-            if command.endswith("\\"):
-                pending = command.rstrip("\\").strip()
-            else:
-                steps.append((command, []))
-        elif steps and line.strip():
-            steps[-1][1].append(line.rstrip())
-    return steps
+from readme_support import blocks, console_steps, section
 
 
 def test_readme_commands_run_as_written(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("COLUMNS", "120")
-    text = DOC.read_text(encoding="utf-8")
+    text = section("Hypotheses, evidence and honest verdicts")
     cwd = tmp_path
     monkeypatch.chdir(cwd)
-    csv_text = "\n".join(_blocks(text, "text")[0]) + "\n"
+    csv_text = "\n".join(blocks(text, "text")[0]) + "\n"
     ran = 0
-    for block in _blocks(text, "console"):
-        for command, expected in _steps(block):
+    for block in blocks(text, "console"):
+        for command, expected in console_steps(block):
             argv = shlex.split(command)
             if argv[0] == "cd":
                 cwd = cwd / argv[1]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 import shlex
-from pathlib import Path
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "readme" / "stories.md"
+from readme_support import section
+
 INTERACTIVE = {"sprintkit stories add -s regio"}
 
 
 def _commands() -> list[str]:
-    text = DOC.read_text(encoding="utf-8")
+    text = section("Stories: a story cycle with a dashboard")
     commands = []
     for block in re.findall(r"```bash\n(.*?)```", text, re.S):
         for line in block.replace("\\\n", " ").splitlines():

@@ -187,7 +187,9 @@ def register(app: typer.Typer) -> None:
         from sprintkit.ui import console
 
         path = write_reference_doc(out, lang=lang.value if lang else "nl", force=force)
-        console.success(f"wrote {path}")
+        from sprintkit.files.textfile import display
+
+        console.success(f"wrote {display(path)}")
 
     @templates.command("context")
     def templates_context(sprint: SprintOpt = Path("."), lang: LangOpt = None) -> None:
@@ -226,10 +228,14 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
         console.warning(
             "the reference document lacks these styles, taken from the default: "
             + ", ".join(result.missing_styles))
+    from sprintkit.files.textfile import display
+
     if result.files:
-        console.info(f"wrote {len(result.files)} image file(s) in {result.files[0].parent}")
-    console.success(f"wrote {result.path}")
-    console.emit_text(str(result.path))
+        console.info(
+            f"wrote {len(result.files)} image file(s) in {display(result.files[0].parent)}"
+        )
+    console.success(f"wrote {display(result.path)}")
+    console.emit_text(display(result.path))
 
 
 STEPS = {
