@@ -673,11 +673,18 @@ def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[d
             by_ref.setdefault(key, h)
             sprint_of.setdefault(key, s)
             h["ref"] = key if len(sprint_ctx) > 1 else h["id"]
+    def describe(ref: Any, here: str) -> str:
+        """``H2`` in the same sprint, ``H1 in sprint 2 (title)`` in another."""
+        if ref.sprint == here or len(sprint_ctx) == 1:
+            return str(ref.hypothesis)
+        s = sprint_of[str(ref)]
+        return f"{ref.hypothesis} in sprint {s['position']} ({s['title']})"
+
     for ref, step in index.steps.items():
         h = by_ref.get(str(ref))
         if h is None:
             continue
-        h["followed_by"] = [by_ref[str(c)]["ref"] for c in step.children if str(c) in by_ref]
+        h["followed_by"] = [describe(c, ref.sprint) for c in step.children if str(c) in by_ref]
         h["superseded"] = step.superseded
         h["decided_later"] = index.decided_later(ref)
         h["relation"] = step.relation if step.parent else None
@@ -686,12 +693,7 @@ def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[d
             {"field": c.field, "field_label": _FIELDS[c.field][lg], "old": c.old, "new": c.new}
             for c in step.changes]
         if step.parent is not None and str(step.parent) in by_ref:
-            parent = by_ref[str(step.parent)]
-            if step.parent.sprint == ref.sprint:
-                h["derived_from_text"] = parent["id"]
-            else:
-                s = sprint_of[str(step.parent)]
-                h["derived_from_text"] = f"{parent['id']} ({s['position']}. {s['title']})"
+            h["derived_from_text"] = describe(step.parent, ref.sprint)
     result = []
     for number, lineage in enumerate(index.lineages):
         steps = []
@@ -701,6 +703,7 @@ def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[d
             s = sprint_of[str(step.ref)]
             steps.append({
                 "ref": h["ref"], "depth": step.depth, "hypothesis": h,
+                "parent": by_ref[str(step.parent)]["ref"] if step.parent else None,
                 "sprint": {"id": s["id"], "position": s["position"], "title": s["title"],
                            "method": s["method"]},
                 "relation": step.relation if step.parent else "origin",
@@ -805,8 +808,7 @@ def _trail(h: dict[str, Any], lineages: list[dict[str, Any]]) -> list[dict[str, 
     current: dict[str, Any] | None = by_ref.get(h["ref"])
     while current is not None:
         path.append(current)
-        before = [st for st in steps if current["ref"] in st["hypothesis"]["followed_by"]]
-        current = before[0] if before else None
+        current = by_ref.get(current["parent"]) if current["parent"] else None
     return list(reversed(path))
 
 
