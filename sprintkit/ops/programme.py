@@ -313,6 +313,12 @@ class ChainChange:
     warnings: list[str] = field(default_factory=list)
 
 
+def _set_programme(sprint: Sprint, pid: str | None) -> None:
+    sprint.programme = pid
+    if pid is None:  # drop the key instead of writing null
+        sprint.__pydantic_fields_set__.discard("programme")
+
+
 def _relative(folder: Path, base: Path) -> str:
     return Path(os.path.relpath(folder.resolve(), base.resolve())).as_posix()
 
@@ -373,12 +379,12 @@ def add_sprint(sprint_dir: Path, *, after: str | None = None,
 
     previous = model.programme
     if previous != pid:
-        update_sprint(sprint.path, lambda s: setattr(s, "programme", pid))
+        update_sprint(sprint.path, lambda s: _set_programme(s, pid))
     try:
         position = update_programme(prog.path, put)
     except BaseException:
         if previous != pid:  # leave the sprint as it was
-            update_sprint(sprint.path, lambda s: setattr(s, "programme", previous))
+            update_sprint(sprint.path, lambda s: _set_programme(s, previous))
         raise
     warnings = []
     if model.language != prog.model.language:
@@ -418,7 +424,7 @@ def remove_sprint(ref: str, *, programme: Path | None = None) -> ChainChange:
     update_programme(prog.path, take)
     pid = prog.model.id
     if removed.sprint is not None and removed.sprint.programme == pid and removed.loaded:
-        update_sprint(removed.loaded.path, lambda s: setattr(s, "programme", None))
+        update_sprint(removed.loaded.path, lambda s: _set_programme(s, None))
     fresh = load_programme(prog.path).model
     return ChainChange(fresh, prog.path, sprint_id, index + 1, warnings)
 

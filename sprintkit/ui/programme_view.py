@@ -58,6 +58,9 @@ _T: dict[str, dict[str, str]] = {
     "target": {"nl": "criterium", "en": "target"},
     "criterion": {"nl": "criterium in woorden", "en": "criterion in words"},
     "changed": {"nl": "gewijzigd", "en": "changed"},
+    "proportion": {"nl": "aandeel", "en": "proportion"},
+    "mean": {"nl": "gemiddelde", "en": "mean"},
+    "qualitative": {"nl": "kwalitatief", "en": "qualitative"},
 }
 
 
@@ -255,6 +258,9 @@ def _relation(step: Step, lang: str) -> str:
         name = t(change.field, lang)
         if change.field in ("statement", "criterion", "metric"):
             parts.append(f"{name} {t('changed', lang)}")
+        elif change.field == "kind":
+            parts.append(f"{name} {t(change.old or 'proportion', lang)} → "
+                         f"{t(change.new or 'proportion', lang)}")
         else:
             parts.append(f"{name} {change.old or '—'} → {change.new or '—'}")
     return f"↳ {t('adapt', lang)}: " + "; ".join(parts)
