@@ -43,6 +43,42 @@ class Format(str, Enum):
 
 FormatOpt = Annotated[Format, typer.Option("--format", help="text for people, json for scripts.")]
 
+
+class DocFormat(str, Enum):
+    """Output format of documents (reports, plans)."""
+
+    docx = "docx"
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", show_default=False,
+                 help="Output file or folder (default: "
+                 "SPRINT/reports/<sprint-id>-<name>.<format>)."),
+]
+DocFormatOpt = Annotated[
+    DocFormat | None,
+    typer.Option("--format", "-f", help="docx, md, html or pdf (pdf needs LibreOffice; default: "
+                 "from --out's suffix, else docx).", show_default=False),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option("--reference-doc", help="A .docx whose styles, page set-up, header and footer "
+                 "the document takes (house style).", show_default=False),
+]
+NoChartsOpt = Annotated[
+    bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
+]
+
+TEMPLATE_HELP = ("A template NAME (see `sprintkit templates list`) or the path of a template "
+                 "file (*.j2).")
+
 # Help panels, so `sprintkit --help` reads as the product's table of contents.
 PANEL_SETUP = "Set up"
 PANEL_RUN = "Run a sprint"

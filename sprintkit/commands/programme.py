@@ -1,9 +1,264 @@
-"""`sprintkit programme` (not built yet)."""
+"""`sprintkit programme new|add|remove|move|status|lineage|report|plan|context`: a chain of
+sprints with one aim (*traject*), followed from sprint to sprint."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+
+from sprintkit.commands._common import (
+    PANEL_PROGRAMME,
+    TEMPLATE_HELP,
+    DocFormat,
+    DocFormatOpt,
+    ForceOpt,
+    Format,
+    FormatOpt,
+    Lang,
+    LangOpt,
+    NoChartsOpt,
+    NoInputOpt,
+    ReferenceOpt,
+)
+
+programme_app = typer.Typer(
+    help="Programmes (trajecten): a chain of sprints with one aim, e.g. strategy → "
+    "innovation ×2 → experiment ×3 → one implementation plan.",
+    no_args_is_help=True,
+)
+
+ProgrammeOpt = Annotated[
+    Path,
+    typer.Option("--programme", "-p", metavar="DIR",
+                 help="Programme folder or its programme.yaml (default: the current folder).",
+                 show_default=False),
+]
+OutOpt = Annotated[
+    Path | None,
+    typer.Option("--out", "-o", show_default=False,
+                 help="Output file or folder (default: "
+                 "PROGRAMME/reports/<programme-id>-<name>.<format>)."),
+]
+
+
+def _or_none(path: Path) -> Path | None:
+    return None if path == Path(".") else path
+
+
+@programme_app.command("new")
+def new(
+    folder: Annotated[Path, typer.Argument(metavar="DIR",
+                                           help="Folder for the programme; created when missing.")],
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT",
+                                              help="Title of the programme.")] = None,
+    org: Annotated[str | None, typer.Option("--org", metavar="NAME",
+                                            help="The client organisation.")] = None,
+    lang: Annotated[Lang | None, typer.Option(
+        "--lang", help="Language of the programme's reports (default: nl).")] = None,
+    id: Annotated[str | None, typer.Option(
+        "--id", help="Short name used in report file names (default: from DIR).")] = None,
+    goal: Annotated[str | None, typer.Option("--goal", metavar="TEXT",
+                                             help="What the whole programme must deliver.")
+                    ] = None,
+    no_input: NoInputOpt = False,
+) -> None:
+    """Create DIR/programme.yaml, with comments and a schema line for your editor.
+
+    At a terminal you are asked for a missing title. An existing programme.yaml is never
+    overwritten.
+    """
+    from sprintkit.files.textfile import display
+    from sprintkit.ops.programme import new_programme
+    from sprintkit.ui import console
+
+    ask = _ask if not no_input and console.is_interactive() else None
+    result = new_programme(folder, title=title, org=org, lang=lang.value if lang else None,
+                           id=id, goal=goal, no_input=no_input, ask=ask)
+    console.success(f"created {display(result.path)} ({result.programme.id})")
+    nl = result.programme.language == "nl"
+    console.info(("Volgende stap: sprintkit programme add SPRINTMAP" if nl
+                  else "Next: sprintkit programme add SPRINT_DIR") + f" -p {display(folder)}")
+
+
+def _ask(prompt: str, required: bool) -> str | None:
+    from rich.prompt import Prompt
+
+    from sprintkit.ui import console
+
+    while True:
+        answer = Prompt.ask(prompt, default="", show_default=False, console=console.err()).strip()
+        if answer or not required:
+            return answer or None
+        console.warning("a title is needed")
+
+
+@programme_app.command("add")
+def add(
+    sprint_dir: Annotated[Path, typer.Argument(metavar="SPRINT_DIR",
+                                               help="The sprint folder (or its sprint.yaml).")],
+    after: Annotated[str | None, typer.Option(
+        "--after", metavar="ID", help="Put it right after this sprint (default: at the end).")
+    ] = None,
+    programme: ProgrammeOpt = Path("."),
+) -> None:
+    """Add a sprint to the chain and record the programme in the sprint's `programme` field.
+
+    The sprint must validate; a sprint already in the programme is refused.
+    """
+    from sprintkit.ops.programme import add_sprint
+    from sprintkit.ui import console
+
+    done = add_sprint(sprint_dir, after=after, programme=_or_none(programme))
+    for note in done.warnings:
+        console.warning(note)
+    console.success(f"added {done.sprint_id} as sprint {done.position} of "
+                    f"{len(done.programme.sprints)} in {done.programme.id}")
+
+
+@programme_app.command("remove")
+def remove(
+    sprint: Annotated[str, typer.Argument(metavar="ID", help="Sprint id or path in the chain.")],
+    programme: ProgrammeOpt = Path("."),
+) -> None:
+    """Take a sprint out of the chain (its folder is left as it is)."""
+    from sprintkit.ops.programme import remove_sprint
+    from sprintkit.ui import console
+
+    done = remove_sprint(sprint, programme=_or_none(programme))
+    for note in done.warnings:
+        console.warning(note)
+    console.success(f"removed {done.sprint_id} from {done.programme.id}")
+
+
+@programme_app.command("move")
+def move(
+    sprint: Annotated[str, typer.Argument(metavar="ID", help="Sprint id or path in the chain.")],
+    after: Annotated[str | None, typer.Option("--after", metavar="ID",
+                                              help="Put it right after this sprint.")] = None,
+    first: Annotated[bool, typer.Option("--first", help="Put it at the front.")] = False,
+    programme: ProgrammeOpt = Path("."),
+) -> None:
+    """Put a sprint elsewhere in the chain (--after ID or --first)."""
+    from sprintkit.ops.programme import move_sprint
+    from sprintkit.ui import console
+
+    done = move_sprint(sprint, after=after, first=first, programme=_or_none(programme))
+    console.success(f"{done.sprint_id} is now sprint {done.position} of "
+                    f"{len(done.programme.sprints)}")
+
+
+@programme_app.command("status")
+def status(
+    folder: Annotated[Path | None, typer.Argument(
+        metavar="[DIR]", help="Programme folder or programme.yaml (default: the current folder).",
+        show_default=False)] = None,
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+) -> None:
+    """Show the chain in order: each sprint's method, dates, phase progress, hypotheses by
+    verdict and open actions. Exit 1 when a sprint folder is missing or invalid."""
+    from sprintkit.errors import SprintkitError
+    from sprintkit.ops.programme import programme_status
+    from sprintkit.ui import console
+
+    result = programme_status(folder, lang=lang.value if lang else None)
+    if fmt is Format.json:
+        console.emit_json(result.to_json())
+    else:
+        from sprintkit.ui.programme_view import status_view
+
+        status_view(result)
+    bad = [s.entry for s in result.sprints if not s.entry.ok]
+    if bad:
+        raise SprintkitError(
+            f"{len(bad)} of {len(result.sprints)} sprints cannot be read: "
+            + ", ".join(e.path for e in bad),
+            hint="restore the folder, fix it (`sprintkit validate DIR`), or take it out with "
+                 "`sprintkit programme remove ID`")
+
+
+@programme_app.command("lineage")
+def lineage(
+    hypothesis: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="A hypothesis, H1 or SPRINT-ID:H1 (default: every lineage).",
+        show_default=False)] = None,
+    programme: ProgrammeOpt = Path("."),
+    fmt: FormatOpt = Format.text,
+    lang: LangOpt = None,
+) -> None:
+    """Show how hypotheses were carried from sprint to sprint: each step's sprint,
+    statement, result, verdict and decision, and whether it was retested or adapted."""
+    from sprintkit.ops.programme import programme_lineage
+    from sprintkit.ui import console
+
+    view = programme_lineage(hypothesis, programme=_or_none(programme),
+                             lang=lang.value if lang else None)
+    if fmt is Format.json:
+        console.emit_json(view.to_json())
+        return
+    from sprintkit.ui.programme_view import lineage_view
+
+    lineage_view(view)
+
+
+def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat | None,
+              reference_doc: Path | None, lang: Any, no_charts: bool, force: bool) -> None:
+    from sprintkit.commands.report import _progress, announce
+    from sprintkit.ops.reports import render_programme
+
+    with _progress() as progress:
+        result = render_programme(
+            template=template, programme=_or_none(programme), out=out,
+            format=fmt.value if fmt else None, reference_doc=reference_doc,
+            lang=lang.value if lang else None, charts=not no_charts, force=force,
+            progress=progress)
+    announce(result)
+
+
+@programme_app.command("report")
+def report(
+    programme: ProgrammeOpt = Path("."),
+    out: OutOpt = None,
+    fmt: DocFormatOpt = None,
+    template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "report",
+    reference_doc: ReferenceOpt = None,
+    lang: LangOpt = None,
+    no_charts: NoChartsOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """Write one end report across the programme: the chain, how hypotheses developed from
+    sprint to sprint, and a section per sprint in chain order."""
+    _document(template, programme, out, fmt, reference_doc, lang, no_charts, force)
+
+
+@programme_app.command("plan")
+def plan(
+    programme: ProgrammeOpt = Path("."),
+    out: OutOpt = None,
+    fmt: DocFormatOpt = None,
+    template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "plan",
+    reference_doc: ReferenceOpt = None,
+    lang: LangOpt = None,
+    no_charts: NoChartsOpt = False,
+    force: ForceOpt = False,
+) -> None:
+    """Write one implementation plan across the programme: what is adopted (with each
+    hypothesis's history), all actions, stakeholders, trial, indicators, risks, support."""
+    _document(template, programme, out, fmt, reference_doc, lang, no_charts, force)
+
+
+@programme_app.command("context")
+def context(programme: ProgrammeOpt = Path("."), lang: LangOpt = None) -> None:
+    """Print, as JSON, everything a template can use for this programme."""
+    from sprintkit.ops.reports import template_context
+    from sprintkit.ui import console
+
+    console.emit_json(template_context(programme=_or_none(programme) or Path("."),
+                                       lang=lang.value if lang else None))
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the root app."""
+    """Add `programme` to the root app."""
+    app.add_typer(programme_app, name="programme", rich_help_panel=PANEL_PROGRAMME)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,45 +12,18 @@ import typer
 
 from sprintkit.commands._common import (
     PANEL_REPORTS,
+    TEMPLATE_HELP,
+    DocFormat,
+    DocFormatOpt,
+    ForceOpt,
     Format,
     FormatOpt,
     LangOpt,
+    NoChartsOpt,
+    OutOpt,
+    ReferenceOpt,
     SprintOpt,
 )
-
-
-class DocFormat(str, Enum):
-    docx = "docx"
-    md = "md"
-    html = "html"
-    pdf = "pdf"
-
-
-OutOpt = Annotated[
-    Path | None,
-    typer.Option("--out", "-o", show_default=False,
-                 help="Output file or folder (default: "
-                 "SPRINT/reports/<sprint-id>-<name>.<format>)."),
-]
-DocFormatOpt = Annotated[
-    DocFormat | None,
-    typer.Option("--format", "-f", help="docx, md, html or pdf (pdf needs LibreOffice; default: "
-                 "from --out's suffix, else docx).", show_default=False),
-]
-ReferenceOpt = Annotated[
-    Path | None,
-    typer.Option("--reference-doc", help="A .docx whose styles, page set-up, header and footer "
-                 "the document takes (house style).", show_default=False),
-]
-NoChartsOpt = Annotated[
-    bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
-]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
-]
-
-TEMPLATE_HELP = ("A template NAME (see `sprintkit templates list`) or the path of a template "
-                 "file (*.j2).")
 
 
 def register(app: typer.Typer) -> None:
@@ -208,7 +180,6 @@ def _sprint_or_none(sprint: Path) -> Path | None:
 def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None,
             reference_doc: Path | None, lang: Any, no_charts: bool, force: bool) -> None:
     from sprintkit.ops.reports import render
-    from sprintkit.ui import console
 
     with _progress() as progress:
         result = render(
@@ -222,6 +193,13 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
             force=force,
             progress=progress,
         )
+    announce(result)
+
+
+def announce(result: Any) -> None:
+    """Say what was written: warnings and image files on stderr, the path on stdout."""
+    from sprintkit.ui import console
+
     for note in result.warnings:
         console.warning(note)
     if result.missing_styles:
@@ -240,6 +218,7 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
 
 STEPS = {
     "context": "Reading the sprint",
+    "sprints": "Reading the programme's sprints",
     "template": "Filling in the template",
     "charts": "Drawing charts",
     "build": "Building the document",
@@ -265,12 +244,13 @@ def _progress() -> Iterator[Any]:
                                    "task": bar.add_task(STEPS["context"], total=None)}
 
         def update(step: str, done: int, total: int) -> None:
-            if step != current["step"]:  # one line per step: spinner, or a bar for charts
+            counted = step == "charts" or total > 1  # a bar when there is something to count
+            if step != current["step"]:  # one line per step: a spinner, or a bar
                 bar.update(current["task"], visible=False)
                 current["step"] = step
                 current["task"] = bar.add_task(STEPS.get(step, step),
-                                               total=total if step == "charts" else None)
-            if step == "charts":
+                                               total=total if counted else None)
+            if counted:
                 bar.update(current["task"], total=total, completed=done)
 
         yield update

@@ -56,15 +56,15 @@ class NewSprint:
 # --- schema --------------------------------------------------------------------------------
 
 
-def write_schema_file(folder: Path) -> Path:
-    """Write ``FOLDER/.sprintkit/sprint.schema.json`` (the sprint file's JSON Schema, the same
-    text as ``sprintkit schema sprint``) so editors can check and complete sprint.yaml.
-    The file is left alone when it already holds exactly this text."""
+def write_schema_file(folder: Path, kind: str = "sprint") -> Path:
+    """Write ``FOLDER/.sprintkit/<kind>.schema.json`` (the file's JSON Schema, the same text as
+    ``sprintkit schema <kind>``) so editors can check and complete sprint.yaml or
+    programme.yaml. The file is left alone when it already holds exactly this text."""
     from sprintkit.files.atomic import write_atomic
     from sprintkit.model.schema import schema_text
 
-    path = Path(folder) / SCHEMA_DIR / SCHEMA_FILE
-    text = schema_text("sprint")
+    path = Path(folder) / SCHEMA_DIR / f"{kind}.schema.json"
+    text = schema_text(kind)
     try:
         if path.read_text(encoding="utf-8") == text:
             return path

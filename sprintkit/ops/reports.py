@@ -90,26 +90,110 @@ def render(
     step("context", 0, 1)
     loaded = load_sprint(sprint)
     model = loaded.model
-    language = lang or model.language
+    subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
+                      language=model.language, facilitators=list(model.facilitators),
+                      sprints=[model], dirs=[loaded.dir])
+    return _render(subject, template=template, out=out, format=format,
+                   reference_doc=reference_doc, lang=lang, charts=charts, force=force,
+                   step=step)
+
+
+def render_programme(
+    *,
+    template: str,
+    programme: Path | None = None,
+    out: Path | None = None,
+    format: str | None = None,
+    reference_doc: Path | None = None,
+    lang: str | None = None,
+    charts: bool = True,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> RenderResult:
+    """Render ``template`` across every sprint of the programme at ``programme`` (folder or
+    programme.yaml), in chain order, with the programme's own plan, indicators and actions.
+
+    Options as :func:`render`; ``out`` defaults to
+    ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
+    programme's ``templates/`` folder first. Every sprint must be readable."""
+    subject = programme_subject(programme, progress)
+    return _render(subject, template=template, out=out, format=format,
+                   reference_doc=reference_doc, lang=lang, charts=charts, force=force,
+                   step=progress or (lambda *_: None))
+
+
+def report_programme(**options: Any) -> RenderResult:
+    """The programme's end report (template ``report``); options as :func:`render_programme`."""
+    options.setdefault("template", "report")
+    return render_programme(**options)
+
+
+def plan_programme(**options: Any) -> RenderResult:
+    """The implementation plan across the programme (template ``plan``)."""
+    options.setdefault("template", "plan")
+    return render_programme(**options)
+
+
+@dataclass
+class Subject:
+    """What a document is about: one sprint, or a programme with its sprints in order."""
+
+    folder: Path
+    id: str
+    title: str
+    language: str
+    facilitators: list[str]
+    sprints: list[Any]
+    dirs: list[Path]
+    programme: Any = None
+
+
+def programme_subject(programme: Path | None, progress: Progress | None = None) -> Subject:
+    """The programme and all its sprints; an error naming every sprint that cannot be read."""
+    from sprintkit.ops.programme import chain_problem, load_chain
+
+    step = progress or (lambda *_: None)
+    step("sprints", 0, 1)
+    loaded, entries = load_chain(programme, methods=False,
+                                 progress=lambda done, total: step("sprints", done, total))
+    problem = chain_problem(entries)
+    if problem is not None:
+        raise problem
+    model = loaded.model
+    names = list(model.facilitators)
+    for entry in entries:
+        names += [n for n in entry.sprint.facilitators if n not in names] if entry.sprint else []
+    return Subject(folder=loaded.dir, id=model.id, title=model.title, language=model.language,
+                   facilitators=names, sprints=[e.sprint for e in entries],
+                   dirs=[e.folder for e in entries], programme=model)
+
+
+def _render(subject: Subject, *, template: str, out: Path | None, format: str | None,
+            reference_doc: Path | None, lang: str | None, charts: bool, force: bool,
+            step: Progress) -> RenderResult:
+    language = lang or subject.language
     _check_lang(language)
     fmt = _format(format, out)
-    resolved = _resolve_template(template, language, loaded.dir)
-    target = _output_path(out, loaded.dir, model.id, resolved.output_word.get(language,
-                                                                             resolved.name), fmt)
+    resolved = _resolve_template(template, language, subject.folder)
+    target = _output_path(out, subject.folder, subject.id,
+                          resolved.output_word.get(language, resolved.name), fmt)
     _check_target(target, fmt, force)
     reference = _read_reference(reference_doc)
     from sprintkit.render.context import build_context, document_date
 
-    context = build_context([model], lang=language, sprint_dirs=[loaded.dir])
+    context = build_context(subject.sprints, programme=subject.programme, lang=language,
+                            sprint_dirs=subject.dirs)
     if not charts:
         context["charts"] = {}
         _drop_chart_refs(context)
     from sprintkit.render.document import produce
 
+    roots = [resolved.path.parent, subject.folder]
+    roots += [d for d in subject.dirs if d not in roots]
     output = produce(resolved, context, fmt, lang=language, reference=reference,
-                     roots=[resolved.path.parent, loaded.dir], created=document_date([model]),
-                     stem=target.stem, author=", ".join(model.facilitators),
-                     subject=model.title, progress=step)
+                     roots=roots, created=document_date(subject.sprints),
+                     stem=target.stem, author=", ".join(subject.facilitators),
+                     subject=subject.title, progress=step)
     step("write", 0, 1)
     written = _write(target, output)
     result = RenderResult(
@@ -196,6 +280,9 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
         for h in s["hypotheses"]:
             h["chart"] = None
         for ind in s["indicators"]:
+            ind["chart"] = None
+    if context.get("programme"):
+        for ind in context["programme"]["indicators"]:
             ind["chart"] = None
 
 
@@ -305,15 +392,23 @@ def write_reference_doc(out: Path, *, lang: str = "nl", force: bool = False) -> 
     return target
 
 
-def template_context(*, sprint: Path | None = None, lang: str | None = None) -> dict[str, Any]:
-    """The template context for a sprint, as JSON-ready data (for template authors)."""
+def template_context(*, sprint: Path | None = None, programme: Path | None = None,
+                     lang: str | None = None) -> dict[str, Any]:
+    """The template context for a sprint (or, with ``programme``, a programme and all its
+    sprints), as JSON-ready data (for template authors)."""
     from sprintkit.files.sprintfile import load_sprint
     from sprintkit.render.context import build_context
 
-    loaded = load_sprint(sprint)
-    language = lang or loaded.model.language
+    if programme is not None:
+        subject = programme_subject(programme)
+    else:
+        loaded = load_sprint(sprint)
+        subject = Subject(loaded.dir, loaded.model.id, loaded.model.title,
+                          loaded.model.language, [], [loaded.model], [loaded.dir])
+    language = lang or subject.language
     _check_lang(language)
-    context = build_context([loaded.model], lang=language, sprint_dirs=[loaded.dir])
+    context = build_context(subject.sprints, programme=subject.programme, lang=language,
+                            sprint_dirs=subject.dirs)
     return json.loads(json.dumps(context, default=_json_default, ensure_ascii=False))
 
 

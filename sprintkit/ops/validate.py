@@ -98,21 +98,96 @@ def validate_file(path: Path) -> FileReport:
 
 def semantic_problems(kind: str, model: Any, doc: Any, path: Path) -> list[Problem]:
     """Checks across files: a sprint against its method, a programme's sprint folders."""
-    from sprintkit.files.yamlio import locate
 
     problems: list[Problem] = []
     if kind == "programme":
-        for index, entry in enumerate(model.sprints):
-            folder = (path.parent / entry.path)
-            if not (folder / SPRINT_FILE).is_file():
-                line, col = locate(doc.tree, ("sprints", index))
-                problems.append(Problem(doc.shown, line, col, f"sprints[{index}].path",
-                                        f"no {SPRINT_FILE} in {entry.path}"))
+        problems.extend(programme_problems(model, doc, path))
     if kind == "sprint":
+        from sprintkit.engine.lineage import build
         from sprintkit.ops.checks import sprint_against_method
 
         problems.extend(sprint_against_method(model, doc, path))
+        for p in build([model], programme=False).problems:  # references within the sprint
+            problems.append(_lineage_problem(p, doc))
     return problems
+
+
+def programme_problems(model: Any, doc: Any, path: Path) -> list[Problem]:
+    """A programme's sprint folders (there, valid, in this programme, each once) and the
+    ``derived_from`` references between its sprints (located in the sprint files)."""
+    from sprintkit.engine.lineage import build
+    from sprintkit.files.yamlio import locate
+    from sprintkit.ops.programme import load_chain
+
+    problems: list[Problem] = []
+
+    def at(index: int, key: str, message: str, hint: str | None = None) -> None:
+        line, col = locate(doc.tree, ("sprints", index, key))
+        field_path = f"sprints[{index}]" + (f".{key}" if key else "")
+        problems.append(Problem(doc.shown, line, col, field_path, message, hint))
+
+    _, entries = load_chain(path, methods=False)
+    seen_paths: dict[Path, int] = {}
+    seen_ids: dict[str, int] = {}
+    loaded = []
+    for index, entry in enumerate(entries):
+        if not entry.ok:
+            hint = (f"run `sprintkit validate {entry.path}` for the details"
+                    if entry.state == "invalid" else
+                    "correct the path (relative to programme.yaml), or take the sprint out "
+                    "with `sprintkit programme remove`")
+            at(index, "path", entry.problem or "cannot be read", hint)
+            continue
+        folder = entry.folder.resolve()
+        sprint = entry.sprint
+        assert sprint is not None and entry.loaded is not None
+        if folder in seen_paths:
+            at(index, "path", f"{entry.path} is already sprint {seen_paths[folder] + 1} of "
+                              "the programme")
+            continue
+        seen_paths[folder] = index
+        if sprint.id in seen_ids:
+            at(index, "path", f"sprint id {sprint.id!r} is also sprint "
+                              f"{seen_ids[sprint.id] + 1}; references such as "
+                              f"{sprint.id}:H1 would be ambiguous",
+               "give one of them another id")
+            continue
+        seen_ids[sprint.id] = index
+        if entry.entry_id is not None and entry.entry_id != sprint.id:
+            at(index, "id", f"id {entry.entry_id!r}, but the sprint in {entry.path} has id "
+                            f"{sprint.id!r}", f"write id: {sprint.id}")
+        if sprint.programme not in (None, model.id):
+            file_problem = _at_key(entry.loaded.doc, ("programme",),
+                                   f"the sprint says it belongs to programme "
+                                   f"{sprint.programme!r}, but it is in {model.id!r} "
+                                   f"({doc.shown})",
+                                   f"write programme: {model.id}, or take it out of one of "
+                                   "the two programmes")
+            problems.append(file_problem)
+        loaded.append(entry)
+    lineages = build([e.sprint for e in loaded if e.sprint is not None])
+    for p in lineages.problems:
+        sprint_file = loaded[p.sprint_index].loaded
+        if sprint_file is not None:
+            problems.append(_lineage_problem(p, sprint_file.doc))
+    return problems
+
+
+def _at_key(doc: Any, loc: tuple[Any, ...], message: str, hint: str | None = None) -> Problem:
+    from sprintkit.files.yamlio import locate
+
+    line, col = locate(doc.tree, loc)
+    return Problem(doc.shown, line, col, ".".join(str(p) for p in loc), message, hint)
+
+
+def _lineage_problem(p: Any, doc: Any) -> Problem:
+    """A lineage problem at the hypothesis's ``derived_from`` in its sprint file."""
+    from sprintkit.files.yamlio import locate
+
+    loc = ("hypotheses", p.hypothesis_index, "derived_from")
+    line, col = locate(doc.tree, loc)
+    return Problem(doc.shown, line, col, f"hypotheses[{p.hypothesis_index}].derived_from",
+                   p.message, p.hint)
 
 
 def validate_paths(paths: list[Path]) -> list[FileReport]:

@@ -91,11 +91,16 @@ def build_context(
     sprint_ctx = [
         _sprint(s, m, lang, charts) for s, m in zip(sprints, methods, strict=True)
     ]
+    from sprintkit.engine.lineage import build
+
+    index = build(sprints, lang=lang, programme=programme is not None)
+    lineages = _lineages(index, sprint_ctx, lang)
     generated = source_date()
     context: dict[str, Any] = {
         "lang": lang,
         "generated": generated.date() if generated else None,
-        "programme": _programme(programme, lang, charts) if programme is not None else None,
+        "programme": _programme(programme, lang, charts, sprints, sprint_ctx, lineages)
+        if programme is not None else None,
         "sprints": sprint_ctx,
         "sprint": sprint_ctx[0] if len(sprint_ctx) == 1 else None,
         "charts": charts,
@@ -158,6 +163,7 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
         }
     return {
         "id": s.id,
+        "position": None,
         "title": s.title,
         "method": method_ctx,
         "method_id": s.method,
@@ -384,6 +390,15 @@ def _hypothesis(h: Hypothesis, result: Any, lang: str, learning_ids: list[str],
         "min_n": h.min_n,
         "owner": h.owner,
         "derived_from": h.derived_from,
+        "derived_from_text": h.derived_from,
+        "ref": h.id,
+        "followed_by": [],
+        "superseded": False,
+        "decided_later": False,
+        "relation": None,
+        "relation_label": None,
+        "lineage_changes": [],
+        "lineage": None,
         "phase": h.phase,
         "created": h.created,
         "evidence": [_evidence(e, lang) for e in h.evidence],
@@ -631,7 +646,121 @@ def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -
 # --- programme and totals ------------------------------------------------------------------
 
 
-def _programme(p: Programme, lang: str, charts: dict[str, Any]) -> dict[str, Any]:
+_FIELDS = {
+    "statement": {"nl": "uitspraak", "en": "statement"},
+    "kind": {"nl": "soort", "en": "kind"},
+    "metric": {"nl": "meting", "en": "metric"},
+    "target": {"nl": "criterium", "en": "target"},
+    "criterion": {"nl": "criterium in woorden", "en": "criterion in words"},
+}
+_RELATIONS = {
+    "origin": {"nl": "oorspronkelijke hypothese", "en": "original hypothesis"},
+    "retest": {"nl": "opnieuw getoetst", "en": "retested"},
+    "adapt": {"nl": "bijgesteld", "en": "adapted"},
+}
+
+
+def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Mark every hypothesis with where it came from and where it went; the lineages (two
+    steps or more) as lists of steps that refer to the hypotheses' own context."""
+    lg = "nl" if lang == "nl" else "en"
+    by_ref: dict[str, dict[str, Any]] = {}
+    sprint_of: dict[str, dict[str, Any]] = {}
+    for position, s in enumerate(sprint_ctx, start=1):
+        s["position"] = position
+        for h in s["hypotheses"]:
+            key = f"{s['id']}:{h['id']}"
+            by_ref.setdefault(key, h)
+            sprint_of.setdefault(key, s)
+            h["ref"] = key if len(sprint_ctx) > 1 else h["id"]
+    def describe(ref: Any, here: str) -> str:
+        """``H2`` in the same sprint, ``H1 in sprint 2 (title)`` in another."""
+        if ref.sprint == here or len(sprint_ctx) == 1:
+            return str(ref.hypothesis)
+        s = sprint_of[str(ref)]
+        return f"{ref.hypothesis} in sprint {s['position']} ({s['title']})"
+
+    for ref, step in index.steps.items():
+        h = by_ref.get(str(ref))
+        if h is None:
+            continue
+        h["followed_by"] = [describe(c, ref.sprint) for c in step.children if str(c) in by_ref]
+        h["superseded"] = step.superseded
+        h["decided_later"] = index.decided_later(ref)
+        h["relation"] = step.relation if step.parent else None
+        h["relation_label"] = _RELATIONS[step.relation][lg] if step.parent else None
+        h["lineage_changes"] = [
+            {"field": c.field, "field_label": _FIELDS[c.field][lg], "old": c.old, "new": c.new}
+            for c in step.changes]
+        if step.parent is not None and str(step.parent) in by_ref:
+            h["derived_from_text"] = describe(step.parent, ref.sprint)
+    result = []
+    for number, lineage in enumerate(index.lineages):
+        steps = []
+        for step in lineage.steps:
+            h = by_ref[str(step.ref)]
+            h["lineage"] = number
+            s = sprint_of[str(step.ref)]
+            steps.append({
+                "ref": h["ref"], "depth": step.depth, "hypothesis": h,
+                "parent": by_ref[str(step.parent)]["ref"] if step.parent else None,
+                "sprint": {"id": s["id"], "position": s["position"], "title": s["title"],
+                           "method": s["method"]},
+                "relation": step.relation if step.parent else "origin",
+                "relation_label": _RELATIONS[step.relation if step.parent else "origin"][lg],
+                "changes": h["lineage_changes"],
+                "superseded": step.superseded,
+            })
+        leaves = [st for st in steps if not st["superseded"]]
+        result.append({"root": steps[0]["ref"], "statement": steps[0]["hypothesis"]["statement"],
+                       "steps": steps, "latest": leaves,
+                       "sprints": sorted({st["sprint"]["position"] for st in steps})})
+    return result
+
+
+def _programme(p: Programme, lang: str, charts: dict[str, Any], sprints: Sequence[Sprint],
+               sprint_ctx: list[dict[str, Any]], lineages: list[dict[str, Any]]
+               ) -> dict[str, Any]:
+    from sprintkit.engine.programme import chain_groups, chain_text, span
+
+    refs = [{"id": s["id"], "position": s["position"], "title": s["title"],
+             "method": s["method"]} for s in sprint_ctx]
+    names = [_method_word(s) for s in sprint_ctx]
+    indicators = [_indicator(i, lang, charts, p.id) for i in p.indicators]
+    actions = [_action(a, lang) for a in p.actions]
+    for a in actions:
+        a["sprint"] = None
+    for ind in indicators:
+        ind["sprint"] = None
+    all_actions = list(actions)
+    all_indicators = list(indicators)
+    decisions: list[dict[str, Any]] = []
+    adopted: list[dict[str, Any]] = []
+    not_adopted: list[dict[str, Any]] = []
+    for s, ref in zip(sprint_ctx, refs, strict=True):
+        for a in s["actions"]:
+            all_actions.append({**a, "sprint": ref})
+        for ind in s["indicators"]:
+            ind["sprint"] = ref
+            all_indicators.append(ind)
+        decisions += [{**d, "sprint": ref} for d in s["decisions"]]
+        for item in s["adopted"]:
+            h = item["hypothesis"]
+            if h is not None and h["decided_later"]:
+                continue  # carried on, and decided again later: that decision counts
+            adopted.append({**item, "sprint": ref,
+                            "trail": _trail(h, lineages) if h is not None else []})
+        for lr in s["learnings"]:
+            if lr["decision"] not in ("drop", "retest"):
+                continue
+            h = next((x for x in s["hypotheses"] if x["id"] == lr["hypothesis"]), None)
+            if h is not None and h["decided_later"]:
+                continue
+            not_adopted.append({**lr, "sprint": ref, "ref": h["ref"] if h else None})
+    counts = {"lineages": len(lineages),
+              "derived": sum(len(ln["steps"]) - 1 for ln in lineages)}
+    first, last = span([(s.start, s.end) for s in sprints])
+    start, end = p.start or first, p.end or last
     return {
         "id": p.id,
         "title": p.title,
@@ -639,17 +768,93 @@ def _programme(p: Programme, lang: str, charts: dict[str, Any]) -> dict[str, Any
         "language": p.language,
         "goal": p.goal,
         "description": p.description,
-        "start": p.start,
-        "end": p.end,
-        "period": fmt.format_date_range(p.start, p.end, lang),
-        "facilitators": list(p.facilitators),
-        "team": [m.model_dump() for m in p.team],
-        "indicators": [_indicator(i, lang, charts, p.id) for i in p.indicators],
-        "actions": [_action(a, lang) for a in p.actions],
+        "start": start,
+        "end": end,
+        "period": fmt.format_date_range(start, end, lang),
+        "facilitators": _union([list(p.facilitators)] + [list(s.facilitators) for s in sprints]),
+        "team": [m.model_dump() for m in p.team] or _team(sprints),
+        "chain": refs,
+        "chain_groups": [{"name": n, "count": c} for n, c in chain_groups(names)],
+        "chain_text": chain_text(names),
+        "lineages": lineages,
+        "lineage_counts": counts,
+        "indicators": indicators,
+        "all_indicators": all_indicators,
+        "actions": actions,
+        "all_actions": all_actions,
+        "open_actions": [a for a in all_actions if a["status"] != "done"],
+        "decisions": decisions,
+        "adopted": adopted,
+        "not_adopted": not_adopted,
         "plan": _plan(p.plan, None, lang),
+        "combined_plan": _plan(_merged_plan(p, sprints), p.goal, lang),
         "conclusions": list(p.conclusions),
         "next_steps": list(p.next_steps),
     }
+
+
+def _method_word(s: dict[str, Any]) -> str:
+    name = s["method"]["name"] if s["method"] else s["method_id"]
+    return name[:1].lower() + name[1:] if name else s["method_id"]
+
+
+def _trail(h: dict[str, Any], lineages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The steps from the original hypothesis to ``h`` (empty when it stands alone)."""
+    if h["lineage"] is None:
+        return []
+    steps = lineages[h["lineage"]]["steps"]
+    by_ref = {st["ref"]: st for st in steps}
+    path: list[dict[str, Any]] = []
+    current: dict[str, Any] | None = by_ref.get(h["ref"])
+    while current is not None:
+        path.append(current)
+        current = by_ref.get(current["parent"]) if current["parent"] else None
+    return list(reversed(path))
+
+
+def _union(lists: list[list[str]]) -> list[str]:
+    seen: list[str] = []
+    for names in lists:
+        seen += [n for n in names if n not in seen]
+    return seen
+
+
+def _team(sprints: Sequence[Sprint]) -> list[dict[str, Any]]:
+    """Everyone in the sprints' teams, once (the first role given counts)."""
+    team: dict[str, dict[str, Any]] = {}
+    for s in sprints:
+        for m in s.team:
+            team.setdefault(m.name.casefold(), m.model_dump())
+    return list(team.values())
+
+
+def _merged_plan(p: Programme, sprints: Sequence[Sprint]) -> Any:
+    """The programme's plan section, completed with what the sprints' plans hold."""
+    from sprintkit.model.sprint import PlanSection
+
+    plans = [p.plan] + [s.plan for s in sprints]
+
+    def merged(name: str, key: Any) -> list[Any]:
+        seen: dict[Any, Any] = {}
+        for plan in plans:
+            for item in getattr(plan, name):
+                seen.setdefault(key(item), item)
+        return list(seen.values())
+
+    evaluation = merged("evaluation", lambda e: (e.date, e.what.casefold()))
+    evaluation.sort(key=lambda e: (e.date is None, e.date or dt.date.min))
+    trials = [plan.trial for plan in plans if plan.trial is not None]
+    supports = [plan.support for plan in plans if plan.support]
+    return PlanSection(
+        scope=p.plan.scope,
+        stakeholders=merged("stakeholders", lambda st: st.name.casefold()),
+        communication=merged("communication",
+                             lambda c: (c.audience.casefold(), (c.message or "").casefold())),
+        trial=p.plan.trial or (trials[-1] if trials else None),
+        evaluation=evaluation,
+        risks=merged("risks", lambda r: r.risk.casefold()),
+        support=p.plan.support or (" ".join(supports) if supports else None),
+    )
 
 
 def _totals(sprints: list[dict[str, Any]]) -> dict[str, Any]:

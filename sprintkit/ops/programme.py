@@ -1,0 +1,661 @@
+"""Programmes (*trajecten*): a chain of sprints with one aim, and the views across it.
+
+Library functions behind ``sprintkit programme``; keyword arguments mirror the command-line
+flags. The programme file is written only through :func:`update_programme` and a sprint only
+through :func:`update_sprint` (locked, atomic, comment-preserving). Sprint folders that are
+missing or invalid never make a view crash: :func:`load_chain` records them per entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.errors import (
+    InvalidFile,
+    MissingInput,
+    NotFound,
+    Problem,
+    SprintkitError,
+    UsageError,
+)
+from sprintkit.files.sprintfile import PROGRAMME_FILE, SPRINT_FILE
+from sprintkit.files.textfile import display
+
+if TYPE_CHECKING:
+    from sprintkit.engine.lineage import Lineage, LineageIndex, Ref
+    from sprintkit.engine.progress import PhaseProgress
+    from sprintkit.files.sprintfile import ModelFile
+    from sprintkit.model.method import Method
+    from sprintkit.model.programme import Programme
+    from sprintkit.model.sprint import Sprint
+
+SCHEMA_URL = ".sprintkit/programme.schema.json"
+
+
+# --- the chain as loaded -------------------------------------------------------------------
+
+
+@dataclass
+class ChainEntry:
+    """One sprint of the chain: where it should be and what was found there."""
+
+    position: int
+    path: str
+    folder: Path
+    entry_id: str | None
+    state: str = "ok"  # ok | missing | invalid
+    problem: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    loaded: ModelFile[Sprint] | None = None
+    method: Method | None = None
+    method_problem: str | None = None
+
+    @property
+    def sprint(self) -> Sprint | None:
+        return self.loaded.model if self.loaded is not None else None
+
+    @property
+    def id(self) -> str:
+        if self.loaded is not None:
+            return self.loaded.model.id
+        return self.entry_id or self.path
+
+    @property
+    def ok(self) -> bool:
+        return self.state == "ok"
+
+
+def load_chain(programme: Path | None = None, *, methods: bool = True,
+               progress: Callable[[int, int], None] | None = None
+               ) -> tuple[ModelFile[Programme], list[ChainEntry]]:
+    """The programme and each of its sprints in order; a sprint that is missing or invalid is
+    recorded in its entry rather than raised."""
+    from sprintkit.files.sprintfile import load_programme
+
+    loaded = load_programme(programme)
+    entries = []
+    total = len(loaded.model.sprints)
+    for number, item in enumerate(loaded.model.sprints, start=1):
+        entries.append(_load_entry(loaded.dir, number, item.path, item.id, methods))
+        if progress is not None:
+            progress(number, total)
+    return loaded, entries
+
+
+def _load_entry(base: Path, position: int, path: str, entry_id: str | None, methods: bool
+                ) -> ChainEntry:
+    from sprintkit.files.sprintfile import load_sprint
+
+    folder = base / path
+    entry = ChainEntry(position, path, folder, entry_id)
+    if folder.name == SPRINT_FILE and folder.is_file():
+        entry.folder = folder.parent
+    elif not (folder / SPRINT_FILE).is_file():
+        entry.state = "missing"
+        entry.problem = (f"no {SPRINT_FILE} in {display(folder)}" if folder.is_dir()
+                         else f"the folder {display(folder)} does not exist")
+        return entry
+    try:
+        entry.loaded = load_sprint(entry.folder)
+    except InvalidFile as exc:
+        entry.state = "invalid"
+        entry.problems = exc.problems
+        count = len(exc.problems)
+        entry.problem = (f"{display(entry.folder / SPRINT_FILE)} is not valid "
+                         f"({count} problem{'s' if count != 1 else ''}): "
+                         f"{exc.problems[0].message if exc.problems else exc.message}")
+        return entry
+    except SprintkitError as exc:
+        entry.state = "invalid"
+        entry.problem = exc.message
+        return entry
+    if methods:
+        from sprintkit.files.library import get_method
+
+        try:
+            entry.method = get_method(entry.loaded.model.method, entry.folder).model
+        except SprintkitError as exc:
+            entry.method_problem = exc.message
+    return entry
+
+
+def chain_problem(entries: list[ChainEntry]) -> SprintkitError | None:
+    """One error naming every sprint that is missing or invalid (None when all are fine)."""
+    bad = [e for e in entries if not e.ok]
+    if not bad:
+        return None
+    lines = "; ".join(f"{e.position}. {e.id}: {e.problem}" for e in bad)
+    return SprintkitError(
+        f"{len(bad)} of the programme's {len(entries)} sprints cannot be read: {lines}",
+        hint="fix or remove them (`sprintkit validate DIR`, `sprintkit programme remove ID`)")
+
+
+# --- new -----------------------------------------------------------------------------------
+
+
+@dataclass
+class NewProgramme:
+    path: Path
+    schema_path: Path
+    programme: Programme
+
+
+_HEAD = {
+    "nl": [
+        "Traject: {title}",
+        "",
+        "Een traject is een reeks sprints met één doel, in volgorde (bijvoorbeeld strategie →",
+        "innovatie ×2 → experiment ×3 → implementatieplan). Dit bestand is van jou: als",
+        "sprintkit iets toevoegt, blijven je opmerkingen en de volgorde van de sleutels staan.",
+        "Een sprint toevoegen:  sprintkit programme add SPRINTMAP -p {dir}",
+        "Stand van zaken:       sprintkit programme status {dir}",
+        "Controleren:           sprintkit validate {dir}",
+    ],
+    "en": [
+        "Programme: {title}",
+        "",
+        "A programme is a chain of sprints with one aim, in order (for example strategy →",
+        "innovation ×2 → experiment ×3 → implementation plan). This file is yours: when",
+        "sprintkit adds to it, your comments and the order of the keys are kept.",
+        "Add a sprint:   sprintkit programme add SPRINT_DIR -p {dir}",
+        "Where it is:    sprintkit programme status {dir}",
+        "Check it:       sprintkit validate {dir}",
+    ],
+}
+_HINTS: dict[str, dict[str, Any]] = {
+    "nl": {
+        "organisation": "organisation: Naam van de organisatie",
+        "goal": "goal: Wat het hele traject moet opleveren",
+        "dates": ["start: 2026-03-02          # eerste dag (JJJJ-MM-DD)",
+                  "end: 2026-12-18            # laatste dag"],
+        "facilitators": ["facilitators:", "  - Naam van de facilitator"],
+        "sprints": "De sprints in volgorde, met paden ten opzichte van dit bestand "
+                   "(sprintkit programme add).",
+        "rest": ["Voor het implementatieplan over het hele traject (velden als in sprint.yaml):",
+                 "team, indicators, actions, plan (scope, stakeholders, communication, trial,",
+                 "evaluation, risks, support), conclusions en next_steps."],
+    },
+    "en": {
+        "organisation": "organisation: Name of the organisation",
+        "goal": "goal: What the whole programme must deliver",
+        "dates": ["start: 2026-03-02          # first day (YYYY-MM-DD)",
+                  "end: 2026-12-18            # last day"],
+        "facilitators": ["facilitators:", "  - Name of the facilitator"],
+        "sprints": "The sprints in order, with paths relative to this file "
+                   "(sprintkit programme add).",
+        "rest": ["For the implementation plan across the programme (fields as in sprint.yaml):",
+                 "team, indicators, actions, plan (scope, stakeholders, communication, trial,",
+                 "evaluation, risks, support), conclusions and next_steps."],
+    },
+}
+
+
+def new_programme(
+    folder: Path,
+    *,
+    title: str | None = None,
+    org: str | None = None,
+    lang: str | None = None,
+    id: str | None = None,
+    goal: str | None = None,
+    no_input: bool = False,
+    ask: Callable[[str, bool], str | None] | None = None,
+) -> NewProgramme:
+    """Create ``folder/programme.yaml`` (commented, with a schema line) and its schema file.
+
+    ``ask(prompt, required)`` is called for a missing title and organisation when given and
+    ``no_input`` is false. Refuses to overwrite an existing programme.yaml."""
+    from pydantic import ValidationError
+
+    from sprintkit.model.programme import Programme
+    from sprintkit.ops.new import slugify
+
+    folder = Path(folder)
+    target = folder / PROGRAMME_FILE
+    if target.exists():
+        raise SprintkitError(f"{display(target)} already exists; nothing was written",
+                             hint="choose another folder, or add sprints to this programme "
+                                  "with `sprintkit programme add`")
+    if folder.exists() and not folder.is_dir():
+        raise SprintkitError(f"{display(folder)} is a file, not a folder; nothing was written")
+    if lang is not None and lang not in ("nl", "en"):
+        raise UsageError(f"--lang {lang!r}: choose nl or en")
+    language = lang or "nl"
+    nl = language == "nl"
+    if ask is not None and not no_input:
+        if not title:
+            title = ask("Titel van het traject" if nl else "Title of the programme", True)
+        if org is None:
+            org = ask("Organisatie (Enter om over te slaan)" if nl
+                      else "Organisation (Enter to skip)", False) or None
+    if not title or not title.strip():
+        raise MissingInput(["title: the title of the programme (--title TEXT)"],
+                           "pass --title TEXT (and --org NAME); run it in a terminal without "
+                           "--no-input to be asked")
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "id": id or slugify(folder.resolve().name),
+        "title": title.strip(),
+        "organisation": org,
+        "language": language,
+        "goal": goal,
+        "sprints": [],
+    }
+    data = {k: v for k, v in data.items() if v is not None}
+    try:
+        programme = Programme.model_validate(data)
+    except ValidationError as exc:
+        problems = [Problem("--" + ".".join(str(p) for p in e["loc"]), 0, 0,
+                            ".".join(str(p) for p in e["loc"]), e["msg"])
+                    for e in exc.errors(include_url=False)]
+        raise InvalidFile(problems, "the values given do not make a valid programme; "
+                                    "nothing was written") from None
+    text = render_programme_file(programme, display(folder))
+    from sprintkit.files.yamlio import parse_yaml, validate_data
+
+    validate_data(parse_yaml(text, target), Programme, "programme")  # ours must always load
+    from sprintkit.files.atomic import write_atomic
+    from sprintkit.files.lock import locked
+    from sprintkit.ops.new import write_schema_file
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SprintkitError(f"cannot create the folder {display(folder)}: {exc.strerror}"
+                             ) from None
+    with locked(folder):
+        if target.exists():
+            raise SprintkitError(f"{display(target)} already exists; nothing was written")
+        schema = write_schema_file(folder, "programme")
+        write_atomic(target, text)
+    return NewProgramme(target, schema, programme)
+
+
+def render_programme_file(programme: Programme, shown_dir: str = ".") -> str:
+    """The text of a new programme.yaml: schema line, explanation, values and hints."""
+    import shlex
+
+    from sprintkit.files.yamlwrite import SCHEMA_LINE, dump, fresh, model_data
+    from sprintkit.ops.new import _comment
+
+    lang = programme.language
+    hints = _HINTS[lang]
+    data = model_data(programme)
+    text = SCHEMA_LINE.format(url=SCHEMA_URL)
+    text += _comment([line.format(title=programme.title, dir=shlex.quote(shown_dir))
+                      for line in _HEAD[lang]]) + "\n"
+    for key in ("schema_version", "id", "title", "organisation", "language", "goal"):
+        if key in data:
+            text += dump(fresh({key: data[key]}))
+        elif key in hints:
+            text += _comment([hints[key]])
+    text += _comment(hints["dates"]) + _comment(hints["facilitators"])
+    text += "\n" + _comment([hints["sprints"]]) + "sprints: []\n"
+    text += "\n" + _comment(hints["rest"])
+    return text
+
+
+# --- add, remove, move ---------------------------------------------------------------------
+
+
+@dataclass
+class ChainChange:
+    """What ``add``/``remove``/``move`` did."""
+
+    programme: Programme
+    path: Path
+    sprint_id: str
+    position: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def _set_programme(sprint: Sprint, pid: str | None) -> None:
+    sprint.programme = pid
+    if pid is None:  # drop the key instead of writing null
+        sprint.__pydantic_fields_set__.discard("programme")
+
+
+def _relative(folder: Path, base: Path) -> str:
+    return Path(os.path.relpath(folder.resolve(), base.resolve())).as_posix()
+
+
+def _index_of(programme: Programme, base: Path, ref: str, option: str) -> int:
+    """The index of the entry named by id or path; NotFound listing the entries."""
+    for index, entry in enumerate(programme.sprints):
+        if ref in (entry.id, entry.path):
+            return index
+    wanted = (base / ref)
+    for index, entry in enumerate(programme.sprints):
+        if wanted.exists() and (base / entry.path).resolve() == wanted.resolve():
+            return index
+    known = ", ".join(e.id or e.path for e in programme.sprints) or "none yet"
+    raise NotFound(f"{option}{ref!r}: no such sprint in the programme",
+                   hint=f"sprints in the programme: {known}")
+
+
+def add_sprint(sprint_dir: Path, *, after: str | None = None,
+               programme: Path | None = None) -> ChainChange:
+    """Add the sprint at ``sprint_dir`` to the programme (after ``after``, else at the end),
+    and record the programme's id in the sprint's ``programme`` field."""
+    from sprintkit.files.sprintfile import (
+        load_programme,
+        load_sprint,
+        update_programme,
+        update_sprint,
+    )
+    from sprintkit.model.programme import ProgrammeSprint
+
+    prog = load_programme(programme)
+    sprint = load_sprint(sprint_dir)  # a sprint that does not validate is refused here
+    model = sprint.model
+    pid = prog.model.id
+    rel = _relative(sprint.dir, prog.dir)
+    if model.programme not in (None, pid):
+        raise SprintkitError(
+            f"sprint {model.id!r} already belongs to programme {model.programme!r}",
+            hint=f"remove it there first, or clear 'programme:' in {display(sprint.path)}")
+
+    def check(p: Programme) -> int:
+        for entry in p.sprints:
+            if entry.id == model.id:
+                raise SprintkitError(f"sprint {model.id!r} is already in the programme "
+                                     f"(as {entry.path})")
+            if (prog.dir / entry.path).resolve() == sprint.dir.resolve():
+                raise SprintkitError(f"{entry.path} is already in the programme")
+        if after is None:
+            return len(p.sprints)
+        return _index_of(p, prog.dir, after, "--after ") + 1
+
+    check(prog.model)  # clear messages before anything is written
+
+    def put(p: Programme) -> int:
+        at = check(p)
+        p.sprints.insert(at, ProgrammeSprint(path=rel, id=model.id))
+        return at + 1
+
+    previous = model.programme
+    if previous != pid:
+        update_sprint(sprint.path, lambda s: _set_programme(s, pid))
+    try:
+        position = update_programme(prog.path, put)
+    except BaseException:
+        if previous != pid:  # leave the sprint as it was
+            update_sprint(sprint.path, lambda s: _set_programme(s, previous))
+        raise
+    warnings = []
+    if model.language != prog.model.language:
+        warnings.append(f"sprint {model.id!r} is in {model.language!r}, the programme in "
+                        f"{prog.model.language!r}; programme reports use the programme's "
+                        "language")
+    fresh = load_programme(prog.path).model
+    return ChainChange(fresh, prog.path, model.id, position, warnings)
+
+
+def remove_sprint(ref: str, *, programme: Path | None = None) -> ChainChange:
+    """Take a sprint (by id or path) out of the chain; its folder is left alone, and its
+    ``programme`` field is cleared when it names this programme."""
+    from sprintkit.files.sprintfile import load_programme, update_programme, update_sprint
+
+    prog = load_programme(programme)
+    index = _index_of(prog.model, prog.dir, ref, "")
+    entry = prog.model.sprints[index]
+    _, entries = load_chain(prog.path, methods=False)
+    removed = entries[index]
+    sprint_id = removed.id
+    warnings = []
+    from sprintkit.engine.lineage import parse_ref
+
+    for other in entries:
+        if other.sprint is None or other.position == index + 1:
+            continue
+        for h in other.sprint.hypotheses:
+            if h.derived_from and parse_ref(h.derived_from, other.id).sprint == sprint_id:
+                warnings.append(f"{other.id}:{h.id} is derived from {h.derived_from}, which "
+                                "is no longer in the programme")
+
+    def take(p: Programme) -> None:
+        at = _index_of(p, prog.dir, entry.id or entry.path, "")
+        del p.sprints[at]
+
+    update_programme(prog.path, take)
+    pid = prog.model.id
+    if removed.sprint is not None and removed.sprint.programme == pid and removed.loaded:
+        update_sprint(removed.loaded.path, lambda s: _set_programme(s, None))
+    fresh = load_programme(prog.path).model
+    return ChainChange(fresh, prog.path, sprint_id, index + 1, warnings)
+
+
+def move_sprint(ref: str, *, after: str | None = None, first: bool = False,
+                programme: Path | None = None) -> ChainChange:
+    """Move a sprint (by id or path) to just after ``after``, or to the front with ``first``."""
+    from sprintkit.files.sprintfile import load_programme, update_programme
+
+    if (after is None) == (not first):
+        raise UsageError("give either --after ID or --first")
+    prog = load_programme(programme)
+    _index_of(prog.model, prog.dir, ref, "")
+    if after is not None:
+        _index_of(prog.model, prog.dir, after, "--after ")
+
+    def move(p: Programme) -> int:
+        at = _index_of(p, prog.dir, ref, "")
+        entry = p.sprints.pop(at)
+        if after is not None and after in (entry.id, entry.path):
+            p.sprints.insert(at, entry)
+            raise UsageError(f"cannot move {ref!r} after itself")
+        to = 0 if first else _index_of(p, prog.dir, after or "", "--after ") + 1
+        p.sprints.insert(to, entry)
+        return to + 1
+
+    position = update_programme(prog.path, move)
+    fresh = load_programme(prog.path).model
+    entry = fresh.sprints[position - 1]
+    return ChainChange(fresh, prog.path, entry.id or entry.path, position)
+
+
+# --- status --------------------------------------------------------------------------------
+
+
+@dataclass
+class SprintStatus:
+    """One sprint in ``programme status``."""
+
+    entry: ChainEntry
+    method_name: str | None = None
+    kind: str | None = None
+    phases: list[PhaseProgress] = field(default_factory=list)
+    share: float | None = None
+    next_phase: str | None = None
+    next_title: str | None = None
+    verdicts: dict[str, int] = field(default_factory=dict)
+    actions: dict[str, int] = field(default_factory=dict)
+    derived_in: int = 0
+    derived_out: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        e = self.entry
+        s = e.sprint
+        done = sum(p.status in ("done", "skipped") for p in self.phases)
+        return {
+            "position": e.position,
+            "path": e.path,
+            "id": e.id,
+            "state": e.state,
+            "problem": e.problem,
+            "title": s.title if s else None,
+            "method": s.method if s else None,
+            "method_name": self.method_name,
+            "kind": self.kind,
+            "start": s.start if s else None,
+            "end": s.end if s else None,
+            "phases": {
+                "done": done, "total": len(self.phases), "share": self.share,
+                "next": self.next_phase, "list": [p.to_json() for p in self.phases],
+            } if s else None,
+            "method_problem": e.method_problem,
+            "hypotheses": {"total": sum(self.verdicts.values()), "by_verdict": self.verdicts}
+            if s else None,
+            "actions": self.actions if s else None,
+            "derived": {"from_earlier": self.derived_in, "carried_on": self.derived_out},
+        }
+
+
+@dataclass
+class ProgrammeStatus:
+    """The chain in order with each sprint's progress, totals, lineages and problems."""
+
+    programme: Programme
+    path: Path
+    lang: str
+    sprints: list[SprintStatus]
+    chain: list[tuple[str, int]]
+    chain_text: str
+    start: dt.date | None
+    end: dt.date | None
+    lineages: int
+    problems: list[dict[str, Any]]
+    out_of_order: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return all(s.entry.ok for s in self.sprints)
+
+    def totals(self) -> dict[str, Any]:
+        verdicts: dict[str, int] = {}
+        actions: dict[str, int] = {}
+        for s in self.sprints:
+            for key, n in s.verdicts.items():
+                verdicts[key] = verdicts.get(key, 0) + n
+            for key, n in s.actions.items():
+                actions[key] = actions.get(key, 0) + n
+        return {
+            "sprints": len(self.sprints),
+            "readable": sum(1 for s in self.sprints if s.entry.ok),
+            "hypotheses": sum(verdicts.values()),
+            "by_verdict": verdicts,
+            "actions": actions,
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        p = self.programme
+        return {
+            "programme": {"id": p.id, "title": p.title, "organisation": p.organisation,
+                          "language": p.language, "goal": p.goal, "path": str(self.path),
+                          "start": self.start, "end": self.end},
+            "chain": [{"name": n, "count": c} for n, c in self.chain],
+            "chain_text": self.chain_text,
+            "sprints": [s.to_json() for s in self.sprints],
+            "totals": self.totals(),
+            "lineages": self.lineages,
+            "out_of_order": self.out_of_order,
+            "problems": self.problems,
+            "ok": self.ok,
+        }
+
+
+def method_label(entry: ChainEntry, lang: str) -> str:
+    """The method's name in ``lang`` (lower case), or its id when the method is unknown."""
+    if entry.method is not None:
+        name = entry.method.name.get(lang)
+        return name[:1].lower() + name[1:] if name else entry.method.id
+    return entry.sprint.method if entry.sprint is not None else "?"
+
+
+def programme_status(programme: Path | None = None, *, lang: str | None = None,
+                     today: dt.date | None = None) -> ProgrammeStatus:
+    """Where the programme stands: each sprint's method, dates, phases, verdicts, actions."""
+    from sprintkit.engine import lineage, progress
+    from sprintkit.engine.programme import chain_text, out_of_order, span
+
+    loaded, entries = load_chain(programme)
+    prog = loaded.model
+    language = lang or prog.language
+    sprints = [e.sprint for e in entries if e.sprint is not None]
+    index = lineage.build(sprints, lang=language)
+    rows = []
+    for entry in entries:
+        row = SprintStatus(entry)
+        s = entry.sprint
+        if s is not None:
+            row.kind = entry.method.kind if entry.method is not None else None
+            row.method_name = method_label(entry, language)
+            if entry.method is not None:
+                row.phases = progress.phase_progress(entry.method, s, language)
+                row.share = progress.share_done(row.phases)
+                row.next_phase = progress.next_phase(row.phases)
+                row.next_title = next((p.title for p in row.phases if p.id == row.next_phase),
+                                      None)
+            row.verdicts = progress.verdict_counts(s)
+            row.actions = progress.action_counts(s.actions, today)
+            own = [st for ref, st in index.steps.items() if ref.sprint == s.id]
+            row.derived_in = sum(1 for st in own if st.parent is not None)
+            row.derived_out = sum(1 for st in own if any(c.sprint != s.id for c in st.children))
+        rows.append(row)
+    labels = [r.method_name or "?" for r in rows if r.entry.ok]
+    dates = [(e.sprint.start, e.sprint.end) for e in entries if e.sprint is not None]
+    first, last = span(dates)
+    ok_entries = [e for e in entries if e.sprint is not None]
+    late = [ok_entries[i].id for i in out_of_order(dates)]
+    from sprintkit.engine.programme import chain_groups
+
+    return ProgrammeStatus(
+        programme=prog, path=loaded.path, lang=language, sprints=rows,
+        chain=chain_groups(labels), chain_text=chain_text(labels),
+        start=prog.start or first, end=prog.end or last, lineages=len(index.lineages),
+        problems=[p.to_json() for p in index.problems], out_of_order=late,
+    )
+
+
+# --- lineage -------------------------------------------------------------------------------
+
+
+@dataclass
+class LineageView:
+    """Lineages to show: all of them, or the one a hypothesis belongs to."""
+
+    programme: Programme
+    lang: str
+    index: LineageIndex
+    lineages: list[Lineage]
+    selected: Ref | None
+    entries: list[ChainEntry]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "programme": self.programme.id,
+            "selected": str(self.selected) if self.selected else None,
+            "lineages": [ln.to_json() for ln in self.lineages],
+            "problems": [p.to_json() for p in self.index.problems],
+            "unreadable": [{"position": e.position, "id": e.id, "problem": e.problem}
+                           for e in self.entries if not e.ok],
+        }
+
+
+def programme_lineage(ref: str | None = None, *, programme: Path | None = None,
+                      lang: str | None = None) -> LineageView:
+    """Every lineage of the programme, or (with ``ref``: ``H1`` or ``SPRINT-ID:H1``) the one
+    that hypothesis belongs to, with its whole history."""
+    from sprintkit.engine import lineage
+
+    loaded, entries = load_chain(programme, methods=False)
+    language = lang or loaded.model.language
+    index = lineage.build([e.sprint for e in entries if e.sprint is not None], lang=language)
+    if ref is None:
+        return LineageView(loaded.model, language, index, index.lineages, None, entries)
+    found = index.find(ref)
+    if not found:
+        derived = [str(s.ref) for ln in index.lineages for s in ln.steps]
+        raise NotFound(f"no hypothesis {ref!r} in the programme's sprints",
+                       hint=("hypotheses in lineages: " + ", ".join(derived[:12])
+                             + (" …" if len(derived) > 12 else "")) if derived
+                       else "no hypothesis is derived from another yet (hypothesis add "
+                            "--derived-from SPRINT-ID:H1)")
+    if len(found) > 1:
+        raise UsageError(f"{ref!r} is in several sprints: {', '.join(str(r) for r in found)}",
+                         hint="give SPRINT-ID:ID")
+    return LineageView(loaded.model, language, index, [index.lineage_of(found[0])], found[0],
+                       entries)

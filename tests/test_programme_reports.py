@@ -1,0 +1,117 @@
+"""Programme-wide end report and implementation plan: golden dumps, lineage in the documents,
+the plan's latest decisions, and the command line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from test_render_support import check_golden
+
+from sprintkit.render.dump import dump_docx
+
+DATA = Path(__file__).resolve().parent / "data" / "report_programme"
+
+
+def render(template: str, lang: str, fmt: str = "docx"):
+    """Through the real pipeline, phases from the sprint files alone (as the sprint goldens)."""
+    from sprintkit.ops.programme import load_chain
+    from sprintkit.render.context import build_context, document_date
+    from sprintkit.render.document import produce
+    from sprintkit.render.lookup import resolve
+
+    loaded, entries = load_chain(DATA, methods=False)
+    sprints = [e.sprint for e in entries]
+    context = build_context(sprints, programme=loaded.model, lang=lang,
+                            methods=[None] * len(sprints))
+    resolved = resolve(template, lang, DATA)
+    return produce(resolved, context, fmt, lang=lang, roots=[resolved.path.parent, DATA],
+                   created=document_date(sprints))
+
+
+@pytest.mark.parametrize(("template", "lang"), [
+    ("report", "nl"), ("plan", "nl"), ("report", "en"), ("plan", "en")])
+def test_golden_dumps(template, lang):
+    out = render(template, lang)
+    check_golden(f"programme_{template}_{lang}", dump_docx(out.data)["body"])
+    assert out.missing_styles == []
+
+
+def test_report_has_a_section_per_sprint_in_chain_order_and_the_lineages():
+    body = dump_docx(render("report", "nl").data)["body"]
+    h1 = [b["text"] for b in body if b.get("p") == "Heading 1"]
+    assert h1 == ["Samenvatting", "Hoe de hypothesen zich ontwikkelden", "Team en deelnemers",
+                  "Sprint 1: Koers 2028", "Sprint 2: Een gezinsplan in één gesprek",
+                  "Sprint 3: Het korte format in Middelburg",
+                  "Sprint 4: Het korte format in Middelburg en Goes", "Vervolgstappen"]
+    assert body[0] == {"p": "Title", "text": "Regie bij het gezin"}
+    tables = [b["rows"] for b in body if "table" in b]
+    lineage = next(t for t in tables if t[0][:3] == ["Stap", "Sprint", "Hypothese"])
+    assert [row[5] for row in lineage[1:]] == ["bijsturen", "opnieuw testen", "doorvoeren"]
+    assert "opnieuw getoetst" in lineage[3][2] and "bijgesteld" in lineage[2][2]
+    texts = [b.get("text", "") for b in body]
+    assert any("strategy-sprint → innovation-sprint → experiment-sprint ×2" in t for t in texts)
+    derived = [r[1] for t in tables for r in t if r[0] == "**Afgeleid van**"]
+    assert derived == ["H1 in sprint 2 (Een gezinsplan in één gesprek); bijgesteld",
+                       "H1 in sprint 3 (Het korte format in Middelburg); opnieuw getoetst",
+                       "H2 in sprint 2 (Een gezinsplan in één gesprek); bijgesteld"]
+
+
+def test_plan_adopts_the_latest_decision_with_its_history():
+    body = dump_docx(render("plan", "en").data)["body"]
+    h2 = [b["text"] for b in body if b.get("p") == "Heading 2"]
+    adopted = [h for h in h2 if h.startswith(("Adopt", "Adapt"))]
+    # the innovation sprint's 'adapt' was decided again later: only the final adopt counts
+    assert adopted == [
+        "Adopt: Gezinsmanagers geven de voorkeur aan het korte gezinsplanformat.",
+        "Adopt: Een gezinsplan opstellen kost met het korte format hoogstens 90 minuten."]
+    texts = [b.get("text", "") for b in body]
+    trail = [t for t in texts if t.startswith(("Een gezinsplan in één gesprek, H1",
+                                               "Het korte format in Middelburg, H1",
+                                               "Het korte format in Middelburg en Goes, H1"))]
+    assert len(trail) == 3 and "adapt" in trail[0] and "retested" in trail[2]
+    tables = [b["rows"] for b in body if "table" in b]
+    actions = next(t for t in tables if t[0][:2] == ["What", "Sprint"])
+    assert [r[1] for r in actions[1:]] == ["programme", "Het korte format in Middelburg",
+                                           "Het korte format in Middelburg en Goes"]
+    assert any("Teamleiders jeugdbescherming" in t and "middle management" in t for t in texts)
+
+
+def test_cli_writes_the_programme_documents(cli, tmp_path):
+    prog = tmp_path / "traject"
+    shutil.copytree(DATA, prog)
+    res = cli("programme", "report", "-p", prog, "-f", "md")
+    assert res.exit_code == 0, res.output
+    path = prog / "reports" / "kust-traject-eindpresentatie.md"
+    assert res.stdout.strip().endswith("kust-traject-eindpresentatie.md") and path.is_file()
+    text = path.read_text(encoding="utf-8")
+    assert "# Hoe de hypothesen zich ontwikkelden" in text and "![" in text
+    res = cli("programme", "plan", "-p", prog, "--lang", "en", "--no-charts")
+    assert res.exit_code == 0, res.output
+    assert (prog / "reports" / "kust-traject-implementation-plan.docx").is_file()
+    context = cli("programme", "context", "-p", prog)
+    assert context.exit_code == 0 and '"chain_text"' in context.stdout
+
+
+def test_cli_refuses_a_programme_with_an_unreadable_sprint(cli, tmp_path):
+    prog = tmp_path / "traject"
+    shutil.copytree(DATA, prog)
+    shutil.rmtree(prog / "innovatie")
+    res = cli("programme", "report", "-p", prog)
+    assert res.exit_code == 1
+    assert "1 of the programme's 4 sprints cannot be read" in res.stderr
+    assert "kust-innovatie" in res.stderr and not (prog / "reports").exists()
+
+
+def test_progress_reaches_every_sprint(tmp_path):
+    from sprintkit.ops.reports import render_programme
+
+    prog = tmp_path / "traject"
+    shutil.copytree(DATA, prog)
+    seen: list[tuple[str, int, int]] = []
+    render_programme(template="report", programme=prog, format="md", charts=False,
+                     progress=lambda step, done, total: seen.append((step, done, total)))
+    assert ("sprints", 4, 4) in seen
+    steps = [s for s, _, _ in seen]
+    assert steps.index("sprints") < steps.index("template") < steps.index("write")
