@@ -1,26 +1,22 @@
-"""The README section on programmes (docs/readme/programme.md) runs exactly as written: a
+"""The README section on programmes runs exactly as written: a
 strategy → innovation → experiment chain with a derived hypothesis."""
 
 from __future__ import annotations
 
 import json
-import re
 import shlex
-from pathlib import Path
 
-from test_evidence_readme import _steps
-
-DOC = Path(__file__).resolve().parent.parent / "docs" / "readme" / "programme.md"
+from readme_support import blocks, console_steps, section
 
 
 def test_readme_commands_run_as_written(cli, tmp_path, monkeypatch):
-    text = DOC.read_text(encoding="utf-8")
+    text = section("Programmes: a chain of sprints with one aim")
     cwd = tmp_path
     monkeypatch.chdir(cwd)
     ran = 0
     outputs: dict[str, str] = {}
-    for block in re.findall(r"```console\n(.*?)```", text, flags=re.S):
-        for command, expected in _steps(block.splitlines()):
+    for block in blocks(text, "console"):
+        for command, expected in console_steps(block):
             argv = shlex.split(command, comments=True)  # as a shell reads it
             if argv[0] == "cd":
                 cwd = cwd / argv[1]
