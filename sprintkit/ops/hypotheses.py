@@ -162,6 +162,32 @@ def add_hypothesis(
 ) -> Hypothesis:
     """Add a test card. ``kind`` defaults to proportion for a percentage or a fraction between
     0 and 1, else mean. The id defaults to the next free H1, H2, …"""
+    return _update(sprint, hypothesis_adder(
+        statement=statement, metric=metric, target=target, id=id, kind=kind, risk=risk,
+        test=test, criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
+        derived_from=derived_from,
+    ))
+
+
+def hypothesis_adder(
+    *,
+    statement: str,
+    metric: str | None = None,
+    target: str | None = None,
+    id: str | None = None,
+    kind: str | None = None,
+    risk: str | None = None,
+    test: str | None = None,
+    criterion: str | None = None,
+    confidence: float | None = None,
+    min_n: int | None = None,
+    owner: str | None = None,
+    derived_from: str | None = None,
+    phase: str | None = None,
+) -> Callable[[Sprint], Hypothesis]:
+    """Check a test card's fields now (a usage error names the first wrong one) and return the
+    change that adds it to a sprint inside a transaction — for callers that write more in the
+    same transaction, such as the walkthrough listing the new id in its phase output."""
     from sprintkit.model.sprint import Hypothesis
 
     _check_text(statement, "--statement")
@@ -188,6 +214,7 @@ def add_hypothesis(
     optional = {
         "risk": risk, "test": test, "metric": metric, "target": parsed, "criterion": criterion,
         "confidence": confidence, "min_n": min_n, "owner": owner, "derived_from": derived_from,
+        "phase": phase,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
 
@@ -204,7 +231,7 @@ def add_hypothesis(
         model.hypotheses.append(h)
         return h
 
-    return _update(sprint, change)
+    return change
 
 
 def _check_derived(model: Sprint, derived_from: str | None) -> None:
@@ -673,6 +700,7 @@ def add_learning(
 __all__ = [
     "CSV_COLUMNS", "Edited", "EvidenceAdded", "Learned", "add_evidence", "add_hypothesis",
     "add_learning", "clear_override", "edit_hypothesis", "find", "get_hypothesis",
+    "hypothesis_adder",
     "hypotheses_csv", "hypothesis_records", "latest_decision", "list_hypotheses",
     "override_verdict", "parse_target", "verdicts",
 ]
