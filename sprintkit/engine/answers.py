@@ -584,6 +584,20 @@ def check_card(card: Mapping[str, Any], ctx: AnswerContext | None = None) -> dic
     return {k: v for k, v in card.items() if v is not None}
 
 
+def target_problem(text: str, lang: str = "en") -> str | None:
+    """Why ``text`` is not a target such as ``>=70%`` or ``<=14`` (``None`` when it is)."""
+    from sprintkit.model.common import Target
+
+    try:
+        Target.parse(text)
+    except ValueError as exc:
+        if lang == "nl":
+            return (f"{text!r} is geen streefwaarde; schrijf een vergelijking en een getal, "
+                    "bijv. >=70%, >= 0.7, <=14 of >3.5")
+        return str(exc)
+    return None
+
+
 _CHECKS: dict[str, Any] = {
     "text": _text,
     "multiline": _text,
@@ -616,7 +630,7 @@ def example_answer(spec: OutputSpec, ctx: AnswerContext | None = None) -> Any:
         "multichoice": [spec.choices[0].id] if spec.choices else ["…"],
         "number": spec.default if _is_number(spec.default) else (spec.min or 0),
         "integer": spec.default if isinstance(spec.default, int) else int(spec.min or 1),
-        "date": "2026-03-02",
+        "date": dt.date(2026, 3, 2),
         "bool": True,
         "dot_vote": {item: 0 for item in items},
         "impact_effort": {item: {"impact": hi, "effort": lo} for item in items},
