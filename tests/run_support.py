@@ -92,7 +92,7 @@ class Person:
         self.asked: list[tuple[str, Any, str | None]] = []
         self.problems: list[str] = []
         self.entered: list[tuple[str, bool]] = []
-        self.closed: list[tuple[str, str]] = []
+        self.closures: list[tuple[str, str]] = []
         self.notes: list[str] = []
         self.blocked_errors: list[Any] = []
         self.conflicts: list[tuple[Any, Any]] = []
@@ -124,7 +124,7 @@ class Person:
         return item if isinstance(item, Reply) else Reply("answer", item)
 
     def closed(self, phase, status, missing) -> None:
-        self.closed.append((phase.id, status))
+        self.closures.append((phase.id, status))
 
     def conflict(self, ask, in_file, answer) -> bool:
         self.conflicts.append((in_file, answer))

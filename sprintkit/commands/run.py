@@ -69,6 +69,7 @@ def run(
             no_input=no_input,
             ui=ui,
             session=session,
+            on_note=console.info,
         )
     except KeyboardInterrupt:
         raise Interrupted(interrupted_line(session.lang, session.saved, session.path)) from None

@@ -175,16 +175,22 @@ def run_walkthrough(
     ui: WalkUI | None = None,
     session: Session | None = None,
     today: dt.date | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Walk the sprint's method. ``ui`` is the person at the terminal; without it (or with
     ``no_input``) nothing is asked. Raises :class:`MissingInput` when required answers are
-    missing and nobody can be asked (after saving everything that was given)."""
+    missing and nobody can be asked (after saving everything that was given). ``on_note``
+    hears at once about pending answers applied from the journal."""
     from sprintkit.files.sprintfile import load_sprint, resolve_sprint
 
     path = resolve_sprint(sprint)
     session = session or Session()
     session.path = path
     notes = apply_journal(path)
+    if on_note is not None:
+        for note in notes:
+            on_note(note)
+        notes = []
     loaded = load_sprint(path)
     model = loaded.model
     session.lang = model.language
@@ -747,6 +753,7 @@ class _Walker:
 
         def change(model: Sprint) -> None:
             found["h"] = add_card(model, step.phase, card)
+            _touch(_state(model, step.phase))
 
         self._save_entry(step, {"kind": "card", "card": card}, change)
         if "h" not in found:  # written later from the journal
