@@ -140,12 +140,12 @@ class Person:
         self.notes.append(message)
 
 
-def spawn(args: list[str], cwd: Path, home: Path, columns: int = 80) -> Any:
+def spawn(args: list[str], cwd: Path, home: Path, columns: int = 80, term: str = "dumb") -> Any:
     """The real program in a pseudo-terminal."""
     import pexpect
 
     env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "data"),
                XDG_CONFIG_HOME=str(home / "config"), NO_COLOR="1", COLUMNS=str(columns),
-               LINES="40", TERM="dumb", SPRINTKIT_LOCK_TIMEOUT="2")
+               LINES="40", TERM=term, SPRINTKIT_LOCK_TIMEOUT="2")
     return pexpect.spawn(sys.executable, ["-m", "sprintkit", *args], cwd=str(cwd), env=env,
                          encoding="utf-8", timeout=30, dimensions=(40, columns))

@@ -91,6 +91,8 @@ def run_timer(
                     break
                 wait(min(tick, left))
     except KeyboardInterrupt:
+        left = max(0.0, seconds - (now() - start))
+        last_left = left
         if not catch:
             raise
         console.print(words["stopped"].format(left=clock_text(left)))
