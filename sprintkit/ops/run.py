@@ -572,6 +572,8 @@ class _Walker:
                     elif spec.required and status != "done":
                         missing.append((phase_id, spec))
                 close_phase(model, self.method, phase_id)
+            for phase_id in {g.phase for g in given} - set(self.walk.scope):
+                close_phase(model, self.method, phase_id)  # answered from outside the scope
             return model
 
         with _shielded():

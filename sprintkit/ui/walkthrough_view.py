@@ -102,7 +102,7 @@ _T: dict[str, dict[str, str]] = {
         "no": "nee",
         "first_q": "eerste vraag",
         "wrong_number": "kies een nummer van 1 tot {n}",
-        "finished": "Klaar: {saved} antwoord(en) bewaard in {file}.",
+        "finished": "Klaar: {saved} bewaard in {file}.",
         "next": "Volgende stap: {command}",
         "skipped": "Overgeslagen: {outputs} — later beantwoorden met {command}",
         "pending": "{n} antwoord(en) wachten nog in {journal}",
@@ -186,7 +186,7 @@ _T: dict[str, dict[str, str]] = {
         "no": "no",
         "first_q": "first question",
         "wrong_number": "choose a number from 1 to {n}",
-        "finished": "Done: {saved} answer(s) saved in {file}.",
+        "finished": "Done: {saved} saved in {file}.",
         "next": "Next step: {command}",
         "skipped": "Skipped: {outputs} — answer later with {command}",
         "pending": "{n} answer(s) still waiting in {journal}",
@@ -458,7 +458,7 @@ class TerminalWalk:
         if existing:
             prompts.numbered([esc(i) for i in existing])
             out().print(f"[dim]{self.t['list_keep']}[/dim]")
-        first = prompts.line("> ")
+        first = prompts.line("> " if existing else "  1. ")
         command = self._command(first)
         if command is not None:
             return command
@@ -691,7 +691,8 @@ def print_result(result: RunResult) -> None:
     folder = display(result.path.parent)
     s = f" -s {folder}" if folder != "." else ""
     console = err()
-    console.print(esc(t["finished"].format(saved=result.saved, file=display(result.path))))
+    console.print(esc(t["finished"].format(saved=count(result.lang, result.saved),
+                                           file=display(result.path))))
     if result.pending:
         console.print(esc(t["pending"].format(n=result.pending, journal=".sprintkit/")))
     if result.skipped:
