@@ -144,29 +144,12 @@ def _check_text(value: str | None, option: str) -> None:
 # --- hypotheses ------------------------------------------------------------------------------
 
 
-def add_hypothesis(
-    sprint: Path | None = None,
-    *,
-    statement: str,
-    metric: str | None = None,
-    target: str | None = None,
-    id: str | None = None,
-    kind: str | None = None,
-    risk: str | None = None,
-    test: str | None = None,
-    criterion: str | None = None,
-    confidence: float | None = None,
-    min_n: int | None = None,
-    owner: str | None = None,
-    derived_from: str | None = None,
-) -> Hypothesis:
-    """Add a test card. ``kind`` defaults to proportion for a percentage or a fraction between
-    0 and 1, else mean. The id defaults to the next free H1, H2, …"""
-    return _update(sprint, hypothesis_adder(
-        statement=statement, metric=metric, target=target, id=id, kind=kind, risk=risk,
-        test=test, criterion=criterion, confidence=confidence, min_n=min_n, owner=owner,
-        derived_from=derived_from,
-    ))
+def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
+    """Add a test card; ``fields`` are :func:`hypothesis_adder`'s (``statement``, ``metric``,
+    ``target``, ``id``, ``kind``, ``risk``, ``test``, ``criterion``, ``confidence``, ``min_n``,
+    ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
+    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …"""
+    return _update(sprint, hypothesis_adder(**fields))
 
 
 def hypothesis_adder(

@@ -60,15 +60,18 @@ _T: dict[str, dict[str, str]] = {
         "keys_short": "< terug · - overslaan",
         "vote_how": "Hoe leg je de stemmen vast? 1) per deelnemer  2) totalen per punt",
         "vote_pick": "  Nummer [1]: ",
-        "voter": "  Deelnemer {n} — nummers van de gekozen punten{limit} (Enter als iedereen "
-                 "gestemd heeft): ",
+        "voter": "  Deelnemer {n}: nummers van de gekozen punten{limit} (Enter: klaar) ",
         "voter_limit": ", hoogstens {n}",
+        "vote_keep": "  Nummer, of Enter om de uitslag te houden: ",
         "total": "  {n}. {item} — stemmen (Enter = 0): ",
         "ranking": "Uitslag",
         "votes": "stemmen",
         "score": "  {n}. {item}\n     impact en inspanning ({lo}-{hi}), bijv. {hi} {lo} "
                  "(Enter slaat over): ",
         "matrix": "Impact en inspanning",
+        "scores_keep": "Enter houdt deze scores; typ iets anders om opnieuw te scoren",
+        "score_skip": "(Enter slaat over)",
+        "score_was": "(Enter: {was})",
         "impact": "impact",
         "effort": "inspanning",
         "quadrant": "kwadrant",
@@ -146,15 +149,18 @@ _T: dict[str, dict[str, str]] = {
         "keys_short": "< back · - skip",
         "vote_how": "How do you record the votes? 1) per participant  2) totals per item",
         "vote_pick": "  Number [1]: ",
-        "voter": "  Participant {n} — numbers of the items chosen{limit} (Enter when everyone "
-                 "has voted): ",
+        "voter": "  Participant {n}: numbers of the items chosen{limit} (Enter: done) ",
         "voter_limit": ", at most {n}",
+        "vote_keep": "  Number, or Enter to keep the result: ",
         "total": "  {n}. {item} — votes (Enter = 0): ",
         "ranking": "Result",
         "votes": "votes",
         "score": "  {n}. {item}\n     impact and effort ({lo}-{hi}), e.g. {hi} {lo} "
                  "(Enter skips): ",
         "matrix": "Impact and effort",
+        "scores_keep": "Enter keeps these scores; type anything else to score again",
+        "score_skip": "(Enter skips)",
+        "score_was": "(Enter: {was})",
         "impact": "impact",
         "effort": "effort",
         "quadrant": "quadrant",
@@ -410,7 +416,8 @@ class TerminalWalk:
             hint.append(self.t["optional"])
         hint.append(self.t["keys_short"])
         console.print(f"[dim]{esc(' · '.join(h for h in hint if h))}[/dim]")
-        if ask.default is not None and spec.type not in ("list", "hypotheses"):
+        if ask.default is not None and spec.type not in ("list", "hypotheses", "dot_vote",
+                                                         "impact_effort"):
             origin = self.t["saved_default" if ask.default_from == "saved" else "method_default"]
             value = shown_value(ask.default, self.lang, spec)
             console.print(f"[dim]{esc(self.t['enter_keeps'].format(value=value))} "
@@ -504,8 +511,7 @@ class TerminalWalk:
         if ask.default:
             self.show_ranking(ask.default)
         out().print(self.t["vote_how"])
-        keeps = f" · {self.t['enter_keeps'].format(value='…')}" if ask.default else ""
-        how = prompts.line(self.t["vote_pick"].replace(": ", f"{keeps}: ", 1)).strip()
+        how = prompts.line(self.t["vote_keep" if ask.default else "vote_pick"]).strip()
         command = self._command(how) if how in (BACK, SKIP) or (not how and ask.default) else None
         if command is not None:
             return command
@@ -561,9 +567,10 @@ class TerminalWalk:
         from sprintkit.engine.answers import AnswerError, scale_of
 
         items = ask.items or []
-        if ask.default:
-            self.show_matrix(ask.default)
-            out().print(f"[dim]{esc(self.t['enter_keeps'].format(value='…'))}[/dim]")
+        previous = ask.default if isinstance(ask.default, dict) else {}
+        if previous:
+            self.show_matrix(previous)
+            out().print(f"[dim]{esc(self.t['scores_keep'])}[/dim]")
             first = prompts.line("> ")
             command = self._command(first)
             if command is not None:
@@ -572,8 +579,15 @@ class TerminalWalk:
         scores: dict[str, str] = {}
         for n, item in enumerate(items, start=1):
             while True:
-                text = prompts.line(esc(self.t["score"].format(n=n, item=item, lo=lo, hi=hi)))
+                before = previous.get(item)
+                shown = self.t["score"].format(n=n, item=item, lo=lo, hi=hi)
+                if isinstance(before, dict):
+                    shown = shown.replace(self.t["score_skip"], self.t["score_was"].format(
+                        was=" ".join(str(v) for v in before.values())))
+                text = prompts.line(esc(shown))
                 if not text.strip():
+                    if isinstance(before, dict):
+                        scores[item] = " ".join(str(v) for v in before.values())
                     break
                 if n == 1 and not scores and self._command(text) is not None:
                     return self._command(text)
