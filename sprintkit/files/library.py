@@ -278,9 +278,10 @@ def validate_against_method(
 ) -> list[Problem]:
     """Problems of a sprint measured against its method, located in the sprint file when
     ``doc`` is given: an unknown method (with a did-you-mean), phases the method lacks,
-    captured or skipped outputs that the phase does not have, and choice answers that are not
-    among the output's choices. ``path`` is the sprint.yaml (its folder's ``methods/`` is
-    searched first)."""
+    captured or skipped outputs that the phase does not have, and answers that do not fit their
+    output's type — checked by :func:`sprintkit.engine.answers.answer_problem`, the same rules
+    the walkthrough applies to typed answers. ``path`` is the sprint.yaml (its folder's
+    ``methods/`` is searched first)."""
     from sprintkit.files.yamlio import locate
 
     shown = doc.shown if doc is not None else (display(path) if path else "sprint.yaml")
@@ -314,6 +315,12 @@ def validate_against_method(
                 )
             ]
 
+    from sprintkit.engine.answers import AnswerContext, answer_problem
+    from sprintkit.engine.progress import all_answers
+
+    context = AnswerContext(
+        all_answers(sprint), frozenset(h.id for h in sprint.hypotheses), "en"
+    )
     problems: list[Problem] = []
     phase_ids = [p.id for p in method.phases]
     owner = {o.id: p.id for p in method.phases for o in p.outputs}
@@ -366,18 +373,17 @@ def validate_against_method(
         for output_id, value in state.outputs.items():
             if output_id in own:
                 spec = phase.outputs[own.index(output_id)]
-                message = _choice_problem(spec, value)
-                if message:
+                wrong = answer_problem(spec, value, context)
+                if wrong is not None:
                     line, col = where(("phases", phase_id, "outputs", output_id))
-                    allowed = ", ".join(c.id for c in spec.choices)
                     problems.append(
                         Problem(
                             shown,
                             line,
                             col,
                             f"phases.{phase_id}.outputs.{output_id}",
-                            message,
-                            f"allowed: {allowed}",
+                            wrong.message,
+                            wrong.hint,
                         )
                     )
     return problems
@@ -400,16 +406,3 @@ def _output_problem(
             f"outputs of this phase: {', '.join(own)}" if own else "this phase captures no outputs"
         )
     return Problem(shown, line, col, where, f"phase {phase_id!r} has no output {output_id!r}", hint)
-
-
-def _choice_problem(spec: Any, value: Any) -> str | None:
-    if value is None or spec.type not in ("choice", "multichoice"):
-        return None
-    allowed = {c.id for c in spec.choices}
-    if spec.type == "choice":
-        if not isinstance(value, str) or value not in allowed:
-            return f"{value!r} is not one of the choices"
-        return None
-    values = value if isinstance(value, list) else [value]
-    wrong = [v for v in values if not isinstance(v, str) or v not in allowed]
-    return f"{', '.join(repr(v) for v in wrong)} not among the choices" if wrong else None

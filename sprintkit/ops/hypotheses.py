@@ -144,8 +144,15 @@ def _check_text(value: str | None, option: str) -> None:
 # --- hypotheses ------------------------------------------------------------------------------
 
 
-def add_hypothesis(
-    sprint: Path | None = None,
+def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
+    """Add a test card; ``fields`` are :func:`hypothesis_adder`'s (``statement``, ``metric``,
+    ``target``, ``id``, ``kind``, ``risk``, ``test``, ``criterion``, ``confidence``, ``min_n``,
+    ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
+    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …"""
+    return _update(sprint, hypothesis_adder(**fields))
+
+
+def hypothesis_adder(
     *,
     statement: str,
     metric: str | None = None,
@@ -159,9 +166,11 @@ def add_hypothesis(
     min_n: int | None = None,
     owner: str | None = None,
     derived_from: str | None = None,
-) -> Hypothesis:
-    """Add a test card. ``kind`` defaults to proportion for a percentage or a fraction between
-    0 and 1, else mean. The id defaults to the next free H1, H2, …"""
+    phase: str | None = None,
+) -> Callable[[Sprint], Hypothesis]:
+    """Check a test card's fields now (a usage error names the first wrong one) and return the
+    change that adds it to a sprint inside a transaction — for callers that write more in the
+    same transaction, such as the walkthrough listing the new id in its phase output."""
     from sprintkit.model.sprint import Hypothesis
 
     _check_text(statement, "--statement")
@@ -188,6 +197,7 @@ def add_hypothesis(
     optional = {
         "risk": risk, "test": test, "metric": metric, "target": parsed, "criterion": criterion,
         "confidence": confidence, "min_n": min_n, "owner": owner, "derived_from": derived_from,
+        "phase": phase,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
 
@@ -204,7 +214,7 @@ def add_hypothesis(
         model.hypotheses.append(h)
         return h
 
-    return _update(sprint, change)
+    return change
 
 
 def _check_derived(model: Sprint, derived_from: str | None) -> None:
@@ -673,6 +683,7 @@ def add_learning(
 __all__ = [
     "CSV_COLUMNS", "Edited", "EvidenceAdded", "Learned", "add_evidence", "add_hypothesis",
     "add_learning", "clear_override", "edit_hypothesis", "find", "get_hypothesis",
+    "hypothesis_adder",
     "hypotheses_csv", "hypothesis_records", "latest_decision", "list_hypotheses",
     "override_verdict", "parse_target", "verdicts",
 ]

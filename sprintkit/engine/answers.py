@@ -1,0 +1,657 @@
+"""One typed answer, checked and normalised: the single validation path for every output type.
+
+An answer reaches sprintkit in four ways — typed at a prompt, from ``--answers FILE``, from
+``--set PHASE.OUTPUT=VALUE``, or already saved in ``sprint.yaml`` — and all four go through
+:func:`coerce_answer`. The lenient form (prompt, answers file, ``--set``) turns text into the
+stored type (``"12"`` → 12, ``ja`` → true, a choice's label → its id, ``3-2-2026`` → a date);
+the strict form (``strict=True``, used for what is saved) accepts only what a well-formed file
+holds, so ``sprintkit validate`` reports exactly what the walkthrough would refuse.
+
+Stored shapes (see :data:`sprintkit.model.method.OutputType`): text/multiline a string; list a
+list of distinct strings; choice a choice id; multichoice a list of choice ids; number/integer a
+number; date a date; bool true/false; dot_vote ``{item: votes}`` ranked (most votes first);
+impact_effort ``{item: {impact: n, effort: n}}``; hypotheses a list of hypothesis ids (test
+cards given as mappings are created by the caller and replaced by their ids).
+
+Pure logic: no files, no terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sprintkit.model.method import OutputSpec
+
+CARD_FIELDS = (
+    "id", "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
+    "min_n", "owner", "derived_from",
+)
+"""Keys a test card may have where an answer gives one as a mapping."""
+
+SCALE = (1, 5)
+"""Impact and effort are scored on 1..5 unless the output sets ``min``/``max``."""
+
+_YES = {"ja", "j", "yes", "y", "true", "waar", "1", "wel"}
+_NO = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
+_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "empty": "an answer may not be empty",
+        "text": "expected text, got {got}",
+        "list": "expected a list of items, got {got}",
+        "item": "item {n} is {got}; every item must be a short text",
+        "item_empty": "item {n} is empty",
+        "twice": "{item!r} is in the list twice",
+        "choice": "{value!r} is not one of the choices",
+        "choices": "{values} not among the choices",
+        "number": "expected a number, got {got}",
+        "integer": "expected a whole number, got {got}",
+        "low": "{value} is below the smallest allowed ({limit})",
+        "high": "{value} is above the largest allowed ({limit})",
+        "date": "expected a date (YYYY-MM-DD), got {got}",
+        "bool": "expected yes or no (true/false), got {got}",
+        "no_items": "there is nothing to score yet: {source!r} has no items",
+        "not_item": "{ref!r} is not an item of {source!r}",
+        "votes": "votes must be whole numbers of 0 or more; {item!r} has {got}",
+        "dots": "participant {n} gave {count} dots; each participant has {limit}",
+        "no_votes": "no dots were given",
+        "vote_shape": "expected votes per item ({{item: votes}}) or one list of picks per "
+                      "participant, got {got}",
+        "score_shape": "expected scores per item ({{item: {{impact: n, effort: n}}}}), got {got}",
+        "score": "{item!r}: {what} must be a whole number from {lo} to {hi}, got {got}",
+        "score_keys": "{item!r}: give impact and effort (and nothing else)",
+        "hyp_shape": "expected hypothesis ids (H1, H2) or test cards, got {got}",
+        "hyp_unknown": "no hypothesis {hid!r} in this sprint",
+        "card_key": "a test card has no field {key!r}",
+        "card_statement": "a test card needs a statement (we believe that …)",
+        "bad_value": "cannot use {got} here",
+    },
+    "nl": {
+        "empty": "een antwoord mag niet leeg zijn",
+        "text": "verwacht tekst, kreeg {got}",
+        "list": "verwacht een lijst, kreeg {got}",
+        "item": "punt {n} is {got}; elk punt moet een korte tekst zijn",
+        "item_empty": "punt {n} is leeg",
+        "twice": "{item!r} staat twee keer in de lijst",
+        "choice": "{value!r} is geen van de keuzes",
+        "choices": "{values} hoort niet bij de keuzes",
+        "number": "verwacht een getal, kreeg {got}",
+        "integer": "verwacht een geheel getal, kreeg {got}",
+        "low": "{value} is kleiner dan toegestaan ({limit})",
+        "high": "{value} is groter dan toegestaan ({limit})",
+        "date": "verwacht een datum (JJJJ-MM-DD), kreeg {got}",
+        "bool": "verwacht ja of nee, kreeg {got}",
+        "no_items": "er valt nog niets te scoren: {source!r} heeft geen punten",
+        "not_item": "{ref!r} is geen punt van {source!r}",
+        "votes": "stemmen zijn hele getallen vanaf 0; {item!r} heeft {got}",
+        "dots": "deelnemer {n} gaf {count} stippen; iedere deelnemer heeft er {limit}",
+        "no_votes": "er zijn geen stippen gegeven",
+        "vote_shape": "verwacht stemmen per punt ({{punt: stemmen}}) of per deelnemer een lijst "
+                      "met keuzes, kreeg {got}",
+        "score_shape": "verwacht scores per punt ({{punt: {{impact: n, effort: n}}}}), "
+                       "kreeg {got}",
+        "score": "{item!r}: {what} moet een geheel getal van {lo} tot {hi} zijn, kreeg {got}",
+        "score_keys": "{item!r}: geef impact en effort (en verder niets)",
+        "hyp_shape": "verwacht hypothese-ids (H1, H2) of testkaarten, kreeg {got}",
+        "hyp_unknown": "geen hypothese {hid!r} in deze sprint",
+        "card_key": "een testkaart heeft geen veld {key!r}",
+        "card_statement": "een testkaart heeft een bewering nodig (we geloven dat …)",
+        "bad_value": "{got} kan hier niet",
+    },
+}
+
+_HINTS: dict[str, dict[str, str]] = {
+    "en": {
+        "allowed": "allowed: {allowed}",
+        "items": "the items: {items}",
+        "answer_first": "answer {source!r} first",
+        "date": "write e.g. 2026-03-02 (or 2-3-2026)",
+        "bool": "answer yes or no",
+        "hyp_add": "hypotheses: {known}; add one with `sprintkit hypothesis add`",
+        "write": "write it as {shown}",
+    },
+    "nl": {
+        "allowed": "toegestaan: {allowed}",
+        "items": "de punten: {items}",
+        "answer_first": "beantwoord eerst {source!r}",
+        "date": "schrijf bijv. 2026-03-02 (of 2-3-2026)",
+        "bool": "antwoord ja of nee",
+        "hyp_add": "hypothesen: {known}; voeg er een toe met `sprintkit hypothesis add`",
+        "write": "schrijf het als {shown}",
+    },
+}
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its output; ``hint`` says what would."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class AnswerContext:
+    """What checking an answer may need besides the answer itself."""
+
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    """Every answer so far, by output id (for the items of dot voting and impact/effort)."""
+    hypotheses: frozenset[str] | None = None
+    """Ids of the sprint's hypotheses (``None``: not known, ids are not checked)."""
+    lang: str = "en"
+
+
+def _msg(ctx: AnswerContext, which: str, **values: Any) -> str:
+    return _MESSAGES["nl" if ctx.lang == "nl" else "en"][which].format(**values)
+
+
+def _hint(ctx: AnswerContext, which: str, **values: Any) -> str:
+    return _HINTS["nl" if ctx.lang == "nl" else "en"][which].format(**values)
+
+
+def _fail(ctx: AnswerContext, which: str, hint: str | None = None, **values: Any) -> AnswerError:
+    return AnswerError(_msg(ctx, which, **values), hint)
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it (short, no story text beyond 40 characters)."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…'"
+
+
+def coerce_answer(
+    spec: OutputSpec,
+    value: Any,
+    ctx: AnswerContext | None = None,
+    *,
+    strict: bool = False,
+    typed: bool = False,
+) -> Any:
+    """``value`` as the output stores it, or :class:`AnswerError`.
+
+    ``strict``: only what a well-formed sprint file holds (for saved answers). ``typed``: the
+    value was typed at a prompt, so choice numbers (``2``) and item numbers count too."""
+    ctx = ctx or AnswerContext()
+    if value is None:
+        raise _fail(ctx, "empty")
+    check = _CHECKS[spec.type]
+    return check(spec, value, ctx, strict, typed)
+
+
+def answer_problem(
+    spec: OutputSpec, value: Any, ctx: AnswerContext | None = None
+) -> AnswerError | None:
+    """The problem of an answer saved in a sprint file (strict), or ``None`` when it fits."""
+    if value is None:
+        return None
+    try:
+        coerce_answer(spec, value, ctx, strict=True)
+    except AnswerError as exc:
+        return exc
+    return None
+
+
+# --- scalars ---------------------------------------------------------------------------------
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _text(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> str:
+    if _is_number(value):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _fail(ctx, "text", got=shown(value))
+    text = value.strip() if spec.type == "text" else value.strip("\n").rstrip()
+    if spec.type == "text" and "\n" in text and not strict:
+        text = " ".join(part.strip() for part in text.splitlines() if part.strip())
+    if not text.strip():
+        raise _fail(ctx, "empty")
+    return text
+
+
+def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> list[str]:
+    if isinstance(value, str) and not strict:
+        value = [line for line in value.splitlines()]
+    if not isinstance(value, list):
+        raise _fail(ctx, "list", got=shown(value))
+    items: list[str] = []
+    for n, raw in enumerate(value, start=1):
+        if _is_number(raw):
+            raw = str(raw)
+        if not isinstance(raw, str):
+            raise _fail(ctx, "item", n=n, got=shown(raw))
+        item = raw.strip()
+        if not item:
+            if strict:
+                raise _fail(ctx, "item_empty", n=n)
+            continue
+        if item in items:
+            raise _fail(ctx, "twice", item=item)
+        items.append(item)
+    if not items:
+        raise _fail(ctx, "empty")
+    return items
+
+
+def _resolve_choice(spec: OutputSpec, raw: Any, strict: bool, typed: bool) -> str | None:
+    ids = [c.id for c in spec.choices]
+    if isinstance(raw, str) and raw in ids:
+        return raw
+    if strict:
+        return None
+    text = str(raw).strip()
+    folded = text.casefold()
+    for choice in spec.choices:
+        names = [choice.id, choice.label.nl or "", choice.label.en or ""]
+        if folded in (n.casefold() for n in names if n):
+            return choice.id
+    if typed and text.isdigit() and 1 <= int(text) <= len(ids):
+        return ids[int(text) - 1]
+    return None
+
+
+def _choice(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> str:
+    allowed = ", ".join(c.id for c in spec.choices)
+    if isinstance(value, (dict, list)) or isinstance(value, bool):
+        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=value)
+    found = _resolve_choice(spec, value, strict, typed)
+    if found is None:
+        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=value)
+    return found
+
+
+def _multichoice(
+    spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
+) -> list[str]:
+    allowed = ", ".join(c.id for c in spec.choices)
+    if isinstance(value, str) and not strict:
+        value = [part for part in re.split(r"[,;]", value) if part.strip()]
+    if not isinstance(value, list):
+        values = value if not isinstance(value, dict) else "a mapping"
+        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed), values=repr(values))
+    chosen: list[str] = []
+    wrong: list[Any] = []
+    for raw in value:
+        found = None if isinstance(raw, (dict, list, bool)) else _resolve_choice(
+            spec, raw, strict, typed
+        )
+        if found is None:
+            wrong.append(raw)
+        elif found not in chosen:
+            chosen.append(found)
+    if wrong:
+        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed),
+                    values=", ".join(repr(v) for v in wrong))
+    if not chosen:
+        raise _fail(ctx, "empty")
+    return chosen
+
+
+def _parse_number(value: Any, ctx: AnswerContext, strict: bool, which: str) -> float | int:
+    if _is_number(value):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _fail(ctx, which, got=shown(value))
+        return value
+    if isinstance(value, str) and not strict:
+        text = value.strip().replace(" ", "")
+        if re.fullmatch(r"[-+]?\d+", text):
+            return int(text)
+        if re.fullmatch(r"[-+]?(\d+[.,]\d*|[.,]\d+)", text):
+            return float(text.replace(",", "."))
+    raise _fail(ctx, which, got=shown(value))
+
+
+def _in_range(spec: OutputSpec, number: float | int, ctx: AnswerContext) -> None:
+    if spec.min is not None and number < spec.min:
+        raise _fail(ctx, "low", value=number, limit=_plain_number(spec.min))
+    if spec.max is not None and number > spec.max:
+        raise _fail(ctx, "high", value=number, limit=_plain_number(spec.max))
+
+
+def _plain_number(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def _number(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> Any:
+    number = _parse_number(value, ctx, strict, "number")
+    _in_range(spec, number, ctx)
+    return number
+
+
+def _integer(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> int:
+    number = _parse_number(value, ctx, strict, "integer")
+    if isinstance(number, float):
+        if strict or not number.is_integer():
+            raise _fail(ctx, "integer", got=shown(value))
+        number = int(number)
+    _in_range(spec, number, ctx)
+    return number
+
+
+def _date(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if strict:
+            raise _fail(ctx, "date", _hint(ctx, "date"), got=shown(value.isoformat()))
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text) if re.fullmatch(
+                r"\d{4}-\d{2}-\d{2}", text) else _dmy(text, strict)
+        except ValueError:
+            pass
+    raise _fail(ctx, "date", _hint(ctx, "date"), got=shown(value))
+
+
+def _dmy(text: str, strict: bool) -> dt.date:
+    match = _DMY.match(text)
+    if strict or not match:
+        raise ValueError(text)
+    day, month, year = (int(g) for g in match.groups())
+    return dt.date(year, month, day)
+
+
+def _bool(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> bool:
+    if isinstance(value, bool):
+        return value
+    if not strict:
+        text = str(value).strip().casefold() if isinstance(value, (str, int)) else ""
+        if text in _YES:
+            return True
+        if text in _NO:
+            return False
+    raise _fail(ctx, "bool", _hint(ctx, "bool"), got=shown(value))
+
+
+# --- scoring items of an earlier list ------------------------------------------------------
+
+
+def items_of(spec: OutputSpec, ctx: AnswerContext) -> list[str] | None:
+    """The items a dot_vote or impact_effort output scores (``None`` when not answered)."""
+    if not spec.items_from:
+        return None
+    items = ctx.answers.get(spec.items_from)
+    if not isinstance(items, list) or not items:
+        return None
+    return [str(i) for i in items]
+
+
+def _resolve_item(ref: Any, items: list[str] | None, strict: bool, typed: bool) -> str | None:
+    text = str(ref).strip() if not isinstance(ref, (dict, list, bool)) else None
+    if text is None:
+        return None
+    if items is None:
+        return text if strict else None
+    if text in items:
+        return text
+    if strict:
+        return None
+    folded = text.casefold()
+    for item in items:
+        if item.casefold() == folded:
+            return item
+    if text.isdigit() and 1 <= int(text) <= len(items):
+        return items[int(text) - 1]  # an item's number, as the prompt shows it
+    return None
+
+
+def _not_item(
+    spec: OutputSpec, ref: Any, items: list[str] | None, ctx: AnswerContext
+) -> AnswerError:
+    source = spec.items_from or ""
+    if items is None:
+        return _fail(ctx, "no_items", _hint(ctx, "answer_first", source=source), source=source)
+    close = difflib.get_close_matches(str(ref), items, n=1, cutoff=0.6)
+    hint = (f"did you mean {close[0]!r}?" if ctx.lang != "nl" else f"bedoel je {close[0]!r}?") \
+        if close else _hint(ctx, "items", items="; ".join(_numbered(items)))
+    return _fail(ctx, "not_item", hint, ref=ref, source=source)
+
+
+def _numbered(items: list[str]) -> list[str]:
+    return [f"{n}. {item}" for n, item in enumerate(items, start=1)]
+
+
+def _votes(item: str, raw: Any, ctx: AnswerContext, strict: bool) -> int:
+    if isinstance(raw, str) and not strict and raw.strip().isdigit():
+        return int(raw.strip())
+    if isinstance(raw, float) and not strict and raw.is_integer() and raw >= 0:
+        return int(raw)
+    if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
+        raise _fail(ctx, "votes", item=item, got=shown(raw))
+    return raw
+
+
+def _dot_vote(
+    spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
+) -> dict[str, int]:
+    items = items_of(spec, ctx)
+    if items is None and not strict:
+        raise _not_item(spec, "", None, ctx)
+    totals: dict[str, int] = {}
+    if isinstance(value, dict):
+        for ref, raw in value.items():
+            item = _resolve_item(ref, items, strict, typed)
+            if item is None:
+                raise _not_item(spec, ref, items, ctx)
+            totals[item] = totals.get(item, 0) + _votes(item, raw, ctx, strict)
+    elif isinstance(value, list) and not strict:
+        for n, picks in enumerate(value, start=1):
+            if isinstance(picks, str):
+                picks = [p for p in re.split(r"[,;\s]+", picks) if p] if typed else [picks]
+            if not isinstance(picks, list):
+                picks = [picks]
+            limit = spec.votes_per_person
+            if limit is not None and len(picks) > limit:
+                raise _fail(ctx, "dots", n=n, count=len(picks), limit=limit)
+            for ref in picks:
+                item = _resolve_item(ref, items, strict, typed)
+                if item is None:
+                    raise _not_item(spec, ref, items, ctx)
+                totals[item] = totals.get(item, 0) + 1
+    else:
+        raise _fail(ctx, "vote_shape", got=shown(value))
+    if strict:
+        return totals
+    if not any(totals.values()):
+        raise _fail(ctx, "no_votes")
+    return ranked(totals, items or list(totals))
+
+
+def ranked(totals: Mapping[str, int], items: list[str]) -> dict[str, int]:
+    """Votes for every item, most votes first (ties keep the items' order)."""
+    order = {item: n for n, item in enumerate(items)}
+    full = {item: int(totals.get(item, 0)) for item in items}
+    for item, votes in totals.items():
+        full.setdefault(item, int(votes))
+    return dict(sorted(full.items(), key=lambda iv: (-iv[1], order.get(iv[0], len(order)))))
+
+
+def scale_of(spec: OutputSpec) -> tuple[int, int]:
+    """The impact/effort scale of an output: its min/max, else 1..5."""
+    lo = int(spec.min) if spec.min is not None else SCALE[0]
+    hi = int(spec.max) if spec.max is not None else SCALE[1]
+    return lo, hi
+
+
+def _score(item: str, what: str, raw: Any, spec: OutputSpec, ctx: AnswerContext,
+           strict: bool) -> int:
+    lo, hi = scale_of(spec)
+    number: Any = raw
+    if isinstance(raw, str) and not strict and raw.strip().isdigit():
+        number = int(raw.strip())
+    if not isinstance(number, int) or isinstance(number, bool) or not lo <= number <= hi:
+        raise _fail(ctx, "score", item=item, what=what, lo=lo, hi=hi, got=shown(raw))
+    return number
+
+
+def _pair(item: str, raw: Any, spec: OutputSpec, ctx: AnswerContext, strict: bool) -> Any:
+    if isinstance(raw, str) and not strict:
+        parts = [p for p in re.split(r"[\s,;/]+", raw.strip()) if p]
+        raw = parts
+    if isinstance(raw, list) and not strict and len(raw) == 2:
+        raw = {"impact": raw[0], "effort": raw[1]}
+    if not isinstance(raw, dict) or set(raw) != {"impact", "effort"}:
+        raise _fail(ctx, "score_keys", item=item)
+    return {
+        "impact": _score(item, "impact", raw["impact"], spec, ctx, strict),
+        "effort": _score(item, "effort", raw["effort"], spec, ctx, strict),
+    }
+
+
+def _impact_effort(
+    spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
+) -> dict[str, dict[str, int]]:
+    items = items_of(spec, ctx)
+    if items is None and not strict:
+        raise _not_item(spec, "", None, ctx)
+    if not isinstance(value, dict):
+        raise _fail(ctx, "score_shape", got=shown(value))
+    scores: dict[str, dict[str, int]] = {}
+    for ref, raw in value.items():
+        item = _resolve_item(ref, items, strict, typed)
+        if item is None:
+            raise _not_item(spec, ref, items, ctx)
+        scores[item] = _pair(item, raw, spec, ctx, strict)
+    if not scores:
+        raise _fail(ctx, "empty")
+    if items is not None and not strict:
+        order = {item: n for n, item in enumerate(items)}
+        scores = dict(sorted(scores.items(), key=lambda kv: order[kv[0]]))
+    return scores
+
+
+# --- hypotheses (test cards) -----------------------------------------------------------------
+
+
+def _hypotheses(
+    spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
+) -> list[Any]:
+    if isinstance(value, (str, dict)) and not strict:
+        value = [p.strip() for p in value.split(",")] if isinstance(value, str) else [value]
+    if not isinstance(value, list):
+        raise _fail(ctx, "hyp_shape", got=shown(value))
+    result: list[Any] = []
+    for raw in value:
+        if isinstance(raw, dict) and not strict:
+            result.append(check_card(raw, ctx))
+            continue
+        if not isinstance(raw, str) or not raw.strip():
+            raise _fail(ctx, "hyp_shape", got=shown(raw))
+        hid = raw.strip()
+        if ctx.hypotheses is not None and hid not in ctx.hypotheses:
+            known = ", ".join(sorted(ctx.hypotheses)) or "-"
+            raise _fail(ctx, "hyp_unknown", _hint(ctx, "hyp_add", known=known), hid=hid)
+        if hid not in result:
+            result.append(hid)
+    if not result:
+        raise _fail(ctx, "empty")
+    return result
+
+
+def check_card(card: Mapping[str, Any], ctx: AnswerContext | None = None) -> dict[str, Any]:
+    """The fields of a test card given as a mapping: known keys, a statement. The card's own
+    rules (target form, kind) are checked where hypotheses are made."""
+    ctx = ctx or AnswerContext()
+    for key in card:
+        if key not in CARD_FIELDS:
+            close = difflib.get_close_matches(str(key), CARD_FIELDS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else ", ".join(CARD_FIELDS)
+            raise _fail(ctx, "card_key", hint, key=key)
+    statement = card.get("statement")
+    if not isinstance(statement, str) or not statement.strip():
+        raise _fail(ctx, "card_statement")
+    return {k: v for k, v in card.items() if v is not None}
+
+
+def target_problem(text: str, lang: str = "en") -> str | None:
+    """Why ``text`` is not a target such as ``>=70%`` or ``<=14`` (``None`` when it is)."""
+    from sprintkit.model.common import Target
+
+    try:
+        Target.parse(text)
+    except ValueError as exc:
+        if lang == "nl":
+            return (f"{text!r} is geen streefwaarde; schrijf een vergelijking en een getal, "
+                    "bijv. >=70%, >= 0.7, <=14 of >3.5")
+        return str(exc)
+    return None
+
+
+_CHECKS: dict[str, Any] = {
+    "text": _text,
+    "multiline": _text,
+    "list": _list,
+    "choice": _choice,
+    "multichoice": _multichoice,
+    "number": _number,
+    "integer": _integer,
+    "date": _date,
+    "bool": _bool,
+    "dot_vote": _dot_vote,
+    "impact_effort": _impact_effort,
+    "hypotheses": _hypotheses,
+}
+
+
+# --- examples, for "how to supply it" -------------------------------------------------------
+
+
+def example_answer(spec: OutputSpec, ctx: AnswerContext | None = None) -> Any:
+    """A value of the right shape for an answers-file snippet (real items where known)."""
+    ctx = ctx or AnswerContext()
+    items = items_of(spec, ctx) or ["…"]
+    lo, hi = scale_of(spec)
+    examples: dict[str, Any] = {
+        "text": "…",
+        "multiline": "…",
+        "list": ["…"],
+        "choice": spec.choices[0].id if spec.choices else "…",
+        "multichoice": [spec.choices[0].id] if spec.choices else ["…"],
+        "number": spec.default if _is_number(spec.default) else (spec.min or 0),
+        "integer": spec.default if isinstance(spec.default, int) else int(spec.min or 1),
+        "date": dt.date(2026, 3, 2),
+        "bool": True,
+        "dot_vote": {item: 0 if n else 1 for n, item in enumerate(items)},
+        "impact_effort": {item: {"impact": hi, "effort": lo} for item in items},
+        "hypotheses": [{"statement": "…", "risk": "desirability", "metric": "…",
+                        "target": ">=70%", "criterion": "…"}],
+    }
+    return examples[spec.type]
+
+
+def same_answer(a: Any, b: Any) -> bool:
+    """Whether two answers are the same once dates and numbers are written alike."""
+    return _plain(a) == _plain(b)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value

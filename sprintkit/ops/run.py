@@ -1,0 +1,866 @@
+"""``sprintkit run``: the guided walkthrough of a sprint's method, and its unattended replay.
+
+Where an answer comes from, first match wins (the precedence is documented in the README):
+
+1. ``--answers FILE`` — a YAML mapping ``phase id → output id → value``;
+2. ``--set PHASE.OUTPUT=VALUE`` on the command line;
+3. the answer already saved in ``sprint.yaml``;
+4. the method's ``default``.
+
+Answers from 1 and 2 are applied first, in method order, in one transaction. With a person at
+the terminal the walk then asks what is still open (saved answers and defaults are shown as the
+prompt's default); without one (or with ``--no-input``) nothing is asked: defaults fill what
+they can and anything required that is still missing fails with :class:`MissingInput`, listing
+each ``phase.output`` and an answers-file snippet to supply it.
+
+Every answer goes through :func:`sprintkit.engine.answers.coerce_answer` — the same rules for
+typed, file, command-line and saved answers — and is saved the moment it is given through
+:func:`update_sprint` (locked only while writing, atomic, comments kept, hand edits re-read).
+When the file cannot be written (a hand edit made it invalid, another process holds the lock)
+the answer goes to a journal, ``.sprintkit/pending-answers.yaml``, written atomically, and is
+applied as soon as the file can be written again — at the latest by the next ``run``."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from sprintkit.engine.answers import (
+    AnswerContext,
+    AnswerError,
+    coerce_answer,
+    example_answer,
+    items_of,
+    same_answer,
+)
+from sprintkit.engine.progress import all_answers, applies, is_filled
+from sprintkit.engine.walkthrough import Step, Walkthrough, closed_status
+from sprintkit.errors import (
+    EditConflict,
+    InvalidFile,
+    LockBusy,
+    MissingInput,
+    NotFound,
+    Problem,
+    SprintkitError,
+    UsageError,
+)
+from sprintkit.files.textfile import display
+
+if TYPE_CHECKING:
+    from sprintkit.model.method import Method, OutputSpec, Phase, Workform
+    from sprintkit.model.sprint import Hypothesis, Sprint
+
+JOURNAL = Path(".sprintkit") / "pending-answers.yaml"
+BLOCKING = (InvalidFile, LockBusy, EditConflict, NotFound)
+"""What keeps an answer from being written now (it waits in the journal instead)."""
+
+
+# --- what passes between the walk and the person -------------------------------------------
+
+
+@dataclass(frozen=True)
+class Given:
+    """An answer from the answers file or ``--set``, and where it was written."""
+
+    phase: str
+    output: str
+    value: Any
+    source: str
+    line: int = 0
+    column: int = 0
+
+
+@dataclass
+class Ask:
+    """One prompt, as the walk hands it to the person's side."""
+
+    step: Step
+    phase: Phase
+    spec: OutputSpec
+    lang: str
+    default: Any = None
+    default_from: str | None = None
+    """``saved`` (the answer in the file) or ``method`` (the method's default)."""
+    position: tuple[int, int] = (0, 0)
+    can_back: bool = False
+    items: list[str] | None = None
+    cards: list[Hypothesis] = field(default_factory=list)
+    """For a hypotheses output: the test cards this phase already holds."""
+    check: Callable[[Any], Any] = lambda value: value
+    """Check and normalise a typed value now (raises :class:`AnswerError`)."""
+    add_card: Callable[[dict[str, Any]], Hypothesis] | None = None
+    """For a hypotheses output: save one test card at once (raises :class:`AnswerError`)."""
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the person did at a prompt: ``answer`` (with ``value``), ``keep`` (Enter: keep the
+    default), ``back`` (``<``) or ``skip`` (``-``)."""
+
+    action: str
+    value: Any = None
+
+
+class WalkUI(Protocol):
+    """The person's side of a walkthrough (``sprintkit.ui.walkthrough_view`` implements it)."""
+
+    def start(self, sprint: Sprint, method: Method, first: Step | None, revisit: bool) -> None: ...
+
+    def given(self, given: list[Given], changed: int) -> None: ...
+
+    def enter(self, phase: Phase, number: int, total: int,
+              workforms: dict[str, Workform], again: bool) -> None: ...
+
+    def offer_timer(self, phase: Phase, timed: list[tuple[str, int]]) -> None: ...
+
+    def ask(self, ask: Ask, problem: AnswerError | None) -> Reply: ...
+
+    def closed(self, phase: Phase, status: str, missing: list[str]) -> None: ...
+
+    def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool: ...
+
+    def blocked(self, error: SprintkitError, journal: Path) -> None: ...
+
+    def note(self, message: str) -> None: ...
+
+
+@dataclass
+class Session:
+    """A running tally, readable after Ctrl-C (for the one-line "saved … resume with …")."""
+
+    path: Path | None = None
+    lang: str = "nl"
+    saved: int = 0
+    pending: int = 0
+
+
+@dataclass
+class RunResult:
+    """What a walkthrough did."""
+
+    path: Path
+    lang: str
+    saved: int
+    given: int
+    defaults: int
+    done: list[str]
+    next_phase: str | None
+    skipped: list[str]
+    pending: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+class _Conflict(Exception):
+    def __init__(self, current: Any) -> None:
+        super().__init__("edited by hand")
+        self.current = current
+
+
+# --- the entry point -------------------------------------------------------------------------
+
+
+def run_walkthrough(
+    sprint: Path | None = None,
+    *,
+    phase: str | None = None,
+    answers: Path | None = None,
+    set_values: Sequence[str] = (),
+    no_input: bool = False,
+    ui: WalkUI | None = None,
+    session: Session | None = None,
+    today: dt.date | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> RunResult:
+    """Walk the sprint's method. ``ui`` is the person at the terminal; without it (or with
+    ``no_input``) nothing is asked. Raises :class:`MissingInput` when required answers are
+    missing and nobody can be asked (after saving everything that was given). ``on_note``
+    hears at once about pending answers applied from the journal."""
+    from sprintkit.files.sprintfile import load_sprint, resolve_sprint
+
+    path = resolve_sprint(sprint)
+    session = session or Session()
+    session.path = path
+    notes = apply_journal(path)
+    if on_note is not None:
+        for note in notes:
+            on_note(note)
+        notes = []
+    loaded = load_sprint(path)
+    model = loaded.model
+    session.lang = model.language
+    method = _method(model, path)
+    if phase is not None:
+        _check_phase(method, phase)
+    given = load_given(method, answers, set_values)
+    walker = _Walker(path, method, model, phase, session, today)
+    interactive = ui is not None and not no_input
+    if not interactive:
+        return walker.unattended(given, notes)
+    assert ui is not None
+    return walker.interactive(ui, given, notes)
+
+
+def _method(model: Sprint, path: Path) -> Method:
+    from sprintkit.files.library import get_method
+
+    return get_method(model.method, path).model
+
+
+def _check_phase(method: Method, phase: str) -> None:
+    from sprintkit.files.library import did_you_mean
+
+    ids = [p.id for p in method.phases]
+    if phase not in ids:
+        raise NotFound(
+            f"the method {method.id!r} has no phase {phase!r}",
+            hint=did_you_mean(phase, ids) or f"its phases: {', '.join(ids)}",
+        )
+
+
+def context_of(model: Sprint, lang: str | None = None) -> AnswerContext:
+    """What checking an answer needs from the sprint: its answers and hypothesis ids."""
+    return AnswerContext(
+        all_answers(model), frozenset(h.id for h in model.hypotheses), lang or model.language
+    )
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+# --- changes inside a transaction -------------------------------------------------------------
+
+
+def _state(model: Sprint, phase_id: str) -> Any:
+    from sprintkit.model.sprint import PhaseState
+
+    state = model.phases.get(phase_id)
+    if state is None:
+        state = PhaseState()
+        model.phases[phase_id] = state
+    return state
+
+
+def put_answer(model: Sprint, method: Method, phase_id: str, output_id: str, value: Any,
+               *, typed: bool = False) -> Any:
+    """Check ``value`` against the sprint as it is now and store it; returns what was stored.
+    Test cards given as mappings are added to the sprint's hypotheses first."""
+    spec = _spec(method, phase_id, output_id)
+    ctx = context_of(model)
+    checked = coerce_answer(spec, value, ctx, typed=typed)
+    if spec.type == "hypotheses":
+        checked = [card_id(model, phase_id, v) if isinstance(v, dict) else v for v in checked]
+        checked = coerce_answer(spec, checked, context_of(model), strict=True)
+    state = _state(model, phase_id)
+    if not same_answer(state.outputs.get(output_id), checked):
+        state.outputs[output_id] = checked
+    if output_id in state.skipped_outputs:
+        state.skipped_outputs.remove(output_id)
+    _touch(state)
+    return checked
+
+
+def put_skip(model: Sprint, phase_id: str, output_id: str) -> None:
+    state = _state(model, phase_id)
+    if output_id not in state.skipped_outputs and not is_filled(state.outputs.get(output_id)):
+        state.skipped_outputs.append(output_id)
+        _touch(state)
+
+
+def _touch(state: Any) -> None:
+    if state.status == "todo":
+        state.status = "in_progress"
+    if state.started is None:
+        state.started = _now()
+
+
+def close_phase(model: Sprint, method: Method, phase_id: str) -> str:
+    """Set the phase's state as the walk leaves it: done when its exit criteria hold."""
+    phase = method.phase(phase_id)
+    status = closed_status(phase, model.phases.get(phase_id), all_answers(model))
+    current = model.phases.get(phase_id)
+    if status != (current.status if current is not None else "todo"):
+        state = _state(model, phase_id)
+        state.status = status
+        if status == "done" and state.completed is None:
+            state.completed = _now()
+    return status
+
+
+def _spec(method: Method, phase_id: str, output_id: str) -> OutputSpec:
+    for spec in method.phase(phase_id).outputs:
+        if spec.id == output_id:
+            return spec
+    raise KeyError(output_id)
+
+
+def card_id(model: Sprint, phase_id: str, card: dict[str, Any]) -> str:
+    """The id of a test card in the sprint: the hypothesis with the card's id or statement
+    when it exists (so a replayed answers file adds nothing twice), else a new one."""
+    return add_card(model, phase_id, card).id
+
+
+def add_card(model: Sprint, phase_id: str, card: dict[str, Any]) -> Hypothesis:
+    from sprintkit.ops.hypotheses import hypothesis_adder
+
+    wanted = card.get("id")
+    statement = str(card.get("statement", "")).strip()
+    for h in model.hypotheses:
+        if (wanted and h.id == wanted) or (not wanted and h.statement.strip() == statement):
+            return h
+    fields = {k: v for k, v in card.items() if v is not None}
+    for key in ("statement", "metric", "test", "criterion", "owner", "derived_from", "id",
+                "kind", "risk"):
+        if key in fields:
+            fields[key] = str(fields[key])
+    if "target" in fields:
+        fields["target"] = str(fields["target"])
+    try:
+        if "confidence" in fields:
+            fields["confidence"] = float(fields["confidence"])
+        if "min_n" in fields:
+            fields["min_n"] = int(fields["min_n"])
+        change = hypothesis_adder(phase=phase_id, **fields)
+        return change(model)
+    except (UsageError, ValueError, TypeError) as exc:
+        message = getattr(exc, "message", str(exc))
+        hint = getattr(exc, "hint", None)
+        raise AnswerError(_unflag(message), _unflag(hint) if hint else None) from None
+    except SprintkitError as exc:
+        raise AnswerError(exc.message, exc.hint) from None
+
+
+def _unflag(text: str) -> str:
+    """``--min-n`` → ``min_n``: a card's fields, as an answers file names them."""
+    return re.sub(r"--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", "_"), text)
+
+
+# --- answers from a file and from --set -------------------------------------------------------
+
+
+def load_given(method: Method, answers: Path | None, set_values: Sequence[str]) -> list[Given]:
+    """Answers from ``--answers FILE`` and ``--set``, in method order; the file wins over
+    ``--set`` for the same output. Unknown phases and outputs are refused with a located
+    message and a did-you-mean."""
+    found: dict[tuple[str, str], Given] = {}
+    for item in set_values:
+        g = _parse_set(method, item)
+        found[(g.phase, g.output)] = g
+    if answers is not None:
+        for g in _answers_file(method, Path(answers)):
+            found[(g.phase, g.output)] = g
+    order = {(p.id, o.id): (pi, oi) for pi, p in enumerate(method.phases)
+             for oi, o in enumerate(p.outputs)}
+    return sorted(found.values(), key=lambda g: order[(g.phase, g.output)])
+
+
+def _answers_file(method: Method, path: Path) -> list[Given]:
+    from sprintkit.files.library import _output_problem, did_you_mean
+    from sprintkit.files.yamlio import load_yaml, locate
+
+    doc = load_yaml(path)
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, dict):
+        raise InvalidFile([Problem(doc.shown, 1, 1, "", "an answers file is a mapping: "
+                                   "phase id → output id → value (e.g. 'frame:' then "
+                                   "'  experiment_goal: …')")])
+    phase_ids = [p.id for p in method.phases]
+    owner = {o.id: p.id for p in method.phases for o in p.outputs}
+    problems: list[Problem] = []
+    given: list[Given] = []
+    for phase_id, outputs in doc.data.items():
+        if phase_id not in phase_ids:
+            line, col = locate(doc.tree, (phase_id,), key=True)
+            hint = (f"{phase_id!r} is an output of phase {owner[phase_id]!r}; put it under "
+                    f"'{owner[phase_id]}:'" if phase_id in owner
+                    else did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}")
+            problems.append(Problem(doc.shown, line, col, phase_id,
+                                    f"the method {method.id!r} has no phase {phase_id!r}", hint))
+            continue
+        if not isinstance(outputs, dict):
+            line, col = locate(doc.tree, (phase_id,))
+            problems.append(Problem(doc.shown, line, col, phase_id,
+                                    "expected a mapping of output id → answer under the phase"))
+            continue
+        own = [o.id for o in method.phase(phase_id).outputs]
+        for output_id, value in outputs.items():
+            if output_id not in own:
+                line, col = locate(doc.tree, (phase_id, output_id), key=True)
+                problems.append(_output_problem(doc.shown, line, col, f"{phase_id}.{output_id}",
+                                                phase_id, output_id, own, owner))
+                continue
+            line, col = locate(doc.tree, (phase_id, output_id))
+            given.append(Given(phase_id, output_id, value, doc.shown, line, col))
+    if problems:
+        raise InvalidFile(problems)
+    return given
+
+
+def _parse_set(method: Method, item: str) -> Given:
+    from sprintkit.files.library import did_you_mean
+    from sprintkit.ops.new import _parse_set as parse
+
+    key, value = parse(item)
+    pairs = {f"{p.id}.{o.id}": (p.id, o.id) for p in method.phases for o in p.outputs}
+    if key not in pairs:
+        outputs = {o.id: f"{p.id}.{o.id}" for p in method.phases for o in p.outputs}
+        hint = (f"write --set {outputs[key]}=…" if key in outputs
+                else did_you_mean(key, list(pairs)) or "write --set PHASE.OUTPUT=VALUE; "
+                "`sprintkit methods show` lists the phases and outputs")
+        raise UsageError(f"--set {key}: the method {method.id!r} has no output {key!r}",
+                         hint=hint)
+    phase_id, output_id = pairs[key]
+    return Given(phase_id, output_id, value, f"--set {key}")
+
+
+def _apply_given(model: Sprint, method: Method, given: list[Given]) -> int:
+    """Apply the given answers in method order; every problem is collected and raised located
+    (nothing is written then). Returns how many answers changed."""
+    problems: list[Problem] = []
+    changed = 0
+    for g in given:
+        before = model.phases[g.phase].outputs.get(g.output) if g.phase in model.phases else None
+        try:
+            stored = put_answer(model, method, g.phase, g.output, g.value)
+        except AnswerError as exc:
+            problems.append(Problem(g.source, g.line, g.column, f"{g.phase}.{g.output}",
+                                    exc.message, exc.hint))
+            continue
+        changed += not same_answer(before, stored)
+    if problems:
+        raise InvalidFile(problems, "the answers given do not fit the method; nothing was written")
+    return changed
+
+
+# --- the journal of answers waiting for a writable file ----------------------------------------
+
+
+def journal_path(sprint_file: Path) -> Path:
+    return sprint_file.parent / JOURNAL
+
+
+def read_journal(sprint_file: Path) -> list[dict[str, Any]]:
+    """The pending answers (empty when there are none)."""
+    from sprintkit.files.yamlio import load_yaml
+
+    path = journal_path(sprint_file)
+    if not path.is_file():
+        return []
+    data = load_yaml(path).data
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
+
+
+def write_journal(sprint_file: Path, entries: list[dict[str, Any]]) -> Path:
+    """Replace the journal atomically (removed when ``entries`` is empty)."""
+    from sprintkit.files.atomic import write_atomic
+    from sprintkit.files.yamlwrite import dump, fresh
+
+    path = journal_path(sprint_file)
+    if not entries:
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+        return path
+    head = ("# Answers given in `sprintkit run` that could not be written to sprint.yaml yet.\n"
+            "# The next `sprintkit run` applies them; delete this file to drop them.\n")
+    write_atomic(path, head + dump(fresh(entries)))
+    return path
+
+
+def apply_journal(sprint_file: Path) -> list[str]:
+    """Apply every pending answer in one transaction; those that no longer fit stay in the
+    journal. Returns notes for the person. Raises what blocks the write (the journal stays)."""
+    from sprintkit.files.sprintfile import update_sprint
+
+    entries = read_journal(sprint_file)
+    if not entries:
+        return []
+    failed: list[tuple[dict[str, Any], str]] = []
+
+    def change(model: Sprint) -> None:
+        method = _method(model, sprint_file)
+        failed.clear()
+        for entry in entries:
+            try:
+                _replay(model, method, entry)
+            except (AnswerError, KeyError) as exc:
+                failed.append((entry, str(exc)))
+
+    update_sprint(sprint_file, change)
+    write_journal(sprint_file, [e for e, _ in failed])
+    notes = [f"applied {len(entries) - len(failed)} pending answer(s) from {JOURNAL}"]
+    notes += [f"{e.get('phase')}.{e.get('output')}: not applied ({why}); kept in {JOURNAL}"
+              for e, why in failed]
+    return notes
+
+
+def _replay(model: Sprint, method: Method, entry: dict[str, Any]) -> None:
+    phase_id, output_id = str(entry["phase"]), str(entry["output"])
+    kind = entry.get("kind", "answer")
+    if kind == "card":
+        add_card(model, phase_id, dict(entry["card"]))
+    elif kind == "skip":
+        put_skip(model, phase_id, output_id)
+    else:
+        put_answer(model, method, phase_id, output_id, entry["value"])
+
+
+@contextlib.contextmanager
+def _shielded() -> Iterator[None]:
+    """Ctrl-C during a save waits until the save is complete, then interrupts."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    hits: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: hits.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if hits:
+        raise KeyboardInterrupt
+
+
+# --- the walk ---------------------------------------------------------------------------------
+
+
+class _Walker:
+    def __init__(self, path: Path, method: Method, model: Sprint, phase: str | None,
+                 session: Session, today: dt.date | None) -> None:
+        self.path = path
+        self.method = method
+        self.model = model
+        self.session = session
+        self.lang = model.language
+        self.walk = Walkthrough(method, model, phase)
+        self.today = today
+
+    # unattended --------------------------------------------------------------------------
+
+    def unattended(self, given: list[Given], notes: list[str]) -> RunResult:
+        from sprintkit.files.sprintfile import update_sprint
+
+        counts = {"given": 0, "defaults": 0}
+        missing: list[tuple[str, OutputSpec]] = []
+
+        def change(model: Sprint) -> Sprint:
+            counts["given"] = _apply_given(model, self.method, given)
+            counts["defaults"] = 0
+            missing.clear()
+            for phase_id in self.walk.scope:
+                phase = self.method.phase(phase_id)
+                state = model.phases.get(phase_id)
+                status = state.status if state is not None else "todo"
+                if status == "skipped":
+                    continue
+                for spec in phase.outputs:
+                    answers = all_answers(model)
+                    if not applies(spec, answers) or is_filled(answers.get(spec.id)):
+                        continue
+                    if spec.default is not None:
+                        put_answer(model, self.method, phase_id, spec.id, spec.default)
+                        counts["defaults"] += 1
+                    elif spec.required and status != "done":
+                        missing.append((phase_id, spec))
+                close_phase(model, self.method, phase_id)
+            for phase_id in {g.phase for g in given} - set(self.walk.scope):
+                close_phase(model, self.method, phase_id)  # answered from outside the scope
+            return model
+
+        with _shielded():
+            model = update_sprint(self.path, change)
+        self.session.saved += counts["given"] + counts["defaults"]
+        self.walk.refresh(model)
+        if missing:
+            raise self._missing(missing, model)
+        return self._result(model, counts["given"], counts["defaults"], notes)
+
+    def _missing(self, missing: list[tuple[str, OutputSpec]], model: Sprint) -> MissingInput:
+        from ruamel.yaml.comments import CommentedMap
+
+        from sprintkit.files.yamlwrite import dump, fresh
+
+        ctx = context_of(model)
+        snippet = CommentedMap()
+        lines = []
+        for phase_id, spec in missing:
+            lines.append(f"{phase_id}.{spec.id}: {spec.prompt.get(self.lang)} ({spec.type})")
+            block = snippet.setdefault(phase_id, CommentedMap())
+            block[spec.id] = fresh(example_answer(spec, ctx))
+            comment = spec.type + (f": {', '.join(c.id for c in spec.choices)}"
+                                   if spec.choices else "")
+            block.yaml_add_eol_comment(comment, spec.id)
+        shown = display(self.path.parent)
+        how = (
+            "put them in an answers file (phase id → output id → value) and run "
+            f"`sprintkit run -s {shown} --answers answers.yaml --no-input`, or give each with "
+            "--set PHASE.OUTPUT=VALUE; run in a terminal without --no-input to be asked. "
+            "An answers file for what is missing:\n\n" + dump(snippet).rstrip()
+        )
+        return MissingInput(lines, how)
+
+    # interactive ---------------------------------------------------------------------------
+
+    def interactive(self, ui: WalkUI, given: list[Given], notes: list[str]) -> RunResult:
+        from sprintkit.files.library import workform_index
+
+        self.ui = ui
+        for note in notes:
+            ui.note(note)
+        changed = 0
+        if given:
+            changed = self._write(lambda m: _apply_given(m, self.method, given))
+            ui.given(given, changed)
+        workforms = workform_index(self.method, self.path)
+        step = self.walk.first()
+        ui.start(self.model, self.method, step, self.walk.revisit)
+        for phase_id in self.walk.phases_before(step):
+            self._close(phase_id, quiet=True)
+        entered: set[str] = set()
+        current: str | None = None
+        problem: AnswerError | None = None
+        while step is not None:
+            self._reload()
+            if step.phase != current:
+                if current is not None:
+                    self._close(current)
+                    for phase_id in self._between(current, step.phase):
+                        self._close(phase_id, quiet=True)
+                phase = self.walk.phase_of(step)
+                ui.enter(phase, step.phase_index + 1, len(self.method.phases), workforms,
+                         again=phase.id in entered)
+                if phase.id not in entered:
+                    timed = _timed(phase, workforms, self.lang)
+                    if timed:
+                        ui.offer_timer(phase, timed)
+                entered.add(phase.id)
+                current = step.phase
+            self.walk.reach(step)
+            ask = self._ask(step)
+            reply = ui.ask(ask, problem)
+            problem = None
+            if reply.action == "back":
+                previous = self.walk.before(step)
+                if previous is None:
+                    problem = AnswerError(_FIRST[self.lang])
+                else:
+                    step = previous
+                continue
+            try:
+                self._handle(ask, reply)
+            except AnswerError as exc:
+                problem = exc
+                continue
+            step = self.walk.after(step)
+        if current is not None:
+            self._close(current)
+        for phase_id in self.walk.scope:
+            if current is None or _after(self.method, phase_id, current):
+                self._close(phase_id, quiet=True)
+        return self._result(self.model, changed, 0, [])
+
+    def _between(self, a: str, b: str) -> list[str]:
+        """Phases in scope strictly after ``a`` and before ``b``."""
+        return [p for p in self.walk.scope
+                if _after(self.method, p, a) and _after(self.method, b, p)]
+
+    def _reload(self) -> None:
+        """Pick up hand edits made between prompts (a broken file keeps the last good view)."""
+        from sprintkit.files.sprintfile import load_sprint
+
+        try:
+            self.model = load_sprint(self.path).model
+        except SprintkitError:
+            return
+        self.walk.refresh(self.model)
+
+    def _ask(self, step: Step) -> Ask:
+        spec = self.walk.spec(step)
+        saved = self.walk.saved(step)
+        default, source = (saved, "saved") if is_filled(saved) else (
+            (spec.default, "method") if spec.default is not None else (None, None))
+        ctx = context_of(self.model)
+        cards = []
+        if spec.type == "hypotheses":
+            listed = saved if isinstance(saved, list) else []
+            cards = [h for h in self.model.hypotheses
+                     if h.id in listed or (h.phase == step.phase)]
+        return Ask(
+            step=step, phase=self.walk.phase_of(step), spec=spec, lang=self.lang,
+            default=default, default_from=source, position=self.walk.position(step),
+            can_back=self.walk.before(step) is not None, items=items_of(spec, ctx),
+            cards=cards,
+            check=lambda value: coerce_answer(spec, value, context_of(self.model), typed=True),
+            add_card=(lambda card: self._card(step, card)) if spec.type == "hypotheses" else None,
+        )
+
+    def _handle(self, ask: Ask, reply: Reply) -> None:
+        step, spec = ask.step, ask.spec
+        if reply.action == "skip":
+            if not is_filled(self.walk.saved(step)):
+                self._save_entry(step, {"kind": "skip"},
+                                 lambda m: put_skip(m, step.phase, step.output))
+            return
+        if reply.action == "keep":
+            if ask.default_from == "saved":
+                return
+            if ask.default_from == "method":
+                value = ask.default
+            elif not spec.required:
+                self._save_entry(step, {"kind": "skip"},
+                                 lambda m: put_skip(m, step.phase, step.output))
+                return
+            else:
+                raise AnswerError(_NEEDED[self.lang], _NEEDED_HINT[self.lang])
+        else:
+            value = reply.value
+        checked = coerce_answer(spec, value, context_of(self.model), typed=True)
+        base = self.walk.saved(step)
+        entry = {"kind": "answer", "value": checked}
+
+        def careful(model: Sprint) -> Any:
+            state = model.phases.get(step.phase)
+            current = state.outputs.get(step.output) if state is not None else None
+            if not same_answer(current, base) and not same_answer(current, checked):
+                raise _Conflict(current)  # edited by hand while the prompt was open
+            return put_answer(model, self.method, step.phase, step.output, checked)
+
+        def anyway(model: Sprint) -> Any:
+            return put_answer(model, self.method, step.phase, step.output, checked)
+
+        try:
+            self._save_entry(step, entry, careful)
+        except _Conflict as conflict:
+            if self.ui.conflict(ask, conflict.current, checked):
+                self._save_entry(step, entry, anyway)
+            else:
+                self._reload()
+
+    def _card(self, step: Step, card: dict[str, Any]) -> Hypothesis:
+        from sprintkit.engine.answers import check_card
+
+        card = check_card(card, context_of(self.model))
+        trial = self.model.model_copy(deep=True)
+        add_card(trial, step.phase, card)  # refuse a wrong card before anything is written
+        found: dict[str, Hypothesis] = {}
+
+        def change(model: Sprint) -> None:
+            found["h"] = add_card(model, step.phase, card)
+            _touch(_state(model, step.phase))
+
+        self._save_entry(step, {"kind": "card", "card": card}, change)
+        if "h" not in found:  # written later from the journal
+            found["h"] = next(h for h in self.model.hypotheses
+                              if h.statement.strip() == str(card["statement"]).strip())
+        return found["h"]
+
+    def _save_entry(self, step: Step, entry: dict[str, Any],
+                    change: Callable[[Sprint], Any]) -> None:
+        from sprintkit.files.sprintfile import update_sprint
+
+        def write(model: Sprint) -> Sprint:
+            change(model)
+            return model
+
+        try:
+            with _shielded():
+                self.model = update_sprint(self.path, write)
+        except BLOCKING as exc:
+            pending = [*read_journal(self.path),
+                       {"phase": step.phase, "output": step.output, **entry,
+                        "given": _now().isoformat()}]
+            journal = write_journal(self.path, pending)
+            self.session.pending = len(pending)
+            self._wait(exc, journal)
+        self.session.saved += 1
+        self.walk.refresh(self.model)
+
+    def _wait(self, error: SprintkitError, journal: Path) -> None:
+        """Until the pending answers are written: tell the person, wait, try again."""
+        from sprintkit.files.sprintfile import load_sprint
+
+        while True:
+            self.ui.blocked(error, journal)
+            try:
+                for note in apply_journal(self.path):
+                    self.ui.note(note)
+                self.model = load_sprint(self.path).model
+            except BLOCKING as exc:
+                error = exc
+                continue
+            self.session.pending = len(read_journal(self.path))
+            return
+
+    def _write(self, change: Callable[[Sprint], Any]) -> Any:
+        from sprintkit.files.sprintfile import update_sprint
+
+        result: dict[str, Any] = {}
+
+        def write(model: Sprint) -> Sprint:
+            result["value"] = change(model)
+            return model
+
+        with _shielded():
+            self.model = update_sprint(self.path, write)
+        self.walk.refresh(self.model)
+        return result.get("value")
+
+    def _close(self, phase_id: str, quiet: bool = False) -> None:
+        before = self.model.phases.get(phase_id)
+        old = before.status if before is not None else "todo"
+        try:
+            status = self._write(lambda m: close_phase(m, self.method, phase_id))
+        except BLOCKING:
+            return  # the state follows the answers; it is set again on the next run
+        if not quiet or status != old:
+            self.ui.closed(self.method.phase(phase_id), status, self.walk.missing(phase_id))
+
+    # both ----------------------------------------------------------------------------------
+
+    def _result(self, model: Sprint, given: int, defaults: int, notes: list[str]) -> RunResult:
+        from sprintkit.engine.progress import next_phase, phase_progress
+
+        progress = phase_progress(self.method, model, self.lang)
+        skipped = [f"{pid}.{out}" for pid, state in model.phases.items()
+                   for out in state.skipped_outputs]
+        return RunResult(
+            path=self.path, lang=self.lang, saved=self.session.saved, given=given,
+            defaults=defaults, done=[p.id for p in progress if p.status == "done"],
+            next_phase=next_phase(progress), skipped=skipped,
+            pending=len(read_journal(self.path)), notes=notes,
+        )
+
+
+def _after(method: Method, a: str, b: str) -> bool:
+    """Whether phase ``a`` comes after phase ``b`` in the method."""
+    ids = [p.id for p in method.phases]
+    return ids.index(a) > ids.index(b)
+
+
+def _timed(phase: Phase, workforms: dict[str, Workform], lang: str) -> list[tuple[str, int]]:
+    """The phase's work forms with a timebox: (name, seconds)."""
+    from sprintkit.model.common import parse_duration
+
+    timed = []
+    for use in phase.workforms:
+        wf = workforms.get(use.ref)
+        box = use.timebox or (wf.timebox if wf is not None else None)
+        if box:
+            timed.append((wf.name.get(lang) if wf is not None else use.ref, parse_duration(box)))
+    return timed
+
+
+_FIRST = {"nl": "dit is de eerste vraag; verder terug kan niet",
+          "en": "this is the first question; there is nothing before it"}
+_NEEDED = {"nl": "hier is een antwoord nodig", "en": "this needs an answer"}
+_NEEDED_HINT = {"nl": "typ - om de vraag voor nu over te slaan",
+                "en": "type - to skip it for now"}

@@ -1,0 +1,96 @@
+"""Reading what a person types: one line, several lines, a number from a menu.
+
+Every prompt goes through :func:`line`, which reads with the terminal's own line editing and
+turns a closed input (Ctrl-D, a terminal that went away) into :class:`KeyboardInterrupt`, so the
+walkthrough stops the same way as on Ctrl-C: everything already given is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sprintkit.ui.console import out
+
+BACK = "<"
+SKIP = "-"
+ADD = "+"
+
+
+def esc(text: Any) -> str:
+    from rich.markup import escape
+
+    return escape(str(text))
+
+
+def line(prompt: str = "> ", *, markup: bool = True) -> str:
+    """One line of input, without the newline. ``prompt`` may hold rich markup."""
+    try:
+        return out().input(prompt if markup else esc(prompt))
+    except EOFError:
+        raise KeyboardInterrupt from None
+
+
+def lines(first_prompt: str = "> ", next_prompt: str = "  ") -> list[str]:
+    """Lines until an empty line (the first line may be a command such as ``<``)."""
+    result: list[str] = []
+    while True:
+        text = line(first_prompt if not result else next_prompt)
+        if not text.strip():
+            return result
+        result.append(text.rstrip())
+        if len(result) == 1 and text.strip() in (BACK, SKIP):
+            return result
+
+
+def numbered(options: Sequence[str], start: int = 1, indent: int = 2) -> None:
+    """Print options as a numbered list whose wrapped lines hang under their text."""
+    from rich.table import Table
+    from rich.text import Text
+
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    width = len(str(len(options) + start - 1)) + 1
+    grid.add_column(width=indent + width, no_wrap=True, justify="right")
+    grid.add_column()
+    for n, option in enumerate(options, start=start):
+        grid.add_row(f"{n}.", Text.from_markup(option))
+    out().print(grid)
+
+
+def ask_until(prompt: str, parse: Callable[[str], Any], show_error: Callable[[str], None]) -> Any:
+    """Ask until ``parse`` accepts the text (it raises ``ValueError`` with the reason)."""
+    while True:
+        text = line(prompt)
+        try:
+            return parse(text)
+        except ValueError as exc:
+            show_error(str(exc))
+
+
+def pick(prompt: str, count: int, show_error: Callable[[str], None], *,
+         allow_empty: bool = True, wrong: str = "choose a number from 1 to {n}") -> int | None:
+    """A number from 1 to ``count`` (``None`` for Enter when ``allow_empty``)."""
+
+    def parse(text: str) -> int | None:
+        text = text.strip()
+        if not text and allow_empty:
+            return None
+        if text.isdigit() and 1 <= int(text) <= count:
+            return int(text)
+        raise ValueError(wrong.format(n=count))
+
+    result: int | None = ask_until(prompt, parse, show_error)
+    return result
+
+
+def yes_no(prompt: str, lang: str, default: bool = False) -> bool:
+    """``ja/nee`` or ``yes/no`` (Enter: the default)."""
+    yes, no = ("j", "n") if lang == "nl" else ("y", "n")
+    shown = f"{yes.upper()}/{no}" if default else f"{yes}/{no.upper()}"
+    while True:
+        text = line(f"{prompt} [{shown}] ").strip().casefold()
+        if not text:
+            return default
+        if text in ("j", "ja", "y", "yes"):
+            return True
+        if text in ("n", "nee", "no"):
+            return False

@@ -1,0 +1,275 @@
+"""The real walkthrough in a pseudo-terminal: typed prompts of several kinds, Ctrl-C and
+resume, `kill -9` in the middle of a phase, a hand edit while a prompt is open, and a whole
+experiment sprint from the first question to the last."""
+
+from __future__ import annotations
+
+import signal
+
+import pytest
+from run_support import make_sprint, spawn
+
+from sprintkit.files.sprintfile import load_sprint
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [pytest.mark.pty, pytest.mark.slow]
+
+
+def _no_timer(child):
+    child.expect("Nummer, of Enter voor nee")
+    child.sendline("")
+
+
+def _frame(child):
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    child.sendline("Besluiten over het format")
+    child.sendline("in alle teams")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.sendline("Gezinsmanagers vinden het sneller")
+    child.sendline("Ouders begrijpen het plan")
+    child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    child.sendline("Ouders begrijpen het plan")
+    child.sendline("")
+    child.expect("Fase klaar: Aannames in kaart brengen")
+
+
+def _card(child, statement, target):
+    child.expect("We geloven dat")
+    child.sendline(statement)
+    child.expect("Risico:")
+    child.sendline("1")
+    child.expect("toetsen, gaan we")
+    child.sendline("Vragenlijst na elk gesprek")
+    child.expect("En meten we")
+    child.sendline("aandeel ouders dat het plan navertelt")
+    child.expect("Streefwaarde")
+    child.sendline(target)
+
+
+def test_prompts_ctrl_c_and_resume(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    home = tmp_path / "home"
+    child = spawn(["run", "-s", str(folder)], tmp_path, home)
+    child.expect("Fase 1 van 6")
+    _frame(child)
+    _no_timer(child)
+    child.expect("1/5 Welke hypothesen")
+    _card(child, "Ouders begrijpen het plan beter", "70")
+    child.expect("geen streefwaarde")           # asked again, nothing lost
+    child.sendline(">=70%")
+    child.expect("We hebben gelijk als")
+    child.sendline("ten minste 70% het plan navertelt")
+    child.expect("H1 bewaard")
+    child.expect("We geloven dat")
+    child.sendline("")                          # no more cards
+    child.expect("2/5 Hoeveel deelnemers")
+    child.sendline("veel")
+    child.expect("verwacht een geheel getal")
+    child.sendline("6")
+    child.expect("3/5 Hoeveel weken")
+    child.expect("Enter houdt: 3")
+    child.sendline("<")                         # back
+    child.expect("2/5 Hoeveel deelnemers")
+    child.expect("Enter houdt: 6")
+    child.sendline("")
+    child.expect("3/5 Hoeveel weken")
+    child.sendline("")
+    child.expect("4/5 Wat is het steekproefplan")
+    child.sendintr()
+    child.expect("onderbroken: 8 antwoorden bewaard; ga verder met `sprintkit run -s s`")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    model = load_sprint(folder).model
+    assert model.phases["frame"].status == "done"
+    assert model.phases["design"].outputs == {"hypotheses": ["H1"], "participants": 6,
+                                              "run_weeks": 3}
+
+    child = spawn(["run", "-s", str(folder)], tmp_path, home)
+    child.expect("1 van 6 fasen klaar")
+    _no_timer(child)
+    child.expect("4/5 Wat is het steekproefplan")   # exactly where it stopped
+    child.sendline("Zes gezinsmanagers")
+    child.sendline("")
+    child.expect(r"5/5 Gebruiken we gegevens")
+    child.sendline("j")
+    child.expect("6/6 Hoe regelen we toestemming")   # its `when` now holds
+    child.sendline("-")
+    child.expect("Fase klaar: Experimenten ontwerpen")  # its exit criteria hold
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    design = load_sprint(folder).model.phases["design"]
+    assert design.outputs["family_data"] is True and design.skipped_outputs == ["privacy_plan"]
+
+
+def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _frame(child)
+    _no_timer(child)
+    child.expect("1/5 Welke hypothesen")
+    _card(child, "Ouders begrijpen het plan beter", ">=70%")
+    child.expect("We hebben gelijk als")
+    child.sendline("")
+    child.expect("H1 bewaard")
+    child.expect("We geloven dat")
+    child.sendline("Het kost minder tijd")      # a second card, half typed …
+    child.expect("Risico:")
+    child.kill(signal.SIGKILL)                  # … and the process is killed
+    child.close()
+    assert child.signalstatus == signal.SIGKILL
+    text = (folder / "sprint.yaml").read_text(encoding="utf-8")
+    for answer in ("Besluiten over het format", "Het veiligheidsformat",
+                   "Gezinsmanagers vinden het sneller", "Ouders begrijpen het plan beter"):
+        assert answer in text
+    assert "Het kost minder tijd" not in text
+    assert cli("validate", folder).exit_code == 0
+    assert not list(folder.glob(".sprint.yaml.*.tmp"))
+    res = cli("status", "-s", folder, "--format", "json")
+    assert res.exit_code == 0 and '"output": "hypotheses"' in res.stdout
+
+
+def test_a_hand_edit_while_a_prompt_is_open_is_kept(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    path = folder / "sprint.yaml"
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  # de rest volgt later", "  # de rest volgt later\n"
+                                 "  goal: Een besluit in mei  # met de hand"), encoding="utf-8")
+    child.sendline("Besluiten over het format")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    path.write_text(path.read_text(encoding="utf-8") + "kapot: [\n", encoding="utf-8")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("YAML syntax error")
+    child.expect("veilig bewaard in s/.sprintkit/pending-answers.yaml")
+    child.expect("Enter = opnieuw proberen")
+    path.write_text(path.read_text(encoding="utf-8").replace("kapot: [\n", ""),
+                    encoding="utf-8")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    text = path.read_text(encoding="utf-8")
+    assert "  goal: Een besluit in mei  # met de hand" in text
+    assert "title: 'Veiligheidsformat'   # enkele aanhalingstekens blijven staan" in text
+    assert "solution_tested: Het veiligheidsformat" in text
+    assert not (folder / ".sprintkit" / "pending-answers.yaml").exists()
+
+
+def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
+    folder = make_sprint(tmp_path / "s", lang="en")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home", columns=80)
+
+    def timer():
+        child.expect("Number, or Enter for no")
+        child.sendline("")
+
+    def say(*lines):
+        for line in lines:
+            child.sendline(line)
+
+    timer()
+    child.expect("1/4 Which decision")
+    say("Decide on the safety format", "")
+    child.expect("2/4")
+    say("The safety format", "")
+    child.expect("3/4")
+    say("Parents understand the plan", "It takes no extra time", "")
+    child.expect("4/4")
+    say("Parents understand the plan", "")
+    child.expect("Phase done: Framing the assumptions")
+    timer()
+    child.expect("We believe that")
+    say("Parents understand a plan they co-wrote")
+    child.expect("Risk type")
+    say("")
+    child.expect("To verify that")
+    say("Ask after each meeting")
+    child.expect("And measure")
+    say("share of parents who can retell the plan")
+    child.expect("Target")
+    say(">=70%")
+    child.expect("We are right if")
+    say("at least 70% can retell it")
+    child.expect("H1 saved")
+    child.expect("We believe that")
+    say("")
+    child.expect("2/5 How many participants")
+    say("6")
+    child.expect("3/5")
+    say("")
+    child.expect("4/5")
+    say("Six family managers", "")
+    child.expect("5/5")
+    say("n")
+    child.expect("Phase done: Designing the experiments")
+    timer()
+    child.expect("1/5 Which materials")
+    say("Format", "Instruction card", "")
+    child.expect("2/5")
+    say("Questionnaire after each meeting", "")
+    child.expect("3/5")
+    say("6")
+    child.expect("4/5 On which date")
+    say("31-4-2026")
+    child.expect("expected a date")
+    say("2026-04-29")
+    child.expect("5/5")
+    say("")                                     # optional: Enter leaves it open
+    child.expect("Phase done: Preparing and briefing")
+    timer()
+    child.expect("1/3 What stood out")
+    say("Crisis cases take longer", "")
+    child.expect("2/3 Did the execution deviate")
+    say("y")
+    child.expect("3/4 What deviated")
+    say("Two crisis cases used the old format", "")
+    child.expect("4/4 Is the evidence")
+    say("yes")
+    child.expect("Phase done: Running and measuring")
+    timer()
+    child.expect("1/3 What are the key learnings")
+    say("Writing together works", "")
+    child.expect("2/3")
+    say("-")
+    child.expect("3/3")
+    say("Short variant for crisis cases", "")
+    child.expect("Phase done: Learning")
+    timer()
+    child.expect("1/4 What is the decision")
+    child.expect("2. Adapt and adopt")
+    say("2")
+    child.expect("2/5 Why this decision")
+    say("The evidence is strong.", "")
+    child.expect("3/5 How broad is the support")
+    say("broadly supported")
+    child.expect("4/5")
+    say("All six family managers want to go on.", "")
+    child.expect("5/5 What must go into the implementation plan")
+    say("Training for all teams", "")
+    child.expect("Phase done: Deciding and presenting")
+    child.expect("All phases are done")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    model = load_sprint(folder).model
+    assert all(state.status == "done" for state in model.phases.values())
+    decide = model.phases["decide"].outputs
+    assert decide["decision"] == "adapt" and decide["support_level"] == "broad"
+    assert model.phases["prepare"].outputs["run_start"] == "2026-04-29"
+    assert model.phases["learn"].skipped_outputs == ["surprises"]
+    assert cli("validate", folder).exit_code == 0
