@@ -1,4 +1,4 @@
-"""The README section on running a sprint (docs/readme/run.md) runs exactly as written: the
+"""The README section on running a sprint runs exactly as written: the
 terminal session in a real pseudo-terminal, the unattended replay through the CLI."""
 
 from __future__ import annotations
@@ -8,14 +8,12 @@ import shlex
 from pathlib import Path
 
 import pytest
+from readme_support import blocks, section
 from run_support import spawn
-
-DOC = Path(__file__).resolve().parent.parent / "docs" / "readme" / "run.md"
 
 
 def _blocks(kind: str) -> list[list[str]]:
-    text = DOC.read_text(encoding="utf-8")
-    return [b.splitlines() for b in re.findall(rf"```{kind}\n(.*?)```", text, flags=re.S)]
+    return blocks(section("Running a sprint: `run`, `status` and `timer`"), kind)
 
 
 def _steps(lines: list[str]) -> list[tuple[str, list[str]]]:
