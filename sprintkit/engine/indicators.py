@@ -302,7 +302,7 @@ def read(ind: Indicator, m: Measurement, lang: str = "en") -> Reading:
     """``m`` as a number of ``ind``: a value as is, a numerator and denominator as a percentage
     — only of the same period, and only for a rate indicator."""
     kind, _ = kind_of(ind)
-    base = {"period": str(m.period), "source": m.source, "note": m.note}
+    base: dict[str, Any] = {"period": str(m.period), "source": m.source, "note": m.note}
     if m.numerator is None or m.denominator is None:
         value = m.value
         problem = None
@@ -313,7 +313,7 @@ def read(ind: Indicator, m: Measurement, lang: str = "en") -> Reading:
                             value=number(value, lang))
         return Reading(value=None if problem else value, problem=problem, **base)
     num, den = m.numerator, m.denominator
-    ratio = {"numerator": num, "denominator": den,
+    ratio: dict[str, Any] = {"numerator": num, "denominator": den,
              "denominator_period": str(m.denominator_period) if m.denominator_period else None}
     other = _period(m.denominator_period)
     mine = _period(m.period)
