@@ -407,6 +407,8 @@ class Comparison:
     status: str | None = None
     """``better``, ``worse`` or ``unchanged`` than the baseline, given the direction."""
     target_met: bool | None = None
+    gap: float | None = None
+    """What is still to go to the target, in the good direction (0 or less: reached)."""
     notes: list[str] = field(default_factory=list)
     problem: str | None = None
 
@@ -436,6 +438,7 @@ class Comparison:
             "status": self.status,
             "good_direction": self.good_direction,
             "target_met": self.target_met,
+            "gap": self.gap,
             "notes": list(self.notes),
             "problem": self.problem,
         }
@@ -522,12 +525,14 @@ def compare(ind: Indicator, reading: Reading, lang: str = "en",
             progress = change / (target - baseline)
     if "side" in problems:
         notes.append(problems["side"])
-    met = None
+    met = gap = None
     if target is not None:
-        met = value <= target if ind.direction == "decrease" else value >= target
+        gap = value - target if ind.direction == "decrease" else target - value
+        met = gap <= 0
     return Comparison(baseline=baseline, target=target, baseline_factor=b_factor,
                       target_factor=t_factor, change=change, change_relative=change_relative,
-                      progress=progress, status=status, target_met=met, notes=notes, **base)
+                      progress=progress, status=status, target_met=met, gap=gap, notes=notes,
+                      **base)
 
 
 # --- the whole indicator ---------------------------------------------------------------------
@@ -628,16 +633,22 @@ def trend(ind: Indicator, lang: str = "en") -> Trend:
     return Trend(ind, kind, inferred, comparisons, problems, lang)
 
 
+def change_text(c: Comparison, lang: str) -> str:
+    """The change from the baseline: ``−21 (−16,8%)`` for a count, ``+12,5 pp`` for a rate."""
+    text = signed(c.change, c.kind, lang)
+    if c.change is not None and c.change_relative is not None:
+        relative = signed(c.change_relative * 100, "rate", lang).removesuffix(" pp")
+        text += f" ({relative}%)"
+    return text
+
+
 def summary(c: Comparison, lang: str) -> str:
     """One line for the latest measurement: ``−19 (−7,6%) · 38% of the way · better``."""
     if c.problem:
         return c.problem
     parts = []
     if c.change is not None:
-        text = signed(c.change, c.kind, lang)
-        if c.change_relative is not None:
-            text += f" ({signed(c.change_relative * 100, 'rate', lang).removesuffix(' pp')}%)"
-        parts.append(text)
+        parts.append(change_text(c, lang))
     if c.progress is not None:
         way = {"en": "of the way to the target", "nl": "van de weg naar de streefwaarde"}
         parts.append(f"{number(c.progress * 100, lang, 0)}% {way[_lang(lang)]}")
