@@ -212,7 +212,11 @@ def move_action(
                 action.escalation.resolution = cleaned["resolution"]
             resolved = True
         action.status = status  # type: ignore[assignment]
-        action.done = day if status == "done" else None
+        if status == "done":
+            action.done = day
+        elif action.done is not None:
+            action.done = None
+            action.__pydantic_fields_set__.discard("done")  # drop the key instead of null
         return Moved(action, previous, resolved)
 
     return where.update(change)

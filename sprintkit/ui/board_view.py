@@ -36,7 +36,7 @@ _T: dict[str, dict[str, str]] = {
     "done_on": {"en": "done {d}", "nl": "klaar {d}"},
     "since": {"en": "since {d}", "nl": "sinds {d}"},
     "resolved": {"en": "escalation resolved {d}", "nl": "escalatie opgelost {d}"},
-    "earlier": {"en": "+ {n} done earlier (--all)", "nl": "+ {n} eerder klaar (--all)"},
+    "earlier": {"en": "+ {n} earlier", "nl": "+ {n} eerder"},
     "from": {"en": "from {h}", "nl": "uit {h}"},
     "no_actions": {
         "en": "no actions yet; add one with `sprintkit action add`",
@@ -171,7 +171,7 @@ def _card(c: Card, lang: str, today: dt.date) -> Any:
             text.append("\n" + t("done_on", lang).format(d=short_date(a.done, lang, today)),
                         style="dim")
     elif c.overdue:
-        text.append(f"\n{short_date(a.due, lang, today)}: {_late(c, lang)}", style="bold red")
+        text.append(f"\n{short_date(a.due, lang, today)}\n{_late(c, lang)}", style="bold red")
     elif a.due:
         text.append(f"\n{short_date(a.due, lang, today)}", style="dim")
     esc = a.escalation
