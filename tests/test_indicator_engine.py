@@ -150,8 +150,8 @@ def test_a_count_over_the_baseline_length_needs_no_note():
     assert (c.baseline, c.target, c.baseline_factor) == (250, 200, None)
     assert c.change == -19 and c.progress == pytest.approx(19 / 50)
     assert c.notes == []
-    assert summary(c, "en") == "−19 (−7.6%) · 38% of the way to the target · better"
-    assert summary(c, "nl") == "−19 (−7,6%) · 38% van de weg naar de streefwaarde · beter"
+    assert summary(c, "en") == "better · −19 (−7.6%) · 38% of the way to the target"
+    assert summary(c, "nl") == "beter · −19 (−7,6%) · 38% van de weg naar de streefwaarde"
 
 
 def test_a_target_over_another_length_is_scaled_on_its_own():
@@ -188,7 +188,10 @@ def test_a_rate_is_compared_as_is_in_points():
     c = compare(ind, read(ind, m("2023-H1", numerator=26, denominator=80)))
     assert c.value == pytest.approx(32.5) and c.baseline == 20 and c.notes == []
     assert c.change == pytest.approx(12.5) and c.change_relative is None
-    assert summary(c, "nl") == "+12,5 pp · 62% van de weg naar de streefwaarde · beter"
+    assert summary(c, "nl") == "beter · +12,5 pp · 62% van de weg naar de streefwaarde"
+    alone = compare(kept_home(baseline=None, baseline_period=None),
+                    read(ind, m("2022", numerator=65, denominator=200)))
+    assert summary(alone, "en") == "7.5 pp to go to the target"
 
 
 def test_a_baseline_without_period_is_said_for_a_count():

@@ -643,17 +643,21 @@ def change_text(c: Comparison, lang: str) -> str:
 
 
 def summary(c: Comparison, lang: str) -> str:
-    """One line for the latest measurement: ``−19 (−7,6%) · 38% of the way · better``."""
+    """One line for a measurement: ``better · −19 (−7.6%) · 38% of the way to the target``."""
     if c.problem:
         return c.problem
     parts = []
+    if c.status:
+        parts.append(label(c.status, lang))
     if c.change is not None:
         parts.append(change_text(c, lang))
     if c.progress is not None:
         way = {"en": "of the way to the target", "nl": "van de weg naar de streefwaarde"}
         parts.append(f"{number(c.progress * 100, lang, 0)}% {way[_lang(lang)]}")
-    if c.status:
-        parts.append(label(c.status, lang))
     if c.target_met:
         parts.append({"en": "target met", "nl": "streefwaarde gehaald"}[_lang(lang)])
+    elif c.progress is None and c.gap is not None:
+        gap = number(c.gap, lang, 1) + " pp" if c.kind == "rate" else number(c.gap, lang)
+        parts.append({"en": f"{gap} to go to the target",
+                      "nl": f"nog {gap} tot de streefwaarde"}[_lang(lang)])
     return " · ".join(parts)

@@ -11,16 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.engine.team import match_role
+from sprintkit.engine.team import same_name as _same
 from sprintkit.errors import NotFound, SprintkitError
 from sprintkit.ops.scope import check_text, scope
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Role
     from sprintkit.model.sprint import TeamMember
-
-
-def _same(a: str, b: str) -> bool:
-    return a.strip().casefold() == b.strip().casefold()
 
 
 def add_member(
@@ -128,15 +126,6 @@ def _method_roles(model: Any, folder: Path) -> list[Role]:
         return list(library.get_method(method_id, folder).model.roles)
     except (SprintkitError, OSError, ValueError):
         return []
-
-
-def match_role(role: str, roles: list[Role]) -> Role | None:
-    """The method role ``role`` names, by id or by its Dutch or English name."""
-    for r in roles:
-        if _same(role, r.id) or any(
-                _same(role, n) for n in (r.name.nl, r.name.en) if n):
-            return r
-    return None
 
 
 def team_listing(
