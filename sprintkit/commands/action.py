@@ -83,8 +83,10 @@ def move(
     sprint: ScopeSprintOpt = None,
     programme: ProgrammeOpt = None,
 ) -> None:
-    """Move an action to another column. Done records the date; moving an escalated action on
-    records that the escalation was resolved (and how, with --resolution)."""
+    """Move an action to another column: todo, doing or done.
+
+    Done records the date. Moving an escalated action on records its resolution (--resolution).
+    """
     from sprintkit.ops.actions import move_action
     from sprintkit.ui import console
 

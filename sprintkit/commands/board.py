@@ -31,8 +31,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Show the board: to do, doing, done and escalated, with overdue cards marked.
 
-        With --programme: the programme's own actions and every sprint's, each card naming its
-        sprint.
+        With --programme: the programme's own actions and every sprint's, each naming its sprint.
         """
         from sprintkit.ops.board import board
         from sprintkit.ui import console

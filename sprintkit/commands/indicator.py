@@ -159,8 +159,7 @@ def record(
 ) -> None:
     """Record a measurement: a value, or a numerator out of a denominator of the same period.
 
-    Refused, with nothing written: a rate from a numerator and denominator of different periods,
-    and a rate on an indicator that counts (a rate is not a count).
+    Refused, with nothing written: a rate across periods, and a rate on a count indicator.
     """
     from sprintkit.ops.indicators import record_measurement
     from sprintkit.ui import console

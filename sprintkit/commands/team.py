@@ -55,8 +55,10 @@ def list_(
     sprint: ScopeSprintOpt = None,
     programme: ProgrammeOpt = None,
 ) -> None:
-    """List the team, with the open actions each person owns and the method's roles nobody
-    holds yet."""
+    """List the team: roles, organisations and the open actions each person owns.
+
+    Also names the method's roles nobody holds yet.
+    """
     from sprintkit.ops.team import team_listing
     from sprintkit.ui import console
 
