@@ -33,8 +33,8 @@ def test_report_content_that_matters(model):
     texts = [b.get("text", "") for b in body if "p" in b]
     headings = [b["text"] for b in body if b.get("p") == "Heading 1"]
     assert headings == ["Samenvatting", "Context", "Team en deelnemers", "Wat de fasen opleverden",
-                        "Hypothesen en bewijs", "Leerpunten", "Strategische keuzes en besluiten",
-                        "Vervolgstappen"]
+                        "Hypothesen en bewijs", "Uitkomsten", "Leerpunten",
+                        "Strategische keuzes en besluiten", "Vervolgstappen"]
     assert body[0] == {"p": "Title", "text": "Gezinsplan in één gesprek"}
     tables = [b for b in body if "table" in b]
     h1 = next(t for t in tables if ["**Bewijs**", "23/28 = 82%"] in t["rows"])
@@ -46,7 +46,13 @@ def test_report_content_that_matters(model):
                for row in h5["rows"])
     assert any("Minder waarnemingen (6) dan het minimum" in t for t in texts)
     images = [b for b in body if "images" in b]
-    assert [i["images"] for i in images] == [[16.0], [16.0]]  # overview and H3's own chart
+    # the overview, H3's own chart, and the two indicators over time
+    assert [i["images"] for i in images] == [[16.0], [16.0], [16.0], [16.0]]
+    outcomes = next(t for t in tables if t["rows"][0][-1] == "T.o.v. nulmeting")
+    assert outcomes["rows"][1] == ["Tijd per gezinsplan (minuten)", "120\n2026-Q1", "90\n2026-H2",
+                                   "77\n2026-05", "beter · −43 (−35,8%) · 143% van de weg naar "
+                                   "de streefwaarde · streefwaarde gehaald"]
+    assert outcomes["rows"][2][1:3] == ["55%", "80%"]  # a rate, in percent
     toc = next(b for b in body if b.get("field", "").startswith("TOC"))
     assert toc["field"] == 'TOC \\o "1-2" \\h \\z \\u' and "Samenvatting" in toc["text"]
 
@@ -161,7 +167,7 @@ def test_markdown_and_html(model, tmp_path):
     assert text.startswith('---\ntitle: "Gezinsplan in één gesprek"\n')
     assert "# Hypothesen en bewijs" in text and "| H1 | Gezinsmanagers" in text
     assert sorted(out.files) == sorted(f for f in out.files if f.startswith("document_files/"))
-    assert len(out.files) == 2 and all(v.startswith(b"\x89PNG") for v in out.files.values())
+    assert len(out.files) == 4 and all(v.startswith(b"\x89PNG") for v in out.files.values())
     html = render_bytes("plan", model, lang="en", fmt="html").data.decode("utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
     assert html.count("data:image/png;base64,") == 2 and "<h1" in html

@@ -87,3 +87,22 @@ PANEL_REPORTS = "Reports"
 PANEL_PROGRAMME = "Programmes, indicators and the board"
 PANEL_STORIES = "Stories"
 PANEL_FILES = "Files and schemas"
+
+# Commands that act on a sprint or on a programme's own lists (indicators, team, actions).
+ScopeSprintOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sprint",
+        "-s",
+        help="Sprint folder or its sprint.yaml (default: the current folder).",
+        show_default=False,
+    ),
+]
+ProgrammeOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--programme",
+        help="Programme folder or its programme.yaml: act on the programme instead of a sprint.",
+        show_default=False,
+    ),
+]

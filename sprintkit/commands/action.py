@@ -1,9 +1,155 @@
-"""`sprintkit action` (not built yet)."""
+"""`sprintkit action add|move|escalate|list`: who does what by when, on the board."""
 
 from __future__ import annotations
 
+from enum import Enum
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import (
+    PANEL_PROGRAMME,
+    Format,
+    FormatOpt,
+    LangOpt,
+    ProgrammeOpt,
+    ScopeSprintOpt,
+)
+
+action_app = typer.Typer(
+    help="Actions: who does what by when; moved across the board, escalated when stuck.",
+    no_args_is_help=True,
+)
+IdArg = Annotated[str, typer.Argument(metavar="ID", help="Id of the action, e.g. A3.")]
+
+
+class Move(str, Enum):
+    todo = "todo"
+    doing = "doing"
+    done = "done"
+
+
+class Status(str, Enum):
+    todo = "todo"
+    doing = "doing"
+    done = "done"
+    escalated = "escalated"
+    open = "open"
+    overdue = "overdue"
+
+
+@action_app.command("add")
+def add(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="What is to be done.")],
+    owner: Annotated[
+        str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")
+    ] = None,
+    from_hypothesis: Annotated[
+        str | None,
+        typer.Option("--from-hypothesis", metavar="ID", help="The hypothesis it comes from "
+                     "(H1; in a programme SPRINT-ID:H1); it must exist."),
+    ] = None,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Add an action; it starts in the to-do column. Ids run A1, A2, …"""
+    from sprintkit.ops.actions import add_action
+    from sprintkit.ui import console
+
+    added = add_action(sprint, programme=programme, text=text, owner=owner, due=due,
+                       from_hypothesis=from_hypothesis)
+    a = added.action
+    details = [x for x in (a.owner, f"due {a.due}" if a.due else None,
+                           f"from {a.from_hypothesis}" if a.from_hypothesis else None) if x]
+    console.success(f"added {a.id}" + (f" ({', '.join(details)})" if details else ""))
+    for warning in added.warnings:
+        console.warning(warning)
+    if added.pseudonymised:
+        console.info(f"  {added.pseudonymised} identifier(s) in the text pseudonymised")
+
+
+@action_app.command("move")
+def move(
+    id: IdArg,
+    status: Annotated[Move, typer.Argument(metavar="STATUS", help="todo, doing or done.")],
+    resolution: Annotated[
+        str | None,
+        typer.Option("--resolution", metavar="TEXT", help="For an escalated action: what was "
+                     "decided or done about it."),
+    ] = None,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Move an action to another column: todo, doing or done.
+
+    Done records the date. Moving an escalated action on records its resolution (--resolution).
+    """
+    from sprintkit.ops.actions import move_action
+    from sprintkit.ui import console
+
+    moved = move_action(sprint, id, status.value, programme=programme, resolution=resolution)
+    a = moved.action
+    if moved.unchanged:
+        console.info(f"{a.id} is already {a.status}; nothing changed")
+        return
+    extra = f" on {a.done}" if a.status == "done" and a.done else ""
+    console.success(f"{a.id}: {moved.previous} → {a.status}{extra}")
+    if moved.resolved and a.escalation is not None:
+        how = f": {a.escalation.resolution}" if a.escalation.resolution else ""
+        console.info(f"  escalation to {a.escalation.to} resolved on {a.escalation.resolved}{how}")
+        if not a.escalation.resolution:
+            console.info("  say how with --resolution next time; or add it in the file")
+
+
+@action_app.command("escalate")
+def escalate(
+    id: IdArg,
+    to: Annotated[
+        str, typer.Option("--to", metavar="TEXT", help="To whom, e.g. the escalation team.")
+    ],
+    reason: Annotated[
+        str, typer.Option("--reason", metavar="TEXT", help="What is stuck, and what is needed.")
+    ],
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Escalate a stuck action, with the reason; it moves to the escalated column."""
+    from sprintkit.ops.actions import escalate_action
+    from sprintkit.ui import console
+
+    a = escalate_action(sprint, id, programme=programme, to=to, reason=reason)
+    console.success(f"{a.id} escalated to {a.escalation.to if a.escalation else to}")
+
+
+@action_app.command("list")
+def list_(
+    status: Annotated[
+        Status | None,
+        typer.Option("--status", help="Only actions with this status (open: not done; "
+                     "overdue: open and past due).", show_default=False),
+    ] = None,
+    format: FormatOpt = Format.text,
+    lang: LangOpt = None,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """List the actions in id order, with owner, due date (overdue marked) and status."""
+    from sprintkit.ops.actions import action_listing
+    from sprintkit.ui import console
+
+    listing = action_listing(sprint, programme=programme, status=status.value if status else None,
+                             lang=lang.value if lang else None)
+    if format is Format.json:
+        console.emit_json(listing.to_json())
+        return
+    from sprintkit.ui.board_view import action_table
+
+    action_table(listing)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+    app.add_typer(action_app, name="action", rich_help_panel=PANEL_PROGRAMME)

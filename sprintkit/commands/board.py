@@ -1,9 +1,45 @@
-"""`sprintkit board` (not built yet)."""
+"""`sprintkit board`: the actions in four columns — to do, doing, done, escalated."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from sprintkit.commands._common import (
+    PANEL_PROGRAMME,
+    Format,
+    FormatOpt,
+    LangOpt,
+    ProgrammeOpt,
+    ScopeSprintOpt,
+)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
+
+    @app.command("board", rich_help_panel=PANEL_PROGRAMME)
+    def board_cmd(
+        sprint: ScopeSprintOpt = None,
+        programme: ProgrammeOpt = None,
+        all: Annotated[
+            bool, typer.Option("--all", help="Show every done card (default: the latest five).")
+        ] = False,
+        format: FormatOpt = Format.text,
+        lang: LangOpt = None,
+    ) -> None:
+        """Show the board: to do, doing, done and escalated, with overdue cards marked.
+
+        With --programme: the programme's own actions and every sprint's, each naming its sprint.
+        """
+        from sprintkit.ops.board import board
+        from sprintkit.ui import console
+
+        b = board(sprint, programme=programme, lang=lang.value if lang else None)
+        if format is Format.json:
+            console.emit_json(b.to_json())
+            return
+        from sprintkit.ui.board_view import board_view
+
+        board_view(b, show_all=all)

@@ -127,15 +127,22 @@ def verdict_counts(sprint: Sprint) -> dict[str, int]:
     return {v: counts.get(v, 0) for v in VERDICTS}
 
 
+BOARD_COLUMNS = ("todo", "doing", "done", "escalated")
+"""The board's columns, in order."""
+
+
+def is_overdue(action: Any, today: Any) -> bool:
+    """Whether an action is open (not done) and its due date lies before ``today``."""
+    return action.status != "done" and action.due is not None and action.due < today
+
+
 def action_counts(actions: list[Any], today: Any = None) -> dict[str, int]:
     """Actions by board column, plus ``open`` (not done) and ``overdue`` (open, past due)."""
     import datetime as dt
 
     day = today or dt.date.today()
     counts = Counter(a.status for a in actions)
-    result = {s: counts.get(s, 0) for s in ("todo", "doing", "done", "escalated")}
+    result = {s: counts.get(s, 0) for s in BOARD_COLUMNS}
     result["open"] = sum(1 for a in actions if a.status != "done")
-    result["overdue"] = sum(
-        1 for a in actions if a.status != "done" and a.due is not None and a.due < day
-    )
+    result["overdue"] = sum(1 for a in actions if is_overdue(a, day))
     return result

@@ -31,6 +31,7 @@ DecisionName = Literal["adopt", "adapt", "drop", "retest"]
 ActionStatus = Literal["todo", "doing", "done", "escalated"]
 PhaseStatus = Literal["todo", "in_progress", "done", "skipped"]
 Direction = Literal["increase", "decrease"]
+IndicatorKind = Literal["count", "value", "rate"]
 
 
 class TeamMember(Strict):
@@ -185,9 +186,13 @@ class Decision(Strict):
 
 
 class Escalation(Strict):
+    """An action taken to the escalation team (or anyone else) because it got stuck."""
+
     to: NonEmpty
     reason: NonEmpty
     date: dt.date | None = None
+    resolved: dt.date | None = Field(None, description="When the action moved on again.")
+    resolution: str | None = Field(None, description="What was decided or done about it.")
 
 
 class Action(Strict):
@@ -199,7 +204,10 @@ class Action(Strict):
     due: dt.date | None = None
     status: ActionStatus = "todo"
     from_hypothesis: str | None = None
-    escalation: Escalation | None = None
+    escalation: Escalation | None = Field(None, description="The latest escalation.")
+    past_escalations: list[Escalation] = Field(
+        default_factory=list, description="Earlier escalations, each resolved."
+    )
     created: dt.date | None = None
     done: dt.date | None = None
 
@@ -237,10 +245,19 @@ class Indicator(Strict):
     name: NonEmpty
     unit: str | None = Field(None, description="e.g. children a year, %, days.")
     direction: Direction = Field(description="Which way is better: increase or decrease.")
+    kind: IndicatorKind | None = Field(
+        None,
+        description="count (adds up over time, e.g. placements a year: compared pro rata over "
+        "periods of another length), value (an average or level, compared as is) or rate "
+        "(numerator out of denominator, in percent). Unset: rate for a unit such as %, else "
+        "unknown (periods of another length than the baseline's are not compared).",
+    )
     baseline: float | None = None
-    baseline_period: PeriodText | None = None
+    baseline_period: PeriodText | None = Field(None, description="The period the baseline covers.")
     target: float | None = None
-    target_period: PeriodText | None = None
+    target_period: PeriodText | None = Field(
+        None, description="The period the target is for (a count's target covers it)."
+    )
     frequency: str | None = Field(None, description="How often it is measured.")
     source: str | None = Field(None, description="Where the numbers come from.")
     description: str | None = None

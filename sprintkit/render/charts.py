@@ -321,25 +321,62 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
                bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=1.4)
 
 
+PER_WORDS = {
+    "nl": {"year": "per jaar", "half-year": "per halfjaar", "quarter": "per kwartaal",
+           "month": "per maand"},
+    "en": {"year": "a year", "half-year": "a half-year", "quarter": "a quarter",
+           "month": "a month"},
+}
+
+
 def _indicator(fig: Any, spec: dict[str, Any]) -> None:
+    """Measurements over their periods against the baseline and target lines. A rate is drawn
+    in percent. A count over a period of another length than the baseline's is drawn pro rata
+    (hollow marker, value with ≈) so that every point stands against the same lines."""
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter
+
     lang = spec.get("lang", "nl")
     words = WORDS.get(lang, WORDS["en"])
+    percent = bool(spec.get("percent"))
     points = [p for p in spec.get("points", []) if p.get("value") is not None]
-    fig.subplots_adjust(left=0.1, right=0.97, top=0.93, bottom=0.24)
+
+    def shown(y: float) -> str:
+        text = fmt.format_number(round(y, 1 if percent else 0 if abs(y) >= 100 else 2), lang)
+        return f"{text}%" if percent else text
+
+    fig.subplots_adjust(left=0.1, right=0.97, top=0.86, bottom=0.24)
     ax = fig.add_subplot()
     xs = list(range(len(points)))
     ys = [float(p["value"]) for p in points]
-    ax.plot(xs, ys, color=INK, marker="o", markersize=5, linewidth=2, label=words["measured"])
-    for x, y in zip(xs, ys, strict=True):
-        ax.annotate(fmt.format_number(y, lang), (x, y), textcoords="offset points",
+    scaled = [bool(p.get("pro_rata")) for p in points]
+    ax.plot(xs, ys, color=INK, linewidth=2, zorder=2)
+    plain = [(x, y) for x, y, s in zip(xs, ys, scaled, strict=True) if not s]
+    hollow = [(x, y) for x, y, s in zip(xs, ys, scaled, strict=True) if s]
+    if plain:
+        ax.scatter([x for x, _ in plain], [y for _, y in plain], s=30, color=INK, zorder=3)
+    if hollow:
+        ax.scatter([x for x, _ in hollow], [y for _, y in hollow], s=30, color="white",
+                   edgecolors=INK, linewidths=1.4, zorder=3)
+    for x, y, s in zip(xs, ys, scaled, strict=True):
+        ax.annotate(("≈" if s else "") + shown(y), (x, y), textcoords="offset points",
                     xytext=(0, 7), ha="center", fontsize=8, color=INK)
     baseline, target = spec.get("baseline"), spec.get("target")
+    handles = [Line2D([], [], color=INK, marker="o", markersize=5, linewidth=2,
+                      label=words["measured"])]
+    if any(scaled):
+        per = PER_WORDS.get(lang, PER_WORDS["en"]).get(spec.get("per") or "", "")
+        pro = "pro rata" + (f" {per}" if per else "")
+        handles.append(Line2D([], [], color=INK, marker="o", markerfacecolor="white",
+                              markersize=5, linestyle="none", label=pro))
     if baseline is not None:
-        ax.axhline(baseline, color=BASELINE, linewidth=1.4, linestyle=(0, (4, 2)),
-                   label=f"{words['baseline']} ({fmt.format_number(baseline, lang)})")
+        ax.axhline(baseline, color=BASELINE, linewidth=1.4, linestyle=(0, (4, 2)), zorder=1)
+        handles.append(Line2D([], [], color=BASELINE, linewidth=1.4, linestyle=(0, (4, 2)),
+                              label=f"{words['baseline']} ({shown(baseline)})"))
     if target is not None:
-        ax.axhline(target, color=TARGET, linewidth=1.6, linestyle=(0, (4, 2)),
-                   label=f"{words['target']} ({fmt.format_number(target, lang)})")
+        ax.axhline(target, color=TARGET, linewidth=1.6, linestyle=(0, (4, 2)), zorder=1)
+        handles.append(Line2D([], [], color=TARGET, linewidth=1.6, linestyle=(0, (4, 2)),
+                              label=f"{words['target']} ({shown(target)})"))
     ax.set_xticks(xs)
     ax.set_xticklabels([_text(p.get("period")) for p in points])
     if xs:
@@ -348,14 +385,22 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     if everything:
         lo, hi = min(everything), max(everything)
         pad = (hi - lo) * 0.18 or abs(hi) * 0.1 or 1.0
-        ax.set_ylim(min(0, lo - pad) if lo >= 0 and lo - pad < 0 else lo - pad, hi + pad)
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.format_number(y, lang)))
-    if spec.get("unit"):
-        ax.set_ylabel(_text(spec["unit"]))
+        low = lo - pad
+        if percent or lo >= 0 > low:
+            low = 0.0  # a rate is read against zero; counts do not go below it
+        high = hi + pad
+        if percent:
+            high = min(high, 100.0) if hi <= 100 else high
+            if high <= hi:
+                high = hi + pad / 2
+        ax.set_ylim(low, high)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: shown(y)))
+    unit = spec.get("unit")
+    if unit and unit.strip() != "%":
+        fig.text(0.1, 0.955, _text(unit), ha="left", va="top", color=INK, fontsize=8)
     ax.grid(axis="y", color="#eceff1", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    fig.legend(loc="lower center", ncol=3, frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.0))
+    fig.legend(handles=handles, loc="lower center", ncol=len(handles), frameon=False,
+               fontsize=8, bbox_to_anchor=(0.5, 0.0), handlelength=1.8, columnspacing=1.4)

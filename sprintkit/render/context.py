@@ -175,7 +175,7 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
         "period": fmt.format_date_range(s.start, s.end, lang),
         "facilitators": list(s.facilitators),
         "context": s.context.model_dump(),
-        "team": [m.model_dump() for m in s.team],
+        "team": _team(s.team, method, lang),
         "deciders": [m.name for m in s.team if _is_role(m.role, "decider", "beslisser")],
         "phases": _phases(s, method, lang),
         "hypotheses": hypotheses,
@@ -195,6 +195,21 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
         "charts": {"hypotheses": overview,
                    "indicators": [i["chart"] for i in indicators if i["chart"]]},
     }
+
+
+def _team(team: list[Any], method: Method | None, lang: str) -> list[dict[str, Any]]:
+    """The team, each with ``role_label``: the method's name for the role when the role names
+    one of the method's roles (by id or name), else the role as written."""
+    from sprintkit.engine.team import match_role
+
+    roles = list(method.roles) if method is not None else []
+    members = []
+    for m in team:
+        data = m.model_dump()
+        found = match_role(m.role, roles) if roles else None
+        data["role_label"] = found.name.get(lang) if found is not None else m.role
+        members.append(data)
+    return members
 
 
 def _is_role(role: str | None, *words: str) -> bool:
@@ -589,58 +604,103 @@ def _plan(plan: Any, fallback_scope: str | None, lang: str) -> dict[str, Any]:
 
 
 def _indicator(ind: Indicator, lang: str, charts: dict[str, Any], prefix: str) -> dict[str, Any]:
-    points: list[dict[str, Any]] = []
-    for m in ind.measurements:
-        value = m.value
-        if value is None and m.numerator is not None and m.denominator:
-            value = m.numerator / m.denominator
-        points.append({
-            "period": m.period,
-            "value": value,
-            "value_text": fmt.format_number(value, lang) if value is not None else None,
-            "numerator": m.numerator,
-            "denominator": m.denominator,
-            "denominator_period": m.denominator_period,
-            "source": m.source,
-            "note": m.note,
-        })
+    """An indicator with every measurement against baseline and target, as far as they can be
+    compared (:mod:`sprintkit.engine.indicators`): counts over periods of another length pro
+    rata and said so, rates only from a numerator and denominator of one period, never a rate
+    against a count. The chart draws what can be drawn against one baseline line."""
+    from sprintkit.engine import indicators as engine
+
+    tr = engine.trend(ind, lang)
+    kind = tr.kind
+    points = [_indicator_point(c, kind, lang) for c in tr.comparisons]
     latest = points[-1] if points else None
-    latest_value = None if latest is None else latest["value"]
     chart_id = None
-    if points:
+    drawn = tr.chart_points()
+    if drawn:
         chart_id = f"{prefix}-indicator-{ind.id}"
+        ref = tr.reference_months
+        baseline_ok = "baseline" not in tr.problems
         charts[chart_id] = {
             "id": chart_id, "type": "indicator", "lang": lang, "name": ind.name,
-            "unit": ind.unit, "baseline": ind.baseline, "target": ind.target,
+            "unit": ind.unit, "percent": kind == "rate",
+            "baseline": ind.baseline if baseline_ok else None,
+            "target": tr.chart_target() if baseline_ok else None,
             "direction": ind.direction,
-            "points": [{"period": p["period"], "value": p["value"]} for p in points
-                       if p["value"] is not None],
+            "per": {12: "year", 6: "half-year", 3: "quarter", 1: "month"}.get(ref or 0),
+            "points": [{"period": p["period"], "value": p["value"],
+                        "pro_rata": p["pro_rata"]} for p in drawn],
         }
-    met = None
-    if latest_value is not None and ind.target is not None:
-        met = (latest_value >= ind.target) if ind.direction == "increase" else (
-            latest_value <= ind.target)
+    notes = [_sentence(p) for key, p in tr.problems.items()]
+    if latest is not None:
+        notes += [n for n in latest["notes"] if n not in notes]
+        if latest["problem"] and latest["problem"] not in notes:
+            notes.append(latest["problem"])
+    left_out = [p["period"] for p in points if p["problem"]]
     return {
         "id": ind.id,
         "name": ind.name,
         "unit": ind.unit,
+        "kind": kind,
+        "kind_label": engine.label(kind, lang) if kind else None,
         "direction": ind.direction,
         "direction_label": label(ind.direction, lang),
         "baseline": ind.baseline,
-        "baseline_text": fmt.format_number(ind.baseline, lang) if ind.baseline is not None
+        "baseline_text": engine.shown(ind.baseline, kind, lang) if ind.baseline is not None
         else None,
         "baseline_period": ind.baseline_period,
         "target": ind.target,
-        "target_text": fmt.format_number(ind.target, lang) if ind.target is not None else None,
+        "target_text": engine.shown(ind.target, kind, lang) if ind.target is not None
+        else None,
         "target_period": ind.target_period,
         "frequency": ind.frequency,
         "source": ind.source,
         "description": ind.description,
         "measurements": points,
         "latest": latest,
-        "target_met": met,
+        "target_met": latest["target_met"] if latest is not None else None,
+        "notes": notes,
+        "left_out": left_out,
         "chart": chart_id,
     }
+
+
+def _indicator_point(c: Any, kind: str | None, lang: str) -> dict[str, Any]:
+    from sprintkit.engine import indicators as engine
+
+    r = c.reading
+    value_text = engine.shown(r.value, kind, lang) if r.value is not None else None
+    if r.numerator is not None and r.denominator is not None:
+        fraction = f"{engine.number(r.numerator, lang)}/{engine.number(r.denominator, lang)}"
+        value_text = f"{value_text} ({fraction})" if value_text else fraction
+    trend = engine.summary(c, lang) if not c.problem else None
+    return {
+        "period": r.period,
+        "value": r.value,
+        "value_text": value_text,
+        "numerator": r.numerator,
+        "denominator": r.denominator,
+        "denominator_period": r.denominator_period,
+        "source": r.source,
+        "note": r.note,
+        "baseline_used": c.baseline,
+        "pro_rata": c.baseline_factor is not None,
+        "change": c.change,
+        "change_text": engine.change_text(c, lang) if c.change is not None else None,
+        "progress": c.progress,
+        "progress_text": fmt.format_percent(c.progress, lang) if c.progress is not None
+        else None,
+        "status": c.status,
+        "status_label": engine.label(c.status, lang) if c.status else None,
+        "target_met": c.target_met,
+        "trend_text": trend or None,
+        "notes": [_sentence(n) for n in c.notes],
+        "problem": _sentence(c.problem) if c.problem else None,
+    }
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "."
 
 
 # --- programme and totals ------------------------------------------------------------------
@@ -772,7 +832,7 @@ def _programme(p: Programme, lang: str, charts: dict[str, Any], sprints: Sequenc
         "end": end,
         "period": fmt.format_date_range(start, end, lang),
         "facilitators": _union([list(p.facilitators)] + [list(s.facilitators) for s in sprints]),
-        "team": [m.model_dump() for m in p.team] or _team(sprints),
+        "team": _programme_team(p, sprints),
         "chain": refs,
         "chain_groups": [{"name": n, "count": c} for n, c in chain_groups(names)],
         "chain_text": chain_text(names),
@@ -819,12 +879,13 @@ def _union(lists: list[list[str]]) -> list[str]:
     return seen
 
 
-def _team(sprints: Sequence[Sprint]) -> list[dict[str, Any]]:
-    """Everyone in the sprints' teams, once (the first role given counts)."""
+def _programme_team(p: Programme, sprints: Sequence[Sprint]) -> list[dict[str, Any]]:
+    """The programme's own team, else everyone in the sprints' teams once (the first role given
+    counts); roles are shown as written (``role_label``, as for a sprint's team)."""
     team: dict[str, dict[str, Any]] = {}
-    for s in sprints:
-        for m in s.team:
-            team.setdefault(m.name.casefold(), m.model_dump())
+    for members in [p.team] if p.team else [s.team for s in sprints]:
+        for m in members:
+            team.setdefault(m.name.casefold(), m.model_dump() | {"role_label": m.role})
     return list(team.values())
 
 

@@ -1,0 +1,337 @@
+"""Actions: who does what by when, with their place on the board (to do, doing, done,
+escalated).
+
+Library functions behind ``sprintkit action add|move|escalate|list``; keyword arguments mirror
+the command-line flags, and ``today`` can be given so that dates are deterministic in tests and
+scripts. Ids run A1, A2, … within a sprint (or programme). Moving an escalated action on records
+how the escalation was resolved; a done action gets the date it was done. Action texts, reasons
+and resolutions are pseudonymised as they enter (as evidence notes are)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.engine.progress import is_overdue
+from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.scope import (
+    ChainSprint,
+    check_text,
+    cleaner,
+    id_number,
+    next_id,
+    parse_day,
+    programme_sprints,
+    scope,
+    today_or,
+)
+
+if TYPE_CHECKING:
+    from sprintkit.model.sprint import Action
+
+MOVES = ("todo", "doing", "done")
+STATUSES = ("todo", "doing", "done", "escalated")
+
+
+def find(model: Any, aid: str) -> Action:
+    """The action ``aid`` (case does not count), or NotFound naming the ids there are."""
+    for a in model.actions:
+        if a.id.casefold() == aid.strip().casefold():
+            return a
+    known = ", ".join(a.id for a in sorted(model.actions, key=lambda a: id_number(a.id)))
+    raise NotFound(f"no action {aid!r} here",
+                   hint=f"actions: {known or 'none yet'}; add one with `sprintkit action add`")
+
+
+def _clean_all(model: Any, folder: Path | None, texts: dict[str, str | None]
+               ) -> tuple[dict[str, str | None], int]:
+    if folder is None:
+        return texts, 0
+    clean = cleaner(model, folder)
+    total = 0
+    result: dict[str, str | None] = {}
+    for key, text in texts.items():
+        if text is None:
+            result[key] = None
+            continue
+        done = clean(text)
+        result[key] = done.text
+        total += done.total
+    return result, total
+
+
+# --- add -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Added:
+    action: Action
+    warnings: list[str] = field(default_factory=list)
+    pseudonymised: int = 0
+
+
+def add_action(
+    sprint: Path | None = None,
+    *,
+    programme: Path | None = None,
+    text: str,
+    owner: str | None = None,
+    due: str | dt.date | None = None,
+    from_hypothesis: str | None = None,
+    today: dt.date | None = None,
+) -> Added:
+    """Add an action to the board's first column. ``from_hypothesis`` must name a hypothesis of
+    the sprint (for a programme: ``SPRINT-ID:H1`` in one of its sprints). An owner who is not in
+    the team, and a due date in the past, are accepted with a warning."""
+    from sprintkit.model.sprint import Action
+
+    check_text(text, "TEXT")
+    check_text(owner, "--owner")
+    day = today_or(today)
+    due_day = parse_day(due, "--due")
+    where = scope(sprint, programme)
+    folder = where.folder()
+
+    def change(model: Any) -> Added:
+        source = _check_hypothesis(model, folder, from_hypothesis, where.is_programme)
+        cleaned, count = _clean_all(model, folder, {"text": text})
+        data: dict[str, Any] = {
+            "id": next_id([a.id for a in model.actions], "A"), "text": cleaned["text"],
+            "status": "todo", "created": day,
+        }
+        if owner:
+            data["owner"] = owner.strip()
+        if due_day:
+            data["due"] = due_day
+        if source:
+            data["from_hypothesis"] = source
+        action = Action.model_validate(data)
+        warnings = []
+        if owner and model.team and not any(
+                m.name.casefold() == owner.strip().casefold() for m in model.team):
+            warnings.append(f"{owner.strip()!r} is not in the team (add with `sprintkit team "
+                            "add`); the action is added anyway")
+        if due_day and due_day < day:
+            warnings.append(f"the due date {due_day.isoformat()} lies in the past: the action "
+                            "shows as overdue")
+        model.actions.append(action)
+        return Added(action, warnings, count)
+
+    return where.update(change)
+
+
+def _check_hypothesis(model: Any, folder: Path, ref: str | None, programme: bool) -> str | None:
+    """``ref`` as stored, after checking that the hypothesis exists."""
+    if ref is None:
+        return None
+    ref = ref.strip()
+    if not programme:
+        if ":" in ref:
+            raise UsageError(
+                f"--from-hypothesis {ref!r}: in a sprint, name one of its own hypotheses (H1)",
+                hint="an action from another sprint's hypothesis belongs in that sprint "
+                "(-s SPRINT) or in the programme (--programme DIR, SPRINT-ID:H1)",
+            )
+        if not any(h.id == ref for h in model.hypotheses):
+            known = ", ".join(h.id for h in model.hypotheses) or "none yet"
+            raise NotFound(f"--from-hypothesis {ref!r}: no such hypothesis in this sprint",
+                           hint=f"hypotheses: {known}")
+        return ref
+    sprint_id, sep, hid = ref.partition(":")
+    chain = programme_sprints(folder, model)
+    if not sep:
+        raise UsageError(
+            f"--from-hypothesis {ref!r}: in a programme, name the sprint too: SPRINT-ID:H1",
+            hint="sprints: " + (", ".join(c.id for c in chain) or "none yet"),
+        )
+    found = _chain_sprint(chain, sprint_id)
+    assert found.model is not None
+    if not any(h.id == hid for h in found.model.hypotheses):
+        known = ", ".join(h.id for h in found.model.hypotheses) or "none yet"
+        raise NotFound(f"--from-hypothesis {ref!r}: no hypothesis {hid!r} in sprint "
+                       f"{sprint_id!r}", hint=f"its hypotheses: {known}")
+    return f"{found.model.id}:{hid}"
+
+
+def _chain_sprint(chain: list[ChainSprint], sprint_id: str) -> ChainSprint:
+    for c in chain:
+        if c.model is not None and c.model.id == sprint_id:
+            return c
+    known = ", ".join(c.id for c in chain if c.model is not None) or "none yet"
+    raise NotFound(f"no sprint {sprint_id!r} in this programme", hint=f"sprints: {known}")
+
+
+# --- move and escalate -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Moved:
+    action: Action
+    previous: str
+    resolved: bool = False
+    """Whether the move resolved an escalation."""
+    unchanged: bool = False
+
+
+def move_action(
+    sprint: Path | None = None,
+    id: str = "",
+    status: str = "",
+    *,
+    programme: Path | None = None,
+    resolution: str | None = None,
+    today: dt.date | None = None,
+) -> Moved:
+    """Move an action to ``todo``, ``doing`` or ``done``. Done gets today's date (moving it back
+    clears it). Moving an escalated action records the escalation's resolution: the date, and
+    ``resolution`` when given."""
+    if status not in MOVES:
+        hint = ("escalate with `sprintkit action escalate ID --to … --reason …`"
+                if status == "escalated" else None)
+        raise UsageError(f"an action moves to todo, doing or done, not {status!r}", hint=hint)
+    check_text(resolution, "--resolution")
+    day = today_or(today)
+    where = scope(sprint, programme)
+    folder = where.folder() if resolution else None
+
+    def change(model: Any) -> Moved:
+        action = find(model, id)
+        previous = action.status
+        if resolution is not None and previous != "escalated":
+            raise UsageError(f"{action.id} is not escalated; --resolution records how an "
+                             "escalation was resolved")
+        if previous == status:
+            return Moved(action, previous, unchanged=True)
+        resolved = False
+        if previous == "escalated" and action.escalation is not None:
+            cleaned, _ = _clean_all(model, folder, {"resolution": resolution})
+            action.escalation.resolved = day
+            if cleaned["resolution"]:
+                action.escalation.resolution = cleaned["resolution"]
+            resolved = True
+        action.status = status  # type: ignore[assignment]
+        if status == "done":
+            action.done = day
+        elif action.done is not None:
+            action.done = None
+            action.__pydantic_fields_set__.discard("done")  # drop the key instead of null
+        return Moved(action, previous, resolved)
+
+    return where.update(change)
+
+
+def escalate_action(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    programme: Path | None = None,
+    to: str,
+    reason: str,
+    today: dt.date | None = None,
+) -> Action:
+    """Escalate a stuck action (to the escalation team, a director…), with the reason. An action
+    escalated before keeps that escalation, resolved, in its history."""
+    from sprintkit.model.sprint import Escalation
+
+    check_text(to, "--to")
+    check_text(reason, "--reason")
+    day = today_or(today)
+    where = scope(sprint, programme)
+    folder = where.folder()
+
+    def change(model: Any) -> Action:
+        action = find(model, id)
+        if action.status == "done":
+            raise SprintkitError(f"{action.id} is done; there is nothing to escalate",
+                                 hint=f"move it back first: `sprintkit action move {action.id} "
+                                 "doing`")
+        if action.status == "escalated":
+            to_whom = action.escalation.to if action.escalation else "?"
+            raise SprintkitError(
+                f"{action.id} is already escalated (to {to_whom})",
+                hint=f"when it is resolved, move it on: `sprintkit action move {action.id} "
+                "doing --resolution …`",
+            )
+        cleaned, _ = _clean_all(model, folder, {"reason": reason})
+        if action.escalation is not None:
+            action.past_escalations.append(action.escalation)
+        action.escalation = Escalation(to=to.strip(), reason=cleaned["reason"] or reason,
+                                       date=day)
+        action.status = "escalated"
+        return action
+
+    return where.update(change)
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Card:
+    """An action as the list and the board show it."""
+
+    action: Action
+    sprint: str | None
+    """The sprint it belongs to (None: the sprint or programme shown)."""
+    overdue: bool
+    days_overdue: int
+
+    def to_json(self) -> dict[str, Any]:
+        a = self.action
+        return {
+            "id": a.id,
+            "sprint": self.sprint,
+            "text": a.text,
+            "owner": a.owner,
+            "due": a.due,
+            "status": a.status,
+            "overdue": self.overdue,
+            "days_overdue": self.days_overdue,
+            "from_hypothesis": a.from_hypothesis,
+            "escalation": a.escalation.model_dump(mode="json") if a.escalation else None,
+            "past_escalations": [e.model_dump(mode="json") for e in a.past_escalations],
+            "created": a.created,
+            "done": a.done,
+        }
+
+
+def card(action: Action, today: dt.date, sprint: str | None = None) -> Card:
+    late = is_overdue(action, today)
+    days = (today - action.due).days if late and action.due else 0
+    return Card(action, sprint, late, days)
+
+
+@dataclass(frozen=True)
+class ActionListing:
+    lang: str
+    today: dt.date
+    cards: list[Card]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [c.to_json() for c in self.cards]
+
+
+def action_listing(
+    sprint: Path | None = None,
+    *,
+    programme: Path | None = None,
+    status: str | None = None,
+    lang: str | None = None,
+    today: dt.date | None = None,
+) -> ActionListing:
+    """The actions in id order, optionally only those with ``status`` (or ``overdue``)."""
+    if status is not None and status not in (*STATUSES, "open", "overdue"):
+        raise UsageError(f"--status must be one of {', '.join(STATUSES)}, open or overdue, "
+                         f"not {status!r}")
+    day = today_or(today)
+    model = scope(sprint, programme).load()
+    cards = [card(a, day) for a in sorted(model.actions, key=lambda a: id_number(a.id))]
+    if status == "open":
+        cards = [c for c in cards if c.action.status != "done"]
+    elif status == "overdue":
+        cards = [c for c in cards if c.overdue]
+    elif status is not None:
+        cards = [c for c in cards if c.action.status == status]
+    return ActionListing(lang or model.language, day, cards)

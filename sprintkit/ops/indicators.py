@@ -1,0 +1,301 @@
+"""Indicators: outcomes monitored against a baseline and a target, with dated measurements.
+
+Library functions behind ``sprintkit indicator add|record|list|show``; keyword arguments mirror
+the command-line flags. Every write goes through the sprint's or programme's locked, atomic,
+comment-preserving update. The rules themselves (a rate only from a numerator and denominator
+of one period, never a rate against a count, periods of other lengths only as the kind allows)
+live in :mod:`sprintkit.engine.indicators`; here they refuse a measurement before it is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.engine import indicators as engine
+from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.scope import (
+    check_text,
+    cleaner,
+    parse_number,
+    programme_sprints,
+    scope,
+)
+
+if TYPE_CHECKING:
+    from sprintkit.model.sprint import Indicator, Measurement
+
+KINDS = engine.KINDS
+DIRECTIONS = ("increase", "decrease")
+
+
+def _period(text: str, option: str) -> str:
+    from sprintkit.engine.periods import parse_period
+
+    try:
+        return parse_period(text).text
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def find(model: Any, iid: str) -> Indicator:
+    """The indicator ``iid`` in a sprint or programme, or NotFound naming those there are."""
+    for ind in model.indicators:
+        if ind.id == iid:
+            return ind
+    known = ", ".join(i.id for i in model.indicators) or "none yet"
+    where = "programme" if not hasattr(model, "hypotheses") else "sprint"
+    raise NotFound(
+        f"no indicator {iid!r} in this {where}",
+        hint=f"indicators: {known}; add one with `sprintkit indicator add`",
+    )
+
+
+def _build(cls: Any, data: dict[str, Any]) -> Any:
+    from sprintkit.ops.hypotheses import _build as build
+
+    return build(cls, data)
+
+
+# --- add -------------------------------------------------------------------------------------
+
+
+def add_indicator(
+    sprint: Path | None = None,
+    *,
+    programme: Path | None = None,
+    id: str,
+    name: str,
+    direction: str,
+    unit: str | None = None,
+    kind: str | None = None,
+    baseline: str | float | None = None,
+    baseline_period: str | None = None,
+    target: str | float | None = None,
+    target_period: str | None = None,
+    frequency: str | None = None,
+    source: str | None = None,
+    description: str | None = None,
+) -> Indicator:
+    """Add an indicator to a sprint (or to the programme with ``programme``).
+
+    ``kind`` (count, value, rate) defaults to rate for a unit such as ``%`` or a baseline or
+    target written as a percentage; otherwise it stays unset, and measurements over periods of
+    another length than the baseline's are then not compared. A baseline needs the period it
+    covers. A rate's baseline and target are percentages; a target must lie on the good side of
+    the baseline."""
+    from sprintkit.model.sprint import Indicator
+
+    check_text(name, "--name")
+    check_text(unit, "--unit")
+    if direction not in DIRECTIONS:
+        raise UsageError(f"--direction must be increase or decrease, not {direction!r}")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    base, base_pct = parse_number(baseline, "--baseline")
+    goal, goal_pct = parse_number(target, "--target")
+    if base is not None and baseline_period is None:
+        raise UsageError(
+            "--baseline needs --baseline-period: the period the baseline covers, "
+            "e.g. --baseline-period 2021 (a year) or 2025-H2 (a half-year)"
+        )
+    if baseline_period is not None and base is None:
+        raise UsageError("--baseline-period goes with --baseline")
+    if target_period is not None and goal is None:
+        raise UsageError("--target-period goes with --target")
+    if kind is None and (base_pct or goal_pct or engine.looks_like_percent(unit)):
+        kind = "rate"
+    if kind in ("count", "value") and (base_pct or goal_pct):
+        raise UsageError(
+            f"a {kind} is not a percentage: write the baseline and target without %, "
+            "or use --kind rate for a share of a whole"
+        )
+    data: dict[str, Any] = {"id": id, "name": name, "direction": direction}
+    optional = {
+        "unit": unit if unit is not None else ("%" if kind == "rate" else None),
+        "kind": kind, "baseline": base,
+        "baseline_period": _period(baseline_period, "--baseline-period")
+        if baseline_period else None,
+        "target": goal,
+        "target_period": _period(target_period, "--target-period") if target_period else None,
+        "frequency": frequency, "source": source, "description": description,
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+    indicator = _build(Indicator, data)
+    problems = engine.definition_problems(indicator)
+    if problems:
+        first = next(iter(problems.values()))
+        raise SprintkitError(first[:1].upper() + first[1:],
+                             hint="nothing was written; check --baseline, --target and "
+                             "--direction")
+
+    def change(model: Any) -> Indicator:
+        if any(i.id == indicator.id for i in model.indicators):
+            raise SprintkitError(
+                f"indicator {indicator.id!r} already exists",
+                hint="choose another id; change the existing one in the file",
+            )
+        model.indicators.append(indicator)
+        return indicator
+
+    return scope(sprint, programme).update(change)
+
+
+# --- record ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The measurement as written, how it compares, and what it replaced."""
+
+    indicator: Indicator
+    measurement: Measurement
+    comparison: engine.Comparison
+    replaced: Measurement | None = None
+    pseudonymised: int = 0
+
+
+def record_measurement(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    programme: Path | None = None,
+    period: str,
+    value: str | float | None = None,
+    numerator: float | None = None,
+    denominator: float | None = None,
+    denominator_period: str | None = None,
+    source: str | None = None,
+    note: str | None = None,
+    replace: bool = False,
+) -> Recorded:
+    """Record the indicator's value over ``period``: ``value``, or ``numerator`` out of
+    ``denominator`` (a rate, counted over the same period). A measurement that breaks the period
+    rule, or a rate for an indicator that is not one, is refused and nothing is written. A period
+    already measured is only replaced with ``replace``."""
+    from sprintkit.model.sprint import Measurement
+
+    when = _period(period, "--period")
+    ratio = numerator is not None or denominator is not None
+    if ratio == (value is not None):
+        raise UsageError("give --value X, or --numerator K with --denominator N (not both)")
+    if ratio and (numerator is None or denominator is None):
+        raise UsageError("a rate needs both --numerator K and --denominator N")
+    if denominator_period is not None and not ratio:
+        raise UsageError("--denominator-period goes with --numerator and --denominator")
+    if denominator is not None and denominator <= 0:
+        raise UsageError("--denominator must be more than 0")
+    number, written_pct = parse_number(value, "--value")
+    data: dict[str, Any] = {"period": when}
+    optional = {
+        "value": number, "numerator": numerator, "denominator": denominator,
+        "denominator_period": _period(denominator_period, "--denominator-period")
+        if denominator_period else None,
+        "source": source, "note": note,
+    }
+    data.update({k: v for k, v in optional.items() if v is not None})
+    where = scope(sprint, programme)
+    folder = where.folder() if note else None
+
+    def change(model: Any) -> Recorded:
+        ind = find(model, id)
+        kind, _ = engine.kind_of(ind)
+        if written_pct and kind != "rate":
+            raise UsageError(f"{ind.id} is not a rate; write the value without %")
+        record_data = dict(data)
+        cleaned = 0
+        if folder is not None:
+            result = cleaner(model, folder)(record_data["note"])
+            record_data["note"] = result.text
+            cleaned = result.total
+        measurement = _build(Measurement, record_data)
+        problem = engine.measurement_problem(ind, measurement)
+        if problem:
+            raise SprintkitError(
+                f"{ind.id} {when}: {problem}", hint="nothing was written"
+            )
+        old = next((m for m in ind.measurements if str(m.period) == when), None)
+        if old is not None and not replace:
+            raise SprintkitError(
+                f"{ind.id} already has a measurement for {when} ({_shown(ind, old, model)})",
+                hint="give --replace to correct it",
+            )
+        kept = [m for m in ind.measurements if m is not old]
+        kept.append(measurement)
+        kept.sort(key=lambda m: engine.order_key(_parsed(m.period)))
+        ind.measurements = kept
+        comparison = engine.compare(ind, engine.read(ind, measurement))
+        return Recorded(ind, measurement, comparison, old, cleaned)
+
+    return where.update(change)
+
+
+def _parsed(text: str) -> Any:
+    from sprintkit.engine.periods import parse_period
+
+    return parse_period(str(text))
+
+
+def _shown(ind: Indicator, m: Measurement, model: Any) -> str:
+    lang = model.language
+    if m.numerator is not None and m.denominator is not None:
+        return f"{engine.number(m.numerator, lang)}/{engine.number(m.denominator, lang)}"
+    kind, _ = engine.kind_of(ind)
+    return engine.shown(m.value, kind, lang)
+
+
+# --- list and show ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Listed:
+    """The trends of one sprint's or programme's indicators."""
+
+    where: str
+    """``sprint`` or ``programme``."""
+    id: str
+    title: str
+    trends: list[engine.Trend]
+
+
+@dataclass(frozen=True)
+class Listing:
+    lang: str
+    groups: list[Listed]
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> list[dict[str, Any]]:
+        records = []
+        for group in self.groups:
+            for t in group.trends:
+                records.append({**t.to_json(), group.where: group.id})
+        return records
+
+
+def indicator_listing(
+    sprint: Path | None = None,
+    *,
+    programme: Path | None = None,
+    id: str | None = None,
+    lang: str | None = None,
+) -> Listing:
+    """The indicators with their trend, in the sprint's or programme's language. With
+    ``programme``: the programme's own indicators, then every sprint's (``id`` looks only at
+    the programme's own)."""
+    where = scope(sprint, programme)
+    model = where.load()
+    language = lang or model.language
+    chosen = [find(model, id)] if id else list(model.indicators)
+    groups = [Listed(where.what, model.id, model.title,
+                     [engine.trend(i, language) for i in chosen])]
+    warnings: list[str] = []
+    if where.is_programme and id is None:
+        for entry in programme_sprints(where.folder(), model):  # type: ignore[arg-type]
+            if entry.model is None:
+                warnings.append(entry.problem or entry.id)
+                continue
+            if entry.model.indicators:
+                groups.append(Listed("sprint", entry.model.id, entry.model.title,
+                                     [engine.trend(i, language) for i in entry.model.indicators]))
+    return Listing(language, groups, warnings)

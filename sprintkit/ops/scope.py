@@ -1,0 +1,170 @@
+"""Where an indicator, team or action command acts: one sprint (``-s``) or a programme's own
+lists (``--programme``). Both files hold ``team``, ``indicators`` and ``actions``; a sprint also
+holds the hypotheses an action may come from.
+
+Also the pieces those commands share: reading the programme's sprints, free text that is
+pseudonymised as it enters, and numbers and dates typed on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sprintkit.errors import SprintkitError, UsageError
+
+if TYPE_CHECKING:
+    from sprintkit.model.programme import Programme
+    from sprintkit.model.sprint import Sprint
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A sprint folder or a programme folder (exactly one of the two)."""
+
+    sprint: Path | None = None
+    programme: Path | None = None
+
+    @property
+    def is_programme(self) -> bool:
+        return self.programme is not None
+
+    @property
+    def what(self) -> str:
+        return "programme" if self.is_programme else "sprint"
+
+    def load(self) -> Sprint | Programme:
+        from sprintkit.files.sprintfile import load_programme, load_sprint
+
+        if self.programme is not None:
+            return load_programme(self.programme).model
+        return load_sprint(self.sprint).model
+
+    def update(self, change: Callable[[Any], T]) -> T:
+        """One locked, atomic, comment-preserving change of the sprint or programme file."""
+        from sprintkit.files.sprintfile import update_programme, update_sprint
+
+        if self.programme is not None:
+            return update_programme(self.programme, change)
+        return update_sprint(self.sprint, change)
+
+    def folder(self) -> Path:
+        from sprintkit.files.sprintfile import resolve_programme, resolve_sprint
+
+        if self.programme is not None:
+            return resolve_programme(self.programme).parent
+        return resolve_sprint(self.sprint).parent
+
+
+def scope(sprint: Path | None = None, programme: Path | None = None) -> Scope:
+    """The scope of a command: ``--programme`` or ``-s`` (default: the current folder)."""
+    if sprint is not None and programme is not None:
+        raise UsageError("give --sprint/-s or --programme, not both")
+    if programme is not None:
+        return Scope(programme=Path(programme))
+    return Scope(sprint=Path(sprint) if sprint is not None else None)
+
+
+def today_or(today: dt.date | None) -> dt.date:
+    """``today`` when given (tests, scripts), else the clock's date."""
+    return today if today is not None else dt.date.today()
+
+
+def next_id(existing: list[str], prefix: str) -> str:
+    """The next free ``A1``, ``A2``…: one past the highest number in use."""
+    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
+    return f"{prefix}{max(numbers, default=0) + 1}"
+
+
+def id_number(ident: str) -> tuple[int, str]:
+    """Sort key for ids such as A2 < A10."""
+    m = re.fullmatch(r"([A-Za-z]*)(\d+)", ident)
+    return (int(m.group(2)), ident) if m else (10**9, ident)
+
+
+_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*(%?)\s*$")
+
+
+def parse_number(text: str | float | int | None, option: str) -> tuple[float | None, bool]:
+    """``'250'``, ``'32,5'``, ``'26%'`` -> (number, written with %); a usage error otherwise."""
+    if text is None:
+        return None, False
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        number = float(text)
+        if not math.isfinite(number):
+            raise UsageError(f"{option} must be a finite number")
+        return number, False
+    match = _NUMBER.match(str(text))
+    if not match:
+        raise UsageError(
+            f"{option}: {text!r} is not a number; write e.g. 250, 32.5, 32,5 or 26% "
+            "(no thousands separators)"
+        )
+    return float(match.group(1).replace(",", ".")), bool(match.group(2))
+
+
+def parse_day(text: str | dt.date | None, option: str) -> dt.date | None:
+    if text is None or isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not a date; write YYYY-MM-DD, e.g. "
+                         "2026-03-01") from None
+
+
+def check_text(value: str | None, option: str) -> None:
+    if value is not None and not value.strip():
+        raise UsageError(f"{option} may not be empty")
+
+
+def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:
+    """Pseudonymise free text as it enters (as evidence notes are): names from the sprint's key
+    file when it has one, and e-mail addresses, phone numbers, postcodes, IBANs and BSNs
+    always."""
+    from sprintkit.model.sprint import Sprint
+
+    if isinstance(model, Sprint):
+        from sprintkit.ops.hypotheses import _pseudonymiser
+
+        return _pseudonymiser(model, folder)[0]
+    from sprintkit.engine.pseudonymise import Pseudonymiser
+
+    return Pseudonymiser((), b"", model.language)
+
+
+# --- a programme's sprints -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChainSprint:
+    """One sprint of a programme, as far as it could be read."""
+
+    path: Path
+    model: Sprint | None
+    problem: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.model.id if self.model is not None else self.path.name
+
+
+def programme_sprints(programme_dir: Path, programme: Programme) -> list[ChainSprint]:
+    """The programme's sprints in order; one that cannot be read carries its problem instead
+    (the other sprints are still shown)."""
+    from sprintkit.files.sprintfile import load_sprint
+
+    sprints = []
+    for entry in programme.sprints:
+        folder = (programme_dir / entry.path).resolve()
+        try:
+            sprints.append(ChainSprint(folder, load_sprint(folder).model))
+        except SprintkitError as exc:
+            sprints.append(ChainSprint(folder, None, f"{entry.path}: {exc.message}"))
+    return sprints

@@ -1,0 +1,152 @@
+"""The team of a sprint or programme: who takes part, in which role, from which organisation.
+
+Library functions behind ``sprintkit team add|list|remove``. A role may be one of the method's
+roles (by id or by name, e.g. ``lead`` or ``Onafhankelijk aanvoerder`` in the acceleration
+approach); the listing then shows the role's name in the sprint's language and which of the
+method's roles nobody holds yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.engine.team import match_role
+from sprintkit.engine.team import same_name as _same
+from sprintkit.errors import NotFound, SprintkitError
+from sprintkit.ops.scope import check_text, scope
+
+if TYPE_CHECKING:
+    from sprintkit.model.method import Role
+    from sprintkit.model.sprint import TeamMember
+
+
+def add_member(
+    sprint: Path | None = None,
+    *,
+    programme: Path | None = None,
+    name: str,
+    role: str,
+    org: str | None = None,
+    note: str | None = None,
+) -> TeamMember:
+    """Add someone to the team. Names are unique within a team (case does not count)."""
+    from sprintkit.model.sprint import TeamMember
+
+    check_text(name, "NAME")
+    check_text(role, "--role")
+    data: dict[str, Any] = {"name": name.strip(), "role": role.strip()}
+    if org:
+        data["organisation"] = org
+    if note:
+        data["note"] = note
+    member = TeamMember.model_validate(data)
+
+    def change(model: Any) -> TeamMember:
+        same = next((m for m in model.team if _same(m.name, member.name)), None)
+        if same is not None:
+            raise SprintkitError(
+                f"{same.name!r} is already in the team (as {same.role})",
+                hint=f"remove first with `sprintkit team remove \"{same.name}\"`, or use "
+                "another name",
+            )
+        model.team.append(member)
+        return member
+
+    return scope(sprint, programme).update(change)
+
+
+@dataclass(frozen=True)
+class Removed:
+    member: TeamMember
+    open_actions: list[str]
+    """Open actions the person still owns (they keep the owner's name)."""
+
+
+def remove_member(
+    sprint: Path | None = None, name: str = "", *, programme: Path | None = None
+) -> Removed:
+    """Take someone off the team; their actions keep the owner's name (and are listed)."""
+
+    def change(model: Any) -> Removed:
+        for member in model.team:
+            if _same(member.name, name):
+                model.team.remove(member)
+                owned = [a.id for a in model.actions
+                         if a.owner and _same(a.owner, member.name) and a.status != "done"]
+                return Removed(member, owned)
+        known = ", ".join(m.name for m in model.team) or "nobody yet"
+        raise NotFound(f"{name!r} is not in the team", hint=f"the team: {known}")
+
+    return scope(sprint, programme).update(change)
+
+
+@dataclass(frozen=True)
+class MemberView:
+    name: str
+    role: str
+    role_id: str | None
+    """The method's role this person holds, when the role names one."""
+    role_label: str
+    organisation: str | None
+    note: str | None
+    open_actions: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "role": self.role, "role_id": self.role_id,
+            "role_label": self.role_label, "organisation": self.organisation,
+            "note": self.note, "open_actions": self.open_actions,
+        }
+
+
+@dataclass(frozen=True)
+class TeamListing:
+    lang: str
+    title: str
+    members: list[MemberView]
+    unfilled: list[tuple[str, str]] = field(default_factory=list)
+    """The method's roles (id, name) nobody holds yet."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "members": [m.to_json() for m in self.members],
+            "roles_unfilled": [{"id": rid, "name": name} for rid, name in self.unfilled],
+        }
+
+
+def _method_roles(model: Any, folder: Path) -> list[Role]:
+    """The roles of the sprint's method (none for a programme, or when it cannot be loaded)."""
+    method_id = getattr(model, "method", None)
+    if method_id is None:
+        return []
+    from sprintkit.files import library
+
+    try:
+        return list(library.get_method(method_id, folder).model.roles)
+    except (SprintkitError, OSError, ValueError):
+        return []
+
+
+def team_listing(
+    sprint: Path | None = None, *, programme: Path | None = None, lang: str | None = None
+) -> TeamListing:
+    """The team in order, with role names in the language and the method's unfilled roles."""
+    where = scope(sprint, programme)
+    model = where.load()
+    language = lang or model.language
+    roles = _method_roles(model, where.folder()) if not where.is_programme else []
+    members = []
+    held: set[str] = set()
+    for m in model.team:
+        found = match_role(m.role, roles)
+        if found is not None:
+            held.add(found.id)
+        owned = sum(1 for a in model.actions
+                    if a.owner and _same(a.owner, m.name) and a.status != "done")
+        members.append(MemberView(
+            m.name, m.role, found.id if found else None,
+            found.name.get(language) if found else m.role, m.organisation, m.note, owned,
+        ))
+    unfilled = [(r.id, r.name.get(language)) for r in roles if r.id not in held]
+    return TeamListing(language, model.title, members, unfilled)
