@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 from sprintkit.engine.progress import is_overdue
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.scope import (
-    ChainSprint,
     check_text,
     cleaner,
     id_number,
@@ -29,7 +28,8 @@ from sprintkit.ops.scope import (
 )
 
 if TYPE_CHECKING:
-    from sprintkit.model.sprint import Action
+    from sprintkit.model.sprint import Action, Sprint
+    from sprintkit.ops.programme import ChainEntry
 
 MOVES = ("todo", "doing", "done")
 STATUSES = ("todo", "doing", "done", "escalated")
@@ -140,26 +140,25 @@ def _check_hypothesis(model: Any, folder: Path, ref: str | None, programme: bool
                            hint=f"hypotheses: {known}")
         return ref
     sprint_id, sep, hid = ref.partition(":")
-    chain = programme_sprints(folder, model)
+    chain = programme_sprints(folder)
     if not sep:
         raise UsageError(
             f"--from-hypothesis {ref!r}: in a programme, name the sprint too: SPRINT-ID:H1",
             hint="sprints: " + (", ".join(c.id for c in chain) or "none yet"),
         )
     found = _chain_sprint(chain, sprint_id)
-    assert found.model is not None
-    if not any(h.id == hid for h in found.model.hypotheses):
-        known = ", ".join(h.id for h in found.model.hypotheses) or "none yet"
+    if not any(h.id == hid for h in found.hypotheses):
+        known = ", ".join(h.id for h in found.hypotheses) or "none yet"
         raise NotFound(f"--from-hypothesis {ref!r}: no hypothesis {hid!r} in sprint "
                        f"{sprint_id!r}", hint=f"its hypotheses: {known}")
-    return f"{found.model.id}:{hid}"
+    return f"{found.id}:{hid}"
 
 
-def _chain_sprint(chain: list[ChainSprint], sprint_id: str) -> ChainSprint:
+def _chain_sprint(chain: list[ChainEntry], sprint_id: str) -> Sprint:
     for c in chain:
-        if c.model is not None and c.model.id == sprint_id:
-            return c
-    known = ", ".join(c.id for c in chain if c.model is not None) or "none yet"
+        if c.sprint is not None and c.sprint.id == sprint_id:
+            return c.sprint
+    known = ", ".join(c.id for c in chain if c.sprint is not None) or "none yet"
     raise NotFound(f"no sprint {sprint_id!r} in this programme", hint=f"sprints: {known}")
 
 

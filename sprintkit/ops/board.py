@@ -67,12 +67,12 @@ def board(
     sprints: list[str] = []
     warnings: list[str] = []
     if where.is_programme:
-        for entry in programme_sprints(where.folder(), model):  # type: ignore[arg-type]
-            if entry.model is None:
+        for entry in programme_sprints(where.folder()):
+            if entry.sprint is None:
                 warnings.append(f"not on the board: {entry.problem}")
                 continue
-            sprints.append(entry.model.id)
-            cards.extend(card(a, day, entry.model.id) for a in entry.model.actions)
+            sprints.append(entry.sprint.id)
+            cards.extend(card(a, day, entry.sprint.id) for a in entry.sprint.actions)
     columns = {
         col: _order(col, [c for c in cards if c.action.status == col]) for col in BOARD_COLUMNS
     }

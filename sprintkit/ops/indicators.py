@@ -291,11 +291,11 @@ def indicator_listing(
                      [engine.trend(i, language) for i in chosen])]
     warnings: list[str] = []
     if where.is_programme and id is None:
-        for entry in programme_sprints(where.folder(), model):  # type: ignore[arg-type]
-            if entry.model is None:
+        for entry in programme_sprints(where.folder()):
+            if entry.sprint is None:
                 warnings.append(entry.problem or entry.id)
                 continue
-            if entry.model.indicators:
-                groups.append(Listed("sprint", entry.model.id, entry.model.title,
-                                     [engine.trend(i, language) for i in entry.model.indicators]))
+            if entry.sprint.indicators:
+                groups.append(Listed("sprint", entry.sprint.id, entry.sprint.title,
+                                     [engine.trend(i, language) for i in entry.sprint.indicators]))
     return Listing(language, groups, warnings)

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sprintkit.errors import SprintkitError, UsageError
+from sprintkit.errors import UsageError
 
 if TYPE_CHECKING:
     from sprintkit.model.programme import Programme
     from sprintkit.model.sprint import Sprint
+    from sprintkit.ops.programme import ChainEntry
 
 T = TypeVar("T")
 
@@ -142,29 +143,9 @@ def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:
 # --- a programme's sprints -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ChainSprint:
-    """One sprint of a programme, as far as it could be read."""
+def programme_sprints(programme_dir: Path) -> list[ChainEntry]:
+    """The programme's sprints in order (:func:`sprintkit.ops.programme.load_chain`); one that
+    cannot be read carries its problem instead, so the other sprints are still shown."""
+    from sprintkit.ops.programme import load_chain
 
-    path: Path
-    model: Sprint | None
-    problem: str | None = None
-
-    @property
-    def id(self) -> str:
-        return self.model.id if self.model is not None else self.path.name
-
-
-def programme_sprints(programme_dir: Path, programme: Programme) -> list[ChainSprint]:
-    """The programme's sprints in order; one that cannot be read carries its problem instead
-    (the other sprints are still shown)."""
-    from sprintkit.files.sprintfile import load_sprint
-
-    sprints = []
-    for entry in programme.sprints:
-        folder = (programme_dir / entry.path).resolve()
-        try:
-            sprints.append(ChainSprint(folder, load_sprint(folder).model))
-        except SprintkitError as exc:
-            sprints.append(ChainSprint(folder, None, f"{entry.path}: {exc.message}"))
-    return sprints
+    return load_chain(programme_dir, methods=False)[1]
