@@ -14,7 +14,6 @@ import csv
 import datetime as dt
 import io
 import math
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +26,7 @@ from sprintkit.engine.evidence import (
     evaluate,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.scope import next_id
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
@@ -77,9 +77,6 @@ def find(model: Sprint, hid: str) -> Hypothesis:
     )
 
 
-def _next_id(existing: Sequence[str], prefix: str) -> str:
-    numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
-    return f"{prefix}{max(numbers, default=0) + 1}"
 
 
 def _validation_message(exc: Exception) -> str:
@@ -203,7 +200,7 @@ def hypothesis_adder(
 
     def change(model: Sprint) -> Hypothesis:
         ids = [h.id for h in model.hypotheses]
-        hid = id or _next_id(ids, "H")
+        hid = id or next_id(ids, "H")
         if hid in ids:
             raise SprintkitError(
                 f"hypothesis {hid!r} already exists",
@@ -486,7 +483,7 @@ def add_evidence(
     def change(model: Sprint) -> EvidenceAdded:
         h = find(model, id)
         _check_fits(h, is_count, numbers is not None)
-        record_data = {"id": _next_id([e.id or "" for e in h.evidence], "E"), **data}
+        record_data = {"id": next_id([e.id or "" for e in h.evidence], "E"), **data}
         replaced, extra = 0, []
         if sprint_dir is not None:
             clean, has_key = _pseudonymiser(model, sprint_dir)
@@ -665,7 +662,7 @@ def add_learning(
                 hint="add --reason TEXT; reports show the decision as going against the verdict",
             )
         data: dict[str, Any] = {
-            "id": _next_id([ln.id for ln in model.learnings], "L"), "hypothesis": h.id,
+            "id": next_id([ln.id for ln in model.learnings], "L"), "hypothesis": h.id,
             "observed": observed, "learned": learned, "action": action, "decision": decision,
             "date": _today(),
         }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -77,7 +77,7 @@ def today_or(today: dt.date | None) -> dt.date:
     return today if today is not None else dt.date.today()
 
 
-def next_id(existing: list[str], prefix: str) -> str:
+def next_id(existing: Sequence[str], prefix: str) -> str:
     """The next free ``A1``, ``A2``…: one past the highest number in use."""
     numbers = [int(m.group(1)) for i in existing if (m := re.fullmatch(rf"{prefix}(\d+)", i))]
     return f"{prefix}{max(numbers, default=0) + 1}"
