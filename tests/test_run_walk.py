@@ -10,8 +10,9 @@ import datetime as dt
 import pytest
 from run_support import Person, make_sprint
 
+from sprintkit.files.journal import JOURNAL, read_journal
 from sprintkit.files.sprintfile import load_sprint
-from sprintkit.ops.run import JOURNAL, Reply, Session, read_journal, run_walkthrough
+from sprintkit.ops.run import Reply, Session, run_walkthrough
 
 
 def _model(folder):

@@ -50,30 +50,19 @@ from sprintkit.errors import (
     SprintkitError,
     UsageError,
 )
+from sprintkit.files.journal import JOURNAL, read_journal, write_journal
 from sprintkit.files.textfile import display
+from sprintkit.ops.given import Given, load_given
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method, OutputSpec, Phase, Workform
     from sprintkit.model.sprint import Hypothesis, Sprint
 
-JOURNAL = Path(".sprintkit") / "pending-answers.yaml"
 BLOCKING = (InvalidFile, LockBusy, EditConflict, NotFound)
 """What keeps an answer from being written now (it waits in the journal instead)."""
 
 
 # --- what passes between the walk and the person -------------------------------------------
-
-
-@dataclass(frozen=True)
-class Given:
-    """An answer from the answers file or ``--set``, and where it was written."""
-
-    phase: str
-    output: str
-    value: Any
-    source: str
-    line: int = 0
-    column: int = 0
 
 
 @dataclass
@@ -341,85 +330,6 @@ def _unflag(text: str) -> str:
     return re.sub(r"--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", "_"), text)
 
 
-# --- answers from a file and from --set -------------------------------------------------------
-
-
-def load_given(method: Method, answers: Path | None, set_values: Sequence[str]) -> list[Given]:
-    """Answers from ``--answers FILE`` and ``--set``, in method order; the file wins over
-    ``--set`` for the same output. Unknown phases and outputs are refused with a located
-    message and a did-you-mean."""
-    found: dict[tuple[str, str], Given] = {}
-    for item in set_values:
-        g = _parse_set(method, item)
-        found[(g.phase, g.output)] = g
-    if answers is not None:
-        for g in _answers_file(method, Path(answers)):
-            found[(g.phase, g.output)] = g
-    order = {(p.id, o.id): (pi, oi) for pi, p in enumerate(method.phases)
-             for oi, o in enumerate(p.outputs)}
-    return sorted(found.values(), key=lambda g: order[(g.phase, g.output)])
-
-
-def _answers_file(method: Method, path: Path) -> list[Given]:
-    from sprintkit.files.library import _output_problem, did_you_mean
-    from sprintkit.files.yamlio import load_yaml, locate
-
-    doc = load_yaml(path)
-    if doc.data is None:
-        return []
-    if not isinstance(doc.data, dict):
-        raise InvalidFile([Problem(doc.shown, 1, 1, "", "an answers file is a mapping: "
-                                   "phase id → output id → value (e.g. 'frame:' then "
-                                   "'  experiment_goal: …')")])
-    phase_ids = [p.id for p in method.phases]
-    owner = {o.id: p.id for p in method.phases for o in p.outputs}
-    problems: list[Problem] = []
-    given: list[Given] = []
-    for phase_id, outputs in doc.data.items():
-        if phase_id not in phase_ids:
-            line, col = locate(doc.tree, (phase_id,), key=True)
-            hint = (f"{phase_id!r} is an output of phase {owner[phase_id]!r}; put it under "
-                    f"'{owner[phase_id]}:'" if phase_id in owner
-                    else did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}")
-            problems.append(Problem(doc.shown, line, col, phase_id,
-                                    f"the method {method.id!r} has no phase {phase_id!r}", hint))
-            continue
-        if not isinstance(outputs, dict):
-            line, col = locate(doc.tree, (phase_id,))
-            problems.append(Problem(doc.shown, line, col, phase_id,
-                                    "expected a mapping of output id → answer under the phase"))
-            continue
-        own = [o.id for o in method.phase(phase_id).outputs]
-        for output_id, value in outputs.items():
-            if output_id not in own:
-                line, col = locate(doc.tree, (phase_id, output_id), key=True)
-                problems.append(_output_problem(doc.shown, line, col, f"{phase_id}.{output_id}",
-                                                phase_id, output_id, own, owner))
-                continue
-            line, col = locate(doc.tree, (phase_id, output_id))
-            given.append(Given(phase_id, output_id, value, doc.shown, line, col))
-    if problems:
-        raise InvalidFile(problems)
-    return given
-
-
-def _parse_set(method: Method, item: str) -> Given:
-    from sprintkit.files.library import did_you_mean
-    from sprintkit.ops.new import _parse_set as parse
-
-    key, value = parse(item)
-    pairs = {f"{p.id}.{o.id}": (p.id, o.id) for p in method.phases for o in p.outputs}
-    if key not in pairs:
-        outputs = {o.id: f"{p.id}.{o.id}" for p in method.phases for o in p.outputs}
-        hint = (f"write --set {outputs[key]}=…" if key in outputs
-                else did_you_mean(key, list(pairs)) or "write --set PHASE.OUTPUT=VALUE; "
-                "`sprintkit methods show` lists the phases and outputs")
-        raise UsageError(f"--set {key}: the method {method.id!r} has no output {key!r}",
-                         hint=hint)
-    phase_id, output_id = pairs[key]
-    return Given(phase_id, output_id, value, f"--set {key}")
-
-
 def _apply_given(model: Sprint, method: Method, given: list[Given]) -> int:
     """Apply the given answers in method order; every problem is collected and raised located
     (nothing is written then). Returns how many answers changed."""
@@ -440,37 +350,6 @@ def _apply_given(model: Sprint, method: Method, given: list[Given]) -> int:
 
 
 # --- the journal of answers waiting for a writable file ----------------------------------------
-
-
-def journal_path(sprint_file: Path) -> Path:
-    return sprint_file.parent / JOURNAL
-
-
-def read_journal(sprint_file: Path) -> list[dict[str, Any]]:
-    """The pending answers (empty when there are none)."""
-    from sprintkit.files.yamlio import load_yaml
-
-    path = journal_path(sprint_file)
-    if not path.is_file():
-        return []
-    data = load_yaml(path).data
-    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else []
-
-
-def write_journal(sprint_file: Path, entries: list[dict[str, Any]]) -> Path:
-    """Replace the journal atomically (removed when ``entries`` is empty)."""
-    from sprintkit.files.atomic import write_atomic
-    from sprintkit.files.yamlwrite import dump, fresh
-
-    path = journal_path(sprint_file)
-    if not entries:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
-        return path
-    head = ("# Answers given in `sprintkit run` that could not be written to sprint.yaml yet.\n"
-            "# The next `sprintkit run` applies them; delete this file to drop them.\n")
-    write_atomic(path, head + dump(fresh(entries)))
-    return path
 
 
 def apply_journal(sprint_file: Path) -> list[str]:

@@ -98,9 +98,9 @@ def sprint_status(
 ) -> Status:
     """The status of the sprint at ``sprint`` (folder or sprint.yaml)."""
     from sprintkit.engine.walkthrough import Walkthrough
+    from sprintkit.files.journal import read_journal
     from sprintkit.files.library import get_method
     from sprintkit.files.sprintfile import load_sprint
-    from sprintkit.ops.run import read_journal
 
     loaded = load_sprint(sprint)
     model = loaded.model
