@@ -44,44 +44,70 @@ FREQUENCY = {"often": (34, 30), "sometimes": (38, 40), "rarely": (16, 18), "firs
 
 OPENINGS = {
     "parents-youth": [
-        "Toen we voor het eerst met het veiligheidsteam spraken,",
+        "Na de melding bij het veiligheidsteam",
         "In de weken na de melding",
-        "Bij het gesprek over het veiligheidsplan",
+        "In de tijd dat het veiligheidsteam bij ons betrokken was,",
         "Toen mijn dochter weer thuis kwam wonen,",
-        "Na de overdracht naar het sociaal team",
+        "Rond de overdracht naar het sociaal team",
     ],
     "team-members": [
         "Bij een gezin dat ik begeleid",
-        "In het casusoverleg van deze maand",
-        "Tijdens een huisbezoek",
-        "Bij de overdracht van een gezin",
+        "Na het casusoverleg van deze maand",
         "Na een melding van school",
+        "Bij de overdracht van een gezin",
+        "In de eerste weken van een nieuwe melding",
     ],
     "social-team": [
         "Toen wij een gezin overnamen van het veiligheidsteam,",
-        "In het wekelijkse overleg met het veiligheidsteam",
+        "Na het wekelijkse overleg met het veiligheidsteam",
         "Bij een gezin dat al lang in beeld is",
-        "Na de warme overdracht van een gezin",
+        "Na de overdracht van een gezin",
         "Toen een moeder ons belde met zorgen,",
     ],
 }
-MIDDLES = {
-    ("safety", True): "werd samen met ons duidelijk wat er moest gebeuren om het thuis veilig te houden",
+# What happened, told by the family ("we" is the family) ...
+FAMILY_MIDDLES = {
+    ("safety", True): ("werd samen met ons duidelijk wat er moest gebeuren om het thuis veilig "
+                       "te houden"),
     ("safety", False): "bleef het lang onduidelijk wanneer het thuis weer veilig genoeg was",
     ("access", True): "belde er binnen twee dagen iemand terug, en dat gaf meteen rust",
-    ("access", False): "duurde het weken voordat er iemand langskwam, terwijl de zorgen groter werden",
+    ("access", False): ("duurde het weken voordat er iemand langskwam, terwijl de zorgen groter "
+                        "werden"),
     ("cooperation", True): "wisten de hulpverleners van elkaar wat ze deden",
     ("cooperation", False): "moesten we ons verhaal bij elke nieuwe hulpverlener opnieuw vertellen",
-    ("family-in-charge", True): "mochten we het plan eerst lezen en zelf aanpassen voordat het vastlag",
+    ("family-in-charge", True): ("mochten we het plan eerst lezen en zelf aanpassen voordat het "
+                                 "vastlag"),
     ("family-in-charge", False): "werd er over ons beslist zonder dat we het plan hadden gezien",
     ("communication", True): "legde de brief in gewone woorden uit wat er ging gebeuren",
-    ("communication", False): "kregen we een brief vol moeilijke woorden en wisten we niet wat er van ons verwacht werd",
+    ("communication", False): ("kregen we een brief vol moeilijke woorden en wisten we niet wat "
+                               "er van ons verwacht werd"),
     ("fitting-help", True): "kwam er hulp die echt paste bij wat ons gezin nodig had",
     ("fitting-help", False): "kregen we hulp die niet aansloot bij wat er thuis speelde",
-    ("continuity", True): "bleef dezelfde contactpersoon erbij tot het sociaal team het goed had overgenomen",
-    ("continuity", False): "viel er na de overdracht een gat van een paar weken waarin niemand belde",
+    ("continuity", True): ("bleef dezelfde contactpersoon erbij tot het sociaal team het goed "
+                           "had overgenomen"),
+    ("continuity", False): ("viel er na de overdracht een gat van een paar weken waarin niemand "
+                            "belde"),
     ("other", True): "gebeurde er iets kleins dat veel verschil maakte",
     ("other", False): "liep het anders dan iedereen had afgesproken",
+}
+# ... and by a professional ("we" is the team).
+TEAM_MIDDLES = {
+    **FAMILY_MIDDLES,
+    ("safety", True): ("werd samen met de ouders duidelijk wat er moest gebeuren om het thuis "
+                       "veilig te houden"),
+    ("access", True): "konden we binnen twee dagen terugbellen, en dat gaf het gezin meteen rust",
+    ("access", False): ("duurde het weken voordat we langs konden komen, terwijl de zorgen "
+                        "groter werden"),
+    ("cooperation", False): ("moest het gezin zijn verhaal bij elke nieuwe hulpverlener opnieuw "
+                             "vertellen"),
+    ("family-in-charge", True): ("lazen de ouders het plan eerst en pasten ze het zelf aan "
+                                 "voordat het vastlag"),
+    ("family-in-charge", False): ("werd er over het gezin beslist voordat de ouders het plan "
+                                  "hadden gezien"),
+    ("communication", False): ("kreeg het gezin een brief vol moeilijke woorden, zonder te weten "
+                               "wat er verwacht werd"),
+    ("fitting-help", True): "kwam er hulp die echt paste bij wat het gezin nodig had",
+    ("fitting-help", False): "kwam er hulp die niet aansloot bij wat er thuis speelde",
 }
 ENDINGS = {
     True: ["Dat heeft veel verschil gemaakt.", "Zo zou het voor ieder gezin moeten gaan.",
@@ -119,9 +145,10 @@ def story(rng: random.Random, period_index: int, start: date) -> dict[str, str]:
     emotion = _pick(rng, EMOTIONS, period_index)
     positive = True if emotion in POSITIVE else False if emotion in NEGATIVE else None
     theme = _pick(rng, THEMES, period_index)
+    middles = FAMILY_MIDDLES if perspective == "parents-youth" else TEAM_MIDDLES
     text = " ".join([
         rng.choice(OPENINGS[perspective]),
-        MIDDLES[(theme, positive is not False)] + ".",
+        middles[(theme, positive is not False)] + ".",
         rng.choice(ENDINGS[positive]),
     ])
     row = {
