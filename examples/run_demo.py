@@ -2,11 +2,12 @@
 
     python examples/run_demo.py --out demo-output [--no-pdf]
 
-What it does, in order (see ``build_steps``):
+What it does, in order (see ``build_steps``; the steps of a stage run side by side):
 
 1. copies the example folders to OUT/work/, so the committed examples stay untouched;
 2. validates every sprint and the Intervence programme;
-3. computes the verdicts of every sprint with hypotheses (printed, and saved as JSON);
+3. computes the verdicts of every sprint with hypotheses (saved as JSON; the experiment
+   sprints' tables are printed);
 4. imports the Foodvalley stories, prints the summary and the shifts, writes the dashboard;
 5. writes every sprint's end-presentation report, the plans, and the Zuid-Limburg declaration
    of intent, as .docx and, when LibreOffice is installed, as .pdf;
@@ -156,7 +157,8 @@ def prepare(out: Path) -> tuple[Path, Path, dict[str, str]]:
     env.update({
         "HOME": str(home), "USERPROFILE": str(home),
         "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share"),
-        "XDG_CACHE_HOME": str(home / ".cache"), "APPDATA": str(home / "AppData/Roaming"),
+        "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local/state"),
+        "APPDATA": str(home / "AppData/Roaming"),
         "LOCALAPPDATA": str(home / "AppData/Local"), "TMPDIR": str(out / "tmp"),
         "TEMP": str(out / "tmp"), "TMP": str(out / "tmp"), "PYTHONDONTWRITEBYTECODE": "1",
         "NO_COLOR": "1", "COLUMNS": env.get("COLUMNS", "100"),
