@@ -265,7 +265,6 @@ def test_every_sprint_renders_its_report(cli, tmp_path, folder):
         assert h.statement in text
     for decision in sprint.decisions:
         assert decision.title in text
-    assert not list(folder.glob("reports")), "rendering wrote into the examples"
 
 
 @pytest.mark.parametrize(("folder", "command"), [
