@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sprintkit.commands._common import PANEL_FILES, Format, FormatOpt
+from sprintkit.commands._common import PANEL_FILES
+
+
+class ValidateFormat(str, Enum):
+    """Output of `validate`: the shared text and json, plus annotations for GitHub Actions."""
+
+    text = "text"
+    json = "json"
+    github = "github"
 
 
 def validate(
@@ -19,17 +28,30 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    format: FormatOpt = Format.text,
+    format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            help="text for people, json for scripts, github for annotations in GitHub Actions "
+            "(::error file=…,line=…,col=…::message).",
+        ),
+    ] = ValidateFormat.text,
 ) -> None:
     """Check files and report every problem as file:line:column. Exit 1 when any is invalid."""
     from sprintkit.errors import SprintkitError
-    from sprintkit.ops.validate import validate_paths
+    from sprintkit.ops.validate import github_annotation, validate_paths
     from sprintkit.ui import console
 
     reports = validate_paths(list(paths or [Path(".")]))
     problems = [p for r in reports for p in r.problems]
-    if format is Format.json:
+    if format is ValidateFormat.json:
         console.emit_json([p.to_json() for p in problems])
+    elif format is ValidateFormat.github:
+        for report in reports:
+            if report.ok:
+                console.success(f"{report.file}: valid {report.kind}")
+        for problem in problems:
+            console.emit_text(github_annotation(problem))
     else:
         for report in reports:
             if report.ok:

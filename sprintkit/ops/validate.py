@@ -202,3 +202,33 @@ def validate_paths(paths: list[Path]) -> list[FileReport]:
             continue
         reports.extend(validate_file(f) for f in files)
     return reports
+
+
+# --- GitHub Actions annotations ------------------------------------------------------------
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem) -> str:
+    """One problem as a GitHub Actions workflow command, e.g.
+    ``::error file=s/sprint.yaml,line=3,col=5,title=sprintkit validate::phases.x: …``.
+
+    GitHub shows it on the file's line in the pull request; the location is left out when it is
+    unknown (line 0), and the hint follows the message on a new line."""
+    props = [f"file={_escape_property(problem.file)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+        if problem.column:
+            props.append(f"col={problem.column}")
+    props.append(f"title={_escape_property('sprintkit validate')}")
+    message = f"{problem.path}: {problem.message}" if problem.path else problem.message
+    if problem.hint:
+        message += f"\nhint: {problem.hint}"
+    return f"::error {','.join(props)}::{_escape_data(message)}"
+

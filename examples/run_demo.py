@@ -1,0 +1,294 @@
+"""Run the worked examples end to end with the real sprintkit command line (`make demo`).
+
+    python examples/run_demo.py --out demo-output [--no-pdf]
+
+What it does, in order (see ``build_steps``; the steps of a stage run side by side):
+
+1. copies the example folders to OUT/work/, so the committed examples stay untouched;
+2. validates every sprint and the Intervence programme;
+3. computes the verdicts of every sprint with hypotheses (saved as JSON; the experiment
+   sprints' tables are printed);
+4. imports the Foodvalley stories, prints the summary and the shifts, writes the dashboard;
+5. writes every sprint's end-presentation report, the plans, and the Zuid-Limburg declaration
+   of intent, as .docx and, when LibreOffice is installed, as .pdf;
+6. prints a table of every file written.
+
+Nothing is written outside OUT: sprintkit runs with HOME, the XDG folders and TMPDIR pointed
+into OUT/home and OUT/tmp (so your own methods, templates and key files are neither used nor
+touched). Running it again gives the same files: OUT/work and OUT/documents are made afresh.
+Every step is a `python -m sprintkit …` command, printed as it runs, so you can repeat it by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parent
+FOLDERS = ("intervence", "flevoland-acceleration", "foodvalley-stories",
+           "nji-trial-implementation", "zuid-limburg-co-creation")
+INTERVENCE = ("strategie", "innovatie-regie", "innovatie-veiligheid", "experiment-regieplan",
+              "experiment-veiligheid", "experiment-werkwijze")
+MARKER = ".sprintkit-demo"
+COPY_IGNORE = shutil.ignore_patterns(".sprintkit", "reports", "stories.db*", "*.lock",
+                                     "__pycache__")
+# The dashboard says when it was made; dating it like the sprint keeps the demo reproducible.
+FOODVALLEY_END = dt.datetime(2025, 12, 19, tzinfo=dt.timezone.utc)
+PDF_MISSING = ("LibreOffice was not found, so no PDF files were written (the .docx files are "
+               "complete). Install it for PDFs: sudo apt-get install libreoffice-writer "
+               "python3-uno, or brew install --cask libreoffice.")
+
+
+@dataclass
+class Step:
+    """One sprintkit command. ``document`` steps are repeated as PDF when LibreOffice exists."""
+
+    title: str
+    args: list[str]
+    show: bool = False
+    stdout_to: Path | None = None
+    document: bool = False
+    env: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Stage:
+    """Steps that do not depend on each other run side by side; stages run in order."""
+
+    title: str
+    steps: list[Step]
+
+
+def build_steps(work: Path, docs: Path) -> list[Stage]:
+    """The demo, in order: stages of sprintkit command lines."""
+    iv = work / "intervence"
+    fl = work / "flevoland-acceleration"
+    fv = work / "foodvalley-stories"
+    nji = work / "nji-trial-implementation"
+    zl = work / "zuid-limburg-co-creation"
+    intervence = [iv / s for s in INTERVENCE]
+    sprints = [*intervence, fl, fv, nji, zl]
+    with_hypotheses = [*intervence[1:], nji]  # the strategy sprint has none
+    epoch = str(int(FOODVALLEY_END.timestamp()))
+    fv_docs = _doc_dir(docs, fv, work)
+    return [
+        Stage("Validate", [
+            Step("Validate every sprint and the Intervence programme",
+                 ["validate", str(iv), *map(str, sprints)]),
+        ]),
+        Stage("Verdicts", [
+            *(Step(f"Verdicts: {s.name}", ["verdict", "-s", str(s)], show=True)
+              for s in with_hypotheses if s.name.startswith("experiment-")),
+            *(Step(f"Verdicts as JSON: {s.name}", ["verdict", "-s", str(s), "--format", "json"],
+                   stdout_to=_doc_dir(docs, s, work) / f"{s.name}-verdicts.json")
+              for s in with_hypotheses),
+        ]),
+        Stage("Stories", [
+            Step("Foodvalley: import the fictional stories",
+                 ["stories", "import", str(fv / "verhalen.csv"), "-s", str(fv)]),
+        ]),
+        Stage("Story insight", [
+            Step("Foodvalley: summary by period", ["stories", "summary", "-s", str(fv)],
+                 show=True),
+            Step("Foodvalley: shifts from 2025-H1 to 2025-H2",
+                 ["stories", "shifts", "-s", str(fv), "--from", "2025-H1", "--to", "2025-H2"],
+                 show=True),
+            Step("Foodvalley: dashboard (dated like the sprint)",
+                 ["stories", "dashboard", "-s", str(fv), "--out",
+                  str(fv_docs / "foodvalley-stories-dashboard.html")],
+                 env={"SOURCE_DATE_EPOCH": epoch}),
+        ]),
+        Stage("Documents", [
+            *(Step(f"Report: {s.name}",
+                   ["report", "-s", str(s), "-o", f"{_doc_dir(docs, s, work)}/"], document=True)
+              for s in sprints),
+            *(Step(f"Plan: {s.name}",
+                   ["plan", "-s", str(s), "-o", f"{_doc_dir(docs, s, work)}/"], document=True)
+              for s in (fl, nji, zl)),
+            Step(f"Declaration of intent: {zl.name}",
+                 ["render", "intent", "-s", str(zl), "-o", f"{_doc_dir(docs, zl, work)}/"],
+                 document=True),
+        ]),
+        # Steps for commands still to come, in this order: replay each answers.yaml into a new
+        # sprint (`new` + `run --answers FILE --no-input`); `status` per sprint; `programme
+        # status`, `programme report` and `programme plan` for examples/intervence; `board`,
+        # `action list`, `indicator list` and `team list` for the Flevoland sprint.
+    ]
+
+
+def _doc_dir(docs: Path, sprint: Path, work: Path) -> Path:
+    """Documents of OUT/work/<example>[/<sprint>] go to OUT/documents/<example>/."""
+    return docs / sprint.relative_to(work).parts[0]
+
+
+class DemoFailed(Exception):
+    pass
+
+
+def prepare(out: Path) -> tuple[Path, Path, dict[str, str]]:
+    """Make OUT/work (fresh copies of the examples) and OUT/documents (empty), and the
+    environment that keeps sprintkit inside OUT."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).exists():
+        raise DemoFailed(f"{out} exists and was not made by this demo; give an empty or new "
+                         "folder with --out")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Written by examples/run_demo.py; safe to delete.\n",
+                              encoding="utf-8")
+    work, docs = out / "work", out / "documents"
+    for folder in (work, docs, out / "tmp"):
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    for name in FOLDERS:
+        shutil.copytree(EXAMPLES / name, work / name, ignore=COPY_IGNORE)
+        (docs / name).mkdir()
+    home = out / "home"
+    env = dict(os.environ)
+    env.update({
+        "HOME": str(home), "USERPROFILE": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share"),
+        "XDG_CACHE_HOME": str(home / ".cache"), "XDG_STATE_HOME": str(home / ".local/state"),
+        "APPDATA": str(home / "AppData/Roaming"),
+        "LOCALAPPDATA": str(home / "AppData/Local"), "TMPDIR": str(out / "tmp"),
+        "TEMP": str(out / "tmp"), "TMP": str(out / "tmp"), "PYTHONDONTWRITEBYTECODE": "1",
+        "NO_COLOR": "1", "COLUMNS": env.get("COLUMNS", "100"),
+    })
+    env.pop("SOURCE_DATE_EPOCH", None)
+    home.mkdir(exist_ok=True)
+    return work, docs, env
+
+
+def sprintkit(args: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sprintkit", *args], env=env, text=True,
+                          capture_output=True, stdin=subprocess.DEVNULL, check=False)
+
+
+def _shown(args: Sequence[str], out: Path) -> str:
+    """The command as a person would type it in OUT, wrapped at 100 columns."""
+    words = [f"'{a}'" if " " in a else a for a in args]
+    text = " ".join(words).replace(f"{out}{os.sep}", "").replace(str(out), ".")
+    return " \\\n            ".join(textwrap.wrap(text, 76, break_long_words=False,
+                                                  break_on_hyphens=False))
+
+
+@dataclass
+class Outcome:
+    step: Step
+    seconds: float
+    lines: list[str]
+    notes: list[str]
+    error: str | None = None
+
+
+def run_step(step: Step, env: dict[str, str], pdf: bool) -> Outcome:
+    """Run one step (and its PDF twin); nothing is printed here, so steps can run side by side."""
+    started = time.monotonic()
+    lines: list[str] = []
+    notes: list[str] = []
+    formats = (["docx", "pdf"] if pdf else ["docx"]) if step.document else [""]
+    for fmt in formats:
+        args = [*step.args, "-f", fmt] if fmt else list(step.args)
+        proc = sprintkit(args, {**env, **step.env})
+        if proc.returncode != 0 and fmt == "pdf" and "LibreOffice" in proc.stderr \
+                and "not found" in proc.stderr:
+            notes.append(PDF_MISSING)
+            continue
+        if proc.returncode != 0:
+            error = (f"exit {proc.returncode}:\n  $ python -m sprintkit {' '.join(args)}\n"
+                     f"{proc.stderr}")
+            return Outcome(step, time.monotonic() - started, lines, notes, error)
+        if step.stdout_to is not None:
+            step.stdout_to.parent.mkdir(parents=True, exist_ok=True)
+            step.stdout_to.write_text(proc.stdout, encoding="utf-8")
+        if step.show:
+            lines.extend(proc.stdout.rstrip().splitlines())
+    return Outcome(step, time.monotonic() - started, lines, notes)
+
+
+def run(stages: list[Stage], env: dict[str, str], out: Path, pdf: bool, jobs: int
+        ) -> list[str]:
+    """Run the stages in order, the steps of a stage side by side, and print every step in
+    its place in the list; stop after the first stage with a failure. Returns notes."""
+    notes: list[str] = []
+    total = sum(len(stage.steps) for stage in stages)
+    number = 0
+    for stage in stages:
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            outcomes = list(pool.map(partial(run_step, env=env, pdf=pdf), stage.steps))
+        failed = []
+        for outcome in outcomes:
+            number += 1
+            print(f"[{number:2}/{total}] {outcome.step.title}")
+            print(f"        $ sprintkit {_shown(outcome.step.args, out)}")
+            for line in outcome.lines:
+                print(f"        {line}".rstrip())
+            if outcome.error:
+                failed.append(f"step {number} ({outcome.step.title}) failed with {outcome.error}")
+                print("        FAILED")
+                continue
+            for note in outcome.notes:
+                print(f"        note: {note}")
+                if note not in notes:
+                    notes.append(note)
+            print(f"        ok ({outcome.seconds:.1f} s)")
+        if failed:
+            raise DemoFailed("\n".join(failed))
+        if PDF_MISSING in notes:
+            pdf = False
+    if not pdf and not notes:
+        notes.append("PDF files were skipped (--no-pdf).")
+    return notes
+
+
+def written(out: Path) -> list[tuple[str, int]]:
+    """Every document and the story database, relative to OUT, with sizes."""
+    files = sorted(p for p in (out / "documents").rglob("*") if p.is_file())
+    files += sorted((out / "work").rglob("stories.db"))
+    return [(str(p.relative_to(out)), p.stat().st_size) for p in files]
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024:.0f} kB" if n >= 1024 else f"{n} B"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the sprintkit examples end to end.")
+    parser.add_argument("--out", type=Path, default=Path("demo-output"),
+                        help="folder for everything the demo writes (default: demo-output)")
+    parser.add_argument("--no-pdf", action="store_true", help="write .docx only")
+    parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
+                        help="steps of a stage to run side by side (default: the CPU count)")
+    options = parser.parse_args(argv)
+    out = options.out.resolve()
+    try:
+        work, docs, env = prepare(out)
+        print(f"sprintkit demo: examples copied to {work}\n")
+        notes = run(build_steps(work, docs), env, out, pdf=not options.no_pdf,
+                    jobs=options.jobs)
+    except DemoFailed as exc:
+        print(f"\ndemo failed: {exc}", file=sys.stderr)
+        return 1
+    files = written(out)
+    width = max(len(name) for name, _ in files)
+    print(f"\nWritten to {out}:\n")
+    print(f"  {'file'.ljust(width)}  {'size':>7}")
+    for name, size in files:
+        print(f"  {name.ljust(width)}  {_size(size):>7}")
+    for note in notes:
+        print(f"\nNote: {note}")
+    print(f"\n{len(files)} files. The example copies the demo ran on are in {work}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
