@@ -6,12 +6,17 @@ What it does, in order (see ``build_steps``; the steps of a stage run side by si
 
 1. copies the example folders to OUT/work/, so the committed examples stay untouched;
 2. validates every sprint and the Intervence programme;
-3. computes the verdicts of every sprint with hypotheses (saved as JSON; the experiment
+3. replays each ``answers.yaml`` unattended into a new sprint (``new`` + ``run --answers FILE
+   --no-input``) and validates the result, as CI would;
+4. shows where things stand: ``status`` of every sprint, the Intervence ``programme status``
+   and ``programme lineage``, and the Flevoland team, indicators, actions and ``board``;
+5. computes the verdicts of every sprint with hypotheses (saved as JSON; the experiment
    sprints' tables are printed);
-4. imports the Foodvalley stories, prints the summary and the shifts, writes the dashboard;
-5. writes every sprint's end-presentation report, the plans, and the Zuid-Limburg declaration
-   of intent, as .docx and, when LibreOffice is installed, as .pdf;
-6. prints a table of every file written.
+6. imports the Foodvalley stories, prints the summary and the shifts, writes the dashboard;
+7. writes every sprint's end-presentation report, the plans, the Intervence programme's one
+   report and one implementation plan, and the Zuid-Limburg declaration of intent, as .docx
+   and, when LibreOffice is installed, as .pdf;
+8. prints a table of every file written.
 
 Nothing is written outside OUT: sprintkit runs with HOME, the XDG folders and TMPDIR pointed
 into OUT/home and OUT/tmp (so your own methods, templates and key files are neither used nor
@@ -45,6 +50,8 @@ COPY_IGNORE = shutil.ignore_patterns(".sprintkit", "reports", "stories.db*", "*.
                                      "__pycache__")
 # The dashboard says when it was made; dating it like the sprint keeps the demo reproducible.
 FOODVALLEY_END = dt.datetime(2025, 12, 19, tzinfo=dt.timezone.utc)
+# What is overdue on the Flevoland board is judged on the day of its last review, not today.
+FLEVOLAND_REVIEW = "2023-04-14"
 PDF_MISSING = ("LibreOffice was not found, so no PDF files were written (the .docx files are "
                "complete). Install it for PDFs: sudo apt-get install libreoffice-writer "
                "python3-uno, or brew install --cask libreoffice.")
@@ -80,12 +87,42 @@ def build_steps(work: Path, docs: Path) -> list[Stage]:
     intervence = [iv / s for s in INTERVENCE]
     sprints = [*intervence, fl, fv, nji, zl]
     with_hypotheses = [*intervence[1:], nji]  # the strategy sprint has none
+    replays = [(src, work / "replay" / src.name, *_method_and_language(src))
+               for src in sprints if (src / "answers.yaml").is_file()]
     epoch = str(int(FOODVALLEY_END.timestamp()))
     fv_docs = _doc_dir(docs, fv, work)
     return [
         Stage("Validate", [
             Step("Validate every sprint and the Intervence programme",
                  ["validate", str(iv), *map(str, sprints)]),
+        ]),
+        Stage("Replay the walkthroughs: new sprints", [
+            Step(f"New sprint for the replay of {src.name}",
+                 ["new", method, str(dest), "--title", f"Replay {src.name}", "--lang", lang,
+                  "--no-input"])
+            for src, dest, method, lang in replays
+        ]),
+        Stage("Replay the walkthroughs: answers files", [
+            Step(f"Unattended walkthrough of {dest.name} from {src.name}/answers.yaml",
+                 ["run", "-s", str(dest), "--answers", str(src / "answers.yaml"),
+                  "--no-input"])
+            for src, dest, _, _ in replays
+        ]),
+        Stage("Where things stand", [
+            Step("Validate the replayed sprints", ["validate", *(str(r[1]) for r in replays)]),
+            *(Step(f"Status: {s.name}", ["status", "-s", str(s)], show=s in (fl, nji))
+              for s in sprints),
+            Step("Intervence: the chain", ["programme", "status", "-p", str(iv)], show=True),
+            Step("Intervence: how hypotheses carried on", ["programme", "lineage", "-p", str(iv)],
+                 show=True),
+            Step("Flevoland: the team", ["team", "list", "-s", str(fl)], show=True),
+            Step("Flevoland: outcomes against the baseline", ["indicator", "list", "-s", str(fl)],
+                 show=True),
+            Step("Flevoland: actions", ["action", "list", "-s", str(fl), "--format", "json",
+                                         "--as-of", FLEVOLAND_REVIEW],
+                 stdout_to=_doc_dir(docs, fl, work) / "flevoland-acceleration-actions.json"),
+            Step("Flevoland: the board on the day of the last review",
+                 ["board", "-s", str(fl), "--as-of", FLEVOLAND_REVIEW], show=True),
         ]),
         Stage("Verdicts", [
             *(Step(f"Verdicts: {s.name}", ["verdict", "-s", str(s)], show=True)
@@ -119,12 +156,22 @@ def build_steps(work: Path, docs: Path) -> list[Stage]:
             Step(f"Declaration of intent: {zl.name}",
                  ["render", "intent", "-s", str(zl), "-o", f"{_doc_dir(docs, zl, work)}/"],
                  document=True),
+            Step("Intervence: one end report across the programme",
+                 ["programme", "report", "-p", str(iv), "-o", f"{_doc_dir(docs, iv, work)}/"],
+                 document=True),
+            Step("Intervence: one implementation plan across the programme",
+                 ["programme", "plan", "-p", str(iv), "-o", f"{_doc_dir(docs, iv, work)}/"],
+                 document=True),
         ]),
-        # Steps for commands still to come, in this order: replay each answers.yaml into a new
-        # sprint (`new` + `run --answers FILE --no-input`); `status` per sprint; `programme
-        # status`, `programme report` and `programme plan` for examples/intervence; `board`,
-        # `action list`, `indicator list` and `team list` for the Flevoland sprint.
     ]
+
+
+def _method_and_language(sprint: Path) -> tuple[str, str]:
+    """The method id and language of the sprint whose walkthrough is replayed."""
+    import yaml
+
+    data = yaml.safe_load((sprint / "sprint.yaml").read_text(encoding="utf-8"))
+    return str(data["method"]), str(data.get("language", "nl"))
 
 
 def _doc_dir(docs: Path, sprint: Path, work: Path) -> Path:

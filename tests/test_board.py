@@ -93,6 +93,19 @@ def test_board_json(cli, tmp_path):
     assert data["today"] == dt.date.today().isoformat()
 
 
+def test_board_and_actions_as_of_a_date(cli, tmp_path):
+    folder = flevoland(tmp_path / "s", DAY)
+    late = as_json(cli("board", "-s", folder, "--format", "json"))["counts"]["overdue"]
+    data = as_json(cli("board", "-s", folder, "--format", "json", "--as-of", DAY.isoformat()))
+    assert data["today"] == DAY.isoformat()
+    assert data["counts"]["overdue"] == 2 < late  # A1 and the escalated A4; A2 is due later
+    listing = as_json(cli("action", "list", "-s", folder, "--status", "overdue",
+                          "--as-of", DAY.isoformat(), "--format", "json"))
+    assert [a["id"] for a in listing] == ["A1", "A4"]
+    res = cli("board", "-s", folder, "--as-of", "2023-13-01")
+    assert res.exit_code == 2 and "--as-of: '2023-13-01' is not a date" in res.stderr
+
+
 def test_empty_board(cli, tmp_path):
     folder = make_sprint(tmp_path / "s")
     res = cli("board", "-s", folder)

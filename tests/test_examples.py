@@ -18,12 +18,12 @@ from examples_support import (
     ANSWERS,
     EXAMPLES,
     PROGRAMMES,
-    REPO,
     SPRINT_DIRS,
     copy_examples,
     rel,
     type_problems,
 )
+from readme_support import section
 
 from sprintkit.engine.evidence import decision_against_verdict, evaluate
 from sprintkit.engine.progress import all_answers, applies, criteria_hold
@@ -357,8 +357,9 @@ def test_foodvalley_sprint_states_the_shifts_the_data_carry(cli, tmp_path):
 
 # --- the READMEs' commands run as written ---------------------------------------------------
 
-READMES = [*(EXAMPLES / name / "README.md" for name in sorted(EXPECTED)),
-           REPO / "docs" / "readme" / "examples.md"]
+READMES = {name: (EXAMPLES / name / "README.md").read_text(encoding="utf-8")
+           for name in sorted(EXPECTED)}
+READMES["readme"] = section("Worked examples")
 
 
 def _console_commands(text: str) -> list[str]:
@@ -375,11 +376,11 @@ def _console_commands(text: str) -> list[str]:
     return commands
 
 
-@pytest.mark.parametrize("readme", READMES, ids=lambda p: p.parent.name)
+@pytest.mark.parametrize("readme", sorted(READMES))
 def test_readme_commands_run_as_written(cli, tmp_path, monkeypatch, readme):
     copy_examples(tmp_path)
     monkeypatch.chdir(tmp_path)
-    commands = _console_commands(readme.read_text(encoding="utf-8"))
+    commands = _console_commands(READMES[readme])
     assert commands
     for command in commands:
         argv = shlex.split(command)

@@ -47,6 +47,9 @@ EXPECTED_DOCUMENTS = {
     *(f"documents/intervence/{s}-verdicts.json" for s in
       ("innovatie-regie", "innovatie-veiligheid", "experiment-regieplan",
        "experiment-veiligheid", "experiment-werkwijze")),
+    "documents/intervence/intervence-traject-eindpresentatie.docx",
+    "documents/intervence/intervence-traject-implementatieplan.docx",
+    "documents/flevoland-acceleration/flevoland-acceleration-actions.json",
     "documents/flevoland-acceleration/flevoland-acceleration-eindpresentatie.docx",
     "documents/flevoland-acceleration/flevoland-acceleration-implementatieplan.docx",
     "documents/foodvalley-stories/foodvalley-stories-eindpresentatie.docx",
@@ -74,6 +77,13 @@ def test_demo_runs_end_to_end_twice_with_the_same_files(tmp_path, _isolate):
     assert "Note: PDF files were skipped (--no-pdf)." in first.stdout
     assert "▲ omhoog" in first.stdout  # the shifts were printed
     assert "ondersteund*" in first.stdout  # the facilitator's override in the verdicts
+    # the walkthroughs were replayed from their answers files, and the results are valid
+    for name in ("flevoland-acceleration", "experiment-regieplan", "experiment-veiligheid",
+                 "experiment-werkwijze"):
+        assert f"Unattended walkthrough of {name} from {name}/answers.yaml" in first.stdout
+        assert (out / "work" / "replay" / name / "sprint.yaml").is_file()
+    assert "Keten: strategiesprint → innovatiesprint ×2 → experimentsprint ×3" in first.stdout
+    assert "stand van 14 apr 2023" in first.stdout  # the board on the day of the review
     from docx import Document
 
     report = Document(str(out / "documents/intervence/experiment-werkwijze-eindpresentatie.docx"))

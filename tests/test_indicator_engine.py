@@ -109,6 +109,16 @@ def test_a_rate_target_that_is_a_count_is_not_used():
     assert any("target 250 is not a percentage" in n for n in c.notes)
 
 
+def test_a_rate_written_as_a_fraction_is_a_problem():
+    ind = kept_home(baseline=0.2, target=0.4)
+    problems = definition_problems(ind)
+    assert problems["baseline"] == ("the baseline 0.2 reads as 0.2%; a rate is written in "
+                                    "percent, so write 20 for 20%")
+    assert "write 40 for 40%" in problems["target"]
+    assert "schrijf 40 voor 40%" in definition_problems(ind, "nl")["target"]
+    assert definition_problems(kept_home(baseline=0, target=1)) == {}
+
+
 def test_more_than_all_is_no_rate():
     r = read(kept_home(), m("2022", numerator=210, denominator=200))
     assert r.value is None and "more than 100%" in r.problem

@@ -181,6 +181,9 @@ def test_status_json_is_stable(cli, tmp_path):
     assert s4["derived"] == {"from_earlier": 2, "carried_on": 0}
     assert data["totals"]["hypotheses"] == 6 and data["lineages"] == 2 and data["ok"] is True
     assert data["programme"]["start"] == "2025-09-08"
+    same = json.loads(ok(cli("programme", "status", "-p", prog, "--format", "json")).stdout)
+    assert same == data
+    assert cli("programme", "status", prog, "-p", prog).exit_code == 2
 
 
 def test_status_shows_a_missing_or_broken_sprint_and_exits_1(cli, tmp_path):

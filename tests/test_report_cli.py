@@ -47,6 +47,16 @@ def test_out_folder_gets_the_default_name(cli, sprint, tmp_path):
     assert (folder / "kust-experiment-2-declaration-of-intent.docx").is_file()
 
 
+def test_a_new_out_folder_is_made(cli, sprint, tmp_path):
+    """`-o new/` arrives without its slash; a new name without a suffix is a folder."""
+    res = cli("report", "-s", sprint, "--out", f"{tmp_path / 'nieuw' / 'map'}/")
+    assert res.exit_code == 0, res.stderr
+    assert (tmp_path / "nieuw" / "map" / "kust-experiment-2-eindpresentatie.docx").is_file()
+    res = cli("report", "-s", sprint, "--out", tmp_path / "verslag.md")
+    assert res.exit_code == 0, res.stderr
+    assert "Gezinsplan in één gesprek" in (tmp_path / "verslag.md").read_text(encoding="utf-8")
+
+
 def test_never_replaces_another_kind_of_file_silently(cli, sprint, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me", encoding="utf-8")

@@ -71,6 +71,17 @@ def test_a_free_role_is_kept_as_written(cli, sprint):
     assert listing["members"][-1]["role_id"] is None
 
 
+def test_a_role_with_a_detail_in_brackets_is_the_methods_role(cli, sprint):
+    ok(cli("team add 'Iris Dam' --role 'Jeugdhulpprofessional (wijkteam)'"))
+    member = as_json(cli("team list --format json"))["members"][-1]
+    assert member["role_id"] == "professional"
+    assert member["role"] == "Jeugdhulpprofessional (wijkteam)"
+    assert member["role_label"] == "Jeugdhulpprofessional (wijkteam)"
+    ok(cli("team add 'Bas Wit' --role 'professional (gezinsvoogd)'"))
+    assert as_json(cli("team list --format json"))["members"][-1]["role_label"] == (
+        "Jeugdhulpprofessional (gezinsvoogd)")
+
+
 def test_names_are_unique(cli, sprint):
     before = (sprint / "sprint.yaml").read_bytes()
     fails(cli("team add 'sanne bakker' --role x"), 1,

@@ -102,7 +102,18 @@ ProgrammeOpt = Annotated[
     Path | None,
     typer.Option(
         "--programme",
+        "-p",
+        metavar="DIR",
         help="Programme folder or its programme.yaml: act on the programme instead of a sprint.",
+        show_default=False,
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help="Judge what is overdue on this date instead of today (e.g. the day of a review).",
         show_default=False,
     ),
 ]

@@ -9,6 +9,7 @@ import typer
 
 from sprintkit.commands._common import (
     PANEL_PROGRAMME,
+    AsOfOpt,
     Format,
     FormatOpt,
     LangOpt,
@@ -131,6 +132,7 @@ def list_(
         typer.Option("--status", help="Only actions with this status (open: not done; "
                      "overdue: open and past due).", show_default=False),
     ] = None,
+    as_of: AsOfOpt = None,
     format: FormatOpt = Format.text,
     lang: LangOpt = None,
     sprint: ScopeSprintOpt = None,
@@ -138,10 +140,11 @@ def list_(
 ) -> None:
     """List the actions in id order, with owner, due date (overdue marked) and status."""
     from sprintkit.ops.actions import action_listing
+    from sprintkit.ops.scope import parse_day
     from sprintkit.ui import console
 
     listing = action_listing(sprint, programme=programme, status=status.value if status else None,
-                             lang=lang.value if lang else None)
+                             lang=lang.value if lang else None, today=parse_day(as_of, "--as-of"))
     if format is Format.json:
         console.emit_json(listing.to_json())
         return

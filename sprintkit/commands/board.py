@@ -8,6 +8,7 @@ import typer
 
 from sprintkit.commands._common import (
     PANEL_PROGRAMME,
+    AsOfOpt,
     Format,
     FormatOpt,
     LangOpt,
@@ -26,6 +27,7 @@ def register(app: typer.Typer) -> None:
         all: Annotated[
             bool, typer.Option("--all", help="Show every done card (default: the latest five).")
         ] = False,
+        as_of: AsOfOpt = None,
         format: FormatOpt = Format.text,
         lang: LangOpt = None,
     ) -> None:
@@ -34,9 +36,11 @@ def register(app: typer.Typer) -> None:
         With --programme: the programme's own actions and every sprint's, each naming its sprint.
         """
         from sprintkit.ops.board import board
+        from sprintkit.ops.scope import parse_day
         from sprintkit.ui import console
 
-        b = board(sprint, programme=programme, lang=lang.value if lang else None)
+        b = board(sprint, programme=programme, lang=lang.value if lang else None,
+                  today=parse_day(as_of, "--as-of"))
         if format is Format.json:
             console.emit_json(b.to_json())
             return

@@ -154,16 +154,21 @@ def status(
     folder: Annotated[Path | None, typer.Argument(
         metavar="[DIR]", help="Programme folder or programme.yaml (default: the current folder).",
         show_default=False)] = None,
+    programme: Annotated[Path | None, typer.Option(
+        "--programme", "-p", metavar="DIR", help="The same as DIR, as the other programme "
+        "commands take it.", show_default=False)] = None,
     fmt: FormatOpt = Format.text,
     lang: LangOpt = None,
 ) -> None:
     """Show the chain in order: each sprint's method, dates, phase progress, hypotheses by
     verdict and open actions. Exit 1 when a sprint folder is missing or invalid."""
-    from sprintkit.errors import SprintkitError
+    from sprintkit.errors import SprintkitError, UsageError
     from sprintkit.ops.programme import programme_status
     from sprintkit.ui import console
 
-    result = programme_status(folder, lang=lang.value if lang else None)
+    if folder is not None and programme is not None:
+        raise UsageError("give the programme folder once: DIR or --programme/-p, not both")
+    result = programme_status(folder or programme, lang=lang.value if lang else None)
     if fmt is Format.json:
         console.emit_json(result.to_json())
     else:

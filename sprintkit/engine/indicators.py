@@ -86,6 +86,12 @@ _TEXTS: dict[str, dict[str, str]] = {
     "negative": {
         "en": "{what} {value} is negative", "nl": "{what} {value} is negatief",
     },
+    "fraction": {
+        "en": "the {what} {value} reads as {value}%; a rate is written in percent, so write "
+        "{percent} for {percent}%",
+        "nl": "de {what} {value} staat voor {value}%; een percentage schrijf je in procenten, "
+        "dus schrijf {percent} voor {percent}%",
+    },
     "not_percent": {
         "en": "the {what} {value} is not a percentage between 0 and 100, so this rate cannot "
         "be compared with it (a rate is not a count); give the {what} in percent",
@@ -370,6 +376,9 @@ def definition_problems(ind: Indicator, lang: str = "en") -> dict[str, str]:
         if kind == "rate" and not 0 <= value <= 100:
             problems[what] = _text("not_percent", lang, what=words[what],
                                    value=number(value, lang))
+        elif kind == "rate" and 0 < value < 1:  # 0.35 meant as 35%: a rate below 1% is rare
+            problems[what] = _text("fraction", lang, what=words[what], value=number(value, lang),
+                                   percent=number(value * 100, lang))
         elif kind == "count" and value < 0:
             problems[what] = _text("negative", lang, what=words[what], value=number(value, lang))
     if ind.baseline is not None and ind.target is not None and not problems:

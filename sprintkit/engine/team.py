@@ -16,8 +16,24 @@ def same_name(a: str, b: str) -> bool:
 
 def match_role(role: str, roles: Sequence[Role]) -> Role | None:
     """The method role ``role`` names, by id (``lead``) or by its Dutch or English name
-    (``Onafhankelijk aanvoerder``); None for a role of one's own."""
-    for r in roles:
-        if same_name(role, r.id) or any(same_name(role, n) for n in (r.name.nl, r.name.en) if n):
-            return r
+    (``Onafhankelijk aanvoerder``), also with a detail in brackets after it
+    (``jeugdhulpprofessional (wijkteam)``); None for a role of one's own."""
+    base = role.split("(", 1)[0]
+    for written in dict.fromkeys((role, base)):
+        for r in roles:
+            names = (r.id, *(n for n in (r.name.nl, r.name.en) if n))
+            if any(same_name(written, n) for n in names):
+                return r
     return None
+
+
+def role_label(role: str, roles: Sequence[Role], lang: str) -> tuple[Role | None, str]:
+    """The method role ``role`` names (or None) and how to show it: the method's name in
+    ``lang`` with any detail in brackets kept (``Jeugdhulpprofessional (wijkteam)``), or the
+    role as written when it is one of the member's own."""
+    found = match_role(role, roles)
+    if found is None:
+        return None, role
+    _, bracket, detail = role.partition("(")
+    label = found.name.get(lang)
+    return found, f"{label} ({detail.strip()}" if bracket and detail.strip() else label

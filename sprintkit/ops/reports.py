@@ -232,8 +232,8 @@ def _output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, 
     if out is None:
         return sprint_dir / "reports" / name
     out = Path(out).expanduser()
-    if out.is_dir():
-        return out / name
+    if out.is_dir() or (not out.exists() and not out.suffix):
+        return out / name  # a folder, or a new one: `-o reports/` reaches us without its slash
     return out
 
 

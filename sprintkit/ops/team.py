@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.engine.team import match_role
+from sprintkit.engine.team import role_label
 from sprintkit.engine.team import same_name as _same
 from sprintkit.errors import NotFound, SprintkitError
 from sprintkit.ops.scope import check_text, scope
@@ -139,14 +139,14 @@ def team_listing(
     members = []
     held: set[str] = set()
     for m in model.team:
-        found = match_role(m.role, roles)
+        found, label = role_label(m.role, roles, language)
         if found is not None:
             held.add(found.id)
         owned = sum(1 for a in model.actions
                     if a.owner and _same(a.owner, m.name) and a.status != "done")
         members.append(MemberView(
             m.name, m.role, found.id if found else None,
-            found.name.get(language) if found else m.role, m.organisation, m.note, owned,
+            label, m.organisation, m.note, owned,
         ))
     unfilled = [(r.id, r.name.get(language)) for r in roles if r.id not in held]
     return TeamListing(language, model.title, members, unfilled)

@@ -100,6 +100,8 @@ def semantic_problems(kind: str, model: Any, doc: Any, path: Path) -> list[Probl
     """Checks across files: a sprint against its method, a programme's sprint folders."""
 
     problems: list[Problem] = []
+    if kind in ("sprint", "programme"):
+        problems.extend(indicator_problems(model, doc))
     if kind == "programme":
         problems.extend(programme_problems(model, doc, path))
     if kind == "sprint":
@@ -109,6 +111,21 @@ def semantic_problems(kind: str, model: Any, doc: Any, path: Path) -> list[Probl
         problems.extend(sprint_against_method(model, doc, path))
         for p in build([model], programme=False).problems:  # references within the sprint
             problems.append(_lineage_problem(p, doc))
+    return problems
+
+
+def indicator_problems(model: Any, doc: Any) -> list[Problem]:
+    """Baselines and targets that no measurement could be compared with (a rate given as a
+    count or as a fraction, a target on the wrong side of the baseline), located."""
+    from sprintkit.engine.indicators import definition_problems
+    from sprintkit.files.yamlio import locate
+
+    problems: list[Problem] = []
+    for index, ind in enumerate(model.indicators):
+        for what, message in definition_problems(ind).items():
+            key = "target" if what == "side" else what
+            line, col = locate(doc.tree, ("indicators", index, key))
+            problems.append(Problem(doc.shown, line, col, f"indicators[{index}].{key}", message))
     return problems
 
 

@@ -200,14 +200,13 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
 def _team(team: list[Any], method: Method | None, lang: str) -> list[dict[str, Any]]:
     """The team, each with ``role_label``: the method's name for the role when the role names
     one of the method's roles (by id or name), else the role as written."""
-    from sprintkit.engine.team import match_role
+    from sprintkit.engine.team import role_label
 
     roles = list(method.roles) if method is not None else []
     members = []
     for m in team:
         data = m.model_dump()
-        found = match_role(m.role, roles) if roles else None
-        data["role_label"] = found.name.get(lang) if found is not None else m.role
+        data["role_label"] = role_label(m.role, roles, lang)[1]
         members.append(data)
     return members
 
