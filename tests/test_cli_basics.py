@@ -52,3 +52,19 @@ def test_help_and_version_stay_light():
     assert proc.returncode == 0, proc.stderr
     loaded = proc.stdout.rsplit("LOADED:", 1)[1].strip()
     assert loaded == "", f"--help/--version imported heavy modules: {loaded}"
+
+
+def test_shell_completion_completes_commands_and_subcommands():
+    """Typer's completion: what `sprintkit --install-completion` wires into the shell."""
+    import os
+
+    def complete(words: str, cword: int) -> str:
+        env = {**os.environ, "_SPRINTKIT_COMPLETE": "complete_bash", "COMP_WORDS": words,
+               "COMP_CWORD": str(cword)}
+        proc = subprocess.run([sys.executable, "-m", "sprintkit"], env=env, capture_output=True,
+                              text=True, check=False)
+        assert proc.returncode == 0, proc.stderr
+        return proc.stdout
+
+    assert complete("sprintkit hyp", 1).split() == ["hypothesis"]
+    assert set(complete("sprintkit programme ", 2).split()) >= {"new", "add", "status", "report"}
