@@ -257,3 +257,22 @@ def test_writes_never_use_the_fast_reader(tmp_path, monkeypatch):
     assert (folder / "sprint.yaml").read_text().startswith("# mine\n")
     monkeypatch.undo()
     assert sprintfile.load_sprint(folder).model.title == "U"
+
+
+# --- the depth check before the careful reader --------------------------------------------
+
+
+def test_many_shallow_flow_lists_are_not_deep():
+    text = "".join(f"k{i}: [a, [b, {{c: d}}]]\n" for i in range(300))
+    assert yamlfast.too_deep(text, 100) is None
+    assert len(careful(text)) == 300
+
+
+def test_flow_nesting_past_the_limit_is_found_with_its_place():
+    text = "a: 1\nb: " + "[" * 101 + "]" * 101 + "\n"
+    assert yamlfast.too_deep(text, 100) == (2, 104)
+    with pytest.raises(InvalidFile, match="nested too deeply"):
+        careful(text)
+    just = "a: 1\nb: " + "[" * 100 + "]" * 100 + "\n"
+    assert yamlfast.too_deep(just, 100) is None
+    assert careful(just)["a"] == 1  # the careful reader counts levels the same way

@@ -136,6 +136,45 @@ def fast_plain(text: str) -> tuple[bool, Any]:
         return False, None
 
 
+def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:
+    """Where (1-based line and column) the nesting first goes deeper than ``limit``, or None.
+
+    The careful reader's scanner takes time quadratic in the depth of ``[[[[…`` (minutes for a
+    file of brackets), so it is asked only after this check; without libyaml the check is
+    skipped."""
+    if text.count("[") + text.count("{") <= limit:
+        return None  # cannot be nested deeper than that in flow style
+    loader_class = _loader()
+    if loader_class is None:
+        return None
+    import yaml
+
+    starts = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    depth = -1  # the top-level collection is level 0, as the careful reader counts
+    loader = loader_class(text)
+    try:
+        while True:
+            event = loader.get_event()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return None
+            if isinstance(event, starts):
+                depth += 1
+                if depth > limit:
+                    mark = event.start_mark
+                    return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+            elif isinstance(event, ends):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in str(exc.problem or "") and exc.problem_mark is not None:
+            return exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        return None  # another problem: the careful reader reports it
+    except Exception:
+        return None
+    finally:
+        loader.dispose()
+
+
 class _Builder:
     """Plain data from libyaml's node graph, refusing whatever ruamel would read differently."""
 

@@ -128,6 +128,12 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
         if ok:
             digest = sha256(text.encode("utf-8")).hexdigest()
             return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest)
+    from sprintkit.files.yamlfast import too_deep
+
+    deep = too_deep(text, MAX_DEPTH)
+    if deep is not None:
+        raise InvalidFile([Problem(shown, deep[0], deep[1], "",
+                                   f"nested too deeply (the limit is {MAX_DEPTH} levels)")])
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     yaml = round_trip()
