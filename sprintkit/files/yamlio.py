@@ -135,6 +135,7 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
         raise InvalidFile([Problem(shown, deep[0], deep[1], "",
                                    f"nested too deeply (the limit is {MAX_DEPTH} levels)")])
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     yaml = round_trip()
     try:
@@ -156,6 +157,8 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
                     reset()
     except MarkedYAMLError as exc:
         raise InvalidFile([_syntax_problem(exc, shown, text)]) from None
+    except ReaderError as exc:  # a character YAML does not allow (control characters)
+        raise InvalidFile([_character_problem(exc, shown, text)]) from None
     except YAMLError as exc:
         raise InvalidFile([Problem(shown, 0, 0, "", f"not valid YAML: {exc}")]) from None
     except RecursionError:
@@ -165,6 +168,18 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
     data = to_plain(tree)
     digest = sha256(text.encode("utf-8")).hexdigest()
     return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest, _tree=tree)
+
+
+def _character_problem(exc: Any, shown: str, text: str) -> Problem:
+    """A control or other character YAML does not allow, at its line and column."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else 0
+    return Problem(shown, line, column, "",
+                   f"the character U+{code:04X} is not allowed in a YAML file",
+                   f'remove it, or write it as an escape inside double quotes ("\\x{code:02x}")'
+                   if code < 0x100 else "remove it")
 
 
 def _syntax_problem(exc: Any, shown: str, text: str) -> Problem:
