@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sprintkit.errors import EditConflict, InvalidFile, NotFound
-from sprintkit.files.atomic import write_atomic
+from sprintkit.files.atomic import remove_leftovers, write_atomic
 from sprintkit.files.lock import locked
 from sprintkit.files.textfile import display
 
@@ -145,6 +145,7 @@ def update_file(
     """Apply ``change`` to the file's model in one locked, atomic, comment-preserving write."""
     for attempt in range(retries + 1):
         with locked(path.parent):
+            remove_leftovers(path)  # of writers killed mid-write; we hold the lock
             loaded = load_file(path, model, what, fast=False)
             result = change(loaded.model)
             text = _write_back(loaded, model)
@@ -182,6 +183,7 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
 
     file = resolve_sprint(path)
     with locked(file.parent):
+        remove_leftovers(file)
         loaded = load_file(file, Sprint, "sprint", fast=False)
         yield loaded
         text = _write_back(loaded, Sprint)
