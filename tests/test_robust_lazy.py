@@ -101,3 +101,26 @@ def test_version_comes_from_one_place():
     import sprintkit
 
     assert version("sprintkit") == sprintkit.__version__
+
+
+def test_help_skips_rich_markdown_and_markdown_still_works():
+    code = textwrap.dedent("""
+        import sys
+        from sprintkit.cli import app
+        try:
+            app(["--help"], prog_name="sprintkit")
+        except SystemExit:
+            pass
+        print("markdown_it loaded:", "markdown_it" in sys.modules)
+        from rich.console import Console
+        from rich.markdown import Markdown
+        Console(width=30, color_system=None).print(Markdown("# Kop\\n\\n*tekst*"))
+        import rich.markdown
+        print("real module:", hasattr(rich.markdown, "Heading"))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "100"}, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "markdown_it loaded: False" in proc.stdout
+    assert "Kop" in proc.stdout and "tekst" in proc.stdout
+    assert "real module: True" in proc.stdout
