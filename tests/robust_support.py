@@ -3,14 +3,12 @@ and memory, and measure what it used."""
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,39 +32,39 @@ class Run:
         return self.stdout + self.stderr
 
 
+LAUNCHER = REPO / "benchmarks" / "launch.py"
+
+
 def sprintkit(*args: object, cwd: Path | None = None, timeout: float = 60,
               memory_mb: int | None = MEMORY_LIMIT_MB, env: dict[str, str] | None = None,
               stdin: str | None = None) -> Run:
     """``python -m sprintkit ARGS`` in a child process (the test's isolated environment), with
-    an address-space limit; wall time and peak resident memory (``ru_maxrss``) measured."""
+    an address-space limit; wall time and peak resident memory (``ru_maxrss``) measured.
 
-    def limit() -> None:  # in the child, before exec
-        if memory_mb is not None:
-            size = memory_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (size, size))
-
+    The child is started through ``benchmarks/launch.py``, a small process, so its peak memory
+    is its own and not that of this test process (Linux carries a parent's high-water mark over
+    into a forked child's ``ru_maxrss``)."""
     argv = [sys.executable, "-m", "sprintkit", *(str(a) for a in args)]
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, env={**os.environ, **(env or {})},
-                                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                stdout=out, stderr=err, text=True, preexec_fn=limit)
+    with tempfile.TemporaryDirectory(prefix="sprintkit-test-run-") as scratch:
+        files = {name: Path(scratch) / name for name in ("spec", "result", "out", "err", "in")}
         if stdin is not None:
-            assert proc.stdin is not None
-            proc.stdin.write(stdin)
-            proc.stdin.close()
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        seconds = time.perf_counter() - started
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        run = Run(proc.returncode, out.read(), err.read(), seconds, usage.ru_maxrss / 1024)
-    if seconds >= timeout:
+            files["in"].write_text(stdin, encoding="utf-8")
+        files["spec"].write_text(json.dumps({
+            "argv": argv, "cwd": str(cwd) if cwd else None,
+            "env": {**os.environ, **(env or {})},
+            "stdin": str(files["in"]) if stdin is not None else None,
+            "stdout": str(files["out"]), "stderr": str(files["err"]),
+            "result": str(files["result"]),
+            "memory_bytes": memory_mb * 1024 * 1024 if memory_mb else None,
+            "timeout": timeout,
+        }), encoding="utf-8")
+        subprocess.run([sys.executable, "-S", str(LAUNCHER), str(files["spec"])], check=True)
+        result = json.loads(files["result"].read_text(encoding="utf-8"))
+        run = Run(os.waitstatus_to_exitcode(result["status"]),
+                  files["out"].read_text(encoding="utf-8", errors="replace"),
+                  files["err"].read_text(encoding="utf-8", errors="replace"),
+                  result["wall"], result["maxrss_kib"] / 1024)
+    if result["timed_out"]:
         raise AssertionError(f"sprintkit {' '.join(map(str, args))} took more than {timeout} s"
                              f"\n{run.stderr[-2000:]}")
     return run
