@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from sprintkit.files.library import BUILTIN_DIR
 
 REPORT_SPRINT = Path(__file__).parent / "data" / "report_sprint" / "sprint.yaml"
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True,
+SETTINGS = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 LOCATED = re.compile(r"^(?P<file>[^\s:]+\.(?:yaml|csv)):(?:(?P<line>\d+):(?P<col>\d+):)? ",
