@@ -41,6 +41,22 @@ def assert_located(res, name: str) -> None:
     assert found, f"no located problem for {name} in:\n{res.output[-2000:]}"
 
 
+def write_sprint(tmp_path: Path, text: str) -> Path:
+    folder = tmp_path / "s"
+    folder.mkdir(exist_ok=True)
+    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def validate_checked(cli, target: Path, name: str):
+    """``sprintkit validate TARGET``: clean, and located when it refuses."""
+    res = cli("validate", target)
+    assert_clean(res)
+    if res.exit_code:
+        assert_located(res, name)
+    return res
+
+
 ODD_SCALARS = ["", "~", "yes", "NO", "12:30", "-_", "0x_", "=", "<<", "[", "{", "]", "}", "'",
                '"', "&a", "*a", "!!binary x", "!!python/none", "|", ">", "- x", "? x", "%", "@",
                "`", "#", "2026-13-45", "1e999", "-.inf", ".nan", "0o9", "∞", "\u200b", "\t",
@@ -110,13 +126,8 @@ conclusions:
 @SETTINGS
 @given(mutated(SPRINT_TEXT))
 def test_mutated_sprint_files(cli, tmp_path, text):
-    folder = tmp_path / "s"
-    folder.mkdir(exist_ok=True)
-    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
-    res = cli("validate", folder)
-    assert_clean(res)
-    if res.exit_code:
-        assert_located(res, "sprint.yaml")
+    folder = write_sprint(tmp_path, text)
+    res = validate_checked(cli, folder, "sprint.yaml")
     verdict = cli("verdict", "-s", folder, "--format", "json")
     assert_clean(verdict)
     if res.exit_code == 0:
@@ -126,9 +137,7 @@ def test_mutated_sprint_files(cli, tmp_path, text):
 @SETTINGS
 @given(mutated(SPRINT_TEXT))
 def test_writing_to_a_mutated_sprint_file_never_breaks_it(cli, tmp_path, text):
-    folder = tmp_path / "s"
-    folder.mkdir(exist_ok=True)
-    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    folder = write_sprint(tmp_path, text)
     valid = cli("validate", folder).exit_code == 0
     res = cli("hypothesis", "add", "-s", folder, "--statement", "Nieuw", "--metric", "m",
               "--target", ">=60%", "--id", "HNEW")
@@ -147,10 +156,7 @@ def test_mutated_method_files(cli, tmp_path, text):
     path = tmp_path / "methods" / "experiment-sprint.yaml"
     path.parent.mkdir(exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    res = cli("validate", path)
-    assert_clean(res)
-    if res.exit_code:
-        assert_located(res, "experiment-sprint.yaml")
+    validate_checked(cli, path, "experiment-sprint.yaml")
 
 
 @SETTINGS
@@ -161,10 +167,7 @@ def test_mutated_programme_files(cli, tmp_path, text):
         shutil.copy(REPORT_SPRINT, tmp_path / name / "sprint.yaml")
     path = tmp_path / "programme.yaml"
     path.write_text(text, encoding="utf-8")
-    res = cli("validate", path)
-    assert_clean(res)
-    if res.exit_code:
-        assert_located(res, "programme.yaml")
+    validate_checked(cli, path, "programme.yaml")
 
 
 def test_the_unmutated_files_are_valid(cli, tmp_path):
@@ -184,13 +187,7 @@ def test_the_unmutated_files_are_valid(cli, tmp_path):
 @given(st.text(max_size=300))
 def test_arbitrary_text_as_a_sprint_file(cli, tmp_path, text):
     assume("\x00" not in text)
-    folder = tmp_path / "s"
-    folder.mkdir(exist_ok=True)
-    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
-    res = cli("validate", folder)
-    assert_clean(res)
-    if res.exit_code:
-        assert_located(res, "sprint.yaml")
+    validate_checked(cli, write_sprint(tmp_path, text), "sprint.yaml")
 
 
 # --- target expressions ---------------------------------------------------------------------
@@ -220,16 +217,11 @@ def test_target_expressions_on_the_command_line(cli, tmp_path, target):
 @SETTINGS
 @given(targets)
 def test_target_expressions_in_the_sprint_file(cli, tmp_path, target):
-    folder = tmp_path / "s"
-    folder.mkdir(exist_ok=True)
     quoted = target.replace("\\", "\\\\").replace('"', '\\"')
-    (folder / "sprint.yaml").write_text(
-        'id: s\ntitle: T\nmethod: experiment-sprint\nhypotheses:\n  - id: H1\n'
-        f'    statement: x\n    metric: m\n    target: "{quoted}"\n', encoding="utf-8")
-    res = cli("validate", folder)
-    assert_clean(res)
+    folder = write_sprint(tmp_path, 'id: s\ntitle: T\nmethod: experiment-sprint\nhypotheses:\n'
+                          f'  - id: H1\n    statement: x\n    metric: m\n    target: "{quoted}"\n')
+    res = validate_checked(cli, folder, "sprint.yaml")
     if res.exit_code:
-        assert_located(res, "sprint.yaml")
         # the target itself, the hypothesis it belongs to, or the character on its line
         assert re.search(r"sprint\.yaml:[5-8]:\d+: (hypotheses\[0\]|the character U\+"
                          r"|YAML syntax error)", res.output), res.output

@@ -73,6 +73,24 @@ class LazyGroup(TyperGroup):
         return dict(built.commands)
 
 
+class _BuiltOnUse:
+    """An attribute of a :class:`LazyCommand` that comes with the real command: reading it
+    builds that command first; values set before then (the stand-in's own) are ignored."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = "_" + name
+
+    def __get__(self, command: Any, owner: type | None = None) -> Any:
+        if command is None:
+            return self
+        command._load()
+        return command.__dict__[self.key]
+
+    def __set__(self, command: Any, value: Any) -> None:
+        if command.__dict__.get("_loaded"):
+            command.__dict__[self.key] = value
+
+
 class LazyCommand(TyperCommand):
     """A Typer command whose parameters and callback are built from ``source`` (the real
     ``CommandInfo``) when first used; name, help and flags are there from the start."""
@@ -92,25 +110,8 @@ class LazyCommand(TyperCommand):
                                      rich_markup_mode=self.rich_markup_mode)
         state["_params"], state["_callback"] = real.params, real.callback
 
-    @property
-    def params(self) -> Any:
-        self._load()
-        return self.__dict__["_params"]
-
-    @params.setter
-    def params(self, value: Any) -> None:
-        if self.__dict__.get("_loaded"):
-            self.__dict__["_params"] = value
-
-    @property
-    def callback(self) -> Any:
-        self._load()
-        return self.__dict__["_callback"]
-
-    @callback.setter
-    def callback(self, value: Any) -> None:
-        if self.__dict__.get("_loaded"):
-            self.__dict__["_callback"] = value
+    params = _BuiltOnUse()
+    callback = _BuiltOnUse()
 
 
 def _no_parameters() -> None:
