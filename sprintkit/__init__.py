@@ -4,9 +4,6 @@ Kept light on purpose: importing the package must not import pydantic, ruamel.ya
 python-docx, jinja2, matplotlib or scipy (``sprintkit --help`` has to start fast).
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("sprintkit")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
+__version__ = "0.1.0"
+"""The one place the version is written; pyproject.toml reads it from here (importing
+``importlib.metadata`` instead would cost every start-up tens of milliseconds)."""

@@ -35,6 +35,7 @@ from sprintkit.commands import (
     validate,
     verdict,
 )
+from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
 
 _debug = {"on": False}
@@ -151,6 +152,8 @@ for _module in (
     stories,
 ):
     _module.register(app)
+make_lazy(app)  # each group's commands are built only when that group is used (fast start-up)
+defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
 
 
 def main() -> None:

@@ -30,6 +30,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -89,11 +90,24 @@ def _label(key: str, lang: str) -> str:
 # --- intervals -----------------------------------------------------------------------------
 
 
+# scipy.special's functions are what scipy.stats's norm, t and beta call (bit for bit the same
+# values) without building a distribution object per call or importing scipy.stats, which
+# together cost most of the time of a report on a sprint with thousands of hypotheses.
+
+
+@lru_cache(maxsize=64)
 def _z(confidence: float) -> float:
-    from scipy.stats import norm
+    from scipy.special import ndtri
 
     _check_confidence(confidence)
-    return float(norm.ppf(0.5 + confidence / 2))
+    return float(ndtri(0.5 + confidence / 2))
+
+
+def _t_quantile(q: float, df: int) -> float:
+    """``scipy.stats.t.ppf(q, df)``."""
+    from scipy.special import stdtrit
+
+    return float(stdtrit(df, q))
 
 
 def _check_confidence(confidence: float) -> None:
@@ -123,14 +137,12 @@ def wilson_interval(k: int, n: int, confidence: float) -> tuple[float, float]:
 
 def t_interval(values: list[float], confidence: float) -> tuple[float, float, float]:
     """Mean and two-sided Student-t interval ``(mean, low, high)``; needs two or more values."""
-    from scipy.stats import t as student_t
-
     _check_confidence(confidence)
     n = len(values)
     if n < 2:
         raise ValueError("a t interval needs at least two values")
     mean, sd = _mean_sd(values)
-    half = float(student_t.ppf(0.5 + confidence / 2, n - 1)) * sd / math.sqrt(n)
+    half = _t_quantile(0.5 + confidence / 2, n - 1) * sd / math.sqrt(n)
     return mean, mean - half, mean + half
 
 
@@ -203,8 +215,6 @@ def needed_n_mean(
 ) -> int | None:
     """Smallest total n (from ``start``, at least 2) at which mean ± t·sd/√n lies wholly on one
     side of the target; ``None`` when the mean equals the target or no n would do."""
-    from scipy.stats import t as student_t
-
     if math.isclose(mean, target.value, rel_tol=1e-12, abs_tol=1e-12):
         return None
     start = max(2, start)
@@ -212,7 +222,7 @@ def needed_n_mean(
         return start if _decided(mean, mean, target) else None
 
     def decided(m: int) -> bool:
-        half = float(student_t.ppf(0.5 + confidence / 2, m - 1)) * sd / math.sqrt(m)
+        half = _t_quantile(0.5 + confidence / 2, m - 1) * sd / math.sqrt(m)
         return _decided(mean - half, mean + half, target)
 
     return _smallest_n(start, decided)
@@ -220,20 +230,21 @@ def needed_n_mean(
 
 def p_meets_proportion(k: int, n: int, target: Target) -> float:
     """P(true rate meets the target) under the Beta(1 + k, 1 + n − k) posterior."""
-    from scipy.stats import beta
+    from scipy.special import betaincc
 
-    dist = beta(1 + k, 1 + n - k)
-    above = float(dist.sf(target.value))
+    x = target.value  # scipy.stats.beta(1 + k, 1 + n - k).sf(x), support [0, 1]
+    above = 1.0 if x <= 0 else 0.0 if x >= 1 else float(betaincc(1 + k, 1 + n - k, x))
     return above if target.op in (">=", ">") else 1.0 - above
 
 
 def p_meets_mean(mean: float, sd: float, n: int, target: Target) -> float:
     """P(true mean meets the target) under the t posterior mean + sd/√n · T(n − 1)."""
-    from scipy.stats import t as student_t
+    from scipy.special import stdtr
 
     if sd == 0:
         return 1.0 if target.met_by(mean) else 0.0
-    above = float(student_t.sf((target.value - mean) / (sd / math.sqrt(n)), n - 1))
+    # scipy.stats.t.sf(x, n - 1)
+    above = float(stdtr(n - 1, -(target.value - mean) / (sd / math.sqrt(n))))
     return above if target.op in (">=", ">") else 1.0 - above
 
 

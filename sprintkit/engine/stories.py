@@ -262,6 +262,29 @@ def collapse(cube: Cube, group: Callable[[str, str, str], str | None]) -> Cube:
     return out
 
 
+def without_cross(cube: Cube) -> Cube:
+    """The cube counted along a single-answer signifier, summed over that signifier's answers:
+    the same cube a count without the cross gives (every story has exactly one by-value, ``''``
+    when unanswered), without counting again. Not for a multichoice cross (a story is counted
+    once per option it chose)."""
+    return _rekey(cube, lambda p, v, b: (p, v, ""))
+
+
+def _rekey(cube: Cube, key: Callable[[str, str, str], tuple[str, str, str]]) -> Cube:
+    out = Cube()
+    for (p, v, b), n in cube.stories.items():
+        _add(out.stories, key(p, v, b), n)
+    for (p, v, b, s), n in cube.answered.items():
+        _add(out.answered, (*key(p, v, b), s), n)
+    for (p, v, b, s, a), n in cube.counts.items():
+        _add(out.counts, (*key(p, v, b), s, a), n)
+    for (p, v, b, s), t in cube.scale.items():
+        _add(out.scale, (*key(p, v, b), s), t)
+    for (p, v, b, s), t3 in cube.triad.items():
+        _add(out.triad, (*key(p, v, b), s), t3)
+    return out
+
+
 # --- suppression ---------------------------------------------------------------------------
 
 

@@ -58,3 +58,20 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def remove_leftovers(path: Path) -> int:
+    """Delete temporary files that an earlier, killed :func:`write_atomic` of ``path`` left in
+    its folder; returns how many. Only call this while holding the lock that every writer of
+    ``path`` takes (then no temporary file of ``path`` can belong to a live writer)."""
+    removed = 0
+    try:
+        candidates = list(path.parent.glob(f".{path.name}.*.tmp"))
+    except OSError:
+        return 0
+    for leftover in candidates:
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            removed += 1
+    return removed
+

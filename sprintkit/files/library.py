@@ -140,7 +140,7 @@ def _load(path: Path, kind: str, origin: str) -> tuple[Any, YamlDoc]:
     if origin == ORIGIN_BUILTIN and key in _builtin_cache:
         return _builtin_cache[key]
     model_cls: type[Any] = Method if kind == "method" else Workform
-    model, doc = load_model(path, model_cls, kind.replace("workform", "work form"))
+    model, doc = load_model(path, model_cls, kind.replace("workform", "work form"), fast=True)
     if model.id != path.stem:
         from sprintkit.files.yamlio import locate
 

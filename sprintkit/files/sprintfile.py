@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sprintkit.errors import EditConflict, InvalidFile, NotFound
-from sprintkit.files.atomic import write_atomic
+from sprintkit.files.atomic import remove_leftovers, write_atomic
 from sprintkit.files.lock import locked
 from sprintkit.files.textfile import display
 
@@ -81,10 +81,12 @@ def resolve_programme(path: Path | None) -> Path:
     )
 
 
-def load_file(path: Path, model: type[M], what: str) -> ModelFile[M]:
+def load_file(path: Path, model: type[M], what: str, *, fast: bool = True) -> ModelFile[M]:
+    """Load and validate a model file. ``fast`` reads plain data quickly when the file is only
+    read; a transaction that writes the file back reads it with ``fast=False``."""
     from sprintkit.files.yamlio import load_model
 
-    value, doc = load_model(path, model, what)
+    value, doc = load_model(path, model, what, fast=fast)
     return ModelFile(value, path, doc)
 
 
@@ -143,7 +145,8 @@ def update_file(
     """Apply ``change`` to the file's model in one locked, atomic, comment-preserving write."""
     for attempt in range(retries + 1):
         with locked(path.parent):
-            loaded = load_file(path, model, what)
+            remove_leftovers(path)  # of writers killed mid-write; we hold the lock
+            loaded = load_file(path, model, what, fast=False)
             result = change(loaded.model)
             text = _write_back(loaded, model)
             if _digest_of(path) != loaded.digest:
@@ -180,7 +183,8 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
 
     file = resolve_sprint(path)
     with locked(file.parent):
-        loaded = load_file(file, Sprint, "sprint")
+        remove_leftovers(file)
+        loaded = load_file(file, Sprint, "sprint", fast=False)
         yield loaded
         text = _write_back(loaded, Sprint)
         if _digest_of(file) != loaded.digest:

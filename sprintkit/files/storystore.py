@@ -385,7 +385,8 @@ class StoryStore:
             clause, args = _and(where, params, [f"{col} IS NULL"])
             self._cross(cube, used, "''", [], clause, args)
         else:
-            self._cross(cube, used, f"COALESCE(v{cross_slot.slot}, '')", [], where, params)
+            self._cross(cube, used, f"COALESCE(v{cross_slot.slot}, '')", [], where, params,
+                        by=cross)
         return cube
 
     def _values(self, sig: Any, slot: Slot) -> list[str]:
@@ -425,14 +426,18 @@ class StoryStore:
             _merge(cube, (p, v, ""), sig.id, slot.type, {value: n}, n, stats)
 
     def _cross(self, cube: Cube, used: list[tuple[Any, Slot]], head: str,
-               head_args: list[Any], where: str, params: list[Any]) -> None:
-        """All signifiers along the cross key in one scan, with a sum per answer."""
+               head_args: list[Any], where: str, params: list[Any], by: str | None = None
+               ) -> None:
+        """All signifiers along the cross key in one scan, with a sum per answer.
+
+        ``by`` names a single-answer cross signifier: its answer is the group key itself, so
+        its counts come from the group sizes instead of a sum per answer."""
         parts: list[str] = []
         args: list[Any] = []
         layout = []
         for sig, slot in used:
             k = slot.slot
-            values = self._values(sig, slot)
+            values = [] if sig.id == by else self._values(sig, slot)
             if slot.type == "multichoice":
                 parts += [f"SUM(instr(v{k}, ?) > 0)" for _ in values]
                 args += [f"|{v}|" for v in values]
@@ -456,6 +461,8 @@ class StoryStore:
                 answered = sums[at]
                 stats = sums[at + 1:at + 1 + width]
                 at += 1 + width
+                if sig.id == by and b != "":
+                    counts = {b: answered}  # every story of this group gave answer b
                 if answered:
                     _merge(cube, (p, v, b), sig.id, slot.type, counts, answered, stats)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from hashlib import sha256
 from pathlib import Path
@@ -24,20 +24,41 @@ M = TypeVar("M")
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
-    _CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp",
+                        "value")
 }
+
+
+_PENDING: Any = object()
 
 
 @dataclass
 class YamlDoc:
-    """A loaded YAML file: the round-trip tree (keeps comments), plain data, and its digest."""
+    """A loaded YAML file: plain data, its digest and the round-trip tree (keeps comments and
+    positions). A document read with ``fast=True`` builds the tree only when it is first asked
+    for (to write the file back or to point at a problem)."""
 
     path: Path
     shown: str
     text: str
-    tree: Any
     data: Any
     digest: str
+    _tree: Any = field(default=_PENDING, repr=False)
+
+    @property
+    def tree(self) -> Any:
+        if self._tree is _PENDING:
+            self._tree = parse_yaml(self.text, self.path).tree
+        return self._tree
+
+    @property
+    def fast(self) -> bool:
+        """Whether the data came from the fast reader and the tree is not built yet."""
+        return self._tree is _PENDING
+
+    def careful(self) -> YamlDoc:
+        """The same document read by the careful (round-trip) reader."""
+        return self if not self.fast else parse_yaml(self.text, self.path)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +74,25 @@ def _constructor() -> Any:
             except (ValueError, OverflowError):
                 return str(node.value)
 
+        # ruamel's resolver takes '-_', '0x_' or '._' for numbers (it allows '_' in them) and
+        # then fails to convert them; YAML 1.2 reads them as text, and so do we.
+        def construct_yaml_int(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_int(node)
+            except (ValueError, IndexError):
+                return str(node.value)
+
+        def construct_yaml_float(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_float(node)
+            except (ValueError, IndexError):
+                return str(node.value)
+
     Constructor.add_constructor(_CORE + "timestamp", Constructor.construct_yaml_timestamp)
+    Constructor.add_constructor(_CORE + "int", Constructor.construct_yaml_int)
+    Constructor.add_constructor(_CORE + "float", Constructor.construct_yaml_float)
+    # a lone '=' resolves to YAML 1.1's !!value type, which YAML 1.2 does not have: it is text
+    Constructor.add_constructor(_CORE + "value", Constructor.construct_yaml_str)
     return Constructor
 
 
@@ -69,16 +108,35 @@ def round_trip() -> Any:
     return yaml
 
 
-def load_yaml(path: Path) -> YamlDoc:
-    """Read, check and parse one YAML file. Raises :class:`InvalidFile` with located problems."""
+def load_yaml(path: Path, *, fast: bool = False) -> YamlDoc:
+    """Read, check and parse one YAML file. Raises :class:`InvalidFile` with located problems.
+
+    ``fast=True`` is for files that are only read: see :func:`parse_yaml`."""
     text = read_text(path, "file")
-    return parse_yaml(text, path)
+    return parse_yaml(text, path, fast=fast)
 
 
-def parse_yaml(text: str, path: Path) -> YamlDoc:
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
+def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
+    """Parse YAML text. With ``fast=True`` the plain data comes from libyaml when the document
+    is plain enough (:mod:`sprintkit.files.yamlfast`) and the round-trip tree is built only when
+    it is needed; the data is the same either way."""
     shown = display(path)
+    if fast:
+        from sprintkit.files.yamlfast import fast_plain
+
+        ok, data = fast_plain(text)
+        if ok:
+            digest = sha256(text.encode("utf-8")).hexdigest()
+            return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest)
+    from sprintkit.files.yamlfast import too_deep
+
+    deep = too_deep(text, MAX_DEPTH)
+    if deep is not None:
+        raise InvalidFile([Problem(shown, deep[0], deep[1], "",
+                                   f"nested too deeply (the limit is {MAX_DEPTH} levels)")])
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
+
     yaml = round_trip()
     try:
         constructor, parser = yaml.get_constructor_parser(text)
@@ -99,6 +157,8 @@ def parse_yaml(text: str, path: Path) -> YamlDoc:
                     reset()
     except MarkedYAMLError as exc:
         raise InvalidFile([_syntax_problem(exc, shown, text)]) from None
+    except ReaderError as exc:  # a character YAML does not allow (control characters)
+        raise InvalidFile([_character_problem(exc, shown, text)]) from None
     except YAMLError as exc:
         raise InvalidFile([Problem(shown, 0, 0, "", f"not valid YAML: {exc}")]) from None
     except RecursionError:
@@ -107,7 +167,19 @@ def parse_yaml(text: str, path: Path) -> YamlDoc:
         ) from None
     data = to_plain(tree)
     digest = sha256(text.encode("utf-8")).hexdigest()
-    return YamlDoc(path=path, shown=shown, text=text, tree=tree, data=data, digest=digest)
+    return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest, _tree=tree)
+
+
+def _character_problem(exc: Any, shown: str, text: str) -> Problem:
+    """A control or other character YAML does not allow, at its line and column."""
+    position = exc.position if isinstance(exc.position, int) else 0
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else 0
+    return Problem(shown, line, column, "",
+                   f"the character U+{code:04X} is not allowed in a YAML file",
+                   f'remove it, or write it as an escape inside double quotes ("\\x{code:02x}")'
+                   if code < 0x100 else "remove it")
 
 
 def _syntax_problem(exc: Any, shown: str, text: str) -> Problem:
@@ -247,12 +319,17 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
     try:
         return model.model_validate(data)  # type: ignore[attr-defined]
     except ValidationError as exc:
+        if doc.fast:  # report exactly what the careful reader's data gives, with locations
+            return validate_data(doc.careful(), model, what)
         raise InvalidFile(problems_from(exc, doc, model)) from None
 
 
-def load_model(path: Path, model: type[M], what: str) -> tuple[M, YamlDoc]:
-    """Load ``path`` and validate it as ``model`` (``what`` names it in messages)."""
-    doc = load_yaml(path)
+def load_model(path: Path, model: type[M], what: str, *, fast: bool = False
+               ) -> tuple[M, YamlDoc]:
+    """Load ``path`` and validate it as ``model`` (``what`` names it in messages).
+
+    ``fast=True`` only for files that are read, not written back (see :func:`parse_yaml`)."""
+    doc = load_yaml(path, fast=fast)
     return validate_data(doc, model, what), doc
 
 

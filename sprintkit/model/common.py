@@ -25,13 +25,16 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 
 
 class Strict(BaseModel):
-    """Every model in a user file: unknown keys are errors, numbers are accepted as text."""
+    """Every model in a user file: unknown keys are errors, numbers are accepted as text.
+
+    Describe fields with ``Field(description=...)``: pydantic's ``use_attribute_docstrings``
+    would find and parse the source of every class at every start-up (tens of milliseconds for
+    every command), so attribute docstrings are not read (a test checks none is written)."""
 
     model_config = ConfigDict(
         extra="forbid",
         coerce_numbers_to_str=True,
         validate_default=False,
-        use_attribute_docstrings=True,
     )
 
 

@@ -18,12 +18,16 @@ SHORTHANDS = {
 says so, or editors would flag valid files."""
 
 
-def model_for(kind: str) -> Any:
-    from sprintkit.model.method import Method, Workform
-    from sprintkit.model.programme import Programme
-    from sprintkit.model.sprint import Sprint
+_CLASSES = {"sprint": ("sprint", "Sprint"), "method": ("method", "Method"),
+            "programme": ("programme", "Programme"), "workform": ("method", "Workform")}
 
-    return {"sprint": Sprint, "method": Method, "programme": Programme, "workform": Workform}[kind]
+
+def model_for(kind: str) -> Any:
+    """The model class of a file kind (only its own module's models are built)."""
+    from importlib import import_module
+
+    module, name = _CLASSES[kind]
+    return getattr(import_module(f"sprintkit.model.{module}"), name)
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -84,6 +84,17 @@ def render(
     ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
     the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
     An existing file with another suffix than the format's is only replaced with ``force``."""
+    from sprintkit.render.document import collector_paused
+
+    with collector_paused():
+        return _render(template=template, sprint=sprint, out=out, format=format,
+                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
+                       progress=progress)
+
+
+def _render(*, template: str, sprint: Path | None, out: Path | None, format: str | None,
+            reference_doc: Path | None, lang: str | None, charts: bool, force: bool,
+            progress: Progress | None) -> RenderResult:
     from sprintkit.files.sprintfile import load_sprint
 
     step = progress or (lambda *_: None)

@@ -554,16 +554,21 @@ def summary(*, sprint: Path | None = None, by: Sequence[str] = ("period",),
             lang: str | None = None) -> dict[str, Any]:
     """Counts and shares per signifier answer by period/perspective/another signifier, with
     small cells hidden, and the hard data beside the story counts."""
-    from sprintkit.engine.stories import summarise
+    from sprintkit.engine.stories import summarise, without_cross
 
     ctx = context(sprint, lang, cached=True)
     dims, cross = _by_dimensions(ctx, by)
     _check_perspective(ctx, perspective)
+    single = cross is not None and next(
+        s.type for s in ctx.method.signifiers if s.id == cross) != "multichoice"
     with ctx.open_store() as store:
-        cube = store.cube(ctx.method.signifiers, period=period, perspective=perspective)
         cross_cube = store.cube(ctx.method.signifiers, period=period, perspective=perspective,
                                 cross=cross) \
             if cross else None
+        if single and cross_cube is not None:  # one answer per story: sum the cross away
+            cube = without_cross(cross_cube)
+        else:
+            cube = store.cube(ctx.method.signifiers, period=period, perspective=perspective)
         all_periods = store.periods()
     result = summarise(cube, ctx.method, by=dims, min_cell=ctx.settings.min_cell,
                        lang=ctx.lang, period=period, perspective=perspective, cross=cross_cube,

@@ -66,7 +66,7 @@ def validate_file(path: Path) -> FileReport:
 
     shown = display(path)
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, fast=True)
     except InvalidFile as exc:
         return FileReport(shown, None, exc.problems)
     except NotFound:

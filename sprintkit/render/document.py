@@ -6,7 +6,9 @@ This is the rendering pipeline without any file or terminal access of its own: t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,23 @@ TOC_PLACEHOLDER = {
     "nl": "De inhoudsopgave wordt bijgewerkt wanneer het document in Word wordt geopend.",
     "en": "The table of contents is updated when the document is opened in Word.",
 }
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a document is made.
+
+    Reading a big sprint and building its document create millions of small objects and no
+    reference cycles worth collecting; the collector would scan the growing heap again and
+    again (a third of the time of a report with 8,000 hypotheses, growing faster than the
+    sprint). Memory is the same with it paused; it runs again afterwards."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass

@@ -154,14 +154,51 @@ def _item(value: Any, attribute: str) -> Any:
     return getattr(value, attribute, None)
 
 
+MAX_REPEAT = 10_000_000
+"""Most characters or items a template may make with ``*`` (``'a' * n``, ``[x] * n``)."""
+MAX_POWER_DIGITS = 10_000
+"""Most digits a template may make with ``**``."""
+MAX_OUTPUT = 100 * 1024 * 1024
+"""Most characters of markup one template may write."""
+
+
+def _check_binop(operator: str, left: Any, right: Any) -> None:
+    """Refuse a ``*`` or ``**`` whose result would eat the machine's memory."""
+    import math
+
+    from jinja2.exceptions import SecurityError
+
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                    and len(seq) * times > MAX_REPEAT):
+                raise SecurityError(f"a repetition of {len(seq) * times:,} items is too large "
+                                    f"(the limit is {MAX_REPEAT:,})")
+    elif (operator == "**" and isinstance(left, int) and isinstance(right, int)
+          and abs(left) > 1 and right > 0
+          and right * math.log10(abs(left)) > MAX_POWER_DIGITS):
+        raise SecurityError(f"{left} ** {right} has too many digits "
+                            f"(the limit is {MAX_POWER_DIGITS:,})")
+
+
 def make_environment(lang: str, search_path: list[Path]) -> Environment:
     """A sandboxed, strict Jinja environment that renders block markup in ``lang``.
 
-    ``search_path`` is where ``{% include %}``/``{% import %}`` look, first match wins."""
+    ``search_path`` is where ``{% include %}``/``{% import %}`` look, first match wins.
+    Besides Jinja's sandbox (no Python internals, no changes to the context, ranges of at most
+    100,000), ``*`` and ``**`` are checked so a template cannot make a value that eats the
+    machine's memory."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    class Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            _check_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    env = Sandbox(
         loader=FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=True,
@@ -209,7 +246,17 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
             f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "
             f"{exc.message}") from None
     try:
-        return template.render(context)
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(context):
+            size += len(chunk)
+            if size > MAX_OUTPUT:
+                raise TemplateError(
+                    f"{_where(template.filename or name, None)}: the template writes more than "
+                    f"{MAX_OUTPUT // 1048576} MiB of text; stopped",
+                    hint="check the template for a loop that never ends or repeats too much")
+            parts.append(chunk)
+        return "".join(parts)
     except TemplateSyntaxError as exc:  # in an included template
         raise TemplateError(
             f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "

@@ -1,0 +1,43 @@
+"""Start-up guards for the models: each model module loads on its own, and no field is described
+by an attribute docstring (which pydantic would only read at a price on every start)."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import sprintkit.model
+
+MODEL_DIR = Path(sprintkit.model.__file__).parent
+
+
+def test_fields_are_described_with_field_descriptions_not_docstrings():
+    offenders = []
+    for path in sorted(MODEL_DIR.glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for before, after in zip(cls.body, cls.body[1:], strict=False):
+                if (isinstance(before, ast.AnnAssign) and isinstance(after, ast.Expr)
+                        and isinstance(after.value, ast.Constant)
+                        and isinstance(after.value.value, str)):
+                    offenders.append(f"{path.name}:{after.lineno} ({cls.name})")
+    assert not offenders, ("write Field(description=...) instead of an attribute docstring: "
+                           + ", ".join(offenders))
+
+
+def test_a_model_module_builds_only_its_own_models():
+    code = ("import sys\nimport sprintkit.model.sprint\n"
+            "print(sorted(m for m in sys.modules if m.startswith('sprintkit.model.')))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "['sprintkit.model.common', 'sprintkit.model.sprint']"
+
+
+def test_the_package_still_offers_every_model_by_name():
+    from sprintkit.model import Method, Programme, Sprint, Target
+
+    assert {Method.__name__, Programme.__name__, Sprint.__name__, Target.__name__} == {
+        "Method", "Programme", "Sprint", "Target"}
+    assert sorted(sprintkit.model.__all__) == sprintkit.model.__all__
