@@ -1,4 +1,4 @@
-"""The benchmark README section (docs/readme/benchmarks.md) runs as written, and the figures it
+"""The README section on benchmarks runs as written, and the figures it
 quotes match benchmarks/README.md."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from readme_support import section as readme_section
 
 REPO = Path(__file__).resolve().parent.parent
-DOC = REPO / "docs" / "readme" / "benchmarks.md"
 BENCH_README = REPO / "benchmarks" / "README.md"
 
 
@@ -35,7 +35,7 @@ def test_the_commands_in_the_section_run_as_written(tmp_path):
     # a copy of benchmarks/, so this run's results.json does not replace the real one
     shutil.copytree(REPO / "benchmarks", tmp_path / "benchmarks",
                     ignore=shutil.ignore_patterns("results.json", "__pycache__"))
-    steps = _steps(DOC.read_text(encoding="utf-8"))
+    steps = _steps(readme_section("Benchmarks"))
     assert [command.split()[0] for command, _ in steps] == ["make", "make", ".venv/bin/python",
                                                              ".venv/bin/python"]
     for command, expected in steps:
@@ -60,7 +60,7 @@ def test_the_commands_in_the_section_run_as_written(tmp_path):
 
 
 def test_the_section_quotes_the_table_of_the_benchmark_readme():
-    section = DOC.read_text(encoding="utf-8")
+    section = readme_section("Benchmarks")
     readme = BENCH_README.read_text(encoding="utf-8")
     rows = [line for line in section.splitlines() if line.startswith("| ") and "×" in line]
     assert len(rows) >= 5

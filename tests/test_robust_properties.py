@@ -9,7 +9,6 @@ a failure reproduces."""
 from __future__ import annotations
 
 import re
-import shutil
 import string
 from pathlib import Path
 
@@ -159,12 +158,20 @@ def test_mutated_method_files(cli, tmp_path, text):
     validate_checked(cli, path, "experiment-sprint.yaml")
 
 
+def programme_sprints(folder: Path) -> None:
+    """The programme's two sprints: copies of the report sprint with ids of their own, both
+    saying they belong to this programme."""
+    for name in ("strategie", "experiment"):
+        (folder / name).mkdir(exist_ok=True)
+        text = SPRINT_TEXT.replace("id: kust-experiment-2\n", f"id: {name}\n", 1)
+        text = text.replace("programme: kust-traject\n", "programme: regio-2026\n", 1)
+        (folder / name / "sprint.yaml").write_text(text, encoding="utf-8")
+
+
 @SETTINGS
 @given(mutated(PROGRAMME_TEXT))
 def test_mutated_programme_files(cli, tmp_path, text):
-    for name in ("strategie", "experiment"):
-        (tmp_path / name).mkdir(exist_ok=True)
-        shutil.copy(REPORT_SPRINT, tmp_path / name / "sprint.yaml")
+    programme_sprints(tmp_path)
     path = tmp_path / "programme.yaml"
     path.write_text(text, encoding="utf-8")
     validate_checked(cli, path, "programme.yaml")
@@ -172,9 +179,7 @@ def test_mutated_programme_files(cli, tmp_path, text):
 
 def test_the_unmutated_files_are_valid(cli, tmp_path):
     """The starting points are valid, so mutations test what they change."""
-    for name in ("strategie", "experiment"):
-        (tmp_path / name).mkdir()
-        shutil.copy(REPORT_SPRINT, tmp_path / name / "sprint.yaml")
+    programme_sprints(tmp_path)
     (tmp_path / "programme.yaml").write_text(PROGRAMME_TEXT, encoding="utf-8")
     method = tmp_path / "methods" / "experiment-sprint.yaml"
     method.parent.mkdir()

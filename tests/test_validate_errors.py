@@ -50,6 +50,10 @@ CASES: list[tuple[str, bytes, tuple[int, int, str, str, str | None]]] = [
     ("alias-bomb", BOMB.encode(), (7, 4, "", "alias bomb", None)),
     ("custom-tag", b'id: s1\ntitle: !!python/object:os.system "ls"\nmethod: experiment-sprint\n',
      (2, 8, "", "the tag !!python/object:os.system is not allowed", "plain data")),
+    ("yaml-directive", ("%YAML 1.2\n---\n" + HEAD + "languag: nl\n").encode(),
+     (6, 1, "languag", "unknown key 'languag'", "did you mean 'language'?")),
+    ("directive-without-document-start", ("%YAML 1.1\n" + HEAD).encode(),
+     (2, 3, "", "YAML syntax error", None)),
     ("schema-version", (HEAD + "schema_version: 7\n").encode(),
      (4, 17, "schema_version", "unsupported schema_version 7", "upgrade")),
 ]

@@ -108,6 +108,16 @@ def round_trip() -> Any:
     return yaml
 
 
+def _start_document(yaml: Any) -> None:
+    """What ``YAML.load`` does before parsing and our lower-level parse must do too: without
+    it a ``%YAML`` directive makes ruamel fail with an IndexError."""
+    try:
+        from ruamel.yaml.docinfo import DocInfo, version
+    except ImportError:  # older ruamel.yaml keeps no document info
+        return
+    yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
+
+
 def load_yaml(path: Path, *, fast: bool = False) -> YamlDoc:
     """Read, check and parse one YAML file. Raises :class:`InvalidFile` with located problems.
 
@@ -138,6 +148,7 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
     from ruamel.yaml.reader import ReaderError
 
     yaml = round_trip()
+    _start_document(yaml)
     try:
         constructor, parser = yaml.get_constructor_parser(text)
         try:

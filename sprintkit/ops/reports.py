@@ -84,29 +84,20 @@ def render(
     ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
     the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
     An existing file with another suffix than the format's is only replaced with ``force``."""
-    from sprintkit.render.document import collector_paused
-
-    with collector_paused():
-        return _render(template=template, sprint=sprint, out=out, format=format,
-                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       progress=progress)
-
-
-def _render(*, template: str, sprint: Path | None, out: Path | None, format: str | None,
-            reference_doc: Path | None, lang: str | None, charts: bool, force: bool,
-            progress: Progress | None) -> RenderResult:
     from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.render.document import collector_paused
 
     step = progress or (lambda *_: None)
     step("context", 0, 1)
-    loaded = load_sprint(sprint)
-    model = loaded.model
-    subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
-                      language=model.language, facilitators=list(model.facilitators),
-                      sprints=[model], dirs=[loaded.dir])
-    return _render(subject, template=template, out=out, format=format,
-                   reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                   step=step)
+    with collector_paused():  # reading a big sprint makes many objects and no cycles to free
+        loaded = load_sprint(sprint)
+        model = loaded.model
+        subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
+                          language=model.language, facilitators=list(model.facilitators),
+                          sprints=[model], dirs=[loaded.dir])
+        return _render(subject, template=template, out=out, format=format,
+                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
+                       step=step)
 
 
 def render_programme(
@@ -127,10 +118,13 @@ def render_programme(
     Options as :func:`render`; ``out`` defaults to
     ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
     programme's ``templates/`` folder first. Every sprint must be readable."""
-    subject = programme_subject(programme, progress)
-    return _render(subject, template=template, out=out, format=format,
-                   reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                   step=progress or (lambda *_: None))
+    from sprintkit.render.document import collector_paused
+
+    with collector_paused():
+        subject = programme_subject(programme, progress)
+        return _render(subject, template=template, out=out, format=format,
+                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
+                       step=progress or (lambda *_: None))
 
 
 def report_programme(**options: Any) -> RenderResult:
@@ -191,20 +185,20 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     _check_target(target, fmt, force)
     reference = _read_reference(reference_doc)
     from sprintkit.render.context import build_context, document_date
-
-    context = build_context(subject.sprints, programme=subject.programme, lang=language,
-                            sprint_dirs=subject.dirs)
-    if not charts:
-        context["charts"] = {}
-        _drop_chart_refs(context)
-    from sprintkit.render.document import produce
+    from sprintkit.render.document import collector_paused, produce
 
     roots = [resolved.path.parent, subject.folder]
     roots += [d for d in subject.dirs if d not in roots]
-    output = produce(resolved, context, fmt, lang=language, reference=reference,
-                     roots=roots, created=document_date(subject.sprints),
-                     stem=target.stem, author=", ".join(subject.facilitators),
-                     subject=subject.title, progress=step)
+    with collector_paused():  # also when called on its own
+        context = build_context(subject.sprints, programme=subject.programme, lang=language,
+                                sprint_dirs=subject.dirs)
+        if not charts:
+            context["charts"] = {}
+            _drop_chart_refs(context)
+        output = produce(resolved, context, fmt, lang=language, reference=reference,
+                         roots=roots, created=document_date(subject.sprints),
+                         stem=target.stem, author=", ".join(subject.facilitators),
+                         subject=subject.title, progress=step)
     step("write", 0, 1)
     written = _write(target, output)
     result = RenderResult(
