@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ class Step:
     sprint_title: str
     method: str
     hypothesis: Hypothesis
-    result: VerdictResult
+    lang: str
     decision: str | None
     learned: str | None
     action: str | None
@@ -93,6 +94,13 @@ class Step:
     relation: str = "origin"  # origin | retest | adapt
     changes: list[Change] = field(default_factory=list)
     depth: int = 0
+
+    @cached_property
+    def result(self) -> VerdictResult:
+        """The verdict, computed when first asked for (checking references needs none)."""
+        from sprintkit.engine.evidence import evaluate
+
+        return evaluate(self.hypothesis, self.lang)
 
     @property
     def statement(self) -> str:
@@ -222,7 +230,7 @@ def build(sprints: Sequence[Sprint], *, lang: str = "en", programme: bool = True
 
     With ``programme=False`` (one sprint on its own) references to other sprints are not
     followed and not reported: they can only be checked against a programme."""
-    from sprintkit.engine.evidence import evaluate, latest_decision
+    from sprintkit.engine.evidence import latest_decision
 
     steps: dict[Ref, Step] = {}
     position: dict[str, int] = {}
@@ -236,7 +244,7 @@ def build(sprints: Sequence[Sprint], *, lang: str = "en", programme: bool = True
             card = _latest_card(sprint, h.id)
             steps[ref] = Step(
                 ref=ref, position=index + 1, sprint_title=sprint.title, method=sprint.method,
-                hypothesis=h, result=evaluate(h, lang),
+                hypothesis=h, lang=lang,
                 decision=latest_decision(sprint.learnings, h.id),
                 learned=card.learned if card else None, action=card.action if card else None,
             )
