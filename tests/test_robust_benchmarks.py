@@ -88,6 +88,6 @@ def test_every_case_module_builds_its_cases_without_running_anything(tmp_path):
 
     ws = harness.Workspace(tmp_path)
     names = [case.name for module in run.discover() for case in module.cases(ws)]
-    assert names[:2] == ["startup", "validate"]
+    assert names[:3] == ["startup", "status", "validate"]
     assert {"report", "stories"} <= set(names)
     assert not any(tmp_path.glob("big-*")) and not (tmp_path / "stories").exists()
