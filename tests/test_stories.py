@@ -68,6 +68,22 @@ def test_utf8_bom_file(cli, sprint, tmp_path):
     assert "imported 5 stories" in res.stderr
 
 
+def test_the_same_file_is_not_imported_twice_by_accident(cli, sprint, tmp_path):
+    path = write(tmp_path / "s.csv", csv_text(balanced_rows({"2025-03-01": 6})))
+    assert cli("stories", "import", path, "-s", sprint).exit_code == 0
+    res = cli("stories", "import", path, "-s", sprint)
+    assert res.exit_code == 1
+    assert "s.csv was imported before, on " in res.stderr
+    assert "(6 stories, ids 1–6); nothing was imported" in res.stderr
+    assert "--again" in res.stderr
+    total = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
+    assert total["total_stories"] == 6
+    other = write(tmp_path / "t.csv", csv_text(balanced_rows({"2025-04-01": 5})))
+    assert cli("stories", "import", other, "-s", sprint).exit_code == 0  # another file: fine
+    res = cli("stories", "import", path, "-s", sprint, "--again", "--format", "json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["first_id"] == 12
+
+
 def test_import_is_all_or_nothing_with_every_problem_located(cli, sprint, tmp_path):
     rows = [
         row(),                                              # line 2: fine

@@ -61,6 +61,9 @@ def import_cmd(
     sprint: SprintOpt = None,  # type: ignore[assignment]
     period: PeriodOpt = None,
     keep_identifiers: KeepOpt = False,
+    again: Annotated[bool, typer.Option(
+        "--again", help="Import a file that was imported before (its stories then count "
+        "twice).")] = False,
     format: FormatOpt = Format.text,
 ) -> None:
     """Import stories from a CSV file: every row is checked, and all are stored or none."""
@@ -70,7 +73,8 @@ def import_cmd(
     bar = _Progress()
     try:
         result = import_stories(file=file, sprint=sprint, period=period,
-                                keep_identifiers=keep_identifiers, progress=bar.update)
+                                keep_identifiers=keep_identifiers, again=again,
+                                progress=bar.update)
     finally:
         bar.close()
     if result["key_file_created"]:

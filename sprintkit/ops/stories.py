@@ -325,10 +325,25 @@ def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tup
 # --- import and add ------------------------------------------------------------------------
 
 
+def _file_digest(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def import_stories(*, file: Path, sprint: Path | None = None, period: str | None = None,
-                   keep_identifiers: bool = False,
+                   keep_identifiers: bool = False, again: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
-    """Check every row of a CSV file and store all stories, or none when any row is wrong."""
+    """Check every row of a CSV file and store all stories, or none when any row is wrong.
+
+    A file whose exact content was imported before is refused (its stories would count twice
+    in every summary) unless ``again`` is given."""
+    import json
+
     from sprintkit.engine.periods import parse_period
     from sprintkit.files.csvimport import read_csv
     from sprintkit.files.textfile import display
@@ -340,6 +355,18 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
             raise UsageError(f"--period: {exc}") from None
     ctx = context(sprint)
     table = read_csv(Path(file))
+    seen_key = f"imported:{_file_digest(Path(file))}"
+    if not again and ctx.db_path.is_file():
+        with ctx.open_store() as store:
+            earlier = store.get_meta(seen_key)
+        if earlier is not None:
+            info = json.loads(earlier)
+            raise SprintkitError(
+                f"{table.shown} was imported before, on {info['at'][:10]} ({info['stories']} "
+                f"stories, ids {info['first_id']}–{info['last_id']}); nothing was imported",
+                hint="importing it again would count every story twice; add --again if that "
+                "is what you want, or remove the earlier ones first with `sprintkit stories "
+                "purge`")
     columns, missing, problems = _column_map(table, ctx, period)
     if problems:
         raise InvalidFile(problems)
@@ -385,6 +412,11 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
                         progress=(lambda done, n: progress(n + done, 2 * n)) if progress
                         else None)
         remember_method(store, ctx)
+        from datetime import datetime, timezone
+
+        store.set_meta(seen_key, json.dumps({
+            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "stories": len(ids), "first_id": ids[0], "last_id": ids[-1]}))
     per_period: dict[str, int] = {}
     for s in stories:
         per_period[s.period] = per_period.get(s.period, 0) + 1
