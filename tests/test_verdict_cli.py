@@ -157,5 +157,6 @@ def test_no_hypotheses(cli, tmp_path):
     folder = make_sprint(tmp_path / "e")
     res = cli("verdict", "-s", folder)
     ok(res)
-    assert "no hypotheses yet" in res.stderr
+    assert "nog geen hypothesen" in res.stderr  # a Dutch sprint
+    assert "no hypotheses yet" in cli("verdict", "-s", folder, "--lang", "en").stderr
     assert as_json(cli("verdict", "-s", folder, "--format", "json")) == []

@@ -238,7 +238,7 @@ def _show(
         return
     from sprintkit.files.sprintfile import load_sprint
     from sprintkit.ops.hypotheses import find
-    from sprintkit.ui.evidence_view import hypothesis_card, hypothesis_table
+    from sprintkit.ui.evidence_view import hypothesis_card, hypothesis_table, no_hypotheses
 
     model = load_sprint(sprint).model
     language = lang or model.language
@@ -247,10 +247,10 @@ def _show(
         for h in chosen:
             hypothesis_card(model, h, language)
         if not chosen:
-            console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
+            no_hypotheses(language)
         return
     if not model.hypotheses:
-        console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
+        no_hypotheses(language)
         return
     hypothesis_table(model, language)
 

@@ -84,13 +84,14 @@ def verdict(
         data = [r.to_json() for r in results]
         console.emit_json(data[0] if id else data)
         return
-    if not results:
-        console.info("no hypotheses yet; add one with `sprintkit hypothesis add`")
-        return
     from sprintkit.files.sprintfile import load_sprint
-    from sprintkit.ui.evidence_view import verdict_table
+    from sprintkit.ui.evidence_view import no_hypotheses, verdict_table
 
-    verdict_table(results, language or load_sprint(sprint).model.language)
+    shown = language or load_sprint(sprint).model.language
+    if not results:
+        no_hypotheses(shown)
+        return
+    verdict_table(results, shown)
 
 
 def register(app: typer.Typer) -> None:

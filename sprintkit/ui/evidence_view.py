@@ -288,3 +288,12 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
             console.print(f"  {ln.id}: {decision}{flag}{why}", markup=False)
             console.print(f"    {ln.observed} → {ln.learned} → {ln.action}", markup=False)
     console.print()
+
+
+def no_hypotheses(lang: str) -> None:
+    """Say there is nothing to show yet, in the sprint's language (on stderr)."""
+    from sprintkit.ui import console
+
+    console.info("nog geen hypothesen; voeg er een toe met `sprintkit hypothesis add`"
+                 if lang == "nl" else
+                 "no hypotheses yet; add one with `sprintkit hypothesis add`")
