@@ -124,19 +124,40 @@
     grid.appendChild(num);
   }
 
+  function lines(text, width) {
+    // words into lines of at most `width` characters (a long word keeps its own line)
+    var out = [], line = "";
+    String(text).split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > width) { out.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) out.push(line);
+    return out;
+  }
+
+  function cornerLabel(x, y, anchor, text, up) {
+    // a corner's label, wrapped so the two bottom labels never run into each other
+    var rows = lines(text, 18), height = 17;
+    var label = svg("text", { x: x, y: up ? y - (rows.length - 1) * height : y, "text-anchor": anchor });
+    rows.forEach(function (row, k) {
+      label.appendChild(svg("tspan", { x: x, dy: k === 0 ? 0 : height }, row));
+    });
+    return label;
+  }
+
   function triangle(corners, points) {
     // corners a (top), b (bottom left), c (bottom right); points: [{comp, color, label}]
-    var A = [170, 24], B = [20, 270], C = [320, 270];
-    var box = svg("svg", { "class": "triad", viewBox: "0 0 340 300", role: "img" });
+    var A = [170, 62], B = [20, 300], C = [320, 300];
+    var box = svg("svg", { "class": "triad", viewBox: "0 0 340 362", role: "img" });
     box.appendChild(svg("polygon", { points: A.join(",") + " " + B.join(",") + " " + C.join(","), fill: "#f7f9fb", stroke: "#9aa5b1", "stroke-width": "1.5" }));
     // the 50% lines: the regions where one corner holds half the weight
     function at(a, b, c) { return [a * A[0] + b * B[0] + c * C[0], a * A[1] + b * B[1] + c * C[1]]; }
     [[at(.5, .5, 0), at(.5, 0, .5)], [at(.5, .5, 0), at(0, .5, .5)], [at(0, .5, .5), at(.5, 0, .5)]].forEach(function (seg) {
       box.appendChild(svg("line", { x1: seg[0][0], y1: seg[0][1], x2: seg[1][0], y2: seg[1][1], stroke: "#c9d1da", "stroke-dasharray": "4 4" }));
     });
-    box.appendChild(svg("text", { x: A[0], y: A[1] - 8, "text-anchor": "middle" }, corners[0]));
-    box.appendChild(svg("text", { x: B[0], y: B[1] + 18, "text-anchor": "start" }, corners[1]));
-    box.appendChild(svg("text", { x: C[0], y: C[1] + 18, "text-anchor": "end" }, corners[2]));
+    box.appendChild(cornerLabel(A[0], A[1] - 10, "middle", corners[0], true));
+    box.appendChild(cornerLabel(B[0] - 14, B[1] + 20, "start", corners[1], false));
+    box.appendChild(cornerLabel(C[0] + 14, C[1] + 20, "end", corners[2], false));
     var prev = null;
     points.forEach(function (p) {
       if (!p.comp) return;
