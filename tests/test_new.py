@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from pathlib import Path
 
 import pytest
 from methods_support import BUILTIN_METHODS
@@ -261,3 +262,31 @@ def test_new_sprint_api_and_schema_helper(tmp_path):
     assert write_schema_file(tmp_path / "Proef Richtlijn") == result.schema_path
     assert result.schema_path.stat().st_mtime_ns == mtime  # unchanged text is not rewritten
     assert slugify("Ça va — 2026!") == "ca-va-2026" and slugify("…") == "sprint"
+
+
+def test_a_copied_sprint_gets_its_editor_schema_back_on_the_first_write(cli, tmp_path):
+    """Examples and fresh clones carry no .sprintkit/ folder; the first write restores the
+    schema the file's first line points to, and never one it does not point to."""
+    import shutil
+
+    from sprintkit.model.schema import schema_text
+
+    folder = tmp_path / "kopie"
+    shutil.copytree(Path(__file__).parent.parent / "examples" / "nji-trial-implementation",
+                    folder, ignore=shutil.ignore_patterns(".sprintkit", "reports"))
+    assert not (folder / ".sprintkit").exists()
+    assert cli("validate", folder).exit_code == 0
+    assert not (folder / ".sprintkit").exists()  # reading writes nothing
+    res = cli("hypothesis", "add", "-s", folder, "--statement", "Teams bespreken de uitkomsten",
+              "--metric", "teams", "--target", ">=80%")
+    assert res.exit_code == 0, res.stderr
+    schema = folder / ".sprintkit" / "sprint.schema.json"
+    assert schema.read_text(encoding="utf-8") == schema_text("sprint")
+
+    plain = tmp_path / "zonder"
+    plain.mkdir()
+    (plain / "sprint.yaml").write_text("id: z\ntitle: Z\nmethod: experiment-sprint\n",
+                                       encoding="utf-8")
+    assert cli("hypothesis", "add", "-s", plain, "--statement", "x", "--metric", "m",
+               "--target", ">=70%").exit_code == 0
+    assert not (plain / ".sprintkit" / "sprint.schema.json").exists()

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sprintkit.errors import EditConflict, InvalidFile, NotFound
 from sprintkit.files.atomic import remove_leftovers, write_atomic
 from sprintkit.files.lock import locked
+from sprintkit.files.schemafile import ensure_schema
 from sprintkit.files.textfile import display
 
 if TYPE_CHECKING:
@@ -159,6 +160,7 @@ def update_file(
                 )
             if text != loaded.doc.text:
                 write_atomic(path, text)
+                ensure_schema(path, text, what)
             return result
     raise AssertionError("unreachable")
 
@@ -194,6 +196,7 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
             )
         if text != loaded.doc.text:
             write_atomic(file, text)
+            ensure_schema(file, text, "sprint")
 
 
 def _digest_of(path: Path) -> str:

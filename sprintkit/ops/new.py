@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import InvalidFile, MissingInput, Problem, SprintkitError, UsageError
+from sprintkit.files.schemafile import write_schema_file
 from sprintkit.files.textfile import display
 
 if TYPE_CHECKING:
@@ -54,24 +55,6 @@ class NewSprint:
 
 
 # --- schema --------------------------------------------------------------------------------
-
-
-def write_schema_file(folder: Path, kind: str = "sprint") -> Path:
-    """Write ``FOLDER/.sprintkit/<kind>.schema.json`` (the file's JSON Schema, the same text as
-    ``sprintkit schema <kind>``) so editors can check and complete sprint.yaml or
-    programme.yaml. The file is left alone when it already holds exactly this text."""
-    from sprintkit.files.atomic import write_atomic
-    from sprintkit.model.schema import schema_text
-
-    path = Path(folder) / SCHEMA_DIR / f"{kind}.schema.json"
-    text = schema_text(kind)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return path
-    except (OSError, UnicodeDecodeError):
-        pass
-    write_atomic(path, text)
-    return path
 
 
 # --- values --------------------------------------------------------------------------------
