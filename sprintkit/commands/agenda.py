@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sprintkit.commands._common import PANEL_RUN, LangOpt
+from sprintkit.commands._common import PANEL_RUN, LangOpt, ScopeSprintOpt
 
 
 class AgendaFormat(str, Enum):
@@ -18,15 +17,7 @@ class AgendaFormat(str, Enum):
 
 
 def agenda(
-    sprint: Annotated[
-        Path | None,
-        typer.Option(
-            "--sprint",
-            "-s",
-            help="Sprint folder or its sprint.yaml (default: the current folder).",
-            show_default=False,
-        ),
-    ] = None,
+    sprint: ScopeSprintOpt = None,
     method: Annotated[
         str | None,
         typer.Option(
