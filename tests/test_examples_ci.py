@@ -162,3 +162,25 @@ def test_workflow_report_step_writes_reports_plans_and_the_intent(tmp_path):
         "zuid-limburg-co-creation/zuid-limburg-co-creation-implementatieplan.docx",
         "zuid-limburg-co-creation/zuid-limburg-co-creation-intentieverklaring.docx",
     ]
+
+
+@pytest.mark.slow
+def test_workflow_report_step_writes_one_report_and_plan_per_programme(tmp_path):
+    repo = _repo(tmp_path, ["intervence/strategie"])
+    (repo / "intervence" / "programme.yaml").write_text(
+        "schema_version: 1\nid: traject\ntitle: Traject\nsprints: [strategie]\n",
+        encoding="utf-8")
+    sprint = repo / "intervence" / "strategie" / "sprint.yaml"
+    text = sprint.read_text(encoding="utf-8")
+    sprint.write_text(text.replace("programme: intervence-traject", "programme: traject"),
+                      encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
+    res = _bash(_step("reports", "Write the reports and plans"), repo, SPRINTKIT_PDF="false")
+    assert res.returncode == 0, res.stderr
+    written = sorted(str(p.relative_to(repo / "sprint-reports"))
+                     for p in (repo / "sprint-reports").rglob("*") if p.is_file())
+    assert written == [
+        "intervence/strategie/strategie-eindpresentatie.docx",
+        "intervence/traject-eindpresentatie.docx",
+        "intervence/traject-implementatieplan.docx",
+    ]
