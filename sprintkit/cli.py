@@ -152,6 +152,24 @@ for _module in (
     stories,
 ):
     _module.register(app)
+
+
+def _one_line_summaries(typer_app: typer.Typer) -> None:
+    """In rich markup mode a command list keeps the line breaks of a docstring's first
+    paragraph, which then break mid-sentence in ``--help``; give each command its first
+    paragraph on one line as its summary (the command's own help is unchanged)."""
+    import inspect
+
+    for info in typer_app.registered_commands:
+        text = info.help or (inspect.getdoc(info.callback) if info.callback else None)
+        if info.short_help is None and text:
+            info.short_help = " ".join(text.split("\n\n", 1)[0].split())
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _one_line_summaries(group.typer_instance)
+
+
+_one_line_summaries(app)
 make_lazy(app)  # each group's commands are built only when that group is used (fast start-up)
 defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
 

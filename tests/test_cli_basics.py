@@ -68,3 +68,26 @@ def test_shell_completion_completes_commands_and_subcommands():
 
     assert complete("sprintkit hyp", 1).split() == ["hypothesis"]
     assert set(complete("sprintkit programme ", 2).split()) >= {"new", "add", "status", "report"}
+
+
+def test_every_command_summary_is_one_line(cli, monkeypatch):
+    """The command lists in --help wrap summaries to the terminal, never at a docstring's
+    own line breaks (rich markup mode keeps those): on a wide terminal each command's
+    summary is one row, with no continuation rows."""
+    monkeypatch.setenv("COLUMNS", "300")
+    groups = ["", "methods", "workforms", "hypothesis", "evidence", "templates", "programme",
+              "indicator", "team", "action", "stories"]
+    rows = 0
+    for group in groups:
+        res = cli(*group.split(), "--help")
+        assert res.exit_code == 0, res.output
+        in_commands = False
+        for line in res.stdout.splitlines():
+            if line.startswith("╭─") and "Options" not in line and "Arguments" not in line:
+                in_commands = True
+            elif line.startswith("╰"):
+                in_commands = False
+            elif in_commands and line.startswith("│"):
+                assert line[2] != " ", f"{group or 'sprintkit'} --help: a broken summary: {line}"
+                rows += 1
+    assert rows > 50
