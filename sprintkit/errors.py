@@ -50,6 +50,19 @@ class Problem:
         return text
 
 
+def shown(value: object, *, limit: int = 60, none: str = "nothing (null)") -> str:
+    """A value as a message quotes it: short (cut at ``limit`` characters, so no long text
+    such as a story is echoed), a mapping or list only by its kind."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return none
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "…'"
+
+
 class SprintkitError(Exception):
     """Something the user can fix. ``message`` is shown as is; ``hint`` says how to fix it."""
 

@@ -25,6 +25,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.errors import shown as quoted
+
 if TYPE_CHECKING:
     from sprintkit.model.method import OutputSpec
 
@@ -166,14 +168,7 @@ def _fail(ctx: AnswerContext, which: str, hint: str | None = None, **values: Any
 
 def shown(value: Any) -> str:
     """A value as a message shows it (short, no story text beyond 40 characters)."""
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
+    return quoted(value, limit=40, none="nothing")
 
 
 def coerce_answer(

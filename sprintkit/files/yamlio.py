@@ -16,7 +16,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sprintkit.errors import InvalidFile, Problem
+from sprintkit.errors import InvalidFile, Problem, shown
 from sprintkit.files.limits import MAX_DEPTH, MAX_NODES
 from sprintkit.files.textfile import display, read_text
 
@@ -420,14 +420,8 @@ _TYPE_WORDS = {
 
 
 def shown_value(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing (null)"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"
+    """A value as a located problem quotes it."""
+    return shown(value)
 
 
 def describe(error: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
