@@ -72,6 +72,15 @@ ReferenceOpt = Annotated[
 NoChartsOpt = Annotated[
     bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
 ]
+DraftOpt = Annotated[
+    bool, typer.Option("--draft", help="A draft: notes to the author as Word review comments, "
+                       "and CONCEPT/DRAFT on the title page and in the header.")]
+FinalOpt = Annotated[
+    bool, typer.Option("--final", help="Refuse (exit 1, with what is missing) unless the "
+                       "document is complete; mark it final on the title page.")]
+DocVersionOpt = Annotated[
+    str | None, typer.Option("--doc-version", metavar="TEXT",
+                             help="The version on the title page (default 1.0).")]
 ForceOpt = Annotated[
     bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
 ]

@@ -15,6 +15,9 @@ from sprintkit.commands._common import (
     TEMPLATE_HELP,
     DocFormat,
     DocFormatOpt,
+    DocVersionOpt,
+    DraftOpt,
+    FinalOpt,
     ForceOpt,
     Format,
     FormatOpt,
@@ -39,10 +42,14 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
         force: ForceOpt = False,
+        draft: DraftOpt = False,
+        final: FinalOpt = False,
+        doc_version: DocVersionOpt = None,
     ) -> None:
         """Write the end-presentation report: summary, context, team, what each phase produced,
         every hypothesis with its evidence and verdict, learnings, choices and next steps."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
+                draft=draft, final=final, version=doc_version)
 
     @app.command("plan", rich_help_panel=PANEL_REPORTS)
     def plan_cmd(
@@ -54,10 +61,14 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
         force: ForceOpt = False,
+        draft: DraftOpt = False,
+        final: FinalOpt = False,
+        doc_version: DocVersionOpt = None,
     ) -> None:
         """Write the implementation plan: what is adopted and why, actions, stakeholders (with
         middle management), communication, trial and indicators, evaluation, risks, support."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
+                draft=draft, final=final, version=doc_version)
 
     @app.command("render", rich_help_panel=PANEL_REPORTS)
     def render_cmd(
@@ -69,10 +80,59 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
         force: ForceOpt = False,
+        draft: DraftOpt = False,
+        final: FinalOpt = False,
+        doc_version: DocVersionOpt = None,
     ) -> None:
         """Write any document from a built-in or user template, e.g. `intent` (declaration of
         intent with a signatories table)."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force)
+        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
+                draft=draft, final=final, version=doc_version)
+
+    @app.command("check", rich_help_panel=PANEL_REPORTS)
+    def check_cmd(
+        sprint: SprintOpt = Path("."),
+        document: Annotated[
+            list[str] | None,
+            typer.Option("--document", "-d", metavar="report|plan|intent",
+                         help="Only this document (repeat for more; default: the ones the "
+                         "method delivers).", show_default=False),
+        ] = None,
+        fmt: FormatOpt = Format.text,
+    ) -> None:
+        """List, per document, what is still missing or doubtful before delivery (exit 1 when
+        anything required is missing)."""
+        from sprintkit.errors import SprintkitError, UsageError
+        from sprintkit.i18n import t
+        from sprintkit.ops.reports import check
+        from sprintkit.ui import console
+
+        known = ("report", "plan", "intent")
+        for name in document or []:
+            if name not in known:
+                raise UsageError(f"unknown document {name!r}; use report, plan or intent")
+        result = check(sprint=_sprint_or_none(sprint),
+                       documents=tuple(document) if document else None)
+        lang = result.language
+        if fmt == Format.json:
+            console.emit_json(result.to_json())
+        else:
+            for doc in result.documents:
+                points = [p for p in result.points if p.document == doc]
+                name = t(f"check.document.{doc}", lang)
+                if not points:
+                    console.success(t("check.ready", lang, document=name))
+                    continue
+                console.emit_text(f"{name}:")
+                for p in points:
+                    console.emit_text(f"  {t(f'check.level.{p.level}', lang):9} {p.message}")
+                    for place in p.where:
+                        console.emit_text(f"  {'':9}   → {place}")
+        if result.missing:
+            raise SprintkitError(t("check.final_refused", lang,
+                                document=", ".join(t(f"check.document.{d}", lang)
+                                                   for d in result.documents),
+                                count=result.missing))
 
     templates = typer.Typer(
         help="Report templates: which exist, where they are looked up, and house-style checks.",
@@ -178,7 +238,8 @@ def _sprint_or_none(sprint: Path) -> Path | None:
 
 
 def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None,
-            reference_doc: Path | None, lang: Any, no_charts: bool, force: bool) -> None:
+            reference_doc: Path | None, lang: Any, no_charts: bool, force: bool, *,
+            draft: bool = False, final: bool = False, version: str | None = None) -> None:
     from sprintkit.ops.reports import render
 
     with _progress() as progress:
@@ -191,6 +252,9 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
             lang=lang.value if lang else None,
             charts=not no_charts,
             force=force,
+            draft=draft,
+            final=final,
+            version=version,
             progress=progress,
         )
     announce(result)

@@ -19,6 +19,7 @@ from sprintkit.model.common import (
     parse_duration,
     unique_ids,
 )
+from sprintkit.model.sections import Section
 
 OutputType = Literal[
     "text",
@@ -124,6 +125,15 @@ class OutputSpec(Strict):
     max: float | None = Field(None, description="For number/integer: the largest allowed.")
     default: Any = Field(None, description="Used when nothing else gives a value.")
     when: When | None = Field(None, description="Ask only when this condition holds.")
+    feeds: Section | None = Field(
+        None,
+        description="The section of the client documents this answer belongs in (goal, "
+        "conclusions, decision, next_steps, actions, stakeholders, intent_text, signatories, "
+        "…); 'check' for questions that only steer the facilitator.",
+    )
+    label: LocalText | None = Field(
+        None, description="How the answer is named in a document (the prompt is a question)."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> OutputSpec:

@@ -125,6 +125,9 @@ class Hypothesis(Strict):
 
     id: Identifier
     statement: NonEmpty = Field(description="We believe that …")
+    title: str | None = Field(
+        None, description="A short title for headings and the contents of documents."
+    )
     risk: RiskType | None = Field(None, description="desirability, feasibility or viability.")
     kind: HypothesisKind = Field("proportion", description="proportion, mean or qualitative.")
     test: str | None = Field(None, description="To verify that, we will …")

@@ -76,10 +76,18 @@ def render(
     lang: str | None = None,
     charts: bool = True,
     force: bool = False,
+    draft: bool = False,
+    final: bool = False,
+    version: str | None = None,
     progress: Progress | None = None,
 ) -> RenderResult:
     """Render ``template`` (a built-in or user template NAME, or a template file path) for the
     sprint at ``sprint`` and write it.
+
+    The client copy leaves out every note to the author; ``draft`` keeps them as Word review
+    comments and marks the document CONCEPT/DRAFT. ``final`` first runs :func:`check` on the
+    document and raises :class:`~sprintkit.errors.SprintkitError` (exit 1) listing what is
+    missing instead of writing an incomplete document.
 
     ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
     the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
@@ -94,10 +102,13 @@ def render(
         model = loaded.model
         subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
                           language=model.language, facilitators=list(model.facilitators),
-                          sprints=[model], dirs=[loaded.dir])
+                          sprints=[model], dirs=[loaded.dir],
+                          organisation=model.organisation)
+        if final and not draft:
+            _refuse_incomplete(loaded, template, lang or model.language)
         return _render(subject, template=template, out=out, format=format,
                        reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       step=step)
+                       step=step, draft=draft, final=final, version=version)
 
 
 def render_programme(
@@ -151,6 +162,7 @@ class Subject:
     sprints: list[Any]
     dirs: list[Path]
     programme: Any = None
+    organisation: str | None = None
 
 
 def programme_subject(programme: Path | None, progress: Progress | None = None) -> Subject:
@@ -175,7 +187,8 @@ def programme_subject(programme: Path | None, progress: Progress | None = None) 
 
 def _render(subject: Subject, *, template: str, out: Path | None, format: str | None,
             reference_doc: Path | None, lang: str | None, charts: bool, force: bool,
-            step: Progress) -> RenderResult:
+            step: Progress, draft: bool = False, final: bool = False,
+            version: str | None = None) -> RenderResult:
     language = lang or subject.language
     _check_lang(language)
     fmt = _format(format, out)
@@ -191,7 +204,8 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     roots += [d for d in subject.dirs if d not in roots]
     with collector_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
-                                sprint_dirs=subject.dirs)
+                                sprint_dirs=subject.dirs, draft=draft, final=final,
+                                version=version)
         if not charts:
             context["charts"] = {}
             _drop_chart_refs(context)
@@ -208,6 +222,61 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     )
     step("write", 1, 1)
     return result
+
+
+def _refuse_incomplete(loaded: Any, template: str, lang: str) -> None:
+    """Raise the open points of ``template``'s document when anything required is missing."""
+    from sprintkit.i18n import t
+
+    document = template if template in ("report", "plan", "intent") else None
+    if document is None:
+        return
+    result = check(sprint=loaded.path, documents=(document,))
+    missing = [p for p in result.points if p.level == "missing"]
+    if missing:
+        lines = "\n".join(f"  - {p.message}" for p in missing)
+        raise SprintkitError(
+            t("check.final_refused", lang, document=t(f"check.document.{document}", lang),
+              count=len(missing)) + "\n" + lines,
+            hint=t("check.final_hint", lang))
+
+
+@dataclass
+class CheckResult:
+    """The open points of a sprint's documents before delivery."""
+
+    sprint: str
+    language: str
+    documents: list[str]
+    points: list[Any]
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for p in self.points if p.level == "missing")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sprint": self.sprint, "documents": list(self.documents),
+                "ready": self.missing == 0, "missing": self.missing,
+                "doubtful": len(self.points) - self.missing,
+                "points": [p.to_json() for p in self.points]}
+
+
+def check(*, sprint: Path | None = None, documents: tuple[str, ...] | None = None
+          ) -> CheckResult:
+    """What is still missing or doubtful in the sprint's client documents (``sprintkit
+    check``): per document, every section without content and where to fill it in."""
+    from sprintkit.engine.deliverable import gather
+    from sprintkit.engine.readiness import check as open_points
+    from sprintkit.engine.readiness import documents_for
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.render.context import _load_method
+
+    loaded = load_sprint(sprint)
+    model = loaded.model
+    method = _load_method(model.method, loaded.dir)
+    docs = documents or documents_for(method)
+    points = open_points(model, method, gather(model, method), docs)
+    return CheckResult(model.id, model.language, list(docs), points)
 
 
 def _check_lang(lang: str) -> None:

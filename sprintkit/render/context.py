@@ -36,12 +36,6 @@ SINGLE_MEANS = 6
 """Up to this many mean hypotheses get a chart each, in their own unit; more are drawn
 together, relative to their targets."""
 
-MIDDLE_MANAGEMENT = re.compile(
-    r"midden[- ]?manag|middle[- ]?manag|team\s*leid|teamleider|team\s*lead|team\s*manager|"
-    r"leidinggevend|afdelingshoofd|line\s*manag|unit\s*manag|manager\s+(team|uitvoering)",
-    re.IGNORECASE,
-)
-"""Words that mark a stakeholder as middle management (easy to forget: seed 001)."""
 
 
 def source_date() -> dt.datetime | None:
@@ -74,8 +68,15 @@ def build_context(
     lang: str | None = None,
     sprint_dirs: Sequence[Path | None] | None = None,
     methods: Sequence[Method | None] | None = None,
+    draft: bool = False,
+    final: bool = False,
+    version: str | None = None,
 ) -> dict[str, Any]:
     """The context for a template over ``sprints`` (one, or a programme's chain).
+
+    ``draft`` makes the templates write their notes to the author (review comments in Word);
+    ``final`` marks the document definitive on its title page (the caller has checked that
+    nothing required is missing); ``version`` is printed on the title page (default 1.0).
 
     ``lang`` defaults to the programme's or first sprint's language. ``methods`` gives each
     sprint's method (for phase titles and output prompts); when omitted it is looked up with
@@ -105,8 +106,24 @@ def build_context(
         "sprint": sprint_ctx[0] if len(sprint_ctx) == 1 else None,
         "charts": charts,
         "totals": _totals(sprint_ctx),
+        "draft": draft,
+        "meta": _meta(sprints, lang, draft=draft, final=final, version=version),
     }
     return context
+
+
+def _meta(sprints: Sequence[Sprint], lang: str, *, draft: bool, final: bool,
+          version: str | None) -> dict[str, Any]:
+    """What the title page says about the document itself: date, version and status."""
+    from sprintkit.i18n import t
+
+    status = "final" if final and not draft else "draft"
+    return {
+        "date": fmt.format_date(document_date(sprints).date(), lang),
+        "version": version or "1.0",
+        "status": status,
+        "status_label": t(f"doc.status_{status}", lang),
+    }
 
 
 def _load_method(method_id: str, sprint_dir: Path | None) -> Method | None:
@@ -161,7 +178,7 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
             "name": method.name.get(lang),
             "summary": method.summary.get(lang),
         }
-    return {
+    ctx = {
         "id": s.id,
         "position": None,
         "title": s.title,
@@ -195,6 +212,10 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
         "charts": {"hypotheses": overview,
                    "indicators": [i["chart"] for i in indicators if i["chart"]]},
     }
+    from sprintkit.render.deliverable_context import add_deliverable
+
+    add_deliverable(ctx, s, method, lang, charts)
+    return ctx
 
 
 def _team(team: list[Any], method: Method | None, lang: str) -> list[dict[str, Any]]:
@@ -248,10 +269,22 @@ def _phases(s: Sprint, method: Method | None, lang: str) -> list[dict[str, Any]]
             "status_label": label(state.status if state is not None else "todo", lang),
             "started": state.started if state is not None else None,
             "completed": state.completed if state is not None else None,
+            "held": state is not None and (state.status in ("done", "in_progress")
+                                           or bool(state.outputs)),
+            "when": _when(state, lang),
             "notes": state.notes if state is not None else None,
             "outputs": outputs,
         })
     return phases
+
+
+def _when(state: Any, lang: str) -> str | None:
+    """The dates a phase was held, as a range (``2 – 4 maart 2026``)."""
+    if state is None or (state.started is None and state.completed is None):
+        return None
+    start = state.started.date() if state.started else None
+    end = state.completed.date() if state.completed else None
+    return fmt.format_date_range(start or end, end if start else None, lang)
 
 
 def _humanise(key: str) -> str:
@@ -388,6 +421,8 @@ def _hypothesis(h: Hypothesis, result: Any, lang: str, learning_ids: list[str],
     return {
         "id": h.id,
         "statement": h.statement,
+        "title_given": h.title,
+        "title": h.title or h.statement,
         "risk": h.risk,
         "risk_label": label(h.risk, lang) if h.risk else None,
         "kind": h.kind,
@@ -587,10 +622,12 @@ def _plan(plan: Any, fallback_scope: str | None, lang: str) -> dict[str, Any]:
     for risk in data["risks"]:
         risk["likelihood_label"] = label(risk["likelihood"], lang) if risk["likelihood"] else None
         risk["impact_label"] = label(risk["impact"], lang) if risk["impact"] else None
+    from sprintkit.engine.deliverable import is_middle_management
+
     data["middle_management"] = [
         st for st in data["stakeholders"]
-        if MIDDLE_MANAGEMENT.search(" ".join(str(st.get(k) or "") for k in
-                                             ("name", "role", "interest", "involvement")))
+        if is_middle_management(" ".join(str(st.get(k) or "") for k in
+                                         ("name", "role", "interest", "involvement")))
     ]
     trial = plan.trial
     days = None

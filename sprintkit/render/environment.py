@@ -140,12 +140,26 @@ def _filters(lang: str) -> dict[str, Callable[..., Any]]:
             low, high, lang, percent=percent, digits=digits),
         "label": lambda v: label(v, lang),
         "words": lambda v: fmt.join_words(list(v), lang),
+        "sentence": sentence,
         "join": join,
         "replace": replace,
         "e": esc,
         "escape": esc,
         "forceescape": lambda v: Markup(escape_text(str(v))),
     }
+
+
+def sentence(value: Any) -> Any:
+    """``value`` ending in one full stop (none added after ``.``, ``!``, ``?`` or ``:``);
+    nothing for ``None``. Text from users stays escaped."""
+    from sprintkit.render.markup import Text
+
+    if value is None:
+        return ""
+    text = str(value).rstrip()
+    if not text:
+        return ""
+    return Text(text if text[-1] in ".!?:…" else text + ".")
 
 
 def _item(value: Any, attribute: str) -> Any:
@@ -212,8 +226,11 @@ def make_environment(lang: str, search_path: list[Path]) -> Environment:
         env.filters.pop(name, None)
     env.filters["raw"] = _raw
     env.filters.update(_filters(lang))
+    from sprintkit.i18n import t
+
     env.globals.update(
         lang=lang,
+        t=lambda key, **values: t(key, lang, **values),
         label=lambda v: label(v, lang),
         target_text=lambda op, value, percent=False: fmt.format_target(op, value, percent, lang),
     )

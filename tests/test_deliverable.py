@@ -1,0 +1,280 @@
+"""What the facilitator captures becomes the client documents: bindings, client vs draft copy,
+`check`, `--final`, hypothesis titles and figures explained in words."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from pathlib import Path
+
+import pytest
+import yaml
+from run_support import answers_for, make_sprint
+
+METHODS = ("experiment-sprint", "innovation-sprint", "strategy-sprint", "acceleration",
+           "story-cycle", "trial-implementation", "co-creation")
+
+# What a client copy must never show: file names, YAML keys, command names, author notes.
+LEAKS = re.compile(r"sprint\.yaml|programme\.yaml|sprintkit [a-z]+|\b[a-z]+_[a-z_]+\b|"
+                   r"context\.|plan\.[a-z]|--[a-z]")
+
+
+def _method(mid: str):
+    from sprintkit.files.library import get_method
+
+    return get_method(mid).model
+
+
+def _replayed(tmp_path: Path, cli, method: str, lang: str = "nl") -> Path:
+    folder = make_sprint(tmp_path / f"{method}-{lang}", method=method, lang=lang)
+    answers = answers_for(_method(method))
+    path = tmp_path / f"{method}-{lang}.answers.yaml"
+    path.write_text(yaml.safe_dump(answers, allow_unicode=True), encoding="utf-8")
+    result = cli("run", "-s", folder, "--answers", path, "--no-input")
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def _markdown(cli, folder: Path, command: str, *extra: str) -> str:
+    out = folder / f"{command}.md"
+    result = cli(*command.split(), "-s", folder, "-o", out, "--force", "--no-charts", *extra)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8").replace("\\", "")  # Markdown's escapes
+
+
+# --- bindings -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_method_binds_what_its_documents_need(method: str) -> None:
+    from sprintkit.engine.readiness import documents_for
+    from sprintkit.model.sections import DOCUMENT_SECTIONS
+
+    m = _method(method)
+    fed = {o.feeds for p in m.phases for o in p.outputs if o.feeds}
+    # every method asks for the facilitator's own conclusions and for next steps or actions
+    assert "conclusions" in fed
+    assert fed & {"actions", "next_steps"}
+    assert fed & {"decision", "decision_rationale"}
+    for doc in documents_for(m):
+        assert set(DOCUMENT_SECTIONS[doc]) & fed, doc
+    # a binding's section is known, and steering questions are marked
+    assert all(o.feeds != "check" or o.type == "bool" for p in m.phases for o in p.outputs)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_every_bound_answer_reaches_its_section(method: str) -> None:
+    from sprintkit.engine.deliverable import gather
+    from sprintkit.model.sprint import Sprint
+
+    m = _method(method)
+    answers = answers_for(m)
+    phases = {pid: {"status": "done", "outputs": {k: v for k, v in outs.items()
+                                                  if k != "hypotheses"}}
+              for pid, outs in answers.items()}
+    sprint = Sprint.model_validate({"id": "s", "title": "S", "method": method,
+                                    "phases": phases})
+    content = gather(sprint, m)
+    for phase in m.phases:
+        for o in phase.outputs:
+            if o.feeds is None or o.id not in phases.get(phase.id, {}).get("outputs", {}):
+                continue
+            if o.feeds == "check":
+                assert any(a.output == o.id for a in content.steering)
+                continue
+            flat = json.dumps(content.sections, default=str, ensure_ascii=False)
+            value = phases[phase.id]["outputs"][o.id]
+            if o.type == "choice":
+                value = next(c.label.get("nl") for c in o.choices if c.id == value)
+            probe = value[0] if isinstance(value, list) else value
+            if isinstance(probe, dict) or o.type in ("multichoice", "dot_vote",
+                                                     "impact_effort"):
+                assert content.answers[o.feeds], (method, o.id)
+                continue
+            probe = str(probe).split(" — ")[0]
+            assert probe in flat, (method, o.id, o.feeds)
+
+
+def test_a_hand_written_field_wins_over_the_answers(tmp_path: Path, cli) -> None:
+    folder = _replayed(tmp_path, cli, "experiment-sprint")
+    with (folder / "sprint.yaml").open("a", encoding="utf-8") as f:
+        f.write("conclusions:\n  - Met de hand geschreven.\n")
+    report = _markdown(cli, folder, "report")
+    assert "Met de hand geschreven." in report
+    assert "main_conclusions punt 1" not in report
+
+
+# --- a sprint walked only with run ---------------------------------------------------------
+
+
+def test_a_walked_experiment_sprint_fills_report_and_plan(tmp_path: Path, cli) -> None:
+    folder = _replayed(tmp_path, cli, "experiment-sprint")
+    report = _markdown(cli, folder, "report")
+    plan = _markdown(cli, folder, "plan")
+    for expected in ("main_conclusions punt 1", "Opnieuw testen",  # conclusions, decision
+                     "Antwoord op decision_rationale", "Antwoord op support_notes"):
+        assert expected in report, expected
+    for expected in ("agreed_actions punt 1", "plan_stakeholders punt 1",
+                     "plan_middle_management punt 1", "plan_risks punt 1",
+                     "plan_communication punt 1", "Antwoord op support_notes"):
+        assert expected in plan, expected
+    # no question -> answer dump, no steering questions, no tool words
+    assert "Is het bewijs voor elke hypothese vastgelegd" not in report
+    for doc in (report, plan):
+        body = doc.split("---", 2)[2]
+        body = re.sub(r"\b[a-z_]+ punt \d|Antwoord op [a-z_]+", "", body)  # the fake answers
+        assert not LEAKS.search(body), LEAKS.search(body)
+
+
+def test_co_creation_declaration_has_parties_signatories_and_core_text(tmp_path: Path,
+                                                                         cli) -> None:
+    folder = _replayed(tmp_path, cli, "co-creation")
+    intent = _markdown(cli, folder, "render intent")
+    for expected in ("Antwoord op intent_text", "signatories punt 1", "party_names punt 1",
+                     "collaboration_principles punt 1", "preconditions punt 1",
+                     "action_plan punt 1", "Antwoord op next_phase",
+                     "Antwoord op shared_vision"):
+        assert expected in intent, expected
+    assert "sprint.yaml" not in intent
+
+
+# --- client copy and draft ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("command", ["report", "plan", "render intent"])
+def test_empty_sprint_client_copy_has_no_notes_draft_has_them(tmp_path: Path, cli, lang: str,
+                                                              command: str) -> None:
+    folder = make_sprint(tmp_path / "s", method="co-creation", lang=lang)
+    client = _markdown(cli, folder, command)
+    assert "sprint.yaml" not in client and "sprintkit " not in client
+    draft = _markdown(cli, folder, command, "--draft")
+    assert "sprint.yaml" in draft  # the author is told where to fill it in
+    status = "concept" if lang == "nl" else "draft"
+    assert status in draft.split("---")[1]
+
+
+def test_nl_and_en_documents_have_the_same_structure(tmp_path: Path, cli) -> None:
+    shapes = []
+    for lang in ("nl", "en"):
+        folder = _replayed(tmp_path, cli, "experiment-sprint", lang)
+        report = _markdown(cli, folder, "report")
+        shapes.append([line.split(" ", 1)[0] for line in report.splitlines()
+                       if line.startswith(("#", "|", "- ", "**"))])
+    assert len(shapes[0]) == len(shapes[1])
+    assert [s[:1] for s in shapes[0]] == [s[:1] for s in shapes[1]]
+
+
+# --- check and --final ----------------------------------------------------------------------
+
+
+def test_check_lists_what_is_missing_on_an_empty_sprint(tmp_path: Path, cli) -> None:
+    folder = make_sprint(tmp_path / "s", method="experiment-sprint", lang="en")
+    result = cli("check", "-s", folder, "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["ready"] is False and data["documents"] == ["report", "plan"]
+    missing = {(p["document"], p["section"]) for p in data["points"] if p["level"] == "missing"}
+    assert {("report", "conclusions"), ("report", "decision"), ("plan", "actions"),
+            ("plan", "stakeholders")} <= missing
+    where = next(p["where"] for p in data["points"] if p["section"] == "conclusions")
+    assert where == ["sprintkit run --phase decide (main_conclusions)",
+                     "conclusions in sprint.yaml"]
+    text = cli("check", "-s", folder)
+    assert text.exit_code == 1 and "Not filled in yet: the main conclusions." in text.stdout
+
+
+def test_check_passes_on_a_walked_sprint_and_names_doubts(tmp_path: Path, cli) -> None:
+    folder = _replayed(tmp_path, cli, "experiment-sprint")
+    result = cli("check", "-s", folder, "--format", "json", "-d", "report")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["ready"] is True
+    assert any(p["section"] == "evidence" for p in data["points"])  # H1 has no evidence yet
+
+
+def test_check_refuses_an_unknown_document(tmp_path: Path, cli) -> None:
+    folder = make_sprint(tmp_path / "s")
+    assert cli("check", "-s", folder, "-d", "slides").exit_code == 2
+
+
+def test_final_refuses_an_incomplete_report(tmp_path: Path, cli) -> None:
+    folder = make_sprint(tmp_path / "s", method="experiment-sprint")
+    out = tmp_path / "r.docx"
+    result = cli("report", "-s", folder, "-o", out, "--final")
+    assert result.exit_code == 1
+    assert "Nog niet ingevuld: de belangrijkste conclusies." in result.output
+    assert not out.exists()
+
+
+def test_final_writes_a_complete_report_marked_final(tmp_path: Path, cli) -> None:
+    folder = _replayed(tmp_path, cli, "experiment-sprint")
+    report = _markdown(cli, folder, "report", "--final", "--doc-version", "2.1")
+    assert "Versie 2.1 · definitief" in report
+
+
+# --- words ------------------------------------------------------------------------------------
+
+
+def test_hypothesis_titles_are_sentences_not_fragments() -> None:
+    from sprintkit.render.deliverable_context import hypothesis_title
+
+    assert hypothesis_title("ouders het veiligheidsplan beter begrijpen", None, "nl") == (
+        "We geloven dat ouders het veiligheidsplan beter begrijpen")
+    assert hypothesis_title("We geloven dat ouders het plan begrijpen.", None, "nl") == (
+        "We geloven dat ouders het plan begrijpen")
+    assert hypothesis_title("Gezinsmanagers kiezen het nieuwe format", None, "en") == (
+        "Gezinsmanagers kiezen het nieuwe format")
+    assert hypothesis_title("x " * 30, "Eigen titel", "nl") == "Eigen titel"
+    long = hypothesis_title("ouders " + "heel " * 20 + "blij zijn", None, "nl")
+    assert long.endswith(" …") and len(long.split()) == 3 + 14 + 1
+
+
+def test_large_numbers_needed_are_explained_for_the_team() -> None:
+    from sprintkit.render.deliverable_context import explain
+
+    h = {"kind": "proportion", "confidence_text": "95%", "target_text": "minstens 70%",
+         "result": {"final": "inconclusive", "verdict": "inconclusive", "estimate_text": "70%",
+                    "interval_text": "x", "ci_low": 0.55, "ci_high": 0.82, "n": 40,
+                    "still_needed": 3932}}
+    text = explain(h, "nl", team_size=8)
+    assert "tussen 55,0% en 82,0%" in text
+    assert "3.932" in text and "team van 8 mensen" in text and "kwalitatief signaal" in text
+    h["result"]["still_needed"] = 12
+    assert "volgende meetronde" in explain(h, "nl", team_size=8)
+
+
+def test_worked_example_9_of_12_reads_as_inconclusive(tmp_path: Path, cli) -> None:
+    folder = make_sprint(tmp_path / "s", method="experiment-sprint")
+    assert cli("hypothesis", "add", "-s", folder, "--statement", "gezinsmanagers het format "
+               "kiezen", "--metric", "kiezen", "--target", ">=70%").exit_code == 0
+    assert cli("evidence", "add", "H1", "-s", folder, "--successes", "9",
+               "--trials", "12").exit_code == 0
+    report = _markdown(cli, folder, "report")
+    assert "### H1. We geloven dat gezinsmanagers het format kiezen" in report
+    assert "tussen 46,8% en 91,1%" in report and "beslist nog niet" in report
+
+
+def test_catalogue_has_every_key_in_every_language_with_the_same_placeholders() -> None:
+    from sprintkit.i18n import catalogue
+
+    nl, en = catalogue("nl"), catalogue("en")
+    assert set(nl) == set(en)
+    fields = string.Formatter()
+
+    def names(text: str) -> set[str]:
+        return {f[1] for f in fields.parse(text) if f[1]}
+
+    assert {k for k in nl if names(nl[k]) != names(en[k])} == set()
+
+
+def test_templates_use_only_known_catalogue_keys() -> None:
+    from sprintkit.i18n import catalogue
+
+    folder = Path(__file__).resolve().parent.parent / "sprintkit" / "templates"
+    used = set()
+    for template in folder.glob("*.j2"):
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r'(?<![\w.])t\("([a-z_.]+)"[,)]', text))
+    assert used and used - set(catalogue("nl")) == set()
