@@ -278,3 +278,47 @@ def test_templates_use_only_known_catalogue_keys() -> None:
         text = template.read_text(encoding="utf-8")
         used |= set(re.findall(r'(?<![\w.])t\("([a-z_.]+)"[,)]', text))
     assert used and used - set(catalogue("nl")) == set()
+
+
+def test_validate_warns_when_a_user_method_feeds_no_section(tmp_path: Path, cli) -> None:
+    method = tmp_path / "intake.yaml"
+    method.write_text(
+        "schema_version: 1\nid: intake\nkind: experiment\nname: Intake\nsummary: Kort.\n"
+        "phases:\n  - id: one\n    title: Een\n    goal: Doel\n    timebox: 1h\n"
+        "    outputs:\n      - id: goal\n        feeds: goal\n        prompt: Wat is het doel?\n",
+        encoding="utf-8")
+    result = cli("validate", "--format", "json", method)
+    assert result.exit_code == 0  # a warning, not an error
+    warnings = [w for w in json.loads(result.stdout) if w.get("level") == "warning"]
+    assert len(warnings) == 1 and warnings[0]["line"] == 7
+    assert "conclusions, decision, next_steps" in warnings[0]["message"]
+    github = cli("validate", "--format", "github", method)
+    assert "::warning file=" in github.stdout
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_built_in_methods_feed_every_required_section(method: str, cli) -> None:
+    from sprintkit.files.library import get_method
+
+    path = get_method(method).path
+    result = cli("validate", "--format", "json", path)
+    assert result.exit_code == 0 and json.loads(result.stdout) == []
+
+
+def test_readme_walkthrough_to_client_commands_work(tmp_path: Path, cli) -> None:
+    import shlex
+
+    from readme_support import blocks, console_steps, section
+
+    folder = _replayed(tmp_path, cli, "experiment-sprint")
+    folder.rename(tmp_path / "my-sprint")
+    [block] = [b for b in blocks(section("Reports, plans and other documents"), "console")
+               if any("sprintkit check" in line for line in b)]
+    steps = console_steps(block)
+    assert len(steps) == 4
+    for command, _ in steps:
+        args = shlex.split(command)[1:]
+        result = cli(*args, cwd=tmp_path)
+        assert result.exit_code == 0, (command, result.output)
+    written = sorted(p.name for p in (tmp_path / "my-sprint" / "reports").iterdir())
+    assert written == ["demo-eindpresentatie.docx"]

@@ -44,20 +44,26 @@ def validate(
 
     reports = validate_paths(list(paths or [Path(".")]))
     problems = [p for r in reports for p in r.problems]
+    warnings = [w for r in reports for w in r.warnings]
     if format is ValidateFormat.json:
-        console.emit_json([p.to_json() for p in problems])
+        console.emit_json([p.to_json() for p in problems]
+                          + [{**w.to_json(), "level": "warning"} for w in warnings])
     elif format is ValidateFormat.github:
         for report in reports:
             if report.ok:
                 console.success(f"{report.file}: valid {report.kind}")
         for problem in problems:
             console.emit_text(github_annotation(problem))
+        for warning in warnings:
+            console.emit_text(github_annotation(warning, "warning"))
     else:
         for report in reports:
             if report.ok:
                 console.success(f"{report.file}: valid {report.kind}")
             for problem in report.problems:
                 console.out().print(str(problem), markup=False, highlight=False, soft_wrap=True)
+            for warning in report.warnings:
+                console.warning(str(warning))
     if problems:
         bad = sum(1 for r in reports if not r.ok)
         raise SprintkitError(

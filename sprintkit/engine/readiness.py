@@ -24,15 +24,15 @@ if TYPE_CHECKING:
 DOCUMENTS: tuple[str, ...] = ("report", "plan", "intent")
 
 OPTIONAL: dict[str, frozenset[str]] = {
-    "report": frozenset({"background", "support_notes", "question"}),
+    "report": frozenset({"background", "support_notes", "question", "decision_rationale"}),
     "plan": frozenset({"communication", "risks", "evaluation", "adopted"}),
     "intent": frozenset({"principles", "preconditions", "next_phase", "background"}),
 }
 """Sections a document reads well without: their absence is ``doubtful``, not ``missing``."""
 
 ALTERNATIVES: dict[str, tuple[str, ...]] = {
-    "question": ("goal",),
-    "goal": ("question",),
+    "question": ("goal", "vision"),
+    "goal": ("question", "vision"),
     "next_steps": ("actions",),
     "actions": ("next_steps",),
     "intent_text": ("vision",),
@@ -59,12 +59,19 @@ class Point:
                 "message": self.message, "where": list(self.where)}
 
 
+PLAN_SECTIONS = frozenset({"adopted", "stakeholders", "middle_management", "communication",
+                           "risks", "trial", "monitoring"})
+INTENT_SECTIONS = frozenset({"intent_text", "signatories"})
+
+
 def documents_for(method: Method | None) -> tuple[str, ...]:
-    """The documents a sprint of ``method`` delivers: the intent only for co-creation."""
-    if method is not None and any(o.feeds in ("intent_text", "signatories")
-                                  for p in method.phases for o in p.outputs):
-        return DOCUMENTS
-    return ("report", "plan")
+    """The documents a sprint of ``method`` delivers: always the report; the plan when the
+    method captures what a plan needs; the declaration of intent when it captures one."""
+    if method is None:
+        return ("report", "plan")
+    fed = {o.feeds for p in method.phases for o in p.outputs}
+    return ("report",) + (("plan",) if fed & PLAN_SECTIONS else ()) + (
+        ("intent",) if fed & INTENT_SECTIONS else ())
 
 
 def check(sprint: Sprint, method: Method | None, content: Content,

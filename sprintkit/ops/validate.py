@@ -18,6 +18,7 @@ class FileReport:
     file: str
     kind: str | None
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -93,7 +94,34 @@ def validate_file(path: Path) -> FileReport:
         model = validate_data(doc, model_for(kind), kind)
     except InvalidFile as exc:
         return FileReport(shown, kind, exc.problems)
-    return FileReport(shown, kind, semantic_problems(kind, model, doc, path))
+    warnings = method_warnings(model, doc) if kind == "method" else []
+    return FileReport(shown, kind, semantic_problems(kind, model, doc, path), warnings)
+
+
+def method_warnings(method: Any, doc: Any) -> list[Problem]:
+    """A method whose client documents would stay empty: every section a document needs
+    that no output feeds (``feeds:``) is named, at the method's ``phases`` key."""
+    from sprintkit.engine.readiness import ALTERNATIVES, OPTIONAL, documents_for
+    from sprintkit.files.yamlio import locate
+    from sprintkit.model.sections import DOCUMENT_SECTIONS, TOP_LEVEL
+
+    fed = {o.feeds for p in method.phases for o in p.outputs if o.feeds}
+    line, col = locate(doc.tree, ("phases",))
+    warnings = []
+    for document in documents_for(method):
+        unfed = [section for section in DOCUMENT_SECTIONS[document]
+                 if section not in OPTIONAL[document]
+                 and not fed & {section, *ALTERNATIVES.get(section, ())}]
+        if not unfed:
+            continue
+        by_hand = sorted({TOP_LEVEL[s] for s in unfed if s in TOP_LEVEL})
+        warnings.append(Problem(
+            doc.shown, line, col, "phases",
+            f"no output feeds these sections of the {document}: {', '.join(unfed)}",
+            "add 'feeds: SECTION' to the outputs that ask for them"
+            + (f", or fill {', '.join(by_hand)} in each sprint.yaml by hand" if by_hand
+               else "")))
+    return warnings
 
 
 def semantic_problems(kind: str, model: Any, doc: Any, path: Path) -> list[Problem]:
@@ -232,7 +260,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem) -> str:
+def github_annotation(problem: Problem, level: str = "error") -> str:
     """One problem as a GitHub Actions workflow command, e.g.
     ``::error file=s/sprint.yaml,line=3,col=5,title=sprintkit validate::phases.x: …``.
 
@@ -247,5 +275,5 @@ def github_annotation(problem: Problem) -> str:
     message = f"{problem.path}: {problem.message}" if problem.path else problem.message
     if problem.hint:
         message += f"\nhint: {problem.hint}"
-    return f"::error {','.join(props)}::{_escape_data(message)}"
+    return f"::{level} {','.join(props)}::{_escape_data(message)}"
 

@@ -27,7 +27,7 @@ TITLE_WORDS = 14
 def add_deliverable(ctx: dict[str, Any], s: Sprint, method: Method | None, lang: str,
                     charts: dict[str, Any]) -> None:
     from sprintkit.engine.deliverable import gather
-    from sprintkit.engine.readiness import check
+    from sprintkit.engine.readiness import DOCUMENTS, check
 
     content = gather(s, method)
     sections = dict(content.sections)
@@ -59,7 +59,7 @@ def add_deliverable(ctx: dict[str, Any], s: Sprint, method: Method | None, lang:
                       sections.get("choices") or []]
     doc["against_evidence"] = _against_evidence(doc["decisions"], ctx["hypotheses"])
     ctx["doc"] = doc
-    ctx["points"] = [p.to_json() for p in check(s, method, content)]
+    ctx["points"] = [p.to_json() for p in check(s, method, content, DOCUMENTS)]
     team_size = len(s.team) or None
     for h in ctx["hypotheses"]:
         h["title"] = hypothesis_title(h["statement"], h.get("title_given"), lang)
