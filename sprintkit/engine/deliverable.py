@@ -80,7 +80,7 @@ def gather(sprint: Sprint, method: Method | None) -> Content:
     """The content of every section for ``sprint`` (hand-written fields first)."""
     answers = bound_answers(sprint, method)
     content = Content(answers=answers, steering=answers.pop("check", []))
-    written = _written(sprint)
+    written = written_sections(sprint)
     sections = set(written) | set(answers)
     for section in sections:
         if written.get(section):
@@ -96,7 +96,8 @@ def gather(sprint: Sprint, method: Method | None) -> Content:
 # --- the hand-written fields ----------------------------------------------------------------
 
 
-def _written(s: Sprint) -> dict[str, Any]:
+def written_sections(s: Sprint) -> dict[str, Any]:
+    """Each section as the facilitator wrote it by hand in sprint.yaml (empty when not)."""
     plan = s.plan
     middle = [st.model_dump() for st in plan.stakeholders if is_middle_management(
         " ".join(str(v or "") for v in (st.name, st.role, st.interest, st.involvement)))]
@@ -117,6 +118,8 @@ def _written(s: Sprint) -> dict[str, Any]:
         "support_notes": plan.support,
         "parties": [p.model_dump() for p in s.parties],
         "signatories": [p.model_dump() for p in s.parties if p.signs_intent],
+        "decision": [d.choice or d.title for d in s.decisions],
+        "decision_rationale": [d.rationale for d in s.decisions if d.rationale],
     }
 
 

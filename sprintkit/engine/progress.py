@@ -29,16 +29,29 @@ def is_filled(value: Any) -> bool:
     return True
 
 
+WRITTEN = "@"
+"""Prefix of the keys under which :func:`all_answers` gives the sections written by hand."""
+
+
 def all_answers(sprint: Sprint) -> dict[str, Any]:
-    """Every captured output over all phases, by output id (ids are unique within a method)."""
-    answers: dict[str, Any] = {}
+    """Every captured output over all phases, by output id (ids are unique within a method),
+    and, under ``@SECTION``, each document section the facilitator wrote by hand as a
+    top-level field of sprint.yaml (``@conclusions``, ``@actions`` …)."""
+    from sprintkit.engine.deliverable import written_sections
+
+    answers: dict[str, Any] = {f"{WRITTEN}{k}": v for k, v in written_sections(sprint).items()
+                               if is_filled(v)}
     for state in sprint.phases.values():
         answers.update(state.outputs)
     return answers
 
 
 def applies(output: OutputSpec, answers: dict[str, Any]) -> bool:
-    """Whether ``output`` is asked, given the answers so far."""
+    """Whether ``output`` is asked, given the answers so far. An output that feeds a document
+    section already written by hand in sprint.yaml is not asked: the hand-written field wins
+    in the documents anyway."""
+    if output.feeds is not None and f"{WRITTEN}{output.feeds}" in answers:
+        return False
     return output.when is None or output.when.holds(answers)
 
 
