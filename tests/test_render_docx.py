@@ -32,18 +32,18 @@ def test_report_content_that_matters(model):
     body = dump_docx(render_bytes("report", model).data)["body"]
     texts = [b.get("text", "") for b in body if "p" in b]
     headings = [b["text"] for b in body if b.get("p") == "Heading 1"]
-    assert headings == ["Samenvatting", "Context", "Team en deelnemers", "Wat de fasen opleverden",
-                        "Hypothesen en bewijs", "Uitkomsten", "Leerpunten",
-                        "Strategische keuzes en besluiten", "Vervolgstappen"]
+    assert headings == ["Managementsamenvatting", "Aanleiding en vraag", "Aanpak", "Resultaten",
+                        "Conclusies en besluiten", "Vervolgstappen", "Bijlagen"]
     assert body[0] == {"p": "Title", "text": "Gezinsplan in één gesprek"}
     tables = [b for b in body if "table" in b]
     h1 = next(t for t in tables if ["**Bewijs**", "23/28 = 82%"] in t["rows"])
     assert ["**Betrouwbaarheidsinterval (95%)**", "64,4%–92,1%"] in h1["rows"]
-    assert ["**Berekend oordeel**", "**onbeslist**"] in h1["rows"]
-    h5 = next(t for t in tables if ["**Oordeel facilitator**",
-                                    "**ondersteund** (Anna de Vries, 15 mei 2026)"] in t["rows"])
-    assert any(row[0] == "**Reden**" and row[1].startswith("Zeven van de acht")
-               for row in h5["rows"])
+    assert ["**Oordeel**", "**onbeslist**"] in h1["rows"]
+    h5 = next(t for t in tables if ["**Oordeel**", "**ondersteund** (oordeel facilitator; "
+                                    "berekend: onvoldoende gegevens)"] in t["rows"])
+    assert h5
+    assert any(t.startswith("**Oordeel van de facilitator** (Anna de Vries, 15 mei 2026): "
+                            "Zeven van de acht") for t in texts)
     assert any("Minder waarnemingen (6) dan het minimum" in t for t in texts)
     images = [b for b in body if "images" in b]
     # the overview, H3's own chart, and the two indicators over time
@@ -54,7 +54,7 @@ def test_report_content_that_matters(model):
                                    "de streefwaarde · streefwaarde gehaald"]
     assert outcomes["rows"][2][1:3] == ["55%", "80%"]  # a rate, in percent
     toc = next(b for b in body if b.get("field", "").startswith("TOC"))
-    assert toc["field"] == 'TOC \\o "1-2" \\h \\z \\u' and "Samenvatting" in toc["text"]
+    assert toc["field"] == 'TOC \\o "1-2" \\h \\z \\u' and "Managementsamenvatting" in toc["text"]
 
 
 def test_fields_settings_page_and_properties(model):

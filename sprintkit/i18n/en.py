@@ -23,7 +23,7 @@ WORDS: dict[str, str] = {
     "doc.escalated_to": "escalated to {to}",
     "doc.evidence": "Evidence",
     "doc.facilitation": "Facilitation",
-    "doc.facilitator_verdict": "The facilitator's verdict.",
+    "doc.facilitator_verdict": "The facilitator's verdict",
     "doc.frequency": "Frequency",
     "doc.goal": "Goal",
     "doc.how_measured": "How we measure",

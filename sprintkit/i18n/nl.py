@@ -23,7 +23,7 @@ WORDS: dict[str, str] = {
     "doc.escalated_to": "geëscaleerd naar {to}",
     "doc.evidence": "Bewijs",
     "doc.facilitation": "Facilitatie",
-    "doc.facilitator_verdict": "Oordeel van de facilitator.",
+    "doc.facilitator_verdict": "Oordeel van de facilitator",
     "doc.frequency": "Frequentie",
     "doc.goal": "Doel",
     "doc.how_measured": "Hoe we meten",

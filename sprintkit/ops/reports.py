@@ -355,6 +355,8 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             h["chart"] = None
         for ind in s["indicators"]:
             ind["chart"] = None
+        for group in s["doc"]["findings"] + s["doc"]["choices"]:
+            group["chart"] = None
     if context.get("programme"):
         for ind in context["programme"]["indicators"]:
             ind["chart"] = None
