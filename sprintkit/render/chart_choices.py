@@ -63,7 +63,7 @@ def wrap(text: Any, width: int = 40, lines: int = 2, room_cm: float | None = Non
         if len(out) > lines:
             out = out[:lines]
             out[-1] = out[-1][: width - 1].rstrip() + "…"
-        if room_cm is None or width <= 12 or max(text_cm(line) for line in out) <= room_cm:
+        if room_cm is None or width <= 4 or max(text_cm(line) for line in out) <= room_cm:
             return out
         width -= 2
 
@@ -175,7 +175,7 @@ def _votes_layout(spec: dict[str, Any]) -> _VotesLayout:
     valid = [(i, r, v) for i, r in enumerate(rows)
              if (v := _number(r.get("votes"))) is not None and 0 <= v <= MOST_VOTES]
     if not valid:
-        raise EmptyChart("a votes chart needs at least one row with a number of votes")
+        raise EmptyChart("the votes chart has no row with a number of votes")
     ranks = [_number(r.get("rank")) for _, r, _ in valid]
     given = all(k is not None and k >= 1 and k == int(k) for k in ranks)
     ordered = sorted(valid, key=lambda t: (-t[2], _number(t[1].get("rank")) or 0, t[0]))
@@ -408,7 +408,7 @@ def _matrix_layout(spec: dict[str, Any]) -> _MatrixLayout:
             quadrant = _quadrant(impact, effort, middle)
         found.append((QUADRANTS.index(quadrant), index, quadrant, effort, impact, row))
     if not found:
-        raise EmptyChart("a matrix chart needs at least one row with impact and effort")
+        raise EmptyChart("the matrix chart has no row with impact and effort on its scale")
     found.sort(key=lambda t: (t[0], t[1]))
     layout = _MatrixLayout(low, high)
     layout.points = [(number, quadrant, effort, impact, wrap(row.get("item"), KEY_WRAP, 3,
@@ -529,7 +529,7 @@ def _assumptions_layout(spec: dict[str, Any]) -> _MapLayout:
         layout.key.append((label, wrap(row.get("title"), MAP_WRAP, 3,
                                        MAP_COLUMN - LABEL_CM - 0.6)))
     if not layout.points:
-        raise EmptyChart("an assumption map needs at least one row with importance and evidence")
+        raise EmptyChart("the assumptions chart has no row with importance and evidence")
     layout.notes = _notes(spec, 0, len(rows) - len(layout.points))
     heights = [LINE_CM * len(lines) + ENTRY_GAP for _, lines in layout.key]
     half = (len(heights) + 1) // 2

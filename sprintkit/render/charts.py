@@ -163,6 +163,9 @@ def _serve(proc: subprocess.Popen[bytes], share: list[tuple[str, dict[str, Any]]
             header = proc.stdout.readline()
             if not header.strip():
                 raise RuntimeError("a chart worker stopped")
+            if header.strip() == b"-":
+                futures[ref].set_exception(ValueError("the chart worker could not draw it"))
+                continue
             data = proc.stdout.read(int(header))
             futures[ref].set_result(data)
     except Exception as exc:  # any failure: the caller draws the rest itself
