@@ -435,7 +435,7 @@ def _matrix(fig: Any, spec: dict[str, Any]) -> None:
     ax = _page(fig)
     height = layout.height
     top = height - MATRIX_TOP
-    pad = 0.5 if layout.high - layout.low <= 10 else (layout.high - layout.low) / 10
+    pad = 0.6 if layout.high - layout.low <= 10 else (layout.high - layout.low) / 8
     x = _Scale(layout.low, layout.high, MATRIX_LEFT, MATRIX_SIDE, pad)
     y = _Scale(layout.low, layout.high, top - MATRIX_SIDE, MATRIX_SIDE, pad)
     mx, my = x.at(x.middle), y.at(y.middle)
@@ -496,13 +496,13 @@ def _matrix_key(ax: Any, layout: _MatrixLayout, words: dict[str, str], top: floa
 
 MAP_LEFT = 1.6
 MAP_WIDTH = WIDTH_CM - MAP_LEFT - 0.4
-MAP_HEIGHT = 6.4
+MAP_HEIGHT = 6.6
 MAP_TOP = 0.3
 MAP_BELOW = 1.25
 LEGEND_CM = 0.85
 MAP_COLUMN = WIDTH_CM / 2
 MAP_WRAP = 40
-LABEL_CM = 1.0
+LABEL_CM = 0.9
 
 
 @dataclass
@@ -527,7 +527,7 @@ def _assumptions_layout(spec: dict[str, Any]) -> _MapLayout:
         label = wrap(row.get("label"), 8, 1)[0]
         layout.points.append((label, verdict_key(row.get("verdict")), evidence, importance))
         layout.key.append((label, wrap(row.get("title"), MAP_WRAP, 3,
-                                       MAP_COLUMN - LABEL_CM - 0.6)))
+                                       MAP_COLUMN - LABEL_CM - 0.45)))
     if not layout.points:
         raise EmptyChart("the assumptions chart has no row with importance and evidence")
     layout.notes = _notes(spec, 0, len(rows) - len(layout.points))
@@ -555,8 +555,8 @@ def _assumptions(fig: Any, spec: dict[str, Any]) -> None:
     ax = _page(fig)
     height = layout.height
     top = height - MAP_TOP
-    x = _Scale(0.0, 1.0, MAP_LEFT, MAP_WIDTH, 0.05)
-    y = _Scale(1.0, 5.0, top - MAP_HEIGHT, MAP_HEIGHT, 0.5)
+    x = _Scale(0.0, 1.0, MAP_LEFT, MAP_WIDTH, 0.06)
+    y = _Scale(1.0, 5.0, top - MAP_HEIGHT, MAP_HEIGHT, 0.6)
     mx, my = x.at(0.5), y.at(3.0)
     ax.add_patch(Rectangle((x.start, my), mx - x.start, y.end - my, facecolor=TEST_FIRST_TINT,
                            edgecolor="none", zorder=0))
@@ -639,7 +639,7 @@ def _outside(box: tuple[float, float, float, float],
 
 def _map_key(ax: Any, layout: _MapLayout, top: float) -> None:
     for column, indexes in enumerate(layout.columns):
-        x0 = 0.4 + column * MAP_COLUMN
+        x0 = 0.3 + column * MAP_COLUMN
         y = top
         for i in indexes:
             label, lines = layout.key[i]
