@@ -561,8 +561,8 @@ def _assumptions(fig: Any, spec: dict[str, Any]) -> None:
     ax.add_patch(Rectangle((x.start, my), mx - x.start, y.end - my, facecolor=TEST_FIRST_TINT,
                            edgecolor="none", zorder=0))
     _frame(ax, x, y)
-    ax.text(x.start + 0.12, y.end - 0.12, words["test_first"], ha="left", va="top",
-            fontweight="bold", color=TEST_FIRST_INK, zorder=2)
+    corner = ax.text(x.start + 0.12, y.end - 0.12, words["test_first"], ha="left", va="top",
+                     fontweight="bold", color=TEST_FIRST_INK, zorder=2)
     xticks = [(0.0, words["none"]), (0.5, words["some"]), (1.0, words["strong"])]
     yticks = [(float(t), fmt.format_number(t, lang)) for t in range(1, 6)]
     _axes_text(ax, x, y, xticks, yticks, words["evidence"], words["importance"])
@@ -579,7 +579,7 @@ def _assumptions(fig: Any, spec: dict[str, Any]) -> None:
                 **verdict_style(verdict, ASSUMPTION_SIZE))
     taken = [(px - size_cm / 2, py - size_cm / 2, px + size_cm / 2, py + size_cm / 2)
              for px, py in placed]
-    taken.append(_extent_cm(fig, ax.texts[0]))  # "test first"
+    taken.append(_extent_cm(fig, corner))
     frame = (x.start, y.start, x.end, y.end)
     for (label, _, _, _), (px, py) in zip(layout.points, placed, strict=True):
         _place_label(fig, ax, label, px, py, size_cm, taken, frame)
