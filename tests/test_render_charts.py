@@ -4,6 +4,7 @@ what the plot draws, layouts whose texts never overlap, and robust specs."""
 from __future__ import annotations
 
 import itertools
+import re
 import struct
 
 import pytest
@@ -336,3 +337,28 @@ def test_the_chart_worker_draws_the_new_kinds_and_survives_an_empty_one():
         assert futures["a"].result(timeout=120) == render_png(specs["a"])
     finally:
         pool.close()
+
+
+def test_the_new_kinds_go_into_a_word_document_at_their_size():
+    import datetime as dt
+    import io
+    import zipfile
+
+    from sprintkit.render import markup as mk
+    from sprintkit.render.document import Images, build
+
+    specs = {"v": votes(), "m": matrix(), "a": assumptions()}
+    document = mk.Document([mk.Image("chart", ref) for ref in specs])
+    out = build(document, "docx", Images(specs, []), lang="nl",
+                created=dt.datetime(2026, 5, 1, tzinfo=dt.UTC))
+    assert out.images == 3
+    with zipfile.ZipFile(io.BytesIO(out.data)) as docx:
+        media = sorted(n for n in docx.namelist() if n.startswith("word/media/"))
+        body = docx.read("word/document.xml").decode("utf-8")
+        drawn = sorted(docx.read(n) for n in media)
+    assert drawn == sorted(render_png(s) for s in specs.values())
+    extents = re.findall(r'<wp:extent cx="(\d+)" cy="(\d+)"', body)
+    assert len(extents) == 3
+    for spec, (cx, cy) in zip(specs.values(), extents, strict=True):
+        width, height = size_cm(spec)  # each picture keeps its chart's proportions
+        assert int(cy) / int(cx) == pytest.approx(height / width, rel=1e-3)
