@@ -362,3 +362,16 @@ def test_the_new_kinds_go_into_a_word_document_at_their_size():
     for spec, (cx, cy) in zip(specs.values(), extents, strict=True):
         width, height = size_cm(spec)  # each picture keeps its chart's proportions
         assert int(cy) / int(cx) == pytest.approx(height / width, rel=1e-3)
+
+
+def test_a_long_matrix_key_moves_below_the_plot_in_two_columns():
+    from matplotlib.text import Text
+
+    short, long = chart_choices._matrix_layout(matrix()), chart_choices._matrix_layout(
+        matrix(n=15))
+    assert short.beside and not long.beside
+    assert {x for x, *_ in long.key} == {0.0, chart_choices.KEY_COLUMN}
+    fig = figure(matrix(n=15))
+    heights = [t.get_position()[1] for t in fig.findobj(Text) if t.get_text() == "Grote klus"]
+    label = next(t for t in fig.findobj(Text) if t.get_text() == "Inspanning")
+    assert len(heights) == 2 and min(heights) < label.get_position()[1] < max(heights)

@@ -365,8 +365,9 @@ MATRIX_LEFT = 1.6
 MATRIX_TOP = 0.3
 MATRIX_BELOW = 1.3
 KEY_X = MATRIX_LEFT + MATRIX_SIDE + 0.6
-KEY_TEXT_X = KEY_X + 0.7
+KEY_INDENT = 0.7
 KEY_WRAP = 40
+KEY_COLUMN = WIDTH_CM / 2
 HEADING_CM = 0.5
 ENTRY_GAP = 0.07
 
@@ -375,11 +376,18 @@ ENTRY_GAP = 0.07
 class _MatrixLayout:
     low: float = 1.0
     high: float = 5.0
-    points: list[tuple[int, str, float, float, list[str]]] = field(default_factory=list)
-    """number, quadrant, effort, impact, key lines"""
+    points: list[tuple[int, str, float, float]] = field(default_factory=list)
+    """number, quadrant, effort, impact"""
+    key: list[tuple[float, float, str, int, list[str]]] = field(default_factory=list)
+    """x, depth below the key's top (cm), quadrant, number (0: the quadrant's heading), lines"""
+    beside: bool = True
+    """The key beside the plot; else (too long for that) in two columns below it."""
     notes: list[str] = field(default_factory=list)
-    key_cm: float = 0.0
     height: float = 0.0
+
+    @property
+    def left(self) -> float:
+        return MATRIX_LEFT if self.beside else (WIDTH_CM - MATRIX_SIDE) / 2 + 0.3
 
 
 def _quadrant(impact: float, effort: float, middle: float) -> str:
@@ -411,16 +419,51 @@ def _matrix_layout(spec: dict[str, Any]) -> _MatrixLayout:
         raise EmptyChart("the matrix chart has no row with impact and effort on its scale")
     found.sort(key=lambda t: (t[0], t[1]))
     layout = _MatrixLayout(low, high)
-    layout.points = [(number, quadrant, effort, impact, wrap(row.get("item"), KEY_WRAP, 3,
-                                                                 WIDTH_CM - KEY_TEXT_X - 0.15))
-                     for number, (_, _, quadrant, effort, impact, row) in enumerate(found, 1)]
+    layout.points = [(number, quadrant, effort, impact)
+                     for number, (_, _, quadrant, effort, impact, _) in enumerate(found, 1)]
+    items = [row.get("item") for *_, row in found]
     layout.notes = _notes(spec, 0, len(rows) - len(found))
-    groups = {p[1] for p in layout.points}
-    layout.key_cm = HEADING_CM * len(groups) + sum(
-        LINE_CM * len(p[4]) + ENTRY_GAP for p in layout.points)
-    body = max(MATRIX_TOP + MATRIX_SIDE + MATRIX_BELOW, MATRIX_TOP + layout.key_cm + 0.3)
+    plot_cm = MATRIX_TOP + MATRIX_SIDE + MATRIX_BELOW
+    layout.key, key_cm = _matrix_key(layout.points, items, WIDTH_CM - KEY_X - KEY_INDENT - 0.15,
+                                     1)
+    if key_cm <= plot_cm + 0.3:
+        body = max(plot_cm, MATRIX_TOP + key_cm + 0.3)
+    else:
+        layout.beside = False
+        layout.key, key_cm = _matrix_key(layout.points, items,
+                                         KEY_COLUMN - KEY_INDENT - 0.45, 2)
+        body = plot_cm + 0.25 + key_cm + 0.2
     layout.height = body + NOTE_CM * len(layout.notes) + (0.1 if layout.notes else 0.0)
     return layout
+
+
+def _matrix_key(points: list[tuple[int, str, float, float]], items: list[Any], room: float,
+                columns: int) -> tuple[list[tuple[float, float, str, int, list[str]]], float]:
+    """The key's headings and entries placed in ``columns`` (each column's x from 0, depth
+    below the key's top), and the key's height."""
+    blocks: list[tuple[str, int, list[str], float]] = []
+    for (number, quadrant, _, _), item in zip(points, items, strict=True):
+        if not blocks or blocks[-1][0] != quadrant:
+            blocks.append((quadrant, 0, [], HEADING_CM))
+        lines = wrap(item, KEY_WRAP, 3, room)
+        blocks.append((quadrant, number, lines, LINE_CM * len(lines) + ENTRY_GAP))
+    split = len(blocks)
+    if columns > 1:
+        total, depth = sum(b[3] for b in blocks), 0.0
+        for index, block in enumerate(blocks):
+            if depth + block[3] / 2 > total / 2:
+                split = index
+                break
+            depth += block[3]
+        if 0 < split and blocks[split - 1][1] == 0:
+            split -= 1  # a heading goes with its first entry
+    placed = []
+    heights = [0.0, 0.0]
+    for index, (quadrant, number, lines, height) in enumerate(blocks):
+        column = 0 if index < split else 1
+        placed.append((column * KEY_COLUMN, heights[column], quadrant, number, lines))
+        heights[column] += height
+    return placed, max(heights)
 
 
 def _matrix(fig: Any, spec: dict[str, Any]) -> None:
@@ -436,7 +479,7 @@ def _matrix(fig: Any, spec: dict[str, Any]) -> None:
     height = layout.height
     top = height - MATRIX_TOP
     pad = 0.6 if layout.high - layout.low <= 10 else (layout.high - layout.low) / 8
-    x = _Scale(layout.low, layout.high, MATRIX_LEFT, MATRIX_SIDE, pad)
+    x = _Scale(layout.low, layout.high, layout.left, MATRIX_SIDE, pad)
     y = _Scale(layout.low, layout.high, top - MATRIX_SIDE, MATRIX_SIDE, pad)
     mx, my = x.at(x.middle), y.at(y.middle)
     ax.add_patch(Rectangle((x.start, my), mx - x.start, y.end - my, facecolor=QUICK_WIN_TINT,
@@ -455,7 +498,7 @@ def _matrix(fig: Any, spec: dict[str, Any]) -> None:
     _axes_text(ax, x, y, ticks, ticks, words["effort"], words["impact"])
     nudge = pad * 0.3
     wanted = []
-    for _, quadrant, effort, impact, _ in layout.points:
+    for _, quadrant, effort, impact in layout.points:
         if effort == x.middle:
             effort += -nudge if quadrant in ("quick_win", "fill_in") else nudge
         if impact == y.middle:
@@ -469,27 +512,28 @@ def _matrix(fig: Any, spec: dict[str, Any]) -> None:
     for (number, *_), (px, py) in zip(layout.points, placed, strict=True):
         ax.text(px, py, str(number), ha="center", va="center_baseline", color="white",
                 fontsize=7 if number < 100 else 5.5, fontweight="bold", zorder=4)
-    _matrix_key(ax, layout, words, top)
+    if layout.beside:
+        _draw_key(ax, layout, words, KEY_X, top)
+    else:
+        _draw_key(ax, layout, words, 0.3, y.start - MATRIX_BELOW - 0.25)
     for k, note in enumerate(layout.notes):
         ax.text(x.start, NOTE_CM * (len(layout.notes) - k - 0.5) + 0.05, note, ha="left",
                 va="center", color=GREY, fontsize=8, fontstyle="italic")
 
 
-def _matrix_key(ax: Any, layout: _MatrixLayout, words: dict[str, str], top: float) -> None:
-    y = top
-    current = None
-    for number, quadrant, _, _, lines in layout.points:
-        if quadrant != current:
-            current = quadrant
+def _draw_key(ax: Any, layout: _MatrixLayout, words: dict[str, str], left: float,
+              top: float) -> None:
+    for x, depth, quadrant, number, lines in layout.key:
+        y = top - depth
+        if not number:
             win = quadrant == "quick_win"
-            ax.text(KEY_X, y - HEADING_CM / 2 - 0.02, words[quadrant], ha="left", va="center",
-                    fontweight="bold", color=QUICK_WIN_INK if win else INK)
-            y -= HEADING_CM
-        ax.text(KEY_X + 0.55, y, f"{number}", ha="right", va="top", color=BAR,
+            ax.text(left + x, y - HEADING_CM / 2 - 0.02, words[quadrant], ha="left",
+                    va="center", fontweight="bold", color=QUICK_WIN_INK if win else INK)
+            continue
+        ax.text(left + x + KEY_INDENT - 0.15, y, f"{number}", ha="right", va="top", color=BAR,
                 fontweight="bold")
-        ax.text(KEY_TEXT_X, y, "\n".join(lines), ha="left", va="top", color=INK,
+        ax.text(left + x + KEY_INDENT, y, "\n".join(lines), ha="left", va="top", color=INK,
                 linespacing=1.15)
-        y -= LINE_CM * len(lines) + ENTRY_GAP
 
 
 # --- assumptions -----------------------------------------------------------------------------
