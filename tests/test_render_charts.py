@@ -9,7 +9,7 @@ import struct
 
 import pytest
 
-from sprintkit.render import chart_choices, charts
+from sprintkit.render import chart_choices, chart_layout, chart_map, charts
 from sprintkit.render.charts import EmptyChart, figure, render_png, size_cm, spec_key
 
 ITEMS = [
@@ -298,12 +298,12 @@ def test_invalid_and_huge_values_are_left_out_and_counted():
 
 
 def test_wrap_keeps_lines_short_and_marks_what_was_left_out():
-    assert chart_choices.wrap("kort") == ["kort"]
-    lines = chart_choices.wrap(LONG)
+    assert chart_layout.wrap("kort") == ["kort"]
+    lines = chart_layout.wrap(LONG)
     assert len(lines) == 2 and all(len(line) <= 40 for line in lines)
     assert lines[-1].endswith("…")
-    narrow = chart_choices.wrap("W" * 30 + " " + "M" * 30, 40, 3, room_cm=3.0)
-    assert all(chart_choices.text_cm(line) <= 3.0 for line in narrow)
+    narrow = chart_layout.wrap("W" * 30 + " " + "M" * 30, 40, 3, room_cm=3.0)
+    assert all(chart_layout.text_cm(line) <= 3.0 for line in narrow)
 
 
 def test_colours_are_accessible_against_white():
@@ -319,8 +319,8 @@ def test_colours_are_accessible_against_white():
 
     graphical = [*charts.COLOURS.values(), chart_choices.BAR, charts.TARGET]
     assert min(contrast(c) for c in graphical) >= 3.0
-    words = [charts.INK, chart_choices.GREY, chart_choices.QUICK_WIN_INK,
-             chart_choices.TEST_FIRST_INK]
+    words = [charts.INK, chart_layout.GREY, chart_choices.QUICK_WIN_INK,
+             chart_map.TEST_FIRST_INK]
     assert min(contrast(c) for c in words) >= 4.5
 
 
