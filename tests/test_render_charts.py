@@ -375,3 +375,12 @@ def test_a_long_matrix_key_moves_below_the_plot_in_two_columns():
     heights = [t.get_position()[1] for t in fig.findobj(Text) if t.get_text() == "Grote klus"]
     label = next(t for t in fig.findobj(Text) if t.get_text() == "Inspanning")
     assert len(heights) == 2 and min(heights) < label.get_position()[1] < max(heights)
+
+
+@pytest.mark.parametrize("make", [votes, matrix, assumptions])
+def test_hostile_text_is_measured_and_drawn_without_a_warning(make):
+    spec = make(n=2)
+    for row in spec["rows"]:
+        row["item" if "item" in row else "title"] = "Samen 🎉 vieren\x07 met 中文 " + LONG
+    size_cm(spec)
+    assert render_png(spec).startswith(b"\x89PNG")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,9 @@ def text_cm(text: str, size: float = 8.5, bold: bool = False) -> float:
     if not _MEASURE:
         _MEASURE.append(RendererAgg(10, 10, 72))
     prop = FontProperties(family="DejaVu Sans", size=size, weight="bold" if bold else "normal")
-    width, _, _ = _MEASURE[0].get_text_width_height_descent(text, prop, ismath=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a glyph the font lacks (emoji) is measured as a box
+        width, _, _ = _MEASURE[0].get_text_width_height_descent(text, prop, ismath=False)
     return float(width) / 72 * 2.54
 
 
