@@ -317,7 +317,7 @@ def test_colours_are_accessible_against_white():
     def contrast(colour):
         return 1.05 / (luminance(colour) + 0.05)
 
-    graphical = [*charts.COLOURS.values(), chart_choices.BAR, charts.TARGET]
+    graphical = [*charts.COLOURS.values(), chart_choices.BAR, charts.TARGET, chart_layout.MIDLINE]
     assert min(contrast(c) for c in graphical) >= 3.0
     words = [charts.INK, chart_layout.GREY, chart_choices.QUICK_WIN_INK,
              chart_map.TEST_FIRST_INK]

@@ -20,7 +20,7 @@ NOTE_CM = 0.45
 ENTRY_GAP = 0.07
 GREY = "#546e7a"
 FRAME = "#b0bec5"
-MIDLINE = "#90a4ae"
+MIDLINE = "#78909c"
 Box = tuple[float, float, float, float]
 """x0, y0, x1, y1 in cm from the figure's bottom left."""
 

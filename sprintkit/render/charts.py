@@ -417,7 +417,7 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
                     if v in verdicts]
     entries += [(bar_proxies, words["interval"]), ((target_proxy,), words["target"])]
     handles = [h[0] if len(h) == 1 else h for h, _ in entries]
-    widest = max(len(h) for h, _ in entries)
+    widest = max(len(h) for h, _ in entries if h is not bar_proxies)  # markers need room
     fig.legend(handles, [label for _, label in entries], loc="lower center", ncol=3,
                frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.0),
                handlelength=max(2.4, 1.2 * widest), columnspacing=1.4,
