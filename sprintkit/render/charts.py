@@ -1,13 +1,19 @@
 """Charts as PNG, with matplotlib's Figure API (no pyplot, no global state, no display).
 
-Two kinds, from the plain specs :mod:`sprintkit.render.context` collects:
+Kinds, from the plain specs :mod:`sprintkit.render.context` collects:
 
 * ``forest`` — hypotheses as their estimate and interval against their target, one row each,
   coloured and labelled by verdict;
-* ``indicator`` — an indicator's measurements over its periods against baseline and target.
+* ``indicator`` — an indicator's measurements over its periods against baseline and target;
+* ``votes``, ``matrix`` and ``assumptions`` — a dot vote, an impact/effort matrix and an
+  assumption map (:mod:`sprintkit.render.chart_choices`).
 
 The same spec gives the same bytes (no timestamps or version in the PNG). matplotlib is imported
-inside the functions, only when a document has charts."""
+inside the functions, only when a document has charts. A legend shows exactly what the plot
+draws: both are made from the same style dicts (:func:`verdict_style`, :data:`MEASURED`…).
+
+A spec a chart cannot be drawn from (a new kind without rows, or without one drawable row)
+raises :class:`EmptyChart`, a ``ValueError``: the caller leaves the chart out."""
 
 from __future__ import annotations
 
@@ -42,17 +48,36 @@ BASELINE = "#9e9e9e"
 WORDS = {
     "nl": {"estimate": "schatting", "interval": "betrouwbaarheidsinterval",
            "target": "streefwaarde", "baseline": "nulmeting", "measured": "gemeten",
-           "relative": "ten opzichte van de streefwaarde (streefwaarde = 100%)"},
+           "relative": "ten opzichte van de streefwaarde (streefwaarde = 100%)",
+           "votes": "Aantal stemmen", "more": "+{n} meer",
+           "skipped": "{n} zonder geldige waarde niet getoond",
+           "effort": "Inspanning", "impact": "Impact", "quick_win": "Snelle winst",
+           "big_bet": "Grote klus", "fill_in": "Opvulwerk", "thankless": "Niet doen",
+           "importance": "Belang", "evidence": "Bewijs", "none": "geen", "some": "matig",
+           "strong": "sterk", "test_first": "Test eerst"},
     "en": {"estimate": "estimate", "interval": "confidence interval",
            "target": "target", "baseline": "baseline", "measured": "measured",
-           "relative": "relative to the target (target = 100%)"},
+           "relative": "relative to the target (target = 100%)",
+           "votes": "Votes", "more": "+{n} more",
+           "skipped": "{n} without a valid value not shown",
+           "effort": "Effort", "impact": "Impact", "quick_win": "Quick wins",
+           "big_bet": "Big bets", "fill_in": "Fill-ins", "thankless": "Thankless tasks",
+           "importance": "Importance", "evidence": "Evidence", "none": "none", "some": "some",
+           "strong": "strong", "test_first": "Test first"},
 }
 VERDICT_WORDS = {
     "nl": {"supported": "ondersteund", "refuted": "weerlegd", "inconclusive": "onbeslist",
-           "insufficient_data": "onvoldoende gegevens"},
+           "insufficient_data": "onvoldoende gegevens", "untested": "nog niet getoetst"},
     "en": {"supported": "supported", "refuted": "refuted", "inconclusive": "inconclusive",
-           "insufficient_data": "insufficient data"},
+           "insufficient_data": "insufficient data", "untested": "not yet tested"},
 }
+
+
+KINDS = ("forest", "indicator", "votes", "matrix", "assumptions")
+
+
+class EmptyChart(ValueError):
+    """Nothing to draw: the spec has no row with drawable values (the caller shows no chart)."""
 
 
 PARALLEL_MIN = 8
@@ -138,6 +163,9 @@ def _serve(proc: subprocess.Popen[bytes], share: list[tuple[str, dict[str, Any]]
             header = proc.stdout.readline()
             if not header.strip():
                 raise RuntimeError("a chart worker stopped")
+            if header.strip() == b"-":
+                futures[ref].set_exception(ValueError("the chart worker could not draw it"))
+                continue
             data = proc.stdout.read(int(header))
             futures[ref].set_result(data)
     except Exception as exc:  # any failure: the caller draws the rest itself
@@ -157,19 +185,54 @@ def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
     if spec.get("type") == "forest":
         rows = max(1, len(spec.get("rows", [])))
         extra = 0.45 if (spec.get("unit") or spec.get("relative")) else 0.0
-        extra += 0.0 if rows <= LABELLED_ROWS else 0.4
+        extra += 0.4 * (_legend_rows(_forest_legend_count(spec)) - 1)
         return WIDTH_CM, 1.7 + extra + (0.75 if rows <= 3 else ROW_CM) * rows
+    if spec.get("type") in ("votes", "matrix", "assumptions"):
+        from sprintkit.render import chart_choices
+
+        return chart_choices.size_cm(spec)
     return WIDTH_CM, 6.5
 
 
 def render_png(spec: dict[str, Any], dpi: int = DPI) -> bytes:
-    """The chart as PNG bytes."""
-    import matplotlib
+    """The chart as PNG bytes (:class:`EmptyChart` when there is nothing to draw)."""
+    with _style():
+        fig = figure(spec, dpi)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
+                    pil_kwargs={"compress_level": 3})
+    return buffer.getvalue()
 
+
+def figure(spec: dict[str, Any], dpi: int = DPI) -> Any:
+    """The chart as a matplotlib Figure with an Agg canvas, drawn but not saved (what
+    :func:`render_png` saves; tests look at its texts, markers and legend)."""
     kind = spec.get("type")
-    if kind not in ("forest", "indicator"):
+    if kind not in KINDS:
         raise ValueError(f"unknown chart type {kind!r}")
     width, height = size_cm(spec)
+    with _style():
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+        from matplotlib.figure import Figure
+
+        fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=dpi)
+        FigureCanvasAgg(fig)
+        if kind == "forest":
+            _forest(fig, spec)
+        elif kind == "indicator":
+            _indicator(fig, spec)
+        else:
+            from sprintkit.render import chart_choices
+
+            chart_choices.draw(fig, spec)
+    return fig
+
+
+@contextlib.contextmanager
+def _style() -> Any:
+    """matplotlib settings for every chart (and no warnings, e.g. a glyph the font lacks)."""
+    import matplotlib
+
     style = {
         "font.family": "DejaVu Sans",
         "font.size": 8.5,
@@ -181,35 +244,74 @@ def render_png(spec: dict[str, Any], dpi: int = DPI) -> bytes:
         "text.parse_math": False,
     }
     with matplotlib.rc_context(style), warnings.catch_warnings():  # type: ignore[arg-type]
-        warnings.simplefilter("ignore")  # e.g. a glyph (emoji) the font lacks
-        from matplotlib.figure import Figure
-
-        fig = Figure(figsize=(width / 2.54, height / 2.54), dpi=dpi)
-        if kind == "forest":
-            _forest(fig, spec)
-        else:
-            _indicator(fig, spec)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None},
-                    pil_kwargs={"compress_level": 3})
-    return buffer.getvalue()
+        warnings.simplefilter("ignore")
+        yield
 
 
 def _text(value: Any) -> str:
     return clean(str(value)) if value is not None else ""
 
 
-MARKERS = {"supported": "o", "refuted": "X", "inconclusive": "D", "insufficient_data": "o"}
+MARKERS = {"supported": "o", "refuted": "X", "inconclusive": "D", "insufficient_data": "o",
+           "untested": "s"}
+"""Marker shape per verdict; ``untested`` (no verdict yet) is for the assumption map."""
 LABELLED_ROWS = 15
 """Charts with at most this many rows name the verdict beside each row; bigger ones rely on
 colour and marker shape (explained in the legend), which is also much faster to draw."""
+ESTIMATE_SIZE = 6.0
+"""Marker size (points) of an estimate in the forest chart, in the plot and its legend."""
+
+
+def verdict_key(verdict: Any) -> str:
+    """The verdict as a key of :data:`MARKERS` (anything else: ``untested``)."""
+    return verdict if isinstance(verdict, str) and verdict in MARKERS else "untested"
+
+
+def verdict_style(verdict: Any, size: float = ESTIMATE_SIZE) -> dict[str, Any]:
+    """Line2D keywords of a verdict's marker — shape, size, colour, fill (hollow: insufficient
+    data or no verdict). The plot and its legend both draw with these."""
+    key = verdict_key(verdict)
+    colour = COLOURS.get(key, INK)
+    hollow = key in ("insufficient_data", "untested")
+    return {"marker": MARKERS[key], "markersize": size, "linestyle": "none", "color": colour,
+            "markerfacecolor": "white" if hollow else colour, "markeredgecolor": colour,
+            "markeredgewidth": 1.2}
+
+
+def interval_style(verdict: Any) -> dict[str, Any]:
+    """Line2D keywords of a confidence interval bar (in its verdict's colour)."""
+    return {"color": COLOURS.get(verdict_key(verdict), INK), "linewidth": 3.2, "alpha": 0.55,
+            "solid_capstyle": "butt"}
+
+
+SHARED_TARGET: dict[str, Any] = {"color": TARGET, "linewidth": 1.4, "linestyle": (0, (4, 2))}
+ROW_TARGET: dict[str, Any] = {"color": TARGET, "linewidth": 1.6, "linestyle": "-"}
+
+
+def _present(rows: list[dict[str, Any]]) -> list[str]:
+    """The verdict keys of rows that have an estimate, in :data:`MARKERS` order."""
+    found = {verdict_key(r.get("verdict")) for r in rows if r.get("estimate") is not None}
+    return [v for v in MARKERS if v in found]
+
+
+def _forest_legend_count(spec: dict[str, Any]) -> int:
+    rows = spec.get("rows", [])
+    if len(rows) <= LABELLED_ROWS:
+        return 3
+    return len(_present(rows)) + 2
+
+
+def _legend_rows(entries: int, columns: int = 3) -> int:
+    return max(1, -(-entries // columns))
 
 
 def _forest(fig: Any, spec: dict[str, Any]) -> None:
     """Rows of estimate (marker) and interval (bar) against each row's target (tick) or one
     shared target (dashed line). Axes are drawn by hand: matplotlib's tick machinery costs more
-    than the data."""
+    than the data. Each legend entry is drawn from the plot's own style dicts: a verdict's
+    marker, the interval bars in the colours drawn, the target line or tick as drawn."""
     from matplotlib.collections import LineCollection
+    from matplotlib.legend_handler import HandlerTuple
     from matplotlib.lines import Line2D
     from matplotlib.ticker import MaxNLocator
 
@@ -222,8 +324,8 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
     n = max(1, len(rows))
     labelled = len(rows) <= LABELLED_ROWS
     width_cm, height_cm = size_cm(spec)
-    bottom_cm = 1.45 + (0.45 if (spec.get("unit") or relative) else 0.0) + (
-        0.0 if labelled else 0.4)
+    legend_cm = 0.4 * (_legend_rows(_forest_legend_count(spec)) - 1)
+    bottom_cm = 1.45 + (0.45 if (spec.get("unit") or relative) else 0.0) + legend_cm
     right = 0.76 if labelled else 0.97
     ax = fig.add_axes((0.1, bottom_cm / height_cm, right - 0.1,
                        1 - (bottom_cm + 0.25) / height_cm))
@@ -255,32 +357,33 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
                                      linewidths=0.8))
     targets = {scaled(r.get("target"), r) for r in rows}
     shared = len(targets) == 1 and None not in targets
-    bars, bar_colours, ticks_at = [], [], []
+    bars: dict[str, list[Any]] = {}
+    ticks_at = []
     for i, row in enumerate(rows):
         y = n - 1 - i
         low, high = scaled(row.get("low"), row), scaled(row.get("high"), row)
         if low is not None and high is not None:
-            bars.append([(low, y), (high, y)])
-            bar_colours.append(COLOURS.get(row.get("verdict"), INK))
+            bars.setdefault(verdict_key(row.get("verdict")), []).append([(low, y), (high, y)])
         target = scaled(row.get("target"), row)
         if target is not None and not shared:
             ticks_at.append([(target, y - 0.32), (target, y + 0.32)])
-    ax.add_collection(LineCollection(bars, colors=bar_colours, linewidths=3.2, alpha=0.55,
-                                     capstyle="butt"))
+    for verdict, segments in bars.items():
+        bar = interval_style(verdict)
+        ax.add_collection(LineCollection(segments, colors=bar["color"],
+                                         linewidths=bar["linewidth"], alpha=bar["alpha"],
+                                         capstyle=bar["solid_capstyle"]))
     if ticks_at:
-        ax.add_collection(LineCollection(ticks_at, colors=TARGET, linewidths=1.6, zorder=2))
+        ax.add_collection(LineCollection(ticks_at, colors=ROW_TARGET["color"],
+                                         linewidths=ROW_TARGET["linewidth"], zorder=2))
     if shared:
         (target,) = targets
-        ax.plot([target, target], [-0.7, n - 0.3], color=TARGET, linewidth=1.4,
-                linestyle=(0, (4, 2)), zorder=2)
-    for verdict, marker in MARKERS.items():
+        ax.plot([target, target], [-0.7, n - 0.3], zorder=2, **SHARED_TARGET)
+    present = _present(rows)
+    for verdict in present:
         picked = [(scaled(r.get("estimate"), r), n - 1 - i) for i, r in enumerate(rows)
-                  if r.get("verdict") == verdict and r.get("estimate") is not None]
-        if picked:
-            colour = COLOURS[verdict]
-            ax.scatter([p[0] for p in picked], [p[1] for p in picked], marker=marker, s=34,
-                       zorder=3, color="white" if verdict == "insufficient_data" else colour,
-                       edgecolors=colour, linewidths=1.2)
+                  if verdict_key(r.get("verdict")) == verdict and r.get("estimate") is not None]
+        ax.plot([p[0] for p in picked], [p[1] for p in picked], zorder=3,
+                **verdict_style(verdict))
     axis = ax.get_yaxis_transform()
     for i, row in enumerate(rows):
         y = n - 1 - i
@@ -303,22 +406,23 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
     if unit:
         fig.text(0.1 + (right - 0.1) / 2, (bottom_cm - 0.55) / height_cm, _text(unit),
                  ha="center", va="top", color=INK)
-    handles = [
-        Line2D([], [], color=INK, linewidth=3, alpha=0.55, label=words["interval"]),
-        Line2D([], [], color=TARGET, linewidth=1.5,
-               linestyle=(0, (4, 2)) if shared else "-", label=words["target"]),
-    ]
+    bar_proxies = tuple(Line2D([], [], **interval_style(v)) for v in (list(bars) or ["untested"]))
+    target_proxy = Line2D([], [], **(SHARED_TARGET if shared else ROW_TARGET))
+    entries: list[tuple[Any, str]] = []
     if labelled:
-        handles.insert(0, Line2D([], [], marker="o", color=INK, linestyle="none", markersize=5,
-                                 label=words["estimate"]))
+        markers = tuple(Line2D([], [], **verdict_style(v)) for v in present)
+        entries.append((markers or (Line2D([], [], **verdict_style(None)),), words["estimate"]))
     else:
-        for verdict, marker in MARKERS.items():
-            colour = COLOURS[verdict]
-            handles.append(Line2D([], [], marker=marker, linestyle="none", markersize=5,
-                                  color="white" if verdict == "insufficient_data" else colour,
-                                  markeredgecolor=colour, label=verdicts[verdict]))
-    fig.legend(handles=handles, loc="lower center", ncol=3, frameon=False, fontsize=8,
-               bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=1.4)
+        entries += [((Line2D([], [], **verdict_style(v)),), verdicts[v]) for v in present
+                    if v in verdicts]
+    entries += [(bar_proxies, words["interval"]), ((target_proxy,), words["target"])]
+    handles = [h[0] if len(h) == 1 else h for h, _ in entries]
+    widest = max(len(h) for h, _ in entries if h is not bar_proxies)  # markers need room
+    fig.legend(handles, [label for _, label in entries], loc="lower center", ncol=3,
+               frameon=False, fontsize=8, bbox_to_anchor=(0.5, 0.0),
+               handlelength=max(2.4, 1.2 * widest), columnspacing=1.4,
+               handler_map={tuple: HandlerTuple(ndivide=None, pad=0.5),
+                            bar_proxies: HandlerTuple(ndivide=None, pad=0.0)})
 
 
 PER_WORDS = {
@@ -327,6 +431,16 @@ PER_WORDS = {
     "en": {"year": "a year", "half-year": "a half-year", "quarter": "a quarter",
            "month": "a month"},
 }
+
+
+MEASURED_LINE: dict[str, Any] = {"color": INK, "linewidth": 2, "linestyle": "-"}
+MEASURED_POINT: dict[str, Any] = {
+    "marker": "o", "markersize": 5.5, "linestyle": "none", "color": INK,
+    "markerfacecolor": INK, "markeredgecolor": INK, "markeredgewidth": 1.0}
+PRO_RATA_POINT: dict[str, Any] = {**MEASURED_POINT, "markerfacecolor": "white",
+                                  "markeredgewidth": 1.4}
+BASELINE_LINE: dict[str, Any] = {"color": BASELINE, "linewidth": 1.4, "linestyle": (0, (4, 2))}
+TARGET_LINE: dict[str, Any] = {"color": TARGET, "linewidth": 1.6, "linestyle": (0, (4, 2))}
 
 
 def _indicator(fig: Any, spec: dict[str, Any]) -> None:
@@ -350,33 +464,31 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     xs = list(range(len(points)))
     ys = [float(p["value"]) for p in points]
     scaled = [bool(p.get("pro_rata")) for p in points]
-    ax.plot(xs, ys, color=INK, linewidth=2, zorder=2)
+    ax.plot(xs, ys, zorder=2, **MEASURED_LINE)
     plain = [(x, y) for x, y, s in zip(xs, ys, scaled, strict=True) if not s]
     hollow = [(x, y) for x, y, s in zip(xs, ys, scaled, strict=True) if s]
     if plain:
-        ax.scatter([x for x, _ in plain], [y for _, y in plain], s=30, color=INK, zorder=3)
+        ax.plot([x for x, _ in plain], [y for _, y in plain], zorder=3, **MEASURED_POINT)
     if hollow:
-        ax.scatter([x for x, _ in hollow], [y for _, y in hollow], s=30, color="white",
-                   edgecolors=INK, linewidths=1.4, zorder=3)
+        ax.plot([x for x, _ in hollow], [y for _, y in hollow], zorder=3, **PRO_RATA_POINT)
     for x, y, s in zip(xs, ys, scaled, strict=True):
         ax.annotate(("≈" if s else "") + shown(y), (x, y), textcoords="offset points",
                     xytext=(0, 7), ha="center", fontsize=8, color=INK)
     baseline, target = spec.get("baseline"), spec.get("target")
-    handles = [Line2D([], [], color=INK, marker="o", markersize=5, linewidth=2,
-                      label=words["measured"])]
+    handles = [Line2D([], [], label=words["measured"],
+                      **{**MEASURED_POINT, **MEASURED_LINE})]
     if any(scaled):
         per = PER_WORDS.get(lang, PER_WORDS["en"]).get(spec.get("per") or "", "")
         pro = "pro rata" + (f" {per}" if per else "")
-        handles.append(Line2D([], [], color=INK, marker="o", markerfacecolor="white",
-                              markersize=5, linestyle="none", label=pro))
+        handles.append(Line2D([], [], label=pro, **PRO_RATA_POINT))
     if baseline is not None:
-        ax.axhline(baseline, color=BASELINE, linewidth=1.4, linestyle=(0, (4, 2)), zorder=1)
-        handles.append(Line2D([], [], color=BASELINE, linewidth=1.4, linestyle=(0, (4, 2)),
-                              label=f"{words['baseline']} ({shown(baseline)})"))
+        ax.axhline(baseline, zorder=1, **BASELINE_LINE)
+        handles.append(Line2D([], [], label=f"{words['baseline']} ({shown(baseline)})",
+                              **BASELINE_LINE))
     if target is not None:
-        ax.axhline(target, color=TARGET, linewidth=1.6, linestyle=(0, (4, 2)), zorder=1)
-        handles.append(Line2D([], [], color=TARGET, linewidth=1.6, linestyle=(0, (4, 2)),
-                              label=f"{words['target']} ({shown(target)})"))
+        ax.axhline(target, zorder=1, **TARGET_LINE)
+        handles.append(Line2D([], [], label=f"{words['target']} ({shown(target)})",
+                              **TARGET_LINE))
     ax.set_xticks(xs)
     ax.set_xticklabels([_text(p.get("period")) for p in points])
     if xs:
