@@ -66,6 +66,12 @@ def test_prompts_ctrl_c_and_resume(tmp_path):
     child.sendline(">=70%")
     child.expect("We hebben gelijk als")
     child.sendline("ten minste 70% het plan navertelt")
+    child.expect("Korte titel")
+    child.sendline("Ouders begrijpen het plan")
+    child.expect("Hoe kritisch")
+    child.sendline("7")
+    child.expect("1 tot 5|1 to 5|1 t/m 5")   # out of range: asked again
+    child.sendline("5")
     child.expect("H1 bewaard")
     child.expect("We geloven dat")
     child.sendline("")                          # no more cards
@@ -120,6 +126,10 @@ def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     _card(child, "Ouders begrijpen het plan beter", ">=70%")
     child.expect("We hebben gelijk als")
     child.sendline("")
+    child.expect("Korte titel")
+    child.sendline("")
+    child.expect("Hoe kritisch")
+    child.sendline("")
     child.expect("H1 bewaard")
     child.expect("We geloven dat")
     child.sendline("Het kost minder tijd")      # a second card, half typed …
@@ -146,7 +156,7 @@ def test_a_hand_edit_while_a_prompt_is_open_is_kept(tmp_path):
     child.expect("1/4 Welk besluit")
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  # de rest volgt later", "  # de rest volgt later\n"
-                                 "  goal: Een besluit in mei  # met de hand"), encoding="utf-8")
+                                 "  scope: Alle teams in mei  # met de hand"), encoding="utf-8")
     child.sendline("Besluiten over het format")
     child.sendline("")
     child.expect("2/4 Welke werkwijze")
@@ -164,7 +174,7 @@ def test_a_hand_edit_while_a_prompt_is_open_is_kept(tmp_path):
     child.expect(pexpect.EOF)
     child.close()
     text = path.read_text(encoding="utf-8")
-    assert "  goal: Een besluit in mei  # met de hand" in text
+    assert "  scope: Alle teams in mei  # met de hand" in text
     assert "title: 'Veiligheidsformat'   # enkele aanhalingstekens blijven staan" in text
     assert "solution_tested: Het veiligheidsformat" in text
     assert not (folder / ".sprintkit" / "pending-answers.yaml").exists()
@@ -205,6 +215,10 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     say(">=70%")
     child.expect("We are right if")
     say("at least 70% can retell it")
+    child.expect("Short title")
+    say("")
+    child.expect("How critical")
+    say("4")
     child.expect("H1 saved")
     child.expect("We believe that")
     say("")
@@ -250,17 +264,29 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     say("Short variant for crisis cases", "")
     child.expect("Phase done: Learning")
     timer()
-    child.expect("1/4 What is the decision")
+    child.expect("1/10 What is the decision")
     child.expect("2. Adapt and adopt")
     say("2")
-    child.expect("2/5 Why this decision")
+    child.expect("2/11 Why this decision")
     say("The evidence is strong.", "")
-    child.expect("3/5 How broad is the support")
+    child.expect("3/11 How broad is the support")
     say("broadly supported")
-    child.expect("4/5")
+    child.expect("4/11")
     say("All six family managers want to go on.", "")
-    child.expect("5/5 What must go into the implementation plan")
+    child.expect("5/11 What must go into the implementation plan")
     say("Training for all teams", "")
+    child.expect("6/11 What are the three main conclusions")
+    say("Parents understand a plan they co-wrote", "")
+    child.expect("7/11 Which actions were agreed")
+    say("Plan the training — Karin Smit — 2026-09-01", "")
+    child.expect("8/11 Who must be involved")
+    say("Family managers (work with the plan)", "")
+    child.expect("9/11 Which team leads")
+    say("Team leads North and South (plan the training)", "")
+    child.expect("10/11 Who must hear")
+    say("-")
+    child.expect("11/11 Which risks")
+    say("")
     child.expect("Phase done: Deciding and presenting")
     child.expect("All phases are done")
     child.expect(pexpect.EOF)
@@ -270,6 +296,11 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     assert all(state.status == "done" for state in model.phases.values())
     decide = model.phases["decide"].outputs
     assert decide["decision"] == "adapt" and decide["support_level"] == "broad"
+    assert decide["agreed_actions"] == ["Plan the training — Karin Smit — 2026-09-01"]
+    plan = cli("plan", "-s", folder, "-o", folder / "plan.md")
+    assert plan.exit_code == 0, plan.output
+    text = (folder / "plan.md").read_text(encoding="utf-8")
+    assert "Karin Smit" in text and "Team leads North and South" in text
     assert model.phases["prepare"].outputs["run_start"] == "2026-04-29"
     assert model.phases["learn"].skipped_outputs == ["surprises"]
     assert cli("validate", folder).exit_code == 0

@@ -73,6 +73,16 @@ MinNOpt = Annotated[
     ),
 ]
 OwnerOpt = Annotated[str | None, typer.Option("--owner", help="Who owns this hypothesis.")]
+TitleOpt = Annotated[
+    str | None,
+    typer.Option("--title", help="A short title for the report's headings and contents "
+                 "(default: the statement as a sentence)."),
+]
+ImportanceOpt = Annotated[
+    int | None,
+    typer.Option("--importance", min=1, max=5, help="How critical the assumption is, 1-5 "
+                 "(5: the idea fails if it is wrong); places it on the assumption map."),
+]
 DerivedOpt = Annotated[
     str | None,
     typer.Option(
@@ -108,6 +118,8 @@ def add(
     min_n: MinNOpt = None,
     owner: OwnerOpt = None,
     derived_from: DerivedOpt = None,
+    title: TitleOpt = None,
+    importance: ImportanceOpt = None,
     sprint: SprintOpt = Path("."),
 ) -> None:
     """Add a hypothesis (test card) with its criterion, fixed before any evidence.
@@ -134,6 +146,8 @@ def add(
         min_n=min_n,
         owner=owner,
         derived_from=derived_from,
+        title=title,
+        importance=importance,
     )
     shown = f" {h.target}" if h.target is not None else ""
     console.success(f"added {h.id} ({h.kind}{shown})")
@@ -156,6 +170,8 @@ def edit(
     min_n: MinNOpt = None,
     owner: OwnerOpt = None,
     derived_from: DerivedOpt = None,
+    title: TitleOpt = None,
+    importance: ImportanceOpt = None,
     reason: Annotated[
         str | None,
         typer.Option(
@@ -188,6 +204,8 @@ def edit(
         min_n=min_n,
         owner=owner,
         derived_from=derived_from,
+        title=title,
+        importance=importance,
     )
     if not result.changed:
         console.info(f"{id}: nothing changed (the values are the same)")

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CARD_FIELDS = (
     "id", "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
-    "min_n", "owner", "derived_from",
+    "min_n", "owner", "derived_from", "title", "importance",
 )
 """Keys a test card may have where an answer gives one as a mapping."""
 

@@ -41,6 +41,7 @@ WORDS: dict[str, str] = {
     "doc.latest": "Latest measurement",
     "doc.learning": "Learning",
     "doc.likelihood": "Likelihood",
+    "doc.assumptions_caption": "Assumption map: how critical each assumption is, against the strength of the evidence; top left what must be tested first",
     "doc.matrix_caption": "Impact and effort per idea; quick wins top left",
     "doc.mean_of": "mean {mean} over {n} values",
     "doc.mean_short": "mean",

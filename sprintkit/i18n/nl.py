@@ -41,6 +41,7 @@ WORDS: dict[str, str] = {
     "doc.latest": "Laatste meting",
     "doc.learning": "Leerpunt",
     "doc.likelihood": "Kans",
+    "doc.assumptions_caption": "Aannamekaart: hoe kritisch elke aanname is, tegen de kracht van het bewijs; linksboven wat eerst getoetst moet worden",
     "doc.matrix_caption": "Impact en inspanning per idee; linksboven de snelle winst",
     "doc.mean_of": "gemiddeld {mean} over {n} waarden",
     "doc.mean_short": "gem.",

@@ -128,6 +128,11 @@ class Hypothesis(Strict):
     title: str | None = Field(
         None, description="A short title for headings and the contents of documents."
     )
+    importance: int | None = Field(
+        None, ge=1, le=5,
+        description="How critical the assumption is, 1-5 (5: the idea fails if it is wrong); "
+        "places it on the assumption map.",
+    )
     risk: RiskType | None = Field(None, description="desirability, feasibility or viability.")
     kind: HypothesisKind = Field("proportion", description="proportion, mean or qualitative.")
     test: str | None = Field(None, description="To verify that, we will …")

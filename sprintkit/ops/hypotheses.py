@@ -38,7 +38,7 @@ OVERRIDES = ("supported", "refuted", "inconclusive")
 DECISIONS = ("adopt", "adapt", "drop", "retest")
 EDITABLE = (
     "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
-    "min_n", "owner", "derived_from",
+    "min_n", "owner", "derived_from", "title", "importance",
 )
 
 
@@ -164,6 +164,8 @@ def hypothesis_adder(
     owner: str | None = None,
     derived_from: str | None = None,
     phase: str | None = None,
+    title: str | None = None,
+    importance: int | None = None,
 ) -> Callable[[Sprint], Hypothesis]:
     """Check a test card's fields now (a usage error names the first wrong one) and return the
     change that adds it to a sprint inside a transaction — for callers that write more in the
@@ -189,12 +191,14 @@ def hypothesis_adder(
         )
     if min_n is not None and min_n < 1:
         raise UsageError("--min-n must be 1 or more")
+    _check_importance(importance)
 
     data: dict[str, Any] = {"statement": statement, "kind": kind, "created": _today()}
     optional = {
         "risk": risk, "test": test, "metric": metric, "target": parsed, "criterion": criterion,
         "confidence": confidence, "min_n": min_n, "owner": owner, "derived_from": derived_from,
-        "phase": phase,
+        "phase": phase, "title": title.strip() if title and title.strip() else None,
+        "importance": importance,
     }
     data.update({k: v for k, v in optional.items() if v is not None})
 
@@ -212,6 +216,12 @@ def hypothesis_adder(
         return h
 
     return change
+
+
+def _check_importance(importance: int | None) -> None:
+    if importance is not None and not 1 <= importance <= 5:
+        raise UsageError(f"--importance must be 1 to 5, not {importance}",
+                         hint="5: the idea fails if this assumption is wrong; 1: hardly matters")
 
 
 def _check_derived(model: Sprint, derived_from: str | None) -> None:
@@ -262,6 +272,7 @@ def edit_hypothesis(
     _check_choice(given.get("kind"), KINDS, "--kind")
     _check_choice(given.get("risk"), RISKS, "--risk")
     _check_confidence(given.get("confidence"))
+    _check_importance(given.get("importance"))
     if reason is not None and not reason.strip():
         raise UsageError("--reason may not be empty")
     if "target" in given:

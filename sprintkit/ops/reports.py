@@ -350,7 +350,7 @@ def _check_docx(data: bytes, path: Path) -> None:
 
 def _drop_chart_refs(context: dict[str, Any]) -> None:
     for s in context["sprints"]:
-        s["charts"] = {"hypotheses": [], "indicators": []}
+        s["charts"] = {"hypotheses": [], "indicators": [], "assumptions": None}
         for h in s["hypotheses"]:
             h["chart"] = None
         for ind in s["indicators"]:

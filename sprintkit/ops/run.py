@@ -305,7 +305,7 @@ def add_card(model: Sprint, phase_id: str, card: dict[str, Any]) -> Hypothesis:
             return h
     fields = {k: v for k, v in card.items() if v is not None}
     for key in ("statement", "metric", "test", "criterion", "owner", "derived_from", "id",
-                "kind", "risk"):
+                "kind", "risk", "title"):
         if key in fields:
             fields[key] = str(fields[key])
     if "target" in fields:

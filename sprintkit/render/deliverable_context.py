@@ -65,6 +65,29 @@ def add_deliverable(ctx: dict[str, Any], s: Sprint, method: Method | None, lang:
         h["title"] = hypothesis_title(h["statement"], h.get("title_given"), lang)
         h["result"]["explanation"] = explain(h, lang, team_size)
     ctx["evidence_sentence"] = evidence_sentence(ctx["verdict_counts"], lang)
+    ctx["charts"]["assumptions"] = _assumption_map(ctx, s, lang, charts)
+
+
+EVIDENCE_WEIGHT = {"none": 0.05, "weak": 0.35, "moderate": 0.65, "strong": 0.95}
+"""Where a hypothesis's evidence strength puts it on the assumption map (0 none … 1 strong)."""
+
+
+def _assumption_map(ctx: dict[str, Any], s: Sprint, lang: str,
+                    charts: dict[str, Any]) -> str | None:
+    """The assumption map (importance × evidence) when two or more hypotheses say how
+    critical they are."""
+    importance = {h.id: h.importance for h in s.hypotheses if h.importance is not None}
+    if len(importance) < 2:
+        return None
+    chart_id = f"{ctx['id']}-assumptions"
+    charts[chart_id] = {
+        "id": chart_id, "type": "assumptions", "lang": lang,
+        "rows": [{"label": h["id"], "title": h["title"], "importance": importance[h["id"]],
+                  "evidence": EVIDENCE_WEIGHT.get(h["result"]["strength"], 0.05),
+                  "verdict": h["result"]["final"] if h["result"]["n"] else None}
+                 for h in ctx["hypotheses"] if h["id"] in importance],
+    }
+    return chart_id
 
 
 def _text(value: Any) -> str | None:

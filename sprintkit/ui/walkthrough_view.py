@@ -85,6 +85,9 @@ _T: dict[str, dict[str, str]] = {
         "metric": "  En meten we … ",
         "target": "  Streefwaarde, bijv. >=70% of <=14 (Enter: kwalitatief) ",
         "criterion": "  We hebben gelijk als … ",
+        "title": "  Korte titel voor het rapport (Enter: de bewering) ",
+        "importance": "  Hoe kritisch is deze aanname, 1-5 (5: het idee valt om als hij niet "
+                      "klopt; Enter: overslaan) ",
         "card_saved": "  ✓ {id} bewaard",
         "phase_done": "✓ Fase klaar: {title}",
         "phase_open": "Fase nog niet klaar: {title}",
@@ -173,6 +176,9 @@ _T: dict[str, dict[str, str]] = {
         "metric": "  And measure … ",
         "target": "  Target, e.g. >=70% or <=14 (Enter: qualitative) ",
         "criterion": "  We are right if … ",
+        "title": "  Short title for the report (Enter: the statement) ",
+        "importance": "  How critical is this assumption, 1-5 (5: the idea fails if it is "
+                      "wrong; Enter: skip) ",
         "card_saved": "  ✓ {id} saved",
         "phase_done": "✓ Phase done: {title}",
         "phase_open": "Phase not done yet: {title}",
@@ -666,6 +672,12 @@ class TerminalWalk:
             criterion = prompts.line(t["criterion"]).strip()
             if criterion:
                 card["criterion"] = criterion
+            title = prompts.line(t["title"]).strip()
+            if title:
+                card["title"] = title
+            importance = prompts.pick(t["importance"], 5, self._error, wrong=t["wrong_number"])
+            if importance is not None:
+                card["importance"] = importance
             if ask.add_card is None:
                 break
             try:
