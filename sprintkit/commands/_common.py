@@ -73,7 +73,7 @@ NoChartsOpt = Annotated[
     bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
+    bool, typer.Option("--force", help="Replace --out when it exists.")
 ]
 
 TEMPLATE_HELP = ("A template NAME (see `sprintkit templates list`) or the path of a template "
