@@ -197,3 +197,18 @@ def test_a_programme_write_keeps_crlf_and_bom(cli, tmp_path):
     assert res.exit_code == 0, res.output
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_schema_and_reference_doc_follow_the_same_rule(cli, tmp_path):
+    target = tmp_path / "existing.json"
+    target.write_text("{}\n", encoding="utf-8")
+    res = cli("schema", "sprint", "-o", target)
+    assert res.exit_code == 1 and said(res, "existing.json", "--force")
+    assert target.read_text(encoding="utf-8") == "{}\n"
+    assert cli("schema", "sprint", "-o", target, "--force").exit_code == 0
+    assert "properties" in target.read_text(encoding="utf-8")
+    doc = tmp_path / "huisstijl.docx"
+    doc.write_bytes(b"mine")
+    res = cli("templates", "reference", doc)
+    assert res.exit_code == 1 and said(res, "huisstijl.docx", "--force")
+    assert doc.read_bytes() == b"mine"
