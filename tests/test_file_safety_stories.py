@@ -213,3 +213,32 @@ def test_a_date_outside_1900_2100_is_refused_at_its_line(cli, sprint, tmp_path, 
     res = cli("stories", "add", "-s", sprint, "--text", "Kort verhaal.", "--perspective",
               "ouders", "--date", day)
     assert res.exit_code != 0 and said(res, "1900")
+
+
+HALF_WRITE = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before the commit
+conn.execute("BEGIN IMMEDIATE")
+conn.executemany("INSERT INTO meta (key, value) VALUES (?, ?)",
+                 ((f"k{i}", "x" * 300) for i in range(5000)))
+print("ready", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_read_only_command_recovers_from_an_import_killed_mid_write(cli, sprint, tmp_path):
+    data = tmp_path / "s.csv"
+    data.write_text(csv_text(balanced_rows({"2025-03-01": 6, "2025-09-01": 6})),
+                    encoding="utf-8")
+    assert cli("stories", "import", data, "-s", sprint).exit_code == 0
+    db = sprint / "stories.db"
+    writer = subprocess.Popen([sys.executable, "-c", HALF_WRITE, str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
+    writer.kill()
+    writer.communicate()
+    assert (sprint / "stories.db-journal").stat().st_size > 0  # a hot journal is left
+    res = cli("stories", "summary", "-s", sprint, "--format", "json")
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout)["total_stories"] == 12

@@ -138,6 +138,30 @@ class StoredStory:
     answers: dict[str, list[AnswerRow]]
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A ``mode=ro`` connection. When an import was killed mid-write, its journal must be rolled
+    back before anyone can read (SQLite's own crash recovery, which a read-only connection
+    cannot do): then one plain connection reads the file once, which rolls it back, and the
+    read-only connection is made again."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" not in str(exc).replace("-", "").replace(" ", ""):
+            raise
+    recovery = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    try:
+        recovery.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        recovery.close()
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+
+
 class StoryStore:
     """An open story database. Use as a context manager; it is closed on exit."""
 
@@ -175,10 +199,7 @@ class StoryStore:
             if writing:
                 conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
             else:
-                from urllib.parse import quote
-
-                uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+                conn = _open_read_only(path)
         except sqlite3.Error as exc:
             raise SprintkitError(f"cannot open the story database {shown}: {exc}") from None
         store = cls(path, conn)
