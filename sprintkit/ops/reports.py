@@ -403,7 +403,7 @@ def write_reference_doc(out: Path, *, lang: str = "nl", force: bool = False) -> 
     from sprintkit.files.safepath import check_write, refuse_existing
 
     check_write(target)
-    refuse_existing(target, force)
+    refuse_existing(target, force, option="file name")
     write_atomic(target, build_reference_docx(lang))
     return target
 
