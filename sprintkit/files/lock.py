@@ -78,12 +78,13 @@ def _open_lock(path: Path) -> int:
 
     from sprintkit.files.safepath import refuse_link
 
-    refuse_link(path, "lock file")
+    hint = "delete the link; sprintkit makes a new lock file"
+    refuse_link(path, "lock file", hint)
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as exc:
-        refuse_link(path, "lock file")  # made a link in the meantime: ELOOP
+        refuse_link(path, "lock file", hint)  # made a link in the meantime: ELOOP
         raise SprintkitError(f"cannot open the lock file {path}: {exc.strerror}") from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:

@@ -24,9 +24,13 @@ class LinkRefused(SprintkitError):
 
 
 def _shown(path: Path) -> str:
-    from sprintkit.files.textfile import display
-
-    return display(path)
+    """The path as given (relative to the current folder when inside it), without following a
+    link: the message must name the link, not what it points to."""
+    full = os.path.abspath(path)
+    try:
+        return str(Path(full).relative_to(os.path.abspath(Path.cwd())))
+    except ValueError:
+        return full
 
 
 def link_target(path: Path) -> str:
@@ -36,13 +40,13 @@ def link_target(path: Path) -> str:
         return "?"
 
 
-def refuse_link(path: Path, what: str = "file") -> None:
+def refuse_link(path: Path, what: str = "file", hint: str | None = None) -> None:
     """Raise :class:`LinkRefused` when ``path`` itself is a symbolic link."""
     if os.path.islink(path):
         raise LinkRefused(
             f"{_shown(path)} is a symbolic link (to {link_target(path)}); sprintkit does not "
-            f"write through links, so this {what} was not written",
-            hint=f"replace the link by a real {what}, or remove it",
+            f"write through links, so nothing was written",
+            hint=hint or f"put the {what} itself in place of the link",
         )
 
 
