@@ -261,9 +261,10 @@ def test_out_never_overwrites_the_sprint_file(cli, tmp_path):
     for args in (["--out", sprint / "sprint.yaml"],
                  ["--out", sprint / "sprint.yaml", "--format", "md"],
                  ["--out", sprint / "sprint.yaml", "--format", "docx"]):
-        res = cli("report", "-s", sprint, "--no-charts", *args)
-        assert res.exit_code == 2, res.output
-        assert "not replacing it" in res.stderr
+        for force in ([], ["--force"]):  # not even with --force
+            res = cli("report", "-s", sprint, "--no-charts", *args, *force)
+            assert res.exit_code == 1, res.output
+            assert "not replacing it" in " ".join(res.stderr.split())
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 

@@ -61,13 +61,19 @@ def test_never_replaces_another_kind_of_file_silently(cli, sprint, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me", encoding="utf-8")
     res = cli("report", "-s", sprint, "--out", notes, "--format", "docx")
-    assert res.exit_code == 2 and "not replacing" in res.stderr
+    assert res.exit_code == 1 and "not replacing" in " ".join(res.stderr.split())
+    assert "--force" in res.stderr
     assert notes.read_text(encoding="utf-8") == "keep me"
     forced = cli("report", "-s", sprint, "--out", notes, "--format", "docx", "--force")
     assert forced.exit_code == 0 and notes.read_bytes().startswith(b"PK")
+    # one rule for every output: an existing file at --out, also a report, needs --force
     again = cli("report", "-s", sprint, "--out", tmp_path / "r.docx")
     assert again.exit_code == 0
-    assert cli("report", "-s", sprint, "--out", tmp_path / "r.docx").exit_code == 0
+    assert cli("report", "-s", sprint, "--out", tmp_path / "r.docx").exit_code == 1
+    assert cli("report", "-s", sprint, "--out", tmp_path / "r.docx", "--force").exit_code == 0
+    # the default place (no --out) is sprintkit's own: brought up to date on every run
+    assert cli("report", "-s", sprint).exit_code == 0
+    assert cli("report", "-s", sprint).exit_code == 0
 
 
 def test_no_half_written_files_when_rendering_fails(cli, sprint):

@@ -183,7 +183,8 @@ def test_quotes_only_with_consent(cli, sprint, tmp_path):
     page = html.read_text()
     assert "Toestemming gegeven verhaal." in page
     assert "Geheim verhaal zonder toestemming." not in page
-    cli("stories", "dashboard", "-s", sprint, "--out", html, "--quotes", "0")
+    res = cli("stories", "dashboard", "-s", sprint, "--out", html, "--quotes", "0", "--force")
+    assert res.exit_code == 0, res.output
     assert "Toestemming gegeven verhaal." not in html.read_text()
 
 

@@ -123,7 +123,7 @@ def test_check_passes_for_the_default_and_lists_what_a_plain_document_lacks(cli,
     ref = tmp_path / "house.docx"
     res = cli("templates", "reference", ref)
     assert res.exit_code == 0 and ref.is_file()
-    assert cli("templates", "reference", ref).exit_code == 2  # no silent overwrite
+    assert cli("templates", "reference", ref).exit_code == 1  # no silent overwrite
     ok = cli("templates", "check", ref, "--format", "json")
     assert ok.exit_code == 0 and json.loads(ok.stdout)["missing"] == []
     plain = tmp_path / "plain.docx"

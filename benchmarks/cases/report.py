@@ -19,13 +19,15 @@ def cases(ws: Workspace) -> list[Case]:
         ws.big_sprint(1, make=True)
         ws.big_sprint(4, make=True)
         ws.run(ws.sprintkit("report", "-s", one, "--no-charts", "--format", "md",
-                            "--out", markdown))
+                            "--out", markdown, "--force"))
 
     commands = [
         Command("sprintkit report 1× (.docx)",
-                ws.sprintkit("report", "-s", one, "--no-charts", "--out", out / "sk-1x.docx")),
+                ws.sprintkit("report", "-s", one, "--no-charts", "--out", out / "sk-1x.docx",
+                             "--force")),
         Command("sprintkit report 4× (.docx)",
-                ws.sprintkit("report", "-s", four, "--no-charts", "--out", out / "sk-4x.docx")),
+                ws.sprintkit("report", "-s", four, "--no-charts", "--out", out / "sk-4x.docx",
+                             "--force")),
     ]
     skipped = {}
     pandoc = ws.pandoc()

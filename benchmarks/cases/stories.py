@@ -20,7 +20,7 @@ def cases(ws: Workspace) -> list[Case]:
         ws.run(ws.sprintkit("new", "story-cycle", empty, "--title", "Verhalen (benchmark)",
                             "--org", "Regio", "--no-input"))
         ws.run(ws.sprintkit("stories", "sample", "-s", empty, "--count", str(COUNT),
-                            "--periods", "4", "--out", csv))
+                            "--periods", "4", "--out", csv, "--force"))
         shutil.copytree(empty, imported)
         ws.run(ws.sprintkit("stories", "import", csv, "-s", imported))
 

@@ -82,7 +82,7 @@ DocVersionOpt = Annotated[
     str | None, typer.Option("--doc-version", metavar="TEXT",
                              help="The version on the title page (default 1.0).")]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Replace --out even when it is not a file of this format.")
+    bool, typer.Option("--force", help="Replace --out when it exists.")
 ]
 
 TEMPLATE_HELP = ("A template NAME (see `sprintkit templates list`) or the path of a template "

@@ -23,6 +23,7 @@ def schema(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")
     ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of a file format.
 
@@ -36,6 +37,9 @@ def schema(
     if out is None:
         console.emit_text(text)
     else:
+        from sprintkit.files.safepath import refuse_existing
+
+        refuse_existing(out, force)
         write_atomic(out, text)
         console.success(f"wrote {out}")
 

@@ -186,6 +186,8 @@ def export_cmd(
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the story text out.")] = False,
     semicolon: Annotated[bool, typer.Option(
         "--semicolon", help="Separate CSV cells with ';' (Dutch Excel).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Export the stored (pseudonymised) stories with their answers. Never the key file."""
     from sprintkit.ops.stories import export_stories
@@ -193,7 +195,7 @@ def export_cmd(
 
     data = export_stories(sprint=sprint, fmt=format.value, out=out, period=period,
                           perspective=perspective, text=not no_text,
-                          delimiter=";" if semicolon else ",")
+                          delimiter=";" if semicolon else ",", force=force)
     if out is None:
         console.emit_text(data)
     else:
@@ -293,12 +295,15 @@ def dashboard_cmd(
         "--quotes", min=0, max=20,
         help="Quotes (with consent) per view; 0 for none.")] = 3,
     lang: LangOpt = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Write one self-contained HTML dashboard (no network requests), printable."""
     from sprintkit.ops.stories import dashboard
     from sprintkit.ui import console
 
-    result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes)
+    result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes,
+                       force=force)
     periods = len(result["periods"])
     console.success(f"wrote {result['out']} ({result['stories']} stories, "
                     f"{periods} period{'s' if periods != 1 else ''})")
@@ -319,13 +324,16 @@ def sample_cmd(
         show_default=False)] = None,
     semicolon: Annotated[bool, typer.Option(
         "--semicolon", help="Separate cells with ';' (Dutch Excel).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Write fictional stories for this sprint's method as CSV, to practise and demonstrate."""
     from sprintkit.ops.stories import sample_stories
     from sprintkit.ui import console
 
     text = sample_stories(sprint=sprint, count=count, seed=seed, start_year=start_year,
-                          periods=periods, out=out, delimiter=";" if semicolon else ",")
+                          periods=periods, out=out, delimiter=";" if semicolon else ",",
+                          force=force)
     if out is None:
         console.emit_text(text)
     else:

@@ -11,10 +11,18 @@ from pathlib import Path
 from sprintkit.errors import SprintkitError
 
 
-def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None) -> None:
-    """Replace ``path`` with ``data`` in one step. Keeps the existing file's permissions."""
+def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
+                 inside: Path | None = None) -> None:
+    """Replace ``path`` with ``data`` in one step. Keeps the existing file's permissions.
+
+    Never writes through a symbolic link: ``path`` must not be one, nor (when it lies inside the
+    folder ``inside``, such as the sprint folder) any folder on the way to it. The temporary file
+    is created exclusively and without following links."""
+    from sprintkit.files.safepath import check_write
+
     path = Path(path)
     folder = path.parent
+    check_write(path, inside)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -37,6 +45,7 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None) -> N
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        check_write(path, inside)  # a link made while we wrote
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

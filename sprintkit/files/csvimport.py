@@ -102,7 +102,7 @@ def parse_csv(text: str, shown: str = "<csv>", encoding: str = "utf-8") -> CsvTa
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
-    start = 1
+    start = line = 1
     try:
         for cells in reader:
             line = start
@@ -128,11 +128,40 @@ def parse_csv(text: str, shown: str = "<csv>", encoding: str = "utf-8") -> CsvTa
             rows.append((line, cells))
     except csv.Error as exc:
         problems.append(Problem(shown, reader.line_num, 0, "", f"cannot read the CSV: {exc}"))
+    else:
+        unclosed = _unclosed_quote(text, shown, delimiter, line, reader.line_num)
+        if unclosed is not None:
+            problems.append(unclosed)
     if header is None:
         raise InvalidFile([Problem(shown, 1, 1, "", "the file is empty; expected a header row")])
     if problems:
         raise InvalidFile(problems)
     return CsvTable(shown, header, rows, delimiter, encoding)
+
+
+def _unclosed_quote(text: str, shown: str, delimiter: str, first: int, last: int
+                    ) -> Problem | None:
+    """The last record (lines ``first``..``last``) when a double quote in it is never closed:
+    the reader then takes every following line into that one cell, silently."""
+    if last <= first:
+        return None
+    lines = io.StringIO(text, newline="").readlines()
+    record = "".join(lines[first - 1:last])
+    reader = csv.reader(io.StringIO(record, newline=""), delimiter=delimiter, strict=True)
+    try:
+        for _ in reader:
+            pass
+    except csv.Error as exc:
+        if "end of data" not in str(exc):
+            return None
+        cells = next(csv.reader(io.StringIO(record, newline=""), delimiter=delimiter), [])
+        column = next((i + 1 for i, c in enumerate(cells) if "\n" in c or "\r" in c), 0)
+        return Problem(
+            shown, first, column, "",
+            f"a double quote opened on this line is never closed, so the {last - first} "
+            "line(s) after it would be read as part of one cell",
+            'close the quote, or write a double quote inside a cell as two: ""')
+    return None
 
 
 def _name(delimiter: str) -> str:

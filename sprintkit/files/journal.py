@@ -38,5 +38,5 @@ def write_journal(sprint_file: Path, entries: list[dict[str, Any]]) -> Path:
         return path
     head = ("# Answers given in `sprintkit run` that could not be written to sprint.yaml yet.\n"
             "# The next `sprintkit run` applies them; delete this file to drop them.\n")
-    write_atomic(path, head + dump(fresh(entries)))
+    write_atomic(path, head + dump(fresh(entries)), inside=sprint_file.parent)
     return path

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sprintkit.errors import LockBusy
+from sprintkit.errors import LockBusy, SprintkitError
 
 LOCK_NAME = ".sprintkit.lock"
 
@@ -37,7 +37,7 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
         return
     path = folder / LOCK_NAME
     wait = _timeout() if timeout is None else timeout
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = _open_lock(path)
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -69,6 +69,32 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _open_lock(path: Path) -> int:
+    """Open (or create) the lock file without following a link: a cloned or unpacked folder can
+    carry a ``.sprintkit.lock`` that is a link to another file, which must never be emptied."""
+    import stat
+
+    from sprintkit.files.safepath import refuse_link
+
+    hint = "delete the link; sprintkit makes a new lock file"
+    refuse_link(path, "lock file", hint)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags, 0o644)
+    except OSError as exc:
+        refuse_link(path, "lock file", hint)  # made a link in the meantime: ELOOP
+        raise SprintkitError(f"cannot open the lock file {path}: {exc.strerror}") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
+        os.close(fd)
+        raise SprintkitError(
+            f"{path} is not a plain lock file (a special file, or a hard link to another "
+            "file); sprintkit does not write it",
+            hint="remove it; sprintkit makes a new one",
+        )
+    return fd
 
 
 def _busy_message(path: Path) -> str:

@@ -28,7 +28,7 @@ def write_schema_file(folder: Path, kind: str = "sprint") -> Path:
             return path
     except (OSError, UnicodeDecodeError):
         pass
-    write_atomic(path, text)
+    write_atomic(path, text, inside=Path(folder))
     return path
 
 
@@ -41,5 +41,7 @@ def ensure_schema(file: Path, text: str, kind: str) -> None:
         return
     if schema_path(file.parent, kind).exists():
         return
-    with contextlib.suppress(OSError):
+    from sprintkit.errors import SprintkitError
+
+    with contextlib.suppress(OSError, SprintkitError):  # a linked .sprintkit/ is left alone
         write_schema_file(file.parent, kind)

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from sprintkit.errors import EditConflict, InvalidFile, NotFound
 from sprintkit.files.atomic import remove_leftovers, write_atomic
 from sprintkit.files.lock import locked
+from sprintkit.files.safepath import refuse_link
 from sprintkit.files.schemafile import ensure_schema
-from sprintkit.files.textfile import display
+from sprintkit.files.textfile import display, has_bom, keep_style
 
 if TYPE_CHECKING:
     from sprintkit.files.yamlio import YamlDoc
@@ -129,7 +130,7 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
     else:
         tree = merge(tree, data)
     text = dump(tree, like=loaded.doc.text)
-    return _keep_header(loaded.doc.text, text)
+    return keep_style(_keep_header(loaded.doc.text, text), loaded.doc.text)
 
 
 def _keep_header(old: str, new: str) -> str:
@@ -144,6 +145,7 @@ def update_file(
     path: Path, model: type[M], what: str, change: Callable[[M], T], *, retries: int = 3
 ) -> T:
     """Apply ``change`` to the file's model in one locked, atomic, comment-preserving write."""
+    refuse_link(path, what + " file")
     for attempt in range(retries + 1):
         with locked(path.parent):
             remove_leftovers(path)  # of writers killed mid-write; we hold the lock
@@ -159,7 +161,7 @@ def update_file(
                     hint="save your editor's changes and run the command again",
                 )
             if text != loaded.doc.text:
-                write_atomic(path, text)
+                _save(path, text)
                 ensure_schema(path, text, what)
             return result
     raise AssertionError("unreachable")
@@ -184,6 +186,7 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
     from sprintkit.model.sprint import Sprint
 
     file = resolve_sprint(path)
+    refuse_link(file, "sprint file")
     with locked(file.parent):
         remove_leftovers(file)
         loaded = load_file(file, Sprint, "sprint", fast=False)
@@ -195,8 +198,14 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
                 hint="run the command again",
             )
         if text != loaded.doc.text:
-            write_atomic(file, text)
+            _save(file, text)
             ensure_schema(file, text, "sprint")
+
+
+def _save(path: Path, text: str) -> None:
+    """Replace the file, keeping its byte order mark when it had one (line endings are kept by
+    :func:`_write_back`)."""
+    write_atomic(path, ("\ufeff" + text) if has_bom(path) else text, inside=path.parent)
 
 
 def _digest_of(path: Path) -> str:

@@ -138,6 +138,30 @@ class StoredStory:
     answers: dict[str, list[AnswerRow]]
 
 
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    """A ``mode=ro`` connection. When an import was killed mid-write, its journal must be rolled
+    back before anyone can read (SQLite's own crash recovery, which a read-only connection
+    cannot do): then one plain connection reads the file once, which rolls it back, and the
+    read-only connection is made again."""
+    from urllib.parse import quote
+
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" not in str(exc).replace("-", "").replace(" ", ""):
+            raise
+    recovery = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+    try:
+        recovery.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        recovery.close()
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
+
+
 class StoryStore:
     """An open story database. Use as a context manager; it is closed on exit."""
 
@@ -148,45 +172,80 @@ class StoryStore:
     # --- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> StoryStore:
-        """Open (or with ``create``, create) the database. NotFound when absent."""
+    def open(cls, path: Path, *, create: bool = False, write: bool | None = None,
+             inside: Path | None = None) -> StoryStore:
+        """Open the database; NotFound ("no stories yet") when absent, unless ``create``.
+
+        ``write`` (default: ``create``) opens it for changes; otherwise it is opened read-only
+        (a ``mode=ro`` URI): nothing in the file changes, no table is made, the journal mode is
+        left alone. The file, its journal and (when it lies inside the folder ``inside``) every
+        folder on the way to it must not be symbolic links."""
+        from sprintkit.files.safepath import check_write
+
+        writing = create if write is None else write
         shown = display(path)
+        check_write(path, inside)
+        for side in ("-journal", "-wal", "-shm"):
+            check_write(path.with_name(path.name + side))
         if not path.exists():
             if not create:
                 raise NotFound(f"no stories yet: {shown} does not exist",
                                hint="import stories with `sprintkit stories import FILE.csv`")
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                         | getattr(os, "O_NOFOLLOW", 0), 0o600)
             os.close(fd)
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+            if writing:
+                conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
+            else:
+                conn = _open_read_only(path)
         except sqlite3.Error as exc:
             raise SprintkitError(f"cannot open the story database {shown}: {exc}") from None
         store = cls(path, conn)
         try:
-            store._prepare(shown)
+            store._prepare(shown, writing)
         except BaseException:
             conn.close()
             raise
         return store
 
-    def _prepare(self, shown: str) -> None:
+    def _prepare(self, shown: str, writing: bool = True) -> None:
+        not_ours = SprintkitError(
+            f"{shown} is not a story database",
+            hint="set stories.database in sprint.yaml to another file name in the sprint folder")
+        try:
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError:
+            raise not_ours from None
+        if version > STORE_VERSION:
+            raise SprintkitError(f"{shown} was made by a newer sprintkit (format {version})",
+                                 hint="upgrade sprintkit")
+        if version == 0 and tables - {"sqlite_sequence"}:
+            raise not_ours  # another program's database: never add tables to it
+        if not writing:
+            if version == 0:
+                raise NotFound(f"no stories yet: {shown} is empty",
+                               hint="import stories with `sprintkit stories import FILE.csv`")
+            try:
+                self.conn.execute("PRAGMA temp_store = MEMORY")
+                self.conn.execute("PRAGMA cache_size = -65536")
+                self.conn.execute("PRAGMA query_only = ON")
+            except sqlite3.DatabaseError:
+                raise not_ours from None
+            return
         try:
             self.conn.execute("PRAGMA secure_delete = ON")
             mode = self.conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             self.conn.execute("PRAGMA temp_store = MEMORY")
             self.conn.execute("PRAGMA cache_size = -65536")
             self.conn.execute("PRAGMA foreign_keys = ON")
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise SprintkitError(
-                f"{shown} is not a story database ({exc})",
-                hint="set stories.database in sprint.yaml to another file") from None
+        except sqlite3.DatabaseError:
+            raise not_ours from None
         if str(mode).lower() != "delete":
             raise SprintkitError(f"{shown}: cannot switch off the write-ahead log")
-        if version > STORE_VERSION:
-            raise SprintkitError(f"{shown} was made by a newer sprintkit (format {version})",
-                                 hint="upgrade sprintkit")
         if version == 0:
             self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA
                                     + f"PRAGMA user_version = {STORE_VERSION}; COMMIT;")
@@ -246,15 +305,21 @@ class StoryStore:
 
     def add(self, stories: Sequence[NewStory], *, source: str,
             signifiers: Sequence[tuple[str, str]] = (),
-            progress: Callable[[int, int], None] | None = None) -> list[int]:
+            progress: Callable[[int, int], None] | None = None,
+            check: Callable[[], None] | None = None,
+            finish: Callable[[list[int]], None] | None = None) -> list[int]:
         """Store all stories in one transaction; returns their ids. Nothing is stored on error.
 
         ``signifiers`` are the (id, type) pairs of the method's signifiers; answers to other
-        signifiers are refused."""
+        signifiers are refused. ``check`` runs first and ``finish`` (with the new ids) last,
+        both inside the transaction, which holds the database's write lock from the start: a
+        check such as "this file was imported before" cannot race another import."""
         conn = self.conn
         total = len(stories)
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if check is not None:
+                check()
             slots = self._ensure_slots(signifiers)
             order = list(slots.values())
             columns = [c for slot in order for c in slot.columns]
@@ -300,6 +365,8 @@ class StoryStore:
                     progress(min(start + BATCH, total), total)
             for _name, sql in indexes:
                 conn.execute(sql)
+            if finish is not None:
+                finish(list(range(first, first + total)))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

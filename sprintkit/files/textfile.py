@@ -62,3 +62,28 @@ def decode(raw: bytes, shown: str) -> str:
                      f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
                      "save the file as UTF-8 (most editors: 'Save with encoding')")]
         ) from None
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def has_bom(path: Path) -> bool:
+    """Whether the file starts with a UTF-8 byte order mark (False when it cannot be read)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(3) == BOM
+    except OSError:
+        return False
+
+
+def line_ending(text: str) -> str:
+    """The file's own line ending: ``\\r\\n`` when most of its lines end so, else ``\\n``."""
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf >= text.count("\n") - crlf else "\n"
+
+
+def keep_style(new: str, old: str) -> str:
+    """``new`` with the line ending of ``old`` (the text it replaces) on every line."""
+    new = new.replace("\r\n", "\n")
+    ending = line_ending(old)
+    return new if ending == "\n" else new.replace("\n", ending)

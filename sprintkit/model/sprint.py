@@ -336,6 +336,20 @@ class StorySettings(Strict):
     min_cell: int = Field(5, ge=1, description="Hide breakdown cells with fewer stories.")
     period_kind: Literal["half-year", "quarter", "year", "month"] = "half-year"
 
+    @field_validator("database")
+    @classmethod
+    def _inside_sprint_folder(cls, value: str) -> str:
+        """The story database stays inside the sprint folder: never another program's file."""
+        import re
+
+        text = value.strip()
+        parts = [p for p in re.split(r"[\\/]+", text) if p not in ("", ".")]
+        if (not parts or text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text)
+                or ".." in parts):
+            raise ValueError("the story database must be a file inside the sprint folder, "
+                             "given relative to it (such as stories.db or data/stories.db)")
+        return value
+
 
 class Sprint(Strict):
     """One run of a method for one organisation."""

@@ -195,7 +195,7 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     resolved = _resolve_template(template, language, subject.folder)
     target = _output_path(out, subject.folder, subject.id,
                           resolved.output_word.get(language, resolved.name), fmt)
-    _check_target(target, fmt, force)
+    _check_target(target, fmt, force, named=out is not None, folder=subject.folder)
     reference = _read_reference(reference_doc)
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import collector_paused, produce
@@ -214,7 +214,7 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
                          stem=target.stem, author=", ".join(subject.facilitators),
                          subject=subject.title, progress=step)
     step("write", 0, 1)
-    written = _write(target, output)
+    written = _write(target, output, subject.folder)
     result = RenderResult(
         path=target, format=fmt, template=resolved.name, template_path=resolved.path,
         lang=language, title=output.title, images=output.images, files=written,
@@ -311,13 +311,22 @@ def _output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, 
     return out
 
 
-def _check_target(target: Path, fmt: str, force: bool) -> None:
-    if target.is_dir():
-        raise UsageError(f"{target} is a folder")
-    if target.exists() and not force and target.suffix.lower() != SUFFIXES[fmt]:
-        raise UsageError(
-            f"{target} exists and is not a {fmt} file; not replacing it",
-            hint="choose another --out, or add --force to replace it")
+def _check_target(target: Path, fmt: str, force: bool, *, named: bool = True,
+                  folder: Path | None = None) -> None:
+    """The one rule for outputs (files/safepath): never through a link (inside the sprint or
+    programme folder, no link on the way either); a file named with ``--out`` that exists is
+    replaced only with ``force``. The default file in the folder's ``reports/`` (no ``--out``)
+    is sprintkit's own and is brought up to date on every run."""
+    from sprintkit.files.safepath import check_write, refuse_existing, refuse_protected
+
+    if target.is_dir() and not target.is_symlink():
+        raise SprintkitError(f"{target} is a folder")
+    if folder is not None:
+        refuse_protected(target, {"the sprint file": folder / "sprint.yaml",
+                                  "the programme file": folder / "programme.yaml"})
+    check_write(target, folder)
+    if named:
+        refuse_existing(target, force)
 
 
 def _read_reference(path: Path | None) -> bytes | None:
@@ -362,15 +371,15 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             ind["chart"] = None
 
 
-def _write(target: Path, output: Any) -> list[Path]:
+def _write(target: Path, output: Any, folder: Path | None = None) -> list[Path]:
     from sprintkit.files.atomic import write_atomic
 
     written = []
     for relative, data in sorted(output.files.items()):
         side = target.parent / relative
-        write_atomic(side, data)
+        write_atomic(side, data, inside=folder)
         written.append(side)
-    write_atomic(target, output.data)
+    write_atomic(target, output.data, inside=folder)
     return written
 
 
@@ -462,8 +471,10 @@ def write_reference_doc(out: Path, *, lang: str = "nl", force: bool = False) -> 
     target = Path(out).expanduser()
     if target.is_dir():
         target = target / "reference.docx"
-    if target.exists() and not force:
-        raise UsageError(f"{target} exists; not replacing it", hint="add --force to replace it")
+    from sprintkit.files.safepath import check_write, refuse_existing
+
+    check_write(target)
+    refuse_existing(target, force, option="file name")
     write_atomic(target, build_reference_docx(lang))
     return target
 

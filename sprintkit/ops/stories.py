@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 MAX_PROBLEMS = 500
 """An import lists at most this many problems (all rows are still checked)."""
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+"""Story dates outside these years are refused (a typo such as 0001-01-01 or 20225-01-01)."""
 BASE_COLUMNS = ("date", "perspective", "text")
 OPTIONAL_COLUMNS = ("consent_quote", "period", "id")
 
@@ -55,10 +57,12 @@ class StoryContext:
     def signifier_types(self) -> list[tuple[str, str]]:
         return [(s.id, s.type) for s in self.method.signifiers]
 
-    def open_store(self, create: bool = False) -> StoryStore:
+    def open_store(self, create: bool = False, write: bool | None = None) -> StoryStore:
+        """The story database; read-only unless ``create`` or ``write``."""
         from sprintkit.files.storystore import StoryStore
 
-        return StoryStore.open(self.db_path, create=create)
+        return StoryStore.open(self.db_path, create=create, write=write,
+                               inside=self.sprint_file.dir)
 
 
 def load_method(method_id: str, sprint_dir: Path) -> Method:
@@ -136,8 +140,11 @@ def _cached_method(method_id: str, sprint_dir: Path, db_path: Path) -> StoryMeth
     from sprintkit.files.storystore import StoryStore
     from sprintkit.model.method import Perspective, Signifier
 
-    with StoryStore.open(db_path) as store:
-        raw = store.get_meta(key[0])
+    try:
+        with StoryStore.open(db_path, inside=sprint_dir) as store:
+            raw = store.get_meta(key[0])
+    except NotFound:
+        return None
     if raw is None:
         return None
     data = json.loads(raw)
@@ -244,6 +251,10 @@ class RowChecker:
                 day = read_date(date)
             except AnswerError as exc:
                 problems.append(("date", str(exc)))
+            if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
+                problems.append(("date", f"the date {day.isoformat()} is not between "
+                                 f"{FIRST_YEAR} and {LAST_YEAR}; check the year"))
+                day = None
         chosen = self.period or period.strip()
         if chosen:
             try:
@@ -335,6 +346,22 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _refuse_seen(store: StoryStore, seen_key: str, shown: str) -> None:
+    """Refuse a file whose exact content was imported before."""
+    import json
+
+    earlier = store.get_meta(seen_key)
+    if earlier is None:
+        return
+    info = json.loads(earlier)
+    raise SprintkitError(
+        f"{shown} was imported before, on {info['at'][:10]} ({info['stories']} "
+        f"stories, ids {info['first_id']}–{info['last_id']}); nothing was imported",
+        hint="importing it again would count every story twice; add --again if that "
+        "is what you want, or remove the earlier ones first with `sprintkit stories "
+        "purge`")
+
+
 def import_stories(*, file: Path, sprint: Path | None = None, period: str | None = None,
                    keep_identifiers: bool = False, again: bool = False,
                    progress: Callable[[int, int], None] | None = None) -> dict[str, Any]:
@@ -356,17 +383,12 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     ctx = context(sprint)
     table = read_csv(Path(file))
     seen_key = f"imported:{_file_digest(Path(file))}"
-    if not again and ctx.db_path.is_file():
-        with ctx.open_store() as store:
-            earlier = store.get_meta(seen_key)
-        if earlier is not None:
-            info = json.loads(earlier)
-            raise SprintkitError(
-                f"{table.shown} was imported before, on {info['at'][:10]} ({info['stories']} "
-                f"stories, ids {info['first_id']}–{info['last_id']}); nothing was imported",
-                hint="importing it again would count every story twice; add --again if that "
-                "is what you want, or remove the earlier ones first with `sprintkit stories "
-                "purge`")
+    if not again and ctx.db_path.is_file():  # early, to refuse before checking every row
+        try:
+            with ctx.open_store() as store:
+                _refuse_seen(store, seen_key, table.shown)
+        except NotFound:
+            pass
     columns, missing, problems = _column_map(table, ctx, period)
     if problems:
         raise InvalidFile(problems)
@@ -407,16 +429,20 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     if not stories:
         raise InvalidFile(
             [Problem(table.shown, 2, 0, "", "the file has no stories, only a header")])
+    from datetime import datetime, timezone
+
     with ctx.open_store(create=True) as store:
+        # the "imported before" check and the insert are one transaction: parallel imports of
+        # the same file store it once
         ids = store.add(stories, source=Path(file).name, signifiers=ctx.signifier_types,
                         progress=(lambda done, n: progress(n + done, 2 * n)) if progress
-                        else None)
+                        else None,
+                        check=None if again else lambda: _refuse_seen(store, seen_key,
+                                                                       table.shown),
+                        finish=lambda new: store.set_meta(seen_key, json.dumps({
+                            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                            "stories": len(new), "first_id": new[0], "last_id": new[-1]})))
         remember_method(store, ctx)
-        from datetime import datetime, timezone
-
-        store.set_meta(seen_key, json.dumps({
-            "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-            "stories": len(ids), "first_id": ids[0], "last_id": ids[-1]}))
     per_period: dict[str, int] = {}
     for s in stories:
         per_period[s.period] = per_period.get(s.period, 0) + 1
@@ -489,7 +515,7 @@ def key_file(*, sprint: Path | None = None, create: bool = True) -> dict[str, An
 
 def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 2026,
                    start_year: int = 2025, periods: int = 2, out: Path | None = None,
-                   delimiter: str = ",") -> str:
+                   delimiter: str = ",", force: bool = False) -> str:
     """Fictional stories for the sprint's method as CSV (for practice, demos and benchmarks):
     deterministic for a seed, spread over half-years from ``start_year``, with shifts."""
     from sprintkit.engine.storygen import fictional_csv
@@ -497,13 +523,26 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
     if count < 1:
         raise UsageError("--count must be at least 1")
     ctx = context(sprint)
+    if out is not None:
+        check_output(Path(out), ctx, force)
     text = fictional_csv(ctx.method, count, seed=seed, start_year=start_year, periods=periods,
                          delimiter=delimiter)
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 
-        write_atomic(Path(out), text)
+        write_atomic(Path(out), text, inside=ctx.sprint_file.dir)
     return text
+
+
+def check_output(out: Path, ctx: StoryContext, force: bool) -> None:
+    """Before any work: ``--out`` is not the key file, not a link, and not an existing file
+    unless ``force`` (one rule for every output; see files/safepath)."""
+    from sprintkit.files.safepath import check_write, refuse_existing, refuse_protected
+
+    refuse_protected(out, {"the key file": ctx.key_path, "the sprint file": ctx.sprint_file.path,
+                           "the story database": ctx.db_path})
+    check_write(out, ctx.sprint_file.dir)
+    refuse_existing(out, force)
 
 
 # --- export and purge ----------------------------------------------------------------------
@@ -523,12 +562,14 @@ def _cell_text(sig: Any, rows: list[Any]) -> str:
 
 def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | None = None,
                    period: str | None = None, perspective: str | None = None,
-                   text: bool = True, delimiter: str = ",") -> str:
+                   text: bool = True, delimiter: str = ",", force: bool = False) -> str:
     """Stories as CSV (the import's columns plus id and period) or JSON; written to ``out``
     (atomically) when given, and returned. The key file is never part of an export."""
     import json
 
     ctx = context(sprint, cached=True)
+    if out is not None:
+        check_output(Path(out), ctx, force)
     sigs = ctx.method.signifiers
     records = []
     with ctx.open_store() as store:
@@ -555,7 +596,8 @@ def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | 
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 
-        write_atomic(Path(out), ("\ufeff" + data) if fmt == "csv" else data, mode=0o600)
+        write_atomic(Path(out), ("\ufeff" + data) if fmt == "csv" else data, mode=0o600,
+                     inside=ctx.sprint_file.dir)
     return data
 
 
@@ -572,7 +614,7 @@ def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
             period = parse_period(period).text
         except ValueError as exc:
             raise UsageError(f"--period: {exc}") from None
-    with ctx.open_store() as store:
+    with ctx.open_store(write=True) as store:
         deleted = store.purge(ids=ids, period=period)
         left = store.count()
     return {"deleted": deleted, "remaining": left, "ids": sorted(set(ids)), "period": period}
@@ -689,11 +731,12 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
 
 
 def dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
-              quotes: int = 3) -> dict[str, Any]:
-    """Write the self-contained HTML dashboard to ``out``."""
+              quotes: int = 3, force: bool = False) -> dict[str, Any]:
+    """Write the self-contained HTML dashboard to ``out`` (an existing file only with
+    ``force``)."""
     from sprintkit.ops.storyviews import write_dashboard
 
-    return write_dashboard(out=out, sprint=sprint, lang=lang, quotes=quotes)
+    return write_dashboard(out=out, sprint=sprint, lang=lang, quotes=quotes, force=force)
 
 
 __all__ = [

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.errors import SprintkitError, UsageError
+from sprintkit.errors import SprintkitError
 from sprintkit.ops.stories import StoryContext, context, pseudonymiser
 
 if TYPE_CHECKING:
@@ -237,19 +237,19 @@ def _hidden_column(col: dict[str, Any], mark: str) -> dict[str, Any]:
 
 
 def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
-                    quotes: int = 3) -> dict[str, Any]:
-    """Write the self-contained HTML dashboard to ``out``."""
+                    quotes: int = 3, force: bool = False) -> dict[str, Any]:
+    """Write the self-contained HTML dashboard to ``out`` (an existing file only with
+    ``force``)."""
     from sprintkit.files.atomic import write_atomic
     from sprintkit.files.textfile import display
+    from sprintkit.ops.stories import check_output
     from sprintkit.render.dashboard import render_dashboard
 
     ctx = context(sprint, lang, cached=True)
+    out = Path(out)
+    check_output(out, ctx, force)
     data = dashboard_data(ctx, quote_limit=quotes)
     html = render_dashboard(data)
-    out = Path(out)
-    key = ctx.key_path
-    if out.resolve() == key.resolve():
-        raise UsageError("--out is the key file; choose another file")
-    write_atomic(out, html)
+    write_atomic(out, html, inside=ctx.sprint_file.dir)
     return {"out": display(out), "stories": data["views"]["|"]["total"],
             "periods": data["periods"], "bytes": len(html.encode("utf-8"))}
