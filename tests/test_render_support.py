@@ -29,7 +29,7 @@ def copy_fixture(tmp_path: Path) -> Path:
 
 def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "docx",
                  with_method: bool = False, reference: bytes | None = None,
-                 sprint_dir: Path | None = None) -> Any:
+                 sprint_dir: Path | None = None, draft: bool = False) -> Any:
     """Render through the real pipeline. Without ``with_method`` the phases come from the
     sprint file alone, so golden dumps do not change when a method's wording does."""
     from sprintkit.render.context import build_context, document_date
@@ -37,7 +37,8 @@ def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "doc
     from sprintkit.render.lookup import resolve
 
     methods = None if with_method else [None]
-    context = build_context([model], lang=lang, methods=methods, sprint_dirs=[sprint_dir])
+    context = build_context([model], lang=lang, methods=methods, sprint_dirs=[sprint_dir],
+                            draft=draft)
     resolved = resolve(template, lang, sprint_dir)
     roots = [resolved.path.parent] + ([sprint_dir] if sprint_dir else [])
     return produce(resolved, context, fmt, lang=lang, roots=roots,

@@ -84,7 +84,7 @@ WORDS: dict[str, str] = {
     "doc.version": "Version",
     "doc.votes": "Votes",
     "doc.votes_caption": "Number of votes per idea",
-    "doc.vs_baseline": "Against baseline",
+    "doc.vs_baseline": "Against the baseline",
     "doc.we_believe": "We believe that {statement}",
     "doc.what": "What",
     "doc.when": "When",
