@@ -189,3 +189,16 @@ def test_a_draft_tells_the_author_where_to_fill_in_what_the_client_copy_leaves_o
     assert all(line.startswith("> ") for line in notes)  # notes, not body text
     if command == "plan":  # the sections without content are left out of the client copy
         assert "# Communicatie" not in client and "# Risico’s" not in client
+
+
+def test_markdown_shows_a_number_at_the_start_of_a_cell_without_a_backslash():
+    """The plan's latest measurement ("93.8% (15/16)") showed as "\\93.8%" in Markdown:
+    CommonMark keeps a backslash before a digit, so only a real list marker is escaped."""
+    from sprintkit.render import markup as mk
+    from sprintkit.render.to_markdown import to_markdown
+
+    lines = [mk.escape_text(x) for x in ("93.8% (15/16)", "1. no list", "2) no list", "- no")]
+    text = "\n\n".join(lines) + "\n\n| a |\n|---|\n| " + lines[0] + " |\n"
+    md = to_markdown(mk.parse(text), None)[0].splitlines()
+    assert [x for x in md if x] == ["93.8% (15/16)", "1\\. no list", "2\\) no list", "\\- no",
+                                    "| a |", "| --- |", "| 93.8% (15/16) |"]
