@@ -121,12 +121,15 @@ def render_programme(
     lang: str | None = None,
     charts: bool = True,
     force: bool = False,
+    draft: bool = False,
+    version: str | None = None,
     progress: Progress | None = None,
 ) -> RenderResult:
     """Render ``template`` across every sprint of the programme at ``programme`` (folder or
     programme.yaml), in chain order, with the programme's own plan, indicators and actions.
 
-    Options as :func:`render`; ``out`` defaults to
+    Options as :func:`render` (``draft`` keeps the notes to the author; there is no ``final``:
+    the open points are checked per sprint); ``out`` defaults to
     ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
     programme's ``templates/`` folder first. Every sprint must be readable."""
     from sprintkit.render.document import collector_paused
@@ -135,7 +138,7 @@ def render_programme(
         subject = programme_subject(programme, progress)
         return _render(subject, template=template, out=out, format=format,
                        reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       step=progress or (lambda *_: None))
+                       step=progress or (lambda *_: None), draft=draft, version=version)
 
 
 def report_programme(**options: Any) -> RenderResult:

@@ -195,7 +195,10 @@ def explain(h: dict[str, Any], lang: str, team_size: int | None) -> str | None:
         return None
     what = t("explain.share" if h["kind"] == "proportion" else "explain.mean", lang)
     percent = h["kind"] == "proportion"
-    low, high = (fmt.format_percent(x, lang, 1) if percent else fmt.format_number(x, lang)
+    from sprintkit.render.context import _digits
+
+    digits = _digits(r["ci_low"])  # as the interval in the hypothesis's table
+    low, high = (fmt.format_percent(x, lang, 1) if percent else fmt.format_number(x, lang, digits)
                  for x in (r["ci_low"], r["ci_high"]))
     text = t(f"explain.{r['verdict']}", lang, what=what, confidence=h["confidence_text"],
              low=low, high=high, target=h["target_text"] or "")

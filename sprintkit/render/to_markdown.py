@@ -13,7 +13,9 @@ from sprintkit.render import markup as mk
 from sprintkit.render.charts import spec_key
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#~])")
-_LEADING = re.compile(r"^(\s*)([-+=>]|\d+[.)])")
+_LEADING = re.compile(r"^(\s*)([-+=>]|\d+(?=[.)](?:\s|$)))")
+"""What would start a list, quote or heading underline at the start of a line. A number is
+escaped on its ``.``/``)`` (``1\\. x``): CommonMark keeps a backslash before a digit."""
 
 
 def _text(text: str, *, in_table: bool = False) -> str:
@@ -35,7 +37,13 @@ def inline(spans: mk.Inline, *, in_table: bool = False) -> str:
         mark = ("**" if span.bold else "") + ("*" if span.italic else "")
         parts.append(f"{lead}{mark}{stripped}{mark[::-1]}{trail}")
     line = "".join(parts)
-    return _LEADING.sub(lambda m: m.group(1) + "\\" + m.group(2), line, count=1)
+    return _LEADING.sub(_escape_leading, line, count=1)
+
+
+def _escape_leading(m: re.Match[str]) -> str:
+    if m.group(2)[0].isdigit():
+        return m.group(1) + m.group(2) + "\\"
+    return m.group(1) + "\\" + m.group(2)
 
 
 def to_markdown(document: mk.Document, images: object, *, image_dir: str = "images"
