@@ -22,8 +22,9 @@ years and counts alone:
 * **IBAN.** Dutch shape (``NL`` + 2 digits + 4 letters + 10 digits, any spacing or hyphens) always;
   other countries when the mod-97 check holds.
 * **Postcodes.** 4 digits (first not 0) and 2 letters, with a space, hyphen or nothing between,
-  any case; never ``SA``, ``SD`` or ``SS``. Two lower-case letters that form a common short word
-  or unit (``2024 de``, ``1234 en``, ``1000 km``) are not a postcode; in capitals they are.
+  any case (``1234 AB``, ``1234ab``, ``1234-AB``); never ``SA``, ``SD`` or ``SS``. Two
+  lower-case letters that form a common short word or unit (``2024 de``, ``1234 en``, ``1000
+  km``) are not a postcode; in capitals they are.
 * **E-mail addresses**: ``name@domain.tld``."""
 
 from __future__ import annotations
@@ -38,24 +39,28 @@ _IBAN_SEP = rf"(?:\s{{1,3}}|\s{{0,3}}[{DASHES}.]\s{{0,3}})"
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Dutch shape, any spacing: NL91 ABNA 0417 1643 00, NL91-ABNA-0417-1643-00, NL91ABNA0417164300
 _IBAN_NL = re.compile(
-    rf"(?<![A-Za-z0-9])NL{_IBAN_SEP}?\d{_IBAN_SEP}?\d(?:{_IBAN_SEP}?[A-Z]){{4}}"
+    rf"[Nn](?<![A-Za-z0-9][Nn])[Ll]{_IBAN_SEP}?\d{_IBAN_SEP}?\d(?:{_IBAN_SEP}?[A-Z]){{4}}"
     rf"(?:{_IBAN_SEP}?\d){{10}}(?!\d)",
     re.IGNORECASE,
 )
 # other countries: the country, 2 check digits, then 10 to 30 letters or digits
 _IBAN_OTHER = re.compile(
-    rf"(?<![A-Za-z0-9])[A-Z]{{2}}\d\d(?:{_IBAN_SEP}?[A-Z0-9]){{10,30}}(?![A-Za-z0-9])",
+    rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Z]\d\d(?:{_IBAN_SEP}?[A-Z0-9]){{10,30}}(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 # a digit group: (0) as in +31 (0)6, an area code in brackets, or digits
 _GROUP = r"(?:\(0\d{0,3}\)|\d+)"
-_RUN = re.compile(rf"(?:\+\s?)?{_GROUP}(?:(?:{_SEP}|(?<=\))|(?=\())(?:{_GROUP}))*")
+# (each pattern starts with a plain character class, so the regex engine skips ahead fast)
+_RUN = re.compile(
+    rf"(?:\+\s?{_GROUP}|\(0\d{{0,3}}\)|\d\d*)(?:(?:{_SEP}|(?<=\))|(?=\())(?:{_GROUP}))*"
+)
 _GROUP_RE = re.compile(_GROUP)
 _AMOUNT_BEFORE = re.compile(r"(?:€|\$|£|\bEUR|\beur|\bEuro|\beuro)\s{0,2}$")
 _DECIMAL_AFTER = re.compile(r",\d{1,2}(?!\d)")
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
 _POSTCODE = re.compile(
-    rf"(?<!\w)([1-9]\d{{3}})(?:[ \u00a0\u202f]|[{DASHES}])?([A-Za-z]{{2}})(?!\w)"
+    rf"([1-9](?<!\w[1-9])\d{{3}})(?:[ \u00a0\u202f]?[{DASHES}][ \u00a0\u202f]?|[ \u00a0\u202f])?"
+    r"([A-Za-z]{2})(?!\w)"
 )
 _NOT_POSTCODE_LETTERS = frozenset({"sa", "sd", "ss"})
 # lower-case letter pairs after four digits that are words or units, not postcodes
@@ -65,7 +70,6 @@ COMMON_PAIRS = frozenset("""
     so st ta te ti to tv uu vs we wo ze zo zu at be by go if it my up us an id ie eg
     km kg mg ml cl dl cm mm dm gr gb mb kb tb hz kw mw wh ct pp nr ca vk wk jr
 """.split())
-_DIGIT = re.compile(r"\d")
 
 PhoneOrBsn = tuple[int, int, str]
 
@@ -147,6 +151,8 @@ def _numbers(text: str) -> Iterator[PhoneOrBsn]:
     """(start, end, kind) of the phone numbers and BSNs in ``text``."""
     for run in _RUN.finditer(text):
         start = run.start()
+        if run.end() - start < 8:  # too short to hold 8 digits
+            continue
         if _AMOUNT_BEFORE.search(text, max(0, start - 6), start):
             continue
         if _DECIMAL_AFTER.match(text, run.end()):
@@ -227,19 +233,21 @@ def find_identifiers(text: str) -> list[PhoneOrBsn]:
     """Every identifier in ``text`` as (start, end, kind), in order, never overlapping.
 
     E-mail addresses and IBANs are found first; phone numbers and BSNs in what is left, then
-    postcodes. Text without ``@`` and without a digit is returned at once."""
+    postcodes. Text with neither ``@`` nor four digits is returned at once."""
     found: list[PhoneOrBsn] = []
     if "@" in text:
         found.extend((m.start(), m.end(), "email") for m in EMAIL.finditer(text))
-    if not _DIGIT.search(text):
+    digits = sum(map(text.count, "0123456789"))  # C speed; most text has few digits
+    if digits < 4:
         return found
     masked = _mask(text, found)
-    ibans = list(_ibans(masked))
-    found.extend(ibans)
-    masked = _mask(masked, ibans)
-    numbers = list(_numbers(masked))
-    found.extend(numbers)
-    masked = _mask(masked, numbers)
+    if digits >= 8:  # the shortest phone number (0800-1234); an IBAN has at least 12
+        ibans = list(_ibans(masked)) if digits >= 12 else []
+        found.extend(ibans)
+        masked = _mask(masked, ibans)
+        numbers = list(_numbers(masked))
+        found.extend(numbers)
+        masked = _mask(masked, numbers)
     found.extend(_postcodes(masked))
     found.sort()
     return found
