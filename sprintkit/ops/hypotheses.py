@@ -26,6 +26,7 @@ from sprintkit.engine.evidence import (
     evaluate,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
 from sprintkit.ops.scope import next_id
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ RISKS = ("desirability", "feasibility", "viability")
 EVIDENCE_TYPES = ("interview", "survey", "observation", "behaviour", "document")
 OVERRIDES = ("supported", "refuted", "inconclusive")
 DECISIONS = ("adopt", "adapt", "drop", "retest")
+FREE_TEXT = CARD_TEXT
+"""A test card's fields of free text, pseudonymised as they enter."""
 EDITABLE = (
     "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
     "min_n", "owner", "derived_from",
@@ -145,8 +148,11 @@ def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
     """Add a test card; ``fields`` are :func:`hypothesis_adder`'s (``statement``, ``metric``,
     ``target``, ``id``, ``kind``, ``risk``, ``test``, ``criterion``, ``confidence``, ``min_n``,
     ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
-    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …"""
-    return _update(sprint, hypothesis_adder(**fields))
+    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …
+    The statement, test and criterion are pseudonymised as they enter."""
+    adder = hypothesis_adder(**fields)  # the fields are checked before the sprint is looked up
+    folder = _sprint_dir(sprint)
+    return _update(sprint, lambda model: adder(model, folder))
 
 
 def hypothesis_adder(
@@ -164,10 +170,12 @@ def hypothesis_adder(
     owner: str | None = None,
     derived_from: str | None = None,
     phase: str | None = None,
-) -> Callable[[Sprint], Hypothesis]:
+) -> Callable[..., Hypothesis]:
     """Check a test card's fields now (a usage error names the first wrong one) and return the
     change that adds it to a sprint inside a transaction — for callers that write more in the
-    same transaction, such as the walkthrough listing the new id in its phase output."""
+    same transaction, such as the walkthrough listing the new id in its phase output. Given the
+    sprint's folder (``change(model, folder)``), the change pseudonymises the card's free text
+    (the walkthrough cleans cards itself, before they are journalled)."""
     from sprintkit.model.sprint import Hypothesis
 
     _check_text(statement, "--statement")
@@ -198,7 +206,7 @@ def hypothesis_adder(
     }
     data.update({k: v for k, v in optional.items() if v is not None})
 
-    def change(model: Sprint) -> Hypothesis:
+    def change(model: Sprint, folder: Path | None = None) -> Hypothesis:
         ids = [h.id for h in model.hypotheses]
         hid = id or next_id(ids, "H")
         if hid in ids:
@@ -207,7 +215,10 @@ def hypothesis_adder(
                 hint=f"choose another --id, or change it with `sprintkit hypothesis edit {hid}`",
             )
         _check_derived(model, derived_from)
-        h = _build(Hypothesis, {"id": hid, **data})
+        card = dict(data)
+        if folder is not None:
+            clean_fields(sprint_cleaner(model, folder), card, FREE_TEXT)
+        h = _build(Hypothesis, {"id": hid, **card})
         model.hypotheses.append(h)
         return h
 
@@ -267,8 +278,13 @@ def edit_hypothesis(
     if "target" in given:
         given["target"] = parse_target(given["target"])
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> Edited:
         h = find(model, id)
+        clean = sprint_cleaner(model, folder)
+        clean_fields(clean, given, FREE_TEXT)
+        why = clean(reason).text if reason else reason
         if "derived_from" in given:
             _check_derived(model, given["derived_from"])
         changed = [k for k in EDITABLE if k in given and getattr(h, k) != given[k]]
@@ -289,7 +305,7 @@ def edit_hypothesis(
             if record:
                 h.history.append(HistoryEntry(
                     date=when, field=key, old=_shown(getattr(h, key)),
-                    new=_shown(given[key]), reason=reason,
+                    new=_shown(given[key]), reason=why,
                 ))
             setattr(h, key, given[key])
         return Edited(h, changed, record)
@@ -493,7 +509,8 @@ def add_evidence(
                 replaced += result.total
             if not has_key and "quote" in texts:
                 extra.append("no key file for this sprint: names in the quote were not "
-                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were)")
+                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were); "
+                             "create one with `sprintkit key-file --create`")
         record = _build(Evidence, record_data)
         h.evidence.append(record)
         return EvidenceAdded(
@@ -513,15 +530,10 @@ def _sprint_dir(sprint: Path | None) -> Path:
 def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any], bool]:
     """Pseudonymise free text as it enters: names from the sprint's key file (when it has one),
     and e-mail addresses, phone numbers, postcodes, IBANs and BSNs always."""
-    from sprintkit.engine.pseudonymise import Pseudonymiser
-    from sprintkit.files.keyfile import key_path, read_key_file
+    from sprintkit.ops.keyfile import sprint_pseudonymiser
 
-    configured = model.stories.key_file if model.stories else None
-    path = key_path(sprint_dir, model.id, configured)
-    if path.is_file():
-        key = read_key_file(path)
-        return Pseudonymiser(key.names, key.secret, model.language), True
-    return Pseudonymiser((), b"", model.language), False
+    clean, info = sprint_pseudonymiser(model, sprint_dir)
+    return clean, bool(info["exists"])
 
 
 def _check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
@@ -572,16 +584,19 @@ def override_verdict(
             hint="add --reason TEXT; reports show both the reason and the computed verdict",
         )
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
         computed = evaluate(h).verdict
+        why = sprint_cleaner(model, folder)(reason).text
         if h.override is not None:
             h.history.append(HistoryEntry(
                 date=_now(), field="override", old=h.override.verdict, new=override,
-                reason=reason,
+                reason=why,
             ))
         data: dict[str, Any] = {
-            "verdict": override, "reason": reason, "computed": computed, "date": _today(),
+            "verdict": override, "reason": why, "computed": computed, "date": _today(),
         }
         if by:
             data["by"] = by
@@ -601,12 +616,15 @@ def clear_override(
         raise UsageError("withdrawing a facilitator's verdict needs a reason",
                          hint="add --reason TEXT")
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
         if h.override is None:
             raise SprintkitError(f"{h.id} has no facilitator's verdict to withdraw")
+        why = sprint_cleaner(model, folder)(reason).text
         h.history.append(HistoryEntry(
-            date=_now(), field="override", old=h.override.verdict, new=None, reason=reason,
+            date=_now(), field="override", old=h.override.verdict, new=None, reason=why,
         ))
         h.override = None
         h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
@@ -650,6 +668,7 @@ def add_learning(
     _check_choice(decision, DECISIONS, "--decision")
     if reason is not None and not reason.strip():
         raise UsageError("--reason may not be empty")
+    folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> Learned:
         h = find(model, id)
@@ -668,6 +687,8 @@ def add_learning(
         }
         if reason:
             data["reason"] = reason
+        clean_fields(sprint_cleaner(model, folder), data,
+                     ("observed", "learned", "action", "reason"))
         if against:
             data["against_verdict"] = True
         learning = _build(Learning, data)
