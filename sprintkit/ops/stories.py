@@ -291,8 +291,9 @@ def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tup
             hint = did_you_mean(name, list(known.values())) or (
                 "the columns are date, perspective, text, one per signifier ("
                 + ", ".join(sig_ids) + ") and optionally consent_quote and period")
-            problems.append(Problem(table.shown, 1, i + 1, "", f"unknown column {shown(name)}",
-                                    hint))
+            label = shown(name)  # a header cell may be a story (a file without a header)
+            problems.append(Problem(table.shown, 1, i + 1, name if label == repr(name) else "",
+                                    f"unknown column {label}", hint))
         elif canonical in columns:
             problems.append(Problem(table.shown, 1, i + 1, name, f"column {name!r} appears twice"))
         else:
