@@ -98,3 +98,38 @@ def test_never_crashes_and_removes_planted_identifiers(noise):
     assert "98765432" not in result.text
     assert "voorbeeld.nl" not in result.text
     assert "111222333" not in result.text
+
+
+def test_codes_stay_what_they_were():
+    # codes already stored in stories and sprints must not change with a new version
+    p = Pseudonymiser((), SECRET)
+    assert p.code_for(NameEntry(("Jan de Vries",))) == "[NAAM-4C155E]"
+    assert p.code_for(NameEntry(("Lars Øster",))) == "[NAAM-DEB8A5]"
+
+
+def test_every_spelling_of_one_person_gets_one_code():
+    p = Pseudonymiser([NameEntry(("Jan de Vries", "Jan", "J. de Vries")),
+                       NameEntry(("Lars Øster",))], SECRET)
+    out = p("J.de Vries, jan\u00a0de\u00a0vries, JAN; Lars Oster en LARS ØSTER.").text
+    jan, lars = p.code_for(NameEntry(("Jan de Vries",))), p.code_for(NameEntry(("Lars Øster",)))
+    assert out == f"{jan}, {jan}, {jan}; {lars} en {lars}."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(06-12345678)", "([TELEFOON])"),
+    ("'0612345678'", "'[TELEFOON]'"),
+    ("bel: 06 12 34 56 78.", "bel: [TELEFOON]."),
+    ("[jan@example.nl]", "[[E-MAIL]]"),
+    ("6711AB,", "[POSTCODE],"),
+    ("BSN111222333!", "BSN[BSN]!"),
+])
+def test_replacement_never_eats_punctuation(text, expected):
+    assert pseudonymise(text).text == expected
+
+
+def test_a_large_key_file_is_indexed_not_looped():
+    names = [NameEntry((f"Voornaam{i} Achternaam{i}", f"Voornaam{i}")) for i in range(20_000)]
+    p = Pseudonymiser(names, SECRET)
+    result = p("Gisteren belde Voornaam19999 Achternaam19999 en ook voornaam7.")
+    assert result.replaced == {"name": 2}
+    assert "Voornaam" not in result.text and "voornaam" not in result.text

@@ -86,6 +86,16 @@ def fold(word: str) -> str:
     return folded
 
 
+_CODE_WORD = re.compile(r"\w+")
+
+
+def _code_fold(word: str) -> str:
+    """The folding a person's code was always derived from (kept, so that codes already stored
+    stay the same)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _gap_ok(between: str, initial: bool, alias_punct: bool) -> bool:
     """Whether the text between two words of a name still joins them: whitespace of any kind
     and length (line breaks, non-breaking spaces), plus at most one apostrophe or hyphen — or
@@ -163,7 +173,7 @@ class Pseudonymiser:
         """The stable code of a person: their own code, or one derived from the secret."""
         if entry.code:
             return entry.code
-        canonical = " ".join(fold(m.group(0)) for m in _WORD.finditer(entry.aliases[0]))
+        canonical = " ".join(_code_fold(w) for w in _CODE_WORD.findall(entry.aliases[0]))
         digest = hmac.new(self.secret, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
         return f"[{self.words['name']}-{digest[:6].upper()}]"
 
