@@ -188,3 +188,17 @@ def test_a_file_without_header_does_not_echo_its_first_story(cli, tmp_path):
     assert res.exit_code == 1
     assert "Vries" not in res.output and "dochter" not in res.output
     assert "unknown column a value of" in " ".join(res.output.split())
+
+
+def test_indicator_note_and_source(cli, tmp_path):
+    from board_support import make_sprint as make_board_sprint
+
+    folder = make_board_sprint(tmp_path / "s")
+    _with_key(cli, folder, KEY_LINE)
+    ok(cli("indicator", "add", "wacht", "-s", folder, "--name", "Wachttijd", "--unit", "dagen",
+           "--direction", "decrease", "--kind", "value"))
+    ok(cli("indicator", "record", "wacht", "-s", folder, "--period", "2025", "--value", "21",
+           "--source", "lijst van J. de Vries", "--note", "bel 06-12345678"))
+    measured = data(folder)["indicators"][0]["measurements"][0]
+    assert measured["source"].startswith("lijst van [NAAM-")
+    assert measured["note"] == "bel [TELEFOON]"
