@@ -59,6 +59,11 @@ def test_the_attack_quote_keeps_its_brackets_and_loses_the_name(cli, sprint):
     codes = {record["quote"].split("]")[0], record["note"].split("]")[0]}
     assert len(codes) == 1  # one person, one code, whatever the spelling
     _clean_everywhere(sprint)
+    from sprintkit import api
+
+    report = api.report(sprint=sprint, format="md").path.read_text(encoding="utf-8")
+    assert "\\] (\\[TELEFOON\\]) zei …" in report  # (markdown escapes the brackets)
+    assert "Vries" not in report and "12345678" not in report
 
 
 def test_identifiers_go_even_without_a_key_file(cli, sprint):
