@@ -133,3 +133,31 @@ def test_a_large_key_file_is_indexed_not_looped():
     result = p("Gisteren belde Voornaam19999 Achternaam19999 en ook voornaam7.")
     assert result.replaced == {"name": 2}
     assert "Voornaam" not in result.text and "voornaam" not in result.text
+
+
+@given(st.dates(), st.integers(0, 23), st.integers(0, 59), st.integers(0, 9_999_999),
+       st.integers(0, 99), st.sampled_from(["-", "/", "."]))
+def test_dates_times_and_amounts_never_change(day, hour, minute, euros, cents, sep):
+    text = (f"Op {day.isoformat()} en {day.day}{sep}{day.month}{sep}{day.year} "
+            f"({day.day:02d}{sep}{day.month:02d}{sep}{day.year}) om {hour:02d}:{minute:02d} "
+            f"kostte het € {euros:,}".replace(",", ".") + f",{cents:02d} en {cents},5%.")
+    assert pseudonymise(text).text == text
+
+
+@given(st.text("0123456789", min_size=8, max_size=8), st.lists(st.integers(2, 8), max_size=4),
+       st.lists(st.sampled_from([" ", "-", " - ", "/", "\u2013", "\n", "\u00a0", ".", "  "]),
+                min_size=4, max_size=4))
+def test_a_mobile_number_goes_however_it_is_split(rest, cuts, seps):
+    digits = "06" + rest
+    positions = sorted({c for c in cuts if 2 <= c <= 8 and all(abs(c - o) >= 2 for o in cuts
+                                                                 if o != c)})
+    parts, last = [], 0
+    for cut in positions:
+        parts.append(digits[last:cut])
+        last = cut
+    parts.append(digits[last:])
+    if any(len(p) < 2 for p in parts):
+        return
+    number = "".join(p + (seps[i] if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    result = pseudonymise(f"Bel ({number}) na vijven.")
+    assert result.text == "Bel ([TELEFOON]) na vijven.", number

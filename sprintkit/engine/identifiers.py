@@ -17,7 +17,8 @@ years and counts alone:
 * **BSN.** 9 digits (groups of at least two) that pass the 11-test.
 * **Dates are not numbers.** Three groups joined by the same ``-``, ``/`` or ``.`` that read as a
   day, month and year (``02-03-2026``, ``2/3/26``) or as ``2026-03-02`` are a date — unless the
-  chain goes on with the same separator (``06-12-34-56-78`` is a phone number). A run right after
+  chain goes on with the same separator (``06-12-34-56-78`` is a phone number), or, with a
+  two-digit year, with more digits at all (``06-12-34 5678``). A run right after
   ``€``, ``EUR`` or ``$``, or followed by a decimal comma (``1.250,00``), is an amount.
 * **IBAN.** Dutch shape (``NL`` + 2 digits + 4 letters + 10 digits, any spacing or hyphens) always;
   other countries when the mod-97 check holds.
@@ -123,7 +124,9 @@ def _date_groups(groups: list[str], kinds: list[str]) -> set[int]:
         end = start
         while end + 1 < n and kinds[end] in "-/." and kinds[end] == kinds[start]:
             end += 1
-        if end - start == 2 and kinds[start] in "-/." and _is_date(groups[start:end + 1]):
+        short_year = end - start == 2 and len(groups[end]) == 2 and len(groups[start]) <= 2
+        if (end - start == 2 and kinds[start] in "-/." and _is_date(groups[start:end + 1])
+                and not (short_year and end + 1 < n)):  # 06-12-34 5678 is a phone number
             dated.update(range(start, end + 1))
         start = end + 1
     return dated
