@@ -161,3 +161,19 @@ def test_a_mobile_number_goes_however_it_is_split(rest, cuts, seps):
     number = "".join(p + (seps[i] if i < len(parts) - 1 else "") for i, p in enumerate(parts))
     result = pseudonymise(f"Bel ({number}) na vijven.")
     assert result.text == "Bel ([TELEFOON]) na vijven.", number
+
+
+@given(st.text("0123456789", min_size=8, max_size=8),
+       st.sampled_from([(3, 6), (4, 6), (2, 4, 6), (3,), ()]),
+       st.sampled_from([" ", "-", ".", " - ", "\n", "\u00a0", "\u2013"]))
+def test_a_bsn_goes_however_it_is_split(first, cuts, sep):
+    check = sum(int(d) * w for d, w in zip(first, range(9, 1, -1), strict=True)) % 11
+    if check > 9:
+        return
+    bsn = first + str(check)
+    if not bsn_valid(bsn):
+        return
+    bounds = [0, *cuts, 9]
+    written = sep.join(bsn[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+    result = pseudonymise(f"bsn: {written}, zei ze")
+    assert result.text == "bsn: [BSN], zei ze", written
