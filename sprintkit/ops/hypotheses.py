@@ -149,10 +149,24 @@ def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
     ``target``, ``id``, ``kind``, ``risk``, ``test``, ``criterion``, ``confidence``, ``min_n``,
     ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
     fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …
-    The statement, test and criterion are pseudonymised as they enter."""
+    The card's free text (:data:`FREE_TEXT`) is pseudonymised as it enters."""
     adder = hypothesis_adder(**fields)  # the fields are checked before the sprint is looked up
     folder = _sprint_dir(sprint)
-    return _update(sprint, lambda model: adder(model, folder))
+
+    def change(model: Sprint) -> Hypothesis:
+        h = adder(model)
+        clean_card_text(h, sprint_cleaner(model, folder))
+        return h
+
+    return _update(sprint, change)
+
+
+def clean_card_text(h: Hypothesis, clean: Callable[[str], Any]) -> None:
+    """Pseudonymise a new test card's free text (statement, test, criterion, title)."""
+    for key in FREE_TEXT:
+        value = getattr(h, key, None)
+        if isinstance(value, str) and value:
+            setattr(h, key, clean(value).text)
 
 
 def hypothesis_adder(
@@ -170,12 +184,10 @@ def hypothesis_adder(
     owner: str | None = None,
     derived_from: str | None = None,
     phase: str | None = None,
-) -> Callable[..., Hypothesis]:
+) -> Callable[[Sprint], Hypothesis]:
     """Check a test card's fields now (a usage error names the first wrong one) and return the
     change that adds it to a sprint inside a transaction — for callers that write more in the
-    same transaction, such as the walkthrough listing the new id in its phase output. Given the
-    sprint's folder (``change(model, folder)``), the change pseudonymises the card's free text
-    (the walkthrough cleans cards itself, before they are journalled)."""
+    same transaction, such as the walkthrough listing the new id in its phase output."""
     from sprintkit.model.sprint import Hypothesis
 
     _check_text(statement, "--statement")
@@ -206,7 +218,7 @@ def hypothesis_adder(
     }
     data.update({k: v for k, v in optional.items() if v is not None})
 
-    def change(model: Sprint, folder: Path | None = None) -> Hypothesis:
+    def change(model: Sprint) -> Hypothesis:
         ids = [h.id for h in model.hypotheses]
         hid = id or next_id(ids, "H")
         if hid in ids:
@@ -215,10 +227,7 @@ def hypothesis_adder(
                 hint=f"choose another --id, or change it with `sprintkit hypothesis edit {hid}`",
             )
         _check_derived(model, derived_from)
-        card = dict(data)
-        if folder is not None:
-            clean_fields(sprint_cleaner(model, folder), card, FREE_TEXT)
-        h = _build(Hypothesis, {"id": hid, **card})
+        h = _build(Hypothesis, {"id": hid, **data})
         model.hypotheses.append(h)
         return h
 

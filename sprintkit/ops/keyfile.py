@@ -85,8 +85,8 @@ def clean_fields(clean: Callable[[str], Pseudonymised], data: dict[str, Any],
     return total
 
 
-CARD_TEXT = ("statement", "test", "criterion")
-"""A test card's fields of free text."""
+CARD_TEXT = ("statement", "test", "criterion", "title")
+"""A test card's fields of free text (a field a card does not have is skipped)."""
 
 
 def clean_answer(kind: str, value: Any, clean: Callable[[str], Pseudonymised]) -> Any:
