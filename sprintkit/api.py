@@ -58,8 +58,9 @@ _export("sprintkit.ops.actions", "add_action", "move_action", "escalate_action",
         "action_listing")
 _export("sprintkit.ops.board", "board")
 # stories
+_export("sprintkit.ops.keyfile", "key_file")
 _export("sprintkit.ops.stories", "import_stories", "add_story", "export_stories",
-        "purge_stories", "sample_stories", "key_file", story_summary="summary",
+        "purge_stories", "sample_stories", story_summary="summary",
         story_shifts="shifts", story_dashboard="dashboard")
 
 __all__ = sorted(_EXPORTS)

@@ -21,6 +21,7 @@ from sprintkit.commands import (
     evidence,
     hypothesis,
     indicator,
+    keyfile,
     learn,
     methods,
     new,
@@ -150,6 +151,7 @@ for _module in (
     action,
     board,
     stories,
+    keyfile,
 ):
     _module.register(app)
 

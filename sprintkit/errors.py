@@ -50,17 +50,46 @@ class Problem:
         return text
 
 
+def _may_identify(text: str) -> bool:
+    """Whether a value could hold an identifier or story text: an ``@``; six or more digits in
+    a row, even with spaces, hyphens, dots or slashes between them (a phone number, BSN, IBAN —
+    but not a date such as 2026-03-02); four digits and two letters (a postcode); or several
+    words with letters (a name, a sentence)."""
+    import re
+
+    if "@" in text:
+        return True
+    if re.search(r"[1-9]\d{3}[\s\-]?[A-Za-z]{2}(?![A-Za-z])", text):
+        return True
+    for chain in re.findall(r"\d(?:[\s./\-\u2010-\u2015\u2212]*\d){5,}", text):
+        if not re.fullmatch(r"\d{1,4}([-/.])\d{1,2}\1\d{1,4}", chain):
+            return True
+    words = text.split()
+    return len(words) > 1 and any(c.isalpha() for c in text)
+
+
 def shown(value: object, *, limit: int = 60, none: str = "nothing (null)") -> str:
-    """A value as a message quotes it: short (cut at ``limit`` characters, so no long text
-    such as a story is echoed), a mapping or list only by its kind."""
+    """A value as a message quotes it — never what could identify someone or tell a story.
+
+    A mapping or list is named only by its kind. Text (or a number) that could hold an
+    identifier or story text (see :func:`_may_identify`: e-mail addresses, digit runs, postcodes,
+    several words), or is longer than ``limit`` characters, is described, not quoted: ``a value
+    of 23 characters (not shown)``. Anything else is quoted. Used for every value a message
+    repeats (located YAML problems, answer checks, CSV cells), so nothing typed that could
+    identify someone ends up in a terminal or CI log."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"
     if value is None:
         return none
-    text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "…'"
+    if isinstance(value, bool):
+        return repr(value)
+    text = value if isinstance(value, str) else str(value)
+    if len(text) > limit or _may_identify(text):
+        size = len(text)
+        return f"a value of {size} character{'s' if size != 1 else ''} (not shown)"
+    return repr(value)
 
 
 class SprintkitError(Exception):

@@ -98,3 +98,82 @@ def test_never_crashes_and_removes_planted_identifiers(noise):
     assert "98765432" not in result.text
     assert "voorbeeld.nl" not in result.text
     assert "111222333" not in result.text
+
+
+def test_codes_stay_what_they_were():
+    # codes already stored in stories and sprints must not change with a new version
+    p = Pseudonymiser((), SECRET)
+    assert p.code_for(NameEntry(("Jan de Vries",))) == "[NAAM-4C155E]"
+    assert p.code_for(NameEntry(("Lars Øster",))) == "[NAAM-DEB8A5]"
+
+
+def test_every_spelling_of_one_person_gets_one_code():
+    p = Pseudonymiser([NameEntry(("Jan de Vries", "Jan", "J. de Vries")),
+                       NameEntry(("Lars Øster",))], SECRET)
+    out = p("J.de Vries, jan\u00a0de\u00a0vries, JAN; Lars Oster en LARS ØSTER.").text
+    jan, lars = p.code_for(NameEntry(("Jan de Vries",))), p.code_for(NameEntry(("Lars Øster",)))
+    assert out == f"{jan}, {jan}, {jan}; {lars} en {lars}."
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("(06-12345678)", "([TELEFOON])"),
+    ("'0612345678'", "'[TELEFOON]'"),
+    ("bel: 06 12 34 56 78.", "bel: [TELEFOON]."),
+    ("[jan@example.nl]", "[[E-MAIL]]"),
+    ("6711AB,", "[POSTCODE],"),
+    ("BSN111222333!", "BSN[BSN]!"),
+])
+def test_replacement_never_eats_punctuation(text, expected):
+    assert pseudonymise(text).text == expected
+
+
+def test_a_large_key_file_is_indexed_not_looped():
+    names = [NameEntry((f"Voornaam{i} Achternaam{i}", f"Voornaam{i}")) for i in range(20_000)]
+    p = Pseudonymiser(names, SECRET)
+    result = p("Gisteren belde Voornaam19999 Achternaam19999 en ook voornaam7.")
+    assert result.replaced == {"name": 2}
+    assert "Voornaam" not in result.text and "voornaam" not in result.text
+
+
+@given(st.dates(), st.integers(0, 23), st.integers(0, 59), st.integers(0, 9_999_999),
+       st.integers(0, 99), st.sampled_from(["-", "/", "."]))
+def test_dates_times_and_amounts_never_change(day, hour, minute, euros, cents, sep):
+    text = (f"Op {day.isoformat()} en {day.day}{sep}{day.month}{sep}{day.year} "
+            f"({day.day:02d}{sep}{day.month:02d}{sep}{day.year}) om {hour:02d}:{minute:02d} "
+            f"kostte het € {euros:,}".replace(",", ".") + f",{cents:02d} en {cents},5%.")
+    assert pseudonymise(text).text == text
+
+
+@given(st.text("0123456789", min_size=8, max_size=8), st.lists(st.integers(2, 8), max_size=4),
+       st.lists(st.sampled_from([" ", "-", " - ", "/", "\u2013", "\n", "\u00a0", ".", "  "]),
+                min_size=4, max_size=4))
+def test_a_mobile_number_goes_however_it_is_split(rest, cuts, seps):
+    digits = "06" + rest
+    positions = sorted({c for c in cuts if 2 <= c <= 8 and all(abs(c - o) >= 2 for o in cuts
+                                                                 if o != c)})
+    parts, last = [], 0
+    for cut in positions:
+        parts.append(digits[last:cut])
+        last = cut
+    parts.append(digits[last:])
+    if any(len(p) < 2 for p in parts):
+        return
+    number = "".join(p + (seps[i] if i < len(parts) - 1 else "") for i, p in enumerate(parts))
+    result = pseudonymise(f"Bel ({number}) na vijven.")
+    assert result.text == "Bel ([TELEFOON]) na vijven.", number
+
+
+@given(st.text("0123456789", min_size=8, max_size=8),
+       st.sampled_from([(3, 6), (4, 6), (2, 4, 6), (3,), ()]),
+       st.sampled_from([" ", "-", ".", " - ", "\n", "\u00a0", "\u2013"]))
+def test_a_bsn_goes_however_it_is_split(first, cuts, sep):
+    check = sum(int(d) * w for d, w in zip(first, range(9, 1, -1), strict=True)) % 11
+    if check > 9:
+        return
+    bsn = first + str(check)
+    if not bsn_valid(bsn):
+        return
+    bounds = [0, *cuts, 9]
+    written = sep.join(bsn[a:b] for a, b in zip(bounds, bounds[1:], strict=False))
+    result = pseudonymise(f"bsn: {written}, zei ze")
+    assert result.text == "bsn: [BSN], zei ze", written

@@ -345,20 +345,12 @@ def key_file_cmd(
     sprint: SprintOpt = None,  # type: ignore[assignment]
     format: FormatOpt = Format.text,
 ) -> None:
-    """Show where the key file (names to pseudonymise) is; create it when absent."""
-    from sprintkit.ops.stories import key_file
-    from sprintkit.ui import console
+    """Show where the key file (names to pseudonymise) is; create it when absent (the same as
+    `sprintkit key-file --create`)."""
+    from sprintkit.commands.keyfile import show
+    from sprintkit.ops.keyfile import key_file
 
-    result = key_file(sprint=sprint)
-    _warn_all(result["warnings"])
-    if format is Format.json:
-        console.emit_json(result)
-        return
-    console.emit_text(result["path"])
-    if result["created"]:
-        console.info("created it (permissions 0600); add one person per line")
-    else:
-        console.info(f"{result['names']} people listed")
+    show(key_file(sprint=sprint, create=True), format)
 
 
 def register(app: typer.Typer) -> None:

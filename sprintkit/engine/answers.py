@@ -50,8 +50,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "list": "expected a list of items, got {got}",
         "item": "item {n} is {got}; every item must be a short text",
         "item_empty": "item {n} is empty",
-        "twice": "{item!r} is in the list twice",
-        "choice": "{value!r} is not one of the choices",
+        "twice": "{item} is in the list twice",
+        "choice": "{value} is not one of the choices",
         "choices": "{values} not among the choices",
         "number": "expected a number, got {got}",
         "integer": "expected a whole number, got {got}",
@@ -60,7 +60,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "date": "expected a date (YYYY-MM-DD), got {got}",
         "bool": "expected yes or no (true/false), got {got}",
         "no_items": "there is nothing to score yet: {source!r} has no items",
-        "not_item": "{ref!r} is not an item of {source!r}",
+        "not_item": "{ref} is not an item of {source!r}",
         "votes": "votes must be whole numbers of 0 or more; {item!r} has {got}",
         "dots": "participant {n} gave {count} dots; each participant has {limit}",
         "no_votes": "no dots were given",
@@ -81,8 +81,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "list": "verwacht een lijst, kreeg {got}",
         "item": "punt {n} is {got}; elk punt moet een korte tekst zijn",
         "item_empty": "punt {n} is leeg",
-        "twice": "{item!r} staat twee keer in de lijst",
-        "choice": "{value!r} is geen van de keuzes",
+        "twice": "{item} staat twee keer in de lijst",
+        "choice": "{value} is geen van de keuzes",
         "choices": "{values} hoort niet bij de keuzes",
         "number": "verwacht een getal, kreeg {got}",
         "integer": "verwacht een geheel getal, kreeg {got}",
@@ -91,7 +91,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "date": "verwacht een datum (JJJJ-MM-DD), kreeg {got}",
         "bool": "verwacht ja of nee, kreeg {got}",
         "no_items": "er valt nog niets te scoren: {source!r} heeft geen punten",
-        "not_item": "{ref!r} is geen punt van {source!r}",
+        "not_item": "{ref} is geen punt van {source!r}",
         "votes": "stemmen zijn hele getallen vanaf 0; {item!r} heeft {got}",
         "dots": "deelnemer {n} gaf {count} stippen; iedere deelnemer heeft er {limit}",
         "no_votes": "er zijn geen stippen gegeven",
@@ -240,7 +240,7 @@ def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
                 raise _fail(ctx, "item_empty", n=n)
             continue
         if item in items:
-            raise _fail(ctx, "twice", item=item)
+            raise _fail(ctx, "twice", item=shown(item))
         items.append(item)
     if not items:
         raise _fail(ctx, "empty")
@@ -267,10 +267,10 @@ def _resolve_choice(spec: OutputSpec, raw: Any, strict: bool, typed: bool) -> st
 def _choice(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> str:
     allowed = ", ".join(c.id for c in spec.choices)
     if isinstance(value, (dict, list)) or isinstance(value, bool):
-        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=value)
+        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=shown(value))
     found = _resolve_choice(spec, value, strict, typed)
     if found is None:
-        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=value)
+        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=shown(value))
     return found
 
 
@@ -281,8 +281,7 @@ def _multichoice(
     if isinstance(value, str) and not strict:
         value = [part for part in re.split(r"[,;]", value) if part.strip()]
     if not isinstance(value, list):
-        values = value if not isinstance(value, dict) else "a mapping"
-        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed), values=repr(values))
+        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed), values=shown(value))
     chosen: list[str] = []
     wrong: list[Any] = []
     for raw in value:
@@ -295,7 +294,7 @@ def _multichoice(
             chosen.append(found)
     if wrong:
         raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed),
-                    values=", ".join(repr(v) for v in wrong))
+                    values=", ".join(shown(v) for v in wrong))
     if not chosen:
         raise _fail(ctx, "empty")
     return chosen
@@ -420,7 +419,7 @@ def _not_item(
     close = difflib.get_close_matches(str(ref), items, n=1, cutoff=0.6)
     hint = (f"did you mean {close[0]!r}?" if ctx.lang != "nl" else f"bedoel je {close[0]!r}?") \
         if close else _hint(ctx, "items", items="; ".join(_numbered(items)))
-    return _fail(ctx, "not_item", hint, ref=ref, source=source)
+    return _fail(ctx, "not_item", hint, ref=shown(ref), source=source)
 
 
 def _numbered(items: list[str]) -> list[str]:

@@ -1,6 +1,15 @@
-"""Pseudonymising story text as it enters: names from a key file become stable codes; e-mail
+"""Pseudonymising free text as it enters: names from a key file become stable codes; e-mail
 addresses, phone numbers, Dutch postcodes, IBANs and 9-digit numbers that pass the BSN 11-test
-become placeholders.
+become placeholders (found by :mod:`sprintkit.engine.identifiers`, whose docstring gives the
+rules).
+
+Names match on folded words: Unicode NFKC, case folded, diacritics removed (``Øster`` =
+``Oster``, with a small table for letters that have no decomposition: ø, æ, œ, ł, đ, ð, þ, ı).
+Between the words of a name any whitespace counts (line breaks, tabs, non-breaking spaces), and
+at most one apostrophe or hyphen; a full stop only after an initial (``J. de Vries`` = ``J de
+Vries`` = ``J.de Vries``) or where the key file writes one. ``Peter O'Brien`` also matches
+``Peter OBrien``. Only the name's own characters are replaced: brackets, commas and full stops
+around it stay.
 
 Pure functions, no files: the key file is read by :mod:`sprintkit.files.keyfile` and handed in
 as :class:`NameEntry` objects plus its secret. A name's code is an HMAC of the name under the key
@@ -16,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+from sprintkit.engine.identifiers import DASHES, bsn_valid, find_identifiers
 
 PLACEHOLDERS: dict[str, dict[str, str]] = {
     "nl": {"name": "NAAM", "email": "E-MAIL", "phone": "TELEFOON", "postcode": "POSTCODE",
@@ -46,86 +57,123 @@ class Pseudonymised:
         return sum(self.replaced.values())
 
 
-# --- detectors -----------------------------------------------------------------------------
+# --- matching names ------------------------------------------------------------------------
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
-_IBAN = re.compile(r"(?<!\w)NL ?\d{2} ?[A-Z]{4}(?: ?\d){10}(?!\w)", re.IGNORECASE)
-_BSN = re.compile(
-    r"(?<![\w.,-])(\d{9}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}\.\d{2}\.\d{3})(?!\w|[.,-]\d)"
-)
-_SEP = r"[ .\-]?"
-_PHONE = re.compile(
-    r"(?<![\w+])(?:"
-    # international: +31 6 12345678, 0031 (0)20 1234567, +32 470 12 34 56
-    r"(?:\+|00)\d{2}" + _SEP + r"(?:\(0\)" + _SEP + r")?\d(?:" + _SEP + r"\d){6,12}"
-    r"|"
-    # national: 0612345678, 06-12345678, 06 12 34 56 78, 020-1234567, (020) 123 45 67
-    r"\(?0\d{1,3}\)?" + _SEP + r"\d(?:" + _SEP + r"\d){5,8}"
-    r")(?!\w)"
-)
-_DATE_START = re.compile(r"^\(?\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-_POSTCODE = re.compile(r"(?<!\w)[1-9]\d{3} ?(?!SA|SD|SS)[A-Z]{2}(?!\w)")
-_WORD = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
+# letters that have no decomposition, folded by hand (after casefold: ß is already ss)
+_FOLD_TABLE = str.maketrans({
+    "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    "ħ": "h", "ŀ": "l", "ŋ": "n", "ſ": "s", "ĸ": "k", "ŧ": "t",
+})
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# a word: letters and digits, with the combining marks of decomposed text (Zoe + U+0308)
+_WORD = re.compile(rf"[^\W_][^\W_{_MARKS}]*(?:[{_MARKS}]+[^\W_]*)*")
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
+_JOINERS = frozenset(_APOSTROPHES + DASHES)
+_FOLDED: dict[str, str] = {}
 
 
-def bsn_valid(digits: str) -> bool:
-    """The BSN 11-test: 9 digits, weights 9..2 and -1, sum divisible by 11 (and not zero)."""
-    if len(digits) != 9 or not digits.isdigit():
-        return False
-    weights = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-    total = sum(int(d) * w for d, w in zip(digits, weights, strict=True))
-    return total != 0 and total % 11 == 0
+def fold(word: str) -> str:
+    """The form of a word that names are matched on: NFKC, case folded, without diacritics
+    (``Øster`` → ``oster``, ``Zoë`` → ``zoe``, ``Łukasz`` → ``lukasz``)."""
+    folded = _FOLDED.get(word)
+    if folded is None:
+        text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", word).casefold())
+        folded = "".join(c for c in text if not unicodedata.combining(c)).translate(_FOLD_TABLE)
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        _FOLDED[word] = folded
+    return folded
 
 
-def _phone_valid(candidate: str) -> bool:
-    if _DATE_START.match(candidate):
-        return False
-    digits = re.sub(r"\D", "", candidate)
-    if candidate.startswith(("+", "00")):
-        digits = digits[2:] if candidate.startswith("00") else digits
-        if digits.startswith("31"):
-            national = digits[2:]
-            if "(0)" in candidate and national.startswith("0"):
-                national = national[1:]
-            return len(national) == 9
-        return 8 <= len(digits) <= 15
-    if digits.startswith(("0800", "0900", "0906", "0909")):
-        return len(digits) in (8, 11)
-    return len(digits) == 10 and not digits.startswith("00")
+_CODE_WORD = re.compile(r"\w+")
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form of a word, for matching names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+def _code_fold(word: str) -> str:
+    """The folding a person's code was always derived from (kept, so that codes already stored
+    stay the same)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _gap_ok(between: str, initial: bool, alias_punct: bool) -> bool:
+    """Whether the text between two words of a name still joins them: whitespace of any kind
+    and length (line breaks, non-breaking spaces), plus at most one apostrophe or hyphen — or
+    a full stop after an initial (``J. de Vries``, ``J.de Vries``) or where the key file
+    itself writes one. ``Jan. Smit`` (a sentence ending) does not join."""
+    rest = "".join(c for c in between if not c.isspace())
+    if not rest:
+        return True
+    if len(rest) > 1:
+        return False
+    if rest in _JOINERS:
+        return True
+    return rest == "." and (initial or alias_punct)
+
+
+@dataclass(frozen=True)
+class _Spelling:
+    words: tuple[str, ...]
+    punct: tuple[bool, ...]
+    """For each gap between two words: whether the key file writes punctuation there."""
+    code: str
+
+
+def _spellings(alias: str, code: str) -> list[_Spelling]:
+    """An alias as words to match; ``O'Brien`` and ``El-Amrani`` also as one word."""
+    found = list(_WORD.finditer(alias))
+    if not found:
+        return []
+    words = [fold(m.group(0)) for m in found]
+    gaps = [alias[a.end():b.start()] for a, b in zip(found, found[1:], strict=False)]
+    punct = tuple(bool(g.strip()) for g in gaps)
+    result = [_Spelling(tuple(words), punct, code)]
+    joined_words, joined_punct = [words[0]], []
+    for word, gap, has in zip(words[1:], gaps, punct, strict=True):
+        if gap and not gap.strip(_APOSTROPHES + DASHES):
+            joined_words[-1] += word
+        else:
+            joined_words.append(word)
+            joined_punct.append(has)
+    if len(joined_words) != len(words):
+        result.append(_Spelling(tuple(joined_words), tuple(joined_punct), code))
+    return result
 
 
 # --- the pseudonymiser ---------------------------------------------------------------------
 
 
 class Pseudonymiser:
-    """Replaces identifiers in text; build once per import (names are indexed for speed)."""
+    """Replaces identifiers in text; build once per import (names are indexed for speed).
+
+    Names are found word by word: the text is cut into words once, each word folded (cached),
+    and only a word that begins some spelling in the key file is looked at further — so a key
+    file of thousands of names costs one dictionary look-up per word, not a pattern per name.
+    The longest spelling wins; words match whole (``Jan`` never hits ``Janssen`` or
+    ``januari``); only the name's own characters are replaced."""
 
     def __init__(self, names: Iterable[NameEntry] = (), secret: bytes = b"", lang: str = "nl"):
         self.words = PLACEHOLDERS.get(lang, PLACEHOLDERS["nl"])
         self.secret = secret
-        # first word -> [(word tuple, code)], longest spellings first
-        self._index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # first word -> spellings beginning with it, longest first
+        self._index: dict[str, list[_Spelling]] = {}
         for entry in names:
             code = self.code_for(entry)
             for alias in entry.aliases:
-                words = tuple(_fold(w) for w in _WORD.findall(alias))
-                if words:
-                    self._index.setdefault(words[0], []).append((words, code))
+                for spelling in _spellings(alias, code):
+                    self._index.setdefault(spelling.words[0], []).append(spelling)
         for options in self._index.values():
-            options.sort(key=lambda item: -len(item[0]))
+            options.sort(key=lambda s: -len(s.words))
+
+    @property
+    def has_names(self) -> bool:
+        return bool(self._index)
 
     def code_for(self, entry: NameEntry) -> str:
         """The stable code of a person: their own code, or one derived from the secret."""
         if entry.code:
             return entry.code
-        canonical = " ".join(_fold(w) for w in _WORD.findall(entry.aliases[0]))
+        canonical = " ".join(_code_fold(w) for w in _CODE_WORD.findall(entry.aliases[0]))
         digest = hmac.new(self.secret, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
         return f"[{self.words['name']}-{digest[:6].upper()}]"
 
@@ -134,61 +182,76 @@ class Pseudonymiser:
 
     def apply(self, text: str) -> Pseudonymised:
         counts: dict[str, int] = {}
-
-        def sub(kind: str, pattern: re.Pattern[str], value: str, check=None) -> str:
-            def repl(match: re.Match[str]) -> str:
-                if check is not None and not check(match.group(0)):
-                    return match.group(0)
+        spans = find_identifiers(text)
+        if spans:
+            pieces: list[str] = []
+            last = 0
+            for start, end, kind in spans:
+                pieces.append(text[last:start])
+                pieces.append(f"[{self.words[kind]}]")
                 counts[kind] = counts.get(kind, 0) + 1
-                return f"[{self.words[kind]}]"
-
-            return pattern.sub(repl, value)
-
-        if "@" in text:
-            text = sub("email", _EMAIL, text)
-        if _DIGIT.search(text):  # every other identifier has a digit; most stories have none
-            text = sub("iban", _IBAN, text)
-            text = sub("bsn", _BSN, text, lambda m: bsn_valid(re.sub(r"\D", "", m)))
-            text = sub("phone", _PHONE, text, _phone_valid)
-            text = sub("postcode", _POSTCODE, text)
+                last = end
+            pieces.append(text[last:])
+            text = "".join(pieces)
         if self._index:
             text = self._names(text, counts)
         return Pseudonymised(text, {k: counts[k] for k in KINDS if k in counts})
 
+    def _tokens(self, text: str) -> list[tuple[int, int, str]] | None:
+        """The words of ``text`` as (start, end, folded), or None when no name can begin."""
+        index = self._index
+        if text.isascii():
+            low = text.lower()  # same length: offsets hold
+            if index.keys().isdisjoint(_ASCII_WORD.findall(low)):
+                return None
+            return [(m.start(), m.end(), m.group(0)) for m in _ASCII_WORD.finditer(low)]
+        tokens = [(m.start(), m.end(), fold(m.group(0))) for m in _WORD.finditer(text)]
+        if index.keys().isdisjoint(t[2] for t in tokens):
+            return None
+        return tokens
+
     def _names(self, text: str, counts: dict[str, int]) -> str:
-        tokens = [(m.start(), m.end(), _fold(m.group(0))) for m in _WORD.finditer(text)]
+        tokens = self._tokens(text)
+        if tokens is None:
+            return text
         pieces: list[str] = []
         last = 0
         i = 0
-        while i < len(tokens):
-            options = self._index.get(tokens[i][2])
-            matched = False
-            if options:
-                for words, code in options:
-                    end = i + len(words)
-                    if end <= len(tokens) and all(
-                        tokens[i + k][2] == words[k] for k in range(len(words))
-                    ) and _only_spaces(text, tokens, i, end):
-                        pieces.append(text[last:tokens[i][0]])
-                        pieces.append(code)
-                        last = tokens[end - 1][1]
-                        counts["name"] = counts.get("name", 0) + 1
-                        i = end
-                        matched = True
-                        break
-            if not matched:
+        n = len(tokens)
+        while i < n:
+            spelling = self._match(text, tokens, i)
+            if spelling is None:
                 i += 1
+                continue
+            end = i + len(spelling.words)
+            pieces.append(text[last:tokens[i][0]])
+            pieces.append(spelling.code)
+            last = tokens[end - 1][1]
+            counts["name"] = counts.get("name", 0) + 1
+            i = end
         pieces.append(text[last:])
         return "".join(pieces)
 
+    def _match(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> _Spelling | None:
+        options = self._index.get(tokens[i][2])
+        if not options:
+            return None
+        for spelling in options:
+            words = spelling.words
+            end = i + len(words)
+            if end > len(tokens):
+                continue
+            if all(tokens[i + k][2] == words[k] and _gap_ok(
+                    text[tokens[i + k - 1][1]:tokens[i + k][0]], len(words[k - 1]) == 1,
+                    spelling.punct[k - 1]) for k in range(1, len(words))):
+                return spelling
+        return None
 
-def _only_spaces(text: str, tokens: list[tuple[int, int, str]], i: int, end: int) -> bool:
-    """The words of a multi-word name are separated by whitespace only (or a hyphen)."""
-    for k in range(i, end - 1):
-        between = text[tokens[k][1]:tokens[k + 1][0]]
-        if between.strip(" \t-") or len(between) > 3:
-            return False
-    return True
+
+__all__ = [
+    "KINDS", "PLACEHOLDERS", "NameEntry", "Pseudonymised", "Pseudonymiser", "bsn_valid", "fold",
+    "pseudonymise",
+]
 
 
 def pseudonymise(text: str, names: Iterable[NameEntry] = (), secret: bytes = b"",

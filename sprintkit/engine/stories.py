@@ -26,6 +26,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sprintkit.engine.storywords import words
+from sprintkit.errors import shown
 
 MIXED = "mixed"
 TRIAD_ZERO = 0.01
@@ -48,9 +49,9 @@ def _number(text: str) -> float:
 
 
 def shown_value(raw: str) -> str:
-    """An answer quoted in a message: only when short, otherwise withheld."""
-    raw = raw.strip()
-    return repr(raw) if len(raw) <= 30 and "\n" not in raw else "(long value, not shown)"
+    """A cell quoted in a message: only when short and nothing in it could identify someone or
+    tell a story (:func:`sprintkit.errors.shown`), otherwise described by its length."""
+    return shown(raw.strip(), limit=30)
 
 
 def choice_lookup(choices: Iterable[Any]) -> dict[str, str]:

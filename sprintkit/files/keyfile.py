@@ -1,11 +1,12 @@
-"""The key file (*sleutelbestand*): the names to pseudonymise in stories, and the secret from
-which their stable codes are derived.
+"""The key file (*sleutelbestand*): the names to pseudonymise in everything typed into a sprint
+(stories, quotes, notes, statements, answers), and the secret from which their stable codes are
+derived. Every sprint can have one (``sprintkit key-file --create``).
 
 It lives outside the sprint folder by default — in the user's data folder
 (``platformdirs.user_data_dir("sprintkit")/keys/<sprint-id>.txt``) — so that it never travels
 with the sprint files, their git history, exports or reports. It is created readable by its owner
-only (0600). ``stories.key_file`` in sprint.yaml may point elsewhere (relative to the sprint
-folder, ``~`` allowed).
+only (0600). ``key_file`` (or, as before, ``stories.key_file``) in sprint.yaml may point
+elsewhere (relative to the sprint folder, ``~`` allowed).
 
 The format is plain text, one person per line::
 
@@ -97,7 +98,7 @@ def ensure_key_file(path: Path, sprint_id: str) -> bool:
     except OSError as exc:
         raise SprintkitError(
             f"cannot create the key file {display(path)}: {exc.strerror}",
-            hint="set stories.key_file in sprint.yaml to a folder you can write",
+            hint="set key_file in sprint.yaml to a place you can write",
         ) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(_HEADER.format(sprint_id=sprint_id, secret=secrets.token_hex(32)))
@@ -114,7 +115,7 @@ def read_key_file(path: Path) -> KeyFile:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise NotFound(f"{shown}: no such key file",
-                       hint="it is created by `sprintkit stories key-file`") from None
+                       hint="create it with `sprintkit key-file --create`") from None
     except OSError as exc:
         raise SprintkitError(f"cannot read the key file {shown}: {exc.strerror}") from None
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -377,6 +377,12 @@ class Sprint(Strict):
     parties: list[Party] = Field(default_factory=list)
     plan: PlanSection = Field(default_factory=PlanSection)
     stories: StorySettings | None = None
+    key_file: str | None = Field(
+        None,
+        description="The key file: names to pseudonymise in everything typed into this sprint "
+        "(relative to the sprint folder, ~ allowed). Default: outside the sprint folder, in the "
+        "user data folder. Overrides stories.key_file.",
+    )
     conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
     next_steps: list[str] = Field(default_factory=list)
 

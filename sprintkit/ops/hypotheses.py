@@ -26,6 +26,7 @@ from sprintkit.engine.evidence import (
     evaluate,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
 from sprintkit.ops.scope import next_id
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ RISKS = ("desirability", "feasibility", "viability")
 EVIDENCE_TYPES = ("interview", "survey", "observation", "behaviour", "document")
 OVERRIDES = ("supported", "refuted", "inconclusive")
 DECISIONS = ("adopt", "adapt", "drop", "retest")
+FREE_TEXT = CARD_TEXT
+"""A test card's fields of free text, pseudonymised as they enter."""
 EDITABLE = (
     "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
     "min_n", "owner", "derived_from", "title", "importance",
@@ -145,8 +148,25 @@ def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
     """Add a test card; ``fields`` are :func:`hypothesis_adder`'s (``statement``, ``metric``,
     ``target``, ``id``, ``kind``, ``risk``, ``test``, ``criterion``, ``confidence``, ``min_n``,
     ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
-    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …"""
-    return _update(sprint, hypothesis_adder(**fields))
+    fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …
+    The card's free text (:data:`FREE_TEXT`) is pseudonymised as it enters."""
+    adder = hypothesis_adder(**fields)  # the fields are checked before the sprint is looked up
+    folder = _sprint_dir(sprint)
+
+    def change(model: Sprint) -> Hypothesis:
+        h = adder(model)
+        clean_card_text(h, sprint_cleaner(model, folder))
+        return h
+
+    return _update(sprint, change)
+
+
+def clean_card_text(h: Hypothesis, clean: Callable[[str], Any]) -> None:
+    """Pseudonymise a new test card's free text (statement, test, criterion, title)."""
+    for key in FREE_TEXT:
+        value = getattr(h, key, None)
+        if isinstance(value, str) and value:
+            setattr(h, key, clean(value).text)
 
 
 def hypothesis_adder(
@@ -278,8 +298,13 @@ def edit_hypothesis(
     if "target" in given:
         given["target"] = parse_target(given["target"])
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> Edited:
         h = find(model, id)
+        clean = sprint_cleaner(model, folder)
+        clean_fields(clean, given, FREE_TEXT)
+        why = clean(reason).text if reason else reason
         if "derived_from" in given:
             _check_derived(model, given["derived_from"])
         changed = [k for k in EDITABLE if k in given and getattr(h, k) != given[k]]
@@ -300,7 +325,7 @@ def edit_hypothesis(
             if record:
                 h.history.append(HistoryEntry(
                     date=when, field=key, old=_shown(getattr(h, key)),
-                    new=_shown(given[key]), reason=reason,
+                    new=_shown(given[key]), reason=why,
                 ))
             setattr(h, key, given[key])
         return Edited(h, changed, record)
@@ -504,7 +529,8 @@ def add_evidence(
                 replaced += result.total
             if not has_key and "quote" in texts:
                 extra.append("no key file for this sprint: names in the quote were not "
-                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were)")
+                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were); "
+                             "create one with `sprintkit key-file --create`")
         record = _build(Evidence, record_data)
         h.evidence.append(record)
         return EvidenceAdded(
@@ -524,15 +550,10 @@ def _sprint_dir(sprint: Path | None) -> Path:
 def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any], bool]:
     """Pseudonymise free text as it enters: names from the sprint's key file (when it has one),
     and e-mail addresses, phone numbers, postcodes, IBANs and BSNs always."""
-    from sprintkit.engine.pseudonymise import Pseudonymiser
-    from sprintkit.files.keyfile import key_path, read_key_file
+    from sprintkit.ops.keyfile import sprint_pseudonymiser
 
-    configured = model.stories.key_file if model.stories else None
-    path = key_path(sprint_dir, model.id, configured)
-    if path.is_file():
-        key = read_key_file(path)
-        return Pseudonymiser(key.names, key.secret, model.language), True
-    return Pseudonymiser((), b"", model.language), False
+    clean, info = sprint_pseudonymiser(model, sprint_dir)
+    return clean, bool(info["exists"])
 
 
 def _check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
@@ -583,16 +604,19 @@ def override_verdict(
             hint="add --reason TEXT; reports show both the reason and the computed verdict",
         )
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
         computed = evaluate(h).verdict
+        why = sprint_cleaner(model, folder)(reason).text
         if h.override is not None:
             h.history.append(HistoryEntry(
                 date=_now(), field="override", old=h.override.verdict, new=override,
-                reason=reason,
+                reason=why,
             ))
         data: dict[str, Any] = {
-            "verdict": override, "reason": reason, "computed": computed, "date": _today(),
+            "verdict": override, "reason": why, "computed": computed, "date": _today(),
         }
         if by:
             data["by"] = by
@@ -612,12 +636,15 @@ def clear_override(
         raise UsageError("withdrawing a facilitator's verdict needs a reason",
                          hint="add --reason TEXT")
 
+    folder = _sprint_dir(sprint)
+
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
         if h.override is None:
             raise SprintkitError(f"{h.id} has no facilitator's verdict to withdraw")
+        why = sprint_cleaner(model, folder)(reason).text
         h.history.append(HistoryEntry(
-            date=_now(), field="override", old=h.override.verdict, new=None, reason=reason,
+            date=_now(), field="override", old=h.override.verdict, new=None, reason=why,
         ))
         h.override = None
         h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
@@ -661,6 +688,7 @@ def add_learning(
     _check_choice(decision, DECISIONS, "--decision")
     if reason is not None and not reason.strip():
         raise UsageError("--reason may not be empty")
+    folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> Learned:
         h = find(model, id)
@@ -679,6 +707,8 @@ def add_learning(
         }
         if reason:
             data["reason"] = reason
+        clean_fields(sprint_cleaner(model, folder), data,
+                     ("observed", "learned", "action", "reason"))
         if against:
             data["against_verdict"] = True
         learning = _build(Learning, data)

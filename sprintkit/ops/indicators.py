@@ -196,7 +196,7 @@ def record_measurement(
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     where = scope(sprint, programme)
-    folder = where.folder() if note else None
+    folder = where.folder() if note or source else None
 
     def change(model: Any) -> Recorded:
         ind = find(model, id)
@@ -206,9 +206,12 @@ def record_measurement(
         record_data = dict(data)
         cleaned = 0
         if folder is not None:
-            result = cleaner(model, folder)(record_data["note"])
-            record_data["note"] = result.text
-            cleaned = result.total
+            clean = cleaner(model, folder)
+            for key in ("note", "source"):
+                if record_data.get(key):
+                    result = clean(record_data[key])
+                    record_data[key] = result.text
+                    cleaned += result.total
         measurement = _build(Measurement, record_data)
         problem = engine.measurement_problem(ind, measurement)
         if problem:

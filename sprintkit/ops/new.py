@@ -173,6 +173,18 @@ def _questions(lang: str) -> list[Question]:
     ]
 
 
+def _pseudonymise_context(sprint: Any, folder: Path) -> None:
+    """The free text of a new sprint (its context, conclusions, next steps) pseudonymised as
+    it enters, as everything typed into a sprint is."""
+    from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
+
+    clean = sprint_cleaner(sprint, folder)
+    context = sprint.context.__dict__
+    clean_fields(clean, context, ("challenge", "goal", "background", "scope"))
+    sprint.conclusions = [clean(t).text for t in sprint.conclusions]
+    sprint.next_steps = [clean(t).text for t in sprint.next_steps]
+
+
 def new_sprint(
     method: str,
     folder: Path,
@@ -280,6 +292,7 @@ def new_sprint(
     data["method"] = found.model.id
     data.setdefault("language", "nl")
     sprint = _validate(data, sources, answers_doc)
+    _pseudonymise_context(sprint, folder)
     problems = library.validate_against_method(sprint, None, None, method=found.model)
     if problems:
         raise InvalidFile(problems, "the answers do not fit the method; nothing was written")

@@ -53,10 +53,15 @@ from sprintkit.errors import (
 from sprintkit.files.journal import JOURNAL, read_journal, write_journal
 from sprintkit.files.textfile import display
 from sprintkit.ops.given import Given, load_given
+from sprintkit.ops.keyfile import clean_answer, clean_card
 
 if TYPE_CHECKING:
+    from sprintkit.engine.pseudonymise import Pseudonymised
     from sprintkit.model.method import Method, OutputSpec, Phase, Workform
     from sprintkit.model.sprint import Hypothesis, Sprint
+
+Cleaner = Callable[[str], "Pseudonymised"]
+"""The sprint's pseudonymiser (:func:`sprintkit.ops.keyfile.sprint_cleaner`)."""
 
 BLOCKING = (InvalidFile, LockBusy, EditConflict, NotFound)
 """What keeps an answer from being written now (it waits in the journal instead)."""
@@ -237,10 +242,13 @@ def _state(model: Sprint, phase_id: str) -> Any:
 
 
 def put_answer(model: Sprint, method: Method, phase_id: str, output_id: str, value: Any,
-               *, typed: bool = False) -> Any:
+               *, typed: bool = False, clean: Cleaner | None = None) -> Any:
     """Check ``value`` against the sprint as it is now and store it; returns what was stored.
-    Test cards given as mappings are added to the sprint's hypotheses first."""
+    Test cards given as mappings are added to the sprint's hypotheses first. With ``clean``
+    (the sprint's pseudonymiser), free text is pseudonymised first."""
     spec = _spec(method, phase_id, output_id)
+    if clean is not None:
+        value = clean_answer(spec.type, value, clean)
     ctx = context_of(model)
     checked = coerce_answer(spec, value, ctx, typed=typed)
     if spec.type == "hypotheses":
@@ -330,7 +338,8 @@ def _unflag(text: str) -> str:
     return re.sub(r"--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", "_"), text)
 
 
-def _apply_given(model: Sprint, method: Method, given: list[Given]) -> int:
+def _apply_given(model: Sprint, method: Method, given: list[Given],
+                 clean: Cleaner | None = None) -> int:
     """Apply the given answers in method order; every problem is collected and raised located
     (nothing is written then). Returns how many answers changed."""
     problems: list[Problem] = []
@@ -338,7 +347,7 @@ def _apply_given(model: Sprint, method: Method, given: list[Given]) -> int:
     for g in given:
         before = model.phases[g.phase].outputs.get(g.output) if g.phase in model.phases else None
         try:
-            stored = put_answer(model, method, g.phase, g.output, g.value)
+            stored = put_answer(model, method, g.phase, g.output, g.value, clean=clean)
         except AnswerError as exc:
             problems.append(Problem(g.source, g.line, g.column, f"{g.phase}.{g.output}",
                                     exc.message, exc.hint))
@@ -363,11 +372,14 @@ def apply_journal(sprint_file: Path) -> list[str]:
     failed: list[tuple[dict[str, Any], str]] = []
 
     def change(model: Sprint) -> None:
+        from sprintkit.ops.keyfile import sprint_cleaner
+
         method = _method(model, sprint_file)
+        clean = sprint_cleaner(model, sprint_file.parent)
         failed.clear()
         for entry in entries:
             try:
-                _replay(model, method, entry)
+                _replay(model, method, entry, clean)
             except (AnswerError, KeyError) as exc:
                 failed.append((entry, str(exc)))
 
@@ -379,15 +391,15 @@ def apply_journal(sprint_file: Path) -> list[str]:
     return notes
 
 
-def _replay(model: Sprint, method: Method, entry: dict[str, Any]) -> None:
+def _replay(model: Sprint, method: Method, entry: dict[str, Any], clean: Cleaner) -> None:
     phase_id, output_id = str(entry["phase"]), str(entry["output"])
     kind = entry.get("kind", "answer")
     if kind == "card":
-        add_card(model, phase_id, dict(entry["card"]))
+        add_card(model, phase_id, clean_card(dict(entry["card"]), clean))
     elif kind == "skip":
         put_skip(model, phase_id, output_id)
     else:
-        put_answer(model, method, phase_id, output_id, entry["value"])
+        put_answer(model, method, phase_id, output_id, entry["value"], clean=clean)
 
 
 @contextlib.contextmanager
@@ -422,6 +434,9 @@ class _Walker:
         self.lang = model.language
         self.walk = Walkthrough(method, model, phase)
         self.today = today
+        from sprintkit.ops.keyfile import sprint_cleaner
+
+        self.clean = sprint_cleaner(model, path.parent)
 
     # unattended --------------------------------------------------------------------------
 
@@ -432,7 +447,7 @@ class _Walker:
         missing: list[tuple[str, OutputSpec]] = []
 
         def change(model: Sprint) -> Sprint:
-            counts["given"] = _apply_given(model, self.method, given)
+            counts["given"] = _apply_given(model, self.method, given, self.clean)
             counts["defaults"] = 0
             missing.clear()
             for phase_id in self.walk.scope:
@@ -602,6 +617,7 @@ class _Walker:
                 raise AnswerError(_NEEDED[self.lang], _NEEDED_HINT[self.lang])
         else:
             value = reply.value
+        value = clean_answer(spec.type, value, self.clean)  # before anything is saved or journalled
         checked = coerce_answer(spec, value, context_of(self.model), typed=True)
         base = self.walk.saved(step)
         entry = {"kind": "answer", "value": checked}
@@ -627,7 +643,7 @@ class _Walker:
     def _card(self, step: Step, card: dict[str, Any]) -> Hypothesis:
         from sprintkit.engine.answers import check_card
 
-        card = check_card(card, context_of(self.model))
+        card = clean_card(check_card(card, context_of(self.model)), self.clean)
         trial = self.model.model_copy(deep=True)
         add_card(trial, step.phase, card)  # refuse a wrong card before anything is written
         found: dict[str, Hypothesis] = {}

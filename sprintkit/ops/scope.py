@@ -128,16 +128,10 @@ def check_text(value: str | None, option: str) -> None:
 def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:
     """Pseudonymise free text as it enters (as evidence notes are): names from the sprint's key
     file when it has one, and e-mail addresses, phone numbers, postcodes, IBANs and BSNs
-    always."""
-    from sprintkit.model.sprint import Sprint
+    always (:func:`sprintkit.ops.keyfile.sprint_cleaner`)."""
+    from sprintkit.ops.keyfile import sprint_cleaner
 
-    if isinstance(model, Sprint):
-        from sprintkit.ops.hypotheses import _pseudonymiser
-
-        return _pseudonymiser(model, folder)[0]
-    from sprintkit.engine.pseudonymise import Pseudonymiser
-
-    return Pseudonymiser((), b"", model.language)
+    return sprint_cleaner(model, folder)
 
 
 # --- a programme's sprints -----------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError, UsageError
+from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError, UsageError, shown
 
 if TYPE_CHECKING:
     from sprintkit.engine.pseudonymise import Pseudonymiser
@@ -48,10 +48,9 @@ class StoryContext:
 
     @property
     def key_path(self) -> Path:
-        from sprintkit.files.keyfile import key_path
+        from sprintkit.ops.keyfile import sprint_key_path
 
-        model = self.sprint_file.model
-        return key_path(self.sprint_file.dir, model.id, self.settings.key_file)
+        return sprint_key_path(self.sprint_file.model, self.sprint_file.dir)
 
     @property
     def signifier_types(self) -> list[tuple[str, str]]:
@@ -181,23 +180,10 @@ def context(sprint: Path | None = None, lang: str | None = None,
 
 def pseudonymiser(ctx: StoryContext, create: bool = True) -> tuple[Pseudonymiser, dict[str, Any]]:
     """The sprint's pseudonymiser, and facts about its key file (path, created, warnings)."""
-    from sprintkit.engine.pseudonymise import Pseudonymiser
-    from sprintkit.files.keyfile import ensure_key_file, is_inside, read_key_file
+    from sprintkit.ops.keyfile import sprint_pseudonymiser
 
-    path = ctx.key_path
-    created = ensure_key_file(path, ctx.sprint_file.model.id) if create else False
-    info: dict[str, Any] = {"path": str(path), "created": created, "warnings": []}
-    if not path.exists():
-        return Pseudonymiser((), b"", ctx.lang), info
-    key = read_key_file(path)
-    info["names"] = len(key.names)
-    info["warnings"] = list(key.warnings)
-    if is_inside(path, ctx.sprint_file.dir):
-        info["warnings"].append(
-            "the key file is inside the sprint folder; it may travel with the sprint files "
-            "(git, copies). Move it and set stories.key_file to its new place"
-        )
-    return Pseudonymiser(key.names, key.secret, ctx.lang), info
+    return sprint_pseudonymiser(ctx.sprint_file.model, ctx.sprint_file.dir, lang=ctx.lang,
+                                create=create)
 
 
 # --- checking rows -------------------------------------------------------------------------
@@ -316,7 +302,9 @@ def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tup
             hint = did_you_mean(name, list(known.values())) or (
                 "the columns are date, perspective, text, one per signifier ("
                 + ", ".join(sig_ids) + ") and optionally consent_quote and period")
-            problems.append(Problem(table.shown, 1, i + 1, name, f"unknown column {name!r}", hint))
+            label = shown(name)  # a header cell may be a story (a file without a header)
+            problems.append(Problem(table.shown, 1, i + 1, name if label == repr(name) else "",
+                                    f"unknown column {label}", hint))
         elif canonical in columns:
             problems.append(Problem(table.shown, 1, i + 1, name, f"column {name!r} appears twice"))
         else:
@@ -478,7 +466,7 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
     unknown = [k for k in answers if k not in {s.id for s in ctx.method.signifiers}]
     if unknown:
         raise UsageError(
-            f"unknown signifier {unknown[0]!r}",
+            f"unknown signifier {shown(unknown[0])}",
             hint="signifiers: " + ", ".join(s.id for s in ctx.method.signifiers),
         )
     if not date and not period:
@@ -506,11 +494,11 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
 
 
 def key_file(*, sprint: Path | None = None, create: bool = True) -> dict[str, Any]:
-    """Where the sprint's key file is (created when absent), and how many people it lists."""
-    ctx = context(sprint)
-    _, info = pseudonymiser(ctx, create=create)
-    info.setdefault("names", 0)
-    return info
+    """Where the sprint's key file is (created when absent), and how many people it lists —
+    :func:`sprintkit.ops.keyfile.key_file`, for any sprint, under its older name."""
+    from sprintkit.ops.keyfile import key_file as sprint_key_file
+
+    return sprint_key_file(sprint=sprint, create=create)
 
 
 def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 2026,
