@@ -322,3 +322,20 @@ def test_readme_walkthrough_to_client_commands_work(tmp_path: Path, cli) -> None
         assert result.exit_code == 0, (command, result.output)
     written = sorted(p.name for p in (tmp_path / "my-sprint" / "reports").iterdir())
     assert written == ["demo-eindpresentatie.docx"]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+EXAMPLE_SPRINTS = sorted(p.parent for p in EXAMPLES.rglob("sprint.yaml"))
+
+
+@pytest.mark.parametrize("folder", EXAMPLE_SPRINTS, ids=lambda p: p.name)
+def test_example_client_documents_name_no_file_key_or_command(tmp_path: Path, cli,
+                                                             folder: Path) -> None:
+    import shutil
+
+    copy = tmp_path / folder.name
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("reports", "stories.db*"))
+    commands = ["report", "plan"] + (["render intent"] if "co-creation" in folder.name else [])
+    for command in commands:
+        text = _markdown(cli, copy, command).split("---", 2)[2]
+        assert not LEAKS.search(text), (command, LEAKS.search(text))
