@@ -339,3 +339,12 @@ def test_example_client_documents_name_no_file_key_or_command(tmp_path: Path, cl
     for command in commands:
         text = _markdown(cli, copy, command).split("---", 2)[2]
         assert not LEAKS.search(text), (command, LEAKS.search(text))
+
+
+def test_check_from_python(tmp_path: Path) -> None:
+    from sprintkit import api
+
+    folder = make_sprint(tmp_path / "s", method="experiment-sprint")
+    result = api.check_documents(sprint=folder, documents=("report",))
+    assert result.documents == ["report"] and result.missing >= 3
+    assert {p.section for p in result.points} >= {"conclusions", "decision", "next_steps"}
