@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from sprintkit.render.charts import INK, WORDS, EmptyChart, _text
+from sprintkit.render.charts import INK, EmptyChart, _text, words_in
 
 LINE_CM = 0.37
 """Height of one line of 8.5 pt text."""
@@ -69,7 +69,7 @@ def finite(value: Any) -> float | None:
 
 
 def chart_words(spec: dict[str, Any]) -> dict[str, str]:
-    return WORDS.get(spec.get("lang", "nl"), WORDS["en"])
+    return words_in(spec.get("lang", "nl"))
 
 
 def spec_rows(spec: dict[str, Any]) -> list[dict[str, Any]]:

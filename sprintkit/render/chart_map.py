@@ -34,11 +34,11 @@ from sprintkit.render.chart_layout import (
 from sprintkit.render.charts import (
     INK,
     MARKERS,
-    VERDICT_WORDS,
     WIDTH_CM,
     EmptyChart,
     verdict_key,
     verdict_style,
+    verdict_words,
 )
 
 TEST_FIRST_TINT = "#fff3e0"
@@ -102,7 +102,7 @@ def draw(fig: Any, spec: dict[str, Any]) -> None:
 
     words = chart_words(spec)
     lang = spec.get("lang", "nl")
-    verdicts = VERDICT_WORDS.get(lang, VERDICT_WORDS["en"])
+    verdicts = verdict_words(lang)
     layout = map_layout(spec)
     ax = page(fig)
     height = layout.height

@@ -45,32 +45,29 @@ COLOURS = {
 INK = "#263238"
 TARGET = "#1565c0"
 BASELINE = "#9e9e9e"
-WORDS = {
-    "nl": {"estimate": "schatting", "interval": "betrouwbaarheidsinterval",
-           "target": "streefwaarde", "baseline": "nulmeting", "measured": "gemeten",
-           "relative": "ten opzichte van de streefwaarde (streefwaarde = 100%)",
-           "votes": "Aantal stemmen", "more": "+{n} meer",
-           "skipped": "{n} zonder geldige waarde niet getoond",
-           "effort": "Inspanning", "impact": "Impact", "quick_win": "Snelle winst",
-           "big_bet": "Grote klus", "fill_in": "Opvulwerk", "thankless": "Niet doen",
-           "importance": "Belang", "evidence": "Bewijs", "none": "geen", "some": "matig",
-           "strong": "sterk", "test_first": "Test eerst"},
-    "en": {"estimate": "estimate", "interval": "confidence interval",
-           "target": "target", "baseline": "baseline", "measured": "measured",
-           "relative": "relative to the target (target = 100%)",
-           "votes": "Votes", "more": "+{n} more",
-           "skipped": "{n} without a valid value not shown",
-           "effort": "Effort", "impact": "Impact", "quick_win": "Quick wins",
-           "big_bet": "Big bets", "fill_in": "Fill-ins", "thankless": "Thankless tasks",
-           "importance": "Importance", "evidence": "Evidence", "none": "none", "some": "some",
-           "strong": "strong", "test_first": "Test first"},
-}
-VERDICT_WORDS = {
-    "nl": {"supported": "ondersteund", "refuted": "weerlegd", "inconclusive": "onbeslist",
-           "insufficient_data": "onvoldoende gegevens", "untested": "nog niet getoetst"},
-    "en": {"supported": "supported", "refuted": "refuted", "inconclusive": "inconclusive",
-           "insufficient_data": "insufficient data", "untested": "not yet tested"},
-}
+def words(lang: str) -> dict[str, str]:
+    """The charts' words in ``lang`` (the catalogue's ``chart.*`` keys, without the prefix)."""
+    from sprintkit.i18n import catalogue
+
+    return {key[6:]: text for key, text in catalogue(lang).items()
+            if key.startswith("chart.") and key.count(".") == 1}
+
+
+words_in = words
+
+
+def _per_words(lang: str, per: str | None) -> str:
+    from sprintkit.i18n import catalogue
+
+    return catalogue(lang).get(f"chart.per.{per}", "") if per else ""
+
+
+def verdict_words(lang: str) -> dict[str, str]:
+    """Verdicts as the charts label them (``chart.verdict.*``)."""
+    from sprintkit.i18n import catalogue
+
+    return {key[14:]: text for key, text in catalogue(lang).items()
+            if key.startswith("chart.verdict.")}
 
 
 KINDS = ("forest", "indicator", "votes", "matrix", "assumptions")
@@ -316,8 +313,8 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
     from matplotlib.ticker import MaxNLocator
 
     lang = spec.get("lang", "nl")
-    words = WORDS.get(lang, WORDS["en"])
-    verdicts = VERDICT_WORDS.get(lang, VERDICT_WORDS["en"])
+    words = words_in(lang)
+    verdicts = verdict_words(lang)
     percent = bool(spec.get("percent"))
     relative = bool(spec.get("relative"))
     rows = spec.get("rows", [])
@@ -425,14 +422,6 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
                             bar_proxies: HandlerTuple(ndivide=None, pad=0.0)})
 
 
-PER_WORDS = {
-    "nl": {"year": "per jaar", "half-year": "per halfjaar", "quarter": "per kwartaal",
-           "month": "per maand"},
-    "en": {"year": "a year", "half-year": "a half-year", "quarter": "a quarter",
-           "month": "a month"},
-}
-
-
 MEASURED_LINE: dict[str, Any] = {"color": INK, "linewidth": 2, "linestyle": "-"}
 MEASURED_POINT: dict[str, Any] = {
     "marker": "o", "markersize": 5.5, "linestyle": "none", "color": INK,
@@ -451,7 +440,7 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     from matplotlib.ticker import FuncFormatter
 
     lang = spec.get("lang", "nl")
-    words = WORDS.get(lang, WORDS["en"])
+    words = words_in(lang)
     percent = bool(spec.get("percent"))
     points = [p for p in spec.get("points", []) if p.get("value") is not None]
 
@@ -478,7 +467,7 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     handles = [Line2D([], [], label=words["measured"],
                       **{**MEASURED_POINT, **MEASURED_LINE})]
     if any(scaled):
-        per = PER_WORDS.get(lang, PER_WORDS["en"]).get(spec.get("per") or "", "")
+        per = _per_words(lang, spec.get("per"))
         pro = "pro rata" + (f" {per}" if per else "")
         handles.append(Line2D([], [], label=pro, **PRO_RATA_POINT))
     if baseline is not None:
