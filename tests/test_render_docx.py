@@ -7,7 +7,7 @@ import io
 import zipfile
 
 import pytest
-from test_render_support import FIXTURE, check_golden, load_fixture, render_bytes
+from test_render_support import FIXTURE, check_golden, comments, load_fixture, render_bytes
 
 from sprintkit.render.dump import dump_docx
 
@@ -44,7 +44,11 @@ def test_report_content_that_matters(model):
                                     "**ondersteund** (Anna de Vries, 15 mei 2026)"] in t["rows"])
     assert any(row[0] == "**Reden**" and row[1].startswith("Zeven van de acht")
                for row in h5["rows"])
-    assert any("Minder waarnemingen (6) dan het minimum" in t for t in texts)
+    # a note for the author: not in the client copy, a comment on the evidence in a draft
+    assert not any("Minder waarnemingen (6) dan het minimum" in t for t in texts)
+    notes = comments(render_bytes("report", model, draft=True).data)
+    assert any(n.startswith("Minder waarnemingen (6) dan het minimum") and "10 mei 2026" in on
+               for n, on in notes)
     images = [b for b in body if "images" in b]
     # the overview, H3's own chart, and the two indicators over time
     assert [i["images"] for i in images] == [[16.0], [16.0], [16.0], [16.0]]
@@ -59,7 +63,7 @@ def test_report_content_that_matters(model):
 
 def test_fields_settings_page_and_properties(model):
     dump = dump_docx(render_bytes("report", model).data)
-    assert dump["settings"] == {"updateFields": True}
+    assert dump["settings"] == {"updateFields": False}  # Word would ask on every opening
     assert dump["page"] == {"width_cm": 21.0, "height_cm": 29.7}
     assert "field: PAGE" in dump["footer"] and "field: TITLE" in dump["header"]
     assert dump["core"]["title"] == "Gezinsplan in één gesprek — Eindpresentatie"
@@ -89,14 +93,17 @@ def test_plan_names_the_gaps_explicitly(model):
     bare.plan = type(model.plan)()
     bare.indicators = []
     bare.learnings = []
-    body = dump_docx(render_bytes("plan", bare).data)["body"]
-    notes = [b["text"] for b in body if b.get("p") == "Note"]
-    assert any(n.startswith("**Open punt: middenmanagement.**") for n in notes)
+    draft = render_bytes("plan", bare, draft=True).data
+    notes = [text for text, _ in comments(draft)]
+    assert any(n.startswith("Open punt: middenmanagement.") for n in notes)
     for where in ("plan.communication", "plan.evaluation", "plan.risks", "plan.support",
                   "plan.trial", "sprintkit indicator add", "learnings[].decision"):
         assert any(where in n for n in notes), where
-    full = dump_docx(render_bytes("plan", model).data)["body"]
-    assert not any("middenmanagement" in b.get("text", "") and b.get("p") == "Note" for b in full)
+    client = dump_docx(render_bytes("plan", bare).data)["body"]
+    assert not any("plan.communication" in b.get("text", "") for b in client)
+    full = render_bytes("plan", model, draft=True).data
+    assert not any("middenmanagement" in n for n, _ in comments(full))
+    full = dump_docx(full)["body"]
     assert any(b.get("text", "").startswith("**Middenmanagement.** Teamleiders") for b in full)
 
 
@@ -149,7 +156,7 @@ def test_a_house_style_reference_keeps_its_page_and_gets_missing_styles(model):
     buffer = io.BytesIO()
     house.save(buffer)
     out = render_bytes("report", model, reference=buffer.getvalue())
-    assert set(out.missing_styles) >= {"Report Table", "Note", "Table Text", "Title Page Info"}
+    assert set(out.missing_styles) >= {"Report Table", "Table Text", "Title Page Info"}
     dump = dump_docx(out.data)
     assert dump["page"] == {"width_cm": 21.6, "height_cm": 27.9}
     assert dump["header"] == ["text: Huisstijl BV"]
@@ -158,7 +165,7 @@ def test_a_house_style_reference_keeps_its_page_and_gets_missing_styles(model):
     from docx import Document as Read
 
     names = {s.name for s in Read(io.BytesIO(out.data)).styles}
-    assert {"Report Table", "Note", "Table Text"} <= names
+    assert {"Report Table", "Table Text"} <= names
 
 
 def test_markdown_and_html(model, tmp_path):
@@ -200,9 +207,9 @@ def test_an_empty_sprint_still_gives_finished_documents(lang):
     empty = Sprint.model_validate({"id": "leeg", "title": "Nog niets", "method": "nowhere",
                                    "language": lang})
     for template in ("report", "plan", "intent"):
-        out = render_bytes(template, empty, lang=lang)
+        out = render_bytes(template, empty, lang=lang, draft=True)
         body = dump_docx(out.data)["body"]
         assert body[0]["p"] == "Title"
-        assert any(b.get("p") == "Note" for b in body) or template == "report"
+        assert comments(out.data) or template == "report"
         for fmt in ("md", "html"):
             assert render_bytes(template, empty, lang=lang, fmt=fmt).data
