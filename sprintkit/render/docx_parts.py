@@ -60,9 +60,9 @@ def set_core_properties(doc: Any, opts: Any) -> None:
 
 
 def initials(name: str) -> str:
-    """``Anouk Verbeek, Thijs Mulder`` → ``AV``: the first person's initials."""
+    """``Anna de Vries, Bram Jansen`` → ``AdV``: the first person's initials."""
     first = name.split(",")[0]
-    return "".join(word[0] for word in first.split() if word[:1].isalpha()).upper()[:8]
+    return "".join(word[0] for word in first.split() if word[:1].isalpha())[:8]
 
 
 def add_comment(doc: Any, etree: Any, first_run: Any, last_run: Any, text: str, *,

@@ -1,12 +1,12 @@
 """Table column widths from the content: no column narrower than its longest word.
 
 Each column has a *minimum* width (its longest unbreakable word, measured in the table's font)
-and a *preferred* width (its longest cell line). The page's text width is shared out in three
-rounds: every column gets its minimum; then columns grow towards the template's share (the
-``|---|------|`` dash widths, a hint only) but never past what their content needs; then towards
-their preferred width; whatever is left goes by the template's shares. When even the minimums
-do not fit, the table's font shrinks a little (down to :data:`SMALLEST_PT`) before a word would
-have to break.
+and a *preferred* width (its longest cell line). The page's text width is shared out in rounds:
+every column gets its minimum; columns grow towards the template's share (the ``|---|------|``
+dash widths, a hint only) but not past what their content needs; then towards their preferred
+width; then towards the template's share; what is left goes by the shares. When even the
+minimums do not fit, the table's font shrinks a little (down to :data:`SMALLEST_PT`) before a
+word would have to break.
 
 Text is measured with the font files matplotlib finds (Arial, else the metric-compatible
 Liberation Sans), falling back to an estimate from the number of characters."""
@@ -152,6 +152,7 @@ def column_widths(table: mk.Table, text_width: int, size_pt: float = 9.0) -> Lay
         room = _fill(widths, [min(p, max(m, h)) for m, p, h in
                               zip(minimum, preferred, hints, strict=True)], room)
         room = _fill(widths, preferred, room)
+        room = _fill(widths, hints, room)
         if room > 0:
             for index, hint in enumerate(hints):
                 widths[index] += room * hint / text_width
