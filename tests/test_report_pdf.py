@@ -143,3 +143,17 @@ def test_a_draft_converts_and_shows_its_mark(model_pdf, tmp_path):
     from test_render_support import comments
 
     assert comments(docx)  # its notes are review comments in the .docx
+
+
+def test_body_text_is_hyphenated_where_the_language_has_patterns(model_pdf, tmp_path):
+    from pathlib import Path
+
+    if not list(Path("/usr/share/hyphen").glob("hyph_nl*")):
+        pytest.skip("no Dutch hyphenation patterns (Debian: hyphen-nl; .ci/run installs it)")
+    _, pdf = model_pdf
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf)
+    lines = [line.strip() for line in pdf_text(path).splitlines()]
+    hyphenated = [(a, b) for a, b in zip(lines, lines[1:], strict=False)
+                  if re.search(r"[a-zà-ÿ]{2}-$", a) and re.match(r"[a-zà-ÿ]{2}", b)]
+    assert hyphenated, "LibreOffice did not hyphenate any line"
