@@ -157,3 +157,14 @@ def test_body_text_is_hyphenated_where_the_language_has_patterns(model_pdf, tmp_
     hyphenated = [(a, b) for a, b in zip(lines, lines[1:], strict=False)
                   if re.search(r"[a-zà-ÿ]{2}-$", a) and re.match(r"[a-zà-ÿ]{2}", b)]
     assert hyphenated, "LibreOffice did not hyphenate any line"
+
+
+def test_a_docx_can_carry_the_page_numbers_too(needs_tools):
+    from test_render_support import load_fixture, render_bytes
+
+    from sprintkit.render.dump import dump_docx
+
+    out = render_bytes("report", load_fixture(), page_numbers=True)
+    toc = [b["text"] for b in dump_docx(out.data)["body"] if b.get("p", "").startswith("toc")]
+    assert len(toc) >= 9 and all(re.search(r"\t\d+$", entry) for entry in toc), toc
+    assert out.warnings == []

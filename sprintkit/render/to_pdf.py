@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 TIMEOUT = 300
 HELPER = Path(__file__).resolve().parent / "assets" / "lo_convert.py"
 INSTALL_HINT = (
-    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer python3-uno; "
+    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui hyphen-nl; "
     "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), or set "
     "SPRINTKIT_SOFFICE to the soffice program; meanwhile --format docx works without it"
 )
