@@ -3,7 +3,9 @@ properties (docProps/app.xml), review comments for a draft's notes, and the draf
 page header.
 
 The application properties are written afresh: python-docx's blank document carries another
-program's name and page and word counts that would be wrong for every document made from it."""
+program's name and page and word counts that would be wrong for every document made from it,
+and a thumbnail of some other document, which is dropped. Fields in headers and footers are
+not marked for updating (Word would ask about it on opening); the TITLE field shows the title."""
 
 from __future__ import annotations
 
@@ -98,3 +100,57 @@ def mark_header(doc: Any, etree: Any, mark: str) -> None:
         sub(rpr, _w("b"))
         sub(rpr, _w("color")).set(_w("val"), "C0392B")
         sub(run, _w("t")).text = mark
+
+
+def drop_thumbnail(doc: Any) -> None:
+    """Leave out the blank document's thumbnail picture (it shows another document)."""
+    rels = doc.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            rels.pop(rid)
+
+
+def settle_fields(doc: Any, etree: Any, title: str) -> None:
+    """Fields in headers and footers: no ``dirty`` flag; a TITLE field's result is the title."""
+    for part in doc.part.package.iter_parts():
+        name = str(part.partname)
+        if not (name.startswith("/word/header") or name.startswith("/word/footer")):
+            continue
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        for begin in element.iter(_w("fldChar")):
+            if begin.get(_w("dirty")) is not None:
+                del begin.attrib[_w("dirty")]
+        for p in element.iter(_w("p")):
+            _fill_title(p, etree, title)
+
+
+def _fill_title(p: Any, etree: Any, title: str) -> None:
+    """Put ``title`` in the result of a simple TITLE field in paragraph ``p``."""
+    state = ""
+    result: list[Any] = []
+    for run in p.findall(_w("r")):
+        char = run.find(_w("fldChar"))
+        instr = run.find(_w("instrText"))
+        kind = char.get(_w("fldCharType")) if char is not None else None
+        if kind == "begin":
+            state, result = "code", []
+        elif instr is not None and state == "code":
+            state = "title" if (instr.text or "").strip().upper().startswith("TITLE") else ""
+        elif kind == "separate" and state == "title":
+            state = "result"
+        elif kind == "end":
+            if state == "result":
+                texts = [t for r in result for t in r.findall(_w("t"))]
+                if texts:
+                    texts[0].text = title
+                    for extra in texts[1:]:
+                        extra.text = ""
+                else:
+                    new = etree.Element(_w("r"))
+                    etree.SubElement(new, _w("t")).text = title
+                    run.addprevious(new)
+            state = ""
+        elif state == "result":
+            result.append(run)

@@ -484,6 +484,10 @@ class _Writer:
         for old in settings.findall(_w("updateFields")):  # Word would ask on every opening
             settings.remove(old)
         self._set_language()
+        from sprintkit.render.docx_parts import drop_thumbnail, settle_fields
+
+        drop_thumbnail(self.doc)
+        settle_fields(self.doc, self.etree, mk.clean(self.opts.title))
         if self.opts.draft_mark:
             from sprintkit.render.docx_parts import mark_header
 
