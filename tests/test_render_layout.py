@@ -99,6 +99,10 @@ def test_a_draft_has_each_note_as_a_comment_on_the_block_before_it():
     assert body.count("<w:commentRangeStart") == body.count("<w:commentRangeEnd") == 4
     assert body.count("<w:commentReference") == 4
     assert "Over de tabel" not in body  # the notes live in comments.xml only
+    bold = build("Tekst.\n\n::: note\n**Open punt.** Vul het in.\n:::\n", draft_mark="CONCEPT")
+    runs = Document(io.BytesIO(bold)).comments.get(0).paragraphs[0].runs
+    assert [(r.text, bool(r.bold)) for r in runs if r.text] == [("Open punt.", True),
+                                                                 (" Vul het in.", False)]
     assert "CONCEPT" in body  # on the title page
     header = [text for name, text in xml.items() if name.startswith("word/header")]
     assert any("CONCEPT" in h for h in header)
@@ -121,10 +125,12 @@ def test_drafts_in_markdown_and_html_show_notes_as_marked_quotes(model):
     md = render_bytes("plan", bare, fmt="md", draft=True).data.decode("utf-8")
     assert re.search(r"^> \*\*Notitie voor de auteur:\*\* .*plan\.communication", md, re.M)
     assert 'status: "CONCEPT"' in md
+    assert "> **Notitie voor de auteur:** **Open punt: middenmanagement.** In dit plan" in md
     html = render_bytes("plan", bare, fmt="html", lang="en", draft=True).data.decode("utf-8")
     assert re.search(r'<aside class="note"><strong>Note for the author:</strong><p>[^<]*'
                      r"plan\.communication", html)
     assert '<p class="draft">DRAFT</p>' in html
+    assert "<p><strong>Open point: middle management.</strong> This plan" in html
 
 
 def test_properties_name_the_people_the_organisation_and_the_language(model):

@@ -67,11 +67,17 @@ def initials(name: str) -> str:
     return "".join(word[0] for word in first.split() if word[:1].isalpha())[:8]
 
 
-def add_comment(doc: Any, etree: Any, first_run: Any, last_run: Any, text: str, *,
-                author: str, stamp: dt.datetime) -> None:
-    """A review comment with ``text``, anchored from ``first_run`` to ``last_run``."""
-    comment = doc.comments.add_comment(text=mk.clean(text), author=author,
-                                       initials=initials(author) or None)
+def add_comment(doc: Any, etree: Any, first_run: Any, last_run: Any, lines: list[mk.Inline],
+                *, author: str, stamp: dt.datetime) -> None:
+    """A review comment of ``lines`` (a paragraph each), anchored from ``first_run`` to
+    ``last_run``."""
+    comment = doc.comments.add_comment(author=author, initials=initials(author) or None)
+    for index, spans in enumerate(lines):
+        paragraph = comment.paragraphs[0] if index == 0 else comment.add_paragraph()
+        for span in spans:
+            run = paragraph.add_run(span.text.replace("\n", " "))
+            run.bold = span.bold or None
+            run.italic = span.italic or None
     comment._comment_elm.date = stamp.astimezone(dt.timezone.utc).replace(microsecond=0)
     cid = str(comment.comment_id)
     start = etree.Element(_w("commentRangeStart"))

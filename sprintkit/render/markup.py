@@ -215,20 +215,25 @@ class Document:
         return Document([b for b in self.blocks if not isinstance(b, Note)])
 
 
-def note_text(note: Note) -> str:
-    """A note's text, one line per block (list items and table rows on lines of their own)."""
-    lines: list[str] = []
+def note_lines(note: Note) -> list[Inline]:
+    """A note's lines (one per paragraph, list item and table row), bold and italic kept."""
+    lines: list[Inline] = []
     for block in note.blocks:
         if isinstance(block, (Paragraph, Heading)):
-            lines.append(plain(block.spans))
+            lines.append(block.spans)
         elif isinstance(block, ListBlock):
-            lines += [("  " * item.level) + "– " + plain(item.spans) for item in block.items]
+            lines += [[Span("  " * item.level + "– "), *item.spans] for item in block.items]
         elif isinstance(block, Table):
             rows = ([block.header] if block.header else []) + block.rows
-            lines += [" | ".join(plain(cell) for cell in row) for row in rows]
+            lines += [[Span(" | ".join(plain(cell) for cell in row))] for row in rows]
         elif isinstance(block, Image):
-            lines.append(plain(block.caption))
-    return "\n".join(line for line in lines if line.strip())
+            lines.append(block.caption)
+    return [line for line in lines if plain(line).strip()]
+
+
+def note_text(note: Note) -> str:
+    """A note's text, one line per paragraph, list item and table row."""
+    return "\n".join(plain(line) for line in note_lines(note))
 
 
 def plain(spans: Inline) -> str:

@@ -272,7 +272,7 @@ class _Writer:
             return
         from sprintkit.render.docx_parts import add_comment
 
-        add_comment(self.doc, self.etree, self._anchor[0], self._anchor[1], mk.note_text(note),
+        add_comment(self.doc, self.etree, self._anchor[0], self._anchor[1], mk.note_lines(note),
                     author=self.opts.author or "sprintkit", stamp=self.opts.created)
         self.comment_count += 1
 

@@ -63,8 +63,7 @@ def to_html(document: mk.Document, images: object, *, lang: str = "nl", mark: st
             body.append(
                 f'<header class="title"><h1>{_inline(block.title)}</h1>{sub}{info}</header>')
         elif isinstance(block, mk.Note):
-            lines = "".join(f"<p>{html.escape(line)}</p>"
-                            for line in mk.note_text(block).split("\n"))
+            lines = "".join(f"<p>{_inline(line)}</p>" for line in mk.note_lines(block))
             body.append(f'<aside class="note"><strong>{html.escape(note_label)}</strong>'
                         f"{lines}</aside>")
         elif isinstance(block, mk.Heading):

@@ -61,9 +61,9 @@ def to_markdown(document: mk.Document, images: object, *, image_dir: str = "imag
             if mark:
                 out.append(f"**{mark}**")
         elif isinstance(block, mk.Note):
-            lines = mk.note_text(block).split("\n")
-            quoted = [f"> **{_text(note_label)}** {_text(lines[0])}"]
-            quoted += [f"> {_text(line)}" for line in lines[1:]]
+            lines = [inline(line).replace("\\\n", " ") for line in mk.note_lines(block)] or [""]
+            quoted = [f"> **{_text(note_label)}** {lines[0]}"]
+            quoted += [f"> {line}" for line in lines[1:]]
             out.append("\\\n".join(quoted))
         elif isinstance(block, mk.Heading):
             out.append(f"{'#' * block.level} {inline(block.spans)}")
