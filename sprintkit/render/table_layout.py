@@ -13,9 +13,9 @@ Liberation Sans), falling back to an estimate from the number of characters."""
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sprintkit.render import markup as mk
 
@@ -36,7 +36,7 @@ class Layout:
 
 
 @lru_cache(maxsize=4)
-def _font(bold: bool) -> object | None:
+def _font(bold: bool) -> Any:
     try:
         from matplotlib import font_manager
         from matplotlib.ft2font import FT2Font
@@ -51,72 +51,97 @@ def _font(bold: bool) -> object | None:
         return None
 
 
-@lru_cache(maxsize=20000)
+_ADVANCES: dict[bool, dict[str, float]] = {False: {}, True: {}}
+
+
+def _advance(char: str, bold: bool) -> float:
+    """The advance width of ``char`` in em (kerning left out: :data:`SLACK` covers it)."""
+    table = _ADVANCES[bold]
+    width = table.get(char)
+    if width is None:
+        width = 0.6 if bold else 0.55  # without the font, or a character it lacks
+        font = _font(bold)
+        if font is not None and len(char) == 1:
+            from matplotlib.ft2font import LoadFlags
+
+            if font.get_char_index(ord(char)):
+                glyph = font.load_char(ord(char), flags=LoadFlags.NO_SCALE)
+                width = glyph.horiAdvance / font.units_per_EM
+        table[char] = width
+    return width
+
+
 def text_width_pt(text: str, bold: bool = False, size_pt: float = 9.0) -> float:
     """The width of ``text`` on one line, in points."""
-    if not text:
-        return 0.0
-    font = _font(bold)
-    if font is None:
-        return len(text) * size_pt * (0.6 if bold else 0.55)
-    from matplotlib.ft2font import LoadFlags
-
-    font.set_size(size_pt, 720)  # type: ignore[attr-defined]
-    with warnings.catch_warnings():  # a glyph the font lacks (an emoji) is measured as a box
-        warnings.simplefilter("ignore")
-        font.set_text(text, 0.0, flags=LoadFlags.NO_HINTING)  # type: ignore[attr-defined]
-    width, _ = font.get_width_height()  # type: ignore[attr-defined]
-    return float(width) / 64 / 10
+    table = _ADVANCES[bold]
+    total = 0.0
+    for char in text:
+        width = table.get(char)
+        total += width if width is not None else _advance(char, bold)
+    return total * size_pt
 
 
-def _cell_lines(spans: mk.Inline) -> list[list[tuple[str, bool]]]:
-    """The cell's lines, each a list of (text, bold) pieces."""
-    lines: list[list[tuple[str, bool]]] = [[]]
-    for span in spans:
-        for index, piece in enumerate(span.text.split("\n")):
-            if index:
-                lines.append([])
-            if piece:
-                lines[-1].append((piece, span.bold))
-    return lines
+_WORDS: dict[tuple[str, bool], float] = {}
 
 
-def _measure(spans: mk.Inline, size_pt: float, bold_all: bool) -> tuple[float, float]:
-    """(longest word, longest line) of a cell in points."""
+def _word_em(word: str, bold: bool) -> float:
+    """The width of ``word`` in em, remembered (reports repeat their words a lot)."""
+    key = (word, bold)
+    width = _WORDS.get(key)
+    if width is None:
+        width = text_width_pt(word, bold, 1.0)
+        if len(_WORDS) < 200_000:
+            _WORDS[key] = width
+    return width
+
+
+def _measure(spans: mk.Inline, bold_all: bool) -> tuple[float, float]:
+    """(longest word, longest line) of a cell in em."""
     longest_word = 0.0
     longest_line = 0.0
-    for line in _cell_lines(spans):
-        line_width = 0.0
-        word = 0.0  # a word may run across spans ("**Bewijs**kracht")
-        for text, bold in line:
-            strong = bold or bold_all
-            line_width += text_width_pt(text, strong, size_pt)
-            parts = text.split(" ")
-            for index, part in enumerate(parts):
-                if index:
+    line = 0.0
+    word = 0.0  # a word may run across spans ("**Bewijs**kracht")
+    space = _advance(" ", False)
+    for span in spans:
+        bold = span.bold or bold_all
+        for li, piece in enumerate(span.text.split("\n")):
+            if li:
+                longest_word, longest_line = max(longest_word, word), max(longest_line, line)
+                word = line = 0.0
+            for wi, part in enumerate(piece.split(" ")):
+                if wi:
                     longest_word = max(longest_word, word)
                     word = 0.0
-                word += text_width_pt(part, strong, size_pt)
-        longest_word = max(longest_word, word)
-        longest_line = max(longest_line, line_width)
-    return longest_word, longest_line
+                    line += space
+                if part:
+                    width = _word_em(part, bold)
+                    word += width
+                    line += width
+    return max(longest_word, word), max(longest_line, line)
 
 
-def _needs(table: mk.Table, size_pt: float) -> tuple[list[float], list[float]]:
-    """Minimum and preferred widths per column, in twips."""
+def _ems(table: mk.Table) -> tuple[list[float], list[float]]:
+    """Longest word and longest line per column, in em."""
     ncols = len(table.widths)
-    minimum = [0.0] * ncols
-    preferred = [0.0] * ncols
+    words = [0.0] * ncols
+    lines = [0.0] * ncols
     rows = ([(True, table.header)] if table.header is not None else []) + [
         (False, row) for row in table.rows]
     for is_header, row in rows:
         for index, cell in enumerate(row[:ncols]):
-            word, line = _measure(cell, size_pt, is_header)
-            minimum[index] = max(minimum[index], word)
-            preferred[index] = max(preferred[index], line)
-    pad = CELL_PADDING_TWIPS
-    return ([w * SLACK * TWIPS_PER_PT + pad for w in minimum],
-            [w * SLACK * TWIPS_PER_PT + pad for w in preferred])
+            if cell:
+                word, line = _measure(cell, is_header)
+                words[index] = max(words[index], word)
+                lines[index] = max(lines[index], line)
+    return words, lines
+
+
+def _needs(ems: tuple[list[float], list[float]], size_pt: float
+           ) -> tuple[list[float], list[float]]:
+    """Minimum and preferred widths per column at ``size_pt``, in twips."""
+    scale = size_pt * SLACK * TWIPS_PER_PT
+    return ([w * scale + CELL_PADDING_TWIPS for w in ems[0]],
+            [w * scale + CELL_PADDING_TWIPS for w in ems[1]])
 
 
 def _fill(widths: list[float], goals: list[float], room: float) -> float:
@@ -139,10 +164,11 @@ def column_widths(table: mk.Table, text_width: int, size_pt: float = 9.0) -> Lay
     hint_total = sum(table.widths) or 1.0
     hints = [text_width * w / hint_total for w in table.widths]
     size = size_pt
-    minimum, preferred = _needs(table, size)
+    ems = _ems(table)
+    minimum, preferred = _needs(ems, size)
     while sum(minimum) > text_width and size > SMALLEST_PT:
         size = max(SMALLEST_PT, round(size - 0.5, 1))
-        minimum, preferred = _needs(table, size)
+        minimum, preferred = _needs(ems, size)
     if sum(minimum) > text_width:  # a word longer than the page: share by need, it must break
         scale = text_width / sum(minimum)
         widths = [m * scale for m in minimum]
@@ -156,6 +182,6 @@ def column_widths(table: mk.Table, text_width: int, size_pt: float = 9.0) -> Lay
         if room > 0:
             for index, hint in enumerate(hints):
                 widths[index] += room * hint / text_width
-    out = [max(1, int(w)) for w in widths]
+    out = [max(1, round(w)) for w in widths]
     out[-1] += text_width - sum(out)  # rounding: the columns fill the text width exactly
     return Layout(out, size, size < size_pt)
