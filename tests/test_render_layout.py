@@ -246,3 +246,28 @@ def test_headings_and_titles_are_not_hyphenated():
         assert "<w:suppressAutoHyphens/>" in p
     p = next(p for p in re.findall(r"<w:p>.*?</w:p>", body) if ">tekst<" in p)
     assert "suppressAutoHyphens" not in p
+
+
+def test_without_libreoffice_a_docx_has_no_page_numbers_and_says_so(model, monkeypatch):
+    monkeypatch.setenv("SPRINTKIT_SOFFICE", "/nonexistent/soffice")
+    out = render_bytes("report", model, page_numbers=True)
+    assert any("no page numbers" in w for w in out.warnings)
+    from sprintkit.errors import SprintkitError
+
+    with pytest.raises(SprintkitError, match="needs LibreOffice"):
+        render_bytes("report", model, fmt="pdf")
+
+
+def test_a_failing_conversion_leaves_a_docx_without_numbers(model, monkeypatch):
+    from sprintkit.errors import SprintkitError
+    from sprintkit.render import to_pdf
+
+    def broken(data, warnings=None, **_):
+        raise SprintkitError("LibreOffice could not convert the document to PDF")
+
+    monkeypatch.setattr(to_pdf, "find_soffice", lambda: "/usr/bin/true")
+    monkeypatch.setattr(to_pdf, "docx_to_pdf", broken)
+    out = render_bytes("report", model, page_numbers=True)
+    assert out.data[:2] == b"PK"
+    assert out.warnings == ["the table of contents has no page numbers: LibreOffice could not "
+                            "convert the document to PDF"]

@@ -139,11 +139,17 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
                                "measures them, was not found")
         return result, b""
     warnings = result.warnings
-    pdf = docx_to_pdf(result.data, warnings)
+    try:
+        pdf = docx_to_pdf(result.data, warnings)
+    except SprintkitError as error:
+        if want_pdf:
+            raise
+        warnings.append(f"the table of contents has no page numbers: {error.message}")
+        return result, b""
     if not result.toc:
         return result, pdf
     pages: list[int | None] | None = None
-    for _ in range(PAGINATION_ROUNDS - 1):
+    for _ in range(PAGINATION_ROUNDS - 1 if want_pdf else 1):
         measured = match_pages(result.toc, heading_pages(pdf))
         if measured == pages:
             break
@@ -151,11 +157,13 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
         result = build_docx(document, images, reference=reference,
                             options=replace(options, toc_pages=pages))
         result.warnings[:0] = warnings
+        if not want_pdf:  # the numbers rarely move the headings: one measurement will do
+            break
         pdf = docx_to_pdf(result.data, result.warnings)
     if pages is None or any(page is None for page in pages):
         result.warnings.append("some headings were not found in the PDF's outline; their page "
                                "numbers are missing from the table of contents")
-    return result, pdf
+    return result, pdf if want_pdf else b""
 
 
 def match_pages(titles: list[str], outline: list[tuple[str, int]]) -> list[int | None]:
