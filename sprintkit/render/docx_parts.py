@@ -18,6 +18,7 @@ from sprintkit.render import markup as mk
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 APPLICATION = "sprintkit"
 LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB"}
+DRAFT_COLOUR = "C0392B"
 
 
 def _w(tag: str) -> str:
@@ -104,7 +105,7 @@ def mark_header(doc: Any, etree: Any, mark: str) -> None:
         run = sub(p, _w("r"))
         rpr = sub(run, _w("rPr"))
         sub(rpr, _w("b"))
-        sub(rpr, _w("color")).set(_w("val"), "C0392B")
+        sub(rpr, _w("color")).set(_w("val"), DRAFT_COLOUR)
         sub(run, _w("t")).text = mark
 
 

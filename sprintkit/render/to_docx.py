@@ -49,8 +49,7 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
-NOTE_ANCHOR_RUNS = 1
-DRAFT_COLOUR = "C0392B"
+
 
 ImageSource = Callable[[mk.Image], tuple[bytes, float, float]]
 """Gives an image block's PNG/JPEG bytes and its natural width and height in cm."""
