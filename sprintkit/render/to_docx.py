@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sprintkit.render import markup as mk
+from sprintkit.render.docx_parts import DRAFT_COLOUR
 from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr
 from sprintkit.render.reference import build_reference_docx
 
@@ -47,8 +48,6 @@ TWIPS_PER_CM = 567
 
 def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
-
-
 
 
 ImageSource = Callable[[mk.Image], tuple[bytes, float, float]]
