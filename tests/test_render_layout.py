@@ -120,17 +120,29 @@ def test_notes_in_a_document_without_text_are_not_lost():
     assert found == [("Alleen een notitie.", "CONCEPT")]
 
 
-def test_drafts_in_markdown_and_html_show_notes_as_marked_quotes(model):
-    bare = model.model_copy(update={"plan": type(model.plan)()})
-    md = render_bytes("plan", bare, fmt="md", draft=True).data.decode("utf-8")
-    assert re.search(r"^> \*\*Notitie voor de auteur:\*\* .*plan\.communication", md, re.M)
-    assert 'status: "CONCEPT"' in md
-    assert "> **Notitie voor de auteur:** **Open punt: middenmanagement.** In dit plan" in md
-    html = render_bytes("plan", bare, fmt="html", lang="en", draft=True).data.decode("utf-8")
-    assert re.search(r'<aside class="note"><strong>Note for the author:</strong><p>[^<]*'
-                     r"plan\.communication", html)
+def render_as(fmt: str, markup: str, **options) -> str:
+    import datetime as dt
+
+    from sprintkit.render.document import build as build_document
+
+    out = build_document(mk.parse(markup), fmt, no_images, lang=options.pop("lang", "nl"),
+                         created=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc), **options)
+    return out.data.decode("utf-8")
+
+
+def test_drafts_in_markdown_and_html_show_notes_as_marked_quotes():
+    markup = NOTES.replace("Na de alinea.", "**Open punt.** Na de alinea.")
+    md = render_as("md", markup, draft=True)
+    assert "> **Notitie voor de auteur:** **Open punt.** Na de alinea.\\\n> – met een punt" in md
+    assert 'status: "CONCEPT"' in md and "\n**CONCEPT**\n" in md
+    html = render_as("html", markup, draft=True, lang="en")
+    assert ('<aside class="note"><strong>Note for the author:</strong><p><strong>Open punt.'
+            "</strong> Na de alinea.</p><p>– met een punt</p></aside>") in html
     assert '<p class="draft">DRAFT</p>' in html
-    assert "<p><strong>Open point: middle management.</strong> This plan" in html
+    for fmt in ("md", "html"):  # the client copy
+        client = render_as(fmt, markup)
+        assert "Na de alinea" not in client and "CONCEPT" not in client
+        assert "Een alinea met" in client
 
 
 def test_properties_name_the_people_the_organisation_and_the_language(model):

@@ -33,12 +33,18 @@ def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "doc
     """Render through the real pipeline. Without ``with_method`` the phases come from the
     sprint file alone, so golden dumps do not change when a method's wording does. Other
     keyword arguments go to ``produce`` (``draft=True``, ``organisation=…``)."""
+    import inspect
+
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import produce
     from sprintkit.render.lookup import resolve
 
     methods = None if with_method else [None]
-    context = build_context([model], lang=lang, methods=methods, sprint_dirs=[sprint_dir])
+    extra = {}
+    if options.get("draft") and "draft" in inspect.signature(build_context).parameters:
+        extra["draft"] = True  # templates that write their notes only for a draft
+    context = build_context([model], lang=lang, methods=methods, sprint_dirs=[sprint_dir],
+                            **extra)
     resolved = resolve(template, lang, sprint_dir)
     roots = [resolved.path.parent] + ([sprint_dir] if sprint_dir else [])
     return produce(resolved, context, fmt, lang=lang, roots=roots,
