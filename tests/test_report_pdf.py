@@ -140,9 +140,17 @@ def test_a_draft_converts_and_shows_its_mark(model_pdf, tmp_path):
     path.write_bytes(pdf)
     assert "CONCEPT" in pdf_text(path, 1)  # the title page
     assert "CONCEPT" in pdf_text(path, 3)  # the page header
+    # review comments on a heading, a paragraph, a list and a table convert too
+    from test_render_layout import NOTES, build
     from test_render_support import comments
 
-    assert comments(docx)  # its notes are review comments in the .docx
+    from sprintkit.render.to_pdf import docx_to_pdf
+
+    noted = build(NOTES, draft_mark="CONCEPT", author="Anna de Vries")
+    assert len(comments(noted)) == 4
+    path.write_bytes(docx_to_pdf(noted))
+    text = pdf_text(path)
+    assert "Samenvatting" in text and "cel 2" in text and "Over de tabel" not in text
 
 
 def test_body_text_is_hyphenated_where_the_language_has_patterns(model_pdf, tmp_path):
