@@ -248,6 +248,11 @@ def test_table_cells_are_not_hyphenated_and_labels_keep_with_their_table():
     assert keep["Impact en inspanning per oplossing"]
     assert not keep["Een gewone alinea."] and not keep["Tekst."]
     assert keep["Tekst meteen vet label"]  # a paragraph ending in a bold line
+    body = parts(build("**Wat niet werkte**\n\n- een\n- twee\n\nGewoon.\n\n- drie\n"))[
+        "word/document.xml"]
+    keep = {re.sub(r"<[^>]+>", "", p): "<w:keepNext/>" in p for p in re.findall(r"<w:p>.*?</w:p>",
+                                                                             body)}
+    assert keep["Wat niet werkte"] and not keep["Gewoon."]  # a label keeps with its list
 
 
 def test_headings_and_titles_are_not_hyphenated():

@@ -14,8 +14,8 @@ numbers when the caller measured them (:func:`sprintkit.render.to_pdf.paginate`)
 not ask Word to update fields on opening (``updateFields`` makes Word show a dialog); Word
 updates the table when asked (F9), LibreOffice shows it as written.
 
-Layout rules for paper: headings, and label lines or captions that introduce a table or chart,
-keep with what follows; small tables stay on one page and rows never split; table columns are
+Layout rules for paper: headings, and label lines that introduce a table, chart or list, keep
+with what follows; small tables stay on one page and rows never split; table columns are
 as wide as their longest word (:mod:`sprintkit.render.table_layout`) and table text is never
 hyphenated, while body text is (``autoHyphenation`` from the reference document).
 
@@ -247,7 +247,7 @@ class _Writer:
             if isinstance(block, mk.Note):
                 self._note(block)
                 continue
-            if isinstance(block, (mk.Table, mk.Image)) and self._last_is_label:
+            if isinstance(block, (mk.Table, mk.Image, mk.ListBlock)) and self._last_is_label:
                 _keep_with_next(self._last_para)
             self._last_para, self._last_is_label = None, False
             self._block(block)
