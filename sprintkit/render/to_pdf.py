@@ -3,10 +3,10 @@
 The table of contents gets its page numbers from LibreOffice's own layout
 (:func:`paginate`): the document is converted once, each heading's page is read from the PDF's
 outline (bookmarks), the .docx is built again with those numbers in the table of contents, and
-converted again (once more if the numbers moved a heading). With a Python that has LibreOffice's
-``uno`` bridge the conversion itself also updates the indexes. Each conversion uses a fresh
-LibreOffice profile in a temporary folder, so it never clashes with a LibreOffice the user has
-open."""
+converted again (once more if the numbers moved a heading). This needs only ``soffice``; the
+``uno`` bridge (``docx_to_pdf(..., update_indexes=True)``, which lets LibreOffice rebuild the
+indexes in its own format) is no longer needed. Each conversion uses a fresh LibreOffice profile
+in a temporary folder, so it never clashes with a LibreOffice the user has open."""
 
 from __future__ import annotations
 
