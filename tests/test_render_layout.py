@@ -288,3 +288,19 @@ def test_a_failing_conversion_leaves_a_docx_without_numbers(model, monkeypatch):
     assert out.data[:2] == b"PK"
     assert out.warnings == ["the table of contents has no page numbers: LibreOffice could not "
                             "convert the document to PDF"]
+
+
+def test_a_pdf_without_an_outline_is_converted_once(model, monkeypatch):
+    from sprintkit.render import to_pdf
+
+    calls = []
+
+    def convert(data, warnings=None, **_):
+        calls.append(1)
+        return b"%PDF-1.4 no outline"
+
+    monkeypatch.setattr(to_pdf, "find_soffice", lambda: "/usr/bin/true")
+    monkeypatch.setattr(to_pdf, "docx_to_pdf", convert)
+    out = render_bytes("report", model, fmt="pdf")
+    assert out.data == b"%PDF-1.4 no outline" and len(calls) == 1
+    assert any("not found in the PDF's outline" in w for w in out.warnings)

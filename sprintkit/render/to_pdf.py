@@ -151,7 +151,8 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
     pages: list[int | None] | None = None
     for _ in range(PAGINATION_ROUNDS - 1 if want_pdf else 1):
         measured = match_pages(result.toc, heading_pages(pdf))
-        if measured == pages:
+        if measured == pages or all(page is None for page in measured):
+            pages = pages or measured  # (no outline at all: nothing to fill in)
             break
         pages = measured
         result = build_docx(document, images, reference=reference,
