@@ -8,7 +8,7 @@ import zipfile
 from typing import Any
 
 import pytest
-from test_render_support import FIXTURE, check_golden, load_fixture, render_bytes
+from test_render_support import FIXTURE, check_golden, comments, load_fixture, render_bytes
 
 from sprintkit.render.dump import dump_docx
 
@@ -60,7 +60,7 @@ def test_report_content_that_matters(model):
 
 def test_fields_settings_page_and_properties(model):
     dump = dump_docx(render_bytes("report", model).data)
-    assert dump["settings"] == {"updateFields": True}
+    assert dump["settings"] == {"updateFields": False}  # Word would ask on every opening
     assert dump["page"] == {"width_cm": 21.0, "height_cm": 29.7}
     assert "field: PAGE" in dump["footer"] and "field: TITLE" in dump["header"]
     assert dump["core"]["title"] == "Gezinsplan in één gesprek — Eindpresentatie"
@@ -103,6 +103,9 @@ def test_plan_gaps_are_author_notes_in_a_draft_only(model):
     for where in ("plan.communication", "plan.evaluation", "plan.risks", "plan.support",
                   "plan.stakeholders"):
         assert where in draft, where
+    notes = [text for text, _ in comments(render_bytes("plan", bare, draft=True).data)]
+    for where in ("plan.communication", "plan.risks", "plan.stakeholders"):
+        assert any(where in n for n in notes), where  # Word review comments in a draft
     full = dump_docx(render_bytes("plan", model).data)["body"]
     assert any(b.get("text", "").startswith("**Middenmanagement.** Teamleiders") for b in full)
 
@@ -208,10 +211,11 @@ def test_an_empty_sprint_still_gives_finished_documents(lang):
     empty = Sprint.model_validate({"id": "leeg", "title": "Nog niets", "method": "nowhere",
                                    "language": lang})
     for template in ("report", "plan", "intent"):
-        out = render_bytes(template, empty, lang=lang)
-        body = dump_docx(out.data)["body"]
+        body = dump_docx(render_bytes(template, empty, lang=lang).data)["body"]
         assert body[0]["p"] == "Title"
         assert not any(b.get("p") == "Note" for b in body)  # the client copy has no notes
+        out = render_bytes(template, empty, lang=lang, draft=True)
+        assert comments(out.data)  # the draft's open points, as Word review comments
         for fmt in ("md", "html"):
             assert render_bytes(template, empty, lang=lang, fmt=fmt).data
         draft = render_bytes(template, empty, lang=lang, fmt="md", draft=True).data

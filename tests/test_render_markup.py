@@ -25,7 +25,7 @@ def test_blocks_of_every_kind():
     )
     kinds = [type(b).__name__ for b in doc.blocks]
     assert kinds == ["TitlePage", "Toc", "PageBreak", "Heading", "Paragraph", "ListBlock",
-                     "ListBlock", "Paragraph", "Table", "Image", "Paragraph"]
+                     "ListBlock", "Paragraph", "Table", "Image", "Note"]
     title, toc = doc.blocks[0], doc.blocks[1]
     assert mk.plain(title.subtitle) == "S" and [mk.plain(i) for i in title.info] == ["one", "two"]
     assert toc.depth == 3 and mk.plain(toc.title) == "Contents"
@@ -41,7 +41,8 @@ def test_blocks_of_every_kind():
     assert table.widths == [2.0, 4.0] and table.align == ["left", "right"]
     image = doc.blocks[9]
     assert (image.source, image.ref, image.width_cm) == ("chart", "c1", 8.0)
-    assert doc.blocks[10].style == "Note"
+    assert mk.note_text(doc.blocks[10]) == "Careful."
+    assert [type(b).__name__ for b in doc.without_notes().blocks][-1] == "Image"
     assert doc.title == "T — S"
 
 
@@ -54,6 +55,20 @@ def test_ragged_tables_keep_every_cell():
     table = only("| a | b |\n|---|---|\n| 1 | 2 | 3 |\n| 4 |")
     assert len(table.header) == 3
     assert [[mk.plain(c) for c in row] for row in table.rows] == [["1", "2", "3"], ["4", "", ""]]
+
+
+def test_a_note_holds_its_blocks_and_is_not_a_styled_paragraph():
+    doc = mk.parse("Before.\n\n::: note\n**Open:** one\ntwo\n\n- a\n  - b\n\n| x | y |\n:::\n\n"
+                   "After.")
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Note", "Paragraph"]
+    note = doc.blocks[1]
+    assert [type(b).__name__ for b in note.blocks] == ["Paragraph", "ListBlock", "Table"]
+    assert mk.note_text(note) == "Open: one two\n– a\n  – b\nx | y"
+    assert doc.notes() == [note]
+    assert [mk.plain(b.spans) for b in doc.without_notes().blocks] == ["Before.", "After."]
+    assert mk.parse("::: note\n:::\n").blocks == []  # an empty note is no note
+    with pytest.raises(mk.MarkupError, match="close the open block"):
+        mk.parse("::: note\n::: div Box\n:::\n:::")
 
 
 def test_div_style_and_errors():

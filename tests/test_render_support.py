@@ -29,9 +29,11 @@ def copy_fixture(tmp_path: Path) -> Path:
 
 def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "docx",
                  with_method: bool = False, reference: bytes | None = None,
-                 sprint_dir: Path | None = None, draft: bool = False) -> Any:
+                 sprint_dir: Path | None = None, draft: bool = False,
+                 **options: Any) -> Any:
     """Render through the real pipeline. Without ``with_method`` the phases come from the
-    sprint file alone, so golden dumps do not change when a method's wording does."""
+    sprint file alone, so golden dumps do not change when a method's wording does. Other
+    keyword arguments go to ``produce`` (``draft=True``, ``organisation=…``)."""
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import produce
     from sprintkit.render.lookup import resolve
@@ -42,7 +44,8 @@ def render_bytes(template: str, model: Any, *, lang: str = "nl", fmt: str = "doc
     resolved = resolve(template, lang, sprint_dir)
     roots = [resolved.path.parent] + ([sprint_dir] if sprint_dir else [])
     return produce(resolved, context, fmt, lang=lang, roots=roots,
-                   created=document_date([model]), reference=reference)
+                   created=document_date([model]), reference=reference, draft=draft,
+                   **options)
 
 
 def check_golden(name: str, data: Any) -> None:
@@ -54,3 +57,26 @@ def check_golden(name: str, data: Any) -> None:
     expected = yaml.safe_load(path.read_text(encoding="utf-8"))
     hint = "rerun with SPRINTKIT_UPDATE_GOLDEN=1 if the change is intended"
     assert data == expected, f"{path.name} differs; {hint}"
+
+
+def comments(data: bytes) -> list[tuple[str, str]]:
+    """A .docx's review comments: (comment text, the text it is anchored to)."""
+    import io
+
+    from docx import Document
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    doc = Document(io.BytesIO(data))
+    texts = {c.comment_id: c.text for c in doc.comments}
+    anchored: dict[int, list[str]] = {}
+    open_ids: set[int] = set()
+    for el in doc.element.body.iter():
+        if el.tag == f"{w}commentRangeStart":
+            open_ids.add(int(el.get(f"{w}id")))
+            anchored.setdefault(int(el.get(f"{w}id")), [])
+        elif el.tag == f"{w}commentRangeEnd":
+            open_ids.discard(int(el.get(f"{w}id")))
+        elif el.tag == f"{w}t":
+            for cid in open_ids:
+                anchored[cid].append(el.text or "")
+    return [(texts[cid], "".join(anchored.get(cid, []))) for cid in sorted(texts)]

@@ -185,7 +185,8 @@ def programme_subject(programme: Path | None, progress: Progress | None = None) 
         names += [n for n in entry.sprint.facilitators if n not in names] if entry.sprint else []
     return Subject(folder=loaded.dir, id=model.id, title=model.title, language=model.language,
                    facilitators=names, sprints=[e.sprint for e in entries],
-                   dirs=[e.folder for e in entries], programme=model)
+                   dirs=[e.folder for e in entries], programme=model,
+                   organisation=model.organisation)
 
 
 def _render(subject: Subject, *, template: str, out: Path | None, format: str | None,
@@ -215,7 +216,9 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
         output = produce(resolved, context, fmt, lang=language, reference=reference,
                          roots=roots, created=document_date(subject.sprints),
                          stem=target.stem, author=", ".join(subject.facilitators),
-                         subject=subject.title, progress=step)
+                         subject=subject.title, progress=step, draft=draft,
+                         organisation=subject.organisation,
+                         page_numbers=final and not draft and fmt == "docx")
     step("write", 0, 1)
     written = _write(target, output, subject.folder)
     result = RenderResult(

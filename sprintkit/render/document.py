@@ -23,9 +23,13 @@ WORKER_TIMEOUT = 600
 """Seconds to wait for a chart from a worker process before drawing it here instead."""
 
 TOC_PLACEHOLDER = {
-    "nl": "De inhoudsopgave wordt bijgewerkt wanneer het document in Word wordt geopend.",
-    "en": "The table of contents is updated when the document is opened in Word.",
+    "nl": "Werk de inhoudsopgave bij in Word (rechtermuisknop, Veld bijwerken).",
+    "en": "Update the table of contents in Word (right-click, Update Field).",
 }
+DRAFT_MARK = {"nl": "CONCEPT", "en": "DRAFT"}
+"""The visible mark of a draft, on its title page and in its page header."""
+NOTE_LABEL = {"nl": "Notitie voor de auteur:", "en": "Note for the author:"}
+"""How a draft in Markdown or HTML introduces a note for the author."""
 
 
 @contextmanager
@@ -160,11 +164,19 @@ def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
 def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, lang: str,
             roots: list[Path], created: dt.datetime, reference: bytes | None = None,
             author: str = "", subject: str = "", stem: str = "document",
-            progress: Callable[[str, int, int], None] | None = None) -> Output:
+            progress: Callable[[str, int, int], None] | None = None, draft: bool = False,
+            organisation: str | None = None, description: str | None = None,
+            keywords: str | None = None, page_numbers: bool = False) -> Output:
     """Render ``template`` with ``context`` and write it as ``fmt``.
 
     ``roots`` are the folders ``::: image`` files may come from; ``progress(step, done,
-    total)`` hears about the steps (template, charts, build, pdf)."""
+    total)`` hears about the steps (template, charts, build, pdf).
+
+    ``draft=False`` (the client copy) leaves every ``::: note`` out; ``draft=True`` keeps them
+    (Word comments in .docx, marked quotes in Markdown and HTML) and marks the document
+    CONCEPT/DRAFT. ``author`` (the facilitators) and ``organisation`` go into the document
+    properties; ``page_numbers`` fills in the .docx's table of contents with page numbers
+    measured by LibreOffice (a PDF always gets them when LibreOffice is there)."""
     step = progress or (lambda *_: None)
     step("template", 0, 1)
     text = render_markup(template, context, lang)
@@ -182,7 +194,9 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
     try:
         output = build(document, fmt, images, lang=lang, reference=reference, created=created,
                        author=author, subject=subject, stem=stem,
-                       progress=lambda what: step(what, 0, 1))
+                       progress=lambda what: step(what, 0, 1), draft=draft,
+                       organisation=organisation, description=description, keywords=keywords,
+                       page_numbers=page_numbers)
     finally:
         images.close()
     step("build", 1, 1)
@@ -192,31 +206,44 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
 def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
           reference: bytes | None = None, created: dt.datetime, author: str = "",
           subject: str = "", stem: str = "document",
-          progress: Callable[[str], None] | None = None) -> Output:
-    """Write ``document`` as ``fmt`` (docx, md, html, pdf)."""
+          progress: Callable[[str], None] | None = None, draft: bool = False,
+          organisation: str | None = None, description: str | None = None,
+          keywords: str | None = None, page_numbers: bool = False) -> Output:
+    """Write ``document`` as ``fmt`` (docx, md, html, pdf); see :func:`produce`."""
+    if not draft:
+        document = document.without_notes()
+    mark = DRAFT_MARK.get(lang, DRAFT_MARK["en"]) if draft else ""
     if fmt in ("docx", "pdf"):
         from sprintkit.render.to_docx import DocxOptions, build_docx
 
         options = DocxOptions(lang=lang, title=document.title, subject=subject, author=author,
-                              created=created, toc_placeholder=TOC_PLACEHOLDER.get(lang, ""))
-        result = build_docx(document, images, reference=reference, options=options)
-        output = Output(result.data, missing_styles=result.missing_styles,
-                        images=result.images, title=document.title)
-        if fmt == "pdf":
-            from sprintkit.render.to_pdf import docx_to_pdf
+                              created=created, toc_placeholder=TOC_PLACEHOLDER.get(lang, ""),
+                              organisation=organisation or "", description=description or "",
+                              keywords=keywords or "", draft_mark=mark)
+        if fmt == "pdf" or page_numbers:
+            from sprintkit.render.to_pdf import paginate
 
             if progress is not None:
                 progress("pdf")
-            output.data = docx_to_pdf(result.data, output.warnings)
+            result, pdf = paginate(document, images, reference, options, fmt == "pdf")
+        else:
+            result, pdf = build_docx(document, images, reference=reference, options=options), b""
+        output = Output(result.data, missing_styles=result.missing_styles,
+                        images=result.images, title=document.title,
+                        warnings=list(result.warnings))
+        if fmt == "pdf":
+            output.data = pdf
         return output
     if fmt == "md":
         from sprintkit.render.to_markdown import to_markdown
 
-        text, files = to_markdown(document, images, image_dir=f"{stem}_files")
+        text, files = to_markdown(document, images, image_dir=f"{stem}_files", mark=mark,
+                                  note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"]))
         return Output(text.encode("utf-8"), files=files, title=document.title)
     if fmt == "html":
         from sprintkit.render.to_html import to_html
 
-        return Output(to_html(document, images, lang=lang).encode("utf-8"),
+        return Output(to_html(document, images, lang=lang, mark=mark,
+                              note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"])).encode("utf-8"),
                       title=document.title)
     raise SprintkitError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -24,9 +24,18 @@ plain lines
 ``::: image PATH [width=5cm] | caption``
     an image file, relative to the template's folder or the sprint folder.
 ``::: titlepage`` … ``:::``
-    a title page; lines ``title: …``, ``subtitle: …`` and any number of ``info: …``.
-``::: div STYLE NAME`` … ``:::`` (and ``::: note`` … ``:::`` for ``div Note``)
+    a title page; lines ``title: …``, ``subtitle: …`` and any number of ``info: …``. The
+    document's properties (date, version, status, organisation) are ``info:`` lines the
+    template writes *with their labels* (``info: Versie 1.0``, ``info: Status: concept``), so
+    the wording stays in the template's language; there are no separate keys for them. A
+    draft (``produce(..., draft=True)``) gets its CONCEPT/DRAFT mark from the writers.
+``::: div STYLE NAME`` … ``:::``
     the paragraphs inside get that paragraph style from the reference document.
+``::: note`` … ``:::``
+    a note for the author (a :class:`Note` holding the blocks inside). A client copy leaves
+    every note out, in every format; a draft shows it: in .docx as a Word review comment on
+    the block before it (the section heading when it opens a section), in Markdown and HTML
+    as a marked quote.
 
 Inline: ``**bold**``, ``*italic*``, ``\\n`` a line break, ``\\X`` the character X itself;
 ``&amp;`` ``&lt;`` ``&gt;`` ``&quot;`` ``&#39;`` ``&#34;`` are decoded.
@@ -164,7 +173,14 @@ class TitlePage:
     info: list[Inline] = field(default_factory=list)
 
 
-Block = Heading | Paragraph | ListBlock | Table | Image | PageBreak | Toc | TitlePage
+@dataclass(slots=True)
+class Note:
+    """A note for the author: only in drafts (see the module documentation)."""
+
+    blocks: list[Block]
+
+
+Block = Heading | Paragraph | ListBlock | Table | Image | PageBreak | Toc | TitlePage | Note
 
 
 @dataclass
@@ -190,6 +206,34 @@ class Document:
     def styles(self) -> set[str]:
         """Custom paragraph styles named by ``::: div`` blocks."""
         return {b.style for b in self.blocks if isinstance(b, Paragraph) and b.style}
+
+    def notes(self) -> list[Note]:
+        return [b for b in self.blocks if isinstance(b, Note)]
+
+    def without_notes(self) -> Document:
+        """The client copy: the same blocks with every note left out."""
+        return Document([b for b in self.blocks if not isinstance(b, Note)])
+
+
+def note_lines(note: Note) -> list[Inline]:
+    """A note's lines (one per paragraph, list item and table row), bold and italic kept."""
+    lines: list[Inline] = []
+    for block in note.blocks:
+        if isinstance(block, (Paragraph, Heading)):
+            lines.append(block.spans)
+        elif isinstance(block, ListBlock):
+            lines += [[Span("  " * item.level + "– "), *item.spans] for item in block.items]
+        elif isinstance(block, Table):
+            rows = ([block.header] if block.header else []) + block.rows
+            lines += [[Span(" | ".join(plain(cell) for cell in row))] for row in rows]
+        elif isinstance(block, Image):
+            lines.append(block.caption)
+    return [line for line in lines if plain(line).strip()]
+
+
+def note_text(note: Note) -> str:
+    """A note's text, one line per paragraph, list item and table row."""
+    return "\n".join(plain(line) for line in note_lines(note))
 
 
 def plain(spans: Inline) -> str:
@@ -302,6 +346,7 @@ def parse(text: str, *, source: str = "template") -> Document:
     items: list[tuple[int, bool, str]] = []
     table: list[str] = []
     div_style: str | None = None
+    note_start: int | None = None  # index in blocks where an open ``::: note`` began
     title_lines: list[tuple[int, str]] | None = None
 
     def flush_para() -> None:
@@ -391,11 +436,21 @@ def parse(text: str, *, source: str = "template") -> Document:
             flush_all()
             directive = line[3:].strip()
             if not directive:
+                if note_start is not None:
+                    inner = blocks[note_start:]
+                    del blocks[note_start:]
+                    if inner:
+                        blocks.append(Note(inner))
+                    note_start = None
+                    continue
                 if div_style is None:
                     raise MarkupError(f"{where}: ':::' closes nothing")
                 div_style = None
                 continue
             head, _, rest = directive.partition(" ")
+            if head in _CONTAINERS and (note_start is not None or div_style is not None):
+                raise MarkupError(f"{where}: close the open block with ':::' before "
+                                  f"'::: {head}'")
             if head == "titlepage":
                 title_lines = []
             elif head == "div":
@@ -404,7 +459,7 @@ def parse(text: str, *, source: str = "template") -> Document:
                     raise MarkupError(f"{where}: '::: div' needs a style name")
                 div_style = name
             elif head == "note":
-                div_style = "Note"
+                note_start = len(blocks)
             else:
                 blocks.append(_directive(head, rest, where))
             continue
@@ -445,6 +500,8 @@ def parse(text: str, *, source: str = "template") -> Document:
     flush_all()
     if title_lines is not None:
         raise MarkupError(f"{source}: '::: titlepage' is not closed with ':::'")
+    if note_start is not None:
+        raise MarkupError(f"{source}: '::: note' is not closed with ':::'")
     if div_style is not None:
         raise MarkupError(f"{source}: '::: div {div_style}' is not closed with ':::'")
     return Document(blocks)

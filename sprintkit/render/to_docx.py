@@ -8,13 +8,24 @@ which keeps big documents fast.
 
 Reproducible: the document's dates come from the caller (``SOURCE_DATE_EPOCH``), and the zip is
 rewritten with fixed timestamps and attributes, so the same input gives the same bytes.
-Word fills in the table of contents when the document opens (``updateFields``); until then it
-lists the headings (without page numbers), so a reader that never updates fields still sees one.
+
+The table of contents is a TOC field whose result is written in full: the headings, with page
+numbers when the caller measured them (:func:`sprintkit.render.to_pdf.paginate`). The file does
+not ask Word to update fields on opening (``updateFields`` makes Word show a dialog); Word
+updates the table when asked (F9), LibreOffice shows it as written.
+
+Layout rules for paper: headings, and label lines that introduce a table, chart or list, keep
+with what follows; small tables stay on one page and rows never split; table columns are
+as wide as their longest word (:mod:`sprintkit.render.table_layout`) and table text is never
+hyphenated, while body text is (``autoHyphenation`` from the reference document).
+
+A draft (``DocxOptions.draft_mark``) turns each :class:`~sprintkit.render.markup.Note` into a
+Word review comment on the block before it, and shows the mark on the title page and in the
+page header. A client copy has its notes removed before it gets here.
 """
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
 import zipfile
@@ -23,13 +34,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sprintkit.render import markup as mk
-from sprintkit.render.reference import (
-    PARAGRAPH_STYLES,
-    STYLE_IDS,
-    build_reference_docx,
-    insert_setting,
-    styles_xml,
-)
+from sprintkit.render.docx_parts import DRAFT_COLOUR
+from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr
+from sprintkit.render.reference import build_reference_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -52,6 +59,10 @@ class DocxResult:
     data: bytes
     missing_styles: list[str] = field(default_factory=list)
     images: int = 0
+    warnings: list[str] = field(default_factory=list)
+    toc: list[str] = field(default_factory=list)
+    """The headings the table of contents lists, in order (empty: there is none)."""
+    comments: int = 0
 
 
 @dataclass
@@ -63,6 +74,12 @@ class DocxOptions:
     keywords: str = ""
     created: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
     toc_placeholder: str = ""
+    organisation: str = ""
+    description: str = ""
+    draft_mark: str = ""
+    """Non-empty for a draft: notes become comments, and this mark is shown."""
+    toc_pages: list[int | None] | None = None
+    """The page of each table-of-contents entry, measured on an earlier build."""
 
 
 def build_docx(document: mk.Document, images: ImageSource, *, reference: bytes | None = None,
@@ -75,37 +92,35 @@ def build_docx(document: mk.Document, images: ImageSource, *, reference: bytes |
     writer = _Writer(doc, images, opts)
     writer.write(document.blocks)
     writer.finish()
-    props = doc.core_properties
-    stamp = opts.created.astimezone(dt.timezone.utc).replace(tzinfo=None)
-    props.title = mk.clean(opts.title)[:255]
-    props.subject = mk.clean(opts.subject)[:255]
-    props.author = mk.clean(opts.author)[:255]
-    props.keywords = mk.clean(opts.keywords)[:255]
-    props.comments = ""
-    props.category = ""
-    props.last_modified_by = "sprintkit"
-    props.language = "nl-NL" if opts.lang == "nl" else "en-GB"
-    props.created = props.modified = stamp
-    props.last_printed = stamp
-    props.revision = 1
+    from sprintkit.render.docx_parts import app_xml, set_core_properties
+
+    set_core_properties(doc, opts)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return DocxResult(normalise_zip(buffer.getvalue(), opts.created), writer.missing,
-                      writer.image_count)
+    data = normalise_zip(buffer.getvalue(), opts.created,
+                         replace={"docProps/app.xml": app_xml(opts.organisation)})
+    return DocxResult(data, writer.missing, writer.image_count, warnings=writer.warnings,
+                      toc=[text for _, text, _ in writer.toc_entries()],
+                      comments=writer.comment_count)
 
 
-def normalise_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order."""
+def normalise_zip(data: bytes, stamp: dt.datetime, *, replace: dict[str, bytes] | None = None
+                  ) -> bytes:
+    """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order;
+    ``replace`` gives new contents for entries (by name) the zip already has."""
     date_time = max((1980, 1, 1, 0, 0, 0), tuple(stamp.timetuple()[:6]))
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
+    swap = replace or {}
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
+            content = swap.get(info.filename)
+            target.writestr(entry, content if content is not None else source.read(info.filename),
+                            compresslevel=6)
     return out.getvalue()
 
 
@@ -124,15 +139,22 @@ class _Writer:
                 self.body.remove(child)
         self.missing: list[str] = []
         self.image_count = 0
-        self._styles = _StyleMap(doc, opts.lang, self.missing)
+        self._styles = StyleMap(doc, opts.lang, self.missing)
         self._bookmark = 0
         self._shape_id = 10000
         self._pending_break = False
         self._headings: list[tuple[int, str, str]] = []  # level, text, bookmark
         self._toc_anchor: Any = None
         self._toc_depth = 2
-        self._numbering = _Numbering(doc)
+        self._toc_filled = False
+        self._numbering = Numbering(doc)
         self.text_width = self._text_width()
+        self.warnings: list[str] = []
+        self.comment_count = 0
+        self._anchor: tuple[Any, Any] | None = None  # first and last run of the last block
+        self._waiting_notes: list[mk.Note] = []  # notes before any block with text
+        self._last_para: Any = None  # the last top-level paragraph, if it was the last block
+        self._last_is_label = False
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -160,7 +182,7 @@ class _Writer:
         return element
 
     def _para(self, style: str | None, spans: mk.Inline | None = None, *,
-              keep_next: bool = False, jc: str | None = None) -> Any:
+              keep_next: bool = False, jc: str | None = None, no_hyphens: bool = False) -> Any:
         sub = self.etree.SubElement
         p = self.etree.Element(_w("p"))
         ppr = sub(p, _w("pPr"))
@@ -171,6 +193,8 @@ class _Writer:
         if self._pending_break:
             sub(ppr, _w("pageBreakBefore"))
             self._pending_break = False
+        if no_hyphens:
+            sub(ppr, _w("suppressAutoHyphens"))
         if jc:
             sub(ppr, _w("jc")).set(_w("val"), jc)
         if len(ppr) == 0:
@@ -179,11 +203,14 @@ class _Writer:
             self._runs(p, spans)
         return p
 
-    def _runs(self, parent: Any, spans: mk.Inline) -> None:
+    def _runs(self, parent: Any, spans: mk.Inline, size: int | None = None) -> list[Any]:
+        """Runs for ``spans`` (``size`` in half points overrides the style's); the runs."""
         sub = self.etree.SubElement
+        made = []
         for span in spans:
             r = sub(parent, _w("r"))
-            if span.bold or span.italic:
+            made.append(r)
+            if span.bold or span.italic or size:
                 rpr = sub(r, _w("rPr"))
                 if span.bold:
                     sub(rpr, _w("b"))
@@ -191,6 +218,9 @@ class _Writer:
                 if span.italic:
                     sub(rpr, _w("i"))
                     sub(rpr, _w("iCs"))
+                if size:
+                    sub(rpr, _w("sz")).set(_w("val"), str(size))
+                    sub(rpr, _w("szCs")).set(_w("val"), str(size))
             text = span.text
             if "\n" not in text and "\t" not in text:
                 t = sub(r, _w("t"))
@@ -208,18 +238,48 @@ class _Writer:
                         t = sub(r, _w("t"))
                         t.text = piece
                         t.set(_XML_SPACE, "preserve")
+        return made
 
     # -- blocks ---------------------------------------------------------------------------
 
     def write(self, blocks: list[mk.Block]) -> None:
         for block in blocks:
+            if isinstance(block, mk.Note):
+                self._note(block)
+                continue
+            if isinstance(block, (mk.Table, mk.Image, mk.ListBlock)) and self._last_is_label:
+                _keep_with_next(self._last_para)
+            self._last_para, self._last_is_label = None, False
             self._block(block)
         if not blocks:
             self._add(self._para(None))
 
+    def _anchored(self, first: Any, last: Any) -> None:
+        """The runs of the block just written: where the next note is anchored."""
+        self._anchor = (first, last)
+        waiting, self._waiting_notes = self._waiting_notes, []
+        for note in waiting:
+            self._note(note)
+
+    def _note(self, note: mk.Note) -> None:
+        """A draft's note: a review comment on the block before it (or the next one)."""
+        if not self.opts.draft_mark:
+            return
+        if self._anchor is None:
+            self._waiting_notes.append(note)
+            return
+        from sprintkit.render.docx_parts import add_comment
+
+        add_comment(self.doc, self.etree, self._anchor[0], self._anchor[1], mk.note_lines(note),
+                    author=self.opts.author or "sprintkit", stamp=self.opts.created)
+        self.comment_count += 1
+
     def _block(self, block: mk.Block) -> None:
         if isinstance(block, mk.Paragraph):
-            self._add(self._para(block.style or "Normal", block.spans))
+            p = self._para(block.style or "Normal", block.spans)
+            self._add(p)
+            self._last_para, self._last_is_label = p, _is_label(block.spans)
+            self._anchor_paragraph(p)
         elif isinstance(block, mk.Heading):
             self._heading(block)
         elif isinstance(block, mk.ListBlock):
@@ -235,8 +295,13 @@ class _Writer:
         elif isinstance(block, mk.TitlePage):
             self._title_page(block)
 
+    def _anchor_paragraph(self, *paragraphs: Any) -> None:
+        runs = [r for p in paragraphs for r in p.iter(_w("r"))]
+        if runs:
+            self._anchored(runs[0], runs[-1])
+
     def _heading(self, block: mk.Heading) -> None:
-        p = self._para(f"Heading {block.level}", None)
+        p = self._para(f"Heading {block.level}", None, no_hyphens=True)
         self._bookmark += 1
         name = f"_Toc{self._bookmark:08d}"
         start = self.etree.SubElement(p, _w("bookmarkStart"))
@@ -247,11 +312,14 @@ class _Writer:
         end.set(_w("id"), str(self._bookmark))
         self._add(p)
         self._headings.append((block.level, mk.plain(block.spans), name))
+        self._last_para, self._last_is_label = p, True
+        self._anchor_paragraph(p)
 
     def _list(self, block: mk.ListBlock) -> None:
         num_id = self._numbering.new_list(block.ordered)
         base = "List Number" if block.ordered else "List Bullet"
         sub = self.etree.SubElement
+        written = []
         for item in block.items:
             style = base if item.level == 0 else f"{base} {item.level + 1}"
             p = self._para(style, None)
@@ -259,9 +327,11 @@ class _Writer:
             numpr = self.etree.Element(_w("numPr"))
             sub(numpr, _w("ilvl")).set(_w("val"), str(item.level))
             sub(numpr, _w("numId")).set(_w("val"), str(num_id))
-            _insert_ppr(ppr, numpr)
+            insert_ppr(ppr, numpr)
             self._runs(p, item.spans)
             self._add(p)
+            written.append(p)
+        self._anchor_paragraph(*written)
 
     def _table(self, block: mk.Table) -> None:
         sub = self.etree.SubElement
@@ -281,8 +351,11 @@ class _Writer:
                            ("lastRow", "0"), ("firstColumn", "0"), ("lastColumn", "0"),
                            ("noHBand", "1"), ("noVBand", "1")):
             look.set(_w(key), value)
-        total = sum(block.widths) or 1.0
-        widths = [max(300, int(self.text_width * w / total)) for w in block.widths]
+        from sprintkit.render.table_layout import column_widths
+
+        layout = column_widths(block, self.text_width)
+        widths = layout.widths
+        size = int(round(layout.font_pt * 2)) if layout.shrunk else None
         grid = sub(tbl, _w("tblGrid"))
         for width in widths:
             sub(grid, _w("gridCol")).set(_w("w"), str(width))
@@ -310,13 +383,18 @@ class _Writer:
                 sub(ppr, _w("pStyle")).set(_w("val"), head_style if is_header else text_style)
                 if keep_together and number < len(rows):
                     sub(ppr, _w("keepNext"))
+                sub(ppr, _w("suppressAutoHyphens"))  # a word in a table is never broken
                 align = block.align[index]
                 if align != "left":
                     sub(ppr, _w("jc")).set(_w("val"), "center" if align == "center" else "right")
+                if size:
+                    mark = sub(sub(ppr, _w("rPr")), _w("sz"))
+                    mark.set(_w("val"), str(size))
                 if spans:
-                    self._runs(p, spans)
+                    self._runs(p, spans, size)
         self._add(tbl)
         self._add(self._spacer())
+        self._anchor_paragraph(tbl)
 
     def _spacer(self) -> Any:
         """A small empty paragraph after a table: room before the next block (and Word never
@@ -358,7 +436,11 @@ class _Writer:
         drawing.append(inline)
         self._add(p)
         if block.caption:
-            self._add(self._para("Caption", block.caption))
+            caption = self._para("Caption", block.caption)
+            self._add(caption)
+            self._anchor_paragraph(p, caption)
+        else:
+            self._anchor_paragraph(p)
 
     def _toc(self, block: mk.Toc) -> None:
         if block.title:
@@ -369,33 +451,58 @@ class _Writer:
         self._toc_depth = block.depth
 
     def _title_page(self, block: mk.TitlePage) -> None:
-        self._add(self._para("Title", block.title))
+        title = self._para("Title", block.title, no_hyphens=True)
+        self._add(title)
         if block.subtitle:
-            self._add(self._para("Subtitle", block.subtitle))
+            self._add(self._para("Subtitle", block.subtitle, no_hyphens=True))
         for line in block.info:
             self._add(self._para("Title Page Info", line))
+        if self.opts.draft_mark:
+            mark = self._para("Title Page Info", None)
+            run = self.etree.SubElement(mark, _w("r"))
+            rpr = self.etree.SubElement(run, _w("rPr"))
+            self.etree.SubElement(rpr, _w("b"))
+            self.etree.SubElement(rpr, _w("color")).set(_w("val"), DRAFT_COLOUR)
+            self.etree.SubElement(run, _w("t")).text = self.opts.draft_mark
+            self._add(mark)
+        self._anchor_paragraph(title)
         self._pending_break = True
 
     # -- finishing ------------------------------------------------------------------------
 
     def finish(self) -> None:
+        if self._waiting_notes:  # notes in a document with no text at all
+            holder = self._para(None, [mk.Span(self.opts.draft_mark or " ")])
+            self._add(holder)
+            self._anchor_paragraph(holder)
         if self._toc_anchor is not None:
             self._fill_toc(self._toc_anchor)
         self._numbering.commit()
         settings = self.doc.settings.element
-        for old in settings.findall(_w("updateFields")):
+        for old in settings.findall(_w("updateFields")):  # Word would ask on every opening
             settings.remove(old)
-        update = self.etree.Element(_w("updateFields"))
-        update.set(_w("val"), "true")
-        insert_setting(settings, update)
         self._set_language()
+        from sprintkit.render.docx_parts import drop_thumbnail, settle_fields
+
+        drop_thumbnail(self.doc)
+        settle_fields(self.doc, self.etree, mk.clean(self.opts.title))
+        if self.opts.draft_mark:
+            from sprintkit.render.docx_parts import mark_header
+
+            mark_header(self.doc, self.etree, self.opts.draft_mark)
+
+    def toc_entries(self) -> list[tuple[int, str, str]]:
+        """The headings the table of contents lists: level, text, bookmark."""
+        if self._toc_anchor is None and not self._toc_filled:
+            return []
+        return [h for h in self._headings if h[0] <= self._toc_depth]
 
     def _fill_toc(self, anchor: Any) -> None:
-        """A TOC field whose current result lists the headings (Word renumbers on opening)."""
+        """A TOC field whose result lists the headings, with their pages when known."""
         sub = self.etree.SubElement
         depth = self._toc_depth
-        entries = [h for h in self._headings if h[0] <= depth] or [
-            (1, self.opts.toc_placeholder, "")]
+        entries = self.toc_entries() or [(1, self.opts.toc_placeholder, "")]
+        pages = self.opts.toc_pages or []
         paragraphs = []
         for index, (level, text, bookmark) in enumerate(entries):
             p = self._para(f"toc {level}" if bookmark else None, None)
@@ -407,25 +514,32 @@ class _Writer:
                 target.set(_w("anchor"), bookmark)
                 target.set(_w("history"), "1")
             self._runs(target, [mk.Span(text)])
+            page = pages[index] if index < len(pages) and bookmark else None
+            if page is not None:
+                sub(sub(target, _w("r")), _w("tab"))
+                sub(sub(target, _w("r")), _w("t")).text = str(page)
             paragraphs.append(p)
         end = sub(sub(paragraphs[-1], _w("r")), _w("fldChar"))
         end.set(_w("fldCharType"), "end")
         for p in paragraphs:
             anchor.addprevious(p)
         anchor.getparent().remove(anchor)
+        self._toc_anchor = None
+        self._toc_filled = True
 
     def _field_start(self, p: Any, instr: str) -> None:
         sub = self.etree.SubElement
         begin = sub(sub(p, _w("r")), _w("fldChar"))
         begin.set(_w("fldCharType"), "begin")
-        begin.set(_w("dirty"), "true")
         code = sub(sub(p, _w("r")), _w("instrText"))
         code.text = f" {instr} "
         code.set(_XML_SPACE, "preserve")
         sub(sub(p, _w("r")), _w("fldChar")).set(_w("fldCharType"), "separate")
 
     def _set_language(self) -> None:
-        language = "nl-NL" if self.opts.lang == "nl" else "en-GB"
+        from sprintkit.render.docx_parts import language_tag
+
+        language = language_tag(self.opts.lang)
         styles = self.doc.styles.element
         defaults = styles.find(_w("docDefaults"))
         if defaults is None:
@@ -442,189 +556,34 @@ class _Writer:
         if lang is None:
             lang = self.etree.SubElement(rpr, _w("lang"))
         lang.set(_w("val"), language)
+        lang.set(_w("eastAsia"), language)
+        lang.set(_w("bidi"), language)
 
 
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
-              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc")
+def _is_label(spans: mk.Inline) -> bool:
+    """Whether a paragraph ends in a line that introduces what follows: a line all in bold, or
+    text ending with a colon ("**Impact en inspanning per oplossing**")."""
+    text = "".join(s.text for s in spans).rstrip()
+    if text.endswith(":"):
+        return True
+    tail: list[mk.Span] = []
+    for span in reversed(spans):
+        if "\n" in span.text:
+            tail.append(mk.Span(span.text.rsplit("\n", 1)[1], span.bold))
+            break
+        tail.append(span)
+    words = [s for s in tail if s.text.strip()]
+    return bool(words) and all(s.bold for s in words)
 
 
-def _insert_ppr(ppr: Any, element: Any) -> None:
-    """Insert into ``w:pPr`` at the schema position of ``element``."""
-    tag = element.tag.split("}", 1)[1]
-    rank = _PPR_ORDER.index(tag)
-    for index, child in enumerate(ppr):
-        name = child.tag.split("}", 1)[1]
-        if name in _PPR_ORDER and _PPR_ORDER.index(name) > rank:
-            ppr.insert(index, element)
-            return
-    ppr.append(element)
+def _keep_with_next(p: Any) -> None:
+    if p is None:
+        return
+    from lxml import etree
 
-
-class _StyleMap:
-    """Style names → ids in the output document, importing from the default what is missing."""
-
-    def __init__(self, doc: Any, lang: str, missing: list[str]) -> None:
-        self.root = doc.styles.element
-        self.lang = lang
-        self.missing = missing
-        self.by_name: dict[tuple[str, str], str] = {}
-        self.ids: set[str] = set()
-        for el in self.root.findall(_w("style")):
-            name = el.find(_w("name"))
-            sid = el.get(_w("styleId"))
-            if sid:
-                self.ids.add(sid)
-            if name is not None and sid:
-                key = (name.get(_w("val"), "").lower(), el.get(_w("type"), "paragraph"))
-                self.by_name.setdefault(key, sid)
-        self._default: Any = None
-        self._cache: dict[tuple[str, str], str] = {}
-
-    def paragraph(self, name: str) -> str:
-        return self._resolve(name, "paragraph")
-
-    def table(self, name: str) -> str:
-        return self._resolve(name, "table")
-
-    def _resolve(self, name: str, kind: str) -> str:
-        key = (name.lower(), kind)
-        hit = self._cache.get(key)
-        if hit is not None:
-            return hit
-        sid = self.by_name.get(key)
-        if sid is None:
-            sid = self._import(name, kind)
-            if name in PARAGRAPH_STYLES or kind == "table" or sid is None:
-                self.missing.append(name)
-            if sid is None:
-                sid = "Normal" if kind == "paragraph" else "TableNormal"
-        self._cache[key] = sid
-        return sid
-
-    def _defaults(self) -> Any:
-        if self._default is None:
-            from lxml import etree
-
-            self._default = etree.fromstring(styles_xml(self.lang).encode("utf-8"))
-        return self._default
-
-    def _import(self, name: str, kind: str) -> str | None:
-        """Copy style ``name`` (and the styles it is based on) from the default style sheet."""
-        wanted = STYLE_IDS.get(name, "")
-        source = None
-        for el in self._defaults().findall(_w("style")):
-            el_name = el.find(_w("name")).get(_w("val"), "").lower()
-            if el.get(_w("type")) == kind and (el_name == name.lower() or
-                                               el.get(_w("styleId")) == wanted):
-                source = el
-                break
-        if source is None:
-            return None
-        return self._copy(source)
-
-    def _copy(self, source: Any) -> str:
-        style = copy.deepcopy(source)
-        sid = style.get(_w("styleId"))
-        if sid in self.ids:
-            sid = f"Sk{sid}"
-            style.set(_w("styleId"), sid)
-        for ref in ("next", "link"):
-            el = style.find(_w(ref))
-            if el is not None and el.get(_w("val")) not in self.ids:
-                style.remove(el)
-        based = style.find(_w("basedOn"))
-        if based is not None:
-            base_id = based.get(_w("val"))
-            if base_id not in self.ids:
-                base = next((el for el in self._defaults().findall(_w("style"))
-                             if el.get(_w("styleId")) == base_id), None)
-                if base is None:
-                    style.remove(based)
-                else:
-                    based.set(_w("val"), self._copy(base))
-        self.root.append(style)
-        self.ids.add(sid)
-        name = style.find(_w("name")).get(_w("val"), "").lower()
-        self.by_name[(name, style.get(_w("type"), "paragraph"))] = sid
-        return sid
-
-
-class _Numbering:
-    """Bullet and numbered list definitions of sprintkit's own, added to the numbering part."""
-
-    BULLETS = ("•", "–", "▪")
-    NUMBERS = (("decimal", "%1."), ("lowerLetter", "%2."), ("lowerRoman", "%3."))
-
-    def __init__(self, doc: Any) -> None:
-        self.doc = doc
-        self.part: Any = None
-        self._nums: list[tuple[int, int, bool]] = []  # numId, abstractId, restart
-        self._abstract: dict[bool, int] = {}
-        self._bullet_num: int | None = None
-        self._next_num = 0
-        self._next_abstract = 0
-
-    def _ensure(self) -> None:
-        if self.part is not None:
-            return
-        self.part = self.doc.part.numbering_part.element
-        nums = [int(n.get(_w("numId"))) for n in self.part.findall(_w("num"))]
-        abstracts = [int(a.get(_w("abstractNumId"))) for a in self.part.findall(_w("abstractNum"))]
-        self._next_num = max(nums, default=0) + 1
-        self._next_abstract = max(abstracts, default=-1) + 1
-
-    def new_list(self, ordered: bool) -> int:
-        self._ensure()
-        if ordered not in self._abstract:
-            self._abstract[ordered] = self._next_abstract
-            self._next_abstract += 1
-        if not ordered and self._bullet_num is not None:
-            return self._bullet_num
-        num_id = self._next_num
-        self._next_num += 1
-        self._nums.append((num_id, self._abstract[ordered], ordered))
-        if not ordered:
-            self._bullet_num = num_id
-        return num_id
-
-    def commit(self) -> None:
-        if self.part is None:
-            return
-        from lxml import etree
-
-        sub = etree.SubElement
-        first_num = self.part.find(_w("num"))
-        for ordered, abstract_id in sorted(self._abstract.items()):
-            abstract = etree.Element(_w("abstractNum"))
-            abstract.set(_w("abstractNumId"), str(abstract_id))
-            sub(abstract, _w("multiLevelType")).set(_w("val"), "hybridMultilevel")
-            for level in range(3):
-                lvl = sub(abstract, _w("lvl"))
-                lvl.set(_w("ilvl"), str(level))
-                sub(lvl, _w("start")).set(_w("val"), "1")
-                if ordered:
-                    kind, text = self.NUMBERS[level]
-                else:
-                    kind, text = "bullet", self.BULLETS[level]
-                sub(lvl, _w("numFmt")).set(_w("val"), kind)
-                sub(lvl, _w("lvlText")).set(_w("val"), text)
-                sub(lvl, _w("lvlJc")).set(_w("val"), "left")
-                ppr = sub(lvl, _w("pPr"))
-                ind = sub(ppr, _w("ind"))
-                ind.set(_w("left"), str(360 + 360 * level))
-                ind.set(_w("hanging"), "360")
-            if first_num is not None:
-                first_num.addprevious(abstract)
-            else:
-                self.part.append(abstract)
-        for num_id, abstract_id, restart in self._nums:
-            num = sub(self.part, _w("num"))
-            num.set(_w("numId"), str(num_id))
-            sub(num, _w("abstractNumId")).set(_w("val"), str(abstract_id))
-            if restart:
-                override = sub(num, _w("lvlOverride"))
-                override.set(_w("ilvl"), "0")
-                sub(override, _w("startOverride")).set(_w("val"), "1")
+    ppr = p.find(_w("pPr"))
+    if ppr is None:
+        ppr = etree.Element(_w("pPr"))
+        p.insert(0, ppr)
+    if ppr.find(_w("keepNext")) is None:
+        insert_ppr(ppr, etree.Element(_w("keepNext")))

@@ -1,4 +1,7 @@
-"""Block markup → one self-contained HTML5 file (styles inline, images as data URIs)."""
+"""Block markup → one self-contained HTML5 file (styles inline, images as data URIs).
+
+A draft's notes for the author are marked quotes (``<aside class="note">`` with the label),
+and its mark (CONCEPT/DRAFT) stands under the title."""
 
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ overflow-wrap:anywhere}th{background:#e3eef4;color:#1b4f72}
 tr:first-child th{border-top:2px solid #1b4f72}table{border-bottom:2px solid #1b4f72}
 blockquote{border-left:4px solid #b0bec5;margin:.5em 0;padding:.1em 1em;color:#5d6d7e;
 font-style:italic}
-.note{background:#fdf3e1;border-left:5px solid #d4a017;padding:.4em .8em}
+.note{background:#fdf3e1;border-left:5px solid #d4a017;padding:.4em .8em;margin:.5em 0}
+.note p{margin:.2em 0}.draft{color:#c0392b;font-weight:bold;letter-spacing:.1em}
 figure{margin:1em 0;text-align:center}figure img{max-width:100%}
 figcaption{font-style:italic;color:#5d6d7e;font-size:.9em}
 nav.toc ul{list-style:none;padding-left:1em}nav.toc>ul{padding-left:0}
@@ -42,8 +46,9 @@ def _inline(spans: mk.Inline) -> str:
     return "".join(parts)
 
 
-def to_html(document: mk.Document, images: object, *, lang: str = "nl") -> str:
-    """A standalone HTML page for ``document``."""
+def to_html(document: mk.Document, images: object, *, lang: str = "nl", mark: str = "",
+            note_label: str = "Note for the author:") -> str:
+    """A standalone HTML page for ``document``; ``mark`` marks a draft."""
     body: list[str] = []
     headings = []
     counter = 0
@@ -53,8 +58,14 @@ def to_html(document: mk.Document, images: object, *, lang: str = "nl") -> str:
         if isinstance(block, mk.TitlePage):
             info = "".join(f"<p>{_inline(i)}</p>" for i in block.info)
             sub = f'<p class="subtitle">{_inline(block.subtitle)}</p>' if block.subtitle else ""
+            if mark:
+                info += f'<p class="draft">{html.escape(mark)}</p>'
             body.append(
                 f'<header class="title"><h1>{_inline(block.title)}</h1>{sub}{info}</header>')
+        elif isinstance(block, mk.Note):
+            lines = "".join(f"<p>{_inline(line)}</p>" for line in mk.note_lines(block))
+            body.append(f'<aside class="note"><strong>{html.escape(note_label)}</strong>'
+                        f"{lines}</aside>")
         elif isinstance(block, mk.Heading):
             counter += 1
             anchor = f"s{counter}"

@@ -2,7 +2,9 @@
 
 The title page becomes a YAML metadata block (title, subtitle, and the info lines as
 ``date``/``author``-free ``info`` list); images are written as files next to the Markdown
-(``<stem>_files/…``) and linked. Text is escaped so it reads back as the same characters."""
+(``<stem>_files/…``) and linked. Text is escaped so it reads back as the same characters.
+A draft's notes for the author are quotes that start with the label (``note_label``), and its
+mark (CONCEPT/DRAFT) is a ``status`` in the metadata and a line under the title."""
 
 from __future__ import annotations
 
@@ -46,7 +48,8 @@ def _escape_leading(m: re.Match[str]) -> str:
     return m.group(1) + "\\" + m.group(2)
 
 
-def to_markdown(document: mk.Document, images: object, *, image_dir: str = "images"
+def to_markdown(document: mk.Document, images: object, *, image_dir: str = "images",
+                mark: str = "", note_label: str = "Note for the author:"
                 ) -> tuple[str, dict[str, bytes]]:
     """The Markdown text and the image files it links (relative path → bytes)."""
     out: list[str] = []
@@ -59,8 +62,17 @@ def to_markdown(document: mk.Document, images: object, *, image_dir: str = "imag
             if block.info:
                 meta.append("info:")
                 meta += [f"  - {json.dumps(mk.plain(i), ensure_ascii=False)}" for i in block.info]
+            if mark:
+                meta.append(f"status: {json.dumps(mark)}")
             meta.append("---")
             out.append("\n".join(meta))
+            if mark:
+                out.append(f"**{mark}**")
+        elif isinstance(block, mk.Note):
+            lines = [inline(line).replace("\\\n", " ") for line in mk.note_lines(block)] or [""]
+            quoted = [f"> **{_text(note_label)}** {lines[0]}"]
+            quoted += [f"> {line}" for line in lines[1:]]
+            out.append("\\\n".join(quoted))
         elif isinstance(block, mk.Heading):
             out.append(f"{'#' * block.level} {inline(block.spans)}")
         elif isinstance(block, mk.Paragraph):
