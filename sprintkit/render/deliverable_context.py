@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from sprintkit.model.method import Method
     from sprintkit.model.sprint import Sprint
 
-TITLE_WORDS = 14
+TITLE_WORDS = 20
 """A hypothesis title built from its statement stops after this many words."""
 
 
