@@ -117,7 +117,10 @@ def test_intent_has_a_signatories_table(model):
     assert signatures[0] == ["Organisation", "Name", "Signature", "Place and date"]
     assert [r[0] for r in signatures[1:]] == ["Jeugdbescherming Kustregio",
                                               "Sociaal team Middelburg", "Gemeente Goes"]
-    assert signatures[1][1].startswith("Marieke Visser\n")  # room to sign below the name
+    assert signatures[1][1] == "Marieke Visser"
+    # room to sign: a line at the foot of the signature and place-and-date cells
+    assert signatures[1][2].endswith("____") and signatures[1][2].startswith("\n")
+    assert signatures[1][3].endswith("____")
 
 
 def test_hostile_text_is_kept_and_never_breaks_the_document(model):

@@ -150,6 +150,7 @@ WORDS: dict[str, str] = {
     "plan.goal": "Goal and scope",
     "plan.adopted": "What we adopt",
     "plan.evidence": "The evidence",
+    "plan.to_implement": "What goes into the implementation",
     "plan.what_we_adapt": "What we adapt",
     "plan.adjustments": "Adjustments",
     "plan.not_adopted": "Not adopted (for now)",

@@ -150,6 +150,7 @@ WORDS: dict[str, str] = {
     "plan.goal": "Doel en reikwijdte",
     "plan.adopted": "Wat we invoeren",
     "plan.evidence": "Het bewijs",
+    "plan.to_implement": "Wat in de invoering komt",
     "plan.what_we_adapt": "Wat we aanpassen",
     "plan.adjustments": "Aanpassingen",
     "plan.not_adopted": "Niet (nu) ingevoerd",
