@@ -6,8 +6,6 @@ Nothing here prints; nothing here puts story text into an error or a warning."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -544,14 +542,11 @@ def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | 
     if fmt == "json":
         data = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:
-        buffer = io.StringIO(newline="")
+        from sprintkit.files.csvwrite import csv_records
+
         header = ["id", "period", "date", "perspective", *(["text"] if text else []),
                   *(s.id for s in sigs), "consent_quote"]
-        writer = csv.DictWriter(buffer, fieldnames=header, delimiter=delimiter,
-                                lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(records)
-        data = buffer.getvalue()
+        data = csv_records(header, records, delimiter=delimiter, lineterminator="\r\n")
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 
