@@ -71,5 +71,5 @@ def test_hypothesis_csv_quotes_a_cell_starting_with_a_line_feed(cli, tmp_path):
     assert new["statement"] == "'\n=HYPERLINK(\"x\")"
     assert new["metric"] == "'@SUM(1)"
     for r in rows:
-        assert all(not v.lstrip()[:1] in ("=", "+", "@") for v in r.values()), r
+        assert all(v.lstrip()[:1] not in ("=", "+", "@") for v in r.values()), r
     assert any(r["ci_low"] and float(r["ci_low"]) >= 0 for r in rows)

@@ -15,7 +15,9 @@ from sprintkit.model.common import (
     Duration,
     Identifier,
     LocalText,
+    SchemaVersion,
     Strict,
+    check_number,
     parse_duration,
     unique_ids,
 )
@@ -100,6 +102,8 @@ class ScaleSpec(Strict):
     min_label: LocalText | None = None
     max_label: LocalText | None = None
 
+    _numbers = field_validator("min", "max", mode="before")(check_number)
+
     @model_validator(mode="after")
     def _order(self) -> ScaleSpec:
         if self.min >= self.max:
@@ -124,6 +128,8 @@ class OutputSpec(Strict):
     max: float | None = Field(None, description="For number/integer: the largest allowed.")
     default: Any = Field(None, description="Used when nothing else gives a value.")
     when: When | None = Field(None, description="Ask only when this condition holds.")
+
+    _numbers = field_validator("votes_per_person", "min", "max", mode="before")(check_number)
 
     @model_validator(mode="after")
     def _consistent(self) -> OutputSpec:
@@ -177,6 +183,8 @@ class Phase(Strict):
     outputs: list[OutputSpec] = Field(default_factory=list)
     exit_criteria: list[ExitCriterion] = Field(default_factory=list)
 
+    _numbers = field_validator("day", mode="before")(check_number)
+
     @property
     def seconds(self) -> int:
         return parse_duration(self.timebox)
@@ -226,7 +234,7 @@ class Signifier(Strict):
 class Method(Strict):
     """A reusable sprint recipe."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier
     kind: str = Field(description="strategy, innovation, experiment, acceleration, …")
     name: LocalText
@@ -241,6 +249,8 @@ class Method(Strict):
     cycle: Literal["half-year", "quarter", "year", "month"] | None = Field(
         None, description="For recurring cycles: how often."
     )
+
+    _numbers = field_validator("days", mode="before")(check_number)
 
     @field_validator("phases")
     @classmethod
@@ -290,7 +300,7 @@ class Method(Strict):
 class Workform(Strict):
     """A reusable exercise (*werkvorm*)."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier
     name: LocalText
     mode: WorkformMode = Field(description="diverge, converge or both.")
