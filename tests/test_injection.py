@@ -73,3 +73,72 @@ def test_hypothesis_csv_quotes_a_cell_starting_with_a_line_feed(cli, tmp_path):
     for r in rows:
         assert all(v.lstrip()[:1] not in ("=", "+", "@") for v in r.values()), r
     assert any(r["ci_low"] and float(r["ci_low"]) >= 0 for r in rows)
+
+
+# --- the terminal ---------------------------------------------------------------------------
+
+STEERING = "\x1b[2J\x1b]0;pwned\x07\x9b31m\u202eevil\x7f\x08"
+
+
+def hostile_sprint(tmp_path):
+    sprint = copy_report_sprint(tmp_path / "s")
+    path = sprint / "sprint.yaml"
+    text = path.read_text(encoding="utf-8")
+    quoted = STEERING.encode("unicode_escape").decode("ascii")
+    for old, new in [
+        ("statement: Gezinsmanagers geven de voorkeur aan het nieuwe gezinsplanformat boven "
+         "het oude.", f'statement: "{quoted} [bold red]BOLD[/bold red] statement"'),
+        ("source: vragenlijst team Middelburg", f'source: "[red]source{quoted}"'),
+        ("  text: Korte variant van het format voor crisissituaties ontwerpen",
+         f'  text: "{quoted}[blink]action[/blink]"'),
+        ("  owner: Samir El Amrani\n  due:", f'  owner: "[b]owner{quoted}"\n  due:'),
+        ("title: Gezinsplan in één gesprek", f'title: "[bold]title{quoted}"'),
+    ]:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return sprint
+
+
+VIEWS = [["hypothesis", "show", "H1"], ["hypothesis", "list"], ["board"], ["verdict"],
+         ["status"], ["action", "list"], ["team", "list"], ["indicator", "list"]]
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_control_characters_never_reach_the_terminal(cli, tmp_path, view):
+    sprint = hostile_sprint(tmp_path)
+    res = cli(*view, "-s", sprint)
+    assert res.exit_code == 0, res.output
+    for char in "\x1b\x07\x9b\u202e\x7f\x08":
+        assert char not in res.output, (repr(char), res.output)
+
+
+def test_steering_characters_are_shown_as_stand_ins(cli, tmp_path):
+    sprint = hostile_sprint(tmp_path)
+    shown = " ".join(cli("hypothesis", "show", "H1", "-s", sprint).stdout.split())
+    assert "␛[2J␛]0;pwned␇�31m�evil␡␈" in shown
+    board = cli("board", "-s", sprint).stdout
+    assert "␛" in board and "\x1b" not in board
+
+
+@pytest.mark.parametrize("view, expected", [
+    (["hypothesis", "show", "H1"], ["[bold red]BOLD[/bold red]", "[red]source"]),
+    (["hypothesis", "list"], ["[bold"]),
+    (["board"], ["[bold]title", "[blink]"]),
+    (["action", "list"], ["[/blink]", "[b]owner"]),
+])
+def test_user_text_is_never_read_as_markup(cli, tmp_path, view, expected):
+    sprint = hostile_sprint(tmp_path)
+    res = cli(*view, "-s", sprint, "--lang", "en") if view[0] == "board" else cli(*view, "-s",
+                                                                                  sprint)
+    assert res.exit_code == 0, res.output
+    for text in expected:
+        assert text in res.stdout, (text, res.stdout)
+
+
+def test_terminal_safe_keeps_lengths_and_ordinary_text():
+    from sprintkit.ui.console import terminal_safe
+
+    assert terminal_safe("Één café — 70% ✓\tok\n") == "Één café — 70% ✓\tok\n"
+    assert terminal_safe(STEERING) == "␛[2J␛]0;pwned␇�31m�evil␡␈"
+    assert len(terminal_safe("\ud800x")) == 2

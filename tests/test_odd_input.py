@@ -75,3 +75,25 @@ def test_huge_values_from_the_command_line_are_refused(cli, tmp_path):
     res = cli("report", "-s", sprint, "--out", tmp_path / "r.docx")
     assert res.exit_code == 0, res.output
     assert cli("verdict", "-s", sprint).exit_code == 0
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDFFF", "\\U0000d800"])
+def test_a_lone_surrogate_is_refused_where_it_is(cli, tmp_path, escape):
+    sprint = edited(tmp_path, "title: Gezinsplan in één gesprek", f'title: "x{escape}"')
+    for args in (["validate", sprint], ["status", "-s", sprint], ["board", "-s", sprint],
+                 ["report", "-s", sprint, "--no-charts", "--out", tmp_path / "r.docx"]):
+        res = cli(*args)
+        assert res.exit_code == 1, (args, res.output)
+        assert "sprint.yaml:5:10:" in res.output and "lone surrogate" in res.output, res.output
+        assert "internal error" not in res.output
+
+
+def test_an_argument_that_is_not_utf8_is_not_written(cli, tmp_path):
+    sprint = copy_report_sprint(tmp_path / "s")
+    before = (sprint / "sprint.yaml").read_bytes()
+    res = cli("hypothesis", "add", "-s", sprint, "--statement", "a\udcffb", "--metric", "m",
+              "--target", ">=50%")
+    assert res.exit_code == 1, res.output
+    assert "not valid UTF-8" in res.stderr and "nothing was written" in res.stderr
+    assert (sprint / "sprint.yaml").read_bytes() == before
+    assert cli("validate", sprint).exit_code == 0
