@@ -97,3 +97,25 @@ def test_an_argument_that_is_not_utf8_is_not_written(cli, tmp_path):
     assert "not valid UTF-8" in res.stderr and "nothing was written" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before
     assert cli("validate", sprint).exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999999999999", "1e9", "-1e400"])
+def test_a_bad_source_date_epoch_is_ignored_with_a_warning(tmp_path, value):
+    from robust_support import sprintkit
+
+    sprint = copy_report_sprint(tmp_path / "s")
+    for args in (["report", "-s", sprint, "--no-charts", "--out", tmp_path / "r.docx"],
+                 ["verdict", "-s", sprint]):
+        run = sprintkit(*args, cwd=tmp_path, env={"SOURCE_DATE_EPOCH": value})
+        assert run.returncode == 0, run.output[-2000:]
+        assert "SOURCE_DATE_EPOCH" in run.stderr and "ignored" in run.stderr
+    assert (tmp_path / "r.docx").exists()
+
+
+def test_a_good_source_date_epoch_is_used_quietly(tmp_path):
+    from robust_support import sprintkit
+
+    sprint = copy_report_sprint(tmp_path / "s")
+    run = sprintkit("report", "-s", sprint, "--no-charts", "--format", "md", "--out",
+                    tmp_path / "r.md", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": " 1700000000 "})
+    assert run.returncode == 0 and "warning" not in run.stderr, run.output
