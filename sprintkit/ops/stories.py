@@ -490,13 +490,14 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
                    delimiter: str = ",") -> str:
     """Fictional stories for the sprint's method as CSV (for practice, demos and benchmarks):
     deterministic for a seed, spread over half-years from ``start_year``, with shifts."""
-    from sprintkit.engine.storygen import fictional_csv
+    from sprintkit.engine.storygen import fictional_columns, fictional_rows
+    from sprintkit.files.csvwrite import csv_records
 
     if count < 1:
         raise UsageError("--count must be at least 1")
     ctx = context(sprint)
-    text = fictional_csv(ctx.method, count, seed=seed, start_year=start_year, periods=periods,
-                         delimiter=delimiter)
+    rows = fictional_rows(ctx.method, count, seed=seed, start_year=start_year, periods=periods)
+    text = csv_records(fictional_columns(ctx.method), rows, delimiter=delimiter)
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 

@@ -7,8 +7,8 @@ Text from sprint files never steers the terminal: every character that could (C0
 control characters such as ESC, DEL, bidirectional overrides such as U+202E, line separators,
 lone surrogates) is shown as a visible stand-in by both consoles (:func:`terminal_safe`:
 ``\x1b`` shows as ``␛``, U+202E as ``�``), whatever view prints it. Markup is the views' part:
-they print user text with ``markup=False``, as :class:`rich.text.Text`, or through
-:func:`plain`."""
+they print user text escaped, as :class:`rich.text.Text`, or with ``markup=False`` (tables whose
+cells hold user text are printed so)."""
 
 from __future__ import annotations
 
@@ -42,13 +42,6 @@ def terminal_safe(text: str) -> str:
     """``text`` with every character that could steer a terminal replaced by one visible
     character (so lengths, and the spans of styled text, stay the same)."""
     return _UNSAFE.sub(_stand_in, text) if _UNSAFE.search(text) else text
-
-
-def plain(value: object) -> Any:
-    """User text as a table cell or line that is never read as markup (``[bold]`` stays)."""
-    from rich.text import Text
-
-    return Text("" if value is None else str(value))
 
 
 @cache
