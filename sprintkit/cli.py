@@ -46,6 +46,7 @@ class _Boundary(TyperGroup):
     """Turns library errors into a message and an exit code, for real runs and test runs alike."""
 
     def invoke(self, ctx: Any) -> Any:
+        _ignore_bad_source_date()
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
@@ -69,6 +70,26 @@ class _Boundary(TyperGroup):
                 hint="run again with --debug and report the traceback",
             )
             sys.exit(EXIT_INTERNAL)
+
+
+def _ignore_bad_source_date() -> None:
+    """A ``SOURCE_DATE_EPOCH`` that is no whole number of seconds a date can have is ignored,
+    with a warning (libraries read it too, and some fail on it)."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or not raw.strip():
+        return
+    import datetime as dt
+
+    try:
+        dt.datetime.fromtimestamp(int(raw.strip()), tz=dt.timezone.utc)
+        return
+    except (ValueError, OverflowError, OSError):
+        del os.environ["SOURCE_DATE_EPOCH"]
+    from sprintkit.errors import shown
+    from sprintkit.ui import console
+
+    console.warning(f"SOURCE_DATE_EPOCH={shown(raw, limit=24)} is not a number of seconds "
+                    "since 1970 that a date can have; ignored")
 
 
 def _debugging() -> bool:

@@ -89,11 +89,16 @@ def fictional_rows(method: Any, n: int, *, seed: int = 2026, start_year: int = 2
         yield row
 
 
+def fictional_columns(method: Any) -> list[str]:
+    """The columns of :func:`fictional_rows`: the story import's columns."""
+    return ["date", "perspective", "text", *(s.id for s in method.signifiers), "consent_quote"]
+
+
 def fictional_csv(method: Any, n: int, *, seed: int = 2026, delimiter: str = ",",
                   **kwargs: Any) -> str:
-    """The rows of :func:`fictional_rows` as CSV text with a header."""
-    columns = ["date", "perspective", "text", *(s.id for s in method.signifiers),
-               "consent_quote"]
+    """The rows of :func:`fictional_rows` as CSV text with a header (for tests; the command
+    writes them through :mod:`sprintkit.files.csvwrite`, like every CSV it writes)."""
+    columns = fictional_columns(method)
     buffer = io.StringIO(newline="")
     writer = csv.DictWriter(buffer, fieldnames=columns, delimiter=delimiter,
                             lineterminator="\n")

@@ -130,7 +130,20 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
     else:
         tree = merge(tree, data)
     text = dump(tree, like=loaded.doc.text)
+    _refuse_surrogates(text, data)
     return keep_style(_keep_header(loaded.doc.text, text), loaded.doc.text)
+
+
+def _refuse_surrogates(text: str, data: Any) -> None:
+    """A lone surrogate (from a command-line argument that is not UTF-8) is not written: the
+    file could not be read again."""
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files.yamlio import has_surrogate
+
+    if "\\u" in text.lower() and has_surrogate(data):
+        raise SprintkitError("a text to be written is not valid UTF-8 (it holds a lone "
+                             "surrogate); nothing was written",
+                             hint="give the text in UTF-8 (check the terminal's encoding)")
 
 
 def _keep_header(old: str, new: str) -> str:

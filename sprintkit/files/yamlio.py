@@ -136,6 +136,7 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
 
         ok, data = fast_plain(text)
         if ok:
+            _check_surrogates(text, data, shown)
             digest = sha256(text.encode("utf-8")).hexdigest()
             return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest)
     from sprintkit.files.yamlfast import too_deep
@@ -177,8 +178,36 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
             [Problem(shown, 0, 0, "", f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
         ) from None
     data = to_plain(tree)
+    _check_surrogates(text, data, shown)
     digest = sha256(text.encode("utf-8")).hexdigest()
     return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest, _tree=tree)
+
+
+def _check_surrogates(text: str, data: Any, shown: str) -> None:
+    """Refuse a lone surrogate (written as an escape such as ``"\\ud800"``): it is no
+    character, and no file, terminal or document can hold it."""
+    import re
+
+    escape = re.search(r"\\(?:u[dD][89a-fA-F][0-9a-fA-F]{2}|U0000[dD][89a-fA-F])", text)
+    if escape is None or not has_surrogate(data):
+        return
+    position = escape.start()
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    raise InvalidFile([Problem(shown, line, column, "",
+                               "a lone surrogate escape (\\ud800–\\udfff) is not a character",
+                               "write the character itself, or remove the escape")])
+
+
+def has_surrogate(value: Any) -> bool:
+    """Whether any text in ``value`` (plain data) holds a lone surrogate."""
+    if isinstance(value, str):
+        return any("\ud800" <= ch <= "\udfff" for ch in value)
+    if isinstance(value, dict):
+        return any(has_surrogate(k) or has_surrogate(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(has_surrogate(v) for v in value)
+    return False
 
 
 def _character_problem(exc: Any, shown: str, text: str) -> Problem:

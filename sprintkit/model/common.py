@@ -3,6 +3,7 @@ identifiers, periods and target expressions."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -64,6 +65,54 @@ class LocalText(Strict):
 
     def complete(self) -> bool:
         return bool(self.nl) and bool(self.en)
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+MAX_NUMBER = 1e15
+"""The largest magnitude a number in a file may have: far beyond any count, duration or amount
+a sprint measures, and small enough that sums and means of many of them stay exact enough."""
+
+
+def _not_bool(value: Any) -> Any:
+    # YAML's true/false are Python bools, which pydantic would take as 1 and 0
+    if isinstance(value, bool):
+        raise ValueError("expected a number, not true/false")
+    return value
+
+
+def _sane(value: Any) -> None:
+    number = value
+    if isinstance(value, str):
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            return  # not a number: the field's own type check says so
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ValueError("expected a finite number, not .nan or .inf")
+    if isinstance(number, (int, float)) and abs(number) > MAX_NUMBER:
+        raise ValueError(f"the number is too large (the limit is {MAX_NUMBER:.0e})")
+
+
+def check_number(value: Any) -> Any:
+    """A ``mode="before"`` field validator for every number field (and list of numbers) of the
+    models: true/false, NaN, infinity and magnitudes beyond :data:`MAX_NUMBER` are refused.
+
+    A field validator, not an annotated type, so the fields' JSON Schema stays plain."""
+    for item in value if isinstance(value, list) else (value,):
+        _not_bool(item)
+        _sane(item)
+    return value
+
+
+def _version(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected 1, not true/false")
+    return value
+
+
+SchemaVersion = Annotated[Literal[1], BeforeValidator(_version)]
+"""The file format version (``true`` is not 1)."""
 
 
 # --- identifiers ---------------------------------------------------------------------------

@@ -15,7 +15,9 @@ from sprintkit.model.common import (
     Duration,
     Identifier,
     LocalText,
+    SchemaVersion,
     Strict,
+    check_number,
     parse_duration,
     unique_ids,
 )
@@ -101,6 +103,8 @@ class ScaleSpec(Strict):
     min_label: LocalText | None = None
     max_label: LocalText | None = None
 
+    _numbers = field_validator("min", "max", mode="before")(check_number)
+
     @model_validator(mode="after")
     def _order(self) -> ScaleSpec:
         if self.min >= self.max:
@@ -134,6 +138,8 @@ class OutputSpec(Strict):
     label: LocalText | None = Field(
         None, description="How the answer is named in a document (the prompt is a question)."
     )
+
+    _numbers = field_validator("votes_per_person", "min", "max", mode="before")(check_number)
 
     @model_validator(mode="after")
     def _consistent(self) -> OutputSpec:
@@ -187,6 +193,8 @@ class Phase(Strict):
     outputs: list[OutputSpec] = Field(default_factory=list)
     exit_criteria: list[ExitCriterion] = Field(default_factory=list)
 
+    _numbers = field_validator("day", mode="before")(check_number)
+
     @property
     def seconds(self) -> int:
         return parse_duration(self.timebox)
@@ -236,7 +244,7 @@ class Signifier(Strict):
 class Method(Strict):
     """A reusable sprint recipe."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier
     kind: str = Field(description="strategy, innovation, experiment, acceleration, …")
     name: LocalText
@@ -251,6 +259,8 @@ class Method(Strict):
     cycle: Literal["half-year", "quarter", "year", "month"] | None = Field(
         None, description="For recurring cycles: how often."
     )
+
+    _numbers = field_validator("days", mode="before")(check_number)
 
     @field_validator("phases")
     @classmethod
@@ -300,7 +310,7 @@ class Method(Strict):
 class Workform(Strict):
     """A reusable exercise (*werkvorm*)."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier
     name: LocalText
     mode: WorkformMode = Field(description="diverge, converge or both.")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, field_validator, model_validator
 
@@ -13,6 +13,7 @@ from sprintkit.model.common import (
     Identifier,
     Language,
     NonEmpty,
+    SchemaVersion,
     Strict,
     unique_ids,
 )
@@ -37,7 +38,7 @@ class ProgrammeSprint(Strict):
 class Programme(Strict):
     """An ordered set of sprints with a shared goal."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier
     title: NonEmpty
     organisation: str | None = None

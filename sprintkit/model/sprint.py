@@ -17,8 +17,10 @@ from sprintkit.model.common import (
     Language,
     NonEmpty,
     PeriodText,
+    SchemaVersion,
     Strict,
     TargetExpr,
+    check_number,
     unique_ids,
 )
 
@@ -81,6 +83,8 @@ class Evidence(Strict):
     values: list[float] | None = Field(None, description="Measured values (mean hypotheses).")
     quote: str | None = Field(None, description="A quote or story (qualitative evidence).")
     note: str | None = None
+
+    _numbers = field_validator("successes", "trials", "values", mode="before")(check_number)
 
     @model_validator(mode="after")
     def _one_kind(self) -> Evidence:
@@ -150,6 +154,8 @@ class Hypothesis(Strict):
     evidence: list[Evidence] = Field(default_factory=list)
     override: Override | None = None
     history: list[HistoryEntry] = Field(default_factory=list)
+
+    _numbers = field_validator("confidence", "min_n", "importance", mode="before")(check_number)
 
     @model_validator(mode="after")
     def _target_fits_kind(self) -> Hypothesis:
@@ -234,6 +240,8 @@ class Measurement(Strict):
     source: str | None = None
     note: str | None = None
 
+    _numbers = field_validator("value", "numerator", "denominator", mode="before")(check_number)
+
     @model_validator(mode="after")
     def _one_kind(self) -> Measurement:
         ratio = self.numerator is not None or self.denominator is not None
@@ -270,6 +278,8 @@ class Indicator(Strict):
     source: str | None = Field(None, description="Where the numbers come from.")
     description: str | None = None
     measurements: list[Measurement] = Field(default_factory=list)
+
+    _numbers = field_validator("baseline", "target", mode="before")(check_number)
 
 
 class Party(Strict):
@@ -350,11 +360,13 @@ class StorySettings(Strict):
                              "given relative to it (such as stories.db or data/stories.db)")
         return value
 
+    _numbers = field_validator("min_cell", mode="before")(check_number)
+
 
 class Sprint(Strict):
     """One run of a method for one organisation."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: SchemaVersion = Field(SCHEMA_VERSION, description="File format version.")
     id: Identifier = Field(description="Short name, used in report file names.")
     title: NonEmpty
     method: Identifier = Field(description="Id of the method this sprint follows.")

@@ -10,11 +10,9 @@ min_n) needs a reason, and every change is kept in the hypothesis's history."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -371,32 +369,19 @@ CSV_COLUMNS = (
     "evidence", "evidence_date", "evidence_type", "evidence_source", "evidence_successes",
     "evidence_trials", "evidence_values", "evidence_quote", "evidence_note",
 )
-_TEXT_COLUMNS = {
-    "statement", "metric", "criterion", "owner", "override_reason", "evidence_source",
-    "evidence_quote", "evidence_note",
-}
-
-
-def _cell(column: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return repr(value)
-    text = str(value)
-    # a spreadsheet would run text starting with = + - @ as a formula
-    if column in _TEXT_COLUMNS and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
 
 
 def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
     """CSV for audits and spreadsheets: one row per evidence record (one row for a hypothesis
     without evidence), with the hypothesis's columns and its verdict on every row."""
+    from sprintkit.files.csvwrite import csv_records
+
     model = _load(sprint)
     chosen = [find(model, id)] if id else model.hypotheses
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    return csv_records(CSV_COLUMNS, _csv_rows(model, chosen))
+
+
+def _csv_rows(model: Sprint, chosen: Sequence[Hypothesis]) -> Iterator[dict[str, Any]]:
     for h in chosen:
         r = evaluate(h, model.language)
         decision = latest_decision(model, h.id)
@@ -422,8 +407,7 @@ def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
                     ),
                     "evidence_quote": e.quote, "evidence_note": e.note,
                 })
-            writer.writerow([_cell(c, row.get(c)) for c in CSV_COLUMNS])
-    return buffer.getvalue()
+            yield row
 
 
 def latest_decision(model: Sprint, hid: str) -> str | None:

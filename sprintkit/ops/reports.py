@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.errors import SprintkitError, UsageError
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -338,29 +338,9 @@ def _check_target(target: Path, fmt: str, force: bool, *, named: bool = True,
 def _read_reference(path: Path | None) -> bytes | None:
     if path is None:
         return None
-    path = Path(path).expanduser()
-    if not path.is_file():
-        raise NotFound(f"{path}: no such reference document")
-    data = path.read_bytes()
-    if not data.startswith(b"PK"):
-        raise SprintkitError(f"{path} is not a .docx file (Word document)",
-                             hint="save the reference document from Word as .docx")
-    _check_docx(data, path)
-    return data
+    from sprintkit.render.reference import read_reference_docx
 
-
-def _check_docx(data: bytes, path: Path) -> None:
-    import io
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except zipfile.BadZipFile:
-        raise SprintkitError(f"{path} is not a readable .docx file") from None
-    if "word/document.xml" not in names:
-        raise SprintkitError(f"{path} is not a Word document (no word/document.xml)",
-                             hint="a reference document must be a .docx, not .dotx, .odt or .xlsx")
+    return read_reference_docx(path)
 
 
 def _drop_chart_refs(context: dict[str, Any]) -> None:
@@ -441,13 +421,15 @@ def check_reference(reference_doc: Path, *, sprint: Path | None = None) -> Style
     import re
 
     from sprintkit.render.lookup import list_templates as found
-    from sprintkit.render.reference import PARAGRAPH_STYLES, TABLE_STYLES, missing_styles
+    from sprintkit.render.reference import (
+        PARAGRAPH_STYLES,
+        TABLE_STYLES,
+        missing_styles,
+        read_reference_docx,
+    )
 
     path = Path(reference_doc).expanduser()
-    if not path.is_file():
-        raise NotFound(f"{path}: no such reference document")
-    data = path.read_bytes()
-    _check_docx(data, path)
+    data = read_reference_docx(path)
     used = list(PARAGRAPH_STYLES) + list(TABLE_STYLES)
     pattern = re.compile(r"^:::[ \t]+div[ \t]+(.+?)[ \t]*$", re.MULTILINE)
     folders = {p.parent for t in found(_sprint_dir(sprint)) for p in t.files.values()}

@@ -6,8 +6,6 @@ Nothing here prints; nothing here puts story text into an error or a warning."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -506,15 +504,16 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
                    delimiter: str = ",", force: bool = False) -> str:
     """Fictional stories for the sprint's method as CSV (for practice, demos and benchmarks):
     deterministic for a seed, spread over half-years from ``start_year``, with shifts."""
-    from sprintkit.engine.storygen import fictional_csv
+    from sprintkit.engine.storygen import fictional_columns, fictional_rows
+    from sprintkit.files.csvwrite import csv_records
 
     if count < 1:
         raise UsageError("--count must be at least 1")
     ctx = context(sprint)
     if out is not None:
         check_output(Path(out), ctx, force)
-    text = fictional_csv(ctx.method, count, seed=seed, start_year=start_year, periods=periods,
-                         delimiter=delimiter)
+    rows = fictional_rows(ctx.method, count, seed=seed, start_year=start_year, periods=periods)
+    text = csv_records(fictional_columns(ctx.method), rows, delimiter=delimiter)
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 
@@ -573,14 +572,11 @@ def export_stories(*, sprint: Path | None = None, fmt: str = "csv", out: Path | 
     if fmt == "json":
         data = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     else:
-        buffer = io.StringIO(newline="")
+        from sprintkit.files.csvwrite import csv_records
+
         header = ["id", "period", "date", "perspective", *(["text"] if text else []),
                   *(s.id for s in sigs), "consent_quote"]
-        writer = csv.DictWriter(buffer, fieldnames=header, delimiter=delimiter,
-                                lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(records)
-        data = buffer.getvalue()
+        data = csv_records(header, records, delimiter=delimiter, lineterminator="\r\n")
     if out is not None:
         from sprintkit.files.atomic import write_atomic
 

@@ -39,7 +39,9 @@ together, relative to their targets."""
 
 
 def source_date() -> dt.datetime | None:
-    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set and valid."""
+    """``SOURCE_DATE_EPOCH`` as a UTC datetime, when set and valid; a value that is not a
+    whole number of seconds, or out of the calendar's range, is ignored (the command line
+    warns about it)."""
     raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not raw:
         return None

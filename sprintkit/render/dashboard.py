@@ -29,8 +29,11 @@ def safe_json(data: Any) -> str:
 def generated_on() -> str:
     """Today, or the day of SOURCE_DATE_EPOCH for reproducible files."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    if epoch and epoch.strip().isdigit():
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+        except (OverflowError, OSError, ValueError):  # a date no calendar has: ignored
+            pass
     return datetime.now().date().isoformat()
 
 

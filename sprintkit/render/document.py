@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sprintkit.errors import NotFound, SprintkitError
+from sprintkit.errors import NotFound, SprintkitError, shown
 from sprintkit.render import markup as mk
 from sprintkit.render.lookup import ResolvedTemplate
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 WORKER_TIMEOUT = 600
+MAX_IMAGE_NAME = 255
+"""Most characters of one name in an image path (what file systems allow)."""
+MAX_IMAGE_PATH = 1024
+"""Most characters of an image path."""
 """Seconds to wait for a chart from a worker process before drawing it here instead."""
 
 TOC_PLACEHOLDER = {
@@ -135,20 +139,30 @@ class Images:
 
     def _file(self, ref: str) -> tuple[bytes, float, float]:
         path = Path(ref)
+        if len(ref) > MAX_IMAGE_PATH or any(len(p) > MAX_IMAGE_NAME for p in path.parts):
+            raise SprintkitError(
+                f"image name {shown(ref)} is too long (at most {MAX_IMAGE_NAME} characters a "
+                f"name, {MAX_IMAGE_PATH} in all)", hint="give the image file a shorter name")
         candidates = [path] if path.is_absolute() else [root / path for root in self.roots]
         for candidate in candidates:
-            resolved = candidate.resolve()
-            if not any(resolved.is_relative_to(root) for root in self.roots):
-                raise SprintkitError(
-                    f"image {ref!r} is outside the template and sprint folders",
-                    hint="put the image next to the template or in the sprint folder")
-            if resolved.is_file():
-                if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-                    raise SprintkitError(f"image {ref!r} is not a PNG, JPEG, GIF or BMP file")
-                data = resolved.read_bytes()
-                width, height = _natural_size_cm(data, ref)
-                return data, width, height
-        raise NotFound(f"image {ref!r} not found next to the template or in the sprint folder")
+            try:
+                resolved = candidate.resolve()
+                if not any(resolved.is_relative_to(root) for root in self.roots):
+                    raise SprintkitError(
+                        f"image {shown(ref)} is outside the template and sprint folders",
+                        hint="put the image next to the template or in the sprint folder")
+                if resolved.is_file():
+                    if resolved.suffix.lower() not in IMAGE_SUFFIXES:
+                        raise SprintkitError(
+                            f"image {shown(ref)} is not a PNG, JPEG, GIF or BMP file")
+                    data = resolved.read_bytes()
+                    width, height = _natural_size_cm(data, ref)
+                    return data, width, height
+            except (OSError, ValueError) as exc:  # a name the file system cannot take
+                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bad name"
+                raise SprintkitError(f"image {shown(ref)} cannot be read ({reason})") from None
+        raise NotFound(f"image {shown(ref)} not found next to the template or in the sprint "
+                       "folder")
 
 
 def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:

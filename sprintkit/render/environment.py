@@ -168,31 +168,8 @@ def _item(value: Any, attribute: str) -> Any:
     return getattr(value, attribute, None)
 
 
-MAX_REPEAT = 10_000_000
-"""Most characters or items a template may make with ``*`` (``'a' * n``, ``[x] * n``)."""
-MAX_POWER_DIGITS = 10_000
-"""Most digits a template may make with ``**``."""
 MAX_OUTPUT = 100 * 1024 * 1024
 """Most characters of markup one template may write."""
-
-
-def _check_binop(operator: str, left: Any, right: Any) -> None:
-    """Refuse a ``*`` or ``**`` whose result would eat the machine's memory."""
-    import math
-
-    from jinja2.exceptions import SecurityError
-
-    if operator == "*":
-        for seq, times in ((left, right), (right, left)):
-            if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
-                    and len(seq) * times > MAX_REPEAT):
-                raise SecurityError(f"a repetition of {len(seq) * times:,} items is too large "
-                                    f"(the limit is {MAX_REPEAT:,})")
-    elif (operator == "**" and isinstance(left, int) and isinstance(right, int)
-          and abs(left) > 1 and right > 0
-          and right * math.log10(abs(left)) > MAX_POWER_DIGITS):
-        raise SecurityError(f"{left} ** {right} has too many digits "
-                            f"(the limit is {MAX_POWER_DIGITS:,})")
 
 
 def make_environment(lang: str, search_path: list[Path]) -> Environment:
@@ -200,20 +177,47 @@ def make_environment(lang: str, search_path: list[Path]) -> Environment:
 
     ``search_path`` is where ``{% include %}``/``{% import %}`` look, first match wins.
     Besides Jinja's sandbox (no Python internals, no changes to the context, ranges of at most
-    100,000), ``*`` and ``**`` are checked so a template cannot make a value that eats the
-    machine's memory."""
+    100,000), one rendering is bounded in time, loop rounds, and the size of what it makes
+    (:mod:`sprintkit.render.template_bounds`), so a template cannot hold the machine."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from sprintkit.render import template_bounds as bounds
+
+    guard_extension = bounds.extension()
+
     class Sandbox(ImmutableSandboxedEnvironment):
-        intercepted_binops = frozenset({"*", "**"})
+        intercepted_binops = frozenset({"*", "**", "+", "%"})
+        sk_guards: bounds.Guards
+
+        def _parse(self, source: str, name: str | None, filename: str | None) -> Any:
+            tree = super()._parse(source, name, filename)
+            return bounds.guard_tree(tree, guard_extension.identifier)
+
+        def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+            args, kwargs = self.sk_guards.call(obj, args, kwargs)
+            return super().call(context, obj, *args, **kwargs)
+
+        def wrap_str_format(self, value: Any) -> Any:
+            wrapped = super().wrap_str_format(value)
+            if wrapped is None:
+                return None
+            return self.sk_guards.format_method(value.__self__, value.__name__ == "format_map",
+                                                wrapped)
 
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-            _check_binop(operator, left, right)
+            self.sk_guards.binop(operator, left, right)
             return super().call_binop(context, operator, left, right)
 
+    class Loader(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError as exc:
+                raise _not_utf8(self.searchpath, template, exc) from None
+
     env = Sandbox(
-        loader=FileSystemLoader([str(p) for p in search_path], encoding="utf-8"),
+        loader=Loader([str(p) for p in search_path], encoding="utf-8"),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_finalizer(lang),
@@ -221,11 +225,16 @@ def make_environment(lang: str, search_path: list[Path]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=[guard_extension],
     )
+    guards = bounds.Guards(bounds.Budget())
+    env.sk_guards = guards
+    env.concat = guards.concat  # type: ignore[method-assign]
     for name in ("urlize", "xmlattr", "safe"):
         env.filters.pop(name, None)
     env.filters["raw"] = _raw
     env.filters.update(_filters(lang))
+    guards.wrap_filters(env.filters)
     from sprintkit.i18n import t
 
     env.globals.update(
@@ -234,7 +243,23 @@ def make_environment(lang: str, search_path: list[Path]) -> Environment:
         label=lambda v: label(v, lang),
         target_text=lambda op, value, percent=False: fmt.format_target(op, value, percent, lang),
     )
+    env.globals["lipsum"] = guards.lipsum(env.globals["lipsum"])  # type: ignore[arg-type]
     return env
+
+
+def _not_utf8(search_path: list[str], name: str, exc: UnicodeDecodeError) -> TemplateError:
+    """The template file ``name`` (found on ``search_path``) is not UTF-8: where, and how to
+    fix it."""
+    from sprintkit.files.textfile import display
+
+    path = next((Path(base) / name for base in search_path if (Path(base) / name).is_file()),
+                Path(name))
+    data = exc.object if isinstance(exc.object, bytes) else b""
+    line = data.count(b"\n", 0, exc.start) + 1
+    column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    byte = data[exc.start:exc.start + 1].hex() or "??"
+    return TemplateError(f"{display(path)}:{line}:{column}: the template is not UTF-8 text "
+                         f"(byte 0x{byte})", hint="save the template as UTF-8")
 
 
 def _raw(value: Any) -> Any:
@@ -253,6 +278,11 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
+    from sprintkit.render import template_bounds as bounds
+
+    guards = getattr(env, "sk_guards", None)
+    if guards is not None:
+        guards.budget.start()
     try:
         template = env.get_template(name)
     except TemplateNotFound as exc:
@@ -285,6 +315,12 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
         raise TemplateError(
             f"{_where(*_frame(exc, template.filename or name))}: {exc.message}",
             hint="`sprintkit templates context -s SPRINT` shows every name a template can use",
+        ) from None
+    except bounds.TemplateLimit as exc:
+        raise TemplateError(
+            f"{_where(*_frame(exc, template.filename or name))}: {exc}",
+            hint=f"one rendering may take {bounds.MAX_SECONDS:g} seconds and make texts of up "
+                 f"to {bounds.MAX_REPEAT:,} characters; see 'Your own templates' in the README",
         ) from None
     except SecurityError as exc:
         raise TemplateError(

@@ -109,7 +109,7 @@ def team_table(listing: TeamListing) -> None:
             if m.note:
                 role += f"\n({m.note})"
             table.add_row(m.name, role, m.organisation or "—", str(m.open_actions))
-        console.print(table)
+        console.print(table, markup=False)
     if listing.unfilled:
         names = ", ".join(name for _, name in listing.unfilled)
         console.print(f"{t('unfilled', lang)}: {names}", markup=False, highlight=False)
@@ -148,7 +148,7 @@ def action_table(listing: ActionListing) -> None:
         elif a.status == "done" and a.done:
             status = Text(t("done_on", lang).format(d=short_date(a.done, lang, listing.today)))
         table.add_row(a.id, text, a.owner or "—", due, status)
-    out().print(table)
+    out().print(table, markup=False)
 
 
 # --- the board -------------------------------------------------------------------------------

@@ -167,7 +167,7 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
             probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
             strength_label(r.strength, lang),
         )
-    out().print(table)
+    out().print(table, markup=False)
     notes(results, lang)
 
 
@@ -216,7 +216,7 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
             h.id, h.statement, r.target or "—", result_cell(r, lang), verdict_cell(r, lang),
             decision_label(decision, lang) if decision else "—",
         )
-    out().print(table)
+    out().print(table, markup=False)
 
 
 def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
@@ -263,7 +263,7 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
             if e.note:
                 seen += f" ({e.note})"
             table.add_row(e.id or "", str(e.date or ""), e.type or "", e.source or "", seen)
-        console.print(table)
+        console.print(table, markup=False)
 
     r = evaluate(h, lang)
     console.print(f"\n[bold]{t('verdict', lang)}[/bold]: {escape(verdict_cell(r, lang))} "

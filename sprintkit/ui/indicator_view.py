@@ -164,7 +164,7 @@ def indicator_list(listing: Listing) -> None:
                 latest_cell(tr.latest, lang), trend_cell(tr.latest, lang),
                 end_section=True,
             )
-        console.print(table)
+        console.print(table, markup=False)
         notes: list[tuple[str, str]] = []
         for tr in group.trends:
             notes.extend(trend_notes(tr))
@@ -262,7 +262,7 @@ def indicator_card(tr: Trend, lang: str) -> None:
         for text in ([c.problem] if c.problem else []) + c.notes:
             where = "" if text.startswith(c.period) else c.period
             notes.append((where, _sentence(text)))
-    console.print(table)
+    console.print(table, markup=False)
     note_grid(notes, lang)
     console.print()
 

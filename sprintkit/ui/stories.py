@@ -74,7 +74,7 @@ def print_summary(result: dict[str, Any]) -> None:
         extra = _extra_row(sig, groups, w)
         if extra:
             table.add_row(*extra, style="dim")
-        out.print(table)
+        out.print(table, markup=False)
         out.print()
     print_hard_data(result.get("hard_data"), lang)
     out.print(w["privacy_note"].format(min_cell=result["min_cell"]), style="dim", markup=False)
@@ -110,7 +110,7 @@ def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
             v = ind["values"].get(p)
             values.append("" if v is None else f"{v:g}")
         table.add_row(p, hard["stories_shown"].get(p, "0"), *values)
-    console.out().print(table)
+    console.out().print(table, markup=False)
     console.out().print()
 
 
@@ -165,7 +165,7 @@ def print_shifts(result: dict[str, Any]) -> None:
             fmt = (lambda c: "/".join(f"{x * 100:.0f}" for x in c) if c else "")  # noqa: E731
             table.add_row(f"{w['composition']} (%)", fmt(comp["from"]), fmt(comp["to"]), "", "",
                           style="dim")
-        out.print(table)
+        out.print(table, markup=False)
         for note in sig["notes"]:
             out.print(f"  {note}", style="yellow", markup=False)
         if not sig["shifted"] and test["p"] is not None:
