@@ -47,7 +47,7 @@ def test_stories_export_never_writes_a_formula(cli, tmp_path):
     source.write_text(csv_text(rows), encoding="utf-8")
     assert cli("stories", "import", source, "-s", sprint).exit_code == 0
     out = tmp_path / "out.csv"
-    for extra in (["--out", out], ["--out", out, "--semicolon"]):
+    for extra in (["--out", out], ["--out", out, "--semicolon", "--force"]):
         res = cli("stories", "export", "-s", sprint, *extra)
         assert res.exit_code == 0, res.stderr
         text = out.read_text(encoding="utf-8-sig")
