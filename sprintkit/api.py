@@ -60,7 +60,7 @@ _export("sprintkit.ops.board", "board")
 # stories
 _export("sprintkit.ops.stories", "import_stories", "add_story", "export_stories",
         "purge_stories", "sample_stories", "key_file", story_summary="summary",
-        story_shifts="shifts", story_dashboard="dashboard")
+        story_shifts="shifts", story_dashboard="dashboard", story_audit="audit")
 
 __all__ = sorted(_EXPORTS)
 

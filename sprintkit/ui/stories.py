@@ -292,3 +292,17 @@ def _ask_signifier(sig: Any, lang: str, t: dict[str, str], out: Any) -> str:
     corners = "/".join(c.label.get(lang) for c in sig.corners)
     return Prompt.ask(t["triad"].format(corners=corners), default="", show_default=False,
                       console=out)
+
+
+def print_audit(result: dict[str, Any]) -> None:
+    """One line per hidden count: its feasible interval and the verdict."""
+    out = console.out()
+    if not result["cells"]:
+        out.print(f"{result['file']}: no hidden counts", markup=False, highlight=False)
+        return
+    width = max(len(c["cell"]) for c in result["cells"])
+    for c in result["cells"]:
+        hi = "no limit" if c["max"] is None else f"{c['max']:g}"
+        verdict = "ok" if c["passes"] else "TOO NARROW"
+        out.print(f"{c['cell']:<{width}}  {c['min']:g} to {hi}  {verdict}", markup=False,
+                  highlight=False, soft_wrap=True)
