@@ -235,3 +235,25 @@ def test_published_outputs_always_pass_the_audit(counts):
         result = shifts(cube, method, period_from=PERIODS[0], period_to=PERIODS[1],
                         min_cell=5, lang="nl")
         assert all(c["passes"] for c in audit_output(json.loads(json.dumps(result)), 5))
+
+
+def test_no_flag_for_a_hidden_cell_that_shifted():
+    # 0 -> 11 'verdrietig' (min_cell 12) is a clear shift of a hidden cell: no flag, no figure
+    from sprintkit.engine.stories import Cube
+    from sprintkit.engine.storyshifts import shifts
+
+    cube = Cube()
+    for p, counts in (("2025-H1", {"blij": 100, "neutraal": 100}),
+                      ("2025-H2", {"blij": 60, "boos": 79, "neutraal": 50, "verdrietig": 11})):
+        cube.stories[(p, "ouders", "")] = 200
+        cube.answered[(p, "ouders", "", "emotie")] = 200
+        for a, n in counts.items():
+            cube.counts[(p, "ouders", "", "emotie", a)] = n
+    result = shifts(cube, method_model(), period_from="2025-H1", period_to="2025-H2",
+                    min_cell=12, lang="nl")
+    emotie = next(s for s in result["signifiers"] if s["id"] == "emotie")
+    cells = {a["id"]: a for a in emotie["answers"]}
+    assert cells["verdrietig"]["to"]["count"] is None
+    assert cells["verdrietig"]["shift"] is None and cells["verdrietig"]["difference"] is None
+    assert emotie["test"]["name"] == "chi-square"
+    assert all(c["passes"] for c in audit_output(json.loads(json.dumps(result)), 12))

@@ -114,11 +114,15 @@ def _reduced(constraints: Iterable[Constraint], known: Callable[[Key], int | Non
 
 def audit(cells: dict[Key, int | None], constraints: list[Constraint], *,
           withheld: Iterable[Key] = (), targets: Iterable[Key] | None = None,
-          cache: dict | None = None) -> dict[Key, tuple[float, float]]:
+          cache: dict | None = None, truth: dict[Key, int] | None = None,
+          min_cell: int = 0) -> dict[Key, tuple[float, float]]:
     """The feasible interval ``(min, max)`` of every hidden cell (or of ``targets``).
 
     ``cells`` are the published cells (``None``: hidden); any other cell a relation names is an
-    unpublished unknown. ``math.inf`` as maximum: nothing published bounds it."""
+    unpublished unknown. ``math.inf`` as maximum: nothing published bounds it.
+
+    With ``truth`` (the true values, when suppressing) and ``min_cell``, a minimum that cannot
+    change the verdict is not computed: the interval then starts at the true value."""
     withheld = set(withheld)
 
     def known(k: Key) -> int | None:
@@ -148,7 +152,7 @@ def audit(cells: dict[Key, int | None], constraints: list[Constraint], *,
                                    round(hi, 9)) for u, lo, hi, _c in comp_rows)))
         todo = [k for k in members if (signature, repr(k)) not in cache]
         if todo:
-            for k, interval in _solve(comp_rows, todo).items():
+            for k, interval in _solve(comp_rows, todo, truth or {}, min_cell).items():
                 cache[(signature, repr(k))] = interval
         for k in members:
             result[k] = cache[(signature, repr(k))]
@@ -156,7 +160,8 @@ def audit(cells: dict[Key, int | None], constraints: list[Constraint], *,
 
 
 def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
-           targets: list[Key]) -> dict[Key, tuple[float, float]]:
+           targets: list[Key], truth: dict[Key, int],
+           min_cell: int) -> dict[Key, tuple[float, float]]:
     """Min and max of each target over one connected group of relations (HiGHS)."""
     import numpy as np
     from scipy.optimize import linprog
@@ -200,7 +205,11 @@ def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
     out: dict[Key, tuple[float, float]] = {}
     for k in targets:
         ends = []
-        for sign in (1.0, -1.0):
+        for sign in (-1.0, 1.0):  # the maximum first
+            if sign > 0 and k in truth and min_cell and (
+                    ends[0] < min_cell - 1e-6 or ends[0] >= truth[k] + min_cell - 1e-6):
+                ends.append(min(truth[k], ends[0]) if ends[0] >= min_cell - 1e-6 else 0.0)
+                break
             objective = np.zeros(n)
             objective[index[k]] = sign
             res = linprog(objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq,
@@ -211,7 +220,7 @@ def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
                 ends.append(sign * float(res.fun))
             else:  # infeasible (inconsistent figures): claim nothing is protected
                 ends.append(0.0)
-        lo, hi = ends
+        hi, lo = ends
         out[k] = (max(0.0, lo), max(0.0, hi))
     return out
 
@@ -242,7 +251,8 @@ def protect(values: dict[Key, int], constraints: list[Constraint], min_cell: int
     for round_no in range(1, max_rounds + 1):
         result.rounds = round_no
         shown = {k: (None if k in result.hidden else v) for k, v in values.items()}
-        intervals = audit(shown, constraints, withheld=result.withheld, cache=cache)
+        intervals = audit(shown, constraints, withheld=result.withheld, cache=cache,
+                          truth=values, min_cell=min_cell)
         result.intervals = intervals
         failing = sorted((k for k, iv in intervals.items() if not passes(iv, min_cell)),
                          key=repr)
