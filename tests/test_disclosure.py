@@ -98,3 +98,26 @@ def test_protect_withholds_a_mean_that_pins_hidden_cells():
 def test_a_cell_proven_zero_passes():
     assert passes((0.0, 0.0), 5)
     assert not passes((0.0, 4.0), 5) and passes((0.0, 5.0), 5) and passes((3.0, 8.0), 5)
+
+
+def test_the_quick_path_agrees_with_the_lp():
+    from sprintkit.engine.disclosure import _one_sum, _reduced, _solve
+
+    cells = {"n": 20, "a": None, "b": None, "c": 12, "m": None}
+    rules = [_sum("n", ["a", "b", "c"]), Constraint({"a": 1.0}, -math.inf, 6.0),
+             Constraint({"m": 1.0, "a": -1.0}, 0.0, math.inf)]
+    rows = _reduced(rules[:2], cells.get, set())
+    quick = _one_sum(rows, ["a", "b"])
+    assert quick == {"a": (0.0, 6.0), "b": (2.0, 8.0)}
+    import scipy.optimize  # noqa: F401  (the LP is what the quick path must agree with)
+
+    assert _one_sum(_reduced(rules, cells.get, set()), ["a"]) is None  # mixed signs: LP
+    from sprintkit.engine import disclosure
+
+    saved = disclosure._one_sum
+    disclosure._one_sum = lambda rows, targets: None
+    try:
+        solved = _solve(rows, ["a", "b"], {}, 0)
+        assert {k: tuple(round(x, 6) for x in v) for k, v in solved.items()} == quick
+    finally:
+        disclosure._one_sum = saved

@@ -163,6 +163,9 @@ def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
            targets: list[Key], truth: dict[Key, int],
            min_cell: int) -> dict[Key, tuple[float, float]]:
     """Min and max of each target over one connected group of relations (HiGHS)."""
+    quick = _one_sum(rows, targets)
+    if quick is not None:
+        return quick
     import numpy as np
     from scipy.optimize import linprog
     from scipy.sparse import csr_matrix
@@ -222,6 +225,48 @@ def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
                 ends.append(0.0)
         hi, lo = ends
         out[k] = (max(0.0, lo), max(0.0, hi))
+    return out
+
+
+def _one_sum(rows: list[tuple[dict[Key, float], float, float, Constraint]],
+             targets: list[Key]) -> dict[Key, tuple[float, float]] | None:
+    """The exact answer without an LP when the relations are bounds on single cells plus at
+    most one sum with positive coefficients (a column whose n is shown); else ``None``."""
+    lower: dict[Key, float] = {}
+    upper: dict[Key, float] = {}
+    sums = []
+    for unknown, lo, hi, _c in rows:
+        if len(unknown) == 1:
+            (k, a), = unknown.items()
+            if a <= 0:
+                return None
+            lower[k] = max(lower.get(k, 0.0), lo / a)
+            upper[k] = min(upper.get(k, INF), hi / a)
+        elif all(a > 0 for a in unknown.values()):
+            sums.append((unknown, lo, hi))
+        else:
+            return None
+    if len(sums) > 1:
+        return None
+    keys = set(lower) | {k for u, _lo, _hi in sums for k in u}
+    lb = {k: max(0.0, lower.get(k, 0.0)) for k in keys}
+    ub = {k: upper.get(k, INF) for k in keys}
+    if any(lb[k] > ub[k] + 1e-9 for k in keys):
+        return None  # inconsistent: let the LP say so
+    out: dict[Key, tuple[float, float]] = {}
+    for k in targets:
+        lo_k, hi_k = lb[k], ub[k]
+        if sums:
+            unknown, lo, hi = sums[0]
+            if k in unknown:
+                a = unknown[k]
+                rest_hi = sum(unknown[j] * ub[j] for j in unknown if j != k)
+                rest_lo = sum(unknown[j] * lb[j] for j in unknown if j != k)
+                if lo > -INF:
+                    lo_k = max(lo_k, (lo - rest_hi) / a) if rest_hi < INF else lo_k
+                if hi < INF:
+                    hi_k = min(hi_k, (hi - rest_lo) / a)
+        out[k] = (max(0.0, lo_k), max(0.0, hi_k))
     return out
 
 
