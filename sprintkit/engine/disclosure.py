@@ -28,10 +28,12 @@ count large enough to cover the shortfall, margins last), and the audit runs aga
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-Key = Hashable
+Key = Any
+"""Any hashable name of a cell."""
 INF = math.inf
 LAST = 100
 """A ``rank`` of at least this marks a cell hidden only as a last resort (a grand total)."""
@@ -207,7 +209,7 @@ def _solve(rows: list[tuple[dict[Key, float], float, float, Constraint]],
     b_eq = np.array(bounds_eq) if bounds_eq else None
     out: dict[Key, tuple[float, float]] = {}
     for k in targets:
-        ends = []
+        ends: list[float] = []
         for sign in (-1.0, 1.0):  # the maximum first
             if sign > 0 and k in truth and min_cell and (
                     ends[0] < min_cell - 1e-6 or ends[0] >= truth[k] + min_cell - 1e-6):
@@ -362,7 +364,7 @@ def _open_up(k: Key, interval: tuple[float, float], values: dict[Key, int],
                         seen.add(other)
                         reached.append(other)
         if candidates:
-            def cost(cell: Key) -> tuple[int, int, float, str]:
+            def cost(cell: Key) -> tuple[bool, int, int, float, str]:
                 value = values[cell]
                 enough = value >= deficit and value > 0
                 order = rank(cell)

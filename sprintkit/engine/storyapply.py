@@ -161,7 +161,7 @@ def _dashboard(h: _Hide, data: dict[str, Any], min_cell: int) -> None:
             _column(h, dims, col.get("id") or order[i], col)
     for result in (data.get("shifts") or {}).values():
         _shifts(h, result, min_cell)
-    groups = {"by": ["period", "perspective"], "filters": {},
+    groups: dict[str, Any] = {"by": ["period", "perspective"], "filters": {},
               "groups": data.get("groups") or [], "signifiers": []}
     _summary(h, groups, min_cell)
     if data.get("hard_data"):

@@ -185,7 +185,7 @@ def read_dashboard(cells: Cells, data: dict[str, Any], audit_mode: bool) -> None
             _read_column(cells, dims, col.get("id") or order[i], col, audit_mode)
     for result in (data.get("shifts") or {}).values():
         read_shifts(cells, result, audit_mode)
-    groups = {"by": ["period", "perspective"], "filters": {},
+    groups: dict[str, Any] = {"by": ["period", "perspective"], "filters": {},
               "groups": data.get("groups") or [], "signifiers": []}
     read_summary(cells, groups, audit_mode)
     if data.get("hard_data"):
@@ -235,19 +235,19 @@ def relations(cells: Cells) -> list[Constraint]:
     values, triples, margins = closure(cells)
     out: list[Constraint] = []
 
-    def kinds(t: tuple[str, str, str]) -> Iterator[tuple[Key, Any]]:
-        yield skey(*t), lambda tt: skey(*tt)
+    def kinds(t: tuple[str, str, str]) -> Iterator[Key]:
+        yield skey(*t)
         for sig, ids in cells.answers.items():
-            yield nkey(*t, sig), lambda tt, s=sig: nkey(*tt, s)
+            yield nkey(*t, sig)
             for a in ids:
-                yield ckey(*t, sig, a), lambda tt, s=sig, aa=a: ckey(*tt, s, aa)
+                yield ckey(*t, sig, a)
 
     for t, d in margins:
-        parts = [t[:d] + (x,) + t[d + 1:] for x in values[d]]
-        for key, make in kinds(t):
+        parts = [_with(t, d, x) for x in values[d]]
+        for key in kinds(t):
             coefs = {key: -1.0}
             for part in parts:
-                coefs[make(part)] = 1.0
+                coefs[(key[0], part[0], part[1], part[2], key[4], key[5])] = 1.0
             out.append(Constraint(coefs, 0.0, 0.0))
     return out + _within(cells, triples)
 
@@ -266,11 +266,17 @@ def closure(cells: Cells) -> tuple[list[list[str]], set[tuple[str, str, str]],
             if t[d] == ALL and values[d]:
                 margins.append((t, d))
                 for x in values[d]:
-                    part = t[:d] + (x,) + t[d + 1:]
+                    part = _with(t, d, x)
                     if part not in triples:
                         triples.add(part)
                         todo.append(part)
     return values, triples, margins
+
+
+def _with(t: tuple[str, str, str], d: int, x: str) -> tuple[str, str, str]:
+    out = list(t)
+    out[d] = x
+    return out[0], out[1], out[2]
 
 
 def _within(cells: Cells, triples: set[tuple[str, str, str]]) -> list[Constraint]:
@@ -398,7 +404,8 @@ class Hypercubes:
             if boxes > self.MAX_BOXES:
                 break
             corners: set[Key] = set()
-            same, other = [here], []
+            same: list[int] = [here]
+            other: list[int] = []
             cost = 0.0
             fresh = False
             for mask in product((0, 1), repeat=len(dims)):
