@@ -254,16 +254,19 @@ def relations(cells: Cells) -> list[Constraint]:
 
 def closure(cells: Cells) -> tuple[list[list[str]], set[tuple[str, str, str]],
                                    list[tuple[tuple[str, str, str], int]]]:
-    """The breakdown values per dimension, every group (published or implied) and the margins
-    ``(group, dimension)``: the group is the sum over that dimension's values."""
+    """The breakdown values per dimension, every group (published, or an unpublished part of a
+    published sum) and the margins ``(group, dimension)``: the group is the sum over that
+    dimension's values."""
     values = dimension_values(cells)
-    triples: set[tuple[str, str, str]] = {(k[1], k[2], k[3]) for k in cells.values}
+    published = {(k[1], k[2], k[3]) for k in cells.values}
+    triples = set(published)
     todo = list(triples)
     margins: list[tuple[tuple[str, str, str], int]] = []
     while todo:
         t = todo.pop()
         for d in range(3):
-            if t[d] == ALL and values[d]:
+            # a sum over unpublished groups only says nothing: they can be anything that adds up
+            if t[d] == ALL and any(_with(t, d, x) in published for x in values[d]):
                 margins.append((t, d))
                 for x in values[d]:
                     part = _with(t, d, x)
