@@ -257,3 +257,29 @@ def test_no_flag_for_a_hidden_cell_that_shifted():
     assert cells["verdrietig"]["shift"] is None and cells["verdrietig"]["difference"] is None
     assert emotie["test"]["name"] == "chi-square"
     assert all(c["passes"] for c in audit_output(json.loads(json.dumps(result)), 12))
+
+
+# --- the story example ---------------------------------------------------------------------
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "foodvalley-stories"
+
+
+@pytest.mark.slow
+def test_every_output_of_the_foodvalley_example_passes(tmp_path):
+    import shutil
+
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.ops.stories import context, import_stories, shifts, summary
+    from sprintkit.ops.storyviews import dashboard_data, story_section
+
+    folder = tmp_path / "foodvalley"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("stories.db", "reports"))
+    import_stories(file=folder / "verhalen.csv", sprint=folder)
+    outputs = {"dashboard": dashboard_data(context(folder, None)),
+               "section": story_section(load_sprint(folder), "nl"),
+               "shifts": shifts(sprint=folder, period_from="2025-H1", period_to="2025-H2")}
+    for by in (["period"], ["perspective"], ["period", "perspective"]):
+        outputs[f"summary {by}"] = summary(sprint=folder, by=by)
+    for name, output in outputs.items():
+        cells = audit_output(json.loads(json.dumps(output)), 5)
+        assert cells and all(c["passes"] for c in cells), name
