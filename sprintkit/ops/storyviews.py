@@ -227,5 +227,6 @@ def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None =
     if out.resolve() == key.resolve():
         raise UsageError("--out is the key file; choose another file")
     write_atomic(out, html)
-    return {"out": display(out), "stories": data["views"]["|"]["total"],
+    total = data["views"]["|"]["total"]
+    return {"out": display(out), "stories": "*" if total is None else total,
             "periods": data["periods"], "bytes": len(html.encode("utf-8"))}

@@ -46,7 +46,8 @@ def print_summary(result: dict[str, Any]) -> None:
     out = console.out()
     groups = result["groups"]
     many = len(groups) > 3
-    out.print(f"{result['total_stories']} {w['stories']}"
+    total = result["total_stories"]
+    out.print(f"{'*' if total is None else total} {w['stories']}"
               + (f" · {w['period']} {result['filters']['period']}"
                  if result["filters"]["period"] else "")
               + (f" · {w['perspective']} {result['filters']['perspective']}"
