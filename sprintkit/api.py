@@ -62,7 +62,7 @@ _export("sprintkit.ops.board", "board")
 _export("sprintkit.ops.keyfile", "key_file")
 _export("sprintkit.ops.stories", "import_stories", "add_story", "export_stories",
         "purge_stories", "sample_stories", story_summary="summary",
-        story_shifts="shifts", story_dashboard="dashboard")
+        story_shifts="shifts", story_dashboard="dashboard", story_audit="audit")
 
 __all__ = sorted(_EXPORTS)
 

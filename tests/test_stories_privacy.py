@@ -138,22 +138,23 @@ def test_small_cells_hidden_everywhere(cli, sprint, tmp_path):
                              "--format", "json").stdout)
     emotie = next(s for s in summary["signifiers"] if s["id"] == "emotie")
     assert emotie["columns"]["team"]["n"] is None
-    assert emotie["columns"]["team"]["shown"]["verdrietig"] == "<5"
-    # overall: 4 'verdrietig' hidden, so the next smallest cell is hidden too (no subtraction)
-    assert emotie["columns"][""]["shown"] == {"blij": "40", "boos": "*", "verdrietig": "<5",
+    assert emotie["columns"]["team"]["shown"]["verdrietig"] == "*"
+    # overall: 4 'verdrietig' hidden, so a cell beside it is hidden too (no subtraction)
+    assert emotie["columns"][""]["shown"] == {"blij": "40", "boos": "*", "verdrietig": "*",
                                               "neutraal": "0"}
     # team (4 stories) hidden; sociaal-team hidden too, or team = total - the others
     groups = {g["key"]: g["shown"] for g in summary["groups"]}
-    assert groups == {"": "54", "ouders": "40", "team": "<5", "sociaal-team": "*"}
+    assert groups == {"": "54", "ouders": "40", "team": "*", "sociaal-team": "*"}
     assert emotie["columns"]["ouders"]["counts"]["blij"] == 40
+    assert summary["disclosure"]["audit"] == "passed"
     text = cli("stories", "summary", "-s", sprint, "--by", "perspective").stdout
-    assert "<5" in text
+    assert "│          * │" in text
 
     shifts = json.loads(cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to",
                             "2025-H2", "--format", "json").stdout)
     emotie = next(s for s in shifts["signifiers"] if s["id"] == "emotie")
     cells = {a["id"]: a for a in emotie["answers"]}
-    assert cells["verdrietig"]["from"] == {"count": None, "shown": "<5", "share": None}
+    assert cells["verdrietig"]["from"] == {"count": None, "shown": "*", "share": None}
     assert cells["verdrietig"]["difference"] is None
     team = json.loads(cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to",
                           "2025-H2", "--perspective", "team", "--format", "json").stdout)
@@ -168,7 +169,8 @@ def test_small_cells_hidden_everywhere(cli, sprint, tmp_path):
                                         + "stories:\n  min_cell: 25\n")
     summary = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
     emotie = next(s for s in summary["signifiers"] if s["id"] == "emotie")
-    assert emotie["columns"]["2025-H1"]["shown"]["blij"] == "<25"
+    assert emotie["columns"]["2025-H1"]["shown"]["blij"] == "*"
+    assert summary["min_cell"] == 25
 
 
 def test_quotes_only_with_consent(cli, sprint, tmp_path):

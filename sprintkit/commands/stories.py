@@ -1,5 +1,5 @@
 """`sprintkit stories …`: import and tell stories (pseudonymised), export, purge, summary,
-shifts, dashboard and the key file."""
+shifts, dashboard, the disclosure audit and the key file."""
 
 from __future__ import annotations
 
@@ -307,6 +307,36 @@ def dashboard_cmd(
     periods = len(result["periods"])
     console.success(f"wrote {result['out']} ({result['stories']} stories, "
                     f"{periods} period{'s' if periods != 1 else ''})")
+
+
+@stories_app.command("audit")
+def audit_cmd(
+    file: Annotated[Path, typer.Argument(
+        help="A dashboard HTML file, or the JSON of `stories summary`/`stories shifts`.")],
+    min_cell: Annotated[int | None, typer.Option(
+        "--min-cell", min=1, max=1000,
+        help="The smallest group that may be shown (default: the file's own min_cell).",
+        show_default=False)] = None,
+    format: FormatOpt = Format.text,
+) -> None:
+    """Audit a published story output: per hidden count, how far the numbers shown pin it down.
+    Exit 1 when any hidden count can be narrowed to fewer than min_cell values."""
+    from sprintkit.errors import SprintkitError
+    from sprintkit.ops.stories import audit
+    from sprintkit.ui import console
+
+    result = audit(file=file, min_cell=min_cell)
+    if format is Format.json:
+        console.emit_json(result)
+    else:
+        from sprintkit.ui.stories import print_audit
+
+        print_audit(result)
+    if not result["passed"]:
+        raise SprintkitError(f"{result['failing']} of {result['hidden']} hidden counts can be "
+                             f"narrowed below {result['min_cell']} values")
+    console.success(f"audit passed: {result['hidden']} hidden counts, each interval spans at "
+                    f"least {result['min_cell']}")
 
 
 @stories_app.command("sample")

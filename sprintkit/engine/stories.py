@@ -290,7 +290,7 @@ def _rekey(cube: Cube, key: Callable[[str, str, str], tuple[str, str, str]]) -> 
 
 
 SECONDARY = "*"
-"""Shown for a cell hidden only so that a small cell cannot be worked out by subtraction."""
+"""Shown for every hidden count (small, or hidden so that a small one cannot be worked out)."""
 
 
 def hide_small(counts: dict[str, int], total: int | None, min_cell: int,
@@ -326,9 +326,9 @@ def hide_cells(counts: dict[str, int], total: int | None, min_cell: int,
 
 
 def shown_count(value: int | None, min_cell: int, secondary: bool = False) -> str:
-    if value is None:
-        return SECONDARY if secondary else f"<{min_cell}"
-    return str(value)
+    """A count as shown: the number, or ``*`` when hidden (one mark for every hidden count,
+    so the mark says nothing about the size)."""
+    return SECONDARY if value is None else str(value)
 
 
 # --- labels --------------------------------------------------------------------------------
@@ -399,12 +399,31 @@ def group_function(by: list[str], period: str | None = None,
 
 def summarise(cube: Cube, method: Any, *, by: list[str], min_cell: int, lang: str,
               period: str | None = None, perspective: str | None = None,
-              cross: Cube | None = None, by_signifier: str | None = None) -> dict[str, Any]:
+              cross: Cube | None = None, by_signifier: str | None = None,
+              raw: bool = False) -> dict[str, Any]:
     """Counts and shares per signifier answer, overall and per group, small cells hidden.
 
     ``by`` lists dimensions: ``period``, ``perspective`` and/or ``signifier`` (the answers of
     ``by_signifier``; then ``cross`` is the cube counted along them). Every group column has the
-    same shape; the first, key ``""``, is the overall column."""
+    same shape; the first, key ``""``, is the overall column.
+
+    Suppression treats the whole table with its margins as one linked set (see
+    :mod:`sprintkit.engine.storycells`). ``raw=True`` returns every true count instead, for an
+    output that publishes this table together with others and protects them all at once."""
+    result = _summarise(cube, method, by=by, lang=lang, period=period, perspective=perspective,
+                        cross=cross, by_signifier=by_signifier)
+    result["min_cell"] = min_cell
+    if not raw:
+        from sprintkit.engine.storycells import protect_output
+
+        protect_output(result, min_cell)
+    return result
+
+
+def _summarise(cube: Cube, method: Any, *, by: list[str], lang: str, period: str | None,
+               perspective: str | None, cross: Cube | None,
+               by_signifier: str | None) -> dict[str, Any]:
+    min_cell = 1  # nothing hidden here: every true count, protected afterwards
     w = words(lang)
     everything = collapse(cube, group_function([], period, perspective))
     source = cross if (by_signifier and cross is not None) else cube
@@ -452,6 +471,7 @@ def summarise(cube: Cube, method: Any, *, by: list[str], min_cell: int, lang: st
         "min_cell": min_cell,
         "by": by,
         "by_signifier": by_signifier,
+        "by_exclusive": exclusive,
         "filters": {"period": period, "perspective": perspective},
         "groups": groups,
         "signifiers": signifiers,

@@ -28,8 +28,6 @@ from sprintkit.engine.stories import (
     answer_label,
     collapse,
     composition,
-    hide_cells,
-    shown_count,
 )
 from sprintkit.engine.storywords import words
 
@@ -149,8 +147,25 @@ def mann_whitney(counts1: dict[str, int], counts2: dict[str, int]) -> dict[str, 
 
 def shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_cell: int,
            lang: str, perspective: str | None = None, alpha: float = 0.05,
-           confidence: float = 0.95) -> dict[str, Any]:
-    """How each signifier's answers moved from ``period_from`` to ``period_to``."""
+           confidence: float = 0.95, raw: bool = False) -> dict[str, Any]:
+    """How each signifier's answers moved from ``period_from`` to ``period_to``.
+
+    Counts are protected as one linked set (:mod:`sprintkit.engine.storycells`): no share,
+    difference or shift flag is shown for a hidden count. ``raw=True``: every true count, for an
+    output that publishes this report together with other tables and protects them at once."""
+    result = _shifts(cube, method, period_from=period_from, period_to=period_to,
+                     min_cell=min_cell, lang=lang, perspective=perspective, alpha=alpha,
+                     confidence=confidence)
+    if not raw:
+        from sprintkit.engine.storycells import protect_output
+
+        protect_output(result, min_cell)
+    return result
+
+
+def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_cell: int,
+            lang: str, perspective: str | None, alpha: float,
+            confidence: float) -> dict[str, Any]:
     w = words(lang)
 
     def group(p: str, v: str, b: str) -> str | None:
@@ -204,15 +219,14 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
     ids = answer_ids(sig, seen)
     raw1 = {a: c.counts.get((p1, "", "", sig.id, a), 0) for a in ids}
     raw2 = {a: c.counts.get((p2, "", "", sig.id, a), 0) for a in ids}
-    exclusive = sig.type != "multichoice"
     result: dict[str, Any] = {
         "id": sig.id,
         "type": sig.type,
         "question": sig.question.get(lang),
-        "n_from": n1 if n1 == 0 or n1 >= min_cell else None,
-        "n_to": n2 if n2 == 0 or n2 >= min_cell else None,
-        "n_from_shown": shown_count(n1 if n1 == 0 or n1 >= min_cell else None, min_cell),
-        "n_to_shown": shown_count(n2 if n2 == 0 or n2 >= min_cell else None, min_cell),
+        "n_from": n1,
+        "n_to": n2,
+        "n_from_shown": str(n1),
+        "n_to_shown": str(n2),
         "small_sample": min(n1, n2) < SMALL_SAMPLE,
         "note_codes": [],
         "answers": [],
@@ -224,15 +238,12 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
         for a in ids:
             result["answers"].append({
                 "id": a, "label": answer_label(sig, a, lang),
-                "from": {"count": None, "shown": shown_count(None, min_cell), "share": None},
-                "to": {"count": None, "shown": shown_count(None, min_cell), "share": None},
+                "from": _cell(raw1[a], n1), "to": _cell(raw2[a], n2),
                 "difference": None, "interval": None, "_sign": 0,
             })
         return result
     if result["small_sample"]:
         result["note_codes"].append("small_sample")
-    hidden1, second1 = hide_cells(raw1, n1, min_cell, exclusive)
-    hidden2, second2 = hide_cells(raw2, n2, min_cell, exclusive)
     own_p: dict[str, float | None] = {}
     if sig.type == "multichoice":
         tests = {a: table_test([[raw1[a], raw2[a]], [n1 - raw1[a], n2 - raw2[a]]]) for a in ids}
@@ -249,14 +260,13 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
         result["note_codes"].append("test_unreliable")
     for a in ids:
         d, lo, hi = newcombe(raw1[a], n1, raw2[a], n2, confidence)
-        visible = hidden1[a] is not None and hidden2[a] is not None
         entry = {
             "id": a,
             "label": answer_label(sig, a, lang),
-            "from": _cell(hidden1[a], n1, min_cell, a in second1),
-            "to": _cell(hidden2[a], n2, min_cell, a in second2),
-            "difference": d if visible else None,
-            "interval": [lo, hi] if visible else None,
+            "from": _cell(raw1[a], n1),
+            "to": _cell(raw2[a], n2),
+            "difference": d,
+            "interval": [lo, hi],
             "_excludes_zero": lo > 0 or hi < 0,
             "_sign": 1 if d > 0 else -1,
         }
@@ -288,6 +298,5 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
     return result
 
 
-def _cell(count: int | None, n: int, min_cell: int, secondary: bool = False) -> dict[str, Any]:
-    return {"count": count, "shown": shown_count(count, min_cell, secondary),
-            "share": count / n if count is not None and n else None}
+def _cell(count: int, n: int) -> dict[str, Any]:
+    return {"count": count, "shown": str(count), "share": count / n if n else None}

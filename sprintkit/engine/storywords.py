@@ -49,8 +49,8 @@ WORDS: dict[str, dict[str, str]] = {
         "test_mann-whitney": "Mann-Whitney",
         "test_per-option (Holm)": "per optie (Holm)",
         "privacy_note": (
-            "Gepseudonimiseerd. Cellen met minder dan {min_cell} verhalen zijn verborgen "
-            "(<{min_cell}); * = verborgen zodat zo'n cel niet terug te rekenen is. Citaten alleen "
+            "Gepseudonimiseerd. * = verborgen: cellen met minder dan {min_cell} verhalen, en "
+            "cellen waaruit zo'n cel terug te rekenen zou zijn. Citaten alleen "
             "met toestemming van de verteller. Triade: 'gemengd' = geen hoek met de helft of "
             "meer van het gewicht."
         ),
@@ -112,8 +112,8 @@ WORDS: dict[str, dict[str, str]] = {
         "test_mann-whitney": "Mann-Whitney",
         "test_per-option (Holm)": "per option (Holm)",
         "privacy_note": (
-            "Pseudonymised. Cells with fewer than {min_cell} stories are hidden (<{min_cell}); "
-            "* = hidden so that such a cell cannot be worked out. Quotes only with the "
+            "Pseudonymised. * = hidden: cells with fewer than {min_cell} stories, and cells "
+            "from which such a cell could be worked out. Quotes only with the "
             "storyteller's consent. Triad: 'mixed' = no corner holds half of the weight or more."
         ),
         "method_note": (

@@ -630,11 +630,14 @@ def summary(*, sprint: Path | None = None, by: Sequence[str] = ("period",),
         all_periods = store.periods()
     result = summarise(cube, ctx.method, by=dims, min_cell=ctx.settings.min_cell,
                        lang=ctx.lang, period=period, perspective=perspective, cross=cross_cube,
-                       by_signifier=cross)
+                       by_signifier=cross, raw=True)
     if period is not None and result["total_stories"] == 0:
         raise NotFound(f"no stories in period {period}",
                        hint="periods with stories: " + (", ".join(all_periods) or "none"))
     result["hard_data"] = hard_data(ctx, cube)
+    from sprintkit.engine.storycells import protect_output
+
+    protect_output(result, ctx.settings.min_cell)  # the table, its margins and the hard data
     result["language"] = ctx.lang
     return result
 
@@ -723,8 +726,16 @@ def dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
     return write_dashboard(out=out, sprint=sprint, lang=lang, quotes=quotes, force=force)
 
 
+def audit(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
+    """Audit a published story output (see ``storyaudit.audit_file``)."""
+    from sprintkit.ops.storyaudit import audit_file
+
+    return audit_file(file=file, min_cell=min_cell)
+
+
 __all__ = [
     "add_story",
+    "audit",
     "dashboard",
     "export_stories",
     "import_stories",

@@ -1,6 +1,7 @@
 """What the stories look like from outside: hard data beside story counts, consented quotes,
-the numbers for a report's stories section and for the dashboard. Every number here went
-through the same suppression as ``stories summary``."""
+the numbers for a report's stories section and for the dashboard. Each output is built with
+the true counts and then protected as one linked set (every table it publishes together, see
+:mod:`sprintkit.engine.storycells`), and released only when the audit passes."""
 
 from __future__ import annotations
 
@@ -16,10 +17,8 @@ if TYPE_CHECKING:
 
 
 def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
-    """Story counts per period beside the sprint's indicators (hard data) per period."""
-    from sprintkit.engine.stories import hide_cells, shown_count
-
-    min_cell = ctx.settings.min_cell
+    """Story counts per period beside the sprint's indicators (hard data) per period: the true
+    counts, protected with the output they appear in."""
     counts: dict[str, int] = {}
     for (p, _v, _b), n in cube.stories.items():
         counts[p] = counts.get(p, 0) + n
@@ -36,13 +35,11 @@ def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
         indicators.append({"id": ind.id, "name": ind.name, "unit": ind.unit,
                            "direction": ind.direction, "baseline": ind.baseline,
                            "target": ind.target, "values": values})
-    hidden, second = hide_cells(counts, sum(counts.values()), min_cell, exclusive=True)
     ordered = sorted(periods)
     return {
         "periods": ordered,
-        "stories": {p: hidden.get(p, 0) for p in ordered},
-        "stories_shown": {p: shown_count(hidden.get(p, 0), min_cell, p in second)
-                          for p in ordered},
+        "stories": {p: counts.get(p, 0) for p in ordered},
+        "stories_shown": {p: str(counts.get(p, 0)) for p in ordered},
         "indicators": indicators,
     }
 
@@ -90,6 +87,7 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
     if not ctx.db_path.exists():
         return {"available": False, "reason": "no stories yet"}
     from sprintkit.engine.stories import summarise
+    from sprintkit.engine.storycells import protect_output
     from sprintkit.engine.storyshifts import shifts as compute
     from sprintkit.engine.storywords import words
 
@@ -107,9 +105,9 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
         "privacy_note": w["privacy_note"].format(min_cell=ctx.settings.min_cell),
         "periods": periods,
         "summary": summarise(cube, ctx.method, by=["period"], min_cell=ctx.settings.min_cell,
-                             lang=ctx.lang),
+                             lang=ctx.lang, raw=True),
         "by_perspective": summarise(cube, ctx.method, by=["perspective"],
-                                    min_cell=ctx.settings.min_cell, lang=ctx.lang),
+                                    min_cell=ctx.settings.min_cell, lang=ctx.lang, raw=True),
         "hard_data": hard_data(ctx, cube),
         "shifts": None,
         "quotes": chosen,
@@ -118,7 +116,8 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
     if len(periods) >= 2:
         section["shifts"] = compute(cube, ctx.method, period_from=periods[-2],
                                     period_to=periods[-1], min_cell=ctx.settings.min_cell,
-                                    lang=ctx.lang)
+                                    lang=ctx.lang, raw=True)
+    protect_output(section, ctx.settings.min_cell)
     return section
 
 
@@ -126,8 +125,10 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
 
 
 def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]:
-    """All numbers the dashboard shows, already suppressed, for every filter combination."""
+    """All numbers the dashboard shows, for every filter combination, protected together: the
+    page embeds every view, so they are one linked set."""
     from sprintkit.engine.stories import perspective_label, summarise
+    from sprintkit.engine.storycells import protect_output
     from sprintkit.engine.storyshifts import shifts as compute
     from sprintkit.engine.storywords import words
 
@@ -146,14 +147,11 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
     for p in [None, *periods]:
         for v in [None, *perspectives]:
             s = summarise(cube, ctx.method, by=[], min_cell=min_cell, lang=ctx.lang,
-                          period=p, perspective=v)
-            shown = counts[v or ""][p or ""]
+                          period=p, perspective=v, raw=True)
             columns = [{"id": sig["id"], **sig["columns"][""]} for sig in s["signifiers"]]
-            if not shown.isdigit():  # the view's own story count is hidden: so is all in it
-                columns = [_hidden_column(col, shown) for col in columns]
             views[f"{p or ''}|{v or ''}"] = {
-                "total": s["total_stories"] if shown.isdigit() else None,
-                "total_shown": shown,
+                "total": s["total_stories"],
+                "total_shown": str(s["total_stories"]),
                 "signifiers": columns,
             }
     pairs = list(zip(periods, periods[1:], strict=False))
@@ -164,12 +162,12 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
         for a, b in pairs:
             shift_views[f"{a}|{b}|{v or ''}"] = compute(
                 cube, ctx.method, period_from=a, period_to=b, min_cell=min_cell, lang=ctx.lang,
-                perspective=v)
+                perspective=v, raw=True)
     by_period = summarise(cube, ctx.method, by=["period", "perspective"], min_cell=min_cell,
-                          lang=ctx.lang)
+                          lang=ctx.lang, raw=True)
     model = ctx.sprint_file.model
     w = words(ctx.lang)
-    return {
+    data = {
         "title": model.title,
         "organisation": model.organisation,
         "language": ctx.lang,
@@ -184,7 +182,7 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
              "answers": sig["answers"], "corners": sig["corners"]}
             for s, sig in zip(ctx.method.signifiers,
                               summarise(cube, ctx.method, by=[], min_cell=min_cell,
-                                        lang=ctx.lang)["signifiers"], strict=True)
+                                        lang=ctx.lang, raw=True)["signifiers"], strict=True)
         ],
         "views": views,
         "shifts": shift_views,
@@ -194,46 +192,24 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
         "story_counts": counts,
         "quotes": chosen,
     }
+    protect_output(data, min_cell)
+    return data
 
 
 def story_counts(cube: Any, periods: list[str], perspectives: list[str],
                  min_cell: int) -> dict[str, dict[str, str]]:
-    """Shown story counts: ``[perspective or ''][period or '']``, small ones hidden, and a
-    second one hidden wherever a single hidden count could be worked out by subtraction."""
-    from sprintkit.engine.stories import hide_cells, shown_count
-
+    """Story counts as text: ``[perspective or ''][period or '']`` (the true counts; the
+    dashboard protects them with everything else it shows)."""
     n: dict[tuple[str, str], int] = {}
     for (p, v, _b), count in cube.stories.items():
         n[(p, v)] = n.get((p, v), 0) + count
     total = sum(n.values())
     per_v = {v: sum(n.get((p, v), 0) for p in periods) for v in perspectives}
     per_p = {p: sum(n.get((p, v), 0) for v in perspectives) for p in periods}
-    shown_p, second_p = hide_cells(per_p, total, min_cell, exclusive=True)
-    shown_v, second_v = hide_cells(per_v, total, min_cell, exclusive=True)
-    out = {"": {"": str(total), **{p: shown_count(shown_p[p], min_cell, p in second_p)
-                                   for p in periods}}}
+    out = {"": {"": str(total), **{p: str(per_p[p]) for p in periods}}}
     for v in perspectives:
-        if shown_v[v] is None:
-            mark = shown_count(None, min_cell, v in second_v)
-            out[v] = {"": mark, **{p: mark for p in periods}}
-            continue
-        cells, second = hide_cells({p: n.get((p, v), 0) for p in periods}, per_v[v], min_cell,
-                                   exclusive=True)
-        out[v] = {"": str(per_v[v]), **{p: shown_count(cells[p], min_cell, p in second)
-                                        for p in periods}}
+        out[v] = {"": str(per_v[v]), **{p: str(n.get((p, v), 0)) for p in periods}}
     return out
-
-
-def _hidden_column(col: dict[str, Any], mark: str) -> dict[str, Any]:
-    hidden = dict(col)
-    hidden.update(n=None, n_shown=mark, counts={a: None for a in col["counts"]},
-                  shown={a: mark for a in col["counts"]},
-                  shares={a: None for a in col["counts"]})
-    if "mean" in hidden:
-        hidden["mean"] = None
-    if "composition" in hidden:
-        hidden["composition"] = None
-    return hidden
 
 
 def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
@@ -251,5 +227,6 @@ def write_dashboard(*, out: Path, sprint: Path | None = None, lang: str | None =
     data = dashboard_data(ctx, quote_limit=quotes)
     html = render_dashboard(data)
     write_atomic(out, html, inside=ctx.sprint_file.dir)
-    return {"out": display(out), "stories": data["views"]["|"]["total"],
+    total = data["views"]["|"]["total"]
+    return {"out": display(out), "stories": "*" if total is None else total,
             "periods": data["periods"], "bytes": len(html.encode("utf-8"))}

@@ -46,7 +46,8 @@ def print_summary(result: dict[str, Any]) -> None:
     out = console.out()
     groups = result["groups"]
     many = len(groups) > 3
-    out.print(f"{result['total_stories']} {w['stories']}"
+    total = result["total_stories"]
+    out.print(f"{'*' if total is None else total} {w['stories']}"
               + (f" · {w['period']} {result['filters']['period']}"
                  if result["filters"]["period"] else "")
               + (f" · {w['perspective']} {result['filters']['perspective']}"
@@ -292,3 +293,17 @@ def _ask_signifier(sig: Any, lang: str, t: dict[str, str], out: Any) -> str:
     corners = "/".join(c.label.get(lang) for c in sig.corners)
     return Prompt.ask(t["triad"].format(corners=corners), default="", show_default=False,
                       console=out)
+
+
+def print_audit(result: dict[str, Any]) -> None:
+    """One line per hidden count: its feasible interval and the verdict."""
+    out = console.out()
+    if not result["cells"]:
+        out.print(f"{result['file']}: no hidden counts", markup=False, highlight=False)
+        return
+    width = max(len(c["cell"]) for c in result["cells"])
+    for c in result["cells"]:
+        hi = "no limit" if c["max"] is None else f"{c['max']:g}"
+        verdict = "ok" if c["passes"] else "TOO NARROW"
+        out.print(f"{c['cell']:<{width}}  {c['min']:g} to {hi}  {verdict}", markup=False,
+                  highlight=False, soft_wrap=True)
