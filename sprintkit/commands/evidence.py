@@ -217,8 +217,10 @@ def _changed(done: Any, format: Format) -> None:
     if not done.changed:
         console.info(f"{done.hypothesis} {done.evidence_id}: nothing changed")
         return
-    what = "removed" if done.after is None else f"now {done.after}"
+    what = "removed" if done.after is None else f"changed ({', '.join(done.changed)})"
     console.success(f"{done.hypothesis}: evidence {done.evidence_id} {what}; kept in its history")
+    if done.after is not None and not done.before.startswith("quote:"):  # no story text
+        console.info(f"  was {done.before}; now {done.after}")
     if done.pseudonymised:
         console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
     console.info(f"  {done.hypothesis} now: {result_cell(r, 'en')} → "
