@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sprintkit.errors import NotFound, UsageError
+from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.keyfile import sprint_cleaner
 from sprintkit.ops.scope import check_text, today_or
 
@@ -34,7 +34,7 @@ def _phase_order(model: Sprint, sprint_file: Path) -> list[str]:
         from sprintkit.files.library import get_method
 
         order = [p.id for p in get_method(model.method, sprint_file).model.phases]
-    except Exception:  # an unknown or broken method: the sprint's own phases still count
+    except SprintkitError:  # an unknown or broken method: the sprint's own phases still count
         order = []
     return order + [pid for pid in model.phases if pid not in order]
 
