@@ -125,6 +125,18 @@ def test_evidence_remove_keeps_it_in_the_history_and_never_reuses_the_id(cli, sp
     assert [e["id"] for e in hyp(sprint, "H1")["evidence"]] == ["E1", "E3"]
 
 
+def test_evidence_edit_replaces_the_values(cli, sprint):
+    ok(cli("evidence", "add", "H2", "-s", sprint, "--value", "12", "--value", "40"))
+    ok(cli("evidence", "edit", "H2", "E1", "-s", sprint, "--value", "12", "--value", "14",
+           "--reason", "40 was een tikfout voor 14"))
+    assert hyp(sprint, "H2")["evidence"][0]["values"] == [12.0, 14.0]
+    [entry] = hyp(sprint, "H2")["history"]
+    assert entry["old"].startswith("values 12 40") and entry["new"].startswith("values 12 14")
+    res = cli("evidence", "edit", "H2", "E1", "-s", sprint, "--successes", "1", "--trials", "2",
+              "--reason", "x")
+    assert res.exit_code == 2 and "mean hypothesis" in res.stderr
+
+
 def test_evidence_remove_json(cli, sprint):
     out = as_json(cli("evidence", "remove", "H3", "E1", "-s", sprint, "--reason", "verkeerd",
                       "--format", "json"))
