@@ -44,6 +44,11 @@ _export("sprintkit.ops.status", "sprint_status")
 _export("sprintkit.ops.hypotheses", "add_hypothesis", "edit_hypothesis", "list_hypotheses",
         "get_hypothesis", "hypotheses_csv", "add_evidence", "verdicts", "override_verdict",
         "clear_override", "add_learning")
+_export("sprintkit.ops.corrections", "remove_hypothesis", "edit_evidence", "remove_evidence",
+        "edit_learning", "remove_learning")
+_export("sprintkit.ops.decisions", "add_decision", "edit_decision", "remove_decision",
+        "list_decisions")
+_export("sprintkit.ops.notes", "add_note")
 _export("sprintkit.engine.evidence", "evaluate")
 # reports
 _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
@@ -54,9 +59,9 @@ _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
 _export("sprintkit.ops.programme", "new_programme", "add_sprint", "remove_sprint",
         "move_sprint", "programme_status", "programme_lineage")
 _export("sprintkit.ops.indicators", "add_indicator", "record_measurement", "indicator_listing")
-_export("sprintkit.ops.team", "add_member", "remove_member", "team_listing")
+_export("sprintkit.ops.team", "add_member", "edit_member", "remove_member", "team_listing")
 _export("sprintkit.ops.actions", "add_action", "move_action", "escalate_action",
-        "action_listing")
+        "edit_action", "remove_action", "action_listing")
 _export("sprintkit.ops.board", "board")
 # stories
 _export("sprintkit.ops.keyfile", "key_file")

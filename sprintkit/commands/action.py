@@ -1,4 +1,4 @@
-"""`sprintkit action add|move|escalate|list`: who does what by when, on the board."""
+"""`sprintkit action add|move|escalate|edit|remove|list`: who does what by when, on the board."""
 
 from __future__ import annotations
 
@@ -123,6 +123,63 @@ def escalate(
 
     a = escalate_action(sprint, id, programme=programme, to=to, reason=reason)
     console.success(f"{a.id} escalated to {a.escalation.to if a.escalation else to}")
+
+
+@action_app.command("edit")
+def edit(
+    id: IdArg,
+    text: Annotated[
+        str | None, typer.Option("--text", metavar="TEXT", help="What is to be done.")
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")
+    ] = None,
+    due: Annotated[
+        str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")
+    ] = None,
+    status: Annotated[
+        Move | None, typer.Option("--status", help="todo, doing or done (as `action move`).",
+                                  show_default=False)
+    ] = None,
+    format: FormatOpt = Format.text,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Correct an action: its text, owner, due date or column."""
+    from sprintkit.ops.actions import edit_action
+    from sprintkit.ui import console
+
+    done = edit_action(sprint, id, programme=programme, text=text, owner=owner, due=due,
+                       status=status.value if status else None)
+    a = done.action
+    if format is Format.json:
+        console.emit_json({"action": a.model_dump(mode="json", exclude_none=True),
+                           "changed": done.changed})
+        return
+    if not done.changed:
+        console.info(f"{a.id}: nothing changed (the values are the same)")
+        return
+    console.success(f"{a.id}: changed {', '.join(done.changed)}")
+    if done.pseudonymised:
+        console.info(f"  {done.pseudonymised} identifier(s) in the text pseudonymised")
+
+
+@action_app.command("remove")
+def remove(
+    id: IdArg,
+    format: FormatOpt = Format.text,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Remove an action typed by mistake; in a sprint its id is never handed out again."""
+    from sprintkit.ops.actions import remove_action
+    from sprintkit.ui import console
+
+    a = remove_action(sprint, id, programme=programme)
+    if format is Format.json:
+        console.emit_json({"removed": a.id})
+        return
+    console.success(f"removed {a.id}")
 
 
 @action_app.command("list")

@@ -1,14 +1,15 @@
-"""`sprintkit evidence add`: record observations against a hypothesis."""
+"""`sprintkit evidence add|edit|remove`: record observations against a hypothesis, and correct
+them (with a reason, kept in the history)."""
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from sprintkit.commands._common import PANEL_EVIDENCE, SprintOpt
+from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, SprintOpt
 
 evidence_app = typer.Typer(
     help="Evidence: counts, numbers and quotes recorded against a hypothesis.",
@@ -135,6 +136,95 @@ def add(
             f"{id} has a facilitator's verdict ({r.override}); the computed verdict is now "
             f"{r.verdict}. Review it with `sprintkit verdict {id}`."
         )
+
+
+ReasonOpt = Annotated[
+    str, typer.Option("--reason", help="Why (required); kept in the hypothesis's history and "
+                      "shown with its verdict.")]
+HidArg = Annotated[str, typer.Argument(metavar="HID", help="Id of the hypothesis, e.g. H1.")]
+EidArg = Annotated[str, typer.Argument(metavar="EID", help="Id of the evidence, e.g. E2.")]
+
+
+@evidence_app.command("edit")
+def edit(
+    hid: HidArg,
+    eid: EidArg,
+    reason: ReasonOpt,
+    successes: Annotated[
+        int | None, typer.Option("--successes", metavar="K", min=0, help="The right K.")
+    ] = None,
+    trials: Annotated[
+        int | None, typer.Option("--trials", metavar="N", min=1, help="The right N.")
+    ] = None,
+    value: Annotated[
+        list[float] | None,
+        typer.Option("--value", metavar="X", help="The right values (repeat; replaces all)."),
+    ] = None,
+    quote: Annotated[
+        str | None, typer.Option("--quote", metavar="TEXT", help="The right quote "
+                                 "(pseudonymised on entry).")
+    ] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Where it came from.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it was observed.")
+    ] = None,
+    type: Annotated[
+        EvidenceType | None, typer.Option("--type", help="What kind of observation.",
+                                          show_default=False)
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="A note for the record.")] = None,
+    format: FormatOpt = Format.text,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Correct an evidence record (a wrong count, value, quote, date or source).
+
+    Needs --reason; the old and new record are kept in the history and the verdict names the
+    change.
+    """
+    from sprintkit.ops.corrections import edit_evidence
+
+    done = edit_evidence(sprint, hid, eid, reason=reason, successes=successes, trials=trials,
+                         values=value, quote=quote, source=source,
+                         type=type.value if type else None, date=date, note=note)
+    _changed(done, format)
+
+
+@evidence_app.command("remove")
+def remove(
+    hid: HidArg,
+    eid: EidArg,
+    reason: ReasonOpt,
+    format: FormatOpt = Format.text,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Remove an evidence record; it stays in the history with the reason, its id unused."""
+    from sprintkit.ops.corrections import remove_evidence
+
+    _changed(remove_evidence(sprint, hid, eid, reason=reason), format)
+
+
+def _changed(done: Any, format: Format) -> None:
+    from sprintkit.engine.evidence import verdict_label
+    from sprintkit.ui import console
+    from sprintkit.ui.evidence_view import result_cell
+
+    r = done.result
+    if format is Format.json:
+        console.emit_json({"hypothesis": done.hypothesis, "evidence": done.evidence_id,
+                           "changed": done.changed, "before": done.before,
+                           "after": done.after, "result": r.to_json()})
+        return
+    if not done.changed:
+        console.info(f"{done.hypothesis} {done.evidence_id}: nothing changed")
+        return
+    what = "removed" if done.after is None else f"changed ({', '.join(done.changed)})"
+    console.success(f"{done.hypothesis}: evidence {done.evidence_id} {what}; kept in its history")
+    if done.after is not None and not done.before.startswith("quote:"):  # no story text
+        console.info(f"  was {done.before}; now {done.after}")
+    if done.pseudonymised:
+        console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
+    console.info(f"  {done.hypothesis} now: {result_cell(r, 'en')} → "
+                 f"{verdict_label(r.verdict, 'en')}")
 
 
 def register(app: typer.Typer) -> None:

@@ -1,4 +1,5 @@
-"""`sprintkit hypothesis add|list|show|edit`: test cards with a criterion fixed before evidence."""
+"""`sprintkit hypothesis add|list|show|edit|remove`: test cards with a criterion fixed before
+evidence."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from sprintkit.commands._common import PANEL_EVIDENCE, LangOpt, SprintOpt
+from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, LangOpt, SprintOpt
 
 hypothesis_app = typer.Typer(
     help="Hypotheses (test cards): what we believe, how we test it, and the criterion.",
@@ -213,6 +214,36 @@ def edit(
     fields = ", ".join(f.replace("_", "-") for f in result.changed)
     trail = "; kept in its history" if result.recorded else ""
     console.success(f"{id}: changed {fields}{trail}")
+
+
+@hypothesis_app.command("remove")
+def remove(
+    id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H3.")],
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Why it goes; required when it has evidence."),
+    ] = None,
+    format: FormatOpt = Format.text,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Remove a hypothesis typed by mistake; its id is never handed out again.
+
+    Refused when it has evidence (unless --reason is given), and when other hypotheses derive
+    from it or learning cards are about it.
+    """
+    from sprintkit.ops.corrections import remove_hypothesis
+    from sprintkit.ui import console
+
+    removed = remove_hypothesis(sprint, id, reason=reason)
+    if format is Format.json:
+        console.emit_json({"removed": removed.hypothesis.id,
+                           "evidence": len(removed.hypothesis.evidence),
+                           "actions": removed.actions})
+        return
+    console.success(f"removed {removed.hypothesis.id}; its id is not used again")
+    if removed.actions:
+        console.warning(f"actions {', '.join(removed.actions)} still name {removed.hypothesis.id}"
+                        " as where they come from")
 
 
 @hypothesis_app.command("list")

@@ -1,14 +1,37 @@
-"""`sprintkit learn ID`: a learning card (observed → learned → therefore we will …), a decision."""
+"""`sprintkit learn ID`: a learning card (observed → learned → therefore we will …), a decision;
+`sprintkit learn edit|remove LID` to correct one. ``learn ID …`` is short for ``learn add ID …``."""
 
 from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
-from sprintkit.commands._common import PANEL_EVIDENCE, SprintOpt
+from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, SprintOpt
+
+SUBCOMMANDS = ("add", "edit", "remove")
+
+
+class _AddByDefault(TyperGroup):
+    """``sprintkit learn H1 --observed …`` (the way learning cards were always written) means
+    ``sprintkit learn add H1 --observed …``; ``edit`` and ``remove`` are subcommands."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in SUBCOMMANDS and args[0] not in ("--help", "-h"):
+            args = ["add", *args]
+        return super().parse_args(ctx, args)
+
+
+learn_app = typer.Typer(
+    cls=_AddByDefault,
+    help="Learning cards (observed → learned → therefore we will …) with a decision: "
+    "`sprintkit learn H1 --observed … --learned … --action … --decision …` writes one; "
+    "edit and remove correct one.",
+    no_args_is_help=True,
+)
 
 
 class DecisionChoice(str, Enum):
@@ -18,6 +41,7 @@ class DecisionChoice(str, Enum):
     retest = "retest"
 
 
+@learn_app.command("add")
 def learn(
     id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H1.")],
     observed: Annotated[str, typer.Option("--observed", help="We observed …")],
@@ -65,6 +89,64 @@ def learn(
         )
 
 
+LidArg = Annotated[str, typer.Argument(metavar="LID", help="Id of the learning card, e.g. L2.")]
+
+
+@learn_app.command("edit")
+def edit(
+    lid: LidArg,
+    observed: Annotated[str | None, typer.Option("--observed", help="We observed …")] = None,
+    learned: Annotated[str | None, typer.Option("--learned", help="From that we learned …")] = None,
+    action: Annotated[str | None, typer.Option("--action", help="Therefore we will …")] = None,
+    decision: Annotated[
+        DecisionChoice | None,
+        typer.Option("--decision", help="adopt, adapt, drop or retest.", show_default=False),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option("--reason", help="Why; required when the decision goes against the "
+                     "verdict (unless the card has a reason already)."),
+    ] = None,
+    format: FormatOpt = Format.text,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Correct a learning card; a decision against the verdict still needs a reason."""
+    from sprintkit.ops.corrections import edit_learning
+    from sprintkit.ui import console
+
+    done = edit_learning(sprint, lid, observed=observed, learned=learned, action=action,
+                         decision=decision.value if decision else None, reason=reason)
+    card = done.learning
+    if format is Format.json:
+        console.emit_json({"learning": card.model_dump(mode="json", exclude_none=True),
+                           "changed": done.changed})
+        return
+    if not done.changed:
+        console.info(f"{card.id}: nothing changed (the values are the same)")
+        return
+    console.success(f"{card.id}: changed {', '.join(done.changed)}")
+    if card.against_verdict and done.result is not None:
+        console.warning(f"the decision to {card.decision} {card.hypothesis} goes against its "
+                        f"verdict ({done.result.final}); reports show it as such")
+
+
+@learn_app.command("remove")
+def remove(
+    lid: LidArg,
+    format: FormatOpt = Format.text,
+    sprint: SprintOpt = Path("."),
+) -> None:
+    """Remove a learning card; its id is never handed out again."""
+    from sprintkit.ops.corrections import remove_learning
+    from sprintkit.ui import console
+
+    card = remove_learning(sprint, lid)
+    if format is Format.json:
+        console.emit_json({"removed": card.id, "hypothesis": card.hypothesis})
+        return
+    console.success(f"removed learning card {card.id}; its id is not used again")
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
-    app.command(rich_help_panel=PANEL_EVIDENCE)(learn)
+    app.add_typer(learn_app, name="learn", rich_help_panel=PANEL_EVIDENCE)

@@ -1,4 +1,4 @@
-"""`sprintkit team add|list|remove`: who takes part, in which role."""
+"""`sprintkit team add|list|edit|remove`: who takes part, in which role."""
 
 from __future__ import annotations
 
@@ -69,6 +69,34 @@ def list_(
     from sprintkit.ui.board_view import team_table
 
     team_table(listing)
+
+
+@team_app.command("edit")
+def edit(
+    name: NameArg,
+    new_name: Annotated[
+        str | None, typer.Option("--name", metavar="NAME", help="The right name (their "
+                                 "actions move with it).")
+    ] = None,
+    role: Annotated[str | None, typer.Option("--role", metavar="ROLE", help="Their role.")] = None,
+    organisation: Annotated[
+        str | None, typer.Option("--organisation", metavar="ORG", help="Their organisation.")
+    ] = None,
+    format: FormatOpt = Format.text,
+    sprint: ScopeSprintOpt = None,
+    programme: ProgrammeOpt = None,
+) -> None:
+    """Correct a team member's name, role or organisation."""
+    from sprintkit.ops.team import edit_member
+    from sprintkit.ui import console
+
+    member = edit_member(sprint, name, programme=programme, new_name=new_name, role=role,
+                         org=organisation)
+    if format is Format.json:
+        console.emit_json(member.model_dump(mode="json", exclude_none=True))
+        return
+    org_text = f", {member.organisation}" if member.organisation else ""
+    console.success(f"{member.name} ({member.role}{org_text})")
 
 
 @team_app.command("remove")

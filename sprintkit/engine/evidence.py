@@ -387,6 +387,14 @@ _CAVEATS: dict[str, dict[str, str]] = {
         "en": "The criterion was changed after evidence existed ({fields}); see the history.",
         "nl": "Het criterium is gewijzigd nadat er bewijs was ({fields}); zie de geschiedenis.",
     },
+    "evidence_changed": {
+        "en": "Evidence {id} was changed on {date}: {reason}",
+        "nl": "Bewijs {id} is gewijzigd op {date}: {reason}",
+    },
+    "evidence_removed": {
+        "en": "Evidence {id} was removed on {date}: {reason}",
+        "nl": "Bewijs {id} is verwijderd op {date}: {reason}",
+    },
     "qualitative": {
         "en": "Qualitative hypothesis: no verdict is computed; the facilitator gives one, "
         "with a reason.",
@@ -412,6 +420,26 @@ _KIND_NAMES = {
 
 GUARDED_FIELDS = ("target", "metric", "kind", "criterion", "confidence", "min_n")
 """Hypothesis fields that change what the verdict means; edits after evidence leave a trail."""
+
+
+EVIDENCE_FIELD = "evidence"
+"""History entries about an evidence record have the field ``evidence E2`` (old and new: the
+record's summary; new is empty when the record was removed)."""
+
+
+def evidence_history(h: Hypothesis) -> list[tuple[str, Any]]:
+    """``(evidence id, history entry)`` for every recorded change to the evidence of ``h``."""
+    found = []
+    for entry in h.history:
+        head, _, eid = entry.field.partition(" ")
+        if head == EVIDENCE_FIELD and eid:
+            found.append((eid, entry))
+    return found
+
+
+def used_evidence_ids(h: Hypothesis) -> list[str]:
+    """Evidence ids ``h`` has ever had: its records and the removed ones (never reused)."""
+    return [e.id or "" for e in h.evidence] + [eid for eid, _ in evidence_history(h)]
 
 
 def _caveat(key: str, lang: str, **params: Any) -> str:
@@ -520,6 +548,10 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
     changed = sorted({entry.field for entry in h.history if entry.field in GUARDED_FIELDS})
     if changed:
         caveats.append(_caveat("changed", lang, fields=", ".join(changed)))
+    for eid, entry in evidence_history(h):
+        key = "evidence_changed" if entry.new is not None else "evidence_removed"
+        caveats.append(_caveat(key, lang, id=eid, date=entry.date.date().isoformat(),
+                               reason=entry.reason or "—"))
 
     override = h.override.verdict if h.override else None
     reason = h.override.reason if h.override else None

@@ -395,6 +395,12 @@ class Sprint(Strict):
         "(relative to the sprint folder, ~ allowed). Default: outside the sprint folder, in the "
         "user data folder. Overrides stories.key_file.",
     )
+    retired_ids: list[Identifier] = Field(
+        default_factory=list,
+        description="Ids of removed hypotheses, learning cards, decisions and actions (H3, L2, "
+        "D1, A4): never handed out again, so an id always means the same thing. Evidence ids "
+        "stay unique through the hypothesis's history.",
+    )
     conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
     next_steps: list[str] = Field(default_factory=list)
 

@@ -98,7 +98,9 @@ def add_action(
         source = _check_hypothesis(model, folder, from_hypothesis, where.is_programme)
         cleaned, count = _clean_all(model, folder, {"text": text})
         data: dict[str, Any] = {
-            "id": next_id([a.id for a in model.actions], "A"), "text": cleaned["text"],
+            "id": next_id([*(a.id for a in model.actions),
+                           *getattr(model, "retired_ids", ())], "A"),
+            "text": cleaned["text"],
             "status": "todo", "created": day,
         }
         if owner:
@@ -203,22 +205,99 @@ def move_action(
                              "escalation was resolved")
         if previous == status:
             return Moved(action, previous, unchanged=True)
-        resolved = False
-        if previous == "escalated" and action.escalation is not None:
-            cleaned, _ = _clean_all(model, folder, {"resolution": resolution})
-            action.escalation.resolved = day
-            if cleaned["resolution"]:
-                action.escalation.resolution = cleaned["resolution"]
-            resolved = True
-        action.status = status  # type: ignore[assignment]
-        if status == "done":
-            action.done = day
-        elif action.done is not None:
-            action.done = None
-            action.__pydantic_fields_set__.discard("done")  # drop the key instead of null
-        return Moved(action, previous, resolved)
+        cleaned, _ = _clean_all(model, folder, {"resolution": resolution})
+        return Moved(action, previous, _move(action, status, day, cleaned["resolution"]))
 
     return where.update(change)
+
+
+def _move(action: Action, status: str, day: dt.date, resolution: str | None) -> bool:
+    """Put ``action`` in column ``status``; whether that resolved an escalation."""
+    resolved = False
+    if action.status == "escalated" and action.escalation is not None:
+        action.escalation.resolved = day
+        if resolution:
+            action.escalation.resolution = resolution
+        resolved = True
+    action.status = status  # type: ignore[assignment]
+    if status == "done":
+        action.done = day
+    elif action.done is not None:
+        action.done = None
+        action.__pydantic_fields_set__.discard("done")  # drop the key instead of null
+    return resolved
+
+
+# --- edit and remove ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionEdited:
+    action: Action
+    changed: list[str]
+    pseudonymised: int = 0
+
+
+def edit_action(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    programme: Path | None = None,
+    text: str | None = None,
+    owner: str | None = None,
+    due: str | dt.date | None = None,
+    status: str | None = None,
+    today: dt.date | None = None,
+) -> ActionEdited:
+    """Correct an action's text, owner, due date or column (todo, doing, done: as ``move``
+    does, an escalation is resolved by moving on). The text is pseudonymised as it enters."""
+    if text is None and owner is None and due is None and status is None:
+        raise UsageError("nothing to change", hint="give --text, --owner, --due or --status")
+    check_text(text, "--text")
+    check_text(owner, "--owner")
+    if status is not None and status not in MOVES:
+        raise UsageError(f"--status must be one of {', '.join(MOVES)}, not {status!r}",
+                         hint="escalate with `sprintkit action escalate ID --to … --reason …`")
+    due_day = parse_day(due, "--due")
+    day = today_or(today)
+    where = scope(sprint, programme)
+    folder = where.folder()
+
+    def change(model: Any) -> ActionEdited:
+        action = find(model, id)
+        cleaned, count = _clean_all(model, folder, {"text": text})
+        changed = []
+        if cleaned["text"] is not None and cleaned["text"] != action.text:
+            action.text = cleaned["text"]
+            changed.append("text")
+        if owner is not None and owner.strip() != action.owner:
+            action.owner = owner.strip()
+            changed.append("owner")
+        if due_day is not None and due_day != action.due:
+            action.due = due_day
+            changed.append("due")
+        if status is not None and status != action.status:
+            _move(action, status, day, None)
+            changed.append("status")
+        return ActionEdited(action, changed, count)
+
+    return where.update(change)
+
+
+def remove_action(
+    sprint: Path | None = None, id: str = "", *, programme: Path | None = None
+) -> Action:
+    """Remove an action. In a sprint its id goes to ``retired_ids`` and is never reused."""
+
+    def change(model: Any) -> Action:
+        action = find(model, id)
+        model.actions.remove(action)
+        retired = getattr(model, "retired_ids", None)
+        if retired is not None and action.id not in retired:
+            retired.append(action.id)
+        return action
+
+    return scope(sprint, programme).update(change)
 
 
 def escalate_action(

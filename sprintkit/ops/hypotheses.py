@@ -22,6 +22,7 @@ from sprintkit.engine.evidence import (
     VerdictResult,
     decision_against_verdict,
     evaluate,
+    used_evidence_ids,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
@@ -222,7 +223,12 @@ def hypothesis_adder(
 
     def change(model: Sprint) -> Hypothesis:
         ids = [h.id for h in model.hypotheses]
-        hid = id or next_id(ids, "H")
+        hid = id or next_id([*ids, *model.retired_ids], "H")
+        if hid in model.retired_ids:
+            raise SprintkitError(
+                f"hypothesis id {hid!r} belonged to a removed hypothesis; ids are never reused",
+                hint="choose another --id, or leave --id out for the next free one",
+            )
         if hid in ids:
             raise SprintkitError(
                 f"hypothesis {hid!r} already exists",
@@ -503,7 +509,7 @@ def add_evidence(
     def change(model: Sprint) -> EvidenceAdded:
         h = find(model, id)
         _check_fits(h, is_count, numbers is not None)
-        record_data = {"id": next_id([e.id or "" for e in h.evidence], "E"), **data}
+        record_data = {"id": next_id(used_evidence_ids(h), "E"), **data}
         replaced, extra = 0, []
         if sprint_dir is not None:
             clean, has_key = _pseudonymiser(model, sprint_dir)
@@ -685,7 +691,8 @@ def add_learning(
                 hint="add --reason TEXT; reports show the decision as going against the verdict",
             )
         data: dict[str, Any] = {
-            "id": next_id([ln.id for ln in model.learnings], "L"), "hypothesis": h.id,
+            "id": next_id([*(ln.id for ln in model.learnings), *model.retired_ids], "L"),
+            "hypothesis": h.id,
             "observed": observed, "learned": learned, "action": action, "decision": decision,
             "date": _today(),
         }

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sprintkit.engine.team import role_label
 from sprintkit.engine.team import same_name as _same
-from sprintkit.errors import NotFound, SprintkitError
+from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.scope import check_text, scope
 
 if TYPE_CHECKING:
@@ -51,6 +51,45 @@ def add_member(
                 "another name",
             )
         model.team.append(member)
+        return member
+
+    return scope(sprint, programme).update(change)
+
+
+def edit_member(
+    sprint: Path | None = None,
+    name: str = "",
+    *,
+    programme: Path | None = None,
+    new_name: str | None = None,
+    role: str | None = None,
+    org: str | None = None,
+) -> TeamMember:
+    """Correct a team member's name, role or organisation. A new name must not be someone
+    else's; actions owned under the old name move to the new one."""
+    if new_name is None and role is None and org is None:
+        raise UsageError("nothing to change", hint="give --name, --role or --organisation")
+    check_text(new_name, "--name")
+    check_text(role, "--role")
+
+    def change(model: Any) -> TeamMember:
+        member = next((m for m in model.team if _same(m.name, name)), None)
+        if member is None:
+            known = ", ".join(m.name for m in model.team) or "nobody yet"
+            raise NotFound(f"{name!r} is not in the team", hint=f"the team: {known}")
+        if new_name is not None:
+            other = next((m for m in model.team
+                          if m is not member and _same(m.name, new_name)), None)
+            if other is not None:
+                raise SprintkitError(f"{other.name!r} is already in the team (as {other.role})")
+            for a in model.actions:
+                if a.owner and _same(a.owner, member.name):
+                    a.owner = new_name.strip()
+            member.name = new_name.strip()
+        if role is not None:
+            member.role = role.strip()
+        if org is not None:
+            member.organisation = org.strip() or None
         return member
 
     return scope(sprint, programme).update(change)

@@ -1,0 +1,338 @@
+"""Corrections: removing a hypothesis, editing or removing an evidence record, editing or
+removing a learning card — for a facilitator who typed something wrong in front of the client.
+
+Library functions behind ``sprintkit hypothesis remove``, ``sprintkit evidence edit|remove`` and
+``sprintkit learn edit|remove``; keyword arguments mirror the flags. Every write goes through
+:func:`~sprintkit.files.sprintfile.update_sprint` (locked, fresh read, validated,
+comment-preserving, atomic), and every text that enters is pseudonymised as the add commands do
+(:func:`~sprintkit.ops.keyfile.sprint_cleaner`).
+
+Ids are never reused: a removed hypothesis's or learning card's id goes to the sprint's
+``retired_ids``; a removed evidence record's id stays in its hypothesis's history. A change to
+evidence always needs a reason and is kept in the history (field ``evidence E2``), where the
+verdict shows it as a caveat."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.engine.evidence import (
+    EVIDENCE_FIELD,
+    VerdictResult,
+    decision_against_verdict,
+    evaluate,
+)
+from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.ops.hypotheses import (
+    DECISIONS,
+    EVIDENCE_TYPES,
+    _build,
+    _check_choice,
+    _check_fits,
+    _check_text,
+    _now,
+    _sprint_dir,
+    _update,
+    find,
+    parse_date,
+)
+from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
+
+if TYPE_CHECKING:
+    from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
+
+
+def _reason(reason: str | None, what: str) -> str:
+    if reason is None or not reason.strip():
+        raise UsageError(f"{what} needs a reason",
+                         hint="add --reason TEXT; it is kept in the hypothesis's history")
+    return reason
+
+
+def _retire(model: Sprint, ident: str) -> None:
+    if ident not in model.retired_ids:
+        model.retired_ids.append(ident)
+
+
+# --- hypotheses --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HypothesisRemoved:
+    """The removed hypothesis, and actions that still name it (they keep the reference)."""
+
+    hypothesis: Hypothesis
+    actions: list[str] = field(default_factory=list)
+
+
+def remove_hypothesis(
+    sprint: Path | None = None, id: str = "", *, reason: str | None = None
+) -> HypothesisRemoved:
+    """Remove a hypothesis. Refused (exit 1) when it has evidence and no ``reason`` is given,
+    and when other hypotheses derive from it or learning cards are about it (they are named).
+    Its id goes to ``retired_ids`` and is never handed out again."""
+    if reason is not None and not reason.strip():
+        raise UsageError("--reason may not be empty")
+
+    def change(model: Sprint) -> HypothesisRemoved:
+        h = find(model, id)
+        derived = [o.id for o in model.hypotheses if o.derived_from == h.id]
+        cards = [ln.id for ln in model.learnings if ln.hypothesis == h.id]
+        if derived or cards:
+            named = []
+            if derived:
+                named.append(f"hypotheses {', '.join(derived)} derive from it")
+            if cards:
+                named.append(f"learning cards {', '.join(cards)} are about it")
+            raise SprintkitError(
+                f"{h.id} cannot be removed: {'; '.join(named)}",
+                hint="remove or change those first (`sprintkit hypothesis edit ID "
+                "--derived-from …`, `sprintkit learn remove LID`)",
+            )
+        if h.evidence and not reason:
+            raise SprintkitError(
+                f"{h.id} has {len(h.evidence)} evidence record(s): removing it needs a reason",
+                hint="add --reason TEXT if the hypothesis really must go",
+            )
+        model.hypotheses.remove(h)
+        _retire(model, h.id)
+        actions = [a.id for a in model.actions if a.from_hypothesis == h.id]
+        return HypothesisRemoved(h, actions)
+
+    return _update(sprint, change)
+
+
+# --- evidence ----------------------------------------------------------------------------------
+
+
+def find_evidence(h: Hypothesis, eid: str) -> Evidence:
+    """The evidence record ``eid`` of ``h`` (case does not count), or NotFound."""
+    for e in h.evidence:
+        if e.id and e.id.casefold() == eid.strip().casefold():
+            return e
+    known = ", ".join(e.id or "?" for e in h.evidence) or "none yet"
+    raise NotFound(f"{h.id} has no evidence {eid!r}", hint=f"its evidence: {known}")
+
+
+def evidence_summary(e: Evidence) -> str:
+    """A record in one line, for the history: ``9/12; 2026-03-01; interview; source …``."""
+    if e.successes is not None and e.trials is not None:
+        what = f"{e.successes}/{e.trials}"
+    elif e.values is not None:
+        what = "values " + " ".join(f"{v:.15g}" for v in e.values)
+    else:
+        what = f"quote: {e.quote}"
+    parts = [what, e.date.isoformat() if e.date else None, e.type,
+             f"source {e.source}" if e.source else None, f"note {e.note}" if e.note else None]
+    return "; ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class EvidenceChanged:
+    """The record as it is now (None when removed), what it was, and the new verdict."""
+
+    hypothesis: str
+    evidence_id: str
+    before: str
+    after: str | None
+    result: VerdictResult
+    changed: list[str] = field(default_factory=list)
+    pseudonymised: int = 0
+
+
+def edit_evidence(
+    sprint: Path | None = None,
+    id: str = "",
+    evidence: str = "",
+    *,
+    reason: str | None,
+    successes: int | None = None,
+    trials: int | None = None,
+    values: Sequence[float] | None = None,
+    quote: str | None = None,
+    source: str | None = None,
+    type: str | None = None,
+    date: str | None = None,
+    note: str | None = None,
+) -> EvidenceChanged:
+    """Correct evidence record ``evidence`` of hypothesis ``id``: the count, the values or the
+    quote (of the same kind as the record), and its source, date, type or note. Always needs
+    ``reason``; the change (old and new record) is kept in the history, and the verdict shows
+    it as a caveat. Text is pseudonymised as it enters."""
+    _reason(reason, "changing evidence")
+    is_count = successes is not None or trials is not None
+    kinds = sum([is_count, bool(values), quote is not None])
+    if kinds > 1:
+        raise UsageError("give one of: --successes/--trials, --value, or --quote")
+    if not kinds and all(v is None for v in (source, type, date, note)):
+        raise UsageError("nothing to change",
+                         hint="give e.g. --successes 8 --trials 12, or --source, --date, --note")
+    if trials is not None and trials < 1:
+        raise UsageError("--trials must be 1 or more")
+    if successes is not None and successes < 0:
+        raise UsageError("--successes must be 0 or more")
+    numbers = [float(v) for v in values] if values else None
+    if numbers is not None and not all(math.isfinite(v) for v in numbers):
+        raise UsageError("--value must be a finite number")
+    _check_text(quote, "--quote")
+    _check_choice(type, EVIDENCE_TYPES, "--type")
+    when = parse_date(date)
+    folder = _sprint_dir(sprint)
+
+    def change(model: Sprint) -> EvidenceChanged:
+        from sprintkit.model.sprint import Evidence, HistoryEntry
+
+        h = find(model, id)
+        record = find_evidence(h, evidence)
+        was_count = record.successes is not None
+        if is_count and not was_count or numbers is not None and record.values is None or (
+                quote is not None and record.quote is None):
+            _check_fits(h, is_count, numbers is not None)
+            raise UsageError(f"{record.id} is not of that kind: correct it with the same kind "
+                             "of evidence, or remove it and add a new record")
+        clean = sprint_cleaner(model, folder)
+        texts = {"quote": quote, "source": source, "note": note, "reason": reason}
+        replaced = clean_fields(clean, texts, ("quote", "source", "note", "reason"))
+        data = record.model_dump(mode="python", exclude_none=True)
+        given = {"successes": successes, "trials": trials, "values": numbers,
+                 "quote": texts["quote"], "source": texts["source"], "type": type,
+                 "date": when, "note": texts["note"]}
+        changed = [k for k, v in given.items() if v is not None and data.get(k) != v]
+        data.update({k: given[k] for k in changed})
+        new = _build(Evidence, data)
+        before = evidence_summary(record)
+        if not changed:
+            return EvidenceChanged(h.id, record.id or "", before, before,
+                                   evaluate(h, model.language))
+        after = evidence_summary(new)
+        h.evidence[h.evidence.index(record)] = new
+        h.history.append(HistoryEntry(
+            date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
+            reason=texts["reason"],
+        ))
+        return EvidenceChanged(h.id, record.id or "", before, after,
+                               evaluate(h, model.language), changed, replaced)
+
+    return _update(sprint, change)
+
+
+def remove_evidence(
+    sprint: Path | None = None, id: str = "", evidence: str = "", *, reason: str | None
+) -> EvidenceChanged:
+    """Remove evidence record ``evidence`` of hypothesis ``id``. Needs ``reason``; the record
+    and the reason stay in the history (and its id is never reused)."""
+    _reason(reason, "removing evidence")
+    folder = _sprint_dir(sprint)
+
+    def change(model: Sprint) -> EvidenceChanged:
+        from sprintkit.model.sprint import HistoryEntry
+
+        h = find(model, id)
+        record = find_evidence(h, evidence)
+        why = sprint_cleaner(model, folder)(reason or "").text
+        before = evidence_summary(record)
+        h.evidence.remove(record)
+        h.history.append(HistoryEntry(
+            date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,
+            reason=why,
+        ))
+        return EvidenceChanged(h.id, record.id or "", before, None,
+                               evaluate(h, model.language), ["removed"])
+
+    return _update(sprint, change)
+
+
+# --- learning cards ----------------------------------------------------------------------------
+
+
+def find_learning(model: Sprint, lid: str) -> Learning:
+    """The learning card ``lid`` (case does not count), or NotFound naming the ids there are."""
+    for ln in model.learnings:
+        if ln.id.casefold() == lid.strip().casefold():
+            return ln
+    known = ", ".join(ln.id for ln in model.learnings) or "none yet"
+    raise NotFound(f"no learning card {lid!r} in this sprint", hint=f"learning cards: {known}")
+
+
+LEARNING_TEXT = ("observed", "learned", "action", "reason")
+
+
+@dataclass(frozen=True)
+class LearningEdited:
+    learning: Learning
+    changed: list[str]
+    result: VerdictResult | None
+
+
+def edit_learning(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    observed: str | None = None,
+    learned: str | None = None,
+    action: str | None = None,
+    decision: str | None = None,
+    reason: str | None = None,
+) -> LearningEdited:
+    """Change a learning card. A decision against the verdict (adopting a refuted hypothesis,
+    dropping a supported one) still needs a reason — the card's own or a new ``reason``."""
+    from sprintkit.model.sprint import Learning
+
+    given: dict[str, Any] = {"observed": observed, "learned": learned, "action": action,
+                             "decision": decision, "reason": reason}
+    given = {k: v for k, v in given.items() if v is not None}
+    if not given:
+        raise UsageError("nothing to change", hint="give e.g. --decision adapt --reason TEXT")
+    for key in ("observed", "learned", "action", "reason"):
+        _check_text(given.get(key), f"--{key}")
+    _check_choice(decision, DECISIONS, "--decision")
+    folder = _sprint_dir(sprint)
+
+    def change(model: Sprint) -> LearningEdited:
+        card = find_learning(model, id)
+        clean_fields(sprint_cleaner(model, folder), given, LEARNING_TEXT)
+        data = card.model_dump(mode="python", exclude_none=True)
+        changed = [k for k, v in given.items() if data.get(k) != v]
+        data.update(given)
+        result = None
+        against = False
+        if card.hypothesis and any(h.id == card.hypothesis for h in model.hypotheses):
+            result = evaluate(find(model, card.hypothesis), model.language)
+            against = decision_against_verdict(data.get("decision"), result.final)
+        if against and not data.get("reason"):
+            raise UsageError(
+                f"deciding to {data.get('decision')} {card.hypothesis} goes against its verdict "
+                f"({result.final if result else '?'}); that needs a reason",
+                hint="add --reason TEXT; reports show the decision as going against the verdict",
+            )
+        data["against_verdict"] = against
+        if not against:
+            data.pop("against_verdict")
+        new = _build(Learning, data)
+        model.learnings[model.learnings.index(card)] = new
+        return LearningEdited(new, changed, result)
+
+    return _update(sprint, change)
+
+
+def remove_learning(sprint: Path | None = None, id: str = "") -> Learning:
+    """Remove a learning card; its id goes to ``retired_ids`` and is never reused."""
+
+    def change(model: Sprint) -> Learning:
+        card = find_learning(model, id)
+        model.learnings.remove(card)
+        _retire(model, card.id)
+        return card
+
+    return _update(sprint, change)
+
+
+__all__ = [
+    "EvidenceChanged", "HypothesisRemoved", "LearningEdited", "edit_evidence", "edit_learning",
+    "evidence_summary", "find_evidence", "find_learning", "remove_evidence",
+    "remove_hypothesis", "remove_learning",
+]

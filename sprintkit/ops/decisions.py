@@ -1,0 +1,137 @@
+"""The sprint's decisions: strategic choices and other decisions made in the sprint (``D1``,
+``D2``, …), each with a title, the choice, the rationale, who decided and when.
+
+Library functions behind ``sprintkit decision add|edit|remove|list``; keyword arguments mirror
+the flags. Writes go through :func:`~sprintkit.files.sprintfile.update_sprint`; the title,
+choice and rationale are pseudonymised as they enter (as every other text). A removed decision's
+id goes to the sprint's ``retired_ids`` and is never handed out again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sprintkit.errors import NotFound, UsageError
+from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
+from sprintkit.ops.scope import check_text, next_id, parse_day
+
+if TYPE_CHECKING:
+    from sprintkit.model.sprint import Decision, Sprint
+
+TEXT = ("title", "choice", "rationale")
+"""A decision's fields of free text, pseudonymised as they enter."""
+
+
+def _folder(sprint: Path | None) -> Path:
+    from sprintkit.files.sprintfile import resolve_sprint
+
+    return resolve_sprint(sprint).parent
+
+
+def _update(sprint: Path | None, change: Any) -> Any:
+    from sprintkit.files.sprintfile import update_sprint
+
+    return update_sprint(sprint, change)
+
+
+def find_decision(model: Sprint, did: str) -> Decision:
+    """The decision ``did`` (case does not count), or NotFound naming the ids there are."""
+    for d in model.decisions:
+        if d.id.casefold() == did.strip().casefold():
+            return d
+    known = ", ".join(d.id for d in model.decisions) or "none yet"
+    raise NotFound(f"no decision {did!r} in this sprint",
+                   hint=f"decisions: {known}; add one with `sprintkit decision add`")
+
+
+def _fields(title: str | None, choice: str | None, rationale: str | None,
+            decided_by: str | None, date: Any) -> dict[str, Any]:
+    for value, option in ((title, "TITLE"), (choice, "--choice"), (rationale, "--rationale"),
+                          (decided_by, "--decided-by")):
+        check_text(value, option)
+    data = {"title": title, "choice": choice, "rationale": rationale,
+            "decided_by": decided_by.strip() if decided_by else None,
+            "date": parse_day(date, "--date")}
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def add_decision(
+    sprint: Path | None = None,
+    *,
+    title: str,
+    choice: str | None = None,
+    rationale: str | None = None,
+    decided_by: str | None = None,
+    date: Any = None,
+) -> Decision:
+    """Record a decision (ids D1, D2, …); the date defaults to today."""
+    import datetime as dt
+
+    from sprintkit.model.sprint import Decision
+
+    data = _fields(title, choice, rationale, decided_by, date)
+    data.setdefault("date", dt.date.today())
+    folder = _folder(sprint)
+
+    def change(model: Sprint) -> Decision:
+        clean_fields(sprint_cleaner(model, folder), data, TEXT)
+        ids = [*(d.id for d in model.decisions), *model.retired_ids]
+        decision = Decision.model_validate({"id": next_id(ids, "D"), **data})
+        model.decisions.append(decision)
+        return decision
+
+    return _update(sprint, change)
+
+
+def edit_decision(
+    sprint: Path | None = None,
+    id: str = "",
+    *,
+    title: str | None = None,
+    choice: str | None = None,
+    rationale: str | None = None,
+    decided_by: str | None = None,
+    date: Any = None,
+) -> Decision:
+    """Correct a decision's title, choice, rationale, who decided or the date."""
+    from sprintkit.model.sprint import Decision
+
+    data = _fields(title, choice, rationale, decided_by, date)
+    if not data:
+        raise UsageError("nothing to change",
+                         hint="give --title, --choice, --rationale, --decided-by or --date")
+    folder = _folder(sprint)
+
+    def change(model: Sprint) -> Decision:
+        current = find_decision(model, id)
+        clean_fields(sprint_cleaner(model, folder), data, TEXT)
+        merged = {**current.model_dump(mode="python", exclude_none=True), **data}
+        decision = Decision.model_validate(merged)
+        model.decisions[model.decisions.index(current)] = decision
+        return decision
+
+    return _update(sprint, change)
+
+
+def remove_decision(sprint: Path | None = None, id: str = "") -> Decision:
+    """Remove a decision; its id is never handed out again."""
+
+    def change(model: Sprint) -> Decision:
+        decision = find_decision(model, id)
+        model.decisions.remove(decision)
+        if decision.id not in model.retired_ids:
+            model.retired_ids.append(decision.id)
+        return decision
+
+    return _update(sprint, change)
+
+
+def list_decisions(sprint: Path | None = None) -> list[Decision]:
+    """The sprint's decisions, in file order."""
+    from sprintkit.files.sprintfile import load_sprint
+
+    return list(load_sprint(sprint).model.decisions)
+
+
+__all__ = ["add_decision", "edit_decision", "find_decision", "list_decisions",
+           "remove_decision"]
