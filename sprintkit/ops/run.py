@@ -95,7 +95,8 @@ class Ask:
 @dataclass(frozen=True)
 class Reply:
     """What the person did at a prompt: ``answer`` (with ``value``), ``keep`` (Enter: keep the
-    default), ``back`` (``<``) or ``skip`` (``-``)."""
+    default), ``back`` (``<``; a ``value`` given with it is saved first, such as the test cards
+    made before going back) or ``skip`` (``-``)."""
 
     action: str
     value: Any = None
@@ -543,6 +544,12 @@ class _Walker:
             reply = ui.ask(ask, problem)
             problem = None
             if reply.action == "back":
+                if reply.value is not None:  # what was given before going back (test cards)
+                    try:
+                        self._handle(ask, Reply("answer", reply.value))
+                    except AnswerError as exc:
+                        problem = exc
+                        continue
                 previous = self.walk.before(step)
                 if previous is None:
                     problem = AnswerError(_FIRST[self.lang])

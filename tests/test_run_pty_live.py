@@ -1,0 +1,112 @@
+"""The walkthrough keeps up with a live session, in a real pseudo-terminal: `<` and `-` inside
+a test card, picking critical assumptions by number, skipped questions offered again by `run`
+and named by `status`, and exit criteria shown as they stand."""
+
+from __future__ import annotations
+
+import pytest
+from run_support import make_sprint, spawn
+
+from sprintkit.files.sprintfile import load_sprint
+
+pexpect = pytest.importorskip("pexpect")
+
+pytestmark = [pytest.mark.pty, pytest.mark.slow]
+
+FRAME = """\
+frame:
+  experiment_goal: Besluiten over het format
+  solution_tested: Het veiligheidsformat
+  assumptions: [Gezinsmanagers zijn sneller, Ouders begrijpen het plan, Het kost geen tijd,
+                Teams willen meedoen, Het format past in het systeem]
+  critical_assumptions: [Ouders begrijpen het plan]
+"""
+
+
+def _framed(tmp_path, cli, extra: str = ""):
+    folder = make_sprint(tmp_path / "s")
+    (tmp_path / "a.yaml").write_text(FRAME + extra, encoding="utf-8")
+    res = cli("run", "-s", folder, "--answers", tmp_path / "a.yaml", "--phase", "frame",
+              "--no-input")
+    assert res.exit_code == 0, res.output
+    return folder
+
+
+def _no_timer(child):
+    child.expect("Nummer, of Enter voor nee")
+    child.sendline("")
+
+
+def test_back_and_skip_inside_a_test_card(tmp_path, cli):
+    folder = _framed(tmp_path, cli)
+    child = spawn(["run", "-s", str(folder), "--phase", "design"], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/5 Welke hypothesen")
+    child.expect("We geloven dat")
+    child.sendline("Ouders begrijpen het plan beter")
+    child.expect("Risico:")
+    child.sendline("-")                              # skip the risk type
+    child.expect("toetsen, gaan we")
+    child.sendline("Vragenlijst")
+    child.expect("En meten we")
+    child.sendline("<")                              # back to the previous field of the card
+    child.expect("Enter houdt: Vragenlijst")
+    child.expect("toetsen, gaan we")
+    child.sendline("Vragenlijst na elk gesprek")
+    child.expect("En meten we")
+    child.sendline("aandeel ouders dat het plan navertelt")
+    child.expect("Streefwaarde")
+    child.sendline(">=70%")
+    child.expect("We hebben gelijk als")
+    child.sendline("-")                              # skipped: left empty
+    child.expect("Korte titel")
+    child.sendline("<")
+    child.expect("We hebben gelijk als")
+    child.sendline("-")
+    child.expect("Korte titel")
+    child.sendline("-")
+    child.expect("Hoe kritisch")
+    child.sendline("-")
+    child.expect("H1 bewaard")
+    child.expect("We geloven dat")
+    child.sendline("<")                              # at the statement: leaves the card …
+    child.expect("dit is de eerste vraag")            # … (--phase design: nothing before it)
+    child.expect("H1 Ouders begrijpen het plan beter")
+    child.expect("Testkaart 2")
+    child.sendline("")
+    child.expect("2/5 Hoeveel deelnemers")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    model = load_sprint(folder).model
+    (h,) = model.hypotheses
+    assert h.statement == "Ouders begrijpen het plan beter"
+    assert h.test == "Vragenlijst na elk gesprek"
+    assert h.metric == "aandeel ouders dat het plan navertelt"
+    assert h.criterion is None and h.risk is None and h.title is None and h.importance is None
+    assert model.phases["design"].outputs["hypotheses"] == ["H1"]   # kept on going back
+
+
+def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
+    folder = _framed(tmp_path, cli)
+    child = spawn(["run", "-s", str(folder), "--phase", "frame"], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    for n in (1, 2, 3):
+        child.expect(f"{n}/4 ")
+        child.sendline("")                           # Enter keeps the saved answer
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    child.expect("5. Het format past in het systeem")
+    child.expect("Kies met nummers")
+    child.sendline("2 5")
+    child.expect("Ouders begrijpen het plan")
+    child.sendline("Een nieuwe aanname")             # free text stays possible
+    child.sendline("1")
+    child.sendline("")
+    child.expect("Fase klaar")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"].outputs
+    assert frame["critical_assumptions"] == [
+        "Ouders begrijpen het plan", "Het format past in het systeem", "Een nieuwe aanname",
+        "Gezinsmanagers zijn sneller"]
