@@ -87,8 +87,11 @@ class Person:
     prompt — a Reply, a plain value (an answer), or a callable that gets the Ask."""
 
     def __init__(self, script: list[Any], *, conflict: bool = True,
-                 on_blocked: Callable[[Any], None] | None = None) -> None:
+                 on_blocked: Callable[[Any], None] | None = None,
+                 take_open: bool = False) -> None:
         self.script = list(script)
+        self.offers: list[list[tuple[str, bool]]] = []
+        self.take_open = take_open
         self.asked: list[tuple[str, Any, str | None]] = []
         self.problems: list[str] = []
         self.entered: list[tuple[str, bool]] = []
@@ -125,6 +128,10 @@ class Person:
 
     def closed(self, phase, status, missing) -> None:
         self.closures.append((phase.id, status))
+
+    def offer_open(self, still) -> bool:
+        self.offers.append(list(still))
+        return self.take_open
 
     def conflict(self, ask, in_file, answer) -> bool:
         self.conflicts.append((in_file, answer))

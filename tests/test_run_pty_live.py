@@ -110,3 +110,63 @@ def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
     assert frame["critical_assumptions"] == [
         "Ouders begrijpen het plan", "Het format past in het systeem", "Een nieuwe aanname",
         "Gezinsmanagers zijn sneller"]
+
+
+def _all_but_the_sample_plan(tmp_path, cli):
+    import yaml
+    from run_support import answers_for
+
+    from sprintkit.files.library import get_method
+
+    folder = make_sprint(tmp_path / "s")
+    answers = answers_for(get_method("experiment-sprint").model)
+    answers["design"].pop("sample_plan")
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True),
+                                     encoding="utf-8")
+    res = cli("run", "-s", folder, "--answers", tmp_path / "a.yaml", "--no-input")
+    assert res.exit_code == 1 and "design.sample_plan" in res.stderr
+    return folder
+
+
+def test_a_skipped_question_is_offered_by_run_and_named_by_status(tmp_path, cli):
+    folder = _all_but_the_sample_plan(tmp_path, cli)
+    home = tmp_path / "home"
+    child = spawn(["run", "-s", str(folder)], tmp_path, home)
+    child.expect("5 van 6 fasen klaar")
+    _no_timer(child)
+    child.expect("4/6 Wat is het steekproefplan")
+    child.sendline("-")
+    child.expect("Fase nog niet klaar: Experimenten ontwerpen")
+    child.expect(r"Nog open: design.sample_plan \(overgeslagen\) — nu beantwoorden\? \[J/n\]")
+    child.sendline("n")
+    child.expect("Volgende stap: sprintkit run")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert "Alle fasen zijn klaar" not in child.before
+
+    status = cli("status", "-s", folder, cwd=tmp_path)
+    assert "Nog open: design.sample_plan (overgeslagen) — beantwoorden met " \
+           "`sprintkit run -s s --phase design`" in status.stdout
+    assert "Volgende stap: design.sample_plan — sprintkit run -s s --phase design" in \
+        status.stdout
+
+    child = spawn(["run", "-s", str(folder)], tmp_path, home)   # no loop: asked again
+    child.expect("5 van 6 fasen klaar")
+    child.expect(r"Nog open: design.sample_plan \(overgeslagen\)")
+    assert "Alle fasen zijn klaar" not in child.before
+    child.sendline("")                                          # Enter: yes
+    _no_timer(child)
+    child.expect("Wat is het steekproefplan")
+    child.sendline("Zes gezinsmanagers")
+    child.sendline("")
+    child.expect("Fase klaar: Experimenten ontwerpen")
+    child.expect("Alle fasen zijn klaar")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    design = load_sprint(folder).model.phases["design"]
+    assert design.status == "done" and design.outputs["sample_plan"] == "Zes gezinsmanagers"
+    assert design.skipped_outputs == []
+    status = cli("status", "-s", folder, cwd=tmp_path)
+    assert "Nog open" not in status.stdout

@@ -281,3 +281,24 @@ def test_all_done_and_nothing_to_ask(tmp_path):
     assert result.next_phase is None and len(result.done) == 6
     assert result.given > 10
     assert dt.date.today() == _model(folder).hypotheses[0].created
+
+
+def test_run_offers_the_skipped_questions_after_the_phases(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    text = (folder / "sprint.yaml").read_text(encoding="utf-8").replace(
+        "phases: {}", "phases:\n  frame:\n    status: in_progress\n    outputs:\n"
+        "      experiment_goal: a\n      solution_tested: b\n      assumptions: [x]\n"
+        "    skipped_outputs: [critical_assumptions]\n  design:\n    status: skipped\n"
+        "  prepare:\n    status: skipped\n  run:\n    status: skipped\n  learn:\n"
+        "    status: skipped\n  decide:\n    status: skipped\n")
+    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    declined = Person([])
+    result = _run(folder, declined)                  # nothing asked, but the offer is made
+    assert declined.offers == [[("frame.critical_assumptions", True)]]
+    assert declined.asked == [] and result.next_phase == "frame"
+    person = Person([Reply("answer", ["1"])], take_open=True)
+    _run(folder, person)
+    assert [key for key, _, _ in person.asked] == ["frame.critical_assumptions"]
+    frame = _model(folder).phases["frame"]
+    assert frame.outputs["critical_assumptions"] == ["x"]   # picked by number from assumptions
+    assert frame.skipped_outputs == [] and frame.status == "done"

@@ -92,10 +92,14 @@ def test_skipped_questions_point_to_a_revisit(cli, tmp_path):
         "    status: skipped\n  decide:\n    status: skipped\n")
     (folder / "sprint.yaml").write_text(text, encoding="utf-8")
     data = json.loads(cli("status", "-s", folder, "--format", "json").stdout)
-    assert data["next"]["phase"] == "frame" and data["next"]["output"] is None
+    assert data["next"]["phase"] == "frame"
+    assert data["next"]["output"] == "critical_assumptions"     # the skipped question, named
     assert data["next"]["command"].endswith("--phase frame")
     assert data["phases"][0]["skipped"] == ["critical_assumptions"]
-    assert "skipped: critical_assumptions" in cli("status", "-s", folder).stdout
+    text = cli("status", "-s", folder, cwd=tmp_path).stdout
+    assert "skipped: critical_assumptions" in text
+    assert "Still open: frame.critical_assumptions (skipped) — answer with " \
+           "`sprintkit run -s s --phase frame`" in text
 
 
 def test_status_errors(cli, tmp_path):

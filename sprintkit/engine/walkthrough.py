@@ -11,6 +11,9 @@ is passed over. Two modes:
 * **revisit** (``sprintkit run --phase ID``): only that phase, and every step of it, with the
   saved answers as defaults.
 
+After the phases, ``run`` offers the *open* questions — skipped, or required and still
+unanswered, in phases that are not done — and walks only those (:meth:`Walkthrough.take_up_open`).
+
 Going back (``<``) moves to the previous step that applies, answered or not; going forward
 again visits every step up to the furthest one already reached before it returns to the mode's
 own rule, so nothing in between is silently passed over. Skipping (``-``) records the output in
@@ -60,6 +63,9 @@ class Walkthrough:
     phase: str | None = None
     """Revisit only this phase (``--phase``); ``None``: resume the whole method."""
     furthest: Step | None = None
+    again: bool = False
+    """Visit only the open questions (:meth:`is_open`): the round after the phases, when the
+    facilitator takes up what was skipped or is still missing."""
 
     def __post_init__(self) -> None:
         if self.phase is not None:
@@ -123,10 +129,32 @@ class Walkthrough:
             return True
         if self.revisit:
             return True
+        if self.again:
+            return self.is_open(step)
         state = self.state(step.phase)
         if state is not None and state.status in ("done", "skipped"):
             return False
         return not is_filled(self.saved(step)) and not self.skipped(step)
+
+    def is_open(self, step: Step) -> bool:
+        """Whether ``step`` is an open question: in a phase that is neither done nor skipped,
+        unanswered, and skipped or required."""
+        state = self.state(step.phase)
+        if state is not None and state.status in ("done", "skipped"):
+            return False
+        if is_filled(self.saved(step)):
+            return False
+        return self.skipped(step) or self.spec(step).required
+
+    def open_steps(self) -> list[tuple[Step, bool]]:
+        """The open questions in scope, in order, each with whether it was skipped."""
+        return [(s, self.skipped(s)) for s in self.steps() if self.is_open(s)]
+
+    def take_up_open(self) -> Step | None:
+        """Start the round over the open questions; returns its first step."""
+        self.again = True
+        self.furthest = None
+        return self.first()
 
     def first(self) -> Step | None:
         """Where the walk starts: the first step it visits."""

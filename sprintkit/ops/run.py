@@ -118,6 +118,11 @@ class WalkUI(Protocol):
 
     def closed(self, phase: Phase, status: str, missing: list[str]) -> None: ...
 
+    def offer_open(self, still: list[tuple[str, bool]]) -> bool:
+        """After the phases: the open questions (``phase.output``, skipped or not); whether to
+        take them up now."""
+        ...
+
     def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool: ...
 
     def blocked(self, error: SprintkitError, journal: Path) -> None: ...
@@ -521,6 +526,16 @@ class _Walker:
         for phase_id in self.walk.phases_before(step):
             self._close(phase_id, quiet=True)
         entered: set[str] = set()
+        self._steps(ui, step, workforms, entered)
+        if not self.walk.revisit:
+            still = self.walk.open_steps()
+            if still and ui.offer_open([(s.key, skipped) for s, skipped in still]):
+                self._steps(ui, self.walk.take_up_open(), workforms, entered)
+        return self._result(self.model, changed, 0, [])
+
+    def _steps(self, ui: WalkUI, step: Step | None, workforms: dict[str, Workform],
+               entered: set[str]) -> None:
+        """Walk from ``step`` until the walk is over, then close the phases it leaves."""
         current: str | None = None
         problem: AnswerError | None = None
         while step is not None:
@@ -567,7 +582,6 @@ class _Walker:
         for phase_id in self.walk.scope:
             if current is None or _after(self.method, phase_id, current):
                 self._close(phase_id, quiet=True)
-        return self._result(self.model, changed, 0, [])
 
     def _between(self, a: str, b: str) -> list[str]:
         """Phases in scope strictly after ``a`` and before ``b``."""

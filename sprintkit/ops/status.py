@@ -47,6 +47,15 @@ class Status:
     pending: int = 0
     revisit: bool = False
     """The walk has nothing open, but the next phase is not done (skipped questions)."""
+    still_open: list[tuple[str, bool]] = field(default_factory=list)
+    """Skipped questions of phases that are not done (``phase.output``, skipped): ``run``
+    asks them after the phases, ``run --phase ID`` at once."""
+
+    def open_command(self, phase_id: str) -> str:
+        """The command that asks a phase's open questions."""
+        folder = display(self.path.parent)
+        s = f" -s {folder}" if folder != "." else ""
+        return f"sprintkit run{s} --phase {phase_id}"
 
     @property
     def command(self) -> str:
@@ -108,7 +117,12 @@ def sprint_status(
     method = get_method(model.method, loaded.path).model
     progress = phase_progress(method, model, language)
     upcoming = next_phase(progress)
-    first = Walkthrough(method, model).first()
+    walk = Walkthrough(method, model)
+    first = walk.first()
+    passed = [step for step, skipped in walk.open_steps() if skipped]  # the walk passes them
+    revisit = first is None and upcoming is not None
+    if revisit and passed:
+        first = passed[0]
     day = today or dt.date.today()
     open_actions = [
         {"id": a.id, "text": a.text, "owner": a.owner,
@@ -125,5 +139,5 @@ def sprint_status(
         next_output=first.output if first is not None else None,
         hypotheses=verdict_counts(model), actions=action_counts(model.actions, day),
         open_actions=open_actions, pending=len(read_journal(loaded.path)),
-        revisit=first is None and upcoming is not None,
+        revisit=revisit, still_open=[(step.key, True) for step in passed],
     )

@@ -93,6 +93,9 @@ _T: dict[str, dict[str, str]] = {
         "card_saved": "  ✓ {id} bewaard",
         "phase_done": "✓ Fase klaar: {title}",
         "phase_open": "Fase nog niet klaar: {title}",
+        "still_open": "Nog open: {outputs} — nu beantwoorden?",
+        "was_skipped": "overgeslagen",
+        "was_missing": "ontbreekt",
         "missing": "ontbreekt nog: {outputs}",
         "conflict": "sprint.yaml is intussen met de hand aangepast: bij deze vraag staat nu "
                     "{file}.",
@@ -186,6 +189,9 @@ _T: dict[str, dict[str, str]] = {
         "card_saved": "  ✓ {id} saved",
         "phase_done": "✓ Phase done: {title}",
         "phase_open": "Phase not done yet: {title}",
+        "still_open": "Still open: {outputs} — answer now?",
+        "was_skipped": "skipped",
+        "was_missing": "missing",
         "missing": "still missing: {outputs}",
         "conflict": "sprint.yaml was edited by hand meanwhile: for this question it now holds "
                     "{file}.",
@@ -272,7 +278,10 @@ class TerminalWalk:
             + self.t["phases_done"].format(done=done, of=len(progress))
         )
         if first is None:
-            console.print(self.t["nothing"] if revisit else self.t["all_done"])
+            if revisit:
+                console.print(self.t["nothing"])
+            elif all(p.status in ("done", "skipped") for p in progress):
+                console.print(self.t["all_done"])
             return
         console.print(f"[dim]{self.t['keys']}[/dim]")
 
@@ -359,6 +368,14 @@ class TerminalWalk:
         elif missing:
             out().print(f"[yellow]{self.t['phase_open'].format(title=title)}[/yellow] — "
                         + self.t["missing"].format(outputs=esc(", ".join(missing))))
+
+    def offer_open(self, still: list[tuple[str, bool]]) -> bool:
+        t = self.t
+        shown = ", ".join(f"{key} ({t['was_skipped'] if skipped else t['was_missing']})"
+                          for key, skipped in still)
+        out().print()
+        return prompts.yes_no(esc(t["still_open"].format(outputs=shown)), self.lang,
+                              default=True)
 
     def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool:
         out().print(f"[yellow]{self.t['conflict'].format(file=self._quoted(in_file, ask))}"
@@ -712,6 +729,7 @@ _STATUS: dict[str, dict[str, str]] = {
         "pending": "{n} antwoord(en) wachten in .sprintkit/pending-answers.yaml; "
                    "`sprintkit run` verwerkt ze",
         "method": "Methode", "done_of": "{done} van {of} fasen klaar",
+        "still_open": "Nog open: {outputs} — beantwoorden met `{command}`",
     },
     "en": {
         "todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped",
@@ -726,6 +744,7 @@ _STATUS: dict[str, dict[str, str]] = {
         "pending": "{n} answer(s) waiting in .sprintkit/pending-answers.yaml; "
                    "`sprintkit run` applies them",
         "method": "Method", "done_of": "{done} of {of} phases done",
+        "still_open": "Still open: {outputs} — answer with `{command}`",
     },
 }
 
@@ -771,6 +790,13 @@ def print_status(status: Any) -> None:
     else:
         where = status.next_phase + (f".{status.next_output}" if status.next_output else "")
         console.print(f"[bold]{w['next']}:[/bold] {esc(where)} — {esc(status.command)}")
+    by_phase: dict[str, list[str]] = {}
+    for key, _skipped in status.still_open:
+        by_phase.setdefault(key.split(".")[0], []).append(key)
+    for phase_id, keys in by_phase.items():
+        console.print(esc(w["still_open"].format(
+            outputs=", ".join(f"{k} ({w['skipped']})" for k in keys),
+            command=status.open_command(phase_id))))
     counts = status.outputs
     line = w["captured"].format(**counts)
     if counts["skipped"]:
