@@ -91,6 +91,7 @@ class Person:
                  take_open: bool = False) -> None:
         self.script = list(script)
         self.offers: list[list[tuple[str, bool]]] = []
+        self.criteria: list[tuple[str, list[str] | None]] = []
         self.take_open = take_open
         self.asked: list[tuple[str, Any, str | None]] = []
         self.problems: list[str] = []
@@ -109,8 +110,9 @@ class Person:
     def given(self, given, changed) -> None:
         self.given_count = changed
 
-    def enter(self, phase, number, total, workforms, again) -> None:
+    def enter(self, phase, number, total, workforms, again, criteria=None) -> None:
         self.entered.append((phase.id, again))
+        self.criteria.append((phase.id, criteria))
 
     def offer_timer(self, phase, timed) -> None:
         self.timers.append(timed)

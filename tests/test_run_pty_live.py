@@ -170,3 +170,38 @@ def test_a_skipped_question_is_offered_by_run_and_named_by_status(tmp_path, cli)
     assert design.skipped_outputs == []
     status = cli("status", "-s", folder, cwd=tmp_path)
     assert "Nog open" not in status.stdout
+
+
+def test_exit_criteria_are_checked_and_yes_to_the_evidence_needs_evidence(tmp_path, cli):
+    folder = _all_but_the_sample_plan(tmp_path, cli)
+    home = tmp_path / "home"
+    child = spawn(["run", "-s", str(folder), "--phase", "design"], tmp_path, home)
+    child.expect("Klaar als:")
+    child.expect("✓ Elke testkaart heeft een meting")       # the cards are there
+    child.expect("✗ Het steekproefplan laat zien")          # the sample plan is missing
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+
+    child = spawn(["run", "-s", str(folder), "--phase", "run"], tmp_path, home)
+    child.expect("✗ De looptijd is voorbij")                # "yes" was given, H1 has no evidence
+    _no_timer(child)
+    child.expect("1/4 Wat viel op")
+    child.sendline("")
+    child.expect("2/4 Week de uitvoering af")
+    child.sendline("")
+    child.expect("3/4 Wat week af")
+    child.sendline("")
+    child.expect("4/4 Is het bewijs voor elke hypothese vastgelegd")
+    child.sendline("j")
+    child.expect("nog geen bewijs vastgelegd voor H1")      # not taken on trust: asked again
+    child.expect(r"\(j/n\) >")
+    res = cli("evidence", "add", "H1", "-s", folder, "--successes", "5", "--trials", "6",
+              "--type", "behaviour")
+    assert res.exit_code == 0, res.output
+    child.sendline("j")
+    child.expect("Fase klaar: Uitvoeren en meten")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert load_sprint(folder).model.phases["run"].outputs["evidence_complete"] is True

@@ -302,3 +302,26 @@ def test_run_offers_the_skipped_questions_after_the_phases(tmp_path):
     frame = _model(folder).phases["frame"]
     assert frame.outputs["critical_assumptions"] == ["x"]   # picked by number from assumptions
     assert frame.skipped_outputs == [] and frame.status == "done"
+
+
+def test_yes_to_the_evidence_is_refused_while_a_hypothesis_has_none(tmp_path):
+    import yaml
+    from run_support import answers_for
+
+    from sprintkit.files.library import get_method
+
+    folder = make_sprint(tmp_path / "s")
+    answers = answers_for(get_method("experiment-sprint").model)
+    answers["run"].pop("evidence_complete")
+    for later in ("learn", "decide"):
+        answers.pop(later)
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True),
+                                     encoding="utf-8")
+    person = Person(["ja", "nee"])
+    with pytest.raises(KeyboardInterrupt):
+        _run(folder, person, answers=tmp_path / "a.yaml")
+    assert person.asked[0][0] == "run.evidence_complete"
+    assert person.problems[0] == "nog geen bewijs vastgelegd voor H1"
+    run = _model(folder).phases["run"]
+    assert run.outputs["evidence_complete"] is False and run.status == "in_progress"
+    assert ("run", "in_progress") in person.closures

@@ -144,3 +144,40 @@ def test_an_unanswered_required_question_is_open_an_optional_one_is_not(method):
     assert "design.sample_plan" in keys and "design.participants" in keys
     optional = [s.key for s in walk.steps() if not walk.spec(s).required]
     assert optional and not set(optional) & set(keys)
+
+
+def test_exit_criteria_are_checked_not_assumed(method):
+    from sprintkit.engine.progress import ASK, MET, OPEN, criterion_state, criteria_hold
+    from sprintkit.model.method import ExitCriterion
+
+    walk = Walkthrough(method, _sprint())
+    assert walk.criteria("design") == [OPEN, OPEN]           # nothing done: nothing ticked
+    sprint = _sprint(design={"outputs": {"hypotheses": ["H1"], "participants": 6,
+                                         "run_weeks": 3}})
+    walk.refresh(sprint)
+    assert walk.criteria("design") == [MET, OPEN]            # the sample plan is missing
+    run = method.phase("run")
+    crit = run.exit_criteria[0]
+    answers = {"check_in_notes": ["x"], "evidence_complete": True}
+    assert criterion_state(run, crit, answers, []) == MET
+    assert criterion_state(run, crit, answers, ["H1"]) == OPEN   # yes, but H1 has no evidence
+    no = {"check_in_notes": ["x"], "evidence_complete": False}
+    assert criterion_state(run, crit, no, []) == OPEN
+    assert not criteria_hold(run, no) and criteria_hold(run, answers)
+    free = ExitCriterion.model_validate({"text": "Iedereen is gehoord"})
+    assert criterion_state(run, free, answers, []) == ASK        # cannot be checked: asked
+
+
+def test_an_evidence_check_answered_no_stays_open(method):
+    from sprintkit.engine.progress import is_evidence_check
+
+    assert is_evidence_check(method.output("evidence_complete"))
+    assert not is_evidence_check(method.output("deviations"))
+    sprint = _sprint(run={"status": "in_progress",
+                          "outputs": {"check_in_notes": ["x"], "deviations": False,
+                                      "evidence_complete": False}})
+    walk = Walkthrough(method, sprint)
+    assert ("run.evidence_complete", False) in [(s.key, k) for s, k in walk.open_steps()]
+    assert walk.missing("run") == ["evidence_complete"]
+    assert closed_status(method.phase("run"), sprint.phases["run"], walk.answers()) == \
+        "in_progress"

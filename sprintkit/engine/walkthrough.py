@@ -28,7 +28,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.engine.progress import all_answers, applies, criteria_hold, is_filled
+from sprintkit.engine.progress import (
+    all_answers,
+    answered,
+    applies,
+    criteria_hold,
+    criterion_state,
+    is_filled,
+    without_evidence,
+)
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method, OutputSpec, Phase
@@ -138,11 +146,12 @@ class Walkthrough:
 
     def is_open(self, step: Step) -> bool:
         """Whether ``step`` is an open question: in a phase that is neither done nor skipped,
-        unanswered, and skipped or required."""
+        unanswered (an evidence check answered *no* counts as unanswered), and skipped or
+        required."""
         state = self.state(step.phase)
         if state is not None and state.status in ("done", "skipped"):
             return False
-        if is_filled(self.saved(step)):
+        if answered(self.spec(step), self.saved(step)):
             return False
         return self.skipped(step) or self.spec(step).required
 
@@ -199,7 +208,14 @@ class Walkthrough:
         state = self.state(phase_id)
         outputs = state.outputs if state is not None else {}
         return [o.id for o in self.method.phase(phase_id).outputs
-                if o.required and applies(o, answers) and not is_filled(outputs.get(o.id))]
+                if o.required and applies(o, answers) and not answered(o, outputs.get(o.id))]
+
+    def criteria(self, phase_id: str) -> list[str]:
+        """How each exit criterion of the phase stands now (``met``, ``open`` or ``ask``)."""
+        phase = self.method.phase(phase_id)
+        answers = self.answers()
+        missing = without_evidence(self.sprint)
+        return [criterion_state(phase, c, answers, missing) for c in phase.exit_criteria]
 
     def closed_status(self, phase_id: str) -> str:
         """The state a phase gets when the walk leaves it."""

@@ -38,7 +38,13 @@ from sprintkit.engine.answers import (
     items_of,
     same_answer,
 )
-from sprintkit.engine.progress import all_answers, applies, is_filled
+from sprintkit.engine.progress import (
+    all_answers,
+    applies,
+    is_evidence_check,
+    is_filled,
+    without_evidence,
+)
 from sprintkit.engine.walkthrough import Step, Walkthrough, closed_status
 from sprintkit.errors import (
     EditConflict,
@@ -110,7 +116,11 @@ class WalkUI(Protocol):
     def given(self, given: list[Given], changed: int) -> None: ...
 
     def enter(self, phase: Phase, number: int, total: int,
-              workforms: dict[str, Workform], again: bool) -> None: ...
+              workforms: dict[str, Workform], again: bool,
+              criteria: list[str] | None = None) -> None:
+        """A phase begins; ``criteria``: how each exit criterion stands (``met``, ``open``,
+        ``ask``: sprintkit cannot check it)."""
+        ...
 
     def offer_timer(self, phase: Phase, timed: list[tuple[str, int]]) -> None: ...
 
@@ -547,7 +557,7 @@ class _Walker:
                         self._close(phase_id, quiet=True)
                 phase = self.walk.phase_of(step)
                 ui.enter(phase, step.phase_index + 1, len(self.method.phases), workforms,
-                         again=phase.id in entered)
+                         again=phase.id in entered, criteria=self.walk.criteria(phase.id))
                 if phase.id not in entered:
                     timed = _timed(phase, workforms, self.lang)
                     if timed:
@@ -640,6 +650,12 @@ class _Walker:
             value = reply.value
         value = clean_answer(spec.type, value, self.clean)  # before anything is saved or journalled
         checked = coerce_answer(spec, value, context_of(self.model), typed=True)
+        if checked is True and is_evidence_check(spec):
+            self._reload()  # evidence may have been recorded while the prompt was open
+            lacking = without_evidence(self.model)
+            if lacking:  # "yes" is not taken on trust: asked again
+                raise AnswerError(_NO_EVIDENCE[self.lang].format(ids=", ".join(lacking)),
+                                  _NO_EVIDENCE_HINT[self.lang])
         base = self.walk.saved(step)
         entry = {"kind": "answer", "value": checked}
 
@@ -780,3 +796,11 @@ _FIRST = {"nl": "dit is de eerste vraag; verder terug kan niet",
 _NEEDED = {"nl": "hier is een antwoord nodig", "en": "this needs an answer"}
 _NEEDED_HINT = {"nl": "typ - om de vraag voor nu over te slaan",
                 "en": "type - to skip it for now"}
+_NO_EVIDENCE = {"nl": "nog geen bewijs vastgelegd voor {ids}",
+                "en": "no evidence recorded yet for {ids}"}
+_NO_EVIDENCE_HINT = {
+    "nl": "leg het vast met `sprintkit evidence add` en antwoord dan ja; of antwoord nee "
+          "(de fase blijft open)",
+    "en": "record it with `sprintkit evidence add`, then answer yes; or answer no (the phase "
+          "stays open)",
+}

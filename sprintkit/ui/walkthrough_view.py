@@ -292,7 +292,8 @@ class TerminalWalk:
         err().print(self.t[key].format(n=changed, sources=esc(sources)))
 
     def enter(self, phase: Phase, number: int, total: int,
-              workforms: dict[str, Workform], again: bool) -> None:
+              workforms: dict[str, Workform], again: bool,
+              criteria: list[str] | None = None) -> None:
         from rich.panel import Panel
 
         from sprintkit.model.common import format_duration
@@ -306,7 +307,10 @@ class TerminalWalk:
         if phase.exit_criteria and not again:
             body.append("")
             body.append(f"[bold]{t['done_when']}:[/bold]")
-            body += [f"  ✓ {esc(c.text.get(self.lang))}" for c in phase.exit_criteria]
+            states = criteria or ["ask"] * len(phase.exit_criteria)
+            marks = {"met": "[green]✓[/green]", "open": "✗", "ask": "?"}
+            body += [f"  {marks.get(state, '?')} {esc(c.text.get(self.lang))}"
+                     for c, state in zip(phase.exit_criteria, states, strict=False)]
         console = out()
         console.print()
         console.print(Panel("\n".join(body), title=f"[bold]{esc(title)}[/bold]",
