@@ -147,7 +147,7 @@ def test_an_unanswered_required_question_is_open_an_optional_one_is_not(method):
 
 
 def test_exit_criteria_are_checked_not_assumed(method):
-    from sprintkit.engine.progress import ASK, MET, OPEN, criterion_state, criteria_hold
+    from sprintkit.engine.progress import ASK, MET, OPEN, criteria_hold, criterion_state
     from sprintkit.model.method import ExitCriterion
 
     walk = Walkthrough(method, _sprint())
