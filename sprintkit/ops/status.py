@@ -48,8 +48,9 @@ class Status:
     revisit: bool = False
     """The walk has nothing open, but the next phase is not done (skipped questions)."""
     still_open: list[tuple[str, bool]] = field(default_factory=list)
-    """Skipped questions of phases that are not done (``phase.output``, skipped): ``run``
-    asks them after the phases, ``run --phase ID`` at once."""
+    """Open questions the walk passes over (``phase.output``, skipped or not): skipped ones,
+    and an evidence question answered *no*, in phases that are not done. ``run`` offers them
+    after the phases; ``run --phase ID`` asks them at once."""
 
     def open_command(self, phase_id: str) -> str:
         """The command that asks a phase's open questions."""
@@ -119,10 +120,10 @@ def sprint_status(
     upcoming = next_phase(progress)
     walk = Walkthrough(method, model)
     first = walk.first()
-    passed = [step for step, skipped in walk.open_steps() if skipped]  # the walk passes them
+    passed = [(step, skipped) for step, skipped in walk.open_steps() if not walk.visits(step)]
     revisit = first is None and upcoming is not None
     if revisit and passed:
-        first = passed[0]
+        first = passed[0][0]
     day = today or dt.date.today()
     open_actions = [
         {"id": a.id, "text": a.text, "owner": a.owner,
@@ -139,5 +140,5 @@ def sprint_status(
         next_output=first.output if first is not None else None,
         hypotheses=verdict_counts(model), actions=action_counts(model.actions, day),
         open_actions=open_actions, pending=len(read_journal(loaded.path)),
-        revisit=revisit, still_open=[(step.key, True) for step in passed],
+        revisit=revisit, still_open=[(step.key, skipped) for step, skipped in passed],
     )

@@ -795,12 +795,12 @@ def print_status(status: Any) -> None:
         where = status.next_phase + (f".{status.next_output}" if status.next_output else "")
         console.print(f"[bold]{w['next']}:[/bold] {esc(where)} — {esc(status.command)}")
     by_phase: dict[str, list[str]] = {}
-    for key, _skipped in status.still_open:
-        by_phase.setdefault(key.split(".")[0], []).append(key)
+    for key, skipped in status.still_open:
+        by_phase.setdefault(key.split(".")[0], []).append(
+            f"{key} ({w['skipped'] if skipped else w['missing']})")
     for phase_id, keys in by_phase.items():
-        console.print(esc(w["still_open"].format(
-            outputs=", ".join(f"{k} ({w['skipped']})" for k in keys),
-            command=status.open_command(phase_id))))
+        console.print(esc(w["still_open"].format(outputs=", ".join(keys),
+                                                 command=status.open_command(phase_id))))
     counts = status.outputs
     line = w["captured"].format(**counts)
     if counts["skipped"]:
