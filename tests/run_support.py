@@ -87,8 +87,12 @@ class Person:
     prompt — a Reply, a plain value (an answer), or a callable that gets the Ask."""
 
     def __init__(self, script: list[Any], *, conflict: bool = True,
-                 on_blocked: Callable[[Any], None] | None = None) -> None:
+                 on_blocked: Callable[[Any], None] | None = None,
+                 take_open: bool = False) -> None:
         self.script = list(script)
+        self.offers: list[list[tuple[str, bool]]] = []
+        self.criteria: list[tuple[str, list[str] | None]] = []
+        self.take_open = take_open
         self.asked: list[tuple[str, Any, str | None]] = []
         self.problems: list[str] = []
         self.entered: list[tuple[str, bool]] = []
@@ -106,8 +110,9 @@ class Person:
     def given(self, given, changed) -> None:
         self.given_count = changed
 
-    def enter(self, phase, number, total, workforms, again) -> None:
+    def enter(self, phase, number, total, workforms, again, criteria=None) -> None:
         self.entered.append((phase.id, again))
+        self.criteria.append((phase.id, criteria))
 
     def offer_timer(self, phase, timed) -> None:
         self.timers.append(timed)
@@ -125,6 +130,10 @@ class Person:
 
     def closed(self, phase, status, missing) -> None:
         self.closures.append((phase.id, status))
+
+    def offer_open(self, still) -> bool:
+        self.offers.append(list(still))
+        return self.take_open
 
     def conflict(self, ask, in_file, answer) -> bool:
         self.conflicts.append((in_file, answer))

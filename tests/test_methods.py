@@ -190,3 +190,19 @@ def test_methods_path_lists_the_search_order(cli, tmp_path):
     assert data[2]["exists"] is True
     text = cli("methods", "path", "--lang", "en", cwd=tmp_path).stdout
     assert "1. sprint folder" in text and "3. built-in" in text
+
+
+def test_chosen_lists_pick_from_the_earlier_list():
+    from sprintkit.files.library import get_method
+
+    picks = {
+        ("experiment-sprint", "critical_assumptions"): "assumptions",
+        ("co-creation", "top_pain_points"): "pain_points",
+        ("co-creation", "chosen_solutions"): "solutions",
+        ("story-cycle", "chosen_ideas"): "ideas",
+        ("strategy-sprint", "chosen_options"): "strategic_options",
+    }
+    for (method_id, output), source in picks.items():
+        method = get_method(method_id).model
+        assert method.output(output).type == "list"
+        assert method.output(output).items_from == source, (method_id, output)

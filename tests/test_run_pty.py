@@ -254,6 +254,11 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     say("Two crisis cases used the old format", "")
     child.expect("4/4 Is the evidence")
     say("yes")
+    child.expect("no evidence recorded yet for H1")   # yes is checked against the evidence
+    res = cli("evidence", "add", "H1", "-s", folder, "--successes", "5", "--trials", "6",
+              "--type", "behaviour")
+    assert res.exit_code == 0, res.output
+    say("yes")
     child.expect("Phase done: Running and measuring")
     timer()
     child.expect("1/3 What are the key learnings")

@@ -217,3 +217,26 @@ def test_a_held_lock_is_reported_with_pid_and_since(cli, tmp_path, monkeypatch):
     assert cli("run", "-s", folder, "--answers", folder / "a.yaml", "--phase", "frame",
                "--no-input").exit_code == 1  # other frame outputs are still missing
     assert _outputs(folder, "frame") == {"experiment_goal": "x"}
+
+
+def test_an_answers_file_picks_from_an_earlier_list_by_number(cli, tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    (tmp_path / "a.yaml").write_text(
+        "frame:\n  experiment_goal: a\n  solution_tested: b\n"
+        "  assumptions: [Sneller, Ouders begrijpen het plan, Geen extra tijd]\n"
+        "  critical_assumptions: [2, Geen extra tijd, '1,3']\n", encoding="utf-8")
+    res = cli("run", "-s", folder, "--answers", tmp_path / "a.yaml", "--phase", "frame",
+              "--no-input")
+    assert res.exit_code == 1 and "twee keer" in res.output  # 3 is 'Geen extra tijd'
+    assert "Geen extra tijd" not in res.output                  # answers are not echoed
+    (tmp_path / "a.yaml").write_text(
+        "frame:\n  experiment_goal: a\n  solution_tested: b\n"
+        "  assumptions: [Sneller, Ouders begrijpen het plan, Geen extra tijd]\n"
+        "  critical_assumptions: [2, Nieuw]\n", encoding="utf-8")
+    for _ in range(2):   # a replay changes nothing
+        res = cli("run", "-s", folder, "--answers", tmp_path / "a.yaml", "--phase", "frame",
+                  "--no-input")
+        assert res.exit_code == 0, res.output
+    assert "0 antwoorden" in res.output
+    frame = load_sprint(folder).model.phases["frame"].outputs
+    assert frame["critical_assumptions"] == ["Ouders begrijpen het plan", "Nieuw"]

@@ -281,3 +281,47 @@ def test_all_done_and_nothing_to_ask(tmp_path):
     assert result.next_phase is None and len(result.done) == 6
     assert result.given > 10
     assert dt.date.today() == _model(folder).hypotheses[0].created
+
+
+def test_run_offers_the_skipped_questions_after_the_phases(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    text = (folder / "sprint.yaml").read_text(encoding="utf-8").replace(
+        "phases: {}", "phases:\n  frame:\n    status: in_progress\n    outputs:\n"
+        "      experiment_goal: a\n      solution_tested: b\n      assumptions: [x]\n"
+        "    skipped_outputs: [critical_assumptions]\n  design:\n    status: skipped\n"
+        "  prepare:\n    status: skipped\n  run:\n    status: skipped\n  learn:\n"
+        "    status: skipped\n  decide:\n    status: skipped\n")
+    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    declined = Person([])
+    result = _run(folder, declined)                  # nothing asked, but the offer is made
+    assert declined.offers == [[("frame.critical_assumptions", True)]]
+    assert declined.asked == [] and result.next_phase == "frame"
+    person = Person([Reply("answer", ["1"])], take_open=True)
+    _run(folder, person)
+    assert [key for key, _, _ in person.asked] == ["frame.critical_assumptions"]
+    frame = _model(folder).phases["frame"]
+    assert frame.outputs["critical_assumptions"] == ["x"]   # picked by number from assumptions
+    assert frame.skipped_outputs == [] and frame.status == "done"
+
+
+def test_yes_to_the_evidence_is_refused_while_a_hypothesis_has_none(tmp_path):
+    import yaml
+    from run_support import answers_for
+
+    from sprintkit.files.library import get_method
+
+    folder = make_sprint(tmp_path / "s")
+    answers = answers_for(get_method("experiment-sprint").model)
+    answers["run"].pop("evidence_complete")
+    for later in ("learn", "decide"):
+        answers.pop(later)
+    (tmp_path / "a.yaml").write_text(yaml.safe_dump(answers, allow_unicode=True),
+                                     encoding="utf-8")
+    person = Person(["ja", "nee"])
+    with pytest.raises(KeyboardInterrupt):
+        _run(folder, person, answers=tmp_path / "a.yaml")
+    assert person.asked[0][0] == "run.evidence_complete"
+    assert person.problems[0] == "nog geen bewijs vastgelegd voor H1"
+    run = _model(folder).phases["run"]
+    assert run.outputs["evidence_complete"] is False and run.status == "in_progress"
+    assert ("run", "in_progress") in person.closures

@@ -92,10 +92,14 @@ def test_skipped_questions_point_to_a_revisit(cli, tmp_path):
         "    status: skipped\n  decide:\n    status: skipped\n")
     (folder / "sprint.yaml").write_text(text, encoding="utf-8")
     data = json.loads(cli("status", "-s", folder, "--format", "json").stdout)
-    assert data["next"]["phase"] == "frame" and data["next"]["output"] is None
+    assert data["next"]["phase"] == "frame"
+    assert data["next"]["output"] == "critical_assumptions"     # the skipped question, named
     assert data["next"]["command"].endswith("--phase frame")
     assert data["phases"][0]["skipped"] == ["critical_assumptions"]
-    assert "skipped: critical_assumptions" in cli("status", "-s", folder).stdout
+    text = cli("status", "-s", folder, cwd=tmp_path).stdout
+    assert "skipped: critical_assumptions" in text
+    assert "Still open: frame.critical_assumptions (skipped) — answer with " \
+           "`sprintkit run -s s --phase frame`" in text
 
 
 def test_status_errors(cli, tmp_path):
@@ -104,3 +108,17 @@ def test_status_errors(cli, tmp_path):
     res = cli("status", "-s", tmp_path, "--format", "xml")
     assert res.exit_code == 2
     assert "Show the method" in cli("status", "--help").stdout
+
+
+def test_an_evidence_question_answered_no_is_named_as_open(cli, tmp_path):
+    folder = make_sprint(tmp_path / "s", lang="en")
+    text = (folder / "sprint.yaml").read_text(encoding="utf-8").replace(
+        "phases: {}", "phases:\n  frame:\n    status: skipped\n  design:\n    status: skipped\n"
+        "  prepare:\n    status: skipped\n  run:\n    status: in_progress\n    outputs:\n"
+        "      check_in_notes: [x]\n      deviations: false\n      evidence_complete: false\n"
+        "  learn:\n    status: skipped\n  decide:\n    status: skipped\n")
+    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    out = cli("status", "-s", folder, cwd=tmp_path).stdout
+    assert "Still open: run.evidence_complete (missing) — answer with " \
+           "`sprintkit run -s s --phase run`" in out
+    assert "all phases are done" not in out

@@ -221,3 +221,51 @@ def test_validate_uses_the_same_rules(cli, tmp_path):
     assert "phases.design.outputs.hypotheses: no hypothesis 'H9' in this sprint" in out
     assert "phases.prepare.outputs.run_start: expected a date (YYYY-MM-DD)" in out
     assert "phases.prepare.outputs.materials: 'a' is in the list twice" in out
+
+
+def test_a_list_that_picks_from_an_earlier_list_takes_numbers_as_its_items():
+    from sprintkit.engine.answers import picked_items
+
+    s = spec("list", items_from="ideas")
+    # typed or from an answers file: numbers stand for the earlier items' text
+    assert coerce_answer(s, ["1", "3"], ITEMS, typed=True) == ["Wachtlijst", "Telefoon"]
+    assert coerce_answer(s, ["1,3"], ITEMS) == ["Wachtlijst", "Telefoon"]
+    assert coerce_answer(s, ["2 3"], ITEMS) == ["Buurtteam", "Telefoon"]
+    assert coerce_answer(s, [2], ITEMS) == ["Buurtteam"]           # a YAML number
+    # free text stays possible; a line that is not only numbers is kept as typed
+    assert coerce_answer(s, ["Buurtteam", "3 weken wachten"], ITEMS) == [
+        "Buurtteam", "3 weken wachten"]
+    with pytest.raises(AnswerError, match="choose from 1 to 3"):
+        coerce_answer(s, ["5"], ITEMS)
+    with pytest.raises(AnswerError, match="twice"):
+        coerce_answer(s, ["1", "Wachtlijst"], ITEMS)
+    # what is saved is read as it stands
+    assert coerce_answer(s, ["1"], ITEMS, strict=True) == ["1"]
+    # a list without items_from keeps numbers as text
+    assert coerce_answer(spec("list"), ["1", "3"], ITEMS) == ["1", "3"]
+    # nothing to pick from yet: kept as typed
+    assert coerce_answer(s, ["1"], AnswerContext({})) == ["1"]
+    assert picked_items("1, 5", ["a"]) == [1, 5]
+    assert picked_items("1 plan", ["a"]) is None and picked_items("1", None) is None
+
+
+def test_items_from_is_only_for_outputs_that_draw_on_a_list():
+    from pydantic import ValidationError
+
+    from sprintkit.model.method import Method
+
+    with pytest.raises(ValidationError, match="cannot have items_from"):
+        spec("text", items_from="ideas")
+
+    def method(source_type: str):
+        return Method.model_validate({
+            "id": "m", "kind": "x", "name": "M", "summary": "S",
+            "phases": [{"id": "p", "title": "P", "goal": "G", "timebox": "1h", "outputs": [
+                {"id": "ideas", "type": source_type, "prompt": "Q?"},
+                {"id": "chosen", "type": "list", "prompt": "Q?", "items_from": "ideas"},
+            ]}],
+        })
+
+    assert method("list").phases[0].outputs[1].items_from == "ideas"
+    with pytest.raises(ValidationError, match="'ideas' is not a list output"):
+        method("text")

@@ -112,3 +112,72 @@ def test_steps_are_ordered_by_method_position():
     a = Step(0, 3, "a", "x")
     b = Step(1, 0, "b", "y")
     assert a < b and a.key == "a.x"
+
+
+def test_open_questions_are_skipped_or_missing_in_phases_not_done(method):
+    sprint = _sprint(
+        frame={"status": "done", "outputs": {"experiment_goal": "b"},
+               "skipped_outputs": ["solution_tested"]},      # a done phase: not open
+        design={"status": "in_progress",
+                "outputs": {"hypotheses": ["H1"], "participants": 6, "run_weeks": 3,
+                            "family_data": False},
+                "skipped_outputs": ["sample_plan"]},
+        prepare={"status": "skipped"}, run={"status": "skipped"}, learn={"status": "skipped"},
+        decide={"status": "skipped"},
+    )
+    walk = Walkthrough(method, sprint)
+    assert walk.first() is None                      # the walk passes the skipped one over …
+    assert [(s.key, skipped) for s, skipped in walk.open_steps()] == [
+        ("design.sample_plan", True)]
+    step = walk.take_up_open()                       # … until the round over open questions
+    assert step.key == "design.sample_plan"
+    assert walk.after(step) is None                  # answered questions are not asked again
+    sprint.phases["design"].outputs["sample_plan"] = "Zes"
+    sprint.phases["design"].skipped_outputs.clear()
+    walk.refresh(sprint)
+    assert walk.open_steps() == [] and walk.first() is None
+
+
+def test_an_unanswered_required_question_is_open_an_optional_one_is_not(method):
+    walk = Walkthrough(method, _sprint(design={"status": "in_progress"}))
+    keys = [s.key for s, _ in walk.open_steps()]
+    assert "design.sample_plan" in keys and "design.participants" in keys
+    optional = [s.key for s in walk.steps() if not walk.spec(s).required]
+    assert optional and not set(optional) & set(keys)
+
+
+def test_exit_criteria_are_checked_not_assumed(method):
+    from sprintkit.engine.progress import ASK, MET, OPEN, criteria_hold, criterion_state
+    from sprintkit.model.method import ExitCriterion
+
+    walk = Walkthrough(method, _sprint())
+    assert walk.criteria("design") == [OPEN, OPEN]           # nothing done: nothing ticked
+    sprint = _sprint(design={"outputs": {"hypotheses": ["H1"], "participants": 6,
+                                         "run_weeks": 3}})
+    walk.refresh(sprint)
+    assert walk.criteria("design") == [MET, OPEN]            # the sample plan is missing
+    run = method.phase("run")
+    crit = run.exit_criteria[0]
+    answers = {"check_in_notes": ["x"], "evidence_complete": True}
+    assert criterion_state(run, crit, answers, []) == MET
+    assert criterion_state(run, crit, answers, ["H1"]) == OPEN   # yes, but H1 has no evidence
+    no = {"check_in_notes": ["x"], "evidence_complete": False}
+    assert criterion_state(run, crit, no, []) == OPEN
+    assert not criteria_hold(run, no) and criteria_hold(run, answers)
+    free = ExitCriterion.model_validate({"text": "Iedereen is gehoord"})
+    assert criterion_state(run, free, answers, []) == ASK        # cannot be checked: asked
+
+
+def test_an_evidence_check_answered_no_stays_open(method):
+    from sprintkit.engine.progress import is_evidence_check
+
+    assert is_evidence_check(method.output("evidence_complete"))
+    assert not is_evidence_check(method.output("deviations"))
+    sprint = _sprint(run={"status": "in_progress",
+                          "outputs": {"check_in_notes": ["x"], "deviations": False,
+                                      "evidence_complete": False}})
+    walk = Walkthrough(method, sprint)
+    assert ("run.evidence_complete", False) in [(s.key, k) for s, k in walk.open_steps()]
+    assert walk.missing("run") == ["evidence_complete"]
+    assert closed_status(method.phase("run"), sprint.phases["run"], walk.answers()) == \
+        "in_progress"

@@ -51,6 +51,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "item": "item {n} is {got}; every item must be a short text",
         "item_empty": "item {n} is empty",
         "twice": "{item} is in the list twice",
+        "pick": "{ref} is not the number of an item of {source!r}; choose from 1 to {n}",
         "choice": "{value} is not one of the choices",
         "choices": "{values} not among the choices",
         "number": "expected a number, got {got}",
@@ -82,6 +83,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "item": "punt {n} is {got}; elk punt moet een korte tekst zijn",
         "item_empty": "punt {n} is leeg",
         "twice": "{item} staat twee keer in de lijst",
+        "pick": "{ref} is geen nummer van een punt van {source!r}; kies van 1 tot {n}",
         "choice": "{value} is geen van de keuzes",
         "choices": "{values} hoort niet bij de keuzes",
         "number": "verwacht een getal, kreeg {got}",
@@ -229,6 +231,7 @@ def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
     if not isinstance(value, list):
         raise _fail(ctx, "list", got=shown(value))
     items: list[str] = []
+    earlier = None if strict else items_of(spec, ctx)
     for n, raw in enumerate(value, start=1):
         if _is_number(raw):
             raw = str(raw)
@@ -239,12 +242,37 @@ def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
             if strict:
                 raise _fail(ctx, "item_empty", n=n)
             continue
-        if item in items:
-            raise _fail(ctx, "twice", item=shown(item))
-        items.append(item)
+        for one in _picked(spec, item, earlier, ctx):
+            if one in items:
+                raise _fail(ctx, "twice", item=shown(one))
+            items.append(one)
     if not items:
         raise _fail(ctx, "empty")
     return items
+
+
+_NUMBERS = re.compile(r"^\d+(?:[\s,;]+\d+)*$")
+
+
+def picked_items(text: str, items: list[str] | None) -> list[int] | None:
+    """The item numbers in a line that holds only numbers (``1``, ``1,5``, ``1 5``) when there
+    are ``items`` to pick from; ``None`` for any other line (it is an item as typed)."""
+    if not items or not _NUMBERS.match(text.strip()):
+        return None
+    return [int(n) for n in re.split(r"[\s,;]+", text.strip())]
+
+
+def _picked(spec: OutputSpec, item: str, earlier: list[str] | None,
+            ctx: AnswerContext) -> list[str]:
+    """A list item as stored: for a list that picks from an earlier one (``items_from``), a
+    line of numbers stands for those items' text; any other line is kept as given."""
+    numbers = picked_items(item, earlier)
+    if numbers is None or earlier is None:
+        return [item]
+    for number in numbers:
+        if not 1 <= number <= len(earlier):
+            raise _fail(ctx, "pick", ref=number, source=spec.items_from, n=len(earlier))
+    return [earlier[number - 1] for number in numbers]
 
 
 def _resolve_choice(spec: OutputSpec, raw: Any, strict: bool, typed: bool) -> str | None:
@@ -382,7 +410,9 @@ def _bool(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
 
 
 def items_of(spec: OutputSpec, ctx: AnswerContext) -> list[str] | None:
-    """The items a dot_vote or impact_effort output scores (``None`` when not answered)."""
+    """The items of the earlier list an output draws on (``items_from``): those a dot_vote or
+    impact_effort output scores, or those a list output picks from (``None`` when not
+    answered)."""
     if not spec.items_from:
         return None
     items = ctx.answers.get(spec.items_from)

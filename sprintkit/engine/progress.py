@@ -55,10 +55,30 @@ def applies(output: OutputSpec, answers: dict[str, Any]) -> bool:
     return output.when is None or output.when.holds(answers)
 
 
+def is_evidence_check(spec: OutputSpec) -> bool:
+    """Whether ``spec`` is a steering yes/no question about the evidence (the experiment
+    sprint's ``evidence_complete``): a ``bool`` output with ``feeds: check`` whose id starts
+    with ``evidence``. Sprintkit can check its answer against the hypotheses' evidence."""
+    return spec.type == "bool" and spec.feeds == "check" and spec.id.startswith("evidence")
+
+
+def without_evidence(sprint: Sprint) -> list[str]:
+    """Ids of the sprint's hypotheses that have no evidence yet."""
+    return [h.id for h in sprint.hypotheses if not h.evidence]
+
+
+def answered(spec: OutputSpec | None, value: Any) -> bool:
+    """Whether ``value`` answers ``spec`` as an exit criterion needs it: filled, and for an
+    evidence check, *yes* (a *no* leaves the criterion open)."""
+    if spec is not None and is_evidence_check(spec):
+        return value is True
+    return is_filled(value)
+
+
 def criteria_hold(phase: Phase, answers: dict[str, Any]) -> bool:
     """Whether every exit criterion of ``phase`` holds: each output it requires is answered
-    (an output whose ``when`` does not hold is not required). A phase without exit criteria
-    that name outputs is held to its required outputs instead."""
+    (an output whose ``when`` does not hold is not required; an evidence check needs *yes*).
+    A phase without exit criteria that name outputs is held to its required outputs instead."""
     needed = {ref for crit in phase.exit_criteria for ref in crit.requires}
     if not needed:
         needed = {o.id for o in phase.outputs if o.required}
@@ -67,9 +87,33 @@ def criteria_hold(phase: Phase, answers: dict[str, Any]) -> bool:
         spec = by_id.get(ref)
         if spec is not None and not applies(spec, answers):
             continue
-        if not is_filled(answers.get(ref)):
+        if not answered(spec, answers.get(ref)):
             return False
     return True
+
+
+MET, OPEN, ASK = "met", "open", "ask"
+"""How an exit criterion stands: it holds (✓), it does not (✗), or sprintkit cannot tell (?)."""
+
+
+def criterion_state(phase: Phase, criterion: Any, answers: dict[str, Any],
+                    missing_evidence: list[str]) -> str:
+    """Whether one exit criterion holds, checked rather than asked: each output it requires is
+    answered (see :func:`answered`), and when it requires an evidence check, every hypothesis
+    has evidence (``missing_evidence`` lists those that have none). A criterion that names no
+    output cannot be checked: :data:`ASK`."""
+    if not criterion.requires:
+        return ASK
+    by_id = {o.id: o for o in phase.outputs}
+    for ref in criterion.requires:
+        spec = by_id.get(ref)
+        if spec is not None and not applies(spec, answers):
+            continue
+        if not answered(spec, answers.get(ref)):
+            return OPEN
+        if spec is not None and is_evidence_check(spec) and missing_evidence:
+            return OPEN
+    return MET
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,9 @@ is passed over. Two modes:
 * **revisit** (``sprintkit run --phase ID``): only that phase, and every step of it, with the
   saved answers as defaults.
 
+After the phases, ``run`` offers the *open* questions — skipped, or required and still
+unanswered, in phases that are not done — and walks only those (:meth:`Walkthrough.take_up_open`).
+
 Going back (``<``) moves to the previous step that applies, answered or not; going forward
 again visits every step up to the furthest one already reached before it returns to the mode's
 own rule, so nothing in between is silently passed over. Skipping (``-``) records the output in
@@ -25,7 +28,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.engine.progress import all_answers, applies, criteria_hold, is_filled
+from sprintkit.engine.progress import (
+    all_answers,
+    answered,
+    applies,
+    criteria_hold,
+    criterion_state,
+    is_filled,
+    without_evidence,
+)
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method, OutputSpec, Phase
@@ -60,6 +71,9 @@ class Walkthrough:
     phase: str | None = None
     """Revisit only this phase (``--phase``); ``None``: resume the whole method."""
     furthest: Step | None = None
+    again: bool = False
+    """Visit only the open questions (:meth:`is_open`): the round after the phases, when the
+    facilitator takes up what was skipped or is still missing."""
 
     def __post_init__(self) -> None:
         if self.phase is not None:
@@ -123,10 +137,33 @@ class Walkthrough:
             return True
         if self.revisit:
             return True
+        if self.again:
+            return self.is_open(step)
         state = self.state(step.phase)
         if state is not None and state.status in ("done", "skipped"):
             return False
         return not is_filled(self.saved(step)) and not self.skipped(step)
+
+    def is_open(self, step: Step) -> bool:
+        """Whether ``step`` is an open question: in a phase that is neither done nor skipped,
+        unanswered (an evidence check answered *no* counts as unanswered), and skipped or
+        required."""
+        state = self.state(step.phase)
+        if state is not None and state.status in ("done", "skipped"):
+            return False
+        if answered(self.spec(step), self.saved(step)):
+            return False
+        return self.skipped(step) or self.spec(step).required
+
+    def open_steps(self) -> list[tuple[Step, bool]]:
+        """The open questions in scope, in order, each with whether it was skipped."""
+        return [(s, self.skipped(s)) for s in self.steps() if self.is_open(s)]
+
+    def take_up_open(self) -> Step | None:
+        """Start the round over the open questions; returns its first step."""
+        self.again = True
+        self.furthest = None
+        return self.first()
 
     def first(self) -> Step | None:
         """Where the walk starts: the first step it visits."""
@@ -171,7 +208,14 @@ class Walkthrough:
         state = self.state(phase_id)
         outputs = state.outputs if state is not None else {}
         return [o.id for o in self.method.phase(phase_id).outputs
-                if o.required and applies(o, answers) and not is_filled(outputs.get(o.id))]
+                if o.required and applies(o, answers) and not answered(o, outputs.get(o.id))]
+
+    def criteria(self, phase_id: str) -> list[str]:
+        """How each exit criterion of the phase stands now (``met``, ``open`` or ``ask``)."""
+        phase = self.method.phase(phase_id)
+        answers = self.answers()
+        missing = without_evidence(self.sprint)
+        return [criterion_state(phase, c, answers, missing) for c in phase.exit_criteria]
 
     def closed_status(self, phase_id: str) -> str:
         """The state a phase gets when the walk leaves it."""

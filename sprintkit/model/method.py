@@ -122,7 +122,8 @@ class OutputSpec(Strict):
     required: bool = Field(True, description="Whether the phase needs an answer to be done.")
     choices: list[Choice] = Field(default_factory=list, description="For choice/multichoice.")
     items_from: Identifier | None = Field(
-        None, description="For dot_vote/impact_effort: the list output whose items are scored."
+        None, description="For dot_vote/impact_effort: the list output whose items are scored; "
+        "for a list: the earlier list it picks from (by number; free text allowed)."
     )
     votes_per_person: int | None = Field(None, ge=1, description="For dot_vote: dots each.")
     min: float | None = Field(None, description="For number/integer: the smallest allowed.")
@@ -147,6 +148,9 @@ class OutputSpec(Strict):
             raise ValueError(f"a {self.type} output needs choices")
         if self.type in ("dot_vote", "impact_effort") and not self.items_from:
             raise ValueError(f"a {self.type} output needs items_from (an earlier list output)")
+        if self.items_from and self.type not in ("list", "dot_vote", "impact_effort"):
+            raise ValueError(f"a {self.type} output cannot have items_from "
+                             "(only list, dot_vote and impact_effort outputs draw on a list)")
         unique_ids(self.choices, "choice")
         return self
 
@@ -275,7 +279,7 @@ class Method(Strict):
         unique_ids(self.roles, "role")
         unique_ids(self.perspectives, "perspective")
         unique_ids(self.signifiers, "signifier")
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for phase in self.phases:
             for out in phase.outputs:
                 for ref, what in ((out.items_from, "items_from"),
@@ -284,7 +288,10 @@ class Method(Strict):
                         raise ValueError(
                             f"output {out.id!r}: {what} {ref!r} is not an earlier output"
                         )
-                seen.add(out.id)
+                if out.items_from is not None and seen[out.items_from] != "list":
+                    raise ValueError(f"output {out.id!r}: items_from {out.items_from!r} is not "
+                                     "a list output")
+                seen[out.id] = out.type
             for crit in phase.exit_criteria:
                 for ref in crit.requires:
                     if ref not in seen:

@@ -38,7 +38,13 @@ from sprintkit.engine.answers import (
     items_of,
     same_answer,
 )
-from sprintkit.engine.progress import all_answers, applies, is_filled
+from sprintkit.engine.progress import (
+    all_answers,
+    applies,
+    is_evidence_check,
+    is_filled,
+    without_evidence,
+)
 from sprintkit.engine.walkthrough import Step, Walkthrough, closed_status
 from sprintkit.errors import (
     EditConflict,
@@ -95,7 +101,8 @@ class Ask:
 @dataclass(frozen=True)
 class Reply:
     """What the person did at a prompt: ``answer`` (with ``value``), ``keep`` (Enter: keep the
-    default), ``back`` (``<``) or ``skip`` (``-``)."""
+    default), ``back`` (``<``; a ``value`` given with it is saved first, such as the test cards
+    made before going back) or ``skip`` (``-``)."""
 
     action: str
     value: Any = None
@@ -109,13 +116,22 @@ class WalkUI(Protocol):
     def given(self, given: list[Given], changed: int) -> None: ...
 
     def enter(self, phase: Phase, number: int, total: int,
-              workforms: dict[str, Workform], again: bool) -> None: ...
+              workforms: dict[str, Workform], again: bool,
+              criteria: list[str] | None = None) -> None:
+        """A phase begins; ``criteria``: how each exit criterion stands (``met``, ``open``,
+        ``ask``: sprintkit cannot check it)."""
+        ...
 
     def offer_timer(self, phase: Phase, timed: list[tuple[str, int]]) -> None: ...
 
     def ask(self, ask: Ask, problem: AnswerError | None) -> Reply: ...
 
     def closed(self, phase: Phase, status: str, missing: list[str]) -> None: ...
+
+    def offer_open(self, still: list[tuple[str, bool]]) -> bool:
+        """After the phases: the open questions (``phase.output``, skipped or not); whether to
+        take them up now."""
+        ...
 
     def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool: ...
 
@@ -520,6 +536,16 @@ class _Walker:
         for phase_id in self.walk.phases_before(step):
             self._close(phase_id, quiet=True)
         entered: set[str] = set()
+        self._steps(ui, step, workforms, entered)
+        if not self.walk.revisit:
+            still = self.walk.open_steps()
+            if still and ui.offer_open([(s.key, skipped) for s, skipped in still]):
+                self._steps(ui, self.walk.take_up_open(), workforms, entered)
+        return self._result(self.model, changed, 0, [])
+
+    def _steps(self, ui: WalkUI, step: Step | None, workforms: dict[str, Workform],
+               entered: set[str]) -> None:
+        """Walk from ``step`` until the walk is over, then close the phases it leaves."""
         current: str | None = None
         problem: AnswerError | None = None
         while step is not None:
@@ -531,7 +557,7 @@ class _Walker:
                         self._close(phase_id, quiet=True)
                 phase = self.walk.phase_of(step)
                 ui.enter(phase, step.phase_index + 1, len(self.method.phases), workforms,
-                         again=phase.id in entered)
+                         again=phase.id in entered, criteria=self.walk.criteria(phase.id))
                 if phase.id not in entered:
                     timed = _timed(phase, workforms, self.lang)
                     if timed:
@@ -543,6 +569,12 @@ class _Walker:
             reply = ui.ask(ask, problem)
             problem = None
             if reply.action == "back":
+                if reply.value is not None:  # what was given before going back (test cards)
+                    try:
+                        self._handle(ask, Reply("answer", reply.value))
+                    except AnswerError as exc:
+                        problem = exc
+                        continue
                 previous = self.walk.before(step)
                 if previous is None:
                     problem = AnswerError(_FIRST[self.lang])
@@ -560,7 +592,6 @@ class _Walker:
         for phase_id in self.walk.scope:
             if current is None or _after(self.method, phase_id, current):
                 self._close(phase_id, quiet=True)
-        return self._result(self.model, changed, 0, [])
 
     def _between(self, a: str, b: str) -> list[str]:
         """Phases in scope strictly after ``a`` and before ``b``."""
@@ -619,6 +650,12 @@ class _Walker:
             value = reply.value
         value = clean_answer(spec.type, value, self.clean)  # before anything is saved or journalled
         checked = coerce_answer(spec, value, context_of(self.model), typed=True)
+        if checked is True and is_evidence_check(spec):
+            self._reload()  # evidence may have been recorded while the prompt was open
+            lacking = without_evidence(self.model)
+            if lacking:  # "yes" is not taken on trust: asked again
+                raise AnswerError(_NO_EVIDENCE[self.lang].format(ids=", ".join(lacking)),
+                                  _NO_EVIDENCE_HINT[self.lang])
         base = self.walk.saved(step)
         entry = {"kind": "answer", "value": checked}
 
@@ -759,3 +796,11 @@ _FIRST = {"nl": "dit is de eerste vraag; verder terug kan niet",
 _NEEDED = {"nl": "hier is een antwoord nodig", "en": "this needs an answer"}
 _NEEDED_HINT = {"nl": "typ - om de vraag voor nu over te slaan",
                 "en": "type - to skip it for now"}
+_NO_EVIDENCE = {"nl": "nog geen bewijs vastgelegd voor {ids}",
+                "en": "no evidence recorded yet for {ids}"}
+_NO_EVIDENCE_HINT = {
+    "nl": "leg het vast met `sprintkit evidence add` en antwoord dan ja; of antwoord nee "
+          "(de fase blijft open)",
+    "en": "record it with `sprintkit evidence add`, then answer yes; or answer no (the phase "
+          "stays open)",
+}

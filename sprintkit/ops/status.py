@@ -47,6 +47,16 @@ class Status:
     pending: int = 0
     revisit: bool = False
     """The walk has nothing open, but the next phase is not done (skipped questions)."""
+    still_open: list[tuple[str, bool]] = field(default_factory=list)
+    """Open questions the walk passes over (``phase.output``, skipped or not): skipped ones,
+    and an evidence question answered *no*, in phases that are not done. ``run`` offers them
+    after the phases; ``run --phase ID`` asks them at once."""
+
+    def open_command(self, phase_id: str) -> str:
+        """The command that asks a phase's open questions."""
+        folder = display(self.path.parent)
+        s = f" -s {folder}" if folder != "." else ""
+        return f"sprintkit run{s} --phase {phase_id}"
 
     @property
     def command(self) -> str:
@@ -108,7 +118,12 @@ def sprint_status(
     method = get_method(model.method, loaded.path).model
     progress = phase_progress(method, model, language)
     upcoming = next_phase(progress)
-    first = Walkthrough(method, model).first()
+    walk = Walkthrough(method, model)
+    first = walk.first()
+    passed = [(step, skipped) for step, skipped in walk.open_steps() if not walk.visits(step)]
+    revisit = first is None and upcoming is not None
+    if revisit and passed:
+        first = passed[0][0]
     day = today or dt.date.today()
     open_actions = [
         {"id": a.id, "text": a.text, "owner": a.owner,
@@ -125,5 +140,5 @@ def sprint_status(
         next_output=first.output if first is not None else None,
         hypotheses=verdict_counts(model), actions=action_counts(model.actions, day),
         open_actions=open_actions, pending=len(read_journal(loaded.path)),
-        revisit=first is None and upcoming is not None,
+        revisit=revisit, still_open=[(step.key, skipped) for step, skipped in passed],
     )

@@ -46,6 +46,8 @@ _T: dict[str, dict[str, str]] = {
         "multiline": "meerdere regels; een lege regel rondt af",
         "list": "één punt per regel; een lege regel rondt af",
         "list_keep": "Enter houdt deze lijst; [bold]+[/bold] vult hem aan; of typ een nieuwe",
+        "list_pick": "Kies met nummers (1, 5 of 1,5 op één regel), of typ een eigen punt",
+        "list_add": "vult hem aan; of kies/typ een nieuwe lijst",
         "choice": "nummer of naam",
         "multichoice": "nummers, met komma's gescheiden",
         "number": "getal",
@@ -91,6 +93,9 @@ _T: dict[str, dict[str, str]] = {
         "card_saved": "  ✓ {id} bewaard",
         "phase_done": "✓ Fase klaar: {title}",
         "phase_open": "Fase nog niet klaar: {title}",
+        "still_open": "Nog open: {outputs} — nu beantwoorden?",
+        "was_skipped": "overgeslagen",
+        "was_missing": "ontbreekt",
         "missing": "ontbreekt nog: {outputs}",
         "conflict": "sprint.yaml is intussen met de hand aangepast: bij deze vraag staat nu "
                     "{file}.",
@@ -138,6 +143,8 @@ _T: dict[str, dict[str, str]] = {
         "multiline": "several lines; an empty line finishes",
         "list": "one item per line; an empty line finishes",
         "list_keep": "Enter keeps this list; [bold]+[/bold] adds to it; or type a new one",
+        "list_pick": "Pick by number (1, 5 or 1,5 on one line), or type an item of your own",
+        "list_add": "adds to it; or pick/type a new list",
         "choice": "number or name",
         "multichoice": "numbers, separated by commas",
         "number": "number",
@@ -182,6 +189,9 @@ _T: dict[str, dict[str, str]] = {
         "card_saved": "  ✓ {id} saved",
         "phase_done": "✓ Phase done: {title}",
         "phase_open": "Phase not done yet: {title}",
+        "still_open": "Still open: {outputs} — answer now?",
+        "was_skipped": "skipped",
+        "was_missing": "missing",
         "missing": "still missing: {outputs}",
         "conflict": "sprint.yaml was edited by hand meanwhile: for this question it now holds "
                     "{file}.",
@@ -208,9 +218,6 @@ _T: dict[str, dict[str, str]] = {
                        "`sprintkit status{s}`.",
     },
 }
-
-RISKS = ("desirability", "feasibility", "viability")
-
 
 def texts(lang: str) -> dict[str, str]:
     return _T["nl" if lang == "nl" else "en"]
@@ -271,7 +278,10 @@ class TerminalWalk:
             + self.t["phases_done"].format(done=done, of=len(progress))
         )
         if first is None:
-            console.print(self.t["nothing"] if revisit else self.t["all_done"])
+            if revisit:
+                console.print(self.t["nothing"])
+            elif all(p.status in ("done", "skipped") for p in progress):
+                console.print(self.t["all_done"])
             return
         console.print(f"[dim]{self.t['keys']}[/dim]")
 
@@ -282,7 +292,8 @@ class TerminalWalk:
         err().print(self.t[key].format(n=changed, sources=esc(sources)))
 
     def enter(self, phase: Phase, number: int, total: int,
-              workforms: dict[str, Workform], again: bool) -> None:
+              workforms: dict[str, Workform], again: bool,
+              criteria: list[str] | None = None) -> None:
         from rich.panel import Panel
 
         from sprintkit.model.common import format_duration
@@ -296,7 +307,10 @@ class TerminalWalk:
         if phase.exit_criteria and not again:
             body.append("")
             body.append(f"[bold]{t['done_when']}:[/bold]")
-            body += [f"  ✓ {esc(c.text.get(self.lang))}" for c in phase.exit_criteria]
+            states = criteria or ["ask"] * len(phase.exit_criteria)
+            marks = {"met": "[green]✓[/green]", "open": "✗", "ask": "?"}
+            body += [f"  {marks.get(state, '?')} {esc(c.text.get(self.lang))}"
+                     for c, state in zip(phase.exit_criteria, states, strict=False)]
         console = out()
         console.print()
         console.print(Panel("\n".join(body), title=f"[bold]{esc(title)}[/bold]",
@@ -358,6 +372,14 @@ class TerminalWalk:
         elif missing:
             out().print(f"[yellow]{self.t['phase_open'].format(title=title)}[/yellow] — "
                         + self.t["missing"].format(outputs=esc(", ".join(missing))))
+
+    def offer_open(self, still: list[tuple[str, bool]]) -> bool:
+        t = self.t
+        shown = ", ".join(f"{key} ({t['was_skipped'] if skipped else t['was_missing']})"
+                          for key, skipped in still)
+        out().print()
+        return prompts.yes_no(esc(t["still_open"].format(outputs=shown)), self.lang,
+                              default=True)
 
     def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool:
         out().print(f"[yellow]{self.t['conflict'].format(file=self._quoted(in_file, ask))}"
@@ -468,21 +490,42 @@ class TerminalWalk:
 
     def _ask_list(self, ask: Ask) -> Any:
         existing = ask.default if isinstance(ask.default, list) else []
-        if existing:
+        earlier = ask.items if ask.spec.items_from else None
+        if earlier:
+            prompts.numbered([esc(i) for i in earlier])
+            out().print(f"[dim]{self.t['list_pick']}[/dim]")
+            if existing:
+                keeps = self.t["enter_keeps"].format(value=shown_value(existing, self.lang))
+                out().print(f"[dim]{esc(keeps)}; [bold]+[/bold] {self.t['list_add']}[/dim]")
+        elif existing:
             prompts.numbered([esc(i) for i in existing])
             out().print(f"[dim]{self.t['list_keep']}[/dim]")
         first = prompts.line("> " if existing else "  1. ")
         command = self._command(first)
         if command is not None:
             return command
-        items = list(existing) if first.strip() == prompts.ADD else [first.strip()]
-        number = len(items) + 1
+        items = list(existing) if first.strip() == prompts.ADD else self._picked(first, earlier)
         while True:
-            text = prompts.line(f"  {number}. ")
+            text = prompts.line(f"  {len(items) + 1}. ")
             if not text.strip():
                 return items
-            items.append(text.strip())
-            number += 1
+            items += self._picked(text, earlier)
+
+    def _picked(self, text: str, earlier: list[str] | None) -> list[str]:
+        """One typed line of a list: a line of numbers picks those items of the earlier list
+        (their text is shown and stored); any other line is an item as typed."""
+        from sprintkit.engine.answers import picked_items
+
+        numbers = picked_items(text, earlier)
+        if numbers is None or earlier is None:
+            return [text.strip()]
+        if not all(1 <= n <= len(earlier) for n in numbers):
+            self._error(self.t["wrong_number"].format(n=len(earlier)))
+            return []
+        chosen = [earlier[n - 1] for n in numbers]
+        for item in chosen:
+            out().print(f"[dim]    → {esc(item)}[/dim]")
+        return chosen
 
     def _menu(self, ask: Ask) -> None:
         options = [f"{esc(c.label.get(self.lang))} [dim]({c.id})[/dim]" for c in ask.spec.choices]
@@ -632,65 +675,9 @@ class TerminalWalk:
     # --- test cards -------------------------------------------------------------------------
 
     def _ask_hypotheses(self, ask: Ask) -> Any:
-        from sprintkit.engine.answers import AnswerError, target_problem
+        from sprintkit.ui.card_prompt import ask_cards
 
-        t = self.t
-        ids = [h.id for h in ask.cards]
-        if ask.cards:
-            out().print(f"[bold]{t['cards']}[/bold]")
-            prompts.numbered([f"[bold]{h.id}[/bold] {esc(h.statement)}"
-                              + (f" [dim]({h.target})[/dim]" if h.target is not None else "")
-                              for h in ask.cards])
-        while True:
-            out().print(f"[bold]{t['card'].format(n=len(ids) + 1)}[/bold] "
-                        f"[dim]{t['card_stop']}[/dim]")
-            statement = prompts.line(t["statement"])
-            if not ids:
-                command = self._command(statement)
-                if command is not None and command.action != "keep":
-                    return command
-            if not statement.strip():
-                break
-            card: dict[str, Any] = {"statement": statement.strip()}
-            risk = prompts.pick(t["risk"], 3, self._error, wrong=t["wrong_number"])
-            if risk is not None:
-                card["risk"] = RISKS[risk - 1]
-            for key in ("test", "metric"):
-                text = prompts.line(t[key]).strip()
-                if text:
-                    card[key] = text
-            while True:
-                target = prompts.line(t["target"]).strip()
-                wrong = target_problem(target, self.lang) if target else None
-                if wrong is None:
-                    break
-                self._error(wrong)
-            if target:
-                card["target"] = target
-            else:
-                card["kind"] = "qualitative"
-            criterion = prompts.line(t["criterion"]).strip()
-            if criterion:
-                card["criterion"] = criterion
-            title = prompts.line(t["title"]).strip()
-            if title:
-                card["title"] = title
-            importance = prompts.pick(t["importance"], 5, self._error, wrong=t["wrong_number"])
-            if importance is not None:
-                card["importance"] = importance
-            if ask.add_card is None:
-                break
-            try:
-                h = ask.add_card(card)
-            except AnswerError as exc:
-                self._error(exc.message, exc.hint)
-                continue
-            out().print(f"[green]{esc(t['card_saved'].format(id=h.id))}[/green]")
-            if h.id not in ids:
-                ids.append(h.id)
-        if not ids:
-            return self._command("")
-        return ids
+        return ask_cards(self, ask)
 
 
 def interrupted_line(lang: str, saved: int, sprint_file: Path | None) -> str:
@@ -746,6 +733,7 @@ _STATUS: dict[str, dict[str, str]] = {
         "pending": "{n} antwoord(en) wachten in .sprintkit/pending-answers.yaml; "
                    "`sprintkit run` verwerkt ze",
         "method": "Methode", "done_of": "{done} van {of} fasen klaar",
+        "still_open": "Nog open: {outputs} — beantwoorden met `{command}`",
     },
     "en": {
         "todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped",
@@ -760,6 +748,7 @@ _STATUS: dict[str, dict[str, str]] = {
         "pending": "{n} answer(s) waiting in .sprintkit/pending-answers.yaml; "
                    "`sprintkit run` applies them",
         "method": "Method", "done_of": "{done} of {of} phases done",
+        "still_open": "Still open: {outputs} — answer with `{command}`",
     },
 }
 
@@ -805,6 +794,13 @@ def print_status(status: Any) -> None:
     else:
         where = status.next_phase + (f".{status.next_output}" if status.next_output else "")
         console.print(f"[bold]{w['next']}:[/bold] {esc(where)} — {esc(status.command)}")
+    by_phase: dict[str, list[str]] = {}
+    for key, skipped in status.still_open:
+        by_phase.setdefault(key.split(".")[0], []).append(
+            f"{key} ({w['skipped'] if skipped else w['missing']})")
+    for phase_id, keys in by_phase.items():
+        console.print(esc(w["still_open"].format(outputs=", ".join(keys),
+                                                 command=status.open_command(phase_id))))
     counts = status.outputs
     line = w["captured"].format(**counts)
     if counts["skipped"]:
