@@ -126,3 +126,21 @@ AsOfOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def announce_edit(key: str, record: object, changed: list[str], fmt: Format) -> bool:
+    """Print what an edit command changed (``{key: record, changed}`` as JSON, or a line for
+    people); returns whether anything changed, for the command's own remarks after it."""
+    from sprintkit.ui import console
+
+    rid = getattr(record, "id", "")
+    if fmt is Format.json:
+        dump = getattr(record, "model_dump", None)
+        data = dump(mode="json", exclude_none=True) if dump is not None else record
+        console.emit_json({key: data, "changed": changed})
+        return False
+    if not changed:
+        console.info(f"{rid}: nothing changed (the values are the same)")
+        return False
+    console.success(f"{rid}: changed {', '.join(changed)}")
+    return True

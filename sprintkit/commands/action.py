@@ -15,6 +15,7 @@ from sprintkit.commands._common import (
     LangOpt,
     ProgrammeOpt,
     ScopeSprintOpt,
+    announce_edit,
 )
 
 action_app = typer.Typer(
@@ -151,15 +152,8 @@ def edit(
 
     done = edit_action(sprint, id, programme=programme, text=text, owner=owner, due=due,
                        status=status.value if status else None)
-    a = done.action
-    if format is Format.json:
-        console.emit_json({"action": a.model_dump(mode="json", exclude_none=True),
-                           "changed": done.changed})
+    if not announce_edit("action", done.action, done.changed, format):
         return
-    if not done.changed:
-        console.info(f"{a.id}: nothing changed (the values are the same)")
-        return
-    console.success(f"{a.id}: changed {', '.join(done.changed)}")
     if done.pseudonymised:
         console.info(f"  {done.pseudonymised} identifier(s) in the text pseudonymised")
 

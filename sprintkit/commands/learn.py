@@ -10,7 +10,13 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, SprintOpt
+from sprintkit.commands._common import (
+    PANEL_EVIDENCE,
+    Format,
+    FormatOpt,
+    SprintOpt,
+    announce_edit,
+)
 
 SUBCOMMANDS = ("add", "edit", "remove")
 
@@ -117,14 +123,8 @@ def edit(
     done = edit_learning(sprint, lid, observed=observed, learned=learned, action=action,
                          decision=decision.value if decision else None, reason=reason)
     card = done.learning
-    if format is Format.json:
-        console.emit_json({"learning": card.model_dump(mode="json", exclude_none=True),
-                           "changed": done.changed})
+    if not announce_edit("learning", card, done.changed, format):
         return
-    if not done.changed:
-        console.info(f"{card.id}: nothing changed (the values are the same)")
-        return
-    console.success(f"{card.id}: changed {', '.join(done.changed)}")
     if card.against_verdict and done.result is not None:
         console.warning(f"the decision to {card.decision} {card.hypothesis} goes against its "
                         f"verdict ({done.result.final}); reports show it as such")
