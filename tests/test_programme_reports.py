@@ -202,3 +202,21 @@ def test_markdown_shows_a_number_at_the_start_of_a_cell_without_a_backslash():
     md = to_markdown(mk.parse(text), None)[0].splitlines()
     assert [x for x in md if x] == ["93.8% (15/16)", "1\\. no list", "2\\) no list", "\\- no",
                                     "| a |", "| --- |", "| 93.8% (15/16) |"]
+
+
+def test_final_refuses_a_programme_document_that_lacks_its_goal_or_conclusions(cli, tmp_path):
+    prog = tmp_path / "intervence"
+    shutil.copytree(EXAMPLE, prog)
+    out = tmp_path / "final.md"
+    assert cli("programme", "report", "-p", prog, "-o", out, "--no-charts",
+               "--final").exit_code == 0  # the example is complete
+    assert "Versie 1.0 · definitief" in out.read_text(encoding="utf-8")
+    data = yaml.safe_load((prog / "programme.yaml").read_text(encoding="utf-8"))
+    del data["goal"]
+    (prog / "programme.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                         encoding="utf-8")
+    refused = tmp_path / "refused.md"
+    res = cli("programme", "report", "-p", prog, "-o", refused, "--no-charts", "--final")
+    assert res.exit_code == 1 and not refused.exists()
+    assert "Nog niet ingevuld: het doel." in res.output and "programme.yaml" in res.output
+    assert cli("programme", "report", "-p", prog, "-o", refused, "--no-charts").exit_code == 0

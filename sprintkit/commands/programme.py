@@ -15,6 +15,7 @@ from sprintkit.commands._common import (
     DocFormatOpt,
     DocVersionOpt,
     DraftOpt,
+    FinalOpt,
     ForceOpt,
     Format,
     FormatOpt,
@@ -212,7 +213,7 @@ def lineage(
 
 def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat | None,
               reference_doc: Path | None, lang: Any, no_charts: bool, force: bool,
-              draft: bool = False, version: str | None = None) -> None:
+              draft: bool = False, final: bool = False, version: str | None = None) -> None:
     from sprintkit.commands.report import _progress, announce
     from sprintkit.ops.reports import render_programme
 
@@ -221,7 +222,7 @@ def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat |
             template=template, programme=_or_none(programme), out=out,
             format=fmt.value if fmt else None, reference_doc=reference_doc,
             lang=lang.value if lang else None, charts=not no_charts, force=force,
-            draft=draft, version=version, progress=progress)
+            draft=draft, final=final, version=version, progress=progress)
     announce(result)
 
 
@@ -236,12 +237,13 @@ def report(
     no_charts: NoChartsOpt = False,
     force: ForceOpt = False,
     draft: DraftOpt = False,
+    final: FinalOpt = False,
     doc_version: DocVersionOpt = None,
 ) -> None:
     """Write one end report across the programme: the chain, how hypotheses developed from
     sprint to sprint, and a section per sprint in chain order."""
     _document(template, programme, out, fmt, reference_doc, lang, no_charts, force,
-              draft=draft, version=doc_version)
+              draft=draft, final=final, version=doc_version)
 
 
 @programme_app.command("plan")
@@ -255,12 +257,13 @@ def plan(
     no_charts: NoChartsOpt = False,
     force: ForceOpt = False,
     draft: DraftOpt = False,
+    final: FinalOpt = False,
     doc_version: DocVersionOpt = None,
 ) -> None:
     """Write one implementation plan across the programme: what is adopted (with each
     hypothesis's history), all actions, stakeholders, trial, indicators, risks, support."""
     _document(template, programme, out, fmt, reference_doc, lang, no_charts, force,
-              draft=draft, version=doc_version)
+              draft=draft, final=final, version=doc_version)
 
 
 @programme_app.command("context")

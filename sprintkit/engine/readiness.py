@@ -150,3 +150,37 @@ def _evidence_points(sprint: Sprint, content: Content, lang: str) -> list[Point]
 
 def missing(points: list[Point]) -> list[Point]:
     return [p for p in points if p.level == "missing"]
+
+
+def programme_points(programme: Any, sprints: list[Any], document: str, lang: str
+                     ) -> list[Point]:
+    """What a programme-wide ``document`` (report or plan) still lacks. The programme's own
+    fields count, and so does what its sprints hold (their conclusions, next steps, actions
+    and stakeholders), as the programme templates show them."""
+    from sprintkit.engine.deliverable import is_middle_management
+
+    def field_of(name: str) -> str:
+        return t("check.where_yaml", lang, field=name).replace("sprint.yaml", "programme.yaml")
+
+    stakeholders = list(programme.plan.stakeholders) + [
+        st for s in sprints for st in s.plan.stakeholders]
+    present = {
+        "goal": bool(programme.goal),
+        "conclusions": bool(programme.conclusions) or any(s.conclusions for s in sprints),
+        "next_steps": bool(programme.next_steps or programme.actions)
+        or any(s.next_steps or s.actions for s in sprints),
+        "actions": bool(programme.actions) or any(s.actions for s in sprints),
+        "stakeholders": bool(stakeholders),
+        "middle_management": any(is_middle_management(
+            " ".join(str(v or "") for v in (st.name, st.role, st.interest, st.involvement)))
+            for st in stakeholders),
+    }
+    needed = {"report": ("goal", "conclusions", "next_steps"),
+              "plan": ("goal", "actions", "stakeholders", "middle_management")}[document]
+    places = {"goal": "goal", "conclusions": "conclusions", "next_steps": "next_steps",
+              "actions": "actions", "stakeholders": "plan.stakeholders",
+              "middle_management": "plan.stakeholders"}
+    return [Point(document, "missing", section,
+                  t("check.empty", lang, section=t(f"section.{section}", lang)),
+                  [field_of(places[section])])
+            for section in needed if not present[section]]

@@ -196,6 +196,7 @@ WORDS: dict[str, str] = {
     "check.where_run": "sprintkit run --phase {phase} ({output})",
     "check.where_yaml": "{field} in sprint.yaml",
     "check.where_evidence": "sprintkit evidence add {id}",
+    "check.final_hint_programme": "fill them in in programme.yaml or in the sprints; without --final the document leaves the empty parts out.",
     "check.ready": "{document}: ready to deliver.",
     "check.document.report": "End-presentation report",
     "check.document.plan": "Implementation plan",

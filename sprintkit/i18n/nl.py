@@ -196,6 +196,7 @@ WORDS: dict[str, str] = {
     "check.where_run": "sprintkit run --phase {phase} ({output})",
     "check.where_yaml": "{field} in sprint.yaml",
     "check.where_evidence": "sprintkit evidence add {id}",
+    "check.final_hint_programme": "vul ze in in programme.yaml of in de sprints; zonder --final ontstaat een document waarin lege onderdelen zijn weggelaten.",
     "check.ready": "{document}: klaar om te leveren.",
     "check.document.report": "Eindpresentatie",
     "check.document.plan": "Implementatieplan",

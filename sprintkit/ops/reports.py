@@ -122,23 +122,32 @@ def render_programme(
     charts: bool = True,
     force: bool = False,
     draft: bool = False,
+    final: bool = False,
     version: str | None = None,
     progress: Progress | None = None,
 ) -> RenderResult:
     """Render ``template`` across every sprint of the programme at ``programme`` (folder or
     programme.yaml), in chain order, with the programme's own plan, indicators and actions.
 
-    Options as :func:`render` (``draft`` keeps the notes to the author; there is no ``final``:
-    the open points are checked per sprint); ``out`` defaults to
+    Options as :func:`render` (``draft`` keeps the notes to the author; ``final`` refuses a
+    report or plan that lacks the programme's goal, conclusions, next steps, actions or
+    stakeholders with middle management); ``out`` defaults to
     ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
     programme's ``templates/`` folder first. Every sprint must be readable."""
     from sprintkit.render.document import collector_paused
 
     with collector_paused():
         subject = programme_subject(programme, progress)
+        if final and not draft and template in ("report", "plan"):
+            from sprintkit.engine.readiness import programme_points
+
+            language = lang or subject.language
+            _refuse(programme_points(subject.programme, subject.sprints, template, language),
+                    template, language, hint="check.final_hint_programme")
         return _render(subject, template=template, out=out, format=format,
                        reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       step=progress or (lambda *_: None), draft=draft, version=version)
+                       step=progress or (lambda *_: None), draft=draft, final=final,
+                       version=version)
 
 
 def report_programme(**options: Any) -> RenderResult:
@@ -232,19 +241,24 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
 
 def _refuse_incomplete(loaded: Any, template: str, lang: str) -> None:
     """Raise the open points of ``template``'s document when anything required is missing."""
-    from sprintkit.i18n import t
-
     document = template if template in ("report", "plan", "intent") else None
     if document is None:
         return
-    result = check(sprint=loaded.path, documents=(document,))
-    missing = [p for p in result.points if p.level == "missing"]
+    _refuse(check(sprint=loaded.path, documents=(document,)).points, document, lang)
+
+
+def _refuse(points: list[Any], document: str, lang: str, hint: str = "check.final_hint"
+            ) -> None:
+    """Raise the missing ``points`` of ``document`` as one error (exit 1), if there are any."""
+    from sprintkit.i18n import t
+
+    missing = [p for p in points if p.level == "missing"]
     if missing:
         lines = "\n".join(f"  - {p.message}" for p in missing)
         raise SprintkitError(
             t("check.final_refused", lang, document=t(f"check.document.{document}", lang),
               count=len(missing)) + "\n" + lines,
-            hint=t("check.final_hint", lang))
+            hint=t(hint, lang))
 
 
 @dataclass
