@@ -173,8 +173,8 @@ def _items(values: list[Answer]) -> list[Any]:
 
 def _from_answers(section: str, values: list[Answer]) -> Any:
     if section in ("findings", "choices"):
-        return [{"label": a.label, "output": a.output, "type": a.type, "value": a.value}
-                for a in values]
+        return [{"label": a.label, "phase": a.phase, "output": a.output, "type": a.type,
+                 "value": a.value} for a in values]
     if section == "actions":
         return [parse_action(str(v)) for v in _items(values)]
     if section in ("stakeholders", "middle_management"):

@@ -118,25 +118,19 @@ def _group(g: dict[str, Any], s: Sprint, lang: str, charts: dict[str, Any],
            prefix: str) -> dict[str, Any]:
     """A findings or choices answer as the report shows it, with a chart for votes and
     impact/effort scores."""
-    from sprintkit.render.context import _output
+    from sprintkit.render.context import _matrix, _ranking
 
-    raw = None
-    for state in s.phases.values():
-        if g["output"] in state.outputs:
-            raw = state.outputs[g["output"]]
-    method_type = g["type"]
-    shaped = _output(g["output"], raw if raw is not None else g["value"], None, lang, s)
-    if method_type in ("dot_vote", "impact_effort") and isinstance(raw, dict):
-        from sprintkit.render.context import _matrix, _ranking
-
-        if method_type == "dot_vote":
-            shaped["shape"], shaped["ranking"] = "ranking", _ranking(raw)
-        else:
-            shaped["shape"], shaped["matrix"] = "matrix", _matrix(raw, lang)
+    raw = s.phases[g["phase"]].outputs.get(g["output"])  # votes and scores as captured
+    shaped: dict[str, Any] = {"id": g["output"], "type": g["type"], "shape": "text",
+                              "text": None, "entries": [], "ranking": [], "matrix": []}
+    if g["type"] == "dot_vote" and isinstance(raw, dict):
+        shaped["shape"], shaped["ranking"] = "ranking", _ranking(raw)
+    elif g["type"] == "impact_effort" and isinstance(raw, dict):
+        shaped["shape"], shaped["matrix"] = "matrix", _matrix(raw, lang)
     elif isinstance(g["value"], list):
         shaped["shape"], shaped["entries"] = "list", list(g["value"])
     else:
-        shaped["shape"], shaped["text"] = "text", g["value"]
+        shaped["text"] = g["value"]
     shaped["label"] = g["label"]
     shaped["chart"] = None
     if shaped["shape"] == "ranking" and len(shaped["ranking"]) > 1:
