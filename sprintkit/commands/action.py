@@ -23,6 +23,8 @@ action_app = typer.Typer(
     no_args_is_help=True,
 )
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Id of the action, e.g. A3.")]
+OwnerOpt = Annotated[str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")]
+DueOpt = Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")]
 
 
 class Move(str, Enum):
@@ -43,12 +45,8 @@ class Status(str, Enum):
 @action_app.command("add")
 def add(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="What is to be done.")],
-    owner: Annotated[
-        str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")
-    ] = None,
-    due: Annotated[
-        str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")
-    ] = None,
+    owner: OwnerOpt = None,
+    due: DueOpt = None,
     from_hypothesis: Annotated[
         str | None,
         typer.Option("--from-hypothesis", metavar="ID", help="The hypothesis it comes from "
@@ -132,12 +130,8 @@ def edit(
     text: Annotated[
         str | None, typer.Option("--text", metavar="TEXT", help="What is to be done.")
     ] = None,
-    owner: Annotated[
-        str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")
-    ] = None,
-    due: Annotated[
-        str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")
-    ] = None,
+    owner: OwnerOpt = None,
+    due: DueOpt = None,
     status: Annotated[
         Move | None, typer.Option("--status", help="todo, doing or done (as `action move`).",
                                   show_default=False)
