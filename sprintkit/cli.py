@@ -52,9 +52,14 @@ class _Boundary(TyperGroup):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            raise Interrupted("interrupted") from None
+            from sprintkit.i18n import msg
+
+            raise Interrupted(msg("common.interrupted")) from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        from sprintkit import i18n
+
+        i18n.reset()
         try:
             return super().main(*args, **kwargs)
         except SprintkitError as exc:
@@ -65,12 +70,11 @@ class _Boundary(TyperGroup):
         except Exception as exc:  # a bug: say so plainly, keep the traceback for --debug
             if _debugging():
                 raise
+            from sprintkit.i18n import msg
             from sprintkit.ui import console
 
-            console.error(
-                f"unexpected internal error ({type(exc).__name__}); nothing was written",
-                hint="run again with --debug and report the traceback",
-            )
+            console.error(msg("common.internal_error", kind=type(exc).__name__),
+                          hint=msg("common.internal_hint"))
             sys.exit(EXIT_INTERNAL)
 
 
@@ -88,10 +92,10 @@ def _ignore_bad_source_date() -> None:
     except (ValueError, OverflowError, OSError):
         del os.environ["SOURCE_DATE_EPOCH"]
     from sprintkit.errors import shown
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
-    console.warning(f"SOURCE_DATE_EPOCH={shown(raw, limit=24)} is not a number of seconds "
-                    "since 1970 that a date can have; ignored")
+    console.warning(msg("common.bad_source_date", value=shown(raw, limit=24)))
 
 
 def _debugging() -> bool:

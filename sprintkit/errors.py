@@ -46,7 +46,9 @@ class Problem:
             where += f":{self.line}:{self.column}"
         text = f"{where}: {self.path + ': ' if self.path else ''}{self.message}"
         if self.hint:
-            text += f"\n  hint: {self.hint}"
+            from sprintkit.i18n import msg
+
+            text += f"\n  {msg('common.hint')} {self.hint}"
         return text
 
 

@@ -30,7 +30,9 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     monkeypatch.setenv("LINES", "40")
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
-    for var in ("SPRINTKIT_DEBUG", "FORCE_COLOR", "CI_ANSWERS"):
+    monkeypatch.setenv("LANG", "C.UTF-8")  # messages follow the sprint, else Dutch (i18n)
+    for var in ("SPRINTKIT_DEBUG", "FORCE_COLOR", "CI_ANSWERS", "SPRINTKIT_LANG", "LC_ALL",
+                "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
     from sprintkit.ui import console
 

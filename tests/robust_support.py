@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,6 +82,6 @@ def assert_clear_refusal(run: Run, *needles: str, code: int = 1) -> None:
     assert run.returncode == code, (run.returncode, run.output[-3000:])
     assert "Traceback" not in run.output, run.output[-3000:]
     assert "unexpected internal error" not in run.output, run.output[-3000:]
-    assert "error:" in run.stderr, run.stderr[-3000:]
+    assert re.search(r"^(error|fout):", run.stderr, re.M), run.stderr[-3000:]
     for needle in needles:
         assert needle in run.output, (needle, run.output[-3000:])

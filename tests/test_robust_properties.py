@@ -25,6 +25,11 @@ LOCATED = re.compile(r"^(?P<file>[^\s:]+\.(?:yaml|csv)):(?:(?P<line>\d+):(?P<col
                      re.MULTILINE)
 
 
+def _says_error(stderr: str) -> bool:
+    """Whether stderr carries the error prefix, in either language."""
+    return re.search(r"^(error|fout):", stderr, re.M) is not None
+
+
 def assert_clean(res, allowed=(0, 1)) -> None:
     """No traceback, no internal error, an allowed exit code."""
     assert "Traceback" not in res.output, res.output[-2000:]
@@ -35,7 +40,7 @@ def assert_clean(res, allowed=(0, 1)) -> None:
 def assert_located(res, name: str) -> None:
     """Refused with exit 1, and every problem names the file (and a line when it has one)."""
     assert res.exit_code == 1, res.output[-2000:]
-    assert "error:" in res.stderr, res.output[-2000:]
+    assert _says_error(res.stderr), res.output[-2000:]
     found = [m for m in LOCATED.finditer(res.output) if m["file"].endswith(name)]
     assert found, f"no located problem for {name} in:\n{res.output[-2000:]}"
 
@@ -215,7 +220,7 @@ def test_target_expressions_on_the_command_line(cli, tmp_path, target):
               "--target", target)
     assert_clean(res, (0, 1, 2))
     if res.exit_code:
-        assert "error:" in res.stderr
+        assert _says_error(res.stderr)
         assert "target" in res.stderr.lower() or "comparison" in res.stderr.lower()
 
 

@@ -49,7 +49,7 @@ def test_the_unattended_blocks_run_as_written(cli, tmp_path, monkeypatch):
             argv = shlex.split(command)
             assert argv[0] == "sprintkit"
             res = cli(*argv[1:])
-            failing = any(line.startswith("error:") for line in expected)
+            failing = any(line.startswith(("error:", "fout:")) for line in expected)
             assert res.exit_code == (1 if failing else 0), (command, res.output)
             produced = {line.replace("\a", "").rstrip() for line in res.output.splitlines()}
             for line in expected:

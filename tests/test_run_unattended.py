@@ -119,7 +119,7 @@ def test_unknown_phase_and_output_are_located_with_did_you_mean(cli, tmp_path):
     assert res.exit_code == 1
     err = res.stderr
     assert "a.yaml:2:1: framing: the method 'experiment-sprint' has no phase 'framing'" in err
-    assert "hint: did you mean 'frame'?" in err
+    assert "tip: did you mean 'frame'?" in err
     assert "a.yaml:5:3: design.participant: phase 'design' has no output 'participant'" in err
     assert "did you mean 'participants'?" in err
     assert "a.yaml:6:3: design.assumptions" in err and "belongs to phase 'frame'" in err

@@ -87,7 +87,7 @@ def test_text_output_is_file_line_column(cli, tmp_path):
     assert any(x.endswith("sprint.yaml:4:1: languag: unknown key 'languag'") for x in lines)
     assert any(x.endswith("sprint.yaml:5:8: start: expected a date (YYYY-MM-DD), got '2026-02-30'")
                for x in lines)
-    assert "  hint: did you mean 'language'?" in lines
+    assert "  tip: did you mean 'language'?" in lines
     assert "1 of 1 file invalid (2 problems)" in res.stderr
 
 
@@ -106,7 +106,7 @@ def test_too_large_file_is_refused_with_the_limit(cli, tmp_path, monkeypatch):
     res = cli("validate", str(path))
     assert res.exit_code == 1
     assert "big.yaml: file is 1.7 MiB; the limit is 1 MiB" in res.stdout
-    assert "hint: set SPRINTKIT_MAX_FILE_MB to raise it" in res.stdout
+    assert "tip: set SPRINTKIT_MAX_FILE_MB to raise it" in res.stdout
 
 
 def test_yes_no_and_times_stay_text(cli, tmp_path):

@@ -28,9 +28,17 @@ class Lang(str, Enum):
     en = "en"
 
 
+def choose_language(value: Lang | None) -> Lang | None:
+    from sprintkit import i18n
+
+    i18n.choose(value.value if value is not None else None)
+    return value
+
+
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Language of the output (default: the sprint's language)."),
+    typer.Option("--lang", help="Language of the output (default: the sprint's language).",
+                 callback=choose_language),
 ]
 
 

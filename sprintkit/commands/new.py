@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from sprintkit.commands._common import PANEL_SETUP, Lang, NoInputOpt
+from sprintkit.commands._common import PANEL_SETUP, Lang, NoInputOpt, choose_language
 
 
 def new(
@@ -29,7 +29,8 @@ def new(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option("--lang", help="Language of the sprint's prompts and reports (default: nl)."),
+        typer.Option("--lang", help="Language of the sprint's prompts and reports (default: nl).",
+                     callback=choose_language),
     ] = None,
     start: Annotated[
         str | None,

@@ -24,6 +24,7 @@ from sprintkit.commands._common import (
     NoChartsOpt,
     NoInputOpt,
     ReferenceOpt,
+    choose_language,
 )
 
 programme_app = typer.Typer(
@@ -59,7 +60,8 @@ def new(
     org: Annotated[str | None, typer.Option("--org", metavar="NAME",
                                             help="The client organisation.")] = None,
     lang: Annotated[Lang | None, typer.Option(
-        "--lang", help="Language of the programme's reports (default: nl).")] = None,
+        "--lang", help="Language of the programme's reports (default: nl).",
+        callback=choose_language)] = None,
     id: Annotated[str | None, typer.Option(
         "--id", help="Short name used in report file names (default: from DIR).")] = None,
     goal: Annotated[str | None, typer.Option("--goal", metavar="TEXT",

@@ -86,9 +86,11 @@ def resolve_programme(path: Path | None) -> Path:
 def load_file(path: Path, model: type[M], what: str, *, fast: bool = True) -> ModelFile[M]:
     """Load and validate a model file. ``fast`` reads plain data quickly when the file is only
     read; a transaction that writes the file back reads it with ``fast=False``."""
+    from sprintkit import i18n
     from sprintkit.files.yamlio import load_model
 
     value, doc = load_model(path, model, what, fast=fast)
+    i18n.found(getattr(value, "language", None))
     return ModelFile(value, path, doc)
 
 

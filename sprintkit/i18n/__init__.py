@@ -1,24 +1,34 @@
 """One catalogue of words for the whole product, and the one way to look a word up.
 
-Each language is a plain Python module (:mod:`sprintkit.i18n.nl`, :mod:`sprintkit.i18n.en`)
+Each language is a package (:mod:`sprintkit.i18n.nl`, :mod:`sprintkit.i18n.en`) of plain Python
+modules, one per area of the product (``documents``, ``evidence``, ``walkthrough``, …), each
 holding one dict, ``WORDS``, from a dotted key to a text with ``{name}`` placeholders. Python
 modules rather than YAML or gettext catalogues: importing a compiled dict costs well under a
-millisecond and needs no parser, so a command that shows one message does not pay for the
-catalogue. A test checks that every key exists in every language with the same placeholders.
+millisecond and needs no parser, so a command that shows one message does not pay for more than
+its language's words. A test checks that every key exists in every language with the same
+placeholders, and no key is defined twice.
 
 The one fallback rule: a key missing in the asked language is taken from English; a key missing
 everywhere is an error in the program (``KeyError``), never a silently shown key.
+
+**The language of a message** (:func:`language`), first that applies: the command's ``--lang``
+(:func:`choose`); the language of the sprint or programme the command works on (set when it is
+loaded, :func:`found`); ``SPRINTKIT_LANG``; the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)
+when it is Dutch or English; otherwise Dutch, the language most users work in.
 """
 
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("nl", "en")
 FALLBACK = "en"
+DEFAULT = "nl"
 
 _loaded: dict[str, dict[str, str]] = {}
+_state: dict[str, str | None] = {"chosen": None, "found": None}
 
 
 def catalogue(lang: str) -> dict[str, str]:
@@ -39,6 +49,47 @@ def t(key: str, lang: str, /, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
+def msg(key: str, /, **values: Any) -> str:
+    """The text for ``key`` in the language of the work at hand (:func:`language`)."""
+    return t(key, language(), **values)
+
+
 def has(key: str, lang: str = FALLBACK) -> bool:
     """Whether ``key`` is in the catalogue."""
     return key in catalogue(lang) or key in catalogue(FALLBACK)
+
+
+def language() -> str:
+    """The language messages are shown in now (see the module's rule)."""
+    for lang in (_state["chosen"], _state["found"], _from_environment()):
+        if lang in LANGUAGES:
+            return lang
+    return DEFAULT
+
+
+def choose(lang: str | None) -> None:
+    """The language asked for on the command line (``--lang``); ``None`` leaves it open."""
+    _state["chosen"] = lang if lang in LANGUAGES else None
+
+
+def found(lang: str | None) -> None:
+    """The language of the sprint or programme just loaded (the first one loaded counts)."""
+    if _state["found"] is None and lang in LANGUAGES:
+        _state["found"] = lang
+
+
+def reset() -> None:
+    """Forget the chosen and found language (at the start of every command)."""
+    _state["chosen"] = _state["found"] = None
+
+
+def _from_environment() -> str | None:
+    wanted = os.environ.get("SPRINTKIT_LANG", "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            code = value.split("_", 1)[0].split(".", 1)[0].lower()
+            return code if code in LANGUAGES else None
+    return None

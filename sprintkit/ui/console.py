@@ -19,6 +19,8 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.i18n import msg
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -92,13 +94,13 @@ def success(message: str) -> None:
 
 
 def warning(message: str) -> None:
-    err().print(f"[yellow]warning:[/yellow] {_escape(message)}")
+    err().print(f"[yellow]{msg('common.warning')}[/yellow] {_escape(message)}")
 
 
 def error(message: str, hint: str | None = None) -> None:
-    err().print(f"[red bold]error:[/red bold] {_escape(message)}")
+    err().print(f"[red bold]{msg('common.error')}[/red bold] {_escape(message)}")
     if hint:
-        err().print(f"  [dim]hint:[/dim] {_escape(hint)}")
+        err().print(f"  [dim]{msg('common.hint')}[/dim] {_escape(hint)}")
 
 
 def _escape(text: str) -> str:

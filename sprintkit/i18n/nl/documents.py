@@ -1,4 +1,4 @@
-"""Nederlandse teksten: één sleutel per tekst, ``{naam}`` voor wat wordt ingevuld."""
+"""Nederlandse teksten voor de documenten: één sleutel per tekst, ``{naam}`` voor wat wordt ingevuld."""
 
 WORDS: dict[str, str] = {
     # --- woorden die in elk document terugkomen ---

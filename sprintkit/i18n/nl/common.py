@@ -1,0 +1,11 @@
+"""Nederlandse teksten die elke opdracht kan tonen: de voorvoegsels van meldingen en fouten."""
+
+WORDS: dict[str, str] = {
+    "common.error": "fout:",
+    "common.warning": "let op:",
+    "common.hint": "tip:",
+    "common.internal_error": "onverwachte interne fout ({kind}); er is niets geschreven",
+    "common.internal_hint": "voer de opdracht opnieuw uit met --debug en meld de traceback",
+    "common.bad_source_date": "SOURCE_DATE_EPOCH={value} is geen aantal seconden sinds 1970 dat een datum kan zijn; genegeerd",
+    "common.interrupted": "onderbroken",
+}
