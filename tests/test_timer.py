@@ -36,7 +36,9 @@ def test_a_long_timer_runs_on_the_fake_clock(cli, clock):
     assert max(clock.sleeps) <= 0.25
     assert "\a" in res.stdout
     assert "Aannamekaart" in res.stdout and "0:00" in res.stdout
-    assert "Time is up: Aannamekaart" in res.stdout
+    assert "De tijd is om: Aannamekaart" in res.stdout  # no sprint here: the default, Dutch
+    assert "Time is up: Aannamekaart" in cli("timer", "5s", "--label", "Aannamekaart",
+                                             "--lang", "en").stdout
 
 
 @pytest.mark.parametrize("duration,seconds", [("8m", 480), ("90s", 90), ("2", 120)])
@@ -55,7 +57,7 @@ def test_the_language_follows_the_sprint_here(cli, clock, tmp_path):
 
 
 @pytest.mark.parametrize("bad,message", [
-    ("acht", "is not a duration"), ("0m", "at least 1 second"), ("25h", "at most 24 hours"),
+    ("acht", "geen duur"), ("0m", "minstens 1 seconde"), ("25h", "hoogstens 24 uur"),
 ])
 def test_bad_durations(cli, clock, bad, message):
     res = cli("timer", bad)
@@ -71,7 +73,7 @@ def test_ctrl_c_stops_cleanly(cli, monkeypatch, clock):
     monkeypatch.setattr(timer_view, "sleep", interrupted)
     res = cli("timer", "8m")
     assert res.exit_code == 130
-    assert "timer stopped with 6:20 left" in res.stderr
+    assert "timer gestopt, nog 6:20 over" in res.stderr
     result = timer_view.run_timer(60, "x", "nl", clock_fn=clock.time, sleep_fn=interrupted,
                                   catch=True)
     assert not result.finished and result.left == pytest.approx(60 - 100) or result.left == 0
@@ -92,7 +94,7 @@ def test_timer_in_a_real_terminal(tmp_path):
     child = spawn(["timer", "2s", "--label", "Crazy 8's"], tmp_path, tmp_path / "home")
     child.expect("Crazy 8's")
     child.expect("\a")
-    child.expect("Time is up: Crazy 8's")
+    child.expect("De tijd is om: Crazy 8's")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
@@ -102,7 +104,7 @@ def test_timer_in_a_real_terminal(tmp_path):
 
     time.sleep(1.5)
     child.sendintr()
-    child.expect(r"timer stopped with 9:5\d left")
+    child.expect(r"timer gestopt, nog 9:5\d over")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

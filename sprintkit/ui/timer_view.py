@@ -1,5 +1,6 @@
-"""The countdown of ``sprintkit timer`` and of the walkthrough's timed work forms: a rich
-progress bar, the time left, and a bell when the time is up.
+"""The foreground countdown of ``sprintkit timer DURATION``: a rich progress bar, the time
+left, and a bell when the time is up; and the one-line status of the shared timer (``⏱ 7:42
+over``) that the walkthrough and ``timer --follow`` show.
 
 The clock and the sleep are module attributes (and arguments), so tests run a 25-minute timer
 in an instant."""
@@ -9,25 +10,23 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.ui.console import out
+
+if TYPE_CHECKING:
+    from sprintkit.engine.timebox import Timebox
 
 clock: Callable[[], float] = time.monotonic
 sleep: Callable[[float], None] = time.sleep
 last_left: float | None = None
 """Seconds left when the last countdown ended (for the "stopped with … left" message)."""
 
-_TEXTS = {
-    "nl": {"up": "De tijd is om", "left": "nog {left}", "stopped": "timer gestopt, nog {left} over",
-           "timer": "Timer"},
-    "en": {"up": "Time is up", "left": "{left} left", "stopped": "timer stopped with {left} left",
-           "timer": "Timer"},
-}
-
-
 def texts(lang: str) -> dict[str, str]:
-    return _TEXTS["nl" if lang == "nl" else "en"]
+    """The few words of the foreground countdown, in ``lang``."""
+    from sprintkit.i18n import t
+
+    return {key: t(f"timer.{key}", lang) for key in ("up", "stopped_left", "title")}
 
 
 def clock_text(seconds: float) -> str:
@@ -68,7 +67,7 @@ def run_timer(
     now = clock_fn or clock
     wait = sleep_fn or sleep
     words = texts(lang)
-    title = label or f"{words['timer']} {format_duration(seconds)}"
+    title = label or f"{words['title']} {format_duration(seconds)}"
     console = out()
     start = now()
     left: float = float(seconds)
@@ -95,11 +94,22 @@ def run_timer(
         last_left = left
         if not catch:
             raise
-        console.print(words["stopped"].format(left=clock_text(left)))
+        console.print(words["stopped_left"].format(left=clock_text(left)))
         return TimerResult(False, left)
     bell()
     console.print(f"[bold]{words['up']}[/bold]: {_esc(title)}")
     return TimerResult(True, 0.0)
+
+
+def status_text(box: Timebox, now: float, lang: str | None = None) -> str:
+    """``⏱ 7:42 over · Aannamekaart``, ``… gepauzeerd …`` or ``⏱ tijd is om …``."""
+    from sprintkit.engine import timebox
+    from sprintkit.i18n import language, t
+
+    lang = lang or language()
+    label = t("timer.label_sep", lang, label=box.label) if box.label else ""
+    state = timebox.state(box, now)
+    return t(f"timer.status_{state}", lang, left=clock_text(timebox.left(box, now)), label=label)
 
 
 def bell() -> None:
