@@ -55,10 +55,12 @@ def run(
     """
     from sprintkit.errors import Interrupted
     from sprintkit.ops.run import Session, run_walkthrough
-    from sprintkit.ui import console
+    from sprintkit.ui import console, timer_keys
     from sprintkit.ui.walkthrough_view import TerminalWalk, interrupted_line, print_result
 
     ui = TerminalWalk() if not no_input and console.is_interactive() else None
+    if ui is not None:
+        timer_keys.install(sprint)  # the shared timer at every prompt, and its `:` keys
     session = Session()
     try:
         result = run_walkthrough(
@@ -73,6 +75,8 @@ def run(
         )
     except KeyboardInterrupt:
         raise Interrupted(interrupted_line(session.lang, session.saved, session.path)) from None
+    finally:
+        timer_keys.uninstall()
     for note in result.notes:
         console.info(note)
     print_result(result)

@@ -15,6 +15,11 @@ BACK = "<"
 SKIP = "-"
 ADD = "+"
 
+hook: Any = None
+"""Set by the walkthrough (:mod:`sprintkit.ui.timer_keys`): ``hook.before()`` runs before each
+prompt (the timer's status line), ``hook.handle(text)`` is true when the typed line was a
+command for it (``:+5m``), and then the same prompt is asked again."""
+
 
 def esc(text: Any) -> str:
     from rich.markup import escape
@@ -24,10 +29,15 @@ def esc(text: Any) -> str:
 
 def line(prompt: str = "> ", *, markup: bool = True) -> str:
     """One line of input, without the newline. ``prompt`` may hold rich markup."""
-    try:
-        return out().input(prompt if markup else esc(prompt))
-    except EOFError:
-        raise KeyboardInterrupt from None
+    while True:
+        if hook is not None:
+            hook.before()
+        try:
+            text = out().input(prompt if markup else esc(prompt))
+        except EOFError:
+            raise KeyboardInterrupt from None
+        if hook is None or not hook.handle(text):
+            return text
 
 
 def lines(first_prompt: str = "> ", next_prompt: str = "  ") -> list[str]:

@@ -363,7 +363,10 @@ class TerminalWalk:
         if chosen is None:
             return
         name, seconds = timed[chosen - 1]
-        run_timer(seconds, f"{name} ({format_duration(seconds)})", self.lang, catch=True)
+        from sprintkit.ui.timer_keys import start_offered
+
+        if not start_offered(name, seconds):  # no shared timer: count down here
+            run_timer(seconds, f"{name} ({format_duration(seconds)})", self.lang, catch=True)
 
     def closed(self, phase: Phase, status: str, missing: list[str]) -> None:
         title = esc(phase.title.get(self.lang))
