@@ -54,6 +54,8 @@ def test_the_language_follows_the_sprint_here(cli, clock, tmp_path):
     res = cli("timer", "5s", cwd=folder)
     assert "De tijd is om: Timer 5s" in res.stdout
     assert "Time is up" in cli("timer", "5s", "--lang", "en").stdout
+    english = make_sprint(tmp_path / "en", lang="en")
+    assert "Time is up: Timer 5s" in cli("timer", "5s", "-s", english).stdout
 
 
 @pytest.mark.parametrize("bad,message", [

@@ -55,7 +55,7 @@ def timer(
     elif action is None and words:
         if len(words) > 1 or follow:
             raise UsageError(msg("timer.bad_words"))
-        _foreground(words[0], label, lang.value if lang else None)
+        _foreground(words[0], label, lang.value if lang else None, sprint)
         return
     action = action or "status"
     if len(words) != (1 if action in ("start", "add") else 0):
@@ -132,13 +132,13 @@ def _say(text: str) -> None:
     emit_text(text)
 
 
-def _foreground(duration: str, label: str | None, lang: str | None) -> None:
+def _foreground(duration: str, label: str | None, lang: str | None, sprint: Path) -> None:
     """Today's `sprintkit timer 8m`: a countdown that holds this terminal."""
     from sprintkit.errors import Interrupted
     from sprintkit.ops.timer import seconds_of
     from sprintkit.ui.timer_view import clock_text, run_timer, texts
 
-    language = lang or _sprint_language()
+    language = lang or _sprint_language(sprint)
     seconds = seconds_of(duration)
     try:
         run_timer(seconds, label, language)
@@ -154,17 +154,18 @@ def _left(seconds: int) -> float:
     return timer_view.last_left if timer_view.last_left is not None else seconds
 
 
-def _sprint_language() -> str:
-    """The language of the sprint in the current folder, else that of the environment."""
+def _sprint_language(sprint: Path) -> str:
+    """The language of the sprint of ``--sprint`` (default: the current folder) if there is
+    one, else that of the environment."""
     from sprintkit.errors import SprintkitError
     from sprintkit.i18n import language
 
-    if not Path("sprint.yaml").is_file():
+    if not (sprint / "sprint.yaml" if sprint.is_dir() else sprint).is_file():
         return language()
     from sprintkit.files.sprintfile import load_sprint
 
     try:
-        return load_sprint(Path(".")).model.language
+        return load_sprint(sprint).model.language
     except SprintkitError:
         return language()
 
