@@ -203,3 +203,16 @@ def test_follow_without_a_timer_and_on_ctrl_c(cli, clock, sprint, monkeypatch):
     res = cli("timer", "--follow", "-s", sprint)
     assert res.exit_code == 130 and "Traceback" not in res.output
     assert (sprint / ".sprintkit" / "timer.json").exists()   # following never stops a timer
+
+
+def test_extensions_made_at_the_same_time_all_count(clock, sprint):
+    import threading
+
+    shared.start(sprint, 600)
+    threads = [threading.Thread(target=shared.add, args=(sprint, 60)) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    box = shared.read(sprint)
+    assert box is not None and box.added == 480 and box.left_at == 1080
