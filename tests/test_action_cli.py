@@ -197,3 +197,15 @@ def test_programme_action_from_a_sprint_hypothesis(cli, tmp_path, monkeypatch):
           "no hypothesis 'H7' in sprint 'exp1'")
     ok(cli("action move A1 doing --programme prog"))
     assert data(programme, "programme.yaml")["actions"][0]["status"] == "doing"
+
+
+def test_a_removed_programme_action_id_is_never_reused(cli, tmp_path, monkeypatch):
+    make_sprint(tmp_path / "prog" / "exp1", id="exp1", title="Experiment 1")
+    programme = make_programme(tmp_path / "prog", ["exp1"])
+    monkeypatch.chdir(tmp_path)
+    ok(cli("action add een --programme prog"))
+    ok(cli("action add twee --programme prog"))
+    ok(cli("action remove A2 --programme prog"))
+    assert data(programme, "programme.yaml")["retired_ids"] == ["A2"]
+    ok(cli("action add drie --programme prog"))
+    assert [a["id"] for a in data(programme, "programme.yaml")["actions"]] == ["A1", "A3"]

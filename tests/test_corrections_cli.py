@@ -328,3 +328,41 @@ def test_corrections_from_python(sprint):
         api.remove_hypothesis(sprint, "H1")
     assert api.remove_hypothesis(sprint, "H2").hypothesis.id == "H2"
     assert api.add_decision(sprint, title="Kiezen").id == "D1"
+
+
+def test_a_removed_hypothesis_keeps_its_reason_and_the_report_names_it(cli, sprint):
+    _key(cli, sprint, "Jansen")
+    ok(cli("hypothesis", "remove", "H1", "-s", sprint, "--reason", "fout van Jansen"))
+    ok(cli("hypothesis", "remove", "H2", "-s", sprint))
+    removed = data(sprint)["removed_hypotheses"]
+    assert [(r["id"], r["statement"], r["evidence"]) for r in removed] == [
+        ("H1", "Voorkeur", 2), ("H2", "Wachttijd", 0)]
+    assert "Jansen" not in removed[0]["reason"] and removed[0]["reason"].startswith("fout van")
+    assert "reason" not in removed[1] or removed[1]["reason"] is None
+    res = cli("report", "-s", sprint, "--format", "md", "-o", sprint / "r.md")
+    ok(res)
+    report = (sprint / "r.md").read_text(encoding="utf-8")
+    section = report.split("Verwijderde hypothesen", 1)[1]
+    assert "**H1**" in section and "na 2 keer bewijs" in section and "Voorkeur." in section
+    assert "Reden: fout van" in section
+    assert "H2" not in section  # removed before any evidence: not a caveat for the reader
+
+
+def test_learning_cards_are_weighed_again_when_the_evidence_changes(cli, sprint):
+    # H1 has 12/16 (75%, inconclusive against >=70%): adopting it is allowed without a reason
+    ok(cli("learn", "H1", "-s", sprint, "--observed", "o", "--learned", "l", "--action", "a",
+           "--decision", "adopt"))
+    assert data(sprint)["learnings"][0].get("against_verdict", False) is False
+    # correcting the count makes the hypothesis refuted: the card now goes against it
+    res = cli("evidence", "edit", "H1", "E1", "-s", sprint, "--successes", "1", "--reason",
+              "telfout")
+    ok(res)
+    assert data(sprint)["learnings"][0]["against_verdict"] is True
+    assert "L1" in res.stderr and "learn edit L1 --reason" in res.stderr
+    out = as_json(cli("evidence", "edit", "H1", "E2", "-s", sprint, "--successes", "0",
+                      "--reason", "telfout", "--format", "json"))
+    assert out["cards_against"] == []  # already flagged: no second warning
+    # removing the wrong records brings it back: the flag goes with it
+    ok(cli("evidence", "edit", "H1", "E1", "-s", sprint, "--successes", "9", "--reason", "terug"))
+    ok(cli("evidence", "edit", "H1", "E2", "-s", sprint, "--successes", "3", "--reason", "terug"))
+    assert data(sprint)["learnings"][0].get("against_verdict", False) is False

@@ -131,6 +131,7 @@ def add(
     if added.replaced:
         console.info(f"  {added.replaced} identifier(s) in the quote were pseudonymised")
     console.info(f"  {id} now: {result_cell(r, 'en')} → {verdict_label(r.verdict, 'en')}")
+    _warn_cards(id, added.cards_against)
     if r.override and r.override != r.verdict:
         console.warning(
             f"{id} has a facilitator's verdict ({r.override}); the computed verdict is now "
@@ -212,7 +213,8 @@ def _changed(done: Any, format: Format) -> None:
     if format is Format.json:
         console.emit_json({"hypothesis": done.hypothesis, "evidence": done.evidence_id,
                            "changed": done.changed, "before": done.before,
-                           "after": done.after, "result": r.to_json()})
+                           "after": done.after, "result": r.to_json(),
+                           "cards_against": done.cards_against})
         return
     if not done.changed:
         console.info(f"{done.hypothesis} {done.evidence_id}: nothing changed")
@@ -225,6 +227,18 @@ def _changed(done: Any, format: Format) -> None:
         console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
     console.info(f"  {done.hypothesis} now: {result_cell(r, 'en')} → "
                  f"{verdict_label(r.verdict, 'en')}")
+    _warn_cards(done.hypothesis, done.cards_against)
+
+
+def _warn_cards(hid: str, cards: list[str]) -> None:
+    """Warn about learning cards whose decision now goes against the verdict, with no reason."""
+    if not cards:
+        return
+    from sprintkit.i18n import msg
+    from sprintkit.ui import console
+
+    console.warning(msg("rejudge.against", hid=hid, cards=", ".join(cards)))
+    console.info(f"  {msg('rejudge.hint', card=cards[0])}")
 
 
 def register(app: typer.Typer) -> None:

@@ -55,6 +55,11 @@ class Programme(Strict):
     plan: PlanSection = Field(default_factory=PlanSection)
     conclusions: list[str] = Field(default_factory=list)
     next_steps: list[str] = Field(default_factory=list)
+    retired_ids: list[Identifier] = Field(
+        default_factory=list,
+        description="Ids of removed programme actions (A4): never handed out again, so an id "
+        "always means the same thing.",
+    )
 
     @field_validator("indicators", "actions")
     @classmethod

@@ -124,6 +124,16 @@ class HistoryEntry(Strict):
     reason: str | None = None
 
 
+class Removal(Strict):
+    """A removed hypothesis: what it said, how much evidence it had, when and why it went."""
+
+    id: Identifier
+    date: dt.date
+    statement: str
+    evidence: int = Field(0, ge=0, description="Evidence records it had when it was removed.")
+    reason: str | None = None
+
+
 class Hypothesis(Strict):
     """A test card: what we believe, how we test it, and the criterion fixed before evidence."""
 
@@ -400,6 +410,11 @@ class Sprint(Strict):
         description="Ids of removed hypotheses, learning cards, decisions and actions (H3, L2, "
         "D1, A4): never handed out again, so an id always means the same thing. Evidence ids "
         "stay unique through the hypothesis's history.",
+    )
+    removed_hypotheses: list[Removal] = Field(
+        default_factory=list,
+        description="Hypotheses removed with `sprintkit hypothesis remove`: the statement, the "
+        "evidence it had and the reason. One removed after evidence existed is reported.",
     )
     conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
     next_steps: list[str] = Field(default_factory=list)

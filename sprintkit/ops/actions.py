@@ -287,7 +287,8 @@ def edit_action(
 def remove_action(
     sprint: Path | None = None, id: str = "", *, programme: Path | None = None
 ) -> Action:
-    """Remove an action. In a sprint its id goes to ``retired_ids`` and is never reused."""
+    """Remove an action. Its id goes to the sprint's or programme's ``retired_ids`` and is never
+    reused."""
 
     def change(model: Any) -> Action:
         action = find(model, id)

@@ -8,9 +8,11 @@ comment-preserving, atomic), and every text that enters is pseudonymised as the 
 (:func:`~sprintkit.ops.keyfile.sprint_cleaner`).
 
 Ids are never reused: a removed hypothesis's or learning card's id goes to the sprint's
-``retired_ids``; a removed evidence record's id stays in its hypothesis's history. A change to
-evidence always needs a reason and is kept in the history (field ``evidence E2``), where the
-verdict shows it as a caveat."""
+``retired_ids`` (a removed hypothesis is kept in ``removed_hypotheses`` with its reason, and
+reported when it had evidence); a removed evidence record's id stays in its hypothesis's
+history. A change to evidence always needs a reason and is kept in the history (field
+``evidence E2``), where the verdict shows it as a caveat. Learning cards about the hypothesis
+are weighed again against the new verdict (:mod:`sprintkit.ops.rejudge`)."""
 
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ from sprintkit.ops.hypotheses import (
     parse_date,
 )
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
+from sprintkit.ops.rejudge import rejudge_learnings
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
@@ -74,9 +77,11 @@ def remove_hypothesis(
 ) -> HypothesisRemoved:
     """Remove a hypothesis. Refused (exit 1) when it has evidence and no ``reason`` is given,
     and when other hypotheses derive from it or learning cards are about it (they are named).
-    Its id goes to ``retired_ids`` and is never handed out again."""
+    Its id goes to ``retired_ids`` and is never handed out again; its statement, the number of
+    evidence records and the (pseudonymised) reason are kept in ``removed_hypotheses``."""
     if reason is not None and not reason.strip():
         raise UsageError("--reason may not be empty")
+    folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> HypothesisRemoved:
         h = find(model, id)
@@ -98,7 +103,14 @@ def remove_hypothesis(
                 f"{h.id} has {len(h.evidence)} evidence record(s): removing it needs a reason",
                 hint="add --reason TEXT if the hypothesis really must go",
             )
+        from sprintkit.model.sprint import Removal
+
+        why = sprint_cleaner(model, folder)(reason).text if reason else None
         model.hypotheses.remove(h)
+        model.removed_hypotheses.append(Removal(
+            id=h.id, date=_now().date(), statement=h.statement, evidence=len(h.evidence),
+            reason=why,
+        ))
         _retire(model, h.id)
         actions = [a.id for a in model.actions if a.from_hypothesis == h.id]
         return HypothesisRemoved(h, actions)
@@ -142,6 +154,8 @@ class EvidenceChanged:
     result: VerdictResult
     changed: list[str] = field(default_factory=list)
     pseudonymised: int = 0
+    cards_against: list[str] = field(default_factory=list)
+    """Learning cards that now go against the verdict and give no reason (see ops.rejudge)."""
 
 
 def edit_evidence(
@@ -214,8 +228,9 @@ def edit_evidence(
             date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
             reason=texts["reason"],
         ))
-        return EvidenceChanged(h.id, record.id or "", before, after,
-                               evaluate(h, model.language), changed, replaced)
+        result = evaluate(h, model.language)
+        return EvidenceChanged(h.id, record.id or "", before, after, result, changed, replaced,
+                               rejudge_learnings(model, h, result))
 
     return _update(sprint, change)
 
@@ -240,8 +255,9 @@ def remove_evidence(
             date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,
             reason=why,
         ))
-        return EvidenceChanged(h.id, record.id or "", before, None,
-                               evaluate(h, model.language), ["removed"])
+        result = evaluate(h, model.language)
+        return EvidenceChanged(h.id, record.id or "", before, None, result, ["removed"],
+                               cards_against=rejudge_learnings(model, h, result))
 
     return _update(sprint, change)
 

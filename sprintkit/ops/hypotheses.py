@@ -26,6 +26,7 @@ from sprintkit.engine.evidence import (
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
+from sprintkit.ops.rejudge import rejudge_learnings
 from sprintkit.ops.scope import next_id
 
 if TYPE_CHECKING:
@@ -437,6 +438,8 @@ class EvidenceAdded:
     notes: list[str] = field(default_factory=list)
     replaced: int = 0
     """How many identifiers in the quote, note or source were pseudonymised."""
+    cards_against: list[str] = field(default_factory=list)
+    """Learning cards that now go against the verdict and give no reason (see ops.rejudge)."""
 
 
 def add_evidence(
@@ -523,9 +526,10 @@ def add_evidence(
                              "create one with `sprintkit key-file --create`")
         record = _build(Evidence, record_data)
         h.evidence.append(record)
+        result = evaluate(h, model.language)
         return EvidenceAdded(
-            record, evaluate(h, model.language), len(numbers or []), column_name,
-            notes + extra, replaced,
+            record, result, len(numbers or []), column_name, notes + extra, replaced,
+            rejudge_learnings(model, h, result),
         )
 
     return _update(sprint, change)
@@ -611,7 +615,9 @@ def override_verdict(
         if by:
             data["by"] = by
         h.override = _build(Override, data)
-        return evaluate(h, model.language)
+        result = evaluate(h, model.language)
+        rejudge_learnings(model, h, result)
+        return result
 
     return _update(sprint, change)
 
@@ -638,7 +644,9 @@ def clear_override(
         ))
         h.override = None
         h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
-        return evaluate(h, model.language)
+        result = evaluate(h, model.language)
+        rejudge_learnings(model, h, result)
+        return result
 
     return _update(sprint, change)
 

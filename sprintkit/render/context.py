@@ -211,6 +211,8 @@ def _sprint(s: Sprint, method: Method | None, lang: str, charts: dict[str, Any])
         "adopted": _adopted(learnings, by_id),
         "conclusions": list(s.conclusions),
         "next_steps": list(s.next_steps),
+        "removed": [{**r.model_dump(), "date": fmt.format_date(r.date, lang)}
+                    for r in s.removed_hypotheses if r.evidence],
         "charts": {"hypotheses": overview,
                    "indicators": [i["chart"] for i in indicators if i["chart"]]},
     }
