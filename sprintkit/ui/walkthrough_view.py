@@ -565,11 +565,11 @@ class TerminalWalk:
         if command is not None:
             return command
         if how == "2":
-            totals: dict[str, str] = {}
-            for n, item in enumerate(items, start=1):
-                text = prompts.line(esc(self.t["total"].format(n=n, item=item)))
-                totals[item] = text.strip() or "0"
-            value: Any = totals
+            from sprintkit.ui.vote_entry import enter_totals
+
+            value: Any = enter_totals(self, ask)
+            if not isinstance(value, dict):
+                return value
         else:
             limit = ask.spec.votes_per_person
             shown = self.t["voter_limit"].format(n=limit) if limit else ""
