@@ -137,13 +137,13 @@ def _looks_numeric(text: str) -> bool:
 
 
 def read_column(lines: Sequence[str], items: Sequence[str]) -> list[int]:
-    """A pasted column (one number per line; empty lines count as 0 only between numbers, as a
-    spreadsheet's empty cell): one total per item, in order. A count that does not match the
+    """A pasted column, one number per line: one total per item, in order. An empty line is an
+    empty cell (0), unless it is one too many at either end. A count that does not match the
     items is refused, so nothing of a wrong paste is taken."""
     cells = list(lines)
-    while cells and not cells[-1].strip():
+    while len(cells) > len(items) and not cells[-1].strip():
         cells.pop()
-    while cells and not cells[0].strip():
+    while len(cells) > len(items) and not cells[0].strip():
         cells.pop(0)
     values: list[int] = []
     for n, cell in enumerate(cells, start=1):

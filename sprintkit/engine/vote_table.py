@@ -314,7 +314,7 @@ def _scores_wide(header: Sequence[str], rows: Sequence[tuple[int, list[str]]],
         table.problems.append(CellProblem(1, 0, "votes.no_score_columns", {}))
         return table
     sums: dict[str, list[list[float]]] = {}
-    for item, (impact_col, effort_col) in pairs.items():
+    for impact_col, effort_col in pairs.values():
         if impact_col < 0 or effort_col < 0:
             table.problems.append(CellProblem(1, max(impact_col, effort_col) + 1,
                                               "votes.half_pair", {}))

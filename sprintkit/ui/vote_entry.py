@@ -57,6 +57,12 @@ def enter_totals(view: Any, ask: Ask) -> Any:
         block = [text, *_pasted()] if text.strip() else []
         if not block:
             break
+        while _short_column(block, len(items)):
+            # a column copied without its last newline: its last number comes with Enter
+            more = prompts.line(esc(prompt)).rstrip("\r")
+            if not more.strip():
+                break
+            block += [more, *_pasted()]
         if _apply(view, totals, block):
             show_tally(lang, totals)
     if not totals.counts:
@@ -114,6 +120,12 @@ def _apply(view: Any, totals: Totals, block: list[str]) -> bool:
         view._error(_words(exc, lang))
         return False
     return True
+
+
+def _short_column(block: list[str], items: int) -> bool:
+    """Whether ``block`` is a pasted column of numbers with fewer lines than there are items."""
+    filled = [b for b in block if b.strip()]
+    return 1 < len(block) < items and all(_numeric(b) for b in filled)
 
 
 def _numeric(text: str) -> bool:
