@@ -56,6 +56,7 @@ def test_pairs_by_number_jump_and_the_prompt_goes_on_at_the_first_item_without_a
 def test_item_text_with_a_count_matches_case_and_a_unique_start():
     assert read_entry("lange WACHTLIJSTEN =12", ITEMS).pairs == {0: 12}
     assert read_entry("Verhaal=3", ITEMS).pairs == {1: 3}
+    assert read_entry("1=12, Verhaal opnieuw = 3 4=2", ITEMS).pairs == {0: 12, 1: 3, 3: 2}
     with pytest.raises(TallyError) as exc:
         read_entry("Verschillen =3", ITEMS)  # two items start so
     assert exc.value.key == "votes.ambiguous"
@@ -67,6 +68,7 @@ def test_item_text_with_a_count_matches_case_and_a_unique_start():
 @pytest.mark.parametrize(("text", "key"), [
     ("-3", "votes.negative"), ("drie", "votes.not_count"), ("2,5", "votes.not_count"),
     ("9=1", "votes.no_number"), ("1=x", "votes.not_count"), ("12 drie", "votes.bad_entry"),
+    ("=4", "votes.bad_entry"), ("1=4 extra", "votes.bad_entry"), ("1:4 x:2", "votes.bad_entry"),
 ])
 def test_bad_lines_are_refused_with_what_is_wrong(text, key):
     with pytest.raises(TallyError) as exc:

@@ -27,8 +27,7 @@ PARTICIPANTS_OUTPUT = "participants"
 the kick-off); it bounds the dots of a dot vote."""
 
 BAR_WIDTH = 20
-_PAIR = re.compile(r"^\s*(\d+)\s*[=:]\s*(\S+)\s*$")
-_SPLIT_PAIRS = re.compile(r"[\s,;]+(?=\d+\s*[=:])")
+_NUMBER_COLON = re.compile(r"(^|[\s,;])(\d+)\s*:\s*(\d)")
 _INTEGRAL = re.compile(r"^[+-]?\d+([.,]0+)?$")
 
 
@@ -116,20 +115,25 @@ def read_entry(text: str, items: Sequence[str]) -> Entry:
         if all(_looks_numeric(p) for p in parts):
             return Entry("column", [count_of(p) for p in parts])
         raise TallyError("votes.bad_entry")
+    # 1:12 is 1=12 (a colon only between numbers: an item's text may hold one)
+    return Entry("pairs", pairs=_pairs(_NUMBER_COLON.sub(r"\1\2=\3", stripped), items))
+
+
+def _pairs(text: str, items: Sequence[str]) -> dict[int, int]:
+    """``1=12 2=7``, ``Wachtlijsten =12 3=5``: each ``=`` has an item before it (a number or
+    text) and a count right after it."""
+    parts = text.split("=")
+    ref = parts[0]
     pairs: dict[int, int] = {}
-    chunks = [c for c in _SPLIT_PAIRS.split(stripped) if c.strip(" ,;")]
-    if all(_PAIR.match(c.strip(" ,;")) for c in chunks):
-        for chunk in chunks:
-            match = _PAIR.match(chunk.strip(" ,;"))
-            assert match is not None
-            pairs[find_item(match.group(1), items)] = count_of(match.group(2))
-        return Entry("pairs", pairs=pairs)
-    ref, sep, number = stripped.rpartition("=")
-    if not sep:
-        ref, sep, number = stripped.rpartition(":")
-    if not sep or not ref.strip():
+    for part in parts[1:]:
+        tokens = part.strip().split(None, 1)
+        if not tokens or not ref.strip(" ,;"):
+            raise TallyError("votes.bad_entry")
+        pairs[find_item(ref.strip(" ,;"), items)] = count_of(tokens[0].rstrip(",;"))
+        ref = tokens[1] if len(tokens) > 1 else ""
+    if ref.strip(" ,;"):
         raise TallyError("votes.bad_entry")
-    return Entry("pairs", pairs={find_item(ref, items): count_of(number)})
+    return pairs
 
 
 def _looks_numeric(text: str) -> bool:

@@ -605,9 +605,13 @@ class TerminalWalk:
         table.add_column("", ratio=1)
         table.add_column(self.t["votes"], justify="right", no_wrap=True)
         table.add_column("", no_wrap=True)
-        for row in _ranking(votes):
+        rows = _ranking(votes)
+        most = max((int(row["votes"]) for row in rows), default=0)
+        for row in rows:
             count = int(row["votes"])
-            table.add_row(str(row["rank"]), esc(row["item"]), str(count), "●" * min(count, 20))
+            # one dot a vote, up to 20; a big group's bars are scaled to the most votes
+            dots = "●" * count if most <= 20 else "●" * max(1, round(20 * count / most))
+            table.add_row(str(row["rank"]), esc(row["item"]), str(count), dots if count else "")
         out().print(table)
 
     # --- impact / effort --------------------------------------------------------------------
