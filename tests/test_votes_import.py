@@ -147,7 +147,7 @@ def test_unknown_items_are_listed_by_place_without_echoing_their_text(cli, sprin
     res = cli("votes", "import", path, "-s", sprint)
     assert res.exit_code == 1
     assert "onbekend.csv:1:3" in res.stderr and "onbekend.csv:1:4" in res.stderr
-    assert "is geen punt van pain_points" in res.stderr
+    assert "onbekend.csv:1:3: deze cel noemt geen punt van pain_points" in res.stderr
     assert "Meer geld" not in res.stderr                      # several words: not echoed
     assert "1 tot 9" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before

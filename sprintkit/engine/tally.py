@@ -92,7 +92,7 @@ def find_item(ref: str, items: Sequence[str]) -> int:
         return starts[0]
     if len(starts) > 1:
         raise TallyError("votes.ambiguous", n=len(starts))
-    raise TallyError("votes.unknown", got=_short(text))
+    raise TallyError("votes.unknown")
 
 
 @dataclass(frozen=True)

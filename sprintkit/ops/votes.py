@@ -132,10 +132,9 @@ def import_votes(
                        votes_per_person=spec.votes_per_person, participants=people,
                        scale=scale_of(spec))
     problems = [_located(csv.shown, p) for p in table.problems]
-    problems += [Problem(csv.shown, line, column, "",
-                         msg("votes.unknown_item", item=_quoted(text), source=source),
+    problems += [Problem(csv.shown, line, column, "", msg("votes.unknown_item", source=source),
                          msg("votes.unknown_hint", n=len(items), source=source))
-                 for line, column, text in table.unknown]
+                 for line, column, _ in table.unknown]  # the cell's text is not repeated
     if problems:
         raise InvalidFile(problems)
     if not _has_votes(table.result):
@@ -184,9 +183,3 @@ def _located(shown: str, p: CellProblem) -> Problem:
 
     values = dict(p.values)
     return Problem(shown, p.line, p.column, "", t(p.key, language(), **values))
-
-
-def _quoted(text: str) -> str:
-    from sprintkit.errors import shown
-
-    return shown(text)

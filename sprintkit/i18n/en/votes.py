@@ -8,7 +8,7 @@ WORDS: dict[str, str] = {
     "votes.no_number": "there is no item {n}; choose a number from 1 to {of}",
     "votes.no_item": "name an item: its number or its text",
     "votes.ambiguous": "{n} items start like that; type more of the text, or the number",
-    "votes.unknown": "{got} is not an item of this vote",
+    "votes.unknown": "that is not an item of this vote; type its number or more of its text",
     "votes.bad_entry": "type a count (12), numbers with counts (1=12 2=7) or text with a count "
                        "(Waiting lists =12)",
     "votes.column_cell": "line {n} of the pasted column: {reason}",
@@ -51,7 +51,7 @@ WORDS: dict[str, str] = {
     "votes.no_such_output": "the method {method} has no vote {output}{where}",
     "votes.no_items": "{output} votes on the items of {source}, which has no answer yet",
     "votes.no_items_hint": "answer {source} first, with `sprintkit run --phase {phase}`",
-    "votes.unknown_item": "{item} is not an item of {source}",
+    "votes.unknown_item": "this cell names no item of {source}",
     "votes.unknown_hint": "an item may also be given by its number (1 to {n}), as `sprintkit run` numbers the items of {source}",
     "votes.nothing": "the file holds no votes",
     "votes.nothing_hint": "each row is a participant or a vote; a column per item, or an "

@@ -8,7 +8,7 @@ WORDS: dict[str, str] = {
     "votes.no_number": "er is geen punt {n}; kies een nummer van 1 tot {of}",
     "votes.no_item": "noem een punt: het nummer of de tekst",
     "votes.ambiguous": "{n} punten beginnen zo; typ meer van de tekst of het nummer",
-    "votes.unknown": "{got} is geen punt van deze stemming",
+    "votes.unknown": "dat is geen punt van deze stemming; typ het nummer of meer van de tekst",
     "votes.bad_entry": "typ een aantal (12), nummers met aantallen (1=12 2=7) of tekst met een "
                        "aantal (Wachtlijsten =12)",
     "votes.column_cell": "regel {n} van de geplakte kolom: {reason}",
@@ -54,7 +54,7 @@ WORDS: dict[str, str] = {
     "votes.no_items": "{output} stemt over de punten van {source}, maar die zijn nog niet "
                       "ingevuld",
     "votes.no_items_hint": "vul eerst {source} in, met `sprintkit run --phase {phase}`",
-    "votes.unknown_item": "{item} is geen punt van {source}",
+    "votes.unknown_item": "deze cel noemt geen punt van {source}",
     "votes.unknown_hint": "een punt mag ook met zijn nummer (1 tot {n}), zoals `sprintkit run` de punten van {source} nummert",
     "votes.nothing": "er staan geen stemmen in het bestand",
     "votes.nothing_hint": "elke rij is een deelnemer of een stem; een kolom per punt, of een "
