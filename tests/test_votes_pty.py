@@ -104,3 +104,31 @@ def test_without_a_participants_answer_it_is_asked_once(tmp_path):
     votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
     assert votes["Lange wachtlijsten voor specialistische jeugdhulp"] == 4
     assert sum(votes.values()) == 4
+
+
+def test_per_participant_entry_still_works(tmp_path):
+    folder = _without_votes(tmp_path)
+    child = spawn(["run", "-s", str(folder), "--phase", "prioritise"], tmp_path,
+                  tmp_path / "home")
+    child.expect("Nummer, of Enter voor nee")
+    child.sendline("")
+    child.expect(r"Nummer \[1\]")
+    child.sendline("")                             # 1) per participant
+    child.expect("Deelnemer 1: nummers van de gekozen punten, hoogstens 3")
+    child.sendline("1 2 9")
+    child.expect("Deelnemer 2")
+    child.sendline("1 1 1 1")                      # over the dots each: asked again
+    child.expect("deelnemer 2 gaf 4 stippen")
+    child.expect("Deelnemer 2")
+    child.sendline("9")
+    child.expect("Deelnemer 3")
+    child.sendline("")
+    child.expect("Uitslag")
+    child.expect("2/3 Welke knelpunten pakken we aan")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
+    assert next(iter(votes.items())) == (
+        "Jongeren worden niet betrokken bij beslissingen over hun zorg", 2)
+    assert sum(votes.values()) == 4
