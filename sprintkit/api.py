@@ -49,6 +49,7 @@ _export("sprintkit.ops.corrections", "remove_hypothesis", "edit_evidence", "remo
 _export("sprintkit.ops.decisions", "add_decision", "edit_decision", "remove_decision",
         "list_decisions")
 _export("sprintkit.ops.notes", "add_note")
+_export("sprintkit.ops.votes", "import_votes")
 _export("sprintkit.engine.evidence", "evaluate")
 # reports
 _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",

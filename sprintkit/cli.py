@@ -37,6 +37,7 @@ from sprintkit.commands import (
     timer,
     validate,
     verdict,
+    votes,
 )
 from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
@@ -168,6 +169,7 @@ for _module in (
     status,
     timer,
     note,
+    votes,
     hypothesis,
     evidence,
     verdict,

@@ -519,12 +519,13 @@ def scale_of(spec: OutputSpec) -> tuple[int, int]:
 
 
 def _score(item: str, what: str, raw: Any, spec: OutputSpec, ctx: AnswerContext,
-           strict: bool) -> int:
+           strict: bool) -> int | float:
     lo, hi = scale_of(spec)
     number: Any = raw
     if isinstance(raw, str) and not strict and raw.strip().isdigit():
         number = int(raw.strip())
-    if not isinstance(number, int) or isinstance(number, bool) or not lo <= number <= hi:
+    # a group's score is an average (3.7): a number on the scale, whole or not
+    if not _is_number(number) or not lo <= number <= hi:
         raise _fail(ctx, "score", item=item, what=what, lo=lo, hi=hi, got=shown(raw))
     return number
 
@@ -545,13 +546,13 @@ def _pair(item: str, raw: Any, spec: OutputSpec, ctx: AnswerContext, strict: boo
 
 def _impact_effort(
     spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
-) -> dict[str, dict[str, int]]:
+) -> dict[str, dict[str, int | float]]:
     items = items_of(spec, ctx)
     if items is None and not strict:
         raise _not_item(spec, "", None, ctx)
     if not isinstance(value, dict):
         raise _fail(ctx, "score_shape", got=shown(value))
-    scores: dict[str, dict[str, int]] = {}
+    scores: dict[str, dict[str, int | float]] = {}
     for ref, raw in value.items():
         item = _resolve_item(ref, items, strict, typed)
         if item is None:

@@ -45,6 +45,7 @@ from sprintkit.engine.progress import (
     is_filled,
     without_evidence,
 )
+from sprintkit.engine.tally import participants_of
 from sprintkit.engine.walkthrough import Step, Walkthrough, closed_status
 from sprintkit.errors import (
     EditConflict,
@@ -96,6 +97,8 @@ class Ask:
     """Check and normalise a typed value now (raises :class:`AnswerError`)."""
     add_card: Callable[[dict[str, Any]], Hypothesis] | None = None
     """For a hypotheses output: save one test card at once (raises :class:`AnswerError`)."""
+    participants: int | None = None
+    """The number of participants the sprint recorded (bounds the dots of a dot vote)."""
 
 
 @dataclass(frozen=True)
@@ -626,6 +629,7 @@ class _Walker:
             cards=cards,
             check=lambda value: coerce_answer(spec, value, context_of(self.model), typed=True),
             add_card=(lambda card: self._card(step, card)) if spec.type == "hypotheses" else None,
+            participants=participants_of(ctx.answers) if spec.type == "dot_vote" else None,
         )
 
     def _handle(self, ask: Ask, reply: Reply) -> None:

@@ -568,11 +568,11 @@ class TerminalWalk:
         if command is not None:
             return command
         if how == "2":
-            totals: dict[str, str] = {}
-            for n, item in enumerate(items, start=1):
-                text = prompts.line(esc(self.t["total"].format(n=n, item=item)))
-                totals[item] = text.strip() or "0"
-            value: Any = totals
+            from sprintkit.ui.vote_entry import enter_totals
+
+            value: Any = enter_totals(self, ask)
+            if not isinstance(value, dict):
+                return value
         else:
             limit = ask.spec.votes_per_person
             shown = self.t["voter_limit"].format(n=limit) if limit else ""
@@ -608,9 +608,13 @@ class TerminalWalk:
         table.add_column("", ratio=1)
         table.add_column(self.t["votes"], justify="right", no_wrap=True)
         table.add_column("", no_wrap=True)
-        for row in _ranking(votes):
+        rows = _ranking(votes)
+        most = max((int(row["votes"]) for row in rows), default=0)
+        for row in rows:
             count = int(row["votes"])
-            table.add_row(str(row["rank"]), esc(row["item"]), str(count), "●" * min(count, 20))
+            # one dot a vote, up to 20; a big group's bars are scaled to the most votes
+            dots = "●" * count if most <= 20 else "●" * max(1, round(20 * count / most))
+            table.add_row(str(row["rank"]), esc(row["item"]), str(count), dots if count else "")
         out().print(table)
 
     # --- impact / effort --------------------------------------------------------------------
