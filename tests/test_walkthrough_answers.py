@@ -144,6 +144,13 @@ def test_impact_effort_scores():
         coerce_answer(s, {"Telefoon": {"impact": 3}}, ITEMS)
     assert answer_problem(s, {"Telefoon": "4 2"}, ITEMS) is not None
     assert answer_problem(s, scores, ITEMS) is None
+    # a group's averages, typed with a decimal comma or point; "4,2" alone is two scores
+    averaged = coerce_answer(s, {"Telefoon": "3,8 2,5", "Wachtlijst": "4.5 1"}, ITEMS)
+    assert averaged == {"Telefoon": {"impact": 3.8, "effort": 2.5},
+                        "Wachtlijst": {"impact": 4.5, "effort": 1}}
+    assert coerce_answer(s, {"Telefoon": "4,2"}, ITEMS)["Telefoon"] == {"impact": 4, "effort": 2}
+    with pytest.raises(AnswerError):
+        coerce_answer(s, {"Telefoon": "5,5 1"}, ITEMS)  # above the scale
     wide = spec("impact_effort", items_from="ideas", min=0, max=10)
     assert coerce_answer(wide, {"Telefoon": "10 0"}, ITEMS)["Telefoon"] == {"impact": 10,
                                                                            "effort": 0}

@@ -522,17 +522,25 @@ def _score(item: str, what: str, raw: Any, spec: OutputSpec, ctx: AnswerContext,
            strict: bool) -> int | float:
     lo, hi = scale_of(spec)
     number: Any = raw
-    if isinstance(raw, str) and not strict and raw.strip().isdigit():
-        number = int(raw.strip())
+    if isinstance(raw, str) and not strict and _SCORE_TEXT.fullmatch(raw.strip()):
+        number = float(raw.strip().replace(",", "."))
+        number = int(number) if number.is_integer() else number
     # a group's score is an average (3.7): a number on the scale, whole or not
     if not _is_number(number) or not lo <= number <= hi:
         raise _fail(ctx, "score", item=item, what=what, lo=lo, hi=hi, got=shown(raw))
     return number
 
 
+_SCORE_TEXT = re.compile(r"\d+(?:[.,]\d+)?")
+"""A typed score: whole, or a group's average with a decimal point or comma (3.8, 3,8)."""
+
+
 def _pair(item: str, raw: Any, spec: OutputSpec, ctx: AnswerContext, strict: bool) -> Any:
     if isinstance(raw, str) and not strict:
-        parts = [p for p in re.split(r"[\s,;/]+", raw.strip()) if p]
+        # "4 2", "4;2", "4/2", and averages "3,8 2,5"; "4,2" alone is two whole scores
+        parts = [p for p in re.split(r"[\s;/]+", raw.strip()) if p]
+        if len(parts) == 1:
+            parts = [p for p in parts[0].split(",") if p]
         raw = parts
     if isinstance(raw, list) and not strict and len(raw) == 2:
         raw = {"impact": raw[0], "effort": raw[1]}
