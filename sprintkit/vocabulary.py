@@ -113,6 +113,16 @@ def _words(kind: str) -> dict[str, str]:
 _cache: dict[str, dict[str, str]] = {}
 
 
+def list_of(values: Any) -> str | None:
+    """The list whose ids are exactly ``values`` (a method's choices that are a fixed list, such
+    as a decision), so its names are accepted too; else ``None``."""
+    wanted = set(values)
+    for kind, known in LISTS.items():
+        if wanted == set(known):
+            return kind
+    return None
+
+
 def find(kind: str, text: Any) -> str | None:
     """The id ``text`` names in list ``kind`` (an id or a name, see :func:`parse`), else None."""
     if not isinstance(text, str):

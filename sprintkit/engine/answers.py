@@ -281,12 +281,18 @@ def _resolve_choice(spec: OutputSpec, raw: Any, strict: bool, typed: bool) -> st
         return raw
     if strict:
         return None
+    from sprintkit import vocabulary
+
     text = str(raw).strip()
-    folded = text.casefold()
+    folded = vocabulary.normal(text)
     for choice in spec.choices:
         names = [choice.id, choice.label.nl or "", choice.label.en or ""]
-        if folded in (n.casefold() for n in names if n):
+        if folded and folded in (vocabulary.normal(n) for n in names if n):
             return choice.id
+    kind = vocabulary.list_of(ids)
+    found = vocabulary.find(kind, text) if kind else None
+    if found is not None:
+        return found
     if typed and text.isdigit() and 1 <= int(text) <= len(ids):
         return ids[int(text) - 1]
     return None
