@@ -343,3 +343,24 @@ def test_the_risk_prompt_of_a_test_card_takes_a_number_or_a_name(monkeypatch):
     assert errors == ["'roddel' is geen risico; kies uit: wenselijkheid (desirability), "
                       "haalbaarheid (feasibility), levensvatbaarheid (viability)"]
     assert card_prompt._card({"statement": "x", "risk": 2})["risk"] == "feasibility"
+
+
+def test_the_readme_table_of_values_is_true():
+    from readme_support import section
+
+    text = section("Conventions every command follows")
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "`" in line]
+    assert len(rows) > 40
+    every_id: set[str] = set()
+    for row in rows:
+        _where, value, nl, en = (cell.strip() for cell in row.strip("|").split("|"))
+        value = value.strip("`")
+        every_id.add(value)
+        kinds = [k for k in vocabulary.LISTS if value in vocabulary.ids(k)]
+        assert any(vocabulary.label(k, value, "nl") == nl and vocabulary.label(k, value, "en") == en
+                   for k in kinds), row
+        assert all(vocabulary.find(k, nl) == value and vocabulary.find(k, en) == value
+                   for k in kinds if vocabulary.label(k, value, "nl") == nl), row
+    typed = {i for k in vocabulary.LISTS if k not in ("verdict", "strength")
+             for i in vocabulary.ids(k)}
+    assert typed <= every_id
