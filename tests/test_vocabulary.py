@@ -364,3 +364,24 @@ def test_the_readme_table_of_values_is_true():
     typed = {i for k in vocabulary.LISTS if k not in ("verdict", "strength")
              for i in vocabulary.ids(k)}
     assert typed <= every_id
+
+
+def test_a_wrong_choice_in_an_answers_file_lists_the_names_and_ids():
+    from sprintkit.engine.answers import AnswerContext, AnswerError, coerce_answer
+    from sprintkit.files.library import get_method
+
+    method = get_method("experiment-sprint").model
+    spec = next(o for p in method.phases for o in p.outputs if o.id == "decision")
+    assert coerce_answer(spec, "bijsturen") == "adapt"  # the vocabulary's name, too
+    assert coerce_answer(spec, "Bijsturen en doorvoeren") == "adapt"  # the method's
+    with pytest.raises(AnswerError) as caught:
+        coerce_answer(spec, "misschien", AnswerContext(lang="nl"))
+    assert caught.value.hint == ("toegestaan: Doorvoeren (adopt), Bijsturen en doorvoeren "
+                                 "(adapt), Stoppen (drop), Opnieuw testen (retest)")
+
+
+def test_indicator_kind_names_come_from_the_vocabulary():
+    from sprintkit.engine.indicators import label
+
+    assert [label(k, "nl") for k in ("count", "value", "rate", "better")] == [
+        "aantal", "waarde", "percentage", "beter"]
