@@ -82,7 +82,8 @@ def test_move_records_done_date_and_clears_it_again(cli, sprint):
 
 def test_move_refuses_escalated_and_unknown(cli, sprint):
     ok(cli("action add 'Casus bespreken'"))
-    fails(cli("action move A1 escalated"), 2, "STATUS")
+    fails(cli("action move A1 escalated"), 2, "todo, doing or done", "action escalate")
+    fails(cli("action move A1 later"), 2, "STATUS", "te doen (todo)", "klaar (done)")
     fails(cli("action move A9 done"), 1, "no action 'A9'", "actions: A1")
     fails(cli("action move A1 done --resolution 'opgelost'"), 2, "A1 is not escalated")
 

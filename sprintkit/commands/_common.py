@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, overload
 
 import typer
 
@@ -152,3 +152,46 @@ def announce_edit(key: str, record: object, changed: list[str], fmt: Format) -> 
         return False
     console.success(f"{rid}: changed {', '.join(changed)}")
     return True
+
+
+# --- values from the fixed lists (sprintkit.vocabulary) --------------------------------------
+
+
+@overload
+def value_of(kind: str, text: str, sprint: Path | None = None,
+             programme: Path | None = None, *, option: str) -> str: ...
+@overload
+def value_of(kind: str, text: None, sprint: Path | None = None,
+             programme: Path | None = None, *, option: str) -> None: ...
+@overload
+def value_of(kind: str, text: str | None, sprint: Path | None = None,
+             programme: Path | None = None, *, option: str) -> str | None: ...
+def value_of(kind: str, text: str | None, sprint: Path | None = None,
+             programme: Path | None = None, *, option: str) -> str | None:
+    """The id ``text`` names in vocabulary list ``kind`` (id, Dutch or English name, any case);
+    ``None`` stays ``None``. A value not in the list is a usage error (exit 2), naming
+    ``option``, that lists the accepted values in the language of the sprint (or programme) the
+    command works on."""
+    if text is None:
+        return None
+    from sprintkit import vocabulary
+
+    found = vocabulary.find(kind, text)
+    if found is not None:
+        return found
+    _learn_language(sprint, programme)
+    return vocabulary.parse(kind, text, option)
+
+
+def _learn_language(sprint: Path | None, programme: Path | None) -> None:
+    """Read the language of the sprint or programme at hand, for a message before it is loaded."""
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files import sprintfile
+
+    try:
+        if programme is not None:
+            sprintfile.load_programme(programme)
+        else:
+            sprintfile.load_sprint(sprint)
+    except SprintkitError:
+        pass

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -16,7 +15,9 @@ from sprintkit.commands._common import (
     ProgrammeOpt,
     ScopeSprintOpt,
     announce_edit,
+    value_of,
 )
+from sprintkit.vocabulary import completer
 
 action_app = typer.Typer(
     help="Actions: who does what by when; moved across the board, escalated when stuck.",
@@ -27,19 +28,7 @@ OwnerOpt = Annotated[str | None, typer.Option("--owner", metavar="NAME", help="W
 DueOpt = Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")]
 
 
-class Move(str, Enum):
-    todo = "todo"
-    doing = "doing"
-    done = "done"
-
-
-class Status(str, Enum):
-    todo = "todo"
-    doing = "doing"
-    done = "done"
-    escalated = "escalated"
-    open = "open"
-    overdue = "overdue"
+MOVES = "todo, doing or done (or the Dutch name: te doen, bezig, klaar)"
 
 
 @action_app.command("add")
@@ -74,7 +63,8 @@ def add(
 @action_app.command("move")
 def move(
     id: IdArg,
-    status: Annotated[Move, typer.Argument(metavar="STATUS", help="todo, doing or done.")],
+    status: Annotated[str, typer.Argument(metavar="STATUS", help=f"{MOVES}.",
+                                          autocompletion=completer("action_status"))],
     resolution: Annotated[
         str | None,
         typer.Option("--resolution", metavar="TEXT", help="For an escalated action: what was "
@@ -90,7 +80,8 @@ def move(
     from sprintkit.ops.actions import move_action
     from sprintkit.ui import console
 
-    moved = move_action(sprint, id, status.value, programme=programme, resolution=resolution)
+    to = value_of("action_status", status, sprint, programme, option="STATUS")
+    moved = move_action(sprint, id, to, programme=programme, resolution=resolution)
     a = moved.action
     if moved.unchanged:
         console.info(f"{a.id} is already {a.status}; nothing changed")
@@ -133,8 +124,9 @@ def edit(
     owner: OwnerOpt = None,
     due: DueOpt = None,
     status: Annotated[
-        Move | None, typer.Option("--status", help="todo, doing or done (as `action move`).",
-                                  show_default=False)
+        str | None, typer.Option("--status", metavar="STATUS",
+                                 help=f"{MOVES}, as `action move`.", show_default=False,
+                                 autocompletion=completer("action_status"))
     ] = None,
     format: FormatOpt = Format.text,
     sprint: ScopeSprintOpt = None,
@@ -144,8 +136,9 @@ def edit(
     from sprintkit.ops.actions import edit_action
     from sprintkit.ui import console
 
+    to = value_of("action_status", status, sprint, programme, option="--status")
     done = edit_action(sprint, id, programme=programme, text=text, owner=owner, due=due,
-                       status=status.value if status else None)
+                       status=to)
     if not announce_edit("action", done.action, done.changed, format):
         return
     if done.pseudonymised:
@@ -173,9 +166,11 @@ def remove(
 @action_app.command("list")
 def list_(
     status: Annotated[
-        Status | None,
-        typer.Option("--status", help="Only actions with this status (open: not done; "
-                     "overdue: open and past due).", show_default=False),
+        str | None,
+        typer.Option("--status", metavar="STATUS", help="Only actions with this status: todo, "
+                     "doing, done, escalated, open (not done) or overdue (open and past due); "
+                     "the Dutch names are accepted too.", show_default=False,
+                     autocompletion=completer("action_filter")),
     ] = None,
     as_of: AsOfOpt = None,
     format: FormatOpt = Format.text,
@@ -188,7 +183,8 @@ def list_(
     from sprintkit.ops.scope import parse_day
     from sprintkit.ui import console
 
-    listing = action_listing(sprint, programme=programme, status=status.value if status else None,
+    wanted = value_of("action_filter", status, sprint, programme, option="--status")
+    listing = action_listing(sprint, programme=programme, status=wanted,
                              lang=lang.value if lang else None, today=parse_day(as_of, "--as-of"))
     if format is Format.json:
         console.emit_json(listing.to_json())

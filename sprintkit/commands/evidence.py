@@ -3,13 +3,13 @@ them (with a reason, kept in the history)."""
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, SprintOpt
+from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, SprintOpt, value_of
+from sprintkit.vocabulary import completer
 
 evidence_app = typer.Typer(
     help="Evidence: counts, numbers and quotes recorded against a hypothesis.",
@@ -17,12 +17,7 @@ evidence_app = typer.Typer(
 )
 
 
-class EvidenceType(str, Enum):
-    interview = "interview"
-    survey = "survey"
-    observation = "observation"
-    behaviour = "behaviour"
-    document = "document"
+TYPES = "interview, survey, observation, behaviour or document (or its Dutch name)"
 
 
 @evidence_app.command("add")
@@ -78,12 +73,14 @@ def add(
         str | None, typer.Option("--source", help="Where it came from (no client names).")
     ] = None,
     type: Annotated[
-        EvidenceType | None,
+        str | None,
         typer.Option(
             "--type",
-            help="What people do (behaviour, observation) weighs more than "
+            metavar="TYPE",
+            help=f"{TYPES}. What people do (behaviour, observation) weighs more than "
             "what they say (interview, survey).",
             show_default=False,
+            autocompletion=completer("evidence_type"),
         ),
     ] = None,
     date: Annotated[
@@ -117,7 +114,7 @@ def add(
         column=column,
         quote=quote,
         source=source,
-        type=type.value if type else None,
+        type=value_of("evidence_type", type, sprint, option="--type"),
         date=date,
         note=note,
     )
@@ -170,8 +167,9 @@ def edit(
         str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it was observed.")
     ] = None,
     type: Annotated[
-        EvidenceType | None, typer.Option("--type", help="What kind of observation.",
-                                          show_default=False)
+        str | None, typer.Option("--type", metavar="TYPE", help=f"What kind of observation: "
+                                 f"{TYPES}.", show_default=False,
+                                 autocompletion=completer("evidence_type"))
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the record.")] = None,
     format: FormatOpt = Format.text,
@@ -184,9 +182,10 @@ def edit(
     """
     from sprintkit.ops.corrections import edit_evidence
 
+    kind = value_of("evidence_type", type, sprint, option="--type")
     done = edit_evidence(sprint, hid, eid, reason=reason, successes=successes, trials=trials,
-                         values=value, quote=quote, source=source,
-                         type=type.value if type else None, date=date, note=note)
+                         values=value, quote=quote, source=source, type=kind, date=date,
+                         note=note)
     _changed(done, format)
 
 

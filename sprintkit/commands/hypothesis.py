@@ -9,24 +9,20 @@ from typing import Annotated
 
 import typer
 
-from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, LangOpt, SprintOpt
+from sprintkit.commands._common import (
+    PANEL_EVIDENCE,
+    Format,
+    FormatOpt,
+    LangOpt,
+    SprintOpt,
+    value_of,
+)
+from sprintkit.vocabulary import completer
 
 hypothesis_app = typer.Typer(
     help="Hypotheses (test cards): what we believe, how we test it, and the criterion.",
     no_args_is_help=True,
 )
-
-
-class Kind(str, Enum):
-    proportion = "proportion"
-    mean = "mean"
-    qualitative = "qualitative"
-
-
-class Risk(str, Enum):
-    desirability = "desirability"
-    feasibility = "feasibility"
-    viability = "viability"
 
 
 class ListFormat(str, Enum):
@@ -45,17 +41,21 @@ ListFormatOpt = Annotated[
 ]
 StatementOpt = Annotated[str, typer.Option("--statement", help="We believe that …")]
 KindOpt = Annotated[
-    Kind | None,
+    str | None,
     typer.Option(
         "--kind",
-        help="proportion (k of n), mean (numbers) or qualitative (quotes). Default: proportion "
-        "for a percentage or a fraction between 0 and 1, else mean.",
+        metavar="KIND",
+        help="proportion (k of n), mean (numbers) or qualitative (quotes), or the Dutch name. "
+        "Default: proportion for a percentage or a fraction between 0 and 1, else mean.",
         show_default=False,
+        autocompletion=completer("hypothesis_kind"),
     ),
 ]
 RiskOpt = Annotated[
-    Risk | None,
-    typer.Option("--risk", help="desirability, feasibility or viability.", show_default=False),
+    str | None,
+    typer.Option("--risk", metavar="RISK", help="desirability, feasibility or viability (or "
+                 "the Dutch name: wenselijkheid, haalbaarheid, levensvatbaarheid).",
+                 show_default=False, autocompletion=completer("risk")),
 ]
 TestOpt = Annotated[str | None, typer.Option("--test", help="To verify that, we will …")]
 CriterionOpt = Annotated[
@@ -131,7 +131,9 @@ def add(
     from sprintkit.ops.hypotheses import add_hypothesis
     from sprintkit.ui import console
 
-    if metric is None and kind is not Kind.qualitative:
+    kind = value_of("hypothesis_kind", kind, sprint, option="--kind")
+    risk = value_of("risk", risk, sprint, option="--risk")
+    if metric is None and kind != "qualitative":
         raise UsageError("--metric is required: what will be counted or measured?")
     h = add_hypothesis(
         sprint,
@@ -139,8 +141,8 @@ def add(
         metric=metric,
         target=target,
         id=id,
-        kind=kind.value if kind else None,
-        risk=risk.value if risk else None,
+        kind=kind,
+        risk=risk,
         test=test,
         criterion=criterion,
         confidence=confidence,
@@ -197,8 +199,8 @@ def edit(
         statement=statement,
         metric=metric,
         target=target,
-        kind=kind.value if kind else None,
-        risk=risk.value if risk else None,
+        kind=value_of("hypothesis_kind", kind, sprint, option="--kind"),
+        risk=value_of("risk", risk, sprint, option="--risk"),
         test=test,
         criterion=criterion,
         confidence=confidence,

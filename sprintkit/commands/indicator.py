@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,23 +14,14 @@ from sprintkit.commands._common import (
     LangOpt,
     ProgrammeOpt,
     ScopeSprintOpt,
+    value_of,
 )
+from sprintkit.vocabulary import completer
 
 indicator_app = typer.Typer(
     help="Indicators: outcomes monitored against a baseline and a target, period by period.",
     no_args_is_help=True,
 )
-
-
-class Direction(str, Enum):
-    increase = "increase"
-    decrease = "decrease"
-
-
-class Kind(str, Enum):
-    count_ = "count"  # (str.count would be shadowed)
-    value = "value"
-    rate = "rate"
 
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Id of the indicator, e.g. uhp or I1.")]
@@ -43,20 +33,25 @@ def add(
     id: IdArg,
     name: Annotated[str, typer.Option("--name", help="What is measured, in words.")],
     direction: Annotated[
-        Direction, typer.Option("--direction", help="Which way is better.", show_default=False)
+        str, typer.Option("--direction", metavar="DIRECTION", help="Which way is better: "
+                          "increase or decrease (or the Dutch name: hoger is beter, lager is "
+                          "beter).", show_default=False, autocompletion=completer("direction"))
     ],
     unit: Annotated[
         str | None,
         typer.Option("--unit", help="e.g. 'kinderen per jaar', 'dagen', '%'.", show_default=False),
     ] = None,
     kind: Annotated[
-        Kind | None,
+        str | None,
         typer.Option(
             "--kind",
+            metavar="KIND",
+            autocompletion=completer("indicator_kind"),
             help="count: adds up over time (placements a year; compared pro rata over periods "
             "of another length); value: an average or level (compared as is); rate: a numerator "
             "out of a denominator, in percent. Default: rate for a unit such as %, else not "
-            "said (then only periods as long as the baseline's are compared).",
+            "said (then only periods as long as the baseline's are compared). The Dutch names "
+            "(aantal, waarde, percentage) are accepted too.",
             show_default=False,
         ),
     ] = None,
@@ -100,9 +95,11 @@ def add(
     from sprintkit.ops.indicators import add_indicator
     from sprintkit.ui import console
 
+    better = value_of("direction", direction, sprint, programme, option="--direction")
+    kind = value_of("indicator_kind", kind, sprint, programme, option="--kind")
     ind = add_indicator(
-        sprint, programme=programme, id=id, name=name, direction=direction.value, unit=unit,
-        kind=kind.value if kind else None, baseline=baseline, baseline_period=baseline_period,
+        sprint, programme=programme, id=id, name=name, direction=better, unit=unit,
+        kind=kind, baseline=baseline, baseline_period=baseline_period,
         target=target, target_period=target_period, frequency=frequency, source=source,
         description=description,
     )

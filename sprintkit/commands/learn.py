@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,7 +15,9 @@ from sprintkit.commands._common import (
     FormatOpt,
     SprintOpt,
     announce_edit,
+    value_of,
 )
+from sprintkit.vocabulary import completer
 
 SUBCOMMANDS = ("add", "edit", "remove")
 
@@ -40,13 +41,6 @@ learn_app = typer.Typer(
 )
 
 
-class DecisionChoice(str, Enum):
-    adopt = "adopt"
-    adapt = "adapt"
-    drop = "drop"
-    retest = "retest"
-
-
 @learn_app.command("add")
 def learn(
     id: Annotated[str, typer.Argument(metavar="ID", help="Id of the hypothesis, e.g. H1.")],
@@ -54,11 +48,13 @@ def learn(
     learned: Annotated[str, typer.Option("--learned", help="From that we learned …")],
     action: Annotated[str, typer.Option("--action", help="Therefore we will …")],
     decision: Annotated[
-        DecisionChoice,
+        str,
         typer.Option(
             "--decision",
+            metavar="DECISION",
             help="adopt, adapt, drop or retest (doorvoeren, bijsturen, "
             "stoppen, opnieuw testen); feeds the implementation plan.",
+            autocompletion=completer("decision"),
         ),
     ],
     reason: Annotated[
@@ -78,19 +74,21 @@ def learn(
     from sprintkit.ops.hypotheses import add_learning
     from sprintkit.ui import console
 
+    decided = value_of("decision", decision, sprint, option="--decision")
+
     done = add_learning(
         sprint,
         id,
         observed=observed,
         learned=learned,
         action=action,
-        decision=decision.value,
+        decision=decided,
         reason=reason,
     )
-    console.success(f"{id}: learning card {done.learning.id} written (decision: {decision.value})")
+    console.success(f"{id}: learning card {done.learning.id} written (decision: {decided})")
     if done.against_verdict:
         console.warning(
-            f"the decision to {decision.value} {id} goes against its verdict "
+            f"the decision to {decided} {id} goes against its verdict "
             f"({done.result.final}); reports show it as such, with your reason"
         )
 
@@ -105,8 +103,10 @@ def edit(
     learned: Annotated[str | None, typer.Option("--learned", help="From that we learned …")] = None,
     action: Annotated[str | None, typer.Option("--action", help="Therefore we will …")] = None,
     decision: Annotated[
-        DecisionChoice | None,
-        typer.Option("--decision", help="adopt, adapt, drop or retest.", show_default=False),
+        str | None,
+        typer.Option("--decision", metavar="DECISION", help="adopt, adapt, drop or retest "
+                     "(doorvoeren, bijsturen, stoppen, opnieuw testen).", show_default=False,
+                     autocompletion=completer("decision")),
     ] = None,
     reason: Annotated[
         str | None,
@@ -120,8 +120,9 @@ def edit(
     from sprintkit.ops.corrections import edit_learning
     from sprintkit.ui import console
 
+    decided = value_of("decision", decision, sprint, option="--decision")
     done = edit_learning(sprint, lid, observed=observed, learned=learned, action=action,
-                         decision=decision.value if decision else None, reason=reason)
+                         decision=decided, reason=reason)
     card = done.learning
     if not announce_edit("learning", card, done.changed, format):
         return

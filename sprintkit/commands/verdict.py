@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from sprintkit.commands._common import PANEL_EVIDENCE, Format, FormatOpt, LangOpt, SprintOpt
-
-
-class OverrideChoice(str, Enum):
-    supported = "supported"
-    refuted = "refuted"
-    inconclusive = "inconclusive"
+from sprintkit.commands._common import (
+    PANEL_EVIDENCE,
+    Format,
+    FormatOpt,
+    LangOpt,
+    SprintOpt,
+    value_of,
+)
+from sprintkit.vocabulary import completer
 
 
 def verdict(
@@ -22,12 +23,15 @@ def verdict(
         str | None, typer.Argument(metavar="ID", help="Id of a hypothesis (default: all).")
     ] = None,
     override: Annotated[
-        OverrideChoice | None,
+        str | None,
         typer.Option(
             "--override",
-            help="Give the facilitator's verdict (needs ID and --reason); the computed verdict "
-            "is kept beside it.",
+            metavar="VERDICT",
+            help="Give the facilitator's verdict: supported, refuted or inconclusive (or the "
+            "Dutch name: ondersteund, weerlegd, onbeslist); needs ID and --reason; the computed "
+            "verdict is kept beside it.",
             show_default=False,
+            autocompletion=completer("override"),
         ),
     ] = None,
     reason: Annotated[
@@ -60,6 +64,7 @@ def verdict(
     from sprintkit.ui import console
 
     language = lang.value if lang else None
+    override = value_of("override", override, sprint, option="--override")
     if override is not None or clear_override:
         if id is None:
             raise UsageError("name the hypothesis: sprintkit verdict ID --override … --reason …")
@@ -70,7 +75,7 @@ def verdict(
             console.success(f"{id}: facilitator's verdict withdrawn; kept in its history")
         else:
             assert override is not None
-            r = ops.override_verdict(sprint, id, override=override.value, reason=reason, by=by)
+            r = ops.override_verdict(sprint, id, override=override, reason=reason, by=by)
             console.success(
                 f"{id}: facilitator's verdict {r.final} recorded (computed: {r.verdict})"
             )

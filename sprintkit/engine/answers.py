@@ -281,19 +281,39 @@ def _resolve_choice(spec: OutputSpec, raw: Any, strict: bool, typed: bool) -> st
         return raw
     if strict:
         return None
+    from sprintkit import vocabulary
+
     text = str(raw).strip()
-    folded = text.casefold()
+    folded = vocabulary.normal(text)
     for choice in spec.choices:
         names = [choice.id, choice.label.nl or "", choice.label.en or ""]
-        if folded in (n.casefold() for n in names if n):
+        if folded and folded in (vocabulary.normal(n) for n in names if n):
             return choice.id
+    kind = vocabulary.list_of(ids)
+    found = vocabulary.find(kind, text) if kind else None
+    if found is not None:
+        return found
     if typed and text.isdigit() and 1 <= int(text) <= len(ids):
         return ids[int(text) - 1]
     return None
 
 
+def _allowed(spec: OutputSpec, ctx: AnswerContext, strict: bool) -> str:
+    """The choices a message lists: ids for a saved answer; else each choice's name in the
+    language at hand, with the id after it where they differ (``Stoppen (drop)``)."""
+    from sprintkit.vocabulary import normal
+
+    if strict:
+        return ", ".join(c.id for c in spec.choices)
+    shown = []
+    for c in spec.choices:
+        name = c.label.get(ctx.lang) or c.id
+        shown.append(c.id if normal(name) == normal(c.id) else f"{name} ({c.id})")
+    return ", ".join(shown)
+
+
 def _choice(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> str:
-    allowed = ", ".join(c.id for c in spec.choices)
+    allowed = _allowed(spec, ctx, strict)
     if isinstance(value, (dict, list)) or isinstance(value, bool):
         raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=shown(value))
     found = _resolve_choice(spec, value, strict, typed)
@@ -305,7 +325,7 @@ def _choice(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, type
 def _multichoice(
     spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
 ) -> list[str]:
-    allowed = ", ".join(c.id for c in spec.choices)
+    allowed = _allowed(spec, ctx, strict)
     if isinstance(value, str) and not strict:
         value = [part for part in re.split(r"[,;]", value) if part.strip()]
     if not isinstance(value, list):

@@ -33,12 +33,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.vocabulary import ids, label
+
 if TYPE_CHECKING:
     from sprintkit.model.common import Target
     from sprintkit.model.sprint import Evidence, Hypothesis
 
-VERDICTS: tuple[str, ...] = ("supported", "refuted", "inconclusive", "insufficient_data")
-STRENGTHS: tuple[str, ...] = ("none", "weak", "moderate", "strong")
+VERDICTS: tuple[str, ...] = ids("verdict")
+STRENGTHS: tuple[str, ...] = ids("strength")
 NEEDED_N_LIMIT = 1_000_000
 """needed_n is searched up to this many observations; beyond it, ``None``."""
 
@@ -47,44 +49,19 @@ DOING_TYPES = frozenset({"behaviour", "observation"})
 STRONG_N = 30
 MODERATE_N = 10
 
-_LABELS: dict[str, dict[str, str]] = {
-    "supported": {"nl": "ondersteund", "en": "supported"},
-    "refuted": {"nl": "weerlegd", "en": "refuted"},
-    "inconclusive": {"nl": "onbeslist", "en": "inconclusive"},
-    "insufficient_data": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
-    # evidence strength (bewijskracht)
-    "none": {"nl": "geen", "en": "none"},
-    "weak": {"nl": "zwak", "en": "weak"},
-    "moderate": {"nl": "matig", "en": "moderate"},
-    "strong": {"nl": "sterk", "en": "strong"},
-    # decisions
-    "adopt": {"nl": "doorvoeren", "en": "adopt"},
-    "adapt": {"nl": "bijsturen", "en": "adapt"},
-    "drop": {"nl": "stoppen", "en": "drop"},
-    "retest": {"nl": "opnieuw testen", "en": "retest"},
-}
-
-
 def verdict_label(verdict: str, lang: str = "en") -> str:
     """A verdict for people: ``supported`` -> ``ondersteund`` (nl) / ``supported`` (en)."""
-    return _label(verdict, lang)
+    return label("verdict", verdict, lang)
 
 
 def strength_label(strength: str, lang: str = "en") -> str:
     """An evidence-strength label for people: ``strong`` -> ``sterk`` (nl)."""
-    return _label(strength, lang)
+    return label("strength", strength, lang)
 
 
 def decision_label(decision: str, lang: str = "en") -> str:
     """A decision for people: ``adopt`` -> ``doorvoeren`` (nl)."""
-    return _label(decision, lang)
-
-
-def _label(key: str, lang: str) -> str:
-    texts = _LABELS.get(key)
-    if texts is None:
-        return key
-    return texts.get(lang, texts["en"])
+    return label("decision", decision, lang)
 
 
 # --- intervals -----------------------------------------------------------------------------

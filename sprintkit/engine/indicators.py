@@ -32,12 +32,13 @@ import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from sprintkit import vocabulary
 from sprintkit.engine.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Indicator, Measurement
 
-KINDS = ("count", "value", "rate")
+KINDS = vocabulary.ids("indicator_kind")
 PERCENT_WORDS = ("%", "procent", "percent", "percentage", "pct")
 
 _LENGTH_WORDS = {
@@ -50,10 +51,8 @@ _KIND_WORDS = {
            None: "geen percentage"},
 }
 _LABELS = {
-    "en": {"count": "count", "value": "value", "rate": "rate",
-           "better": "better", "worse": "worse", "unchanged": "unchanged"},
-    "nl": {"count": "aantal", "value": "waarde", "rate": "percentage",
-           "better": "beter", "worse": "slechter", "unchanged": "gelijk"},
+    "en": {"better": "better", "worse": "worse", "unchanged": "unchanged"},
+    "nl": {"better": "beter", "worse": "slechter", "unchanged": "gelijk"},
 }
 
 _TEXTS: dict[str, dict[str, str]] = {
@@ -173,6 +172,8 @@ def _text(key: str, lang: str, **params: Any) -> str:
 
 def label(key: str | None, lang: str) -> str:
     """``count``/``better``… in the language (``aantal``/``beter``…); '' for None."""
+    if key in KINDS:
+        return vocabulary.label("indicator_kind", key, lang)
     return "" if key is None else _LABELS[_lang(lang)].get(key, key)
 
 

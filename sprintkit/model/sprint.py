@@ -7,9 +7,9 @@ decisions, actions, indicators, parties and the implementation plan's own sectio
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from sprintkit.model.common import (
     SCHEMA_VERSION,
@@ -23,17 +23,33 @@ from sprintkit.model.common import (
     check_number,
     unique_ids,
 )
+from sprintkit.vocabulary import to_id
 
-RiskType = Literal["desirability", "feasibility", "viability"]
-HypothesisKind = Literal["proportion", "mean", "qualitative"]
-EvidenceType = Literal["interview", "survey", "observation", "behaviour", "document"]
-VerdictName = Literal["supported", "refuted", "inconclusive", "insufficient_data"]
-OverrideVerdict = Literal["supported", "refuted", "inconclusive"]
-DecisionName = Literal["adopt", "adapt", "drop", "retest"]
-ActionStatus = Literal["todo", "doing", "done", "escalated"]
-PhaseStatus = Literal["todo", "in_progress", "done", "skipped"]
-Direction = Literal["increase", "decrease"]
-IndicatorKind = Literal["count", "value", "rate"]
+# The fixed value lists of sprintkit.vocabulary, as types: a file may hold a value's Dutch or
+# English name where a person wrote one; it is read (and written back) as the id. A test checks
+# that each Literal holds exactly the vocabulary's ids.
+RiskType = Annotated[Literal["desirability", "feasibility", "viability"],
+                     BeforeValidator(to_id("risk"))]
+HypothesisKind = Annotated[Literal["proportion", "mean", "qualitative"],
+                           BeforeValidator(to_id("hypothesis_kind"))]
+EvidenceType = Annotated[Literal["interview", "survey", "observation", "behaviour", "document"],
+                         BeforeValidator(to_id("evidence_type"))]
+VerdictName = Annotated[Literal["supported", "refuted", "inconclusive", "insufficient_data"],
+                        BeforeValidator(to_id("verdict"))]
+OverrideVerdict = Annotated[Literal["supported", "refuted", "inconclusive"],
+                            BeforeValidator(to_id("override"))]
+DecisionName = Annotated[Literal["adopt", "adapt", "drop", "retest"],
+                         BeforeValidator(to_id("decision"))]
+ActionStatus = Annotated[Literal["todo", "doing", "done", "escalated"],
+                         BeforeValidator(to_id("action_status"))]
+PhaseStatus = Annotated[Literal["todo", "in_progress", "done", "skipped"],
+                        BeforeValidator(to_id("phase_status"))]
+Direction = Annotated[Literal["increase", "decrease"], BeforeValidator(to_id("direction"))]
+IndicatorKind = Annotated[Literal["count", "value", "rate"],
+                          BeforeValidator(to_id("indicator_kind"))]
+Level = Annotated[Literal["low", "medium", "high"], BeforeValidator(to_id("level"))]
+PeriodKind = Annotated[Literal["half-year", "quarter", "year", "month"],
+                       BeforeValidator(to_id("period_kind"))]
 
 
 class TeamMember(Strict):
@@ -329,8 +345,8 @@ class EvaluationMoment(Strict):
 
 class Risk(Strict):
     risk: NonEmpty
-    likelihood: Literal["low", "medium", "high"] | None = None
-    impact: Literal["low", "medium", "high"] | None = None
+    likelihood: Level | None = None
+    impact: Level | None = None
     mitigation: str | None = None
 
 
@@ -354,7 +370,7 @@ class StorySettings(Strict):
         None, description="Names to pseudonymise; kept outside the sprint folder by default."
     )
     min_cell: int = Field(5, ge=1, description="Hide breakdown cells with fewer stories.")
-    period_kind: Literal["half-year", "quarter", "year", "month"] = "half-year"
+    period_kind: PeriodKind = "half-year"
 
     @field_validator("database")
     @classmethod

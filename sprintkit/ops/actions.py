@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit import vocabulary
 from sprintkit.engine.progress import is_overdue
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.scope import (
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from sprintkit.ops.programme import ChainEntry
 
 MOVES = ("todo", "doing", "done")
-STATUSES = ("todo", "doing", "done", "escalated")
+STATUSES = vocabulary.ids("action_status")
 
 
 def find(model: Any, aid: str) -> Action:
@@ -401,9 +402,8 @@ def action_listing(
     today: dt.date | None = None,
 ) -> ActionListing:
     """The actions in id order, optionally only those with ``status`` (or ``overdue``)."""
-    if status is not None and status not in (*STATUSES, "open", "overdue"):
-        raise UsageError(f"--status must be one of {', '.join(STATUSES)}, open or overdue, "
-                         f"not {status!r}")
+    if status is not None:
+        status = vocabulary.parse("action_filter", status, "--status")
     day = today_or(today)
     model = scope(sprint, programme).load()
     cards = [card(a, day) for a in sorted(model.actions, key=lambda a: id_number(a.id))]

@@ -30,8 +30,6 @@ from sprintkit.engine.evidence import (
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.hypotheses import (
-    DECISIONS,
-    EVIDENCE_TYPES,
     _build,
     _check_choice,
     _check_fits,
@@ -193,7 +191,7 @@ def edit_evidence(
     if numbers is not None and not all(math.isfinite(v) for v in numbers):
         raise UsageError("--value must be a finite number")
     _check_text(quote, "--quote")
-    _check_choice(type, EVIDENCE_TYPES, "--type")
+    type = _check_choice(type, "evidence_type", "--type")
     when = parse_date(date)
     folder = _sprint_dir(sprint)
 
@@ -305,7 +303,7 @@ def edit_learning(
         raise UsageError("nothing to change", hint="give e.g. --decision adapt --reason TEXT")
     for key in ("observed", "learned", "action", "reason"):
         _check_text(given.get(key), f"--{key}")
-    _check_choice(decision, DECISIONS, "--decision")
+    decision = _check_choice(decision, "decision", "--decision")
     folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> LearningEdited:

@@ -28,15 +28,16 @@ from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
 from sprintkit.ops.rejudge import rejudge_learnings
 from sprintkit.ops.scope import next_id
+from sprintkit.vocabulary import ids, parse
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
 
-KINDS = ("proportion", "mean", "qualitative")
-RISKS = ("desirability", "feasibility", "viability")
-EVIDENCE_TYPES = ("interview", "survey", "observation", "behaviour", "document")
-OVERRIDES = ("supported", "refuted", "inconclusive")
-DECISIONS = ("adopt", "adapt", "drop", "retest")
+KINDS = ids("hypothesis_kind")
+RISKS = ids("risk")
+EVIDENCE_TYPES = ids("evidence_type")
+OVERRIDES = ids("override")
+DECISIONS = ids("decision")
 FREE_TEXT = CARD_TEXT
 """A test card's fields of free text, pseudonymised as they enter."""
 EDITABLE = (
@@ -124,9 +125,10 @@ def parse_date(text: str | dt.date | None) -> dt.date | None:
         raise UsageError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-01") from None
 
 
-def _check_choice(value: str | None, allowed: Sequence[str], option: str) -> None:
-    if value is not None and value not in allowed:
-        raise UsageError(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+def _check_choice(value: str | None, kind: str, option: str) -> str | None:
+    """The id ``value`` names in vocabulary list ``kind`` (id, Dutch or English name, any case);
+    anything else is a usage error naming ``option``."""
+    return None if value is None else parse(kind, value, option)
 
 
 def _check_confidence(confidence: float | None) -> None:
@@ -193,8 +195,8 @@ def hypothesis_adder(
     from sprintkit.model.sprint import Hypothesis
 
     _check_text(statement, "--statement")
-    _check_choice(kind, KINDS, "--kind")
-    _check_choice(risk, RISKS, "--risk")
+    kind = _check_choice(kind, "hypothesis_kind", "--kind")
+    risk = _check_choice(risk, "risk", "--risk")
     _check_confidence(confidence)
     parsed = parse_target(target) if target is not None else None
     if parsed is None and kind != "qualitative":
@@ -294,8 +296,9 @@ def edit_hypothesis(
     if not given:
         raise UsageError("nothing to change", hint="give at least one option, e.g. --target >=70%")
     _check_text(given.get("statement"), "--statement")
-    _check_choice(given.get("kind"), KINDS, "--kind")
-    _check_choice(given.get("risk"), RISKS, "--risk")
+    for key, kind in (("kind", "hypothesis_kind"), ("risk", "risk")):
+        if key in given:
+            given[key] = _check_choice(given[key], kind, f"--{key}")
     _check_confidence(given.get("confidence"))
     _check_importance(given.get("importance"))
     if reason is not None and not reason.strip():
@@ -481,7 +484,7 @@ def add_evidence(
         if not 0 <= successes <= trials:
             raise UsageError(f"--successes must lie between 0 and --trials ({trials})")
     _check_text(quote, "--quote")
-    _check_choice(type, EVIDENCE_TYPES, "--type")
+    type = _check_choice(type, "evidence_type", "--type")
     when = parse_date(date) or _today()
 
     numbers: list[float] | None = None
@@ -591,7 +594,7 @@ def override_verdict(
     computed verdict at that moment is kept beside it; a replaced override goes to history."""
     from sprintkit.model.sprint import HistoryEntry, Override
 
-    _check_choice(override, OVERRIDES, "--override")
+    override = parse("override", override, "--override")
     if not reason or not reason.strip():
         raise UsageError(
             "a facilitator's verdict needs a reason",
@@ -683,7 +686,7 @@ def add_learning(
 
     for value, option in ((observed, "--observed"), (learned, "--learned"), (action, "--action")):
         _check_text(value, option)
-    _check_choice(decision, DECISIONS, "--decision")
+    decision = parse("decision", decision, "--decision")
     if reason is not None and not reason.strip():
         raise UsageError("--reason may not be empty")
     folder = _sprint_dir(sprint)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit import vocabulary
 from sprintkit.engine import indicators as engine
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.ops.scope import (
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from sprintkit.model.sprint import Indicator, Measurement
 
 KINDS = engine.KINDS
-DIRECTIONS = ("increase", "decrease")
+DIRECTIONS = vocabulary.ids("direction")
 
 
 def _period(text: str, option: str) -> str:
@@ -89,10 +90,8 @@ def add_indicator(
 
     check_text(name, "--name")
     check_text(unit, "--unit")
-    if direction not in DIRECTIONS:
-        raise UsageError(f"--direction must be increase or decrease, not {direction!r}")
-    if kind is not None and kind not in KINDS:
-        raise UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    direction = vocabulary.parse("direction", direction, "--direction")
+    kind = None if kind is None else vocabulary.parse("indicator_kind", kind, "--kind")
     base, base_pct = parse_number(baseline, "--baseline")
     goal, goal_pct = parse_number(target, "--target")
     if base is not None and baseline_period is None:

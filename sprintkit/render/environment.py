@@ -24,50 +24,12 @@ from sprintkit.render.markup import escape_text
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+LABEL_LISTS = ("risk", "hypothesis_kind", "verdict", "strength", "decision", "action_status",
+               "phase_status", "evidence_type", "level", "direction")
+"""The value lists (:mod:`sprintkit.vocabulary`) whose ids :func:`label` names; where
+lists share an id (``todo``, ``done``), the first list that holds it gives the name."""
+
 LABELS: dict[str, dict[str, str]] = {
-    # risk types
-    "desirability": {"nl": "wenselijkheid", "en": "desirability"},
-    "feasibility": {"nl": "haalbaarheid", "en": "feasibility"},
-    "viability": {"nl": "levensvatbaarheid", "en": "viability"},
-    # hypothesis kinds
-    "proportion": {"nl": "aandeel", "en": "proportion"},
-    "mean": {"nl": "gemiddelde", "en": "mean"},
-    "qualitative": {"nl": "kwalitatief", "en": "qualitative"},
-    # verdicts
-    "supported": {"nl": "ondersteund", "en": "supported"},
-    "refuted": {"nl": "weerlegd", "en": "refuted"},
-    "inconclusive": {"nl": "onbeslist", "en": "inconclusive"},
-    "insufficient_data": {"nl": "onvoldoende gegevens", "en": "insufficient data"},
-    # evidence strength
-    "none": {"nl": "geen", "en": "none"},
-    "weak": {"nl": "zwak", "en": "weak"},
-    "moderate": {"nl": "matig", "en": "moderate"},
-    "strong": {"nl": "sterk", "en": "strong"},
-    # decisions
-    "adopt": {"nl": "doorvoeren", "en": "adopt"},
-    "adapt": {"nl": "bijsturen", "en": "adapt"},
-    "drop": {"nl": "stoppen", "en": "drop"},
-    "retest": {"nl": "opnieuw testen", "en": "retest"},
-    # action status
-    "todo": {"nl": "te doen", "en": "to do"},
-    "doing": {"nl": "bezig", "en": "doing"},
-    "done": {"nl": "klaar", "en": "done"},
-    "escalated": {"nl": "geëscaleerd", "en": "escalated"},
-    # phase status
-    "in_progress": {"nl": "bezig", "en": "in progress"},
-    "skipped": {"nl": "overgeslagen", "en": "skipped"},
-    # evidence types
-    "interview": {"nl": "interview", "en": "interview"},
-    "survey": {"nl": "vragenlijst", "en": "survey"},
-    "observation": {"nl": "observatie", "en": "observation"},
-    "behaviour": {"nl": "gedrag", "en": "behaviour"},
-    "document": {"nl": "document", "en": "document"},
-    # levels and directions
-    "low": {"nl": "laag", "en": "low"},
-    "medium": {"nl": "middel", "en": "medium"},
-    "high": {"nl": "hoog", "en": "high"},
-    "increase": {"nl": "hoger is beter", "en": "higher is better"},
-    "decrease": {"nl": "lager is beter", "en": "lower is better"},
     # impact/effort quadrants
     "quick_win": {"nl": "snelle winst", "en": "quick win"},
     "major_project": {"nl": "groot project", "en": "major project"},
@@ -81,10 +43,15 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(key: Any, lang: str) -> str:
     """A stored value (risk type, verdict, decision, status…) in words; unknown keys unchanged."""
+    from sprintkit import vocabulary
+
     if key is None:
         return ""
     if isinstance(key, bool):
         key = "yes" if key else "no"
+    for kind in LABEL_LISTS:
+        if key in vocabulary.ids(kind):
+            return vocabulary.label(kind, str(key), lang)
     texts = LABELS.get(str(key))
     if texts is None:
         return str(key)

@@ -16,10 +16,6 @@ if TYPE_CHECKING:
     from sprintkit.ops.team import TeamListing
 
 _T: dict[str, dict[str, str]] = {
-    "todo": {"en": "To do", "nl": "Te doen"},
-    "doing": {"en": "Doing", "nl": "Bezig"},
-    "done": {"en": "Done", "nl": "Klaar"},
-    "escalated": {"en": "Escalated", "nl": "Geëscaleerd"},
     "board": {"en": "Board", "nl": "Bord"},
     "as_of": {"en": "as of", "nl": "stand van"},
     "id": {"en": "ID", "nl": "ID"},
@@ -79,7 +75,9 @@ def short_date(day: dt.date | None, lang: str, today: dt.date | None = None) -> 
 
 
 def status_label(status: str, lang: str) -> str:
-    return t(status, lang).lower()
+    from sprintkit.vocabulary import label
+
+    return label("action_status", status, lang)
 
 
 def _late(c: Card, lang: str) -> str:
@@ -206,7 +204,8 @@ def board_view(b: Board, show_all: bool = False, done_shown: int = 5) -> None:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=True)
     cells = []
     for col, cards in b.columns.items():
-        table.add_column(f"{t(col, lang)} ({len(cards)})", ratio=1, overflow="fold")
+        heading = status_label(col, lang).capitalize()
+        table.add_column(f"{heading} ({len(cards)})", ratio=1, overflow="fold")
         shown = cards
         hidden = 0
         if col == "done" and not show_all and len(cards) > done_shown:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from sprintkit import vocabulary
 from sprintkit.ui import prompts
 from sprintkit.ui.console import out
 from sprintkit.ui.prompts import BACK, SKIP, esc
@@ -19,7 +20,7 @@ from sprintkit.ui.prompts import BACK, SKIP, esc
 if TYPE_CHECKING:
     from sprintkit.ops.run import Ask
 
-RISKS = ("desirability", "feasibility", "viability")
+RISKS = vocabulary.ids("risk")
 
 FIELDS = ("statement", "risk", "test", "metric", "target", "criterion", "title", "importance")
 """The fields of a card, in the order they are asked."""
@@ -148,11 +149,20 @@ def _field(view: Any, key: str, value: Any) -> Any:
             raise ValueError(wrong)
         return text
 
+    def risk(text: str) -> int:
+        """A risk's number in the list, or its id or name in Dutch or English (any case)."""
+        if text.isdigit():
+            return number(len(RISKS))(text)
+        found = vocabulary.find("risk", text)
+        if found is None:
+            raise ValueError(vocabulary.unknown("risk", text, view.lang))
+        return RISKS.index(found) + 1
+
     parse: Callable[[str], Any] = {
-        "risk": number(len(RISKS)), "importance": number(5), "target": target,
+        "risk": risk, "importance": number(5), "target": target,
     }.get(key, lambda text: text)
     if value is not None:
-        shown = RISKS[value - 1] if key == "risk" else value
+        shown = vocabulary.label("risk", RISKS[value - 1], view.lang) if key == "risk" else value
         out().print(f"[dim]  {esc(t['enter_keeps'].format(value=shown))}[/dim]")
     while True:
         text = prompts.line(t[key])
