@@ -108,7 +108,8 @@ def test_a_bad_source_date_epoch_is_ignored_with_a_warning(tmp_path, value):
                  ["verdict", "-s", sprint]):
         run = sprintkit(*args, cwd=tmp_path, env={"SOURCE_DATE_EPOCH": value})
         assert run.returncode == 0, run.output[-2000:]
-        assert "SOURCE_DATE_EPOCH" in run.stderr and "ignored" in run.stderr
+        # said before the sprint is read: in the default language, Dutch
+        assert "SOURCE_DATE_EPOCH" in run.stderr and "genegeerd" in run.stderr
     assert (tmp_path / "r.docx").exists()
 
 
@@ -118,4 +119,4 @@ def test_a_good_source_date_epoch_is_used_quietly(tmp_path):
     sprint = copy_report_sprint(tmp_path / "s")
     run = sprintkit("report", "-s", sprint, "--no-charts", "--format", "md", "--out",
                     tmp_path / "r.md", cwd=tmp_path, env={"SOURCE_DATE_EPOCH": " 1700000000 "})
-    assert run.returncode == 0 and "warning" not in run.stderr, run.output
+    assert run.returncode == 0 and "let op" not in run.stderr, run.output
