@@ -63,10 +63,32 @@ class Scope:
         return resolve_sprint(self.sprint).parent
 
 
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?(nl|en)\b", re.MULTILINE)
+
+
+def speak(sprint: Path | None = None, programme: Path | None = None) -> None:
+    """Take the language of the sprint (or programme) a command is about to change, before it
+    is loaded, so that a refusal of the command line is worded in that language. A cheap look
+    at the file's top-level ``language:``; anything unreadable is left to the real load."""
+    from sprintkit import i18n
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files.sprintfile import resolve_programme, resolve_sprint
+
+    try:
+        path = resolve_programme(programme) if programme is not None else resolve_sprint(sprint)
+        found = _LANGUAGE_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+    except (SprintkitError, OSError):
+        return
+    if found:
+        i18n.found(found.group(1))
+
+
 def scope(sprint: Path | None = None, programme: Path | None = None) -> Scope:
     """The scope of a command: ``--programme`` or ``-s`` (default: the current folder)."""
+    from sprintkit.i18n import msg
+
     if sprint is not None and programme is not None:
-        raise UsageError("give --sprint/-s or --programme, not both")
+        raise UsageError(msg("indicator.scope_both"))
     if programme is not None:
         return Scope(programme=Path(programme))
     return Scope(sprint=Path(sprint) if sprint is not None else None)
@@ -122,7 +144,9 @@ def parse_day(text: str | dt.date | None, option: str) -> dt.date | None:
 
 def check_text(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
-        raise UsageError(f"{option} may not be empty")
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("evidence.option_empty", option=option))
 
 
 def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:

@@ -64,6 +64,7 @@ WORDS: dict[str, str] = {
     "evidence.changed": "{hid}: evidence {eid} changed ({fields}); kept in its history",
     "evidence.was_now": "was {before}; now {after}",
     "evidence.skipped_empty": "{count} empty cell(s) skipped",
+    "evidence.no_key_file": "no key file for this sprint: names in the quote were not pseudonymised (e-mail, phone, postcode, IBAN and BSN were); create one with `sprintkit key-file --create`",
     "evidence.one_kind": "give exactly one of: --successes K --trials N, --value X, --values-file FILE, or --quote TEXT",
     "evidence.value_or_file": "give --value or --values-file, not both",
     "evidence.column_with_file": "--column goes with --values-file",

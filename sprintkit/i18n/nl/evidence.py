@@ -64,6 +64,7 @@ WORDS: dict[str, str] = {
     "evidence.changed": "{hid}: bewijs {eid} gewijzigd ({fields}); bewaard in de geschiedenis",
     "evidence.was_now": "eerst {before}; nu {after}",
     "evidence.skipped_empty": "{count} lege cel(len) overgeslagen",
+    "evidence.no_key_file": "geen sleutelbestand voor deze sprint: namen in het citaat zijn niet gepseudonimiseerd (e-mail, telefoon, postcode, IBAN en BSN wel); maak er een met `sprintkit key-file --create`",
     "evidence.one_kind": "geef precies één van: --successes K --trials N, --value X, --values-file BESTAND of --quote TEKST",
     "evidence.value_or_file": "geef --value of --values-file, niet allebei",
     "evidence.column_with_file": "--column hoort bij --values-file",
