@@ -216,7 +216,7 @@ def edit(
     if not result.changed:
         console.info(msg("evidence.same_values", id=id))
         return
-    fields = ", ".join(f.replace("_", "-") for f in result.changed)
+    fields = ", ".join("--" + f.replace("_", "-") for f in result.changed)
     key = "hypothesis.changed_kept" if result.recorded else "hypothesis.changed"
     console.success(msg(key, id=id, fields=fields))
 

@@ -313,11 +313,16 @@ def edit_hypothesis(
         if h.evidence and guarded and not reason:
             raise UsageError(
                 msg("hypothesis.guarded_needs_reason", id=h.id,
-                    fields=", ".join(g.replace("_", "-") for g in guarded)),
+                    fields=", ".join(f"--{g.replace('_', '-')}" for g in guarded)),
                 hint=msg("hypothesis.guarded_hint"),
             )
         candidate = h.model_dump(mode="python")
         candidate.update({k: given[k] for k in changed})
+        target = given["target"] if "target" in changed else h.target
+        kind = given["kind"] if "kind" in changed else h.kind
+        if kind == "proportion" and target is not None and not 0 <= target.value <= 1:
+            raise UsageError(msg("hypothesis.proportion_range", target=target),
+                             hint=msg("hypothesis.proportion_range_hint"))
         _build(Hypothesis, candidate)  # the whole card must still be valid
         record = bool(h.evidence) or bool(reason)
         when = _now()
