@@ -366,6 +366,15 @@ def _caveat(key: str, lang: str, **params: Any) -> str:
     return t(f"evidence.caveat.{key}", lang, **params)
 
 
+def field_label(field: str, lang: str) -> str:
+    """What a person calls a hypothesis field named in its history (``target`` → ``criterium``;
+    ``evidence E2`` → ``bewijs E2``); a field without a word stays as it is."""
+    from sprintkit.i18n import has, t
+
+    head, _, rest = field.partition(" ")
+    return t(f"evidence.field.{head}", lang, id=rest) if has(f"evidence.field.{head}") else field
+
+
 def _kind_name(kind: str, lang: str) -> str:
     from sprintkit.i18n import t
 
@@ -472,7 +481,8 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
         caveats.append(_caveat("several_metrics", lang))
     changed = sorted({entry.field for entry in h.history if entry.field in GUARDED_FIELDS})
     if changed:
-        caveats.append(_caveat("changed", lang, fields=", ".join(changed)))
+        caveats.append(_caveat("changed", lang, fields=", ".join(
+            field_label(f, lang) for f in changed)))
     for eid, entry in evidence_history(h):
         key = "evidence_changed" if entry.new is not None else "evidence_removed"
         caveats.append(_caveat(key, lang, id=eid, date=entry.date.date().isoformat(),

@@ -170,7 +170,7 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from sprintkit.engine.evidence import decision_label, evaluate, strength_label
+    from sprintkit.engine.evidence import decision_label, evaluate, field_label, strength_label
 
     console = out()
     console.print(f"[bold]{escape(h.id)}[/bold] — {escape(h.statement)}")
@@ -224,9 +224,10 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
         console.print(f"\n[bold]{t('evidence.view.history', lang)}[/bold]")
         for entry in h.history:
             why = f" — {t('evidence.view.reason', lang)}: {entry.reason}" if entry.reason else ""
+            old, new = (_history_value(entry.field, v, lang) for v in (entry.old, entry.new))
             console.print(
-                f"  {entry.date:%Y-%m-%d %H:%M} {entry.field}: {entry.old or '—'} → "
-                f"{entry.new or '—'}{why}", markup=False,
+                f"  {entry.date:%Y-%m-%d %H:%M} {field_label(entry.field, lang)}: {old} → "
+                f"{new}{why}", markup=False,
             )
     cards = [ln for ln in model.learnings if ln.hypothesis == h.id]
     if cards:
@@ -238,6 +239,19 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
             console.print(f"  {ln.id}: {decision}{flag}{why}", markup=False)
             console.print(f"    {ln.observed} → {ln.learned} → {ln.action}", markup=False)
     console.print()
+
+
+def _history_value(field: str, value: str | None, lang: str) -> str:
+    """An old or new value in a hypothesis's history, with the label of a verdict or kind."""
+    from sprintkit.engine.evidence import verdict_label
+
+    if not value:
+        return "—"
+    if field == "override":
+        return verdict_label(value, lang)
+    if field == "kind":
+        return t(f"hypothesis.kind.{value}", lang)
+    return value
 
 
 def no_hypotheses(lang: str) -> None:
