@@ -42,7 +42,8 @@ def test_add_says_what_it_added(cli, tmp_path, monkeypatch):
     res = cli("indicator add wacht --name Wachttijd --unit dagen --direction decrease "
               "--baseline 21 --baseline-period 2025-H2")
     ok(res)
-    assert "wacht toegevoegd (soort niet gegeven; lager is beter; nulmeting 21 in 2025-H2)" in res.stderr
+    assert ("wacht toegevoegd (soort niet gegeven; lager is beter; nulmeting 21 in 2025-H2)"
+            in res.stderr)
     assert "--kind count" in res.stderr and "--kind value" in res.stderr
 
 

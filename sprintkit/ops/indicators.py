@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from sprintkit.engine import indicators as engine
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.i18n import language, msg
+from sprintkit.ops.hypotheses import _check_text as check_text
 from sprintkit.ops.scope import (
-    check_text,
     cleaner,
     parse_number,
     programme_sprints,

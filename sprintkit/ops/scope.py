@@ -63,6 +63,7 @@ class Scope:
         return resolve_sprint(self.sprint).parent
 
 
+_PEEK_BYTES = 64 * 1024
 _LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?(nl|en)\b", re.MULTILINE)
 
 
@@ -76,7 +77,9 @@ def speak(sprint: Path | None = None, programme: Path | None = None) -> None:
 
     try:
         path = resolve_programme(programme) if programme is not None else resolve_sprint(sprint)
-        found = _LANGUAGE_LINE.search(path.read_text(encoding="utf-8", errors="replace"))
+        with path.open("rb") as handle:  # the top of the file: it may be huge (refused later)
+            head = handle.read(_PEEK_BYTES).decode("utf-8", errors="replace")
+        found = _LANGUAGE_LINE.search(head)
     except (SprintkitError, OSError):
         return
     if found:
@@ -144,9 +147,7 @@ def parse_day(text: str | dt.date | None, option: str) -> dt.date | None:
 
 def check_text(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
-        from sprintkit.i18n import msg
-
-        raise UsageError(msg("evidence.option_empty", option=option))
+        raise UsageError(f"{option} may not be empty")
 
 
 def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:
