@@ -136,7 +136,7 @@ def test_changing_the_criterion_after_evidence_needs_a_reason(cli, sprint):
     assert hyp(sprint, "H1")["history"][-1]["field"] == "statement"
 
     verdict = as_json(cli("verdict", "H1", "-s", sprint, "--format", "json"))
-    assert any("(target)" in c and "geschiedenis" in c for c in verdict["caveats"])
+    assert any("(criterium)" in c and "geschiedenis" in c for c in verdict["caveats"])
 
 
 def test_edit_validates_the_whole_card(cli, sprint):
