@@ -54,7 +54,7 @@ def test_evidence_edit_corrects_the_count_and_keeps_the_history(cli, sprint):
     res = cli("evidence", "edit", "H1", "E2", "-s", sprint, "--successes", "2",
               "--reason", "telfout")
     ok(res)
-    assert "E2 changed (successes)" in res.stderr
+    assert "E2 gewijzigd (--successes)" in res.stderr
     record = hyp(sprint, "H1")["evidence"][1]
     assert (record["id"], record["successes"], record["trials"]) == ("E2", 2, 4)
     [entry] = hyp(sprint, "H1")["history"]
@@ -134,7 +134,7 @@ def test_evidence_edit_replaces_the_values(cli, sprint):
     assert entry["old"].startswith("values 12 40") and entry["new"].startswith("values 12 14")
     res = cli("evidence", "edit", "H2", "E1", "-s", sprint, "--successes", "1", "--trials", "2",
               "--reason", "x")
-    assert res.exit_code == 2 and "mean hypothesis" in res.stderr
+    assert res.exit_code == 2 and "soort 'gemiddelde'" in res.stderr
 
 
 def test_evidence_remove_json(cli, sprint):
@@ -169,16 +169,16 @@ def test_hypothesis_remove_retires_the_id(cli, sprint):
     res = cli("hypothesis", "add", "-s", sprint, "--statement", "Nieuw", "--metric", "m",
               "--target", ">=50%")
     ok(res)
-    assert "added H4" in res.stderr
+    assert "H4 toegevoegd" in res.stderr
     res = cli("hypothesis", "add", "-s", sprint, "--statement", "Nieuw", "--metric", "m",
               "--target", ">=50%", "--id", "H2")
-    assert res.exit_code == 1 and "never reused" in res.stderr
+    assert res.exit_code == 1 and "nooit opnieuw gebruikt" in res.stderr
     assert "# de eerste hypothese" in _text(sprint)
 
 
 def test_hypothesis_with_evidence_needs_a_reason(cli, sprint):
     res = cli("hypothesis", "remove", "H1", "-s", sprint)
-    assert res.exit_code == 1 and "needs a reason" in res.stderr
+    assert res.exit_code == 1 and "vraagt om een reden" in res.stderr
     assert any(h["id"] == "H1" for h in data(sprint)["hypotheses"])
     ok(cli("hypothesis", "remove", "H1", "-s", sprint, "--reason", "verkeerd ingevoerd"))
     assert all(h["id"] != "H1" for h in data(sprint)["hypotheses"])
@@ -191,14 +191,14 @@ def test_hypothesis_others_point_at_is_not_removed(cli, sprint):
     before = _text(sprint)
     res = cli("hypothesis", "remove", "H1", "-s", sprint, "--reason", "weg")
     assert res.exit_code == 1
-    assert "hypotheses H2 derive from it" in res.stderr
-    assert "learning cards L1 are about it" in res.stderr
+    assert "hypothesen H2 zijn ervan afgeleid" in res.stderr
+    assert "leerkaarten L1 gaan erover" in res.stderr
     assert _text(sprint) == before
 
 
 def test_hypothesis_remove_unknown_id(cli, sprint):
     res = cli("hypothesis", "remove", "H9", "-s", sprint)
-    assert res.exit_code == 1 and "no hypothesis 'H9'" in res.stderr
+    assert res.exit_code == 1 and "geen hypothese 'H9'" in res.stderr
 
 
 # --- learning cards ---------------------------------------------------------------------
@@ -231,7 +231,7 @@ def test_learn_edit_against_the_verdict_still_needs_a_reason(cli, tmp_path):
     ok(_learn(cli, sprint, "H1", "adopt"))
     before = _text(sprint)
     res = cli("learn", "edit", "L1", "-s", sprint, "--decision", "drop")
-    assert res.exit_code == 2 and "goes against its verdict" in res.stderr
+    assert res.exit_code == 2 and "gaat tegen het oordeel in" in res.stderr
     assert _text(sprint) == before
     res = cli("learn", "edit", "L1", "-s", sprint, "--decision", "drop", "--reason", "geld op")
     ok(res)
@@ -309,7 +309,7 @@ def test_decisions_add_edit_remove_list(cli, sprint):
     assert [d["id"] for d in listed] == ["D1", "D3"]
     text = cli("decision", "list", "-s", sprint)
     ok(text)
-    assert "D1  Format invoeren — per 1 mei; by stuurgroep; 2026-03-20" in text.stdout
+    assert "D1  Format invoeren — per 1 mei; door stuurgroep; 2026-03-20" in text.stdout
     assert cli("decision", "edit", "D2", "--title", "x", "-s", sprint).exit_code == 1
     assert cli("decision", "edit", "D1", "-s", sprint).exit_code == 2
     assert cli("decision", "add", " ", "-s", sprint).exit_code == 2

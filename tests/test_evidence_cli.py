@@ -58,14 +58,14 @@ def test_values_repeat_and_pool(cli, sprint):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        ([], "exactly one of"),
-        (["--successes", "3"], "both --successes"),
-        (["--successes", "7", "--trials", "6"], "between 0 and --trials"),
-        (["--successes", "3", "--trials", "6", "--quote", "x"], "exactly one of"),
-        (["--value", "3"], "values belong to a mean hypothesis"),
-        (["--quote", "  "], "may not be empty"),
+        ([], "precies één van"),
+        (["--successes", "3"], "zowel --successes"),
+        (["--successes", "7", "--trials", "6"], "tussen 0 en --trials"),
+        (["--successes", "3", "--trials", "6", "--quote", "x"], "precies één van"),
+        (["--value", "3"], "waarden horen bij de soort 'gemiddelde'"),
+        (["--quote", "  "], "mag niet leeg zijn"),
         (["--successes", "1", "--trials", "2", "--date", "1-3-2026"], "YYYY-MM-DD"),
-        (["--successes", "1", "--trials", "2", "--column", "x"], "--column goes with"),
+        (["--successes", "1", "--trials", "2", "--column", "x"], "--column hoort bij"),
         (["--successes", "1", "--trials", "2", "--type", "gossip"], "gossip"),
     ],
 )
@@ -86,7 +86,7 @@ def test_counts_do_not_fit_a_mean_hypothesis(cli, sprint):
 def test_unknown_hypothesis(cli, sprint):
     res = cli("evidence", "add", "H9", "-s", sprint, "--successes", "1", "--trials", "2")
     assert res.exit_code == 1
-    assert "no hypothesis 'H9'" in res.stderr and "H1, H2, H3" in res.stderr
+    assert "geen hypothese 'H9'" in res.stderr and "H1, H2, H3" in res.stderr
 
 
 def test_quotes_are_pseudonymised_on_entry(cli, sprint, tmp_path):
@@ -96,7 +96,7 @@ def test_quotes_are_pseudonymised_on_entry(cli, sprint, tmp_path):
     quote = hyp(sprint, "H3")["evidence"][0]["quote"]
     assert "06-12345678" not in quote and "jan@example.nl" not in quote
     assert "[E-MAIL]" in quote and "[TELEFOON]" in quote
-    assert "pseudonymised" in res.stderr
+    assert "gepseudonimiseerd" in res.stderr
     assert "example.nl" not in res.output  # never echoed
 
 
@@ -123,7 +123,7 @@ def test_values_file_single_column(cli, sprint, tmp_path):
     f = write(tmp_path / "dagen.csv", "dagen\n10\n12\n\n15\n9\n")
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", f)
     ok(res)
-    assert "4 values from column 'dagen'" in res.stderr
+    assert "4 waarden uit kolom 'dagen'" in res.stderr
     assert hyp(sprint, "H2")["evidence"][0]["values"] == [10.0, 12.0, 15.0, 9.0]
 
 

@@ -53,11 +53,11 @@ def test_add_numbers_ids_and_keeps_comments(cli, sprint):
     ("args", "code", "message"),
     [
         (["--target", "70"], 2, "not a target"),
-        (["--target", ">=140%"], 2, "between 0% and 100%"),
-        (["--target", "<=14", "--kind", "proportion"], 2, "between 0% and 100%"),
-        ([], 2, "--target is required"),
-        (["--target", ">=70%", "--confidence", "95"], 2, "between 0.5 and 1"),
-        (["--target", ">=70%", "--derived-from", "H9"], 1, "no such hypothesis"),
+        (["--target", ">=140%"], 2, "tussen 0% en 100%"),
+        (["--target", "<=14", "--kind", "proportion"], 2, "tussen 0% en 100%"),
+        ([], 2, "--target is nodig"),
+        (["--target", ">=70%", "--confidence", "95"], 2, "tussen 0.5 en 1"),
+        (["--target", ">=70%", "--derived-from", "H9"], 1, "staat niet in deze sprint"),
         (["--target", ">=70%", "--id", "bad id!"], 2, "id"),
         (["--target", ">=70%", "--kind", "ratio"], 2, "ratio"),
     ],
@@ -75,7 +75,7 @@ def test_duplicate_id_is_refused(cli, sprint):
     ok(add(cli, sprint, "--target", ">=70%"))
     res = add(cli, sprint, "--target", ">=60%", "--id", "H1")
     assert res.exit_code == 1
-    assert "already exists" in res.stderr
+    assert "bestaat al" in res.stderr
 
 
 def test_qualitative_needs_no_target(cli, sprint):
@@ -117,13 +117,13 @@ def test_changing_the_criterion_after_evidence_needs_a_reason(cli, sprint):
                           ("--confidence", "0.9"), ("--min-n", "5"), ("--criterion", "y")):
         res = cli("hypothesis", "edit", "H1", "-s", sprint, option, value)
         assert res.exit_code == 2, (option, res.output)
-        assert "needs a reason" in res.stderr
+        assert "vraagt om een reden" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before
 
     res = cli("hypothesis", "edit", "H1", "-s", sprint, "--target", ">=60%",
               "--reason", "afgesproken met de financier")
     ok(res)
-    assert "history" in res.stderr
+    assert "geschiedenis" in res.stderr
     h = hyp(sprint, "H1")
     assert h["target"] == ">=60%"
     [entry] = h["history"]
@@ -136,21 +136,21 @@ def test_changing_the_criterion_after_evidence_needs_a_reason(cli, sprint):
     assert hyp(sprint, "H1")["history"][-1]["field"] == "statement"
 
     verdict = as_json(cli("verdict", "H1", "-s", sprint, "--format", "json"))
-    assert any("(target)" in c and "geschiedenis" in c for c in verdict["caveats"])
+    assert any("(criterium)" in c and "geschiedenis" in c for c in verdict["caveats"])
 
 
 def test_edit_validates_the_whole_card(cli, sprint):
     ok(add(cli, sprint, "--target", "<=14"))
     res = cli("hypothesis", "edit", "H1", "-s", sprint, "--kind", "proportion")
     assert res.exit_code == 2
-    assert "between 0% and 100%" in res.stderr
+    assert "tussen 0% en 100%" in res.stderr
 
 
 def test_edit_without_changes_is_usage_error(cli, sprint):
     ok(add(cli, sprint, "--target", ">=70%"))
     res = cli("hypothesis", "edit", "H1", "-s", sprint)
     assert res.exit_code == 2
-    assert "nothing to change" in res.stderr
+    assert "niets te wijzigen" in res.stderr
     res = cli("hypothesis", "edit", "H7", "-s", sprint, "--owner", "Piet")
     assert res.exit_code == 1
     assert "H1" in res.stderr  # the hint names the hypotheses there are

@@ -42,21 +42,23 @@ def test_add_says_what_it_added(cli, tmp_path, monkeypatch):
     res = cli("indicator add wacht --name Wachttijd --unit dagen --direction decrease "
               "--baseline 21 --baseline-period 2025-H2")
     ok(res)
-    assert "added wacht (kind not given; decrease; baseline 21 in 2025-H2)" in res.stderr
+    assert ("wacht toegevoegd (soort niet gegeven; lager is beter; nulmeting 21 in 2025-H2)"
+            in res.stderr)
     assert "--kind count" in res.stderr and "--kind value" in res.stderr
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    ("--baseline 250", 2, ["--baseline needs --baseline-period"]),
-    ("--baseline-period 2021", 2, ["--baseline-period goes with --baseline"]),
-    ("--target-period 2024", 2, ["--target-period goes with --target"]),
-    ("--baseline 250 --baseline-period 2021-H3", 2, ["not a period", "2026-H1"]),
+    ("--baseline 250", 2, ["--baseline vraagt om --baseline-period"]),
+    ("--baseline-period 2021", 2, ["--baseline-period hoort bij --baseline"]),
+    ("--target-period 2024", 2, ["--target-period hoort bij --target"]),
+    ("--baseline 250 --baseline-period 2021-H3", 2, ["geen periode", "2026-H1"]),
     ("--baseline twee --baseline-period 2021", 2, ["'twee' is not a number"]),
     ("--kind rate --baseline 250 --baseline-period 2021", 1,
-     ["baseline 250 is not a percentage", "a rate is not a count", "nothing was written"]),
-    ("--kind count --baseline 25% --baseline-period 2021", 2, ["a count is not a percentage"]),
+     ["nulmeting 250 is geen percentage", "een percentage is geen aantal",
+      "er is niets geschreven"]),
+    ("--kind count --baseline 25% --baseline-period 2021", 2, ["Aantal is geen percentage"]),
     ("--baseline 250 --baseline-period 2021 --target 300", 1,
-     ["target 300 is above the baseline 250", "a decrease is the good direction"]),
+     ["streefwaarde 300 ligt boven de nulmeting 250", "een daling is de goede richting"]),
 ])
 def test_add_refuses_bad_definitions(cli, tmp_path, monkeypatch, args, code, words):
     folder = make_sprint(tmp_path / "s")
@@ -68,7 +70,7 @@ def test_add_refuses_bad_definitions(cli, tmp_path, monkeypatch, args, code, wor
 
 
 def test_add_refuses_a_second_indicator_with_the_same_id(cli, sprint):
-    fails(cli(PLACEMENTS), 1, "indicator 'uhp' already exists")
+    fails(cli(PLACEMENTS), 1, "indicator 'uhp' bestaat al")
 
 
 def test_direction_is_required_and_checked(cli, sprint):
@@ -83,16 +85,16 @@ def test_a_rate_across_periods_is_refused_and_nothing_is_written(cli, sprint):
     before = (sprint / "sprint.yaml").read_bytes()
     res = cli("indicator record thuis --period 2022 --numerator 65 --denominator 250 "
               "--denominator-period 2021")
-    fails(res, 1, "thuis 2022: 65 (2022) out of 250 (2021) is not a rate",
-          "the numerator counts 2022 and the denominator 2021", "nothing was written")
+    fails(res, 1, "thuis 2022: 65 (2022) van 250 (2021) is geen percentage",
+          "de teller telt 2022 en de noemer 2021", "er is niets geschreven")
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 
 def test_a_rate_on_a_count_is_refused(cli, sprint):
     before = (sprint / "sprint.yaml").read_bytes()
     res = cli("indicator record uhp --period 2022 --numerator 65 --denominator 200")
-    fails(res, 1, "65 out of 200 is a rate (32.5%)", "uhp is a count (kinderen per jaar)",
-          "cannot be compared with its baseline of 250 (2021)")
+    fails(res, 1, "65 van 200 is een percentage (32,5%)", "uhp is een aantal (kinderen per jaar)",
+          "niet te vergelijken met de nulmeting van 250 (2021)")
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 
@@ -100,7 +102,7 @@ def test_a_rate_of_one_period_is_recorded(cli, sprint):
     res = cli("indicator record thuis --period 2022 --numerator 65 --denominator 200 "
               "--source 'registratie versnellingsteam'")
     ok(res)
-    assert "thuis 2022: 32.5% (65/200) recorded" in res.stderr
+    assert "thuis 2022: 32,5% (65/200) vastgelegd" in res.stderr
     (m,) = data(sprint)["indicators"][1]["measurements"]
     assert m == {"period": "2022", "numerator": 65.0, "denominator": 200.0,
                  "source": "registratie versnellingsteam"}
@@ -111,9 +113,9 @@ def test_a_half_year_count_is_compared_pro_rata_and_said(cli, sprint):
     res = cli("indicator record uhp --period 2023-H1 --value 104")
     ok(res)
     flat = " ".join(res.stderr.split())
-    assert "uhp 2023-H1: 104 recorded — against 125 pro rata: better · −21 (−16.8%)" in flat
-    assert "84% of the way to the target" in flat
-    assert "the baseline 250 and the target 200 are taken pro rata as 125 and 100" in flat
+    assert "uhp 2023-H1: 104 vastgelegd — tegen 125 pro rata: beter · −21 (−16,8%)" in flat
+    assert "84% van de weg naar de streefwaarde" in flat
+    assert "de nulmeting 250 en de streefwaarde 200 zijn pro rata genomen als 125 en 100" in flat
 
 
 def test_measurements_are_kept_in_period_order(cli, sprint):
@@ -126,25 +128,25 @@ def test_measurements_are_kept_in_period_order(cli, sprint):
 def test_a_period_is_recorded_once_unless_replaced(cli, sprint):
     ok(cli("indicator record uhp --period 2022 --value 231"))
     fails(cli("indicator record uhp --period 2022 --value 230"), 1,
-          "uhp already has a measurement for 2022 (231)", "--replace")
+          "uhp heeft al een meting over 2022 (231)", "--replace")
     res = cli("indicator record uhp --period 2022 --value 230 --replace")
     ok(res)
-    assert "230 corrected" in res.stderr
+    assert "230 gecorrigeerd" in res.stderr
     assert [m["value"] for m in data(sprint)["indicators"][0]["measurements"]] == [230.0]
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    ("uhp --period 2022", 2, ["give --value X, or --numerator K with --denominator N"]),
-    ("uhp --period 2022 --value 1 --numerator 1 --denominator 2", 2, ["not both"]),
-    ("thuis --period 2022 --numerator 1", 2, ["needs both --numerator K and --denominator N"]),
-    ("thuis --period 2022 --numerator 1 --denominator 0", 2, ["--denominator must be more"]),
+    ("uhp --period 2022", 2, ["geef --value X, of --numerator K met --denominator N"]),
+    ("uhp --period 2022 --value 1 --numerator 1 --denominator 2", 2, ["niet allebei"]),
+    ("thuis --period 2022 --numerator 1", 2, ["zowel --numerator K als --denominator N nodig"]),
+    ("thuis --period 2022 --numerator 1 --denominator 0", 2, ["--denominator moet meer"]),
     ("uhp --period 2022 --value 3 --denominator-period 2021", 2,
-     ["--denominator-period goes with"]),
-    ("uhp --period 2022-H3 --value 3", 2, ["'2022-H3' is not a period", "2026-Q3"]),
-    ("uhp --period 2022 --value 26%", 2, ["uhp is not a rate"]),
-    ("thuis --period 2022 --numerator 210 --denominator 200", 1, ["more than 100%"]),
-    ("thuis --period 2022 --value 250", 1, ["250 is not a percentage between 0 and 100"]),
-    ("nope --period 2022 --value 3", 1, ["no indicator 'nope'", "indicators: uhp, thuis"]),
+     ["--denominator-period hoort bij"]),
+    ("uhp --period 2022-H3 --value 3", 2, ["'2022-H3' is geen periode", "2026-Q3"]),
+    ("uhp --period 2022 --value 26%", 2, ["uhp is geen percentage"]),
+    ("thuis --period 2022 --numerator 210 --denominator 200", 1, ["meer dan 100%"]),
+    ("thuis --period 2022 --value 250", 1, ["250 is geen percentage tussen 0 en 100"]),
+    ("nope --period 2022 --value 3", 1, ["geen indicator 'nope'", "indicatoren: uhp, thuis"]),
 ])
 def test_record_refuses_bad_input(cli, sprint, args, code, words):
     before = (sprint / "sprint.yaml").read_bytes()
@@ -163,7 +165,7 @@ def test_a_note_is_pseudonymised(cli, sprint):
     ok(res)
     note = data(sprint)["indicators"][0]["measurements"][0]["note"]
     assert "example.nl" not in note and "12345678" not in note
-    assert "2 identifier(s) in the note pseudonymised" in res.stderr
+    assert "2 herleidbare gegeven(s) in de opmerking gepseudonimiseerd" in res.stderr
 
 
 # --- list and show --------------------------------------------------------------------------
@@ -233,7 +235,7 @@ def test_show_one_in_full(cli, measured, monkeypatch):
 
 
 def test_show_an_unknown_indicator(cli, measured):
-    fails(cli("indicator show nope"), 1, "no indicator 'nope'")
+    fails(cli("indicator show nope"), 1, "geen indicator 'nope'")
 
 
 def test_a_hand_written_rate_across_periods_is_shown_not_computed(cli, tmp_path, monkeypatch):
@@ -291,7 +293,7 @@ def test_programme_indicators_and_the_sprints(cli, tmp_path, monkeypatch):
 
 def test_sprint_and_programme_together_is_a_usage_error(cli, sprint, tmp_path):
     fails(cli(f"indicator list -s {sprint} --programme {tmp_path}"), 2,
-          "give --sprint/-s or --programme, not both")
+          "geef --sprint/-s of --programme, niet allebei")
 
 
 def test_no_sprint_here(cli, tmp_path, monkeypatch):

@@ -32,17 +32,17 @@ def test_learning_cards_are_numbered(cli, sprint):
 
 
 @pytest.mark.parametrize(("hid", "decision", "verdict"),
-                         [("H2", "adopt", "refuted"), ("H1", "drop", "supported")])
+                         [("H2", "adopt", "weerlegd"), ("H1", "drop", "ondersteund")])
 def test_decision_against_the_verdict_needs_a_reason(cli, sprint, hid, decision, verdict):
     before = (sprint / "sprint.yaml").read_bytes()
     res = learn(cli, sprint, hid, decision)
     assert res.exit_code == 2
-    assert f"against its verdict ({verdict})" in res.stderr
+    assert f"gaat tegen het oordeel in ({verdict})" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before
 
     res = learn(cli, sprint, hid, decision, "--reason", "bestuurlijke keuze")
     ok(res)
-    assert "warning" in res.stderr and "against its verdict" in res.stderr
+    assert "let op:" in res.stderr and "gaat tegen het oordeel in" in res.stderr
     card = data(sprint)["learnings"][-1]
     assert card["against_verdict"] is True and card["reason"] == "bestuurlijke keuze"
 

@@ -23,12 +23,13 @@ DateOpt = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
 
 
 def _emit(decision: Any, format: Format, verb: str) -> None:
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     if format is Format.json:
         console.emit_json(decision.model_dump(mode="json", exclude_none=True))
         return
-    console.success(f"{verb} {decision.id}: {decision.title}")
+    console.success(msg(f"evidence.decision.{verb}", id=decision.id, title=decision.title))
 
 
 @decision_app.command("add")
@@ -84,6 +85,7 @@ def list_(
     sprint: SprintOpt = Path("."),
 ) -> None:
     """List the sprint's decisions."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.decisions import list_decisions
     from sprintkit.ui import console
 
@@ -92,10 +94,10 @@ def list_(
         console.emit_json([d.model_dump(mode="json", exclude_none=True) for d in decisions])
         return
     if not decisions:
-        console.info("no decisions yet; add one with `sprintkit decision add TITLE`")
+        console.info(msg("evidence.decision.none"))
         return
     for d in decisions:
-        parts = [d.choice, f"by {d.decided_by}" if d.decided_by else None,
+        parts = [d.choice, msg("evidence.decision.by", who=d.decided_by) if d.decided_by else None,
                  d.date.isoformat() if d.date else None]
         extra = "; ".join(p for p in parts if p)
         console.out().print(f"{d.id}  {d.title}" + (f" — {extra}" if extra else ""),

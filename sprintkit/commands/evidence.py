@@ -100,6 +100,7 @@ def add(
     or a quote (--quote TEXT).
     """
     from sprintkit.engine.evidence import verdict_label
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.hypotheses import add_evidence
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
@@ -119,21 +120,23 @@ def add(
         note=note,
     )
     r = added.result
+    lang = language()
     what = ""
     if added.column is not None:
-        what = f" ({added.values_read} values from column {added.column!r})"
-    console.success(f"{id}: evidence {added.evidence.id} recorded{what}")
+        what = msg("evidence.values_from_column", count=added.values_read,
+                   column=repr(added.column))
+    console.success(msg("evidence.added", hid=id, eid=added.evidence.id, what=what))
     for note_text in added.notes:
         console.info(f"  {note_text}")
     if added.replaced:
-        console.info(f"  {added.replaced} identifier(s) in the quote were pseudonymised")
-    console.info(f"  {id} now: {result_cell(r, 'en')} → {verdict_label(r.verdict, 'en')}")
+        console.info("  " + msg("evidence.quote_pseudonymised", count=added.replaced))
+    console.info("  " + msg("evidence.now", hid=id, result=result_cell(r, lang),
+                            verdict=verdict_label(r.verdict, lang)))
     _warn_cards(id, added.cards_against)
     if r.override and r.override != r.verdict:
-        console.warning(
-            f"{id} has a facilitator's verdict ({r.override}); the computed verdict is now "
-            f"{r.verdict}. Review it with `sprintkit verdict {id}`."
-        )
+        console.warning(msg("evidence.override_differs", hid=id,
+                            override=verdict_label(r.override, lang),
+                            computed=verdict_label(r.verdict, lang)))
 
 
 ReasonOpt = Annotated[
@@ -205,28 +208,34 @@ def remove(
 
 def _changed(done: Any, format: Format) -> None:
     from sprintkit.engine.evidence import verdict_label
+    from sprintkit.i18n import language, msg
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
 
     r = done.result
+    lang = language()
     if format is Format.json:
         console.emit_json({"hypothesis": done.hypothesis, "evidence": done.evidence_id,
                            "changed": done.changed, "before": done.before,
                            "after": done.after, "result": r.to_json(),
                            "cards_against": done.cards_against})
         return
+    hid, eid = done.hypothesis, done.evidence_id
     if not done.changed:
-        console.info(f"{done.hypothesis} {done.evidence_id}: nothing changed")
+        console.info(msg("evidence.nothing_changed", hid=hid, eid=eid))
         return
-    what = "removed" if done.after is None else f"changed ({', '.join(done.changed)})"
-    console.success(f"{done.hypothesis}: evidence {done.evidence_id} {what}; kept in its history")
+    if done.after is None:
+        console.success(msg("evidence.removed", hid=hid, eid=eid))
+    else:
+        console.success(msg("evidence.changed", hid=hid, eid=eid,
+                            fields=", ".join(f"--{f}" for f in done.changed)))
     if done.after is not None and not done.before.startswith("quote:"):  # no story text
-        console.info(f"  was {done.before}; now {done.after}")
+        console.info("  " + msg("evidence.was_now", before=done.before, after=done.after))
     if done.pseudonymised:
-        console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
-    console.info(f"  {done.hypothesis} now: {result_cell(r, 'en')} → "
-                 f"{verdict_label(r.verdict, 'en')}")
-    _warn_cards(done.hypothesis, done.cards_against)
+        console.info("  " + msg("evidence.pseudonymised", count=done.pseudonymised))
+    console.info("  " + msg("evidence.now", hid=hid, result=result_cell(r, lang),
+                            verdict=verdict_label(r.verdict, lang)))
+    _warn_cards(hid, done.cards_against)
 
 
 def _warn_cards(hid: str, cards: list[str]) -> None:

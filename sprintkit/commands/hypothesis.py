@@ -128,13 +128,16 @@ def add(
     Once evidence exists, changing the criterion needs a reason and is kept in its history.
     """
     from sprintkit.errors import UsageError
+    from sprintkit.i18n import msg
     from sprintkit.ops.hypotheses import add_hypothesis
+    from sprintkit.ops.scope import speak
     from sprintkit.ui import console
 
     kind = value_of("hypothesis_kind", kind, sprint, option="--kind")
     risk = value_of("risk", risk, sprint, option="--risk")
     if metric is None and kind != "qualitative":
-        raise UsageError("--metric is required: what will be counted or measured?")
+        speak(sprint)
+        raise UsageError(msg("hypothesis.metric_required"))
     h = add_hypothesis(
         sprint,
         statement=statement,
@@ -153,7 +156,8 @@ def add(
         importance=importance,
     )
     shown = f" {h.target}" if h.target is not None else ""
-    console.success(f"added {h.id} ({h.kind}{shown})")
+    console.success(msg("hypothesis.added", id=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
+                        target=shown))
 
 
 @hypothesis_app.command("edit")
@@ -189,6 +193,7 @@ def edit(
 
     Changing target, metric, kind, criterion, confidence or min-n after evidence needs --reason.
     """
+    from sprintkit.i18n import msg
     from sprintkit.ops.hypotheses import edit_hypothesis
     from sprintkit.ui import console
 
@@ -211,11 +216,11 @@ def edit(
         importance=importance,
     )
     if not result.changed:
-        console.info(f"{id}: nothing changed (the values are the same)")
+        console.info(msg("evidence.same_values", id=id))
         return
-    fields = ", ".join(f.replace("_", "-") for f in result.changed)
-    trail = "; kept in its history" if result.recorded else ""
-    console.success(f"{id}: changed {fields}{trail}")
+    fields = ", ".join("--" + f.replace("_", "-") for f in result.changed)
+    key = "hypothesis.changed_kept" if result.recorded else "hypothesis.changed"
+    console.success(msg(key, id=id, fields=fields))
 
 
 @hypothesis_app.command("remove")
@@ -233,6 +238,7 @@ def remove(
     Refused when it has evidence (unless --reason is given), and when other hypotheses derive
     from it or learning cards are about it.
     """
+    from sprintkit.i18n import msg
     from sprintkit.ops.corrections import remove_hypothesis
     from sprintkit.ui import console
 
@@ -242,10 +248,10 @@ def remove(
                            "evidence": len(removed.hypothesis.evidence),
                            "actions": removed.actions})
         return
-    console.success(f"removed {removed.hypothesis.id}; its id is not used again")
+    console.success(msg("hypothesis.removed", id=removed.hypothesis.id))
     if removed.actions:
-        console.warning(f"actions {', '.join(removed.actions)} still name {removed.hypothesis.id}"
-                        " as where they come from")
+        console.warning(msg("hypothesis.actions_still_name", actions=", ".join(removed.actions),
+                            id=removed.hypothesis.id))
 
 
 @hypothesis_app.command("list")

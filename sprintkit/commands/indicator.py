@@ -92,6 +92,7 @@ def add(
     A baseline needs the period it covers; a rate's baseline and target are percentages.
     """
     from sprintkit.engine.indicators import kind_of, label, shown
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.indicators import add_indicator
     from sprintkit.ui import console
 
@@ -104,18 +105,19 @@ def add(
         description=description,
     )
     resolved, _ = kind_of(ind)
-    parts = [label(resolved, "en") if resolved else "kind not given", ind.direction]
+    lang = language()
+    parts = [label(resolved, lang) if resolved else msg("indicator.kind_not_given"),
+             msg(f"indicator.view.{ind.direction}")]
     if ind.baseline is not None:
-        parts.append(f"baseline {shown(ind.baseline, resolved, 'en')} in {ind.baseline_period}")
+        parts.append(msg("indicator.baseline_in", value=shown(ind.baseline, resolved, lang),
+                         period=ind.baseline_period))
     if ind.target is not None:
-        when = f" in {ind.target_period}" if ind.target_period else ""
-        parts.append(f"target {shown(ind.target, resolved, 'en')}{when}")
-    console.success(f"added {ind.id} ({'; '.join(parts)})")
+        goal = shown(ind.target, resolved, lang)
+        parts.append(msg("indicator.target_in", value=goal, period=ind.target_period)
+                     if ind.target_period else msg("indicator.target_is", value=goal))
+    console.success(msg("indicator.added", id=ind.id, parts="; ".join(parts)))
     if resolved is None:
-        console.info(
-            "  give --kind count (adds up over time) or --kind value (an average or level) to "
-            "compare periods of another length than the baseline's; or set kind: in the file"
-        )
+        console.info("  " + msg("indicator.kind_hint"))
 
 
 @indicator_app.command("record")
@@ -158,6 +160,7 @@ def record(
 
     Refused, with nothing written: a rate across periods, and a rate on a count indicator.
     """
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.indicators import record_measurement
     from sprintkit.ui import console
     from sprintkit.ui.indicator_view import recorded_lines
@@ -167,12 +170,12 @@ def record(
         denominator=denominator, denominator_period=denominator_period, source=source,
         note=note, replace=replace,
     )
-    head, notes = recorded_lines(rec, "en")
+    head, notes = recorded_lines(rec, language())
     console.success(head)
     for line in notes:
         console.info(f"  {line}")
     if rec.pseudonymised:
-        console.info(f"  {rec.pseudonymised} identifier(s) in the note pseudonymised")
+        console.info("  " + msg("indicator.note_pseudonymised", count=rec.pseudonymised))
 
 
 @indicator_app.command("list")
@@ -213,7 +216,8 @@ def _show(id: str | None, format: Format, lang: str | None, sprint: Path | None,
         records = listing.to_json()
         console.emit_json(records[0] if id else records)
         return
-    from sprintkit.ui.indicator_view import indicator_card, indicator_list, t
+    from sprintkit.i18n import t
+    from sprintkit.ui.indicator_view import indicator_card, indicator_list
 
     if not full:
         indicator_list(listing)
@@ -222,7 +226,7 @@ def _show(id: str | None, format: Format, lang: str | None, sprint: Path | None,
     for tr in trends:
         indicator_card(tr, listing.lang)
     if not trends:
-        console.info(t("no_indicators", listing.lang))
+        console.info(t("indicator.view.no_indicators", listing.lang))
 
 
 def register(app: typer.Typer) -> None:

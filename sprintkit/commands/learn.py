@@ -14,7 +14,6 @@ from sprintkit.commands._common import (
     Format,
     FormatOpt,
     SprintOpt,
-    announce_edit,
     value_of,
 )
 from sprintkit.vocabulary import completer
@@ -71,6 +70,8 @@ def learn(
 
     A decision against the verdict needs --reason, is warned about and is shown in reports.
     """
+    from sprintkit.engine.evidence import decision_label, verdict_label
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.hypotheses import add_learning
     from sprintkit.ui import console
 
@@ -85,12 +86,12 @@ def learn(
         decision=decided,
         reason=reason,
     )
-    console.success(f"{id}: learning card {done.learning.id} written (decision: {decided})")
+    lang = language()
+    chosen = decision_label(decided, lang)
+    console.success(msg("evidence.learn.written", hid=id, lid=done.learning.id, decision=chosen))
     if done.against_verdict:
-        console.warning(
-            f"the decision to {decided} {id} goes against its verdict "
-            f"({done.result.final}); reports show it as such, with your reason"
-        )
+        console.warning(msg("evidence.learn.against", decision=chosen, hid=id,
+                            verdict=verdict_label(done.result.final, lang)))
 
 
 LidArg = Annotated[str, typer.Argument(metavar="LID", help="Id of the learning card, e.g. L2.")]
@@ -117,6 +118,8 @@ def edit(
     sprint: SprintOpt = Path("."),
 ) -> None:
     """Correct a learning card; a decision against the verdict still needs a reason."""
+    from sprintkit.engine.evidence import decision_label, verdict_label
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.corrections import edit_learning
     from sprintkit.ui import console
 
@@ -124,11 +127,20 @@ def edit(
     done = edit_learning(sprint, lid, observed=observed, learned=learned, action=action,
                          decision=decided, reason=reason)
     card = done.learning
-    if not announce_edit("learning", card, done.changed, format):
+    if format is Format.json:
+        console.emit_json({"learning": card.model_dump(mode="json", exclude_none=True),
+                           "changed": done.changed})
         return
+    if not done.changed:
+        console.info(msg("evidence.same_values", id=card.id))
+        return
+    console.success(msg("evidence.changed_fields", id=card.id,
+                        fields=", ".join(f"--{f}" for f in done.changed)))
     if card.against_verdict and done.result is not None:
-        console.warning(f"the decision to {card.decision} {card.hypothesis} goes against its "
-                        f"verdict ({done.result.final}); reports show it as such")
+        lang = language()
+        console.warning(msg("evidence.learn.against_edited", hid=card.hypothesis,
+                            decision=decision_label(card.decision or "", lang),
+                            verdict=verdict_label(done.result.final, lang)))
 
 
 @learn_app.command("remove")
@@ -138,6 +150,7 @@ def remove(
     sprint: SprintOpt = Path("."),
 ) -> None:
     """Remove a learning card; its id is never handed out again."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.corrections import remove_learning
     from sprintkit.ui import console
 
@@ -145,7 +158,7 @@ def remove(
     if format is Format.json:
         console.emit_json({"removed": card.id, "hypothesis": card.hypothesis})
         return
-    console.success(f"removed learning card {card.id}; its id is not used again")
+    console.success(msg("evidence.learn.removed", lid=card.id))
 
 
 def register(app: typer.Typer) -> None:

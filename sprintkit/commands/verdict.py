@@ -59,30 +59,35 @@ def verdict(
 
     JSON: one object when ID is given, else a list.
     """
+    from sprintkit.engine.evidence import verdict_label
     from sprintkit.errors import UsageError
+    from sprintkit.i18n import language as current
+    from sprintkit.i18n import msg
     from sprintkit.ops import hypotheses as ops
+    from sprintkit.ops.scope import speak
     from sprintkit.ui import console
 
     language = lang.value if lang else None
+    speak(sprint)
     override = value_of("override", override, sprint, option="--override")
     if override is not None or clear_override:
         if id is None:
-            raise UsageError("name the hypothesis: sprintkit verdict ID --override … --reason …")
+            raise UsageError(msg("evidence.verdict.name_it"))
         if override is not None and clear_override:
-            raise UsageError("give --override or --clear-override, not both")
+            raise UsageError(msg("evidence.verdict.not_both"))
         if clear_override:
             ops.clear_override(sprint, id, reason=reason)
-            console.success(f"{id}: facilitator's verdict withdrawn; kept in its history")
+            console.success(msg("evidence.verdict.withdrawn", hid=id))
         else:
             assert override is not None
             r = ops.override_verdict(sprint, id, override=override, reason=reason, by=by)
-            console.success(
-                f"{id}: facilitator's verdict {r.final} recorded (computed: {r.verdict})"
-            )
+            console.success(msg("evidence.verdict.recorded", hid=id,
+                                final=verdict_label(r.final, current()),
+                                computed=verdict_label(r.verdict, current())))
         results = ops.verdicts(sprint, id, language)
     else:
         if reason is not None or by is not None:
-            raise UsageError("--reason and --by go with --override or --clear-override")
+            raise UsageError(msg("evidence.verdict.reason_alone"))
         results = ops.verdicts(sprint, id, language)
 
     if format is Format.json:

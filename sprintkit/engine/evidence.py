@@ -313,88 +313,6 @@ def evidence_strength(records: Iterable[Evidence], n: int) -> str:
     return "weak"
 
 
-_CAVEATS: dict[str, dict[str, str]] = {
-    "tiny": {
-        "en": "Tiny sample: at n={n} no outcome could support the target {target}; "
-        "at least {m} observations are needed before even the best result could.",
-        "nl": "Zeer kleine steekproef: bij n={n} kan geen enkele uitkomst het criterium "
-        "{target} ondersteunen; pas vanaf {m} waarnemingen zou zelfs de beste uitkomst dat kunnen.",
-    },
-    "tiny_never": {
-        "en": "Tiny sample: at n={n} no outcome could support the target {target}.",
-        "nl": "Zeer kleine steekproef: bij n={n} kan geen enkele uitkomst het criterium "
-        "{target} ondersteunen.",
-    },
-    "below_min_n": {
-        "en": "Fewer observations ({n}) than the minimum set for this hypothesis ({min_n}).",
-        "nl": "Minder waarnemingen ({n}) dan het minimum voor deze hypothese ({min_n}).",
-    },
-    "small_mean": {
-        "en": "Only {n} values: the t interval assumes they are roughly normally distributed.",
-        "nl": "Slechts {n} waarden: het t-interval veronderstelt dat ze ongeveer normaal "
-        "verdeeld zijn.",
-    },
-    "one_value": {
-        "en": "A single value gives no interval; at least two are needed.",
-        "nl": "Eén waarde geeft geen interval; er zijn er minstens twee nodig.",
-    },
-    "no_spread": {
-        "en": "All values are equal: the interval has no width, which real data rarely justifies.",
-        "nl": "Alle waarden zijn gelijk: het interval heeft geen breedte, wat echte gegevens "
-        "zelden rechtvaardigen.",
-    },
-    "same_source": {
-        "en": "{count} records come from one source ({source}): observations may not be "
-        "independent, so the interval may be too narrow.",
-        "nl": "{count} records komen uit één bron ({source}): de waarnemingen zijn mogelijk niet "
-        "onafhankelijk, dus het interval kan te smal zijn.",
-    },
-    "mixed_kinds": {
-        "en": "Evidence of another kind ({other}) is recorded but not counted: several metrics "
-        "on one hypothesis; consider a separate hypothesis for each.",
-        "nl": "Er is bewijs van een andere soort ({other}) vastgelegd dat niet meetelt: meerdere "
-        "maatstaven bij één hypothese; overweeg per maatstaf een eigen hypothese.",
-    },
-    "several_metrics": {
-        "en": "The metric seems to name more than one measure; a verdict holds for one metric.",
-        "nl": "De maatstaf lijkt meer dan één meting te noemen; een oordeel geldt voor één "
-        "maatstaf.",
-    },
-    "changed": {
-        "en": "The criterion was changed after evidence existed ({fields}); see the history.",
-        "nl": "Het criterium is gewijzigd nadat er bewijs was ({fields}); zie de geschiedenis.",
-    },
-    "evidence_changed": {
-        "en": "Evidence {id} was changed on {date}: {reason}",
-        "nl": "Bewijs {id} is gewijzigd op {date}: {reason}",
-    },
-    "evidence_removed": {
-        "en": "Evidence {id} was removed on {date}: {reason}",
-        "nl": "Bewijs {id} is verwijderd op {date}: {reason}",
-    },
-    "qualitative": {
-        "en": "Qualitative hypothesis: no verdict is computed; the facilitator gives one, "
-        "with a reason.",
-        "nl": "Kwalitatieve hypothese: er wordt geen oordeel berekend; de facilitator geeft "
-        "er een, met een reden.",
-    },
-    "override_given": {
-        "en": "The facilitator's verdict: {final}. Reason: {reason}",
-        "nl": "Oordeel van de facilitator: {final}. Reden: {reason}",
-    },
-    "override": {
-        "en": "The facilitator's verdict ({final}) differs from the computed verdict "
-        "({computed}). Reason: {reason}",
-        "nl": "Het oordeel van de facilitator ({final}) wijkt af van het berekende oordeel "
-        "({computed}). Reden: {reason}",
-    },
-}
-
-_KIND_NAMES = {
-    "counts": {"en": "counts", "nl": "tellingen"},
-    "values": {"en": "values", "nl": "waarden"},
-}
-
 GUARDED_FIELDS = ("target", "metric", "kind", "criterion", "confidence", "min_n")
 """Hypothesis fields that change what the verdict means; edits after evidence leave a trail."""
 
@@ -420,8 +338,24 @@ def used_evidence_ids(h: Hypothesis) -> list[str]:
 
 
 def _caveat(key: str, lang: str, **params: Any) -> str:
-    texts = _CAVEATS[key]
-    return texts.get(lang, texts["en"]).format(**params)
+    from sprintkit.i18n import t
+
+    return t(f"evidence.caveat.{key}", lang, **params)
+
+
+def field_label(field: str, lang: str) -> str:
+    """What a person calls a hypothesis field named in its history (``target`` → ``criterium``;
+    ``evidence E2`` → ``bewijs E2``); a field without a word stays as it is."""
+    from sprintkit.i18n import has, t
+
+    head, _, rest = field.partition(" ")
+    return t(f"evidence.field.{head}", lang, id=rest) if has(f"evidence.field.{head}") else field
+
+
+def _kind_name(kind: str, lang: str) -> str:
+    from sprintkit.i18n import t
+
+    return t(f"evidence.kind_name.{kind}", lang)
 
 
 def _smallest_supporting_n(target: Target, z: float) -> int | None:
@@ -480,7 +414,7 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
             else:
                 needed = n
         if valued:
-            caveats.append(_caveat("mixed_kinds", lang, other=_KIND_NAMES["values"][_lang(lang)]))
+            caveats.append(_caveat("mixed_kinds", lang, other=_kind_name("values", lang)))
     elif kind == "mean" and target is not None:
         used = valued
         values = [float(v) for e in valued for v in (e.values or [])]
@@ -502,7 +436,7 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
             else:
                 needed = n
         if counts:
-            caveats.append(_caveat("mixed_kinds", lang, other=_KIND_NAMES["counts"][_lang(lang)]))
+            caveats.append(_caveat("mixed_kinds", lang, other=_kind_name("counts", lang)))
     else:  # qualitative: the facilitator decides
         used = quotes
         n = len(quotes)
@@ -524,7 +458,8 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
         caveats.append(_caveat("several_metrics", lang))
     changed = sorted({entry.field for entry in h.history if entry.field in GUARDED_FIELDS})
     if changed:
-        caveats.append(_caveat("changed", lang, fields=", ".join(changed)))
+        caveats.append(_caveat("changed", lang, fields=", ".join(
+            field_label(f, lang) for f in changed)))
     for eid, entry in evidence_history(h):
         key = "evidence_changed" if entry.new is not None else "evidence_removed"
         caveats.append(_caveat(key, lang, id=eid, date=entry.date.date().isoformat(),
@@ -564,10 +499,6 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
         override_reason=reason,
         final=final,
     )
-
-
-def _lang(lang: str) -> str:
-    return lang if lang in ("nl", "en") else "en"
 
 
 def latest_decision(learnings: Iterable[Any], hid: str) -> str | None:

@@ -41,133 +41,36 @@ if TYPE_CHECKING:
 KINDS = vocabulary.ids("indicator_kind")
 PERCENT_WORDS = ("%", "procent", "percent", "percentage", "pct")
 
-_LENGTH_WORDS = {
-    "en": {12: "a year", 6: "a half-year", 3: "a quarter", 1: "a month"},
-    "nl": {12: "een jaar", 6: "een halfjaar", 3: "een kwartaal", 1: "een maand"},
-}
-_KIND_WORDS = {
-    "en": {"count": "a count", "value": "a value", "rate": "a rate", None: "not a rate"},
-    "nl": {"count": "een aantal", "value": "een waarde", "rate": "een percentage",
-           None: "geen percentage"},
-}
 _LABELS = {
     "en": {"better": "better", "worse": "worse", "unchanged": "unchanged"},
     "nl": {"better": "beter", "worse": "slechter", "unchanged": "gelijk"},
 }
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "rate_periods": {
-        "en": "{num} ({period}) out of {den} ({den_period}) is not a rate: the numerator counts "
-        "{period} and the denominator {den_period}; count both over the same period",
-        "nl": "{num} ({period}) van {den} ({den_period}) is geen percentage: de teller telt "
-        "{period} en de noemer {den_period}; tel beide over dezelfde periode",
-    },
-    "ratio_not_rate": {
-        "en": "{num} out of {den} is a rate ({pct}), but {id} is {kind}{unit}: a rate cannot be "
-        "compared with {against}; record the number itself with --value, or keep the rate in "
-        "an indicator of its own (kind: rate)",
-        "nl": "{num} van {den} is een percentage ({pct}), maar {id} is {kind}{unit}: een "
-        "percentage is niet te vergelijken met {against}; leg het getal zelf vast met --value, "
-        "of houd het percentage bij in een eigen indicator (kind: rate)",
-    },
-    "against_baseline": {
-        "en": "its baseline of {baseline}", "nl": "de nulmeting van {baseline}",
-    },
-    "against_others": {
-        "en": "its other measurements", "nl": "de andere metingen",
-    },
-    "over_100": {
-        "en": "{num} out of {den} is more than 100%: a rate's numerator is part of its "
-        "denominator",
-        "nl": "{num} van {den} is meer dan 100%: de teller van een percentage is een deel van "
-        "de noemer",
-    },
-    "negative": {
-        "en": "{what} {value} is negative", "nl": "{what} {value} is negatief",
-    },
-    "fraction": {
-        "en": "the {what} {value} reads as {value}%; a rate is written in percent, so write "
-        "{percent} for {percent}%",
-        "nl": "de {what} {value} staat voor {value}%; een percentage schrijf je in procenten, "
-        "dus schrijf {percent} voor {percent}%",
-    },
-    "not_percent": {
-        "en": "the {what} {value} is not a percentage between 0 and 100, so this rate cannot "
-        "be compared with it (a rate is not a count); give the {what} in percent",
-        "nl": "de {what} {value} is geen percentage tussen 0 en 100, dus dit percentage is er "
-        "niet mee te vergelijken (een percentage is geen aantal); geef de {what} in procenten",
-    },
-    "value_not_percent": {
-        "en": "{value} is not a percentage between 0 and 100",
-        "nl": "{value} is geen percentage tussen 0 en 100",
-    },
-    "wrong_side": {
-        "en": "the target {target} is {side} the baseline {baseline}, but {direction} is the "
-        "good direction",
-        "nl": "de streefwaarde {target} ligt {side} de nulmeting {baseline}, maar {direction} "
-        "is de goede richting",
-    },
-    "not_compared": {
-        "en": "{period} covers {plen} and the {what} ({ref_period}) {rlen}: not compared, "
-        "because it is not said whether this number adds up over time; add kind: count to the "
-        "indicator (compared pro rata) or kind: value (an average or level, compared as is)",
-        "nl": "{period} beslaat {plen} en de {what} ({ref_period}) {rlen}: niet vergeleken, "
-        "omdat niet is aangegeven of dit getal optelt over de tijd; zet kind: count bij de "
-        "indicator (pro rata vergeleken) of kind: value (een gemiddelde of stand, zoals het "
-        "is vergeleken)",
-    },
-    "pro_rata": {
-        "en": "{period} covers {plen} and the {what} ({ref_period}) {rlen}: the {what} {ref} is "
-        "taken pro rata as {scaled} (assuming an even spread over time)",
-        "nl": "{period} beslaat {plen} en de {what} ({ref_period}) {rlen}: de {what} {ref} is "
-        "pro rata genomen als {scaled} (bij een gelijkmatige spreiding over de tijd)",
-    },
-    "pro_rata_both": {
-        "en": "{period} covers {plen} and the baseline ({ref_period}) {rlen}: the baseline {ref} "
-        "and the target {tref} are taken pro rata as {scaled} and {tscaled} (assuming an even "
-        "spread over time)",
-        "nl": "{period} beslaat {plen} en de nulmeting ({ref_period}) {rlen}: de nulmeting {ref} "
-        "en de streefwaarde {tref} zijn pro rata genomen als {scaled} en {tscaled} (bij een "
-        "gelijkmatige spreiding over de tijd)",
-    },
-    "period_unknown": {
-        "en": "the {what}'s period is not given, so it is not known whether it covers as long "
-        "a period as {period}",
-        "nl": "de periode van de {what} is niet gegeven, dus het is niet bekend of die even "
-        "lang is als {period}",
-    },
-    "before_baseline": {
-        "en": "{period} lies before the baseline ({ref_period})",
-        "nl": "{period} ligt vóór de nulmeting ({ref_period})",
-    },
-    "no_baseline": {
-        "en": "no baseline, so no change can be shown",
-        "nl": "geen nulmeting, dus geen verandering te tonen",
-    },
-    "baseline_blocked": {
-        "en": "not compared: {reason}", "nl": "niet vergeleken: {reason}",
-    },
-}
-_WHAT = {
-    "en": {"baseline": "baseline", "target": "target", "value": "value",
-           "numerator": "numerator", "denominator": "denominator"},
-    "nl": {"baseline": "nulmeting", "target": "streefwaarde", "value": "waarde",
-           "numerator": "teller", "denominator": "noemer"},
-}
-_SIDES = {
-    "en": {"above": "above", "below": "below", "increase": "an increase",
-           "decrease": "a decrease"},
-    "nl": {"above": "boven", "below": "onder", "increase": "een stijging",
-           "decrease": "een daling"},
-}
-
 
 def _lang(lang: str) -> str:
     return "nl" if lang == "nl" else "en"
 
 
 def _text(key: str, lang: str, **params: Any) -> str:
-    return _TEXTS[key][_lang(lang)].format(**params)
+    from sprintkit.i18n import t
+
+    return t(f"indicator.text.{key}", lang, **params)
+
+
+def _text_of(key: str, lang: str, **params: Any) -> str:
+    from sprintkit.i18n import t
+
+    return t(key, lang, **params)
+
+
+def _what(what: str, lang: str) -> str:
+    return _word("what", what, lang)
+
+
+def _word(group: str, key: object, lang: str) -> str:
+    """One word of a sentence (``nulmeting``, ``boven``, ``een kwartaal``) from the catalogue."""
+    from sprintkit.i18n import t
+
+    return t(f"indicator.{group}.{key}", lang)
 
 
 def label(key: str | None, lang: str) -> str:
@@ -231,7 +134,7 @@ def order_key(period: Period) -> tuple[int, int]:
 
 
 def _length(period: Period, lang: str) -> str:
-    return _LENGTH_WORDS[_lang(lang)][months(period)]
+    return _word("length", months(period), lang)
 
 
 def _period(text: str | None) -> Period | None:
@@ -316,7 +219,7 @@ def read(ind: Indicator, m: Measurement, lang: str = "en") -> Reading:
         if value is not None and kind == "rate" and not 0 <= value <= 100:
             problem = _text("value_not_percent", lang, value=number(value, lang))
         elif value is not None and value < 0 and kind == "count":
-            problem = _text("negative", lang, what=_WHAT[_lang(lang)]["value"],
+            problem = _text("negative", lang, what=_word("what", "value", lang),
                             value=number(value, lang))
         return Reading(value=None if problem else value, problem=problem, **base)
     num, den = m.numerator, m.denominator
@@ -335,7 +238,7 @@ def read(ind: Indicator, m: Measurement, lang: str = "en") -> Reading:
         problem = _ratio_not_rate(ind, kind, num, den, share, lang)
         return Reading(value=None, problem=problem, **ratio, **base)
     if num < 0:
-        problem = _text("negative", lang, what=_WHAT[_lang(lang)]["numerator"],
+        problem = _text("negative", lang, what=_word("what", "numerator", lang),
                         value=number(num, lang))
         return Reading(value=None, problem=problem, **ratio, **base)
     if num > den:
@@ -355,7 +258,7 @@ def _ratio_not_rate(ind: Indicator, kind: str | None, num: float, den: float, sh
         against = _text("against_others", lang)
     unit = f" ({ind.unit})" if ind.unit else ""
     return _text("ratio_not_rate", lang, num=number(num, lang), den=number(den, lang),
-                 pct=percent(share, lang), id=ind.id, kind=_KIND_WORDS[_lang(lang)][kind],
+                 pct=percent(share, lang), id=ind.id, kind=_word("kind_word", kind or "none", lang),
                  unit=unit, against=against)
 
 
@@ -369,28 +272,29 @@ def definition_problems(ind: Indicator, lang: str = "en") -> dict[str, str]:
     meaningless (a rate is not a count); a target on the wrong side of the baseline makes "the
     share of the way" meaningless."""
     kind, _ = kind_of(ind)
-    words = _WHAT[_lang(lang)]
     problems: dict[str, str] = {}
     for what, value in (("baseline", ind.baseline), ("target", ind.target)):
         if value is None:
             continue
         if kind == "rate" and not 0 <= value <= 100:
-            problems[what] = _text("not_percent", lang, what=words[what],
+            problems[what] = _text("not_percent", lang, what=_what(what, lang),
                                    value=number(value, lang))
         elif kind == "rate" and 0 < value < 1:  # 0.35 meant as 35%: a rate below 1% is rare
-            problems[what] = _text("fraction", lang, what=words[what], value=number(value, lang),
+            problems[what] = _text("fraction", lang, what=_what(what, lang),
+                                   value=number(value, lang),
                                    percent=number(value * 100, lang))
         elif kind == "count" and value < 0:
-            problems[what] = _text("negative", lang, what=words[what], value=number(value, lang))
+            problems[what] = _text("negative", lang, what=_what(what, lang),
+                                   value=number(value, lang))
     if ind.baseline is not None and ind.target is not None and not problems:
         wrong = (ind.target > ind.baseline) if ind.direction == "decrease" else (
             ind.target < ind.baseline)
         if wrong:
-            sides = _SIDES[_lang(lang)]
             problems["side"] = _text(
                 "wrong_side", lang, target=shown(ind.target, kind, lang),
-                side=sides["above" if ind.target > ind.baseline else "below"],
-                baseline=shown(ind.baseline, kind, lang), direction=sides[ind.direction])
+                side=_word("side", "above" if ind.target > ind.baseline else "below", lang),
+                baseline=shown(ind.baseline, kind, lang),
+                direction=_word("side", ind.direction, lang))
     return problems
 
 
@@ -458,15 +362,14 @@ def _against(kind: str | None, what: str, ref: float, ref_text: str | None, peri
              lang: str) -> tuple[float | None, float | None, str | None, str | None]:
     """(the reference as compared, the pro rata factor, a note, a refusal) for a baseline or
     target ``ref`` of period ``ref_text`` against a reading over ``period``."""
-    words = _WHAT[_lang(lang)]
     ref_period = _period(ref_text)
     if ref_period is None:
         if kind in ("value", "rate"):
             return ref, None, None, None
-        return ref, None, _text("period_unknown", lang, what=words[what], period=period), None
+        return ref, None, _text("period_unknown", lang, what=_what(what, lang), period=period), None
     if months(ref_period) == months(period) or kind in ("value", "rate"):
         return ref, None, None, None
-    params = {"period": period.text, "plen": _length(period, lang), "what": words[what],
+    params = {"period": period.text, "plen": _length(period, lang), "what": _what(what, lang),
               "ref_period": ref_period.text, "rlen": _length(ref_period, lang)}
     if kind is None:
         return None, None, None, _text("not_compared", lang, **params)
@@ -662,12 +565,11 @@ def summary(c: Comparison, lang: str) -> str:
     if c.change is not None:
         parts.append(change_text(c, lang))
     if c.progress is not None:
-        way = {"en": "of the way to the target", "nl": "van de weg naar de streefwaarde"}
-        parts.append(f"{number(c.progress * 100, lang, 0)}% {way[_lang(lang)]}")
+        way = _text_of("indicator.of_the_way", lang)
+        parts.append(f"{number(c.progress * 100, lang, 0)}% {way}")
     if c.target_met:
-        parts.append({"en": "target met", "nl": "streefwaarde gehaald"}[_lang(lang)])
+        parts.append(_text_of("indicator.target_met", lang))
     elif c.progress is None and c.gap is not None:
         gap = number(c.gap, lang, 1) + " pp" if c.kind == "rate" else number(c.gap, lang)
-        parts.append({"en": f"{gap} to go to the target",
-                      "nl": f"nog {gap} tot de streefwaarde"}[_lang(lang)])
+        parts.append(_text_of("indicator.to_go_target", lang, gap=gap))
     return " · ".join(parts)

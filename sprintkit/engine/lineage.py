@@ -231,6 +231,7 @@ def build(sprints: Sequence[Sprint], *, lang: str = "en", programme: bool = True
     With ``programme=False`` (one sprint on its own) references to other sprints are not
     followed and not reported: they can only be checked against a programme."""
     from sprintkit.engine.evidence import latest_decision
+    from sprintkit.i18n import t
 
     steps: dict[Ref, Step] = {}
     position: dict[str, int] = {}
@@ -266,30 +267,31 @@ def build(sprints: Sequence[Sprint], *, lang: str = "en", programme: bool = True
 
         if target.sprint not in position:
             if programme:
-                known = ", ".join(position) or "none"
+                known = ", ".join(position) or t("evidence.none_yet", lang)
                 problem("unknown_sprint",
-                        f"derived_from {text!r}: no sprint {target.sprint!r} in the programme",
-                        f"sprints in the programme: {known}; add it with "
-                        "`sprintkit programme add`, or correct the sprint id")
+                        t("evidence.lineage.unknown_sprint", lang, ref=repr(text),
+                          sprint=repr(target.sprint)),
+                        t("evidence.lineage.unknown_sprint_hint", lang, known=known))
             continue
         if target not in steps:
             ids = [r.hypothesis for r in steps if r.sprint == target.sprint]
-            where_text = ("this sprint" if target.sprint == ref.sprint
-                          else f"sprint {target.sprint!r}")
+            where_text = (t("evidence.lineage.this_sprint", lang) if target.sprint == ref.sprint
+                          else t("evidence.lineage.other_sprint", lang,
+                                 sprint=repr(target.sprint)))
             problem("unknown_hypothesis",
-                    f"derived_from {text!r}: {where_text} has no hypothesis "
-                    f"{target.hypothesis!r}",
-                    f"its hypotheses: {', '.join(ids) or 'none yet'}")
+                    t("evidence.lineage.unknown_hypothesis", lang, ref=repr(text),
+                      where=where_text, hid=repr(target.hypothesis)),
+                    t("evidence.lineage.unknown_hypothesis_hint", lang,
+                      ids=", ".join(ids) or t("evidence.none_yet", lang)))
             continue
         if target == ref:
-            problem("self", f"derived_from {text!r} names the hypothesis itself")
+            problem("self", t("evidence.lineage.self", lang, ref=repr(text)))
             continue
         if position[target.sprint] > position[ref.sprint]:
             problem("later_sprint",
-                    f"derived_from {text!r}: sprint {target.sprint!r} comes after "
-                    f"{ref.sprint!r} in the programme",
-                    "derive from an earlier sprint, or put the sprints in order with "
-                    "`sprintkit programme move`")
+                    t("evidence.lineage.later_sprint", lang, ref=repr(text),
+                      sprint=repr(target.sprint), own=repr(ref.sprint)),
+                    t("evidence.lineage.later_sprint_hint", lang))
         parents[ref] = target
 
     for cycle in _cycles(parents):
@@ -298,9 +300,9 @@ def build(sprints: Sequence[Sprint], *, lang: str = "en", programme: bool = True
         s_index, h_index = where[first]
         problems.append(LineageProblem(
             "cycle", first, steps[first].hypothesis.derived_from or "", s_index, h_index,
-            f"derived_from {steps[first].hypothesis.derived_from!r} closes a cycle: {shown} "
-            "(each derived from the next)",
-            "a hypothesis can only be derived from an earlier one; remove one of these links"))
+            t("evidence.lineage.cycle", lang, ref=repr(steps[first].hypothesis.derived_from),
+              shown=shown),
+            t("evidence.lineage.cycle_hint", lang)))
         del parents[first]
 
     for child, parent in parents.items():

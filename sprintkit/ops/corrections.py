@@ -26,9 +26,12 @@ from sprintkit.engine.evidence import (
     EVIDENCE_FIELD,
     VerdictResult,
     decision_against_verdict,
+    decision_label,
     evaluate,
+    verdict_label,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import language, msg
 from sprintkit.ops.hypotheses import (
     _build,
     _check_choice,
@@ -42,15 +45,15 @@ from sprintkit.ops.hypotheses import (
 )
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
 from sprintkit.ops.rejudge import rejudge_learnings
+from sprintkit.ops.scope import speak
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
 
 
-def _reason(reason: str | None, what: str) -> str:
+def _reason(reason: str | None, key: str) -> str:
     if reason is None or not reason.strip():
-        raise UsageError(f"{what} needs a reason",
-                         hint="add --reason TEXT; it is kept in the hypothesis's history")
+        raise UsageError(msg(key), hint=msg("evidence.reason_kept_hint"))
     return reason
 
 
@@ -77,8 +80,9 @@ def remove_hypothesis(
     and when other hypotheses derive from it or learning cards are about it (they are named).
     Its id goes to ``retired_ids`` and is never handed out again; its statement, the number of
     evidence records and the (pseudonymised) reason are kept in ``removed_hypotheses``."""
+    speak(sprint)
     if reason is not None and not reason.strip():
-        raise UsageError("--reason may not be empty")
+        raise UsageError(msg("evidence.reason_empty"))
     folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> HypothesisRemoved:
@@ -88,18 +92,15 @@ def remove_hypothesis(
         if derived or cards:
             named = []
             if derived:
-                named.append(f"hypotheses {', '.join(derived)} derive from it")
+                named.append(msg("hypothesis.derive_from_it", ids=", ".join(derived)))
             if cards:
-                named.append(f"learning cards {', '.join(cards)} are about it")
-            raise SprintkitError(
-                f"{h.id} cannot be removed: {'; '.join(named)}",
-                hint="remove or change those first (`sprintkit hypothesis edit ID "
-                "--derived-from …`, `sprintkit learn remove LID`)",
-            )
+                named.append(msg("hypothesis.cards_about_it", ids=", ".join(cards)))
+            raise SprintkitError(msg("hypothesis.cannot_remove", id=h.id, why="; ".join(named)),
+                                 hint=msg("hypothesis.cannot_remove_hint"))
         if h.evidence and not reason:
             raise SprintkitError(
-                f"{h.id} has {len(h.evidence)} evidence record(s): removing it needs a reason",
-                hint="add --reason TEXT if the hypothesis really must go",
+                msg("hypothesis.evidence_needs_reason", id=h.id, count=len(h.evidence)),
+                hint=msg("hypothesis.evidence_needs_reason_hint"),
             )
         from sprintkit.model.sprint import Removal
 
@@ -124,8 +125,9 @@ def find_evidence(h: Hypothesis, eid: str) -> Evidence:
     for e in h.evidence:
         if e.id and e.id.casefold() == eid.strip().casefold():
             return e
-    known = ", ".join(e.id or "?" for e in h.evidence) or "none yet"
-    raise NotFound(f"{h.id} has no evidence {eid!r}", hint=f"its evidence: {known}")
+    known = ", ".join(e.id or "?" for e in h.evidence) or msg("evidence.none_yet")
+    raise NotFound(msg("evidence.not_found", hid=h.id, eid=repr(eid)),
+                   hint=msg("evidence.not_found_hint", known=known))
 
 
 def evidence_summary(e: Evidence) -> str:
@@ -175,21 +177,21 @@ def edit_evidence(
     quote (of the same kind as the record), and its source, date, type or note. Always needs
     ``reason``; the change (old and new record) is kept in the history, and the verdict shows
     it as a caveat. Text is pseudonymised as it enters."""
-    _reason(reason, "changing evidence")
+    speak(sprint)
+    _reason(reason, "evidence.change_needs_reason")
     is_count = successes is not None or trials is not None
     kinds = sum([is_count, bool(values), quote is not None])
     if kinds > 1:
-        raise UsageError("give one of: --successes/--trials, --value, or --quote")
+        raise UsageError(msg("evidence.edit_one_kind"))
     if not kinds and all(v is None for v in (source, type, date, note)):
-        raise UsageError("nothing to change",
-                         hint="give e.g. --successes 8 --trials 12, or --source, --date, --note")
+        raise UsageError(msg("evidence.nothing_to_change"), hint=msg("evidence.edit_nothing_hint"))
     if trials is not None and trials < 1:
-        raise UsageError("--trials must be 1 or more")
+        raise UsageError(msg("evidence.trials_min"))
     if successes is not None and successes < 0:
-        raise UsageError("--successes must be 0 or more")
+        raise UsageError(msg("evidence.successes_min"))
     numbers = [float(v) for v in values] if values else None
     if numbers is not None and not all(math.isfinite(v) for v in numbers):
-        raise UsageError("--value must be a finite number")
+        raise UsageError(msg("evidence.value_finite"))
     _check_text(quote, "--quote")
     type = _check_choice(type, "evidence_type", "--type")
     when = parse_date(date)
@@ -204,8 +206,7 @@ def edit_evidence(
         if is_count and not was_count or numbers is not None and record.values is None or (
                 quote is not None and record.quote is None):
             _check_fits(h, is_count, numbers is not None)
-            raise UsageError(f"{record.id} is not of that kind: correct it with the same kind "
-                             "of evidence, or remove it and add a new record")
+            raise UsageError(msg("evidence.other_kind", eid=record.id))
         clean = sprint_cleaner(model, folder)
         texts = {"quote": quote, "source": source, "note": note, "reason": reason}
         replaced = clean_fields(clean, texts, ("quote", "source", "note", "reason"))
@@ -238,7 +239,8 @@ def remove_evidence(
 ) -> EvidenceChanged:
     """Remove evidence record ``evidence`` of hypothesis ``id``. Needs ``reason``; the record
     and the reason stay in the history (and its id is never reused)."""
-    _reason(reason, "removing evidence")
+    speak(sprint)
+    _reason(reason, "evidence.remove_needs_reason")
     folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> EvidenceChanged:
@@ -268,8 +270,9 @@ def find_learning(model: Sprint, lid: str) -> Learning:
     for ln in model.learnings:
         if ln.id.casefold() == lid.strip().casefold():
             return ln
-    known = ", ".join(ln.id for ln in model.learnings) or "none yet"
-    raise NotFound(f"no learning card {lid!r} in this sprint", hint=f"learning cards: {known}")
+    known = ", ".join(ln.id for ln in model.learnings) or msg("evidence.none_yet")
+    raise NotFound(msg("evidence.learn.not_found", lid=repr(lid)),
+                   hint=msg("evidence.learn.not_found_hint", known=known))
 
 
 LEARNING_TEXT = ("observed", "learned", "action", "reason")
@@ -299,8 +302,9 @@ def edit_learning(
     given: dict[str, Any] = {"observed": observed, "learned": learned, "action": action,
                              "decision": decision, "reason": reason}
     given = {k: v for k, v in given.items() if v is not None}
+    speak(sprint)
     if not given:
-        raise UsageError("nothing to change", hint="give e.g. --decision adapt --reason TEXT")
+        raise UsageError(msg("evidence.nothing_to_change"), hint=msg("evidence.learn.nothing_hint"))
     for key in ("observed", "learned", "action", "reason"):
         _check_text(given.get(key), f"--{key}")
     decision = _check_choice(decision, "decision", "--decision")
@@ -319,9 +323,10 @@ def edit_learning(
             against = decision_against_verdict(data.get("decision"), result.final)
         if against and not data.get("reason"):
             raise UsageError(
-                f"deciding to {data.get('decision')} {card.hypothesis} goes against its verdict "
-                f"({result.final if result else '?'}); that needs a reason",
-                hint="add --reason TEXT; reports show the decision as going against the verdict",
+                msg("evidence.learn.against_needs_reason", hid=card.hypothesis,
+                    decision=decision_label(str(data.get("decision")), language()),
+                    verdict=verdict_label(result.final, language()) if result else "?"),
+                hint=msg("evidence.learn.against_hint"),
             )
         data["against_verdict"] = against
         if not against:

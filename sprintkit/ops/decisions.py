@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import NotFound, UsageError
+from sprintkit.i18n import msg
+from sprintkit.ops.hypotheses import _check_text as check_text
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
-from sprintkit.ops.scope import check_text, next_id, parse_day
+from sprintkit.ops.scope import next_id, parse_day, speak
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Decision, Sprint
@@ -39,9 +41,9 @@ def find_decision(model: Sprint, did: str) -> Decision:
     for d in model.decisions:
         if d.id.casefold() == did.strip().casefold():
             return d
-    known = ", ".join(d.id for d in model.decisions) or "none yet"
-    raise NotFound(f"no decision {did!r} in this sprint",
-                   hint=f"decisions: {known}; add one with `sprintkit decision add`")
+    known = ", ".join(d.id for d in model.decisions) or msg("evidence.none_yet")
+    raise NotFound(msg("evidence.decision.not_found", id=repr(did)),
+                   hint=msg("evidence.decision.not_found_hint", known=known))
 
 
 def _fields(title: str | None, choice: str | None, rationale: str | None,
@@ -69,6 +71,7 @@ def add_decision(
 
     from sprintkit.model.sprint import Decision
 
+    speak(sprint)
     data = _fields(title, choice, rationale, decided_by, date)
     data.setdefault("date", dt.date.today())
     folder = _folder(sprint)
@@ -96,10 +99,11 @@ def edit_decision(
     """Correct a decision's title, choice, rationale, who decided or the date."""
     from sprintkit.model.sprint import Decision
 
+    speak(sprint)
     data = _fields(title, choice, rationale, decided_by, date)
     if not data:
-        raise UsageError("nothing to change",
-                         hint="give --title, --choice, --rationale, --decided-by or --date")
+        raise UsageError(msg("evidence.nothing_to_change"),
+                         hint=msg("evidence.decision.nothing_hint"))
     folder = _folder(sprint)
 
     def change(model: Sprint) -> Decision:

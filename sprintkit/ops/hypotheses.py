@@ -21,13 +21,16 @@ from sprintkit.engine.evidence import (
     GUARDED_FIELDS,
     VerdictResult,
     decision_against_verdict,
+    decision_label,
     evaluate,
     used_evidence_ids,
+    verdict_label,
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import language, msg
 from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
 from sprintkit.ops.rejudge import rejudge_learnings
-from sprintkit.ops.scope import next_id
+from sprintkit.ops.scope import next_id, speak
 from sprintkit.vocabulary import ids, parse
 
 if TYPE_CHECKING:
@@ -74,10 +77,10 @@ def find(model: Sprint, hid: str) -> Hypothesis:
     for h in model.hypotheses:
         if h.id == hid:
             return h
-    known = ", ".join(h.id for h in model.hypotheses) or "none yet"
+    known = ", ".join(h.id for h in model.hypotheses) or msg("evidence.none_yet")
     raise NotFound(
-        f"no hypothesis {hid!r} in this sprint",
-        hint=f"hypotheses: {known}; add one with `sprintkit hypothesis add`",
+        msg("hypothesis.not_found", id=repr(hid)),
+        hint=msg("hypothesis.not_found_hint", known=known),
     )
 
 
@@ -133,14 +136,12 @@ def _check_choice(value: str | None, kind: str, option: str) -> str | None:
 
 def _check_confidence(confidence: float | None) -> None:
     if confidence is not None and not 0.5 < confidence < 1:
-        raise UsageError(
-            f"--confidence must lie between 0.5 and 1 (e.g. 0.95 for 95%), not {confidence}"
-        )
+        raise UsageError(msg("hypothesis.confidence_range", value=confidence))
 
 
 def _check_text(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
-        raise UsageError(f"{option} may not be empty")
+        raise UsageError(msg("evidence.option_empty", option=option))
 
 
 # --- hypotheses ------------------------------------------------------------------------------
@@ -152,6 +153,7 @@ def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
     ``owner``, ``derived_from``). ``kind`` defaults to proportion for a percentage or a
     fraction between 0 and 1, else mean. The id defaults to the next free H1, H2, …
     The card's free text (:data:`FREE_TEXT`) is pseudonymised as it enters."""
+    speak(sprint)
     adder = hypothesis_adder(**fields)  # the fields are checked before the sprint is looked up
     folder = _sprint_dir(sprint)
 
@@ -200,19 +202,15 @@ def hypothesis_adder(
     _check_confidence(confidence)
     parsed = parse_target(target) if target is not None else None
     if parsed is None and kind != "qualitative":
-        raise UsageError(
-            "--target is required (a comparison and a number, e.g. >=70% or <=14)",
-            hint="only a qualitative hypothesis (--kind qualitative) goes without a target",
-        )
+        raise UsageError(msg("hypothesis.target_required"),
+                         hint=msg("hypothesis.target_required_hint"))
     if kind is None:
         kind = "proportion" if parsed is not None and parsed.is_fraction else "mean"
     if kind == "proportion" and parsed is not None and not 0 <= parsed.value <= 1:
-        raise UsageError(
-            f"a proportion target must lie between 0% and 100%, not {parsed}",
-            hint="for an average (e.g. days) use --kind mean",
-        )
+        raise UsageError(msg("hypothesis.proportion_range", target=parsed),
+                         hint=msg("hypothesis.proportion_range_hint"))
     if min_n is not None and min_n < 1:
-        raise UsageError("--min-n must be 1 or more")
+        raise UsageError(msg("hypothesis.min_n"))
     _check_importance(importance)
 
     data: dict[str, Any] = {"statement": statement, "kind": kind, "created": _today()}
@@ -228,15 +226,11 @@ def hypothesis_adder(
         ids = [h.id for h in model.hypotheses]
         hid = id or next_id([*ids, *model.retired_ids], "H")
         if hid in model.retired_ids:
-            raise SprintkitError(
-                f"hypothesis id {hid!r} belonged to a removed hypothesis; ids are never reused",
-                hint="choose another --id, or leave --id out for the next free one",
-            )
+            raise SprintkitError(msg("hypothesis.id_retired", id=repr(hid)),
+                                 hint=msg("hypothesis.id_retired_hint"))
         if hid in ids:
-            raise SprintkitError(
-                f"hypothesis {hid!r} already exists",
-                hint=f"choose another --id, or change it with `sprintkit hypothesis edit {hid}`",
-            )
+            raise SprintkitError(msg("hypothesis.exists", id=repr(hid)),
+                                 hint=msg("hypothesis.exists_hint", id=hid))
         _check_derived(model, derived_from)
         h = _build(Hypothesis, {"id": hid, **data})
         model.hypotheses.append(h)
@@ -247,17 +241,15 @@ def hypothesis_adder(
 
 def _check_importance(importance: int | None) -> None:
     if importance is not None and not 1 <= importance <= 5:
-        raise UsageError(f"--importance must be 1 to 5, not {importance}",
-                         hint="5: the idea fails if this assumption is wrong; 1: hardly matters")
+        raise UsageError(msg("hypothesis.importance", value=importance),
+                         hint=msg("hypothesis.importance_hint"))
 
 
 def _check_derived(model: Sprint, derived_from: str | None) -> None:
     if derived_from and ":" not in derived_from:
         if derived_from not in {h.id for h in model.hypotheses}:
-            raise NotFound(
-                f"--derived-from {derived_from!r}: no such hypothesis in this sprint",
-                hint="name a hypothesis here (H1), or in another sprint as SPRINT-ID:H1",
-            )
+            raise NotFound(msg("hypothesis.derived_unknown", ref=repr(derived_from)),
+                           hint=msg("hypothesis.derived_unknown_hint"))
 
 
 @dataclass(frozen=True)
@@ -289,12 +281,14 @@ def edit_hypothesis(
     (or with a reason) is appended to the hypothesis's history."""
     from sprintkit.model.sprint import HistoryEntry, Hypothesis
 
+    speak(sprint)
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
-        raise UsageError(f"cannot edit {', '.join(unknown)}; editable: {', '.join(EDITABLE)}")
+        raise UsageError(msg("hypothesis.cannot_edit", fields=", ".join(unknown),
+                             editable=", ".join(EDITABLE)))
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
-        raise UsageError("nothing to change", hint="give at least one option, e.g. --target >=70%")
+        raise UsageError(msg("evidence.nothing_to_change"), hint=msg("hypothesis.nothing_hint"))
     _check_text(given.get("statement"), "--statement")
     for key, kind in (("kind", "hypothesis_kind"), ("risk", "risk")):
         if key in given:
@@ -302,7 +296,7 @@ def edit_hypothesis(
     _check_confidence(given.get("confidence"))
     _check_importance(given.get("importance"))
     if reason is not None and not reason.strip():
-        raise UsageError("--reason may not be empty")
+        raise UsageError(msg("evidence.reason_empty"))
     if "target" in given:
         given["target"] = parse_target(given["target"])
 
@@ -321,11 +315,17 @@ def edit_hypothesis(
         guarded = [k for k in changed if k in GUARDED_FIELDS]
         if h.evidence and guarded and not reason:
             raise UsageError(
-                f"{h.id} already has evidence: changing {', '.join(guarded)} needs a reason",
-                hint="add --reason TEXT; the change and the reason are kept in its history",
+                msg("hypothesis.guarded_needs_reason", id=h.id,
+                    fields=", ".join(f"--{g.replace('_', '-')}" for g in guarded)),
+                hint=msg("hypothesis.guarded_hint"),
             )
         candidate = h.model_dump(mode="python")
         candidate.update({k: given[k] for k in changed})
+        target = given["target"] if "target" in changed else h.target
+        kind = given["kind"] if "kind" in changed else h.kind
+        if kind == "proportion" and target is not None and not 0 <= target.value <= 1:
+            raise UsageError(msg("hypothesis.proportion_range", target=target),
+                             hint=msg("hypothesis.proportion_range_hint"))
         _build(Hypothesis, candidate)  # the whole card must still be valid
         record = bool(h.evidence) or bool(reason)
         when = _now()
@@ -464,25 +464,23 @@ def add_evidence(
     CSV ``values_file``), or a ``quote``. Records accumulate; the date defaults to today."""
     from sprintkit.model.sprint import Evidence
 
+    speak(sprint)
     is_count = successes is not None or trials is not None
     is_values = bool(values) or values_file is not None
     kinds = sum([is_count, is_values, quote is not None])
     if kinds != 1:
-        raise UsageError(
-            "give exactly one of: --successes K --trials N, --value X, --values-file FILE, "
-            "or --quote TEXT"
-        )
+        raise UsageError(msg("evidence.one_kind"))
     if values and values_file is not None:
-        raise UsageError("give --value or --values-file, not both")
+        raise UsageError(msg("evidence.value_or_file"))
     if column is not None and values_file is None:
-        raise UsageError("--column goes with --values-file")
+        raise UsageError(msg("evidence.column_with_file"))
     if is_count:
         if successes is None or trials is None:
-            raise UsageError("a count needs both --successes K and --trials N")
+            raise UsageError(msg("evidence.count_needs_both"))
         if trials < 1:
-            raise UsageError("--trials must be 1 or more")
+            raise UsageError(msg("evidence.trials_min"))
         if not 0 <= successes <= trials:
-            raise UsageError(f"--successes must lie between 0 and --trials ({trials})")
+            raise UsageError(msg("evidence.successes_range", trials=trials))
     _check_text(quote, "--quote")
     type = _check_choice(type, "evidence_type", "--type")
     when = parse_date(date) or _today()
@@ -496,11 +494,11 @@ def add_evidence(
         read = read_values(Path(values_file), column)
         numbers, column_name = read.values, read.column
         if read.skipped_empty:
-            notes.append(f"{read.skipped_empty} empty cell(s) skipped")
+            notes.append(msg("evidence.skipped_empty", count=read.skipped_empty))
     elif values:
         numbers = [float(v) for v in values]
         if not all(math.isfinite(v) for v in numbers):
-            raise UsageError("--value must be a finite number")
+            raise UsageError(msg("evidence.value_finite"))
 
     data: dict[str, Any] = {"date": when}
     optional = {
@@ -524,9 +522,7 @@ def add_evidence(
                 record_data[key] = result.text
                 replaced += result.total
             if not has_key and "quote" in texts:
-                extra.append("no key file for this sprint: names in the quote were not "
-                             "pseudonymised (e-mail, phone, postcode, IBAN and BSN were); "
-                             "create one with `sprintkit key-file --create`")
+                extra.append(msg("evidence.no_key_file"))
         record = _build(Evidence, record_data)
         h.evidence.append(record)
         result = evaluate(h, model.language)
@@ -556,16 +552,16 @@ def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any
 def _check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
     if is_count and h.kind != "proportion":
         raise UsageError(
-            f"{h.id} is a {h.kind} hypothesis; counts (--successes/--trials) belong to a "
-            "proportion hypothesis",
-            hint="record numbers with --value or --values-file" if h.kind == "mean"
-            else "record a quote with --quote",
+            msg("evidence.counts_misfit", hid=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
+                proportion=msg("hypothesis.kind.proportion")),
+            hint=msg("evidence.hint_values") if h.kind == "mean" else msg("evidence.hint_quote"),
         )
     if is_values and h.kind != "mean":
         raise UsageError(
-            f"{h.id} is a {h.kind} hypothesis; values belong to a mean hypothesis",
-            hint="record a count with --successes K --trials N" if h.kind == "proportion"
-            else "record a quote with --quote",
+            msg("evidence.values_misfit", hid=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
+                mean=msg("hypothesis.kind.mean")),
+            hint=msg("evidence.hint_count") if h.kind == "proportion"
+            else msg("evidence.hint_quote"),
         )
 
 
@@ -594,12 +590,11 @@ def override_verdict(
     computed verdict at that moment is kept beside it; a replaced override goes to history."""
     from sprintkit.model.sprint import HistoryEntry, Override
 
+    speak(sprint)
     override = parse("override", override, "--override")
     if not reason or not reason.strip():
-        raise UsageError(
-            "a facilitator's verdict needs a reason",
-            hint="add --reason TEXT; reports show both the reason and the computed verdict",
-        )
+        raise UsageError(msg("evidence.verdict.needs_reason"),
+                         hint=msg("evidence.verdict.needs_reason_hint"))
 
     folder = _sprint_dir(sprint)
 
@@ -631,16 +626,17 @@ def clear_override(
     """Withdraw a facilitator's verdict (with a reason, kept in the history)."""
     from sprintkit.model.sprint import HistoryEntry
 
+    speak(sprint)
     if not reason or not reason.strip():
-        raise UsageError("withdrawing a facilitator's verdict needs a reason",
-                         hint="add --reason TEXT")
+        raise UsageError(msg("evidence.verdict.withdraw_needs_reason"),
+                         hint=msg("evidence.add_reason_hint"))
 
     folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
         if h.override is None:
-            raise SprintkitError(f"{h.id} has no facilitator's verdict to withdraw")
+            raise SprintkitError(msg("evidence.verdict.nothing_to_withdraw", hid=h.id))
         why = sprint_cleaner(model, folder)(reason).text
         h.history.append(HistoryEntry(
             date=_now(), field="override", old=h.override.verdict, new=None, reason=why,
@@ -684,11 +680,12 @@ def add_learning(
     needs ``reason`` and is marked ``against_verdict``."""
     from sprintkit.model.sprint import Learning
 
+    speak(sprint)
     for value, option in ((observed, "--observed"), (learned, "--learned"), (action, "--action")):
         _check_text(value, option)
     decision = parse("decision", decision, "--decision")
     if reason is not None and not reason.strip():
-        raise UsageError("--reason may not be empty")
+        raise UsageError(msg("evidence.reason_empty"))
     folder = _sprint_dir(sprint)
 
     def change(model: Sprint) -> Learned:
@@ -697,9 +694,10 @@ def add_learning(
         against = decision_against_verdict(decision, result.final)
         if against and not reason:
             raise UsageError(
-                f"deciding to {decision} {h.id} goes against its verdict ({result.final}); "
-                "that needs a reason",
-                hint="add --reason TEXT; reports show the decision as going against the verdict",
+                msg("evidence.learn.against_needs_reason", hid=h.id,
+                    decision=decision_label(decision, language()),
+                    verdict=verdict_label(result.final, language())),
+                hint=msg("evidence.learn.against_hint"),
             )
         data: dict[str, Any] = {
             "id": next_id([*(ln.id for ln in model.learnings), *model.retired_ids], "L"),

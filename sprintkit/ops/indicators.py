@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 from sprintkit import vocabulary
 from sprintkit.engine import indicators as engine
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import language, msg
+from sprintkit.ops.hypotheses import _check_text as check_text
 from sprintkit.ops.scope import (
-    check_text,
     cleaner,
     parse_number,
     programme_sprints,
     scope,
+    speak,
 )
 
 if TYPE_CHECKING:
@@ -36,8 +38,8 @@ def _period(text: str, option: str) -> str:
 
     try:
         return parse_period(text).text
-    except ValueError as exc:
-        raise UsageError(f"{option}: {exc}") from None
+    except ValueError:
+        raise UsageError(msg("indicator.bad_period", option=option, value=repr(text))) from None
 
 
 def find(model: Any, iid: str) -> Indicator:
@@ -45,11 +47,11 @@ def find(model: Any, iid: str) -> Indicator:
     for ind in model.indicators:
         if ind.id == iid:
             return ind
-    known = ", ".join(i.id for i in model.indicators) or "none yet"
+    known = ", ".join(i.id for i in model.indicators) or msg("evidence.none_yet")
     where = "programme" if not hasattr(model, "hypotheses") else "sprint"
     raise NotFound(
-        f"no indicator {iid!r} in this {where}",
-        hint=f"indicators: {known}; add one with `sprintkit indicator add`",
+        msg(f"indicator.not_found_{where}", id=repr(iid)),
+        hint=msg("indicator.not_found_hint", known=known),
     )
 
 
@@ -88,6 +90,7 @@ def add_indicator(
     the baseline."""
     from sprintkit.model.sprint import Indicator
 
+    speak(sprint, programme)
     check_text(name, "--name")
     check_text(unit, "--unit")
     direction = vocabulary.parse("direction", direction, "--direction")
@@ -95,21 +98,16 @@ def add_indicator(
     base, base_pct = parse_number(baseline, "--baseline")
     goal, goal_pct = parse_number(target, "--target")
     if base is not None and baseline_period is None:
-        raise UsageError(
-            "--baseline needs --baseline-period: the period the baseline covers, "
-            "e.g. --baseline-period 2021 (a year) or 2025-H2 (a half-year)"
-        )
+        raise UsageError(msg("indicator.baseline_needs_period"))
     if baseline_period is not None and base is None:
-        raise UsageError("--baseline-period goes with --baseline")
+        raise UsageError(msg("indicator.baseline_period_alone"))
     if target_period is not None and goal is None:
-        raise UsageError("--target-period goes with --target")
+        raise UsageError(msg("indicator.target_period_alone"))
     if kind is None and (base_pct or goal_pct or engine.looks_like_percent(unit)):
         kind = "rate"
     if kind in ("count", "value") and (base_pct or goal_pct):
-        raise UsageError(
-            f"a {kind} is not a percentage: write the baseline and target without %, "
-            "or use --kind rate for a share of a whole"
-        )
+        raise UsageError(msg("indicator.not_percentage",
+                             kind=engine.label(kind, language()).capitalize()))
     data: dict[str, Any] = {"id": id, "name": name, "direction": direction}
     optional = {
         "unit": unit if unit is not None else ("%" if kind == "rate" else None),
@@ -122,19 +120,16 @@ def add_indicator(
     }
     data.update({k: v for k, v in optional.items() if v is not None})
     indicator = _build(Indicator, data)
-    problems = engine.definition_problems(indicator)
+    problems = engine.definition_problems(indicator, language())
     if problems:
         first = next(iter(problems.values()))
         raise SprintkitError(first[:1].upper() + first[1:],
-                             hint="nothing was written; check --baseline, --target and "
-                             "--direction")
+                             hint=msg("indicator.check_definition_hint"))
 
     def change(model: Any) -> Indicator:
         if any(i.id == indicator.id for i in model.indicators):
-            raise SprintkitError(
-                f"indicator {indicator.id!r} already exists",
-                hint="choose another id; change the existing one in the file",
-            )
+            raise SprintkitError(msg("indicator.exists", id=repr(indicator.id)),
+                                 hint=msg("indicator.exists_hint"))
         model.indicators.append(indicator)
         return indicator
 
@@ -175,16 +170,17 @@ def record_measurement(
     already measured is only replaced with ``replace``."""
     from sprintkit.model.sprint import Measurement
 
+    speak(sprint, programme)
     when = _period(period, "--period")
     ratio = numerator is not None or denominator is not None
     if ratio == (value is not None):
-        raise UsageError("give --value X, or --numerator K with --denominator N (not both)")
+        raise UsageError(msg("indicator.value_or_ratio"))
     if ratio and (numerator is None or denominator is None):
-        raise UsageError("a rate needs both --numerator K and --denominator N")
+        raise UsageError(msg("indicator.rate_needs_both"))
     if denominator_period is not None and not ratio:
-        raise UsageError("--denominator-period goes with --numerator and --denominator")
+        raise UsageError(msg("indicator.denominator_period_alone"))
     if denominator is not None and denominator <= 0:
-        raise UsageError("--denominator must be more than 0")
+        raise UsageError(msg("indicator.denominator_positive"))
     number, written_pct = parse_number(value, "--value")
     data: dict[str, Any] = {"period": when}
     optional = {
@@ -201,7 +197,7 @@ def record_measurement(
         ind = find(model, id)
         kind, _ = engine.kind_of(ind)
         if written_pct and kind != "rate":
-            raise UsageError(f"{ind.id} is not a rate; write the value without %")
+            raise UsageError(msg("indicator.not_a_rate", id=ind.id))
         record_data = dict(data)
         cleaned = 0
         if folder is not None:
@@ -212,22 +208,23 @@ def record_measurement(
                     record_data[key] = result.text
                     cleaned += result.total
         measurement = _build(Measurement, record_data)
-        problem = engine.measurement_problem(ind, measurement)
+        problem = engine.measurement_problem(ind, measurement, language())
         if problem:
-            raise SprintkitError(
-                f"{ind.id} {when}: {problem}", hint="nothing was written"
-            )
+            raise SprintkitError(msg("indicator.refused", id=ind.id, period=when, problem=problem),
+                                 hint=msg("indicator.nothing_written"))
         old = next((m for m in ind.measurements if str(m.period) == when), None)
         if old is not None and not replace:
             raise SprintkitError(
-                f"{ind.id} already has a measurement for {when} ({_shown(ind, old, model)})",
-                hint="give --replace to correct it",
+                msg("indicator.already_measured", id=ind.id, period=when,
+                    value=_shown(ind, old, model)),
+                hint=msg("indicator.already_measured_hint"),
             )
         kept = [m for m in ind.measurements if m is not old]
         kept.append(measurement)
         kept.sort(key=lambda m: engine.order_key(_parsed(m.period)))
         ind.measurements = kept
-        comparison = engine.compare(ind, engine.read(ind, measurement))
+        lang = language()
+        comparison = engine.compare(ind, engine.read(ind, measurement, lang), lang)
         return Recorded(ind, measurement, comparison, old, cleaned)
 
     return where.update(change)

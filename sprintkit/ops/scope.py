@@ -63,10 +63,35 @@ class Scope:
         return resolve_sprint(self.sprint).parent
 
 
+_PEEK_BYTES = 64 * 1024
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?(nl|en)\b", re.MULTILINE)
+
+
+def speak(sprint: Path | None = None, programme: Path | None = None) -> None:
+    """Take the language of the sprint (or programme) a command is about to change, before it
+    is loaded, so that a refusal of the command line is worded in that language. A cheap look
+    at the file's top-level ``language:``; anything unreadable is left to the real load."""
+    from sprintkit import i18n
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files.sprintfile import resolve_programme, resolve_sprint
+
+    try:
+        path = resolve_programme(programme) if programme is not None else resolve_sprint(sprint)
+        with path.open("rb") as handle:  # the top of the file: it may be huge (refused later)
+            head = handle.read(_PEEK_BYTES).decode("utf-8", errors="replace")
+        found = _LANGUAGE_LINE.search(head)
+    except (SprintkitError, OSError):
+        return
+    if found:
+        i18n.found(found.group(1))
+
+
 def scope(sprint: Path | None = None, programme: Path | None = None) -> Scope:
     """The scope of a command: ``--programme`` or ``-s`` (default: the current folder)."""
+    from sprintkit.i18n import msg
+
     if sprint is not None and programme is not None:
-        raise UsageError("give --sprint/-s or --programme, not both")
+        raise UsageError(msg("indicator.scope_both"))
     if programme is not None:
         return Scope(programme=Path(programme))
     return Scope(sprint=Path(sprint) if sprint is not None else None)

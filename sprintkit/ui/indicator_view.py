@@ -8,57 +8,12 @@ from typing import TYPE_CHECKING
 
 from sprintkit.engine.indicators import change_text, number, percent, shown, summary
 from sprintkit.engine.indicators import label as kind_label
+from sprintkit.i18n import t
 from sprintkit.ui.console import out
 
 if TYPE_CHECKING:
     from sprintkit.engine.indicators import Comparison, Trend
     from sprintkit.ops.indicators import Listing, Recorded
-
-_T: dict[str, dict[str, str]] = {
-    "indicators": {"en": "Indicators", "nl": "Indicatoren"},
-    "id": {"en": "ID", "nl": "ID"},
-    "indicator": {"en": "Indicator", "nl": "Indicator"},
-    "baseline": {"en": "Baseline", "nl": "Nulmeting"},
-    "target": {"en": "Target", "nl": "Streefwaarde"},
-    "latest": {"en": "Latest", "nl": "Laatste"},
-    "trend": {"en": "Trend", "nl": "Verloop"},
-    "baseline_target": {"en": "Baseline\n→ target", "nl": "Nulmeting\n→ streef"},
-    "no_baseline": {"en": "no baseline", "nl": "geen nulmeting"},
-    "to_go": {"en": "{gap} to go", "nl": "nog {gap}"},
-    "period": {"en": "Period", "nl": "Periode"},
-    "measured": {"en": "Measured", "nl": "Gemeten"},
-    "change": {"en": "Change", "nl": "Verandering"},
-    "way": {"en": "Way", "nl": "Weg"},
-    "judged": {"en": "Direction", "nl": "Richting"},
-    "source": {"en": "Source", "nl": "Bron"},
-    "frequency": {"en": "Measured", "nl": "Meting"},
-    "kind": {"en": "Kind", "nl": "Soort"},
-    "notes": {"en": "Notes", "nl": "Toelichting"},
-    "none": {"en": "no measurements yet", "nl": "nog geen metingen"},
-    "not_compared": {"en": "not compared", "nl": "niet vergeleken"},
-    "see": {"en": "see note", "nl": "zie toelichting"},
-    "increase": {"en": "higher is better", "nl": "hoger is beter"},
-    "decrease": {"en": "lower is better", "nl": "lager is beter"},
-    "unknown_kind": {
-        "en": "kind not given (count or value?)", "nl": "soort niet gegeven (aantal of waarde?)",
-    },
-    "inferred": {"en": "from the unit", "nl": "uit de eenheid"},
-    "met": {"en": "target met", "nl": "streefwaarde gehaald"},
-    "of_way": {"en": "of the way", "nl": "van de weg"},
-    "no_indicators": {
-        "en": "no indicators yet; add one with `sprintkit indicator add`",
-        "nl": "nog geen indicatoren; voeg er een toe met `sprintkit indicator add`",
-    },
-    "pro_rata": {"en": "pro rata", "nl": "pro rata"},
-    "sprint": {"en": "Sprint", "nl": "Sprint"},
-    "programme": {"en": "Programme", "nl": "Traject"},
-}
-
-
-def t(key: str, lang: str) -> str:
-    texts = _T[key]
-    return texts.get(lang, texts["en"])
-
 
 def _with_period(x: float | None, period: str | None, kind: str | None, lang: str) -> str:
     if x is None:
@@ -92,24 +47,24 @@ def latest_cell(c: Comparison | None, lang: str) -> str:
 def trend_cell(c: Comparison | None, lang: str) -> str:
     """Status first (beter/slechter), then the change and the share of the way."""
     if c is None:
-        return t("none", lang)
+        return t("indicator.view.none", lang)
     if c.problem:
-        return f"{t('not_compared', lang)} ({t('see', lang)})"
+        return f"{t('indicator.view.not_compared', lang)} ({t('indicator.view.see', lang)})"
     if c.change is None:
-        lines = [t("no_baseline", lang)]
+        lines = [t("indicator.view.no_baseline", lang)]
         if c.target_met:
-            lines.append(t("met", lang))
+            lines.append(t("indicator.view.met", lang))
         elif c.gap is not None:
-            lines.append(t("to_go", lang).format(gap=shown_gap(c, lang)))
+            lines.append(t("indicator.view.to_go", lang, gap=shown_gap(c, lang)))
         return "\n".join(lines)
     lines = [kind_label(c.status, lang) + (" *" if c.notes else "")]
     lines.append(change_text(c, lang))
     if c.progress is not None:
-        lines.append(f"{number(c.progress * 100, lang, 0)}% {t('of_way', lang)}")
+        lines.append(f"{number(c.progress * 100, lang, 0)}% {t('indicator.view.of_way', lang)}")
     if c.target_met:
-        lines.append(t("met", lang))
+        lines.append(t("indicator.view.met", lang))
     elif c.progress is None and c.gap is not None:
-        lines.append(t("to_go", lang).format(gap=shown_gap(c, lang)))
+        lines.append(t("indicator.view.to_go", lang, gap=shown_gap(c, lang)))
     return "\n".join(lines)
 
 
@@ -122,10 +77,10 @@ def shown_gap(c: Comparison, lang: str) -> str:
 
 def _kind_text(trend: Trend, lang: str) -> str:
     if trend.kind is None:
-        return t("unknown_kind", lang)
+        return t("indicator.view.unknown_kind", lang)
     text = kind_label(trend.kind, lang)
     if trend.kind_inferred:
-        text += f" ({t('inferred', lang)})"
+        text += f" ({t('indicator.view.inferred', lang)})"
     return text
 
 
@@ -141,21 +96,22 @@ def indicator_list(listing: Listing) -> None:
     console = out()
     for group in listing.groups:
         if len(listing.groups) > 1:
-            console.print(f"[bold]{t(group.where, lang)} {escape(group.id)}[/bold] — "
-                          f"{escape(group.title)}")
+            where = t(f"indicator.view.{group.where}", lang)
+            console.print(f"[bold]{where} {escape(group.id)}[/bold] — {escape(group.title)}")
         if not group.trends:
-            console.print(t("no_indicators", lang), markup=False)
+            console.print(t("indicator.view.no_indicators", lang), markup=False)
             continue
         table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-        table.add_column(t("id", lang), no_wrap=True)
-        table.add_column(t("indicator", lang), ratio=1, min_width=16)
-        table.add_column(t("baseline_target", lang), no_wrap=True)
-        table.add_column(t("latest", lang), no_wrap=True)
-        table.add_column(t("trend", lang), no_wrap=True)
+        table.add_column(t("indicator.view.id", lang), no_wrap=True)
+        table.add_column(t("indicator.view.indicator", lang), ratio=1, min_width=16)
+        table.add_column(t("indicator.view.baseline_target", lang), no_wrap=True)
+        table.add_column(t("indicator.view.latest", lang), no_wrap=True)
+        table.add_column(t("indicator.view.trend", lang), no_wrap=True)
         for tr in group.trends:
             ind = tr.indicator
             name = Text(ind.name)
-            detail = ", ".join(x for x in (ind.unit, t(ind.direction, lang)) if x)
+            way = t(f"indicator.view.{ind.direction}", lang)
+            detail = ", ".join(x for x in (ind.unit, way) if x)
             name.append(f"\n{detail}", style="dim")
             goal = _with_period(ind.target, ind.target_period, tr.kind, lang)
             table.add_row(
@@ -195,7 +151,7 @@ def note_grid(lines: list[tuple[str, str]], lang: str) -> None:
 
     if not lines:
         return
-    out().print(f"{t('notes', lang)}:", markup=False)
+    out().print(f"{t('indicator.view.notes', lang)}:", markup=False)
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")
@@ -219,13 +175,16 @@ def indicator_card(tr: Trend, lang: str) -> None:
     ind = tr.indicator
     console = out()
     console.print(f"[bold]{escape(ind.id)}[/bold] — {escape(ind.name)}")
+    way = t(f"indicator.view.{ind.direction}", lang)
     facts = [
-        (t("kind", lang), _kind_text(tr, lang) + (f", {ind.unit}" if ind.unit else "")
-         + f"; {t(ind.direction, lang)}"),
-        (t("baseline", lang), _with_period(ind.baseline, ind.baseline_period, tr.kind, lang)),
-        (t("target", lang), _with_period(ind.target, ind.target_period, tr.kind, lang)),
-        (t("frequency", lang), ind.frequency),
-        (t("source", lang), ind.source),
+        (t("indicator.view.kind", lang),
+         _kind_text(tr, lang) + (f", {ind.unit}" if ind.unit else "") + f"; {way}"),
+        (t("indicator.view.baseline", lang),
+         _with_period(ind.baseline, ind.baseline_period, tr.kind, lang)),
+        (t("indicator.view.target", lang),
+         _with_period(ind.target, ind.target_period, tr.kind, lang)),
+        (t("indicator.view.frequency", lang), ind.frequency),
+        (t("indicator.view.source", lang), ind.source),
     ]
     for name, value in facts:
         if value and value != "—":
@@ -233,28 +192,28 @@ def indicator_card(tr: Trend, lang: str) -> None:
     if ind.description:
         console.print(f"  {ind.description}", markup=False)
     if not tr.comparisons:
-        console.print(f"  {t('none', lang)}", markup=False)
+        console.print(f"  {t('indicator.view.none', lang)}", markup=False)
         console.print()
         return
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(t("period", lang), no_wrap=True)
-    table.add_column(t("measured", lang), overflow="fold")
-    table.add_column(t("baseline", lang), overflow="fold")
-    table.add_column(t("change", lang), overflow="fold")
-    table.add_column(t("way", lang), justify="right", no_wrap=True)
-    table.add_column(t("judged", lang), overflow="fold")
-    table.add_column(t("source", lang), ratio=1, overflow="fold")
+    table.add_column(t("indicator.view.period", lang), no_wrap=True)
+    table.add_column(t("indicator.view.measured", lang), overflow="fold")
+    table.add_column(t("indicator.view.baseline", lang), overflow="fold")
+    table.add_column(t("indicator.view.change", lang), overflow="fold")
+    table.add_column(t("indicator.view.way", lang), justify="right", no_wrap=True)
+    table.add_column(t("indicator.view.judged", lang), overflow="fold")
+    table.add_column(t("indicator.view.source", lang), ratio=1, overflow="fold")
     notes: list[tuple[str, str]] = []
     for c in tr.comparisons:
         base = shown(c.baseline, c.kind, lang) if c.baseline is not None else "—"
         if c.baseline_factor is not None:
-            base += f" ({t('pro_rata', lang)})"
+            base += f" ({t('indicator.view.pro_rata', lang)})"
         change = change_text(c, lang)
         way = f"{number(c.progress * 100, lang, 0)}%" if c.progress is not None else "—"
         judged = kind_label(c.status, lang) if c.status else (
-            t("not_compared", lang) if c.problem else "—")
+            t("indicator.view.not_compared", lang) if c.problem else "—")
         if c.target_met:
-            judged += f", {t('met', lang)}"
+            judged += f", {t('indicator.view.met', lang)}"
         source = c.reading.source or ""
         if c.reading.note:
             source = f"{source} — {c.reading.note}" if source else c.reading.note
@@ -270,17 +229,15 @@ def indicator_card(tr: Trend, lang: str) -> None:
 def recorded_lines(rec: Recorded, lang: str) -> tuple[str, list[str]]:
     """The success line after ``indicator record`` and the notes to show under it."""
     c = rec.comparison
-    verb = {"en": "corrected" if rec.replaced else "recorded",
-            "nl": "gecorrigeerd" if rec.replaced else "vastgelegd"}[
-        "nl" if lang == "nl" else "en"]
-    head = f"{rec.indicator.id} {c.period}: {measured_text(c, lang)} {verb}"
+    key = "indicator.corrected" if rec.replaced else "indicator.recorded"
+    head = t(key, lang, id=rec.indicator.id, period=c.period, value=measured_text(c, lang))
     text = summary(c, lang)
     if c.baseline is not None and not c.problem:
-        against = {"en": "against", "nl": "tegen"}["nl" if lang == "nl" else "en"]
         base = shown(c.baseline, c.kind, lang)
         if c.baseline_factor is not None:
-            base += f" {t('pro_rata', lang)}"
-        text = f"{against} {base}: {text}" if text else f"{against} {base}"
+            base += f" {t('indicator.view.pro_rata', lang)}"
+        against = t("indicator.against", lang, baseline=base)
+        text = f"{against}: {text}" if text else against
     if text:
         head += f" — {text}"
     return head, [_sentence(n) for n in c.notes]
