@@ -19,24 +19,10 @@ if TYPE_CHECKING:
 OFF_SESSION = ("asynchronous", "fieldwork")
 """Session types that take place between the sessions, not in the room."""
 
-_WORDS = {
-    "break": {"nl": "Pauze", "en": "Break"},
-    "lunch": {"nl": "Lunch", "en": "Lunch"},
-    "wrap-up": {"nl": "Afronden en vastleggen", "en": "Wrap up and record the outputs"},
-    "continued": {"nl": "vervolg", "en": "continued"},
-    "asynchronous": {
-        "nl": "Asynchrone werkopdracht, tussen de sessies",
-        "en": "Asynchronous assignment, between the sessions",
-    },
-    "fieldwork": {
-        "nl": "In de praktijk, tussen de sessies",
-        "en": "In practice, between the sessions",
-    },
-}
-
-
 def word(key: str, lang: str) -> str:
-    return _WORDS[key]["nl" if lang == "nl" else "en"]
+    from sprintkit.i18n import t
+
+    return t(f"methods.agenda.{key}", lang)
 
 
 @dataclass(frozen=True)

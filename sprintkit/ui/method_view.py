@@ -11,83 +11,6 @@ if TYPE_CHECKING:
     from sprintkit.files.library import Found, SearchDir
     from sprintkit.model.method import Method, OutputSpec, Workform
 
-_LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "method": "Methode",
-        "name": "Naam",
-        "days": "Dagen",
-        "time": "Tijd",
-        "origin": "Bron",
-        "phases": "Fasen",
-        "roles": "Rollen",
-        "sources": "Gebaseerd op",
-        "duration": "Duur",
-        "workforms": "Werkvormen",
-        "outputs": "Vast te leggen",
-        "exit": "Klaar als",
-        "goal": "Doel",
-        "optional": "optioneel",
-        "only_if": "alleen als",
-        "day": "dag",
-        "total": "Totaal",
-        "in_sessions": "in de sessies",
-        "perspectives": "Perspectieven",
-        "signifiers": "Duidingsvragen",
-        "cycle": "Cyclus",
-        "work_form": "Werkvorm",
-        "mode": "Soort",
-        "timebox": "Tijdvak",
-        "instructions": "Zo werkt het",
-        "output": "Oplevering",
-        "materials": "Materialen",
-        "group": "Groepsgrootte",
-        "used_by": "Gebruikt in",
-        "overrides": "vervangt",
-        "missing": "bestaat nog niet",
-        "searched": "Zoekvolgorde (de eerste treffer wint; werkvormen in de submap workforms/)",
-        "note": "Tip",
-        "time_col": "Tijd",
-        "item": "Onderdeel",
-    },
-    "en": {
-        "method": "Method",
-        "name": "Name",
-        "days": "Days",
-        "time": "Time",
-        "origin": "Origin",
-        "phases": "Phases",
-        "roles": "Roles",
-        "sources": "Draws on",
-        "duration": "Duration",
-        "workforms": "Work forms",
-        "outputs": "To capture",
-        "exit": "Done when",
-        "goal": "Goal",
-        "optional": "optional",
-        "only_if": "only if",
-        "day": "day",
-        "total": "Total",
-        "in_sessions": "in sessions",
-        "perspectives": "Perspectives",
-        "signifiers": "Signifier questions",
-        "cycle": "Cycle",
-        "work_form": "Work form",
-        "mode": "Mode",
-        "timebox": "Timebox",
-        "instructions": "How it works",
-        "output": "Output",
-        "materials": "Materials",
-        "group": "Group size",
-        "used_by": "Used in",
-        "overrides": "overrides",
-        "missing": "does not exist yet",
-        "searched": "Search order (first match wins; work forms in the workforms/ subfolder)",
-        "note": "Tip",
-        "time_col": "Time",
-        "item": "Item",
-    },
-}
-
 _TYPES = {
     "nl": {
         "text": "tekst",
@@ -154,7 +77,9 @@ _ORIGINS = {
 
 
 def _l(lang: str) -> dict[str, str]:
-    return _LABELS["nl" if lang == "nl" else "en"]
+    from sprintkit.ui.walkthrough_view import area_words
+
+    return area_words("methods.", lang)
 
 
 def _lang(lang: str) -> str:
@@ -447,5 +372,5 @@ def print_agenda(plan: Agenda) -> None:
                 table.add_row(when, f"  {_esc(slot.title)}")
         console.print(table)
     console.print()
-    total = "Werktijd in de sessies" if plan.language == "nl" else "Working time in the sessions"
+    total = _l(plan.language)["agenda.total"]
     console.print(f"{total}: {_dur(plan.session_minutes * 60)}")
