@@ -77,9 +77,9 @@ _ORIGINS = {
 
 
 def _l(lang: str) -> dict[str, str]:
-    from sprintkit.ui.walkthrough_view import area_words
+    from sprintkit.i18n.prefix import words_under
 
-    return area_words("methods.", lang)
+    return words_under("methods.", lang)
 
 
 def _lang(lang: str) -> str:

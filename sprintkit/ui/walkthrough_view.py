@@ -29,10 +29,9 @@ def texts(lang: str) -> dict[str, str]:
 
 def area_words(prefix: str, lang: str) -> dict[str, str]:
     """Every catalogue text under ``prefix`` in ``lang``, by its key without the prefix."""
-    from sprintkit.i18n import catalogue
+    from sprintkit.i18n.prefix import words_under
 
-    cut = len(prefix)
-    return {key[cut:]: text for key, text in catalogue(lang).items() if key.startswith(prefix)}
+    return words_under(prefix, lang)
 
 
 def shown_value(value: Any, lang: str, spec: Any = None) -> str:

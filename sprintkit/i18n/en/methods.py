@@ -46,4 +46,11 @@ WORDS: dict[str, str] = {
     "methods.agenda.time": "Time",
     "methods.agenda.what": "Item",
     "methods.agenda.total": "Working time in the sessions",
+    "methods.left_out_one": "{n} {what} could not be loaded and was left out",
+    "methods.left_out_many": "{n} {what}s could not be loaded and were left out",
+    "methods.left_out_hint": "fix the file at the line and column shown, or remove it",
+    "methods.file_kind.method": "method file",
+    "methods.file_kind.workform": "work form file",
+    "methods.no_sprint": "{path}: no such sprint folder or file",
+    "methods.no_sprint_hint": "give a sprint folder with --sprint/-s, or leave it out",
 }

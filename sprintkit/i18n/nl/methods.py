@@ -46,4 +46,11 @@ WORDS: dict[str, str] = {
     "methods.agenda.time": "Tijd",
     "methods.agenda.what": "Onderdeel",
     "methods.agenda.total": "Werktijd in de sessies",
+    "methods.left_out_one": "{n} {what} kon niet worden geladen en is weggelaten",
+    "methods.left_out_many": "{n} {what}en konden niet worden geladen en zijn weggelaten",
+    "methods.left_out_hint": "herstel het bestand op de getoonde regel en kolom, of verwijder het",
+    "methods.file_kind.method": "methodebestand",
+    "methods.file_kind.workform": "werkvormbestand",
+    "methods.no_sprint": "{path}: geen sprintmap of sprintbestand",
+    "methods.no_sprint_hint": "geef een sprintmap met --sprint/-s, of laat het weg",
 }
