@@ -69,7 +69,9 @@ def validate(
                 console.warning(str(warning))
     if problems:
         bad = sum(1 for r in reports if not r.ok)
-        raise SprintkitError(msg("validate.invalid", bad=bad, files=len(reports),
+        files = msg("validate.files_one" if len(reports) == 1 else "validate.files_many",
+                    n=len(reports))
+        raise SprintkitError(msg("validate.invalid", bad=bad, files=files,
                                  problems=msg("validate.problems_one" if len(problems) == 1
                                               else "validate.problems_many", n=len(problems))))
 

@@ -520,6 +520,11 @@ def check_card(card: Mapping[str, Any], ctx: AnswerContext | None = None) -> dic
     statement = card.get("statement")
     if not isinstance(statement, str) or not statement.strip():
         raise _fail(ctx, "card_statement")
+    target = card.get("target")
+    if isinstance(target, (str, int, float)) and not isinstance(target, bool):
+        wrong = target_problem(str(target), ctx.lang)
+        if wrong is not None:
+            raise AnswerError(wrong)
     return {k: v for k, v in card.items() if v is not None}
 
 

@@ -66,8 +66,13 @@ def output_name(spec: OutputSpec, lang: str) -> str:
     """How a person sees an output named: its label, else its prompt in a few words."""
     if spec.label is not None:
         return spec.label.get(lang)
-    text = " ".join(spec.prompt.get(lang).split()).rstrip("?:. ")
-    return text if len(text) <= 50 else text[:49].rstrip() + "…"
+    import re
+
+    text = " ".join(spec.prompt.get(lang).split())
+    text = re.split(r" \(|[?:;]|\. ", text, maxsplit=1)[0].rstrip(". ")
+    if len(text) <= 50:
+        return text
+    return text[:50].rsplit(" ", 1)[0].rstrip(",;") + " …"
 
 
 def output_names(method: Method, lang: str) -> dict[str, str]:

@@ -184,12 +184,12 @@ class TerminalWalk:
             out().print(f"[green]{self.t['phase_done'].format(title=title)}[/green]")
         elif missing:
             out().print(f"[yellow]{self.t['phase_open'].format(title=title)}[/yellow] — "
-                        + self.t["missing"].format(outputs=esc(", ".join(
+                        + self.t["missing"].format(outputs=esc("; ".join(
                             self.names.get(m, m) for m in missing))))
 
     def offer_open(self, still: list[tuple[str, bool]]) -> bool:
         t = self.t
-        shown = ", ".join(f"{self.names.get(key, key)} "
+        shown = "; ".join(f"{self.names.get(key, key)} "
                           f"({t['was_skipped'] if skipped else t['was_missing']})"
                           for key, skipped in still)
         out().print()
@@ -526,7 +526,7 @@ def print_result(result: RunResult) -> None:
         console.print(esc(t["pending"].format(n=result.pending, journal=".sprintkit/")))
     if result.skipped:
         phase = result.skipped[0].split(".")[0]
-        names = ", ".join(result.names.get(key, key) for key in result.skipped)
+        names = "; ".join(result.names.get(key, key) for key in result.skipped)
         console.print(esc(t["skipped"].format(outputs=names,
                                               command=f"sprintkit run{s} --phase {phase}")))
     if result.next_phase:
@@ -577,11 +577,11 @@ def print_status(status: Any) -> None:
         skipped = status.skipped.get(p.id) or []
         missing = [status.names.get(m, m) for m in p.missing if m not in skipped]
         if missing and p.status == "in_progress":
-            notes.append(f"{w['missing']}: {', '.join(missing)}")
+            notes.append(f"{w['missing']}: {'; '.join(missing)}")
         if skipped:
-            notes.append(f"{w['skipped']}: {', '.join(status.names.get(m, m) for m in skipped)}")
+            notes.append(f"{w['skipped']}: {'; '.join(status.names.get(m, m) for m in skipped)}")
         if notes:
-            title += "\n[dim]" + esc("; ".join(notes)) + "[/dim]"
+            title += "\n[dim]" + esc("\n".join(notes)) + "[/dim]"
         state = w.get(p.status, p.status)
         style = {"done": "green", "in_progress": "yellow"}.get(p.status, "")
         table.add_row(str(n), title, f"[{style}]{state}[/{style}]" if style else state,
@@ -601,7 +601,7 @@ def print_status(status: Any) -> None:
         by_phase.setdefault(key.split(".")[0], []).append(
             f"{status.names.get(key, key)} ({w['skipped'] if skipped else w['missing']})")
     for phase_id, keys in by_phase.items():
-        console.print(esc(w["still_open"].format(outputs=", ".join(keys),
+        console.print(esc(w["still_open"].format(outputs="; ".join(keys),
                                                  command=status.open_command(phase_id))))
     counts = status.outputs
     line = w["captured"].format(**counts)

@@ -138,4 +138,10 @@ WORDS: dict[str, str] = {
     "walkthrough.missing_input": "er ontbreken antwoorden, en er is geen terminal om ernaar te vragen:",
     "walkthrough.missing_line": "{phase}: {prompt} (--set {key}=…)",
     "walkthrough.missing_how": "zet ze in een antwoordbestand (fase-id → vraag-id → waarde) en voer `sprintkit run -s {folder} --answers answers.yaml --no-input` uit, of geef elk met --set FASE.VRAAG=WAARDE; voer het in een terminal zonder --no-input uit om ernaar gevraagd te worden. Een antwoordbestand voor wat ontbreekt:\n\n{snippet}",
+    "walkthrough.answers_mapping": "een antwoordbestand koppelt fase-id → vraag-id → waarde (bijv. 'frame:' en dan '  experiment_goal: …')",
+    "walkthrough.output_of_phase": "{output} is een vraag van fase {phase}; zet hem onder '{phase}:'",
+    "walkthrough.phase_mapping": "verwacht onder de fase vraag-id → antwoord",
+    "walkthrough.set_write": "schrijf --set {key}=…",
+    "walkthrough.set_form": "schrijf --set FASE.VRAAG=WAARDE; `sprintkit methods show` toont de fasen en vragen",
+    "walkthrough.no_output": "--set {key}: de methode {method} heeft geen vraag {output}",
 }
