@@ -63,13 +63,13 @@ def test_status_text_at_80_columns(cli, tmp_path, monkeypatch):
     assert "Methode: Experimentsprint (experiment-sprint) · 1 van 6 fasen klaar" in out
     assert "Aannames in kaart brengen (frame)" in out and "klaar" in out
     assert "ontbreekt: Wat is het steekproefplan" in out and "sample_plan" not in out
-    assert "Volgende stap: Experimenten ontwerpen: Wat is het steekproefplan — sprintkit run -s" \
+    assert "Volgende stap: Wat is het steekproefplan — sprintkit run -s" \
         in " ".join(out.split())
     assert "Hypothesen: 1 — onvoldoende gegevens 1" in out
     assert "Acties: 1 open (1 te laat)" in out and "A1 Format drukken (Sanne, 2026-01-02)" in out
     en = cli("status", "-s", folder, "--lang", "en")
     flat = " ".join(en.stdout.split())
-    assert "Next step: Designing the experiments: What is the sample plan" in flat
+    assert "Next step: What is the sample plan — sprintkit run" in flat
     assert "Actions: 1 open (1 overdue)" in en.stdout
 
 

@@ -507,7 +507,6 @@ class _Walker:
         lines = []
         for phase_id, spec in missing:
             lines.append(t("walkthrough.missing_line", self.lang,
-                           phase=self.method.phase(phase_id).title.get(self.lang),
                            prompt=spec.prompt.get(self.lang), key=f"{phase_id}.{spec.id}"))
             block = snippet.setdefault(phase_id, CommentedMap())
             block[spec.id] = fresh(example_answer(spec, ctx))

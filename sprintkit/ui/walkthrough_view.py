@@ -592,9 +592,8 @@ def print_status(status: Any) -> None:
         console.print(f"[bold]{w['next']}:[/bold] {w['finished']} — {esc(status.command)}")
     else:
         titles = {p.id: p.title for p in status.phases}
-        where = titles.get(status.next_phase, status.next_phase)
-        if status.next_output:
-            where += ": " + status.names.get(status.next_output, status.next_output)
+        where = (status.names.get(status.next_output, status.next_output) if status.next_output
+                 else titles.get(status.next_phase, status.next_phase))
         console.print(f"[bold]{w['next']}:[/bold] {esc(where)} — {esc(status.command)}")
     by_phase: dict[str, list[str]] = {}
     for key, skipped in status.still_open:

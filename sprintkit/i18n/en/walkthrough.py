@@ -136,7 +136,7 @@ WORDS: dict[str, str] = {
     "walkthrough.journal_applied": "applied {n} pending answer(s) from {journal}",
     "walkthrough.journal_kept": "{question}: not applied ({why}); kept in {journal}",
     "walkthrough.missing_input": "missing input, and no terminal to ask for it:",
-    "walkthrough.missing_line": "{phase}: {prompt} (--set {key}=…)",
+    "walkthrough.missing_line": "{prompt} ({key})",
     "walkthrough.missing_how": "put them in an answers file (phase id → output id → value) and run `sprintkit run -s {folder} --answers answers.yaml --no-input`, or give each with --set PHASE.OUTPUT=VALUE; run in a terminal without --no-input to be asked. An answers file for what is missing:\n\n{snippet}",
     "walkthrough.answers_mapping": "an answers file is a mapping: phase id → output id → value (e.g. 'frame:' then '  experiment_goal: …')",
     "walkthrough.output_of_phase": "{output} is an output of phase {phase}; put it under '{phase}:'",

@@ -136,7 +136,7 @@ WORDS: dict[str, str] = {
     "walkthrough.journal_applied": "{n} wachtend(e) antwoord(en) uit {journal} verwerkt",
     "walkthrough.journal_kept": "{question}: niet verwerkt ({why}); blijft bewaard in {journal}",
     "walkthrough.missing_input": "er ontbreken antwoorden, en er is geen terminal om ernaar te vragen:",
-    "walkthrough.missing_line": "{phase}: {prompt} (--set {key}=…)",
+    "walkthrough.missing_line": "{prompt} ({key})",
     "walkthrough.missing_how": "zet ze in een antwoordbestand (fase-id → vraag-id → waarde) en voer `sprintkit run -s {folder} --answers answers.yaml --no-input` uit, of geef elk met --set FASE.VRAAG=WAARDE; voer het in een terminal zonder --no-input uit om ernaar gevraagd te worden. Een antwoordbestand voor wat ontbreekt:\n\n{snippet}",
     "walkthrough.answers_mapping": "een antwoordbestand koppelt fase-id → vraag-id → waarde (bijv. 'frame:' en dan '  experiment_goal: …')",
     "walkthrough.output_of_phase": "{output} is een vraag van fase {phase}; zet hem onder '{phase}:'",
