@@ -27,7 +27,9 @@ def agenda(
     except ValueError as exc:
         raise UsageError(f"--start: {exc}") from None
     if days is not None and days < 1:
-        raise UsageError("--days must be 1 or more")
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("methods.agenda.days"))
     settings = AgendaSettings(start=start_minutes)
     skip: set[str] = set()
     first_date = None

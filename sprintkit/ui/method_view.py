@@ -253,13 +253,13 @@ def _output_line(spec: OutputSpec, lang: str) -> str:
     if spec.choices:
         line += "\n[dim]" + _esc(" · ".join(c.label.get(lang) for c in spec.choices)) + "[/dim]"
     if spec.when:
-        line += f"\n[italic]{words['only_if']} {_esc(_when_text(spec.when))}[/italic]"
+        line += f"\n[italic]{words['only_if']} {_esc(_when_text(spec.when, lang))}[/italic]"
     return line
 
 
-def _when_text(when: Any) -> str:
+def _when_text(when: Any, lang: str) -> str:
     if when.filled is not None:
-        return f"{when.output} {'is filled' if when.filled else 'is empty'}"
+        return _l(lang)["when_filled" if when.filled else "when_empty"].format(output=when.output)
     if when.equals is not None:
         value = str(when.equals).lower() if isinstance(when.equals, bool) else when.equals
         return f"{when.output} = {value}"

@@ -53,4 +53,10 @@ WORDS: dict[str, str] = {
     "methods.file_kind.workform": "work form file",
     "methods.no_sprint": "{path}: no such sprint folder or file",
     "methods.no_sprint_hint": "give a sprint folder with --sprint/-s, or leave it out",
+    "methods.agenda.over_timebox": "phase {phase}: its work forms take {used} minutes, more than its timebox ({planned} minutes); the agenda uses {used}",
+    "methods.agenda.few_phases": "the method has only {n} session phases; using {days} days",
+    "methods.agenda.late": "day {n} ends at {end}; spread it with --days or start earlier",
+    "methods.agenda.days": "--days must be 1 or more",
+    "methods.when_filled": "{output} is filled",
+    "methods.when_empty": "{output} is empty",
 }

@@ -53,4 +53,10 @@ WORDS: dict[str, str] = {
     "methods.file_kind.workform": "werkvormbestand",
     "methods.no_sprint": "{path}: geen sprintmap of sprintbestand",
     "methods.no_sprint_hint": "geef een sprintmap met --sprint/-s, of laat het weg",
+    "methods.agenda.over_timebox": "fase {phase}: de werkvormen duren {used} minuten, langer dan het tijdvak ({planned} minuten); de agenda rekent met {used}",
+    "methods.agenda.few_phases": "de methode heeft maar {n} fasen in sessies; de agenda gebruikt {days} dagen",
+    "methods.agenda.late": "dag {n} eindigt om {end}; spreid hem met --days of begin eerder",
+    "methods.agenda.days": "--days moet 1 of meer zijn",
+    "methods.when_filled": "{output} is ingevuld",
+    "methods.when_empty": "{output} is leeg",
 }
