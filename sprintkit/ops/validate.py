@@ -179,37 +179,35 @@ def programme_problems(model: Any, doc: Any, path: Path) -> list[Problem]:
     loaded = []
     for index, entry in enumerate(entries):
         if not entry.ok:
-            hint = (f"run `sprintkit validate {entry.path}` for the details"
-                    if entry.state == "invalid" else
-                    "correct the path (relative to programme.yaml), or take the sprint out "
-                    "with `sprintkit programme remove`")
-            at(index, "path", entry.problem or "cannot be read", hint)
+            hint = (msg("validate.sprint_details", path=entry.path)
+                    if entry.state == "invalid" else msg("validate.sprint_path_hint"))
+            at(index, "path", entry.problem or msg("validate.unreadable"), hint)
             continue
         folder = entry.folder.resolve()
         sprint = entry.sprint
         assert sprint is not None and entry.loaded is not None
         if folder in seen_paths:
-            at(index, "path", f"{entry.path} is already sprint {seen_paths[folder] + 1} of "
-                              "the programme")
+            at(index, "path", msg("validate.sprint_twice", path=entry.path,
+                                  n=seen_paths[folder] + 1))
             continue
         seen_paths[folder] = index
         if sprint.id in seen_ids:
-            at(index, "path", f"sprint id {sprint.id!r} is also sprint "
-                              f"{seen_ids[sprint.id] + 1}; references such as "
-                              f"{sprint.id}:H1 would be ambiguous",
-               "give one of them another id")
+            at(index, "path", msg("validate.id_twice", id=repr(sprint.id),
+                                  n=seen_ids[sprint.id] + 1, ref=f"{sprint.id}:H1"),
+               msg("validate.id_twice_hint"))
             continue
         seen_ids[sprint.id] = index
         if entry.entry_id is not None and entry.entry_id != sprint.id:
-            at(index, "id", f"id {entry.entry_id!r}, but the sprint in {entry.path} has id "
-                            f"{sprint.id!r}", f"write id: {sprint.id}")
+            at(index, "id", msg("validate.id_differs", given=repr(entry.entry_id),
+                                path=entry.path, id=repr(sprint.id)),
+               msg("validate.write", text=f"id: {sprint.id}"))
         if sprint.programme not in (None, model.id):
             file_problem = _at_key(entry.loaded.doc, ("programme",),
-                                   f"the sprint says it belongs to programme "
-                                   f"{sprint.programme!r}, but it is in {model.id!r} "
-                                   f"({doc.shown})",
-                                   f"write programme: {model.id}, or take it out of one of "
-                                   "the two programmes")
+                                   msg("validate.other_programme",
+                                       other=repr(sprint.programme), id=repr(model.id),
+                                       file=doc.shown),
+                                   msg("validate.other_programme_hint",
+                                       text=f"programme: {model.id}"))
             problems.append(file_problem)
         loaded.append(entry)
     lineages = build([e.sprint for e in loaded if e.sprint is not None])
