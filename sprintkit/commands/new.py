@@ -94,10 +94,11 @@ def new(
     from sprintkit.files.textfile import display
     from sprintkit.i18n import t
 
-    lang = result.sprint.language
-    console.success(t("setup.created", lang, file=display(result.path),
-                      method=result.method.name.get(lang)))
-    console.info(t("setup.next", lang, commands=f"sprintkit methods show {result.method.id}  ·  "
+    language = result.sprint.language
+    console.success(t("setup.created", language, file=display(result.path),
+                      method=result.method.name.get(language)))
+    console.info(t("setup.next", language,
+                   commands=f"sprintkit methods show {result.method.id}  ·  "
                    f"sprintkit agenda -s {display(result.path.parent)}"))
 
 
