@@ -534,12 +534,10 @@ def target_problem(text: str, lang: str = "en") -> str | None:
 
     try:
         Target.parse(text)
-    except ValueError as exc:
-        if lang == "nl":
-            from sprintkit.i18n import t
+    except ValueError:
+        from sprintkit.i18n import t
 
-            return t("walkthrough.answer.target", lang, text=repr(text))
-        return str(exc)
+        return t("walkthrough.answer.target", lang, text=repr(text))
     return None
 
 

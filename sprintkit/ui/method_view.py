@@ -65,21 +65,14 @@ _SESSIONS = {
     },
 }
 
-_MODES = {
-    "nl": {"diverge": "divergeren", "converge": "convergeren", "both": "beide"},
-    "en": {"diverge": "diverge", "converge": "converge", "both": "both"},
-}
-
-_ORIGINS = {
-    "nl": {"sprint": "sprintmap", "user": "gebruiker", "built-in": "ingebouwd"},
-    "en": {"sprint": "sprint folder", "user": "user", "built-in": "built-in"},
-}
-
-
 def _l(lang: str) -> dict[str, str]:
     from sprintkit.i18n.prefix import words_under
 
     return words_under("methods.", lang)
+
+
+def _origin(origin: str, lang: str) -> str:
+    return _l(lang).get(f"origin.{origin}", origin)
 
 
 def _lang(lang: str) -> str:
@@ -135,7 +128,7 @@ def print_method_list(found: list[Found[Method]], lang: str) -> None:
     table.add_column(words["origin"], no_wrap=True)
     for item in found:
         method = item.model
-        origin = _ORIGINS[_lang(lang)].get(item.origin, item.origin)
+        origin = _origin(item.origin, lang)
         if item.shadows:
             origin += f" ({words['overrides']} {len(item.shadows)})"
         table.add_row(
@@ -273,7 +266,7 @@ def print_search_path(dirs: list[SearchDir], lang: str) -> None:
     console = out()
     console.print(words["searched"])
     for number, sd in enumerate(dirs, start=1):
-        origin = _ORIGINS[_lang(lang)].get(sd.origin, sd.origin)
+        origin = _origin(sd.origin, lang)
         state = "" if sd.exists else f"  [dim]({words['missing']})[/dim]"
         console.print(f"  {number}. {origin:<14} {_esc(str(sd.path))}{state}")
 
@@ -294,8 +287,8 @@ def print_workform_list(found: list[Found[Workform]], lang: str) -> None:
         wf = item.model
         name = _esc(wf.name.get(lang))
         if item.origin != "built-in":
-            name += f" [dim]({_ORIGINS[_lang(lang)].get(item.origin, item.origin)})[/dim]"
-        table.add_row(wf.id, name, _MODES[_lang(lang)][wf.mode], wf.timebox)
+            name += f" [dim]({_origin(item.origin, lang)})[/dim]"
+        table.add_row(wf.id, name, _l(lang)['mode.' + wf.mode], wf.timebox)
     out().print(table)
 
 
@@ -309,7 +302,7 @@ def print_workform(found: Found[Workform], lang: str, used_by: list[str]) -> Non
         "",
         _esc(wf.summary.get(lang)),
         "",
-        f"[bold]{words['mode']}:[/bold] {_MODES[_lang(lang)][wf.mode]}   "
+        f"[bold]{words['mode']}:[/bold] {_l(lang)['mode.' + wf.mode]}   "
         f"[bold]{words['timebox']}:[/bold] {wf.timebox}"
         + (f"   [bold]{words['group']}:[/bold] {_esc(wf.group_size)}" if wf.group_size else ""),
     ]

@@ -59,4 +59,10 @@ WORDS: dict[str, str] = {
     "methods.agenda.days": "--days must be 1 or more",
     "methods.when_filled": "{output} is filled",
     "methods.when_empty": "{output} is empty",
+    "methods.mode.diverge": "diverge",
+    "methods.mode.converge": "converge",
+    "methods.mode.both": "both",
+    "methods.origin.sprint": "sprint folder",
+    "methods.origin.user": "user",
+    "methods.origin.built-in": "built-in",
 }

@@ -59,4 +59,10 @@ WORDS: dict[str, str] = {
     "methods.agenda.days": "--days moet 1 of meer zijn",
     "methods.when_filled": "{output} is ingevuld",
     "methods.when_empty": "{output} is leeg",
+    "methods.mode.diverge": "divergeren",
+    "methods.mode.converge": "convergeren",
+    "methods.mode.both": "beide",
+    "methods.origin.sprint": "sprintmap",
+    "methods.origin.user": "gebruiker",
+    "methods.origin.built-in": "ingebouwd",
 }
