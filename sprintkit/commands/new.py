@@ -113,7 +113,11 @@ def _ask(question: Any) -> Any:
 
     while True:
         if question.kind == "choice":
-            return Prompt.ask(
+
+            class Choice(Prompt):
+                illegal_choice_message = "[prompt.invalid.choice]" + msg("setup.pick_choice")
+
+            return Choice.ask(
                 question.prompt,
                 choices=list(question.choices),
                 default=question.default,

@@ -58,4 +58,5 @@ WORDS: dict[str, str] = {
     "setup.note_no_phase": "no phase {phase} in this sprint's method",
     "setup.note_phases": "phases: {phases}",
     "setup.wrote": "wrote {file}",
+    "setup.pick_choice": "choose one of the options shown",
 }

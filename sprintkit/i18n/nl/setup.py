@@ -58,4 +58,5 @@ WORDS: dict[str, str] = {
     "setup.note_no_phase": "geen fase {phase} in de methode van deze sprint",
     "setup.note_phases": "de fasen: {phases}",
     "setup.wrote": "{file} geschreven",
+    "setup.pick_choice": "kies een van de getoonde mogelijkheden",
 }
