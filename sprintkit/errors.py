@@ -142,10 +142,11 @@ class EditConflict(SprintkitError):
 class MissingInput(SprintkitError):
     """Running without a terminal (or with ``--no-input``) and something required has no value."""
 
-    def __init__(self, missing: list[str], how: str) -> None:
+    def __init__(self, missing: list[str], how: str, head: str | None = None) -> None:
         self.missing = list(missing)
         lines = "\n".join(f"  - {m}" for m in self.missing)
-        super().__init__(f"missing input, and no terminal to ask for it:\n{lines}", hint=how)
+        head = head or "missing input, and no terminal to ask for it:"
+        super().__init__(f"{head}\n{lines}", hint=how)
 
 
 class Interrupted(SprintkitError):

@@ -134,10 +134,12 @@ def test_start_time_and_days():
     assert _rows(early.days[0])[0][0] == "08:30"
     one = _plan("strategy-sprint", days=1)
     assert len(one.days) == 1
-    assert any("day 1 ends at" in w for w in one.warnings)
+    assert any("dag 1 eindigt om" in w for w in one.warnings)
     three = _plan("innovation-sprint", days=3, lang="en")
     assert [d.number for d in three.days] == [1, 2, 3]
-    assert _plan("story-cycle", days=9).warnings[0].startswith("the method has only 5 session")
+    assert _plan("story-cycle", days=9).warnings[0].startswith("de methode heeft maar 5 fasen")
+    assert _plan("story-cycle", days=9, lang="en").warnings[0].startswith(
+        "the method has only 5 session")
 
 
 def test_partition_keeps_order_and_balances():

@@ -179,7 +179,8 @@ def test_check_lists_what_is_missing_on_an_empty_sprint(tmp_path: Path, cli) -> 
     assert {("report", "conclusions"), ("report", "decision"), ("plan", "actions"),
             ("plan", "stakeholders")} <= missing
     where = next(p["where"] for p in data["points"] if p["section"] == "conclusions")
-    assert where == ["sprintkit run --phase decide (main_conclusions)",
+    assert where == ["sprintkit run --phase decide (What are the three main conclusions, in your "
+                     "own …)",
                      "conclusions in sprint.yaml"]
     text = cli("check", "-s", folder)
     assert text.exit_code == 1 and "Not filled in yet: the main conclusions." in text.stdout

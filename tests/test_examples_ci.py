@@ -57,7 +57,7 @@ def test_validate_github_format_annotates_file_line_and_column(cli, tmp_path):
     rol = next(m for m in found if "unknown key 'rol'" in m["message"])
     assert (rol["file"], rol["line"], rol["col"]) == ("jeugd-2026/sprint.yaml", "9", "5")
     assert "%0Ahint: did you mean 'role'?" in rol["message"]
-    assert "1 of 1 file invalid" in res.stderr
+    assert "1 van 1 bestand ongeldig" in res.stderr
 
 
 def test_validate_github_format_reports_problems_against_the_method(cli, tmp_path):
@@ -73,7 +73,7 @@ def test_validate_github_format_reports_problems_against_the_method(cli, tmp_pat
 def test_validate_github_format_prints_no_annotation_for_valid_files(cli):
     res = cli("validate", "--format", "github", EXAMPLES / "nji-trial-implementation")
     assert res.exit_code == 0 and res.stdout == ""
-    assert "valid sprint" in res.stderr
+    assert "geldig sprintbestand" in res.stderr
 
 
 def test_validate_rejects_an_unknown_format(cli):
@@ -130,7 +130,7 @@ def test_workflow_validate_step_fails_on_a_broken_sprint_with_annotations(tmp_pa
     script = _step("validate", "Validate every sprint and programme")
     ok = _bash(script, repo)
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout == "" and ok.stderr.count("valid") == 8  # 7 sprints and the programme
+    assert ok.stdout == "" and ok.stderr.count("geldig") == 8  # 7 sprints and the programme
     _broken(repo)
     subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True)
     bad = _bash(script, repo)

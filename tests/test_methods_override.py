@@ -101,7 +101,7 @@ def test_broken_user_method_reports_file_line_column(cli, tmp_path):
     assert res.exit_code == 1
     assert "strategy-sprint" in res.stdout and "broken" not in res.stdout
     assert f"broken.yaml:{timebox_line}:14" in flat(res.stderr)
-    assert "1 method file could not be loaded and was left out" in flat(res.stderr)
+    assert "1 methodebestand kon niet worden geladen en is weggelaten" in flat(res.stderr)
 
 
 def test_user_method_with_unknown_work_form_is_located(cli, tmp_path):

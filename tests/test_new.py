@@ -38,7 +38,8 @@ def test_missing_title_without_a_terminal(cli, tmp_path):
     folder = tmp_path / "s"
     res = cli("new", "experiment-sprint", folder)
     assert res.exit_code == 1
-    assert "missing input" in res.stderr and "title" in res.stderr and "--title" in res.stderr
+    assert "er ontbreken antwoorden" in res.stderr and "de titel van de sprint" in res.stderr
+    assert "--title" in res.stderr
     assert "--answers" in res.stderr
     assert not folder.exists()
     res = cli("new", "experiment-sprint", folder, "--no-input")
@@ -51,7 +52,7 @@ def test_existing_sprint_is_never_overwritten(cli, tmp_path):
     before = (folder / "sprint.yaml").read_bytes()
     res = cli("new", "experiment-sprint", folder, "--title", "Tweede", "--no-input")
     assert res.exit_code == 1
-    assert "already exists" in res.stderr
+    assert "bestaat al; er is niets geschreven" in " ".join(res.stderr.split())
     assert (folder / "sprint.yaml").read_bytes() == before
 
 
@@ -241,7 +242,7 @@ def test_no_input_wins_over_a_terminal(cli, tmp_path, monkeypatch):
 
     monkeypatch.setattr(console, "is_interactive", lambda: True)
     res = cli("new", "story-cycle", tmp_path / "s", "--no-input", input="x\n")
-    assert res.exit_code == 1 and "missing input" in res.stderr
+    assert res.exit_code == 1 and "er ontbreken antwoorden" in res.stderr
 
 
 def test_new_sprint_api_and_schema_helper(tmp_path):

@@ -42,7 +42,7 @@ def _notes(folder: Path, phase: str) -> str:
 def test_a_note_goes_to_the_phase_in_progress_with_its_date(cli, sprint):
     res = cli("note", "De teamleider twijfelt", "-s", sprint)
     ok(res)
-    assert "note added to phase design" in res.stderr
+    assert "notitie toegevoegd aan fase Experimenten ontwerpen" in res.stderr
     today = dt.date.today().isoformat()
     assert _notes(sprint, "design") == f"{today}: De teamleider twijfelt"
     ok(cli("note", "Tweede   notitie", "-s", sprint))
@@ -98,7 +98,7 @@ def test_names_from_the_key_file_are_pseudonymised(cli, sprint):
     raw = (sprint / "sprint.yaml").read_text(encoding="utf-8")
     assert "Vries" not in raw and "jan@example.nl" not in raw
     assert "Vries" not in res.output
-    assert "2 identifier(s) pseudonymised" in res.stderr
+    assert "2 herkenbare gegeven(s) gepseudonimiseerd" in res.stderr
 
 
 def test_the_draft_report_shows_notes_a_client_copy_never(cli, sprint):

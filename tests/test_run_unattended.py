@@ -27,12 +27,12 @@ def test_missing_answers_are_listed_with_a_snippet(cli, tmp_path):
     res = cli("run", "-s", folder, "--no-input")
     assert res.exit_code == 1
     err = res.stderr
-    assert "missing input" in err
-    assert "frame.experiment_goal: Welk besluit moet dit experiment mogelijk maken? " \
-           "(multiline)" in err
+    flat = " ".join(err.split())
+    assert "er ontbreken antwoorden, en er is geen terminal om ernaar te vragen" in flat
+    assert "Welk besluit moet dit experiment mogelijk maken? (frame.experiment_goal)" in flat
     assert "decide.support_notes" in err
     assert "privacy_plan" not in err  # its `when` does not hold
-    assert "--answers answers.yaml --no-input" in err and "--set PHASE.OUTPUT=VALUE" in err
+    assert "--answers answers.yaml --no-input" in err and "--set FASE.VRAAG=WAARDE" in err
     assert "  participants: 1 # integer" in err
     assert "  decision: adopt  # choice: adopt, adapt, drop, retest" in err
     # the method's default was saved all the same; nothing was asked
@@ -42,7 +42,7 @@ def test_missing_answers_are_listed_with_a_snippet(cli, tmp_path):
 def test_without_a_terminal_nothing_is_asked_even_without_no_input(cli, tmp_path):
     folder = make_sprint(tmp_path / "s")
     res = cli("run", "-s", folder, input="iets\n")
-    assert res.exit_code == 1 and "missing input" in res.stderr
+    assert res.exit_code == 1 and "er ontbreken antwoorden" in res.stderr
     assert "experiment_goal" not in str(load_sprint(folder).model.phases.get("frame"))
 
 
@@ -118,7 +118,7 @@ def test_unknown_phase_and_output_are_located_with_did_you_mean(cli, tmp_path):
     res = cli("run", "-s", folder, "--answers", folder / "a.yaml", "--no-input")
     assert res.exit_code == 1
     err = res.stderr
-    assert "a.yaml:2:1: framing: the method 'experiment-sprint' has no phase 'framing'" in err
+    assert "a.yaml:2:1: framing: de methode 'experiment-sprint' heeft geen fase 'framing'" in err
     assert "tip: did you mean 'frame'?" in err
     assert "a.yaml:5:3: design.participant: phase 'design' has no output 'participant'" in err
     assert "did you mean 'participants'?" in err
@@ -144,20 +144,20 @@ def test_wrong_answers_are_located_and_nothing_is_written(cli, tmp_path):
     err = res.stderr
     assert "a.yaml:2:17: design.participants: verwacht een geheel getal, kreeg 'veel'" in err
     assert "a.yaml:3:14: design.run_weeks: 20 is groter dan toegestaan (12)" in err
-    assert "a.yaml:5:5: design.hypotheses" in err and "is not a target" in err
+    assert "a.yaml:5:5: design.hypotheses" in err and "is geen streefwaarde" in err
     assert "a.yaml:8:13: decide.decision: 'misschien' is geen van de keuzes" in err
-    assert "nothing was written" in err
+    assert "er is niets geschreven" in err
     assert (folder / "sprint.yaml").read_bytes() == before
 
 
 def test_set_errors_name_the_option(cli, tmp_path):
     folder = make_sprint(tmp_path / "s")
     res = cli("run", "-s", folder, "--set", "participants=3", "--no-input")
-    assert res.exit_code == 2 and "write --set design.participants=" in res.stderr
+    assert res.exit_code == 2 and "schrijf --set design.participants=" in res.stderr
     res = cli("run", "-s", folder, "--set", "design.participnts=3", "--no-input")
     assert res.exit_code == 2 and "did you mean 'design.participants'?" in res.stderr
     res = cli("run", "-s", folder, "--set", "design", "--no-input")
-    assert res.exit_code == 2 and "KEY=VALUE" in res.stderr
+    assert res.exit_code == 2 and "SLEUTEL=WAARDE" in res.stderr
     res = cli("run", "-s", folder, "--set", "design.participants=nul", "--no-input")
     assert res.exit_code == 1 and "--set design.participants: design.participants: " \
            "verwacht een geheel getal" in res.stderr
@@ -173,7 +173,7 @@ def test_bad_options(cli, tmp_path):
     assert res.exit_code == 1 and "none.yaml" in res.stderr
     (folder / "list.yaml").write_text("- a\n", encoding="utf-8")
     res = cli("run", "-s", folder, "--answers", folder / "list.yaml", "--no-input")
-    assert res.exit_code == 1 and "an answers file is a mapping" in res.stderr
+    assert res.exit_code == 1 and "een antwoordbestand koppelt fase-id" in res.stderr
     assert "Walk through the sprint's method" in cli("run", "--help").stdout
 
 

@@ -133,7 +133,7 @@ def test_test_cards_are_saved_as_they_are_given_and_shown_on_resume(tmp_path):
 
     def two_cards_then_stop(ask):
         ask.add_card({"statement": "Ouders begrijpen het", "target": ">=70%"})
-        with pytest.raises(Exception, match="is not a target"):
+        with pytest.raises(Exception, match="is geen streefwaarde"):
             ask.add_card({"statement": "Het kost minder tijd", "target": "sneller"})
         ask.add_card({"statement": "Het kost minder tijd", "target": "<=60",
                       "metric": "minuten per plan"})
@@ -254,7 +254,7 @@ def test_a_journal_left_by_ctrl_c_is_applied_by_the_next_run(tmp_path, cli):
     assert status.exit_code == 1  # the file itself is invalid
     path.write_text(good.replace("phases: {}", _model_phases(folder)), encoding="utf-8")
     res = cli("run", "-s", folder, "--phase", "frame", "--no-input")
-    assert "applied 1 pending answer(s)" in res.stderr
+    assert "1 wachtend(e) antwoord(en) uit .sprintkit/pending-answers.yaml verwerkt" in res.stderr
     assert _model(folder).phases["frame"].outputs["assumptions"] == ["Ouders begrijpen het plan"]
     assert not (folder / JOURNAL).exists()
 

@@ -62,13 +62,15 @@ def test_status_text_at_80_columns(cli, tmp_path, monkeypatch):
     assert all(len(line) <= 80 for line in out.splitlines())
     assert "Methode: Experimentsprint (experiment-sprint) · 1 van 6 fasen klaar" in out
     assert "Aannames in kaart brengen (frame)" in out and "klaar" in out
-    assert "ontbreekt: sample_plan" in out
-    assert "Volgende stap: design.sample_plan — sprintkit run -s" in out
+    assert "ontbreekt: Wat is het steekproefplan" in out and "sample_plan" not in out
+    assert "Volgende stap: Wat is het steekproefplan — sprintkit run -s" \
+        in " ".join(out.split())
     assert "Hypothesen: 1 — onvoldoende gegevens 1" in out
     assert "Acties: 1 open (1 te laat)" in out and "A1 Format drukken (Sanne, 2026-01-02)" in out
     en = cli("status", "-s", folder, "--lang", "en")
-    assert "Next step: design.sample_plan" in en.stdout and "Actions: 1 open (1 overdue)" in \
-        en.stdout
+    flat = " ".join(en.stdout.split())
+    assert "Next step: What is the sample plan — sprintkit run" in flat
+    assert "Actions: 1 open (1 overdue)" in en.stdout
 
 
 def test_status_of_a_finished_sprint_points_to_the_report(cli, tmp_path):
@@ -97,9 +99,9 @@ def test_skipped_questions_point_to_a_revisit(cli, tmp_path):
     assert data["next"]["command"].endswith("--phase frame")
     assert data["phases"][0]["skipped"] == ["critical_assumptions"]
     text = cli("status", "-s", folder, cwd=tmp_path).stdout
-    assert "skipped: critical_assumptions" in text
-    assert "Still open: frame.critical_assumptions (skipped) — answer with " \
-           "`sprintkit run -s s --phase frame`" in text
+    assert "skipped: Critical, unproven assumptions" in text and "critical_assumptions" not in text
+    assert "Still open: Critical, unproven assumptions (skipped) — answer with " \
+           "`sprintkit run -s s --phase frame`" in " ".join(text.split())
 
 
 def test_status_errors(cli, tmp_path):
@@ -119,6 +121,6 @@ def test_an_evidence_question_answered_no_is_named_as_open(cli, tmp_path):
         "  learn:\n    status: skipped\n  decide:\n    status: skipped\n")
     (folder / "sprint.yaml").write_text(text, encoding="utf-8")
     out = cli("status", "-s", folder, cwd=tmp_path).stdout
-    assert "Still open: run.evidence_complete (missing) — answer with " \
-           "`sprintkit run -s s --phase run`" in out
+    assert "Still open: The evidence per hypothesis is recorded (missing) — answer with " \
+           "`sprintkit run -s s --phase run`" in " ".join(out.split())
     assert "all phases are done" not in out

@@ -42,8 +42,9 @@ CASES: list[tuple[str, bytes, tuple[int, int, str, str, str | None]]] = [
      (4, 11, "language", "invalid value 'fr'", "'nl' or 'en'")),
     ("bad-date", (HEAD + "start: 2026-13-01\n").encode(),
      (4, 8, "start", "expected a date (YYYY-MM-DD), got '2026-13-01'", None)),
-    ("empty", b"", (1, 1, "", "the file is empty", "'id:'")),
-    ("top-level-list", b"- id: s1\n- title: T\n", (1, 1, "", "a list at the top level", None)),
+    ("empty", b"", (1, 1, "", "het bestand is leeg", "'id:'")),
+    ("top-level-list", b"- id: s1\n- title: T\n",
+     (1, 1, "", "een lijst op het hoogste niveau", None)),
     ("non-utf8", b'id: s1\ntitle: "caf\xe9"\nmethod: experiment-sprint\n',
      (2, 12, "", "byte 0xe9 is not valid UTF-8", "UTF-8")),
     ("binary", bytes(range(256)) * 8, (0, 0, "", "binary file", None)),
@@ -88,7 +89,7 @@ def test_text_output_is_file_line_column(cli, tmp_path):
     assert any(x.endswith("sprint.yaml:5:8: start: expected a date (YYYY-MM-DD), got '2026-02-30'")
                for x in lines)
     assert "  tip: did you mean 'language'?" in lines
-    assert "1 of 1 file invalid (2 problems)" in res.stderr
+    assert "1 van 1 bestand ongeldig (2 problemen)" in res.stderr
 
 
 def test_all_problems_of_a_file_at_once(cli, tmp_path):
@@ -125,11 +126,11 @@ def test_folder_without_sprint_and_missing_path(cli, tmp_path):
     (tmp_path / "leeg").mkdir()
     res = cli("validate", str(tmp_path / "leeg"))
     assert res.exit_code == 1
-    assert "leeg: no sprint.yaml or programme.yaml in" in res.stdout
+    assert "leeg: geen sprint.yaml of programme.yaml in" in res.stdout
     res = cli("validate", "--format", "json", str(tmp_path / "er-niet"))
     assert res.exit_code == 1
     [problem] = json.loads(res.stdout)
-    assert problem["message"] == "the path does not exist"
+    assert problem["message"] == "het pad bestaat niet"
 
 
 def test_several_paths_and_kinds_at_once(cli, tmp_path):
@@ -143,8 +144,9 @@ def test_several_paths_and_kinds_at_once(cli, tmp_path):
     bad.write_text(HEAD + "language: fr\n", encoding="utf-8")
     res = cli("validate", str(good), str(method_file), str(bad))
     assert res.exit_code == 1
-    assert "valid sprint" in res.stderr and "valid method" in res.stderr
-    assert "1 of 3 files invalid (1 problem)" in res.stderr
+    flat = " ".join(res.stderr.split())
+    assert "geldig sprintbestand" in flat and "geldig methodebestand" in flat
+    assert "1 van 3 bestanden ongeldig (1 probleem)" in res.stderr
     assert cli("validate", str(good), str(method_file)).exit_code == 0
 
 

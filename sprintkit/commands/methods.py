@@ -61,12 +61,13 @@ def _report_problems(problems: list[Any], what: str) -> None:
 
     for problem in problems:
         console.err().print(str(problem), markup=False, highlight=False, soft_wrap=True)
+    from sprintkit.i18n import msg
+
     files = sorted({p.file for p in problems})
-    many = len(files) != 1
+    many = "many" if len(files) != 1 else "one"
     raise SprintkitError(
-        f"{len(files)} {what} file{'s' if many else ''} could not be loaded and "
-        f"{'were' if many else 'was'} left out",
-        hint="fix the file at the line and column shown, or remove it",
+        msg(f"methods.left_out_{many}", n=len(files), what=msg(f"methods.file_kind.{what}")),
+        hint=msg("methods.left_out_hint"),
     )
 
 
@@ -166,7 +167,7 @@ def workforms_list(
         from sprintkit.ui.method_view import print_workform_list
 
         print_workform_list(listing.workforms, _language(lang, folder))
-    _report_problems(listing.problems, "work form")
+    _report_problems(listing.problems, "workform")
 
 
 @workforms_app.command("show")

@@ -92,14 +92,14 @@ def new(
         ask=ask,
     )
     from sprintkit.files.textfile import display
+    from sprintkit.i18n import t
 
-    console.success(f"created {display(result.path)} ({result.method.id})")
-    nl = result.sprint.language == "nl"
-    console.info(
-        ("Volgende stap: " if nl else "Next: ")
-        + f"sprintkit methods show {result.method.id}  ·  "
-        + f"sprintkit agenda -s {display(result.path.parent)}"
-    )
+    language = result.sprint.language
+    console.success(t("setup.created", language, file=display(result.path),
+                      method=result.method.name.get(language)))
+    console.info(t("setup.next", language,
+                   commands=f"sprintkit methods show {result.method.id}  ·  "
+                   f"sprintkit agenda -s {display(result.path.parent)}"))
 
 
 def _ask(question: Any) -> Any:
@@ -108,11 +108,16 @@ def _ask(question: Any) -> Any:
 
     from rich.prompt import Prompt
 
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     while True:
         if question.kind == "choice":
-            return Prompt.ask(
+
+            class Choice(Prompt):
+                illegal_choice_message = "[prompt.invalid.choice]" + msg("setup.pick_choice")
+
+            return Choice.ask(
                 question.prompt,
                 choices=list(question.choices),
                 default=question.default,
@@ -126,16 +131,15 @@ def _ask(question: Any) -> Any:
         ).strip()
         if not answer:
             if question.required:
-                console.warning(
-                    "this one is needed" if question.key != "title" else "a title is needed"
-                )
+                console.warning(msg("setup.needed_title" if question.key == "title"
+                                    else "setup.needed"))
                 continue
             return None
         if question.kind == "date":
             try:
                 dt.date.fromisoformat(answer)
             except ValueError:
-                console.warning("write the date as YYYY-MM-DD, e.g. 2026-03-02")
+                console.warning(msg("setup.date_form"))
                 continue
         if question.kind == "list":
             return [part.strip() for part in answer.split(",") if part.strip()]

@@ -25,6 +25,7 @@ def note(
 
     Client copies never show notes.
     """
+    from sprintkit.i18n import msg
     from sprintkit.ops.notes import add_note
     from sprintkit.ui import console
 
@@ -33,9 +34,9 @@ def note(
         console.emit_json({"phase": done.phase, "note": done.line,
                            "pseudonymised": done.pseudonymised})
         return
-    console.success(f"note added to phase {done.phase}")
+    console.success(msg("setup.note_added", phase=done.title or done.phase))
     if done.pseudonymised:
-        console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
+        console.info(msg("setup.pseudonymised", n=done.pseudonymised))
 
 
 def register(app: typer.Typer) -> None:

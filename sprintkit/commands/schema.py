@@ -41,7 +41,9 @@ def schema(
 
         refuse_existing(out, force)
         write_atomic(out, text)
-        console.success(f"wrote {out}")
+        from sprintkit.i18n import msg
+
+        console.success(msg("setup.wrote", file=out))
 
 
 def register(app: typer.Typer) -> None:

@@ -39,6 +39,7 @@ def validate(
 ) -> None:
     """Check files and report every problem as file:line:column. Exit 1 when any is invalid."""
     from sprintkit.errors import SprintkitError
+    from sprintkit.i18n import msg
     from sprintkit.ops.validate import github_annotation, validate_paths
     from sprintkit.ui import console
 
@@ -51,7 +52,8 @@ def validate(
     elif format is ValidateFormat.github:
         for report in reports:
             if report.ok:
-                console.success(f"{report.file}: valid {report.kind}")
+                console.success(msg("validate.valid", file=report.file,
+                                    kind=msg(f"validate.kind.{report.kind}")))
         for problem in problems:
             console.emit_text(github_annotation(problem))
         for warning in warnings:
@@ -59,17 +61,19 @@ def validate(
     else:
         for report in reports:
             if report.ok:
-                console.success(f"{report.file}: valid {report.kind}")
+                console.success(msg("validate.valid", file=report.file,
+                                    kind=msg(f"validate.kind.{report.kind}")))
             for problem in report.problems:
                 console.out().print(str(problem), markup=False, highlight=False, soft_wrap=True)
             for warning in report.warnings:
                 console.warning(str(warning))
     if problems:
         bad = sum(1 for r in reports if not r.ok)
-        raise SprintkitError(
-            f"{bad} of {len(reports)} file{'s' if len(reports) != 1 else ''} invalid "
-            f"({len(problems)} problem{'s' if len(problems) != 1 else ''})"
-        )
+        files = msg("validate.files_one" if len(reports) == 1 else "validate.files_many",
+                    n=len(reports))
+        raise SprintkitError(msg("validate.invalid", bad=bad, files=files,
+                                 problems=msg("validate.problems_one" if len(problems) == 1
+                                              else "validate.problems_many", n=len(problems))))
 
 
 def register(app: typer.Typer) -> None:

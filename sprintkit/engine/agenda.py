@@ -19,24 +19,10 @@ if TYPE_CHECKING:
 OFF_SESSION = ("asynchronous", "fieldwork")
 """Session types that take place between the sessions, not in the room."""
 
-_WORDS = {
-    "break": {"nl": "Pauze", "en": "Break"},
-    "lunch": {"nl": "Lunch", "en": "Lunch"},
-    "wrap-up": {"nl": "Afronden en vastleggen", "en": "Wrap up and record the outputs"},
-    "continued": {"nl": "vervolg", "en": "continued"},
-    "asynchronous": {
-        "nl": "Asynchrone werkopdracht, tussen de sessies",
-        "en": "Asynchronous assignment, between the sessions",
-    },
-    "fieldwork": {
-        "nl": "In de praktijk, tussen de sessies",
-        "en": "In practice, between the sessions",
-    },
-}
-
-
 def word(key: str, lang: str) -> str:
-    return _WORDS[key]["nl" if lang == "nl" else "en"]
+    from sprintkit.i18n import t
+
+    return t(f"methods.agenda.{key}", lang)
 
 
 @dataclass(frozen=True)
@@ -180,10 +166,10 @@ def _phase_items(
     if not items:
         return [_Item(phase.title.get(lang), planned, "workform")], planned
     if used > planned:
-        warnings.append(
-            f"phase {phase.id!r}: its work forms take {used} minutes, more than its timebox "
-            f"({planned} minutes); the agenda uses {used}"
-        )
+        from sprintkit.i18n import t
+
+        warnings.append(t("methods.agenda.over_timebox", lang, phase=phase.title.get(lang),
+                          used=used, planned=planned))
         return items, used
     if planned - used >= 5:
         items.append(_Item(word("wrap-up", lang), planned - used, "wrap-up"))
@@ -192,7 +178,8 @@ def _phase_items(
     return items, planned
 
 
-def assign_days(method: Method, days: int | None) -> tuple[dict[str, int], list[str]]:
+def assign_days(method: Method, days: int | None,
+                lang: str = "en") -> tuple[dict[str, int], list[str]]:
     """Phase id -> day number. Keeps the method's own days unless another number is asked for,
     in which case the phases are spread so the longest day is as short as possible."""
     warnings: list[str] = []
@@ -207,7 +194,9 @@ def assign_days(method: Method, days: int | None) -> tuple[dict[str, int], list[
     session = [p for p in method.phases if p.session_type not in OFF_SESSION]
     count = min(days, len(session)) if session else 1
     if count < days:
-        warnings.append(f"the method has only {len(session)} session phases; using {count} days")
+        from sprintkit.i18n import t
+
+        warnings.append(t("methods.agenda.few_phases", lang, n=len(session), days=count))
     groups = _partition([_minutes(p.seconds) for p in session], count)
     result: dict[str, int] = {}
     for day_number, group in enumerate(groups, start=1):
@@ -263,7 +252,7 @@ def build_agenda(
     """The day plan of ``method`` (phases in ``skip`` are left out)."""
     settings = settings or AgendaSettings()
     warnings: list[str] = []
-    day_of, day_warnings = assign_days(method, days)
+    day_of, day_warnings = assign_days(method, days, lang)
     warnings.extend(day_warnings)
     numbers = sorted({day_of[p.id] for p in method.phases if p.id not in skip})
     markers: dict[int, list[_PhaseMarker]] = {n: [] for n in numbers}
@@ -277,9 +266,9 @@ def build_agenda(
         if position == 0 and first_date is not None:
             day.date = first_date
         if day.end is not None and day.end > settings.late:
-            warnings.append(
-                f"day {number} ends at {clock(day.end)}; spread it with --days or start earlier"
-            )
+            from sprintkit.i18n import t
+
+            warnings.append(t("methods.agenda.late", lang, n=number, end=clock(day.end)))
         result.append(day)
     return Agenda(method.id, method.name.get(lang), lang, result, warnings)
 

@@ -43,96 +43,6 @@ _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "wel"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
-_MESSAGES: dict[str, dict[str, str]] = {
-    "en": {
-        "empty": "an answer may not be empty",
-        "text": "expected text, got {got}",
-        "list": "expected a list of items, got {got}",
-        "item": "item {n} is {got}; every item must be a short text",
-        "item_empty": "item {n} is empty",
-        "twice": "{item} is in the list twice",
-        "pick": "{ref} is not the number of an item of {source!r}; choose from 1 to {n}",
-        "choice": "{value} is not one of the choices",
-        "choices": "{values} not among the choices",
-        "number": "expected a number, got {got}",
-        "integer": "expected a whole number, got {got}",
-        "low": "{value} is below the smallest allowed ({limit})",
-        "high": "{value} is above the largest allowed ({limit})",
-        "date": "expected a date (YYYY-MM-DD), got {got}",
-        "bool": "expected yes or no (true/false), got {got}",
-        "no_items": "there is nothing to score yet: {source!r} has no items",
-        "not_item": "{ref} is not an item of {source!r}",
-        "votes": "votes must be whole numbers of 0 or more; {item!r} has {got}",
-        "dots": "participant {n} gave {count} dots; each participant has {limit}",
-        "no_votes": "no dots were given",
-        "vote_shape": "expected votes per item ({{item: votes}}) or one list of picks per "
-                      "participant, got {got}",
-        "score_shape": "expected scores per item ({{item: {{impact: n, effort: n}}}}), got {got}",
-        "score": "{item!r}: {what} must be a whole number from {lo} to {hi}, got {got}",
-        "score_keys": "{item!r}: give impact and effort (and nothing else)",
-        "hyp_shape": "expected hypothesis ids (H1, H2) or test cards, got {got}",
-        "hyp_unknown": "no hypothesis {hid!r} in this sprint",
-        "card_key": "a test card has no field {key!r}",
-        "card_statement": "a test card needs a statement (we believe that …)",
-        "bad_value": "cannot use {got} here",
-    },
-    "nl": {
-        "empty": "een antwoord mag niet leeg zijn",
-        "text": "verwacht tekst, kreeg {got}",
-        "list": "verwacht een lijst, kreeg {got}",
-        "item": "punt {n} is {got}; elk punt moet een korte tekst zijn",
-        "item_empty": "punt {n} is leeg",
-        "twice": "{item} staat twee keer in de lijst",
-        "pick": "{ref} is geen nummer van een punt van {source!r}; kies van 1 tot {n}",
-        "choice": "{value} is geen van de keuzes",
-        "choices": "{values} hoort niet bij de keuzes",
-        "number": "verwacht een getal, kreeg {got}",
-        "integer": "verwacht een geheel getal, kreeg {got}",
-        "low": "{value} is kleiner dan toegestaan ({limit})",
-        "high": "{value} is groter dan toegestaan ({limit})",
-        "date": "verwacht een datum (JJJJ-MM-DD), kreeg {got}",
-        "bool": "verwacht ja of nee, kreeg {got}",
-        "no_items": "er valt nog niets te scoren: {source!r} heeft geen punten",
-        "not_item": "{ref} is geen punt van {source!r}",
-        "votes": "stemmen zijn hele getallen vanaf 0; {item!r} heeft {got}",
-        "dots": "deelnemer {n} gaf {count} stippen; iedere deelnemer heeft er {limit}",
-        "no_votes": "er zijn geen stippen gegeven",
-        "vote_shape": "verwacht stemmen per punt ({{punt: stemmen}}) of per deelnemer een lijst "
-                      "met keuzes, kreeg {got}",
-        "score_shape": "verwacht scores per punt ({{punt: {{impact: n, effort: n}}}}), "
-                       "kreeg {got}",
-        "score": "{item!r}: {what} moet een geheel getal van {lo} tot {hi} zijn, kreeg {got}",
-        "score_keys": "{item!r}: geef impact en effort (en verder niets)",
-        "hyp_shape": "verwacht hypothese-ids (H1, H2) of testkaarten, kreeg {got}",
-        "hyp_unknown": "geen hypothese {hid!r} in deze sprint",
-        "card_key": "een testkaart heeft geen veld {key!r}",
-        "card_statement": "een testkaart heeft een bewering nodig (we geloven dat …)",
-        "bad_value": "{got} kan hier niet",
-    },
-}
-
-_HINTS: dict[str, dict[str, str]] = {
-    "en": {
-        "allowed": "allowed: {allowed}",
-        "items": "the items: {items}",
-        "answer_first": "answer {source!r} first",
-        "date": "write e.g. 2026-03-02 (or 2-3-2026)",
-        "bool": "answer yes or no",
-        "hyp_add": "hypotheses: {known}; add one with `sprintkit hypothesis add`",
-        "write": "write it as {shown}",
-    },
-    "nl": {
-        "allowed": "toegestaan: {allowed}",
-        "items": "de punten: {items}",
-        "answer_first": "beantwoord eerst {source!r}",
-        "date": "schrijf bijv. 2026-03-02 (of 2-3-2026)",
-        "bool": "antwoord ja of nee",
-        "hyp_add": "hypothesen: {known}; voeg er een toe met `sprintkit hypothesis add`",
-        "write": "schrijf het als {shown}",
-    },
-}
-
-
 class AnswerError(ValueError):
     """An answer that does not fit its output; ``hint`` says what would."""
 
@@ -157,11 +67,15 @@ class AnswerContext:
 
 
 def _msg(ctx: AnswerContext, which: str, **values: Any) -> str:
-    return _MESSAGES["nl" if ctx.lang == "nl" else "en"][which].format(**values)
+    from sprintkit.i18n import t
+
+    return t(f"walkthrough.answer.{which}", ctx.lang, **values)
 
 
 def _hint(ctx: AnswerContext, which: str, **values: Any) -> str:
-    return _HINTS["nl" if ctx.lang == "nl" else "en"][which].format(**values)
+    from sprintkit.i18n import t
+
+    return t(f"walkthrough.answer_hint.{which}", ctx.lang, **values)
 
 
 def _fail(ctx: AnswerContext, which: str, hint: str | None = None, **values: Any) -> AnswerError:
@@ -467,8 +381,8 @@ def _not_item(
     if items is None:
         return _fail(ctx, "no_items", _hint(ctx, "answer_first", source=source), source=source)
     close = difflib.get_close_matches(str(ref), items, n=1, cutoff=0.6)
-    hint = (f"did you mean {close[0]!r}?" if ctx.lang != "nl" else f"bedoel je {close[0]!r}?") \
-        if close else _hint(ctx, "items", items="; ".join(_numbered(items)))
+    hint = _hint(ctx, "did_you_mean", name=repr(close[0])) if close \
+        else _hint(ctx, "items", items="; ".join(_numbered(items)))
     return _fail(ctx, "not_item", hint, ref=shown(ref), source=source)
 
 
@@ -629,11 +543,17 @@ def check_card(card: Mapping[str, Any], ctx: AnswerContext | None = None) -> dic
     for key in card:
         if key not in CARD_FIELDS:
             close = difflib.get_close_matches(str(key), CARD_FIELDS, n=1, cutoff=0.6)
-            hint = f"did you mean {close[0]!r}?" if close else ", ".join(CARD_FIELDS)
+            hint = (_hint(ctx, "did_you_mean", name=repr(close[0])) if close
+                    else ", ".join(CARD_FIELDS))
             raise _fail(ctx, "card_key", hint, key=key)
     statement = card.get("statement")
     if not isinstance(statement, str) or not statement.strip():
         raise _fail(ctx, "card_statement")
+    target = card.get("target")
+    if isinstance(target, (str, int, float)) and not isinstance(target, bool):
+        wrong = target_problem(str(target), ctx.lang)
+        if wrong is not None:
+            raise AnswerError(wrong)
     return {k: v for k, v in card.items() if v is not None}
 
 
@@ -643,11 +563,10 @@ def target_problem(text: str, lang: str = "en") -> str | None:
 
     try:
         Target.parse(text)
-    except ValueError as exc:
-        if lang == "nl":
-            return (f"{text!r} is geen streefwaarde; schrijf een vergelijking en een getal, "
-                    "bijv. >=70%, >= 0.7, <=14 of >3.5")
-        return str(exc)
+    except ValueError:
+        from sprintkit.i18n import t
+
+        return t("walkthrough.answer.target", lang, text=repr(text))
     return None
 
 

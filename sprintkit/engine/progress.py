@@ -62,6 +62,28 @@ def is_evidence_check(spec: OutputSpec) -> bool:
     return spec.type == "bool" and spec.feeds == "check" and spec.id.startswith("evidence")
 
 
+def output_name(spec: OutputSpec, lang: str) -> str:
+    """How a person sees an output named: its label, else its prompt in a few words."""
+    if spec.label is not None:
+        return spec.label.get(lang)
+    import re
+
+    text = " ".join(spec.prompt.get(lang).split())
+    text = re.split(r" \(|[?:;]|\. ", text, maxsplit=1)[0].rstrip(". ")
+    if len(text) <= 50:
+        return text
+    return text[:50].rsplit(" ", 1)[0].rstrip(",;") + " …"
+
+
+def output_names(method: Method, lang: str) -> dict[str, str]:
+    """Every output's name (:func:`output_name`) by its id and by ``phase.output``."""
+    names: dict[str, str] = {}
+    for phase in method.phases:
+        for spec in phase.outputs:
+            names[spec.id] = names[f"{phase.id}.{spec.id}"] = output_name(spec, lang)
+    return names
+
+
 def without_evidence(sprint: Sprint) -> list[str]:
     """Ids of the sprint's hypotheses that have no evidence yet."""
     return [h.id for h in sprint.hypotheses if not h.evidence]

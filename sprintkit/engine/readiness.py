@@ -110,12 +110,15 @@ def _decides(method: Method | None) -> bool:
 
 def where(section: str, method: Method | None, lang: str) -> list[str]:
     """Where a facilitator fills ``section``: the walkthrough questions, then sprint.yaml."""
+    from sprintkit.engine.progress import output_name
+
     places = []
     if method is not None:
         for phase in method.phases:
             for o in phase.outputs:
                 if o.feeds == section:
-                    places.append(t("check.where_run", lang, phase=phase.id, output=o.id))
+                    places.append(t("check.where_run", lang, phase=phase.id,
+                                    output=output_name(o, lang)))
     if section in TOP_LEVEL:
         places.append(t("check.where_yaml", lang, field=TOP_LEVEL[section]))
     return places
@@ -138,7 +141,8 @@ def _evidence_points(sprint: Sprint, content: Content, lang: str) -> list[Point]
         if a.value is False:
             points.append(Point("report", "doubtful", "check",
                                 t("check.steering_no", lang, label=a.label or a.output),
-                                [t("check.where_run", lang, phase=a.phase, output=a.output)]))
+                                [t("check.where_run", lang, phase=a.phase,
+                                   output=a.label or a.output)]))
     decisions = content.sections.get("decisions") or []
     if sprint.hypotheses and supported == 0 and decisions and not any(
             d.get("rationale") for d in decisions):

@@ -11,12 +11,6 @@ from sprintkit.model.common import format_duration
 
 __all__ = ["agenda", "agenda_markdown"]
 
-_HEAD = {
-    "nl": {"day": "Dag", "time": "Tijd", "what": "Onderdeel", "total": "Werktijd in de sessies"},
-    "en": {"day": "Day", "time": "Time", "what": "Item", "total": "Working time in the sessions"},
-}
-
-
 def agenda(
     *,
     sprint: Path | None = None,
@@ -33,7 +27,9 @@ def agenda(
     except ValueError as exc:
         raise UsageError(f"--start: {exc}") from None
     if days is not None and days < 1:
-        raise UsageError("--days must be 1 or more")
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("methods.agenda.days"))
     settings = AgendaSettings(start=start_minutes)
     skip: set[str] = set()
     first_date = None
@@ -64,7 +60,10 @@ def agenda(
 
 def agenda_markdown(plan: Agenda) -> str:
     """The day plan as Markdown, ready to paste into an invitation."""
-    words = _HEAD["nl" if plan.language == "nl" else "en"]
+    from sprintkit.i18n import t
+
+    words = {key: t(f"methods.agenda.{key}", plan.language) for key in ("day", "time", "what",
+                                                                        "total")}
     lines = [f"# {plan.name}", ""]
     for day in plan.days:
         title = f"## {words['day']} {day.number}"

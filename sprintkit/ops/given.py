@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import InvalidFile, Problem, UsageError
+from sprintkit.i18n import msg
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method
@@ -51,9 +52,7 @@ def _answers_file(method: Method, path: Path) -> list[Given]:
     if doc.data is None:
         return []
     if not isinstance(doc.data, dict):
-        raise InvalidFile([Problem(doc.shown, 1, 1, "", "an answers file is a mapping: "
-                                   "phase id → output id → value (e.g. 'frame:' then "
-                                   "'  experiment_goal: …')")])
+        raise InvalidFile([Problem(doc.shown, 1, 1, "", msg("walkthrough.answers_mapping"))])
     phase_ids = [p.id for p in method.phases]
     owner = {o.id: p.id for p in method.phases for o in p.outputs}
     problems: list[Problem] = []
@@ -61,16 +60,17 @@ def _answers_file(method: Method, path: Path) -> list[Given]:
     for phase_id, outputs in doc.data.items():
         if phase_id not in phase_ids:
             line, col = locate(doc.tree, (phase_id,), key=True)
-            hint = (f"{phase_id!r} is an output of phase {owner[phase_id]!r}; put it under "
-                    f"'{owner[phase_id]}:'" if phase_id in owner
-                    else did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}")
-            problems.append(Problem(doc.shown, line, col, phase_id,
-                                    f"the method {method.id!r} has no phase {phase_id!r}", hint))
+            hint = (msg("walkthrough.output_of_phase", output=repr(phase_id),
+                        phase=repr(owner[phase_id])) if phase_id in owner
+                    else did_you_mean(phase_id, phase_ids)
+                    or msg("walkthrough.its_phases", phases=", ".join(phase_ids)))
+            problems.append(Problem(doc.shown, line, col, phase_id, msg(
+                "walkthrough.no_phase", method=repr(method.id), phase=repr(phase_id)), hint))
             continue
         if not isinstance(outputs, dict):
             line, col = locate(doc.tree, (phase_id,))
             problems.append(Problem(doc.shown, line, col, phase_id,
-                                    "expected a mapping of output id → answer under the phase"))
+                                    msg("walkthrough.phase_mapping")))
             continue
         own = [o.id for o in method.phase(phase_id).outputs]
         for output_id, value in outputs.items():
@@ -94,10 +94,9 @@ def _parse_set(method: Method, item: str) -> Given:
     pairs = {f"{p.id}.{o.id}": (p.id, o.id) for p in method.phases for o in p.outputs}
     if key not in pairs:
         outputs = {o.id: f"{p.id}.{o.id}" for p in method.phases for o in p.outputs}
-        hint = (f"write --set {outputs[key]}=…" if key in outputs
-                else did_you_mean(key, list(pairs)) or "write --set PHASE.OUTPUT=VALUE; "
-                "`sprintkit methods show` lists the phases and outputs")
-        raise UsageError(f"--set {key}: the method {method.id!r} has no output {key!r}",
-                         hint=hint)
+        hint = (msg("walkthrough.set_write", key=outputs[key]) if key in outputs
+                else did_you_mean(key, list(pairs)) or msg("walkthrough.set_form"))
+        raise UsageError(msg("walkthrough.no_output", key=key, method=repr(method.id),
+                             output=repr(key)), hint=hint)
     phase_id, output_id = pairs[key]
     return Given(phase_id, output_id, value, f"--set {key}")

@@ -49,9 +49,11 @@ class WorkformListing:
 
 def _check_sprint(sprint: Path | None) -> None:
     if sprint is not None and not Path(sprint).exists():
+        from sprintkit.i18n import msg
+
         raise NotFound(
-            f"{sprint}: no such sprint folder or file",
-            hint="give a sprint folder with --sprint/-s, or leave it out",
+            msg("methods.no_sprint", path=sprint),
+            hint=msg("methods.no_sprint_hint"),
         )
 
 

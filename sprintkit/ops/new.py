@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sprintkit.errors import InvalidFile, MissingInput, Problem, SprintkitError, UsageError
 from sprintkit.files.schemafile import write_schema_file
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg, t
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method
@@ -73,7 +74,7 @@ _LIST_KEYS = {"facilitators", "conclusions", "next_steps"}
 def _put(data: dict[str, Any], dotted: str, value: Any) -> None:
     parts = dotted.split(".")
     if not all(parts):
-        raise UsageError(f"{dotted!r} is not a key; write e.g. title or context.challenge")
+        raise UsageError(msg("setup.not_a_key", key=repr(dotted)))
     node = data
     for part in parts[:-1]:
         child = node.get(part)
@@ -107,7 +108,7 @@ def _parse_set(item: str) -> tuple[str, Any]:
     key, sep, raw = item.partition("=")
     key = key.strip()
     if not sep or not key:
-        raise UsageError(f"--set {item!r}: write KEY=VALUE, e.g. --set context.challenge='…'")
+        raise UsageError(msg("setup.set_form", item=repr(item)))
     value: Any = raw
     text = raw.strip()
     if text.startswith(("[", "{")):
@@ -134,8 +135,7 @@ def _load_answers(path: Path) -> tuple[dict[str, Any], Any]:
                     1,
                     1,
                     "",
-                    "an answers file must be a mapping of "
-                    "keys to values, e.g. 'title: …' and 'context.challenge: …'",
+                    msg("setup.answers_mapping"),
                 )
             ]
         )
@@ -143,33 +143,12 @@ def _load_answers(path: Path) -> tuple[dict[str, Any], Any]:
 
 
 def _questions(lang: str) -> list[Question]:
-    nl = lang == "nl"
     return [
-        Question("title", "Titel van de sprint" if nl else "Title of the sprint", required=True),
-        Question(
-            "organisation",
-            "Organisatie (Enter om over te slaan)" if nl else "Organisation (Enter to skip)",
-        ),
-        Question(
-            "start",
-            "Startdatum, JJJJ-MM-DD (Enter om over te slaan)"
-            if nl
-            else "Start date, YYYY-MM-DD (Enter to skip)",
-            kind="date",
-        ),
-        Question(
-            "facilitators",
-            "Facilitator(s), met komma's gescheiden (Enter om over te slaan)"
-            if nl
-            else "Facilitator(s), separated by commas (Enter to skip)",
-            kind="list",
-        ),
-        Question(
-            "context.challenge",
-            "Het vraagstuk van de sprint in één zin (Enter om over te slaan)"
-            if nl
-            else "The sprint's challenge in one sentence (Enter to skip)",
-        ),
+        Question("title", t("setup.q.title", lang), required=True),
+        Question("organisation", t("setup.q.organisation", lang)),
+        Question("start", t("setup.q.start", lang), kind="date"),
+        Question("facilitators", t("setup.q.facilitators", lang), kind="list"),
+        Question("context.challenge", t("setup.q.challenge", lang)),
     ]
 
 
@@ -210,14 +189,12 @@ def new_sprint(
     target = folder / SPRINT_FILE
     if target.exists():
         raise SprintkitError(
-            f"{display(target)} already exists; nothing was written",
-            hint="choose another folder, or change the existing sprint by hand or with sprintkit",
-        )
+            msg("setup.exists", file=display(target)), hint=msg("setup.exists_hint"))
     if folder.exists() and not folder.is_dir():
-        raise SprintkitError(f"{display(folder)} is a file, not a folder; nothing was written")
+        raise SprintkitError(msg("setup.not_a_folder", folder=display(folder)))
     found = library.get_method(method, folder)
     if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"--lang {lang!r}: choose nl or en")
+        raise UsageError(msg("setup.bad_lang", lang=repr(lang)))
 
     values: dict[str, Any] = {}
     sources: dict[str, str] = {}
@@ -245,8 +222,8 @@ def new_sprint(
         sources["facilitators"] = "--facilitator"
     if "method" in values and values["method"] != found.model.id:
         raise UsageError(
-            f"the method is given twice ({values['method']!r} and {method!r})",
-            hint="leave 'method' out of --set and the answers file",
+            msg("setup.method_twice", given=repr(values["method"]), method=repr(method)),
+            hint=msg("setup.method_twice_hint"),
         )
     values.pop("method", None)
 
@@ -263,6 +240,9 @@ def new_sprint(
             sources["language"] = "prompt"
             asked.append("language")
     language = str(values.get("language") or "nl")
+    from sprintkit import i18n
+
+    i18n.found(language)
     for question in _questions(language):
         if question.key in values:
             continue
@@ -275,13 +255,10 @@ def new_sprint(
     missing = [q for q in _questions(language) if q.required and not values.get(q.key)]
     if missing:
         raise MissingInput(
-            [
-                f"{q.key}: {'the title of the sprint' if q.key == 'title' else q.key} "
-                f"(--{q.key} TEXT)"
-                for q in missing
-            ],
-            "pass --title TEXT (other values with --set KEY=VALUE), or --answers FILE with a YAML "
-            "mapping such as 'title: …'; run it in a terminal without --no-input to be asked",
+            [t("setup.missing_line", language, what=t(f"setup.what.{q.key}", language),
+               flag=f"--{q.key}") for q in missing],
+            t("setup.missing_how", language),
+            head=t("walkthrough.missing_input", language),
         )
 
     data: dict[str, Any] = {}
@@ -295,7 +272,7 @@ def new_sprint(
     _pseudonymise_context(sprint, folder)
     problems = library.validate_against_method(sprint, None, None, method=found.model)
     if problems:
-        raise InvalidFile(problems, "the answers do not fit the method; nothing was written")
+        raise InvalidFile(problems, msg("walkthrough.given_unfit"))
     text = render_sprint(sprint, found.model, display(folder))
     _self_check(text, target)
 
@@ -306,11 +283,11 @@ def new_sprint(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise SprintkitError(
-            f"cannot create the folder {display(folder)}: {exc.strerror}"
+            msg("setup.no_folder", folder=display(folder), why=exc.strerror)
         ) from None
     with locked(folder):
         if target.exists():  # created by someone else meanwhile
-            raise SprintkitError(f"{display(target)} already exists; nothing was written")
+            raise SprintkitError(msg("setup.exists", file=display(target)))
         schema_path = write_schema_file(folder)
         write_atomic(target, text)
     return NewSprint(target, schema_path, sprint, found.model, asked)
@@ -338,9 +315,7 @@ def _validate(data: dict[str, Any], sources: dict[str, str], answers_doc: Any) -
                 if (line, col) == (0, 0):
                     line, col = locate(answers_doc.tree, loc)
             problems.append(Problem(source, line, col, path, message, hint))
-        raise InvalidFile(
-            problems, "the values given do not make a valid sprint; nothing was written"
-        ) from None
+        raise InvalidFile(problems, msg("setup.invalid_values")) from None
 
 
 def _source_of(path: str, sources: dict[str, str]) -> str:
@@ -380,166 +355,27 @@ def _self_check(text: str, target: Path) -> None:
 
 # --- the commented file ---------------------------------------------------------------------
 
-_C: dict[str, dict[str, Any]] = {
-    "nl": {
-        "head": [
-            "Sprint: {title}",
-            "Methode: {name} ({method}){duration}",
-            "",
-            "Dit bestand is van jou: pas het gerust aan. Als sprintkit iets toevoegt, blijven je",
-            "opmerkingen en de volgorde van de sleutels staan.",
-            "Controleren:        sprintkit validate {dir}",
-            "De methode bekijken: sprintkit methods show {method}",
-        ],
-        "organisation": "organisation: Naam van de organisatie",
-        "start": "start: 2026-03-02        # eerste dag (JJJJ-MM-DD)",
-        "end": "end: 2026-03-20          # laatste dag (JJJJ-MM-DD)",
-        "facilitators": ["facilitators:", "  - Naam van de facilitator"],
-        "context": "Waarom deze sprint er is.",
-        "challenge": "challenge: Het vraagstuk of probleem waar de sprint over gaat",
-        "goal": "goal: Wat de sprint moet opleveren",
-        "background": "background: De situatie, en wat er al gebeurd is",
-        "scope": "scope: Wat wel en niet meedoet",
-        "team": "Het team: naam en rol. Rollen in deze methode: {roles}.",
-        "team_example": [
-            "team:",
-            "  - name: Naam",
-            "    role: {role}",
-            "    organisation: Organisatie",
-        ],
-        "phases": "Voortgang en vastgelegde antwoorden per fase "
-        "(todo, in_progress, done, skipped).",
-        "phase": "{n}. {title} ({timebox}{day})",
-        "day": ", dag {day}",
-        "stories": "Verhalen: opslag en bescherming. Uitsplitsingen met minder dan min_cell "
-        "verhalen worden verborgen.",
-        "indicators": "Indicatoren met nulmeting en streefwaarde, bijvoorbeeld:",
-        "parties": [
-            "Deelnemende partijen, bijvoorbeeld:",
-            "parties:",
-            "  - name: Naam van de organisatie",
-            "    signs_intent: true",
-        ],
-        "extra": "Overige waarden uit de antwoorden:",
-    },
-    "en": {
-        "head": [
-            "Sprint: {title}",
-            "Method: {name} ({method}){duration}",
-            "",
-            "This file is yours: edit it freely. When sprintkit adds something, your comments",
-            "and the order of the keys stay as they are.",
-            "Check it:        sprintkit validate {dir}",
-            "See the method:  sprintkit methods show {method}",
-        ],
-        "organisation": "organisation: Name of the organisation",
-        "start": "start: 2026-03-02        # first day (YYYY-MM-DD)",
-        "end": "end: 2026-03-20          # last day (YYYY-MM-DD)",
-        "facilitators": ["facilitators:", "  - Name of the facilitator"],
-        "context": "Why this sprint exists.",
-        "challenge": "challenge: The question or problem the sprint tackles",
-        "goal": "goal: What the sprint must deliver",
-        "background": "background: The situation, and what came before",
-        "scope": "scope: What is in and what is out",
-        "team": "The team: name and role. Roles in this method: {roles}.",
-        "team_example": [
-            "team:",
-            "  - name: Name",
-            "    role: {role}",
-            "    organisation: Organisation",
-        ],
-        "phases": "Progress and captured answers per phase (todo, in_progress, done, skipped).",
-        "phase": "{n}. {title} ({timebox}{day})",
-        "day": ", day {day}",
-        "stories": "Stories: storage and protection. Breakdowns with fewer than min_cell stories "
-        "are hidden.",
-        "indicators": "Indicators with a baseline and a target, for example:",
-        "parties": [
-            "Parties taking part, for example:",
-            "parties:",
-            "  - name: Name of the organisation",
-            "    signs_intent: true",
-        ],
-        "extra": "Other values from the answers:",
-    },
-}
+_LINES = ("head", "facilitators", "team_example", "parties")
+"""Texts of the commented file that are several comment lines."""
 
-_INDICATOR_EXAMPLES = {
-    "acceleration": {
-        "nl": (
-            "uithuisplaatsingen",
-            "Uithuisplaatsingen per jaar",
-            "kinderen per jaar",
-            "decrease",
-            "250",
-            "2021",
-            "200",
-            "2024",
-        ),
-        "en": (
-            "placements",
-            "Out-of-home placements a year",
-            "children a year",
-            "decrease",
-            "250",
-            "2021",
-            "200",
-            "2024",
-        ),
-    },
-    "implementation": {
-        "nl": (
-            "doelen-behaald",
-            "Gezinnen met behaalde doelen bij afsluiting",
-            "procent",
-            "increase",
-            "60",
-            "2025-H2",
-            "75",
-            "2026-H2",
-        ),
-        "en": (
-            "goals-met",
-            "Families with their goals met at closure",
-            "percent",
-            "increase",
-            "60",
-            "2025-H2",
-            "75",
-            "2026-H2",
-        ),
-    },
-    "story": {
-        "nl": (
-            "wachttijd",
-            "Wachttijd tot de eerste afspraak",
-            "dagen",
-            "decrease",
-            "21",
-            "2025-H2",
-            "14",
-            "2026-H2",
-        ),
-        "en": (
-            "waiting-time",
-            "Waiting time until the first appointment",
-            "days",
-            "decrease",
-            "21",
-            "2025-H2",
-            "14",
-            "2026-H2",
-        ),
-    },
-}
+
+def _file_words(lang: str) -> dict[str, Any]:
+    """The comments of a new sprint.yaml in ``lang`` (the catalogue's ``setup.file.*``)."""
+    from sprintkit.i18n.prefix import words_under
+
+    words: dict[str, Any] = words_under("setup.file.", lang)
+    for key in _LINES:
+        words[key] = words[key].split("\n")
+    return words
 
 
 def _indicator_example(kind: str, lang: str) -> list[str]:
-    ident, name, unit, direction, baseline, period, target, target_period = _INDICATOR_EXAMPLES[
-        kind
-    ][lang]
+    from sprintkit.i18n import t
+
+    ident, name, unit, direction, baseline, period, target, target_period = t(
+        f"setup.example.{kind}", lang).split("|")
     return [
-        _C[lang]["indicators"],
+        t("setup.file.indicators", lang),
         "indicators:",
         f"  - id: {ident}",
         f"    name: {name}",
@@ -591,7 +427,7 @@ def render_sprint(sprint: Sprint, method: Method, shown_dir: str = ".") -> str:
     from sprintkit.files.yamlwrite import SCHEMA_LINE, model_data
 
     lang = sprint.language
-    c = _C[lang]
+    c = _file_words(lang)
     data = model_data(sprint)
     duration = f" — {method.duration.get(lang)}" if method.duration else ""
     out = SCHEMA_LINE.format(url=SCHEMA_URL)

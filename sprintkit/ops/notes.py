@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import msg
 from sprintkit.ops.keyfile import sprint_cleaner
 from sprintkit.ops.scope import check_text, today_or
 
@@ -25,18 +26,26 @@ class Noted:
     line: str
     """The note as written: ``2026-03-04: …``."""
     pseudonymised: int = 0
+    title: str = ""
+    """The phase's title in the sprint's language (its id for a phase the method lacks)."""
 
 
 def _phase_order(model: Sprint, sprint_file: Path) -> list[str]:
     """The method's phases in order (then any others the sprint has)."""
-    order: list[str] = []
+    return list(_phase_titles(model, sprint_file))
+
+
+def _phase_titles(model: Sprint, sprint_file: Path) -> dict[str, str]:
+    """The method's phases in order with their titles (then any others the sprint has)."""
+    titles: dict[str, str] = {}
     try:
         from sprintkit.files.library import get_method
 
-        order = [p.id for p in get_method(model.method, sprint_file).model.phases]
+        titles = {p.id: p.title.get(model.language)
+                  for p in get_method(model.method, sprint_file).model.phases}
     except SprintkitError:  # an unknown or broken method: the sprint's own phases still count
-        order = []
-    return order + [pid for pid in model.phases if pid not in order]
+        titles = {}
+    return titles | {pid: pid for pid in model.phases if pid not in titles}
 
 
 def default_phase(model: Sprint, order: list[str]) -> str:
@@ -49,7 +58,7 @@ def default_phase(model: Sprint, order: list[str]) -> str:
     if done:
         return done[-1]
     if not order:
-        raise UsageError("this sprint has no phases to note to", hint="name one with --phase")
+        raise UsageError(msg("setup.note_no_phases"), hint=msg("setup.note_no_phases_hint"))
     return order[0]
 
 
@@ -70,18 +79,19 @@ def add_note(
     path = resolve_sprint(sprint)
 
     def change(model: Sprint) -> Noted:
-        order = _phase_order(model, path)
+        titles = _phase_titles(model, path)
+        order = list(titles)
         pid = phase.strip() if phase else default_phase(model, order)
         if pid not in order:
-            raise NotFound(f"no phase {pid!r} in this sprint's method",
-                           hint=f"phases: {', '.join(order) or 'none'}")
+            raise NotFound(msg("setup.note_no_phase", phase=repr(pid)),
+                           hint=msg("setup.note_phases", phases=", ".join(order) or "—"))
         cleaned = sprint_cleaner(model, path.parent)(" ".join(text.split()))
         line = f"{day.isoformat()}: {cleaned.text}"
         state = model.phases.get(pid)
         if state is None:
             state = model.phases[pid] = PhaseState()
         state.notes = f"{state.notes.rstrip()}\n{line}" if state.notes else line
-        return Noted(pid, line, cleaned.total)
+        return Noted(pid, line, cleaned.total, titles[pid])
 
     return update_sprint(sprint, change)
 

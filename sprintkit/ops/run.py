@@ -59,6 +59,7 @@ from sprintkit.errors import (
 )
 from sprintkit.files.journal import JOURNAL, read_journal, write_journal
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg, t
 from sprintkit.ops.given import Given, load_given
 from sprintkit.ops.keyfile import clean_answer, clean_card
 
@@ -167,6 +168,8 @@ class RunResult:
     skipped: list[str]
     pending: int = 0
     notes: list[str] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """How a person sees each output named (by id and by ``phase.output``)."""
 
 
 class _Conflict(Exception):
@@ -231,8 +234,8 @@ def _check_phase(method: Method, phase: str) -> None:
     ids = [p.id for p in method.phases]
     if phase not in ids:
         raise NotFound(
-            f"the method {method.id!r} has no phase {phase!r}",
-            hint=did_you_mean(phase, ids) or f"its phases: {', '.join(ids)}",
+            msg("walkthrough.no_phase", method=repr(method.id), phase=repr(phase)),
+            hint=did_you_mean(phase, ids) or msg("walkthrough.its_phases", phases=", ".join(ids)),
         )
 
 
@@ -373,7 +376,7 @@ def _apply_given(model: Sprint, method: Method, given: list[Given],
             continue
         changed += not same_answer(before, stored)
     if problems:
-        raise InvalidFile(problems, "the answers given do not fit the method; nothing was written")
+        raise InvalidFile(problems, msg("walkthrough.given_unfit"))
     return changed
 
 
@@ -404,9 +407,9 @@ def apply_journal(sprint_file: Path) -> list[str]:
 
     update_sprint(sprint_file, change)
     write_journal(sprint_file, [e for e, _ in failed])
-    notes = [f"applied {len(entries) - len(failed)} pending answer(s) from {JOURNAL}"]
-    notes += [f"{e.get('phase')}.{e.get('output')}: not applied ({why}); kept in {JOURNAL}"
-              for e, why in failed]
+    notes = [msg("walkthrough.journal_applied", n=len(entries) - len(failed), journal=JOURNAL)]
+    notes += [msg("walkthrough.journal_kept", question=f"{e.get('phase')}.{e.get('output')}",
+                  why=why, journal=JOURNAL) for e, why in failed]
     return notes
 
 
@@ -506,20 +509,17 @@ class _Walker:
         snippet = CommentedMap()
         lines = []
         for phase_id, spec in missing:
-            lines.append(f"{phase_id}.{spec.id}: {spec.prompt.get(self.lang)} ({spec.type})")
+            lines.append(t("walkthrough.missing_line", self.lang,
+                           prompt=spec.prompt.get(self.lang), key=f"{phase_id}.{spec.id}"))
             block = snippet.setdefault(phase_id, CommentedMap())
             block[spec.id] = fresh(example_answer(spec, ctx))
             comment = spec.type + (f": {', '.join(c.id for c in spec.choices)}"
                                    if spec.choices else "")
             block.yaml_add_eol_comment(comment, spec.id)
         shown = display(self.path.parent)
-        how = (
-            "put them in an answers file (phase id → output id → value) and run "
-            f"`sprintkit run -s {shown} --answers answers.yaml --no-input`, or give each with "
-            "--set PHASE.OUTPUT=VALUE; run in a terminal without --no-input to be asked. "
-            "An answers file for what is missing:\n\n" + dump(snippet).rstrip()
-        )
-        return MissingInput(lines, how)
+        how = t("walkthrough.missing_how", self.lang, folder=shown,
+                snippet=dump(snippet).rstrip())
+        return MissingInput(lines, how, head=t("walkthrough.missing_input", self.lang))
 
     # interactive ---------------------------------------------------------------------------
 
@@ -580,7 +580,7 @@ class _Walker:
                         continue
                 previous = self.walk.before(step)
                 if previous is None:
-                    problem = AnswerError(_FIRST[self.lang])
+                    problem = AnswerError(t("walkthrough.first_question", self.lang))
                 else:
                     step = previous
                 continue
@@ -649,7 +649,8 @@ class _Walker:
                                  lambda m: put_skip(m, step.phase, step.output))
                 return
             else:
-                raise AnswerError(_NEEDED[self.lang], _NEEDED_HINT[self.lang])
+                raise AnswerError(t("walkthrough.needed", self.lang),
+                                  t("walkthrough.needed_hint", self.lang))
         else:
             value = reply.value
         value = clean_answer(spec.type, value, self.clean)  # before anything is saved or journalled
@@ -658,8 +659,8 @@ class _Walker:
             self._reload()  # evidence may have been recorded while the prompt was open
             lacking = without_evidence(self.model)
             if lacking:  # "yes" is not taken on trust: asked again
-                raise AnswerError(_NO_EVIDENCE[self.lang].format(ids=", ".join(lacking)),
-                                  _NO_EVIDENCE_HINT[self.lang])
+                raise AnswerError(t("walkthrough.no_evidence", self.lang, ids=", ".join(lacking)),
+                                  t("walkthrough.no_evidence_hint", self.lang))
         base = self.walk.saved(step)
         entry = {"kind": "answer", "value": checked}
 
@@ -763,7 +764,7 @@ class _Walker:
     # both ----------------------------------------------------------------------------------
 
     def _result(self, model: Sprint, given: int, defaults: int, notes: list[str]) -> RunResult:
-        from sprintkit.engine.progress import next_phase, phase_progress
+        from sprintkit.engine.progress import next_phase, output_names, phase_progress
 
         progress = phase_progress(self.method, model, self.lang)
         skipped = [f"{pid}.{out}" for pid, state in model.phases.items()
@@ -773,6 +774,7 @@ class _Walker:
             defaults=defaults, done=[p.id for p in progress if p.status == "done"],
             next_phase=next_phase(progress), skipped=skipped,
             pending=len(read_journal(self.path)), notes=notes,
+            names=output_names(self.method, self.lang),
         )
 
 
@@ -793,18 +795,3 @@ def _timed(phase: Phase, workforms: dict[str, Workform], lang: str) -> list[tupl
         if box:
             timed.append((wf.name.get(lang) if wf is not None else use.ref, parse_duration(box)))
     return timed
-
-
-_FIRST = {"nl": "dit is de eerste vraag; verder terug kan niet",
-          "en": "this is the first question; there is nothing before it"}
-_NEEDED = {"nl": "hier is een antwoord nodig", "en": "this needs an answer"}
-_NEEDED_HINT = {"nl": "typ - om de vraag voor nu over te slaan",
-                "en": "type - to skip it for now"}
-_NO_EVIDENCE = {"nl": "nog geen bewijs vastgelegd voor {ids}",
-                "en": "no evidence recorded yet for {ids}"}
-_NO_EVIDENCE_HINT = {
-    "nl": "leg het vast met `sprintkit evidence add` en antwoord dan ja; of antwoord nee "
-          "(de fase blijft open)",
-    "en": "record it with `sprintkit evidence add`, then answer yes; or answer no (the phase "
-          "stays open)",
-}

@@ -12,6 +12,7 @@ from sprintkit.engine.progress import (
     PhaseProgress,
     action_counts,
     next_phase,
+    output_names,
     phase_progress,
     share_done,
     verdict_counts,
@@ -51,6 +52,8 @@ class Status:
     """Open questions the walk passes over (``phase.output``, skipped or not): skipped ones,
     and an evidence question answered *no*, in phases that are not done. ``run`` offers them
     after the phases; ``run --phase ID`` asks them at once."""
+    names: dict[str, str] = field(default_factory=dict)
+    """How a person sees each output named (by id and by ``phase.output``)."""
 
     def open_command(self, phase_id: str) -> str:
         """The command that asks a phase's open questions."""
@@ -141,4 +144,5 @@ def sprint_status(
         hypotheses=verdict_counts(model), actions=action_counts(model.actions, day),
         open_actions=open_actions, pending=len(read_journal(loaded.path)),
         revisit=revisit, still_open=[(step.key, skipped) for step, skipped in passed],
+        names=output_names(method, language),
     )

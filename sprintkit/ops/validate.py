@@ -9,6 +9,7 @@ from typing import Any
 from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError
 from sprintkit.files.sprintfile import PROGRAMME_FILE, SPRINT_FILE
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg
 
 
 @dataclass
@@ -52,8 +53,9 @@ def expand(paths: list[Path]) -> list[Path]:
             found = [path / n for n in (SPRINT_FILE, PROGRAMME_FILE) if (path / n).is_file()]
             if not found:
                 raise NotFound(
-                    f"no {SPRINT_FILE} or {PROGRAMME_FILE} in {display(path)}",
-                    hint="give a sprint folder, a sprint.yaml, a method file or a programme file",
+                    msg("validate.no_file", sprint=SPRINT_FILE, programme=PROGRAMME_FILE,
+                        folder=display(path)),
+                    hint=msg("validate.no_file_hint"),
                 )
             files.extend(found)
         else:
@@ -71,24 +73,24 @@ def validate_file(path: Path) -> FileReport:
     except InvalidFile as exc:
         return FileReport(shown, None, exc.problems)
     except NotFound:
-        what = "is a folder without sprint.yaml" if path.is_dir() else "does not exist"
-        return FileReport(shown, None, [Problem(shown, 0, 0, "", f"the path {what}")])
+        what = "validate.path_folder" if path.is_dir() else "validate.path_missing"
+        return FileReport(shown, None, [Problem(shown, 0, 0, "", msg(what))])
     kind = detect_kind(path, doc.data)
+    if isinstance(doc.data, dict) and kind in ("sprint", "programme"):
+        from sprintkit import i18n
+
+        i18n.found(str(doc.data.get("language") or "nl"))
     if kind is None and not isinstance(doc.data, dict):
-        names = {list: "a list", str: "a single text", int: "a number", float: "a number",
-                 bool: "a yes/no value"}
-        what = "empty" if doc.data is None else (
-            f"{names.get(type(doc.data), 'a single value')} at the top level"
-        )
+        names = {list: "list", str: "text", int: "number", float: "number", bool: "bool"}
+        what = msg("validate.top.empty") if doc.data is None else msg(
+            f"validate.top.{names.get(type(doc.data), 'value')}")
         return FileReport(shown, None, [Problem(
-            shown, 1, 1, "", f"the file is {what}; expected a mapping of keys",
-            "a sprint starts with 'id:', 'title:' and 'method:' on separate lines",
+            shown, 1, 1, "", msg("validate.not_mapping", what=what),
+            msg("validate.not_mapping_hint"),
         )])
     if kind is None:
         return FileReport(shown, None, [Problem(
-            shown, 1, 1, "", "cannot tell what kind of file this is",
-            "a sprint has 'method:', a method has a list of 'phases:', a programme has "
-            "'sprints:', a work form has 'mode:' and 'instructions:'",
+            shown, 1, 1, "", msg("validate.unknown_kind"), msg("validate.unknown_kind_hint"),
         )])
     try:
         model = validate_data(doc, model_for(kind), kind)
@@ -117,10 +119,10 @@ def method_warnings(method: Any, doc: Any) -> list[Problem]:
         by_hand = sorted({TOP_LEVEL[s] for s in unfed if s in TOP_LEVEL})
         warnings.append(Problem(
             doc.shown, line, col, "phases",
-            f"no output feeds these sections of the {document}: {', '.join(unfed)}",
-            "add 'feeds: SECTION' to the outputs that ask for them"
-            + (f", or fill {', '.join(by_hand)} in each sprint.yaml by hand" if by_hand
-               else "")))
+            msg("validate.unfed", document=msg(f"check.document.{document}"),
+                sections=", ".join(unfed)),
+            msg("validate.unfed_hint")
+            + (msg("validate.unfed_by_hand", fields=", ".join(by_hand)) if by_hand else "")))
     return warnings
 
 
@@ -177,37 +179,35 @@ def programme_problems(model: Any, doc: Any, path: Path) -> list[Problem]:
     loaded = []
     for index, entry in enumerate(entries):
         if not entry.ok:
-            hint = (f"run `sprintkit validate {entry.path}` for the details"
-                    if entry.state == "invalid" else
-                    "correct the path (relative to programme.yaml), or take the sprint out "
-                    "with `sprintkit programme remove`")
-            at(index, "path", entry.problem or "cannot be read", hint)
+            hint = (msg("validate.sprint_details", path=entry.path)
+                    if entry.state == "invalid" else msg("validate.sprint_path_hint"))
+            at(index, "path", entry.problem or msg("validate.unreadable"), hint)
             continue
         folder = entry.folder.resolve()
         sprint = entry.sprint
         assert sprint is not None and entry.loaded is not None
         if folder in seen_paths:
-            at(index, "path", f"{entry.path} is already sprint {seen_paths[folder] + 1} of "
-                              "the programme")
+            at(index, "path", msg("validate.sprint_twice", path=entry.path,
+                                  n=seen_paths[folder] + 1))
             continue
         seen_paths[folder] = index
         if sprint.id in seen_ids:
-            at(index, "path", f"sprint id {sprint.id!r} is also sprint "
-                              f"{seen_ids[sprint.id] + 1}; references such as "
-                              f"{sprint.id}:H1 would be ambiguous",
-               "give one of them another id")
+            at(index, "path", msg("validate.id_twice", id=repr(sprint.id),
+                                  n=seen_ids[sprint.id] + 1, ref=f"{sprint.id}:H1"),
+               msg("validate.id_twice_hint"))
             continue
         seen_ids[sprint.id] = index
         if entry.entry_id is not None and entry.entry_id != sprint.id:
-            at(index, "id", f"id {entry.entry_id!r}, but the sprint in {entry.path} has id "
-                            f"{sprint.id!r}", f"write id: {sprint.id}")
+            at(index, "id", msg("validate.id_differs", given=repr(entry.entry_id),
+                                path=entry.path, id=repr(sprint.id)),
+               msg("validate.write", text=f"id: {sprint.id}"))
         if sprint.programme not in (None, model.id):
             file_problem = _at_key(entry.loaded.doc, ("programme",),
-                                   f"the sprint says it belongs to programme "
-                                   f"{sprint.programme!r}, but it is in {model.id!r} "
-                                   f"({doc.shown})",
-                                   f"write programme: {model.id}, or take it out of one of "
-                                   "the two programmes")
+                                   msg("validate.other_programme",
+                                       other=repr(sprint.programme), id=repr(model.id),
+                                       file=doc.shown),
+                                   msg("validate.other_programme_hint",
+                                       text=f"programme: {model.id}"))
             problems.append(file_problem)
         loaded.append(entry)
     lineages = build([e.sprint for e in loaded if e.sprint is not None])

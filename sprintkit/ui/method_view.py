@@ -11,83 +11,6 @@ if TYPE_CHECKING:
     from sprintkit.files.library import Found, SearchDir
     from sprintkit.model.method import Method, OutputSpec, Workform
 
-_LABELS: dict[str, dict[str, str]] = {
-    "nl": {
-        "method": "Methode",
-        "name": "Naam",
-        "days": "Dagen",
-        "time": "Tijd",
-        "origin": "Bron",
-        "phases": "Fasen",
-        "roles": "Rollen",
-        "sources": "Gebaseerd op",
-        "duration": "Duur",
-        "workforms": "Werkvormen",
-        "outputs": "Vast te leggen",
-        "exit": "Klaar als",
-        "goal": "Doel",
-        "optional": "optioneel",
-        "only_if": "alleen als",
-        "day": "dag",
-        "total": "Totaal",
-        "in_sessions": "in de sessies",
-        "perspectives": "Perspectieven",
-        "signifiers": "Duidingsvragen",
-        "cycle": "Cyclus",
-        "work_form": "Werkvorm",
-        "mode": "Soort",
-        "timebox": "Tijdvak",
-        "instructions": "Zo werkt het",
-        "output": "Oplevering",
-        "materials": "Materialen",
-        "group": "Groepsgrootte",
-        "used_by": "Gebruikt in",
-        "overrides": "vervangt",
-        "missing": "bestaat nog niet",
-        "searched": "Zoekvolgorde (de eerste treffer wint; werkvormen in de submap workforms/)",
-        "note": "Tip",
-        "time_col": "Tijd",
-        "item": "Onderdeel",
-    },
-    "en": {
-        "method": "Method",
-        "name": "Name",
-        "days": "Days",
-        "time": "Time",
-        "origin": "Origin",
-        "phases": "Phases",
-        "roles": "Roles",
-        "sources": "Draws on",
-        "duration": "Duration",
-        "workforms": "Work forms",
-        "outputs": "To capture",
-        "exit": "Done when",
-        "goal": "Goal",
-        "optional": "optional",
-        "only_if": "only if",
-        "day": "day",
-        "total": "Total",
-        "in_sessions": "in sessions",
-        "perspectives": "Perspectives",
-        "signifiers": "Signifier questions",
-        "cycle": "Cycle",
-        "work_form": "Work form",
-        "mode": "Mode",
-        "timebox": "Timebox",
-        "instructions": "How it works",
-        "output": "Output",
-        "materials": "Materials",
-        "group": "Group size",
-        "used_by": "Used in",
-        "overrides": "overrides",
-        "missing": "does not exist yet",
-        "searched": "Search order (first match wins; work forms in the workforms/ subfolder)",
-        "note": "Tip",
-        "time_col": "Time",
-        "item": "Item",
-    },
-}
-
 _TYPES = {
     "nl": {
         "text": "tekst",
@@ -142,19 +65,14 @@ _SESSIONS = {
     },
 }
 
-_MODES = {
-    "nl": {"diverge": "divergeren", "converge": "convergeren", "both": "beide"},
-    "en": {"diverge": "diverge", "converge": "converge", "both": "both"},
-}
-
-_ORIGINS = {
-    "nl": {"sprint": "sprintmap", "user": "gebruiker", "built-in": "ingebouwd"},
-    "en": {"sprint": "sprint folder", "user": "user", "built-in": "built-in"},
-}
-
-
 def _l(lang: str) -> dict[str, str]:
-    return _LABELS["nl" if lang == "nl" else "en"]
+    from sprintkit.i18n.prefix import words_under
+
+    return words_under("methods.", lang)
+
+
+def _origin(origin: str, lang: str) -> str:
+    return _l(lang).get(f"origin.{origin}", origin)
 
 
 def _lang(lang: str) -> str:
@@ -210,7 +128,7 @@ def print_method_list(found: list[Found[Method]], lang: str) -> None:
     table.add_column(words["origin"], no_wrap=True)
     for item in found:
         method = item.model
-        origin = _ORIGINS[_lang(lang)].get(item.origin, item.origin)
+        origin = _origin(item.origin, lang)
         if item.shadows:
             origin += f" ({words['overrides']} {len(item.shadows)})"
         table.add_row(
@@ -328,13 +246,13 @@ def _output_line(spec: OutputSpec, lang: str) -> str:
     if spec.choices:
         line += "\n[dim]" + _esc(" · ".join(c.label.get(lang) for c in spec.choices)) + "[/dim]"
     if spec.when:
-        line += f"\n[italic]{words['only_if']} {_esc(_when_text(spec.when))}[/italic]"
+        line += f"\n[italic]{words['only_if']} {_esc(_when_text(spec.when, lang))}[/italic]"
     return line
 
 
-def _when_text(when: Any) -> str:
+def _when_text(when: Any, lang: str) -> str:
     if when.filled is not None:
-        return f"{when.output} {'is filled' if when.filled else 'is empty'}"
+        return _l(lang)["when_filled" if when.filled else "when_empty"].format(output=when.output)
     if when.equals is not None:
         value = str(when.equals).lower() if isinstance(when.equals, bool) else when.equals
         return f"{when.output} = {value}"
@@ -348,7 +266,7 @@ def print_search_path(dirs: list[SearchDir], lang: str) -> None:
     console = out()
     console.print(words["searched"])
     for number, sd in enumerate(dirs, start=1):
-        origin = _ORIGINS[_lang(lang)].get(sd.origin, sd.origin)
+        origin = _origin(sd.origin, lang)
         state = "" if sd.exists else f"  [dim]({words['missing']})[/dim]"
         console.print(f"  {number}. {origin:<14} {_esc(str(sd.path))}{state}")
 
@@ -369,8 +287,8 @@ def print_workform_list(found: list[Found[Workform]], lang: str) -> None:
         wf = item.model
         name = _esc(wf.name.get(lang))
         if item.origin != "built-in":
-            name += f" [dim]({_ORIGINS[_lang(lang)].get(item.origin, item.origin)})[/dim]"
-        table.add_row(wf.id, name, _MODES[_lang(lang)][wf.mode], wf.timebox)
+            name += f" [dim]({_origin(item.origin, lang)})[/dim]"
+        table.add_row(wf.id, name, _l(lang)['mode.' + wf.mode], wf.timebox)
     out().print(table)
 
 
@@ -384,7 +302,7 @@ def print_workform(found: Found[Workform], lang: str, used_by: list[str]) -> Non
         "",
         _esc(wf.summary.get(lang)),
         "",
-        f"[bold]{words['mode']}:[/bold] {_MODES[_lang(lang)][wf.mode]}   "
+        f"[bold]{words['mode']}:[/bold] {_l(lang)['mode.' + wf.mode]}   "
         f"[bold]{words['timebox']}:[/bold] {wf.timebox}"
         + (f"   [bold]{words['group']}:[/bold] {_esc(wf.group_size)}" if wf.group_size else ""),
     ]
@@ -447,5 +365,5 @@ def print_agenda(plan: Agenda) -> None:
                 table.add_row(when, f"  {_esc(slot.title)}")
         console.print(table)
     console.print()
-    total = "Werktijd in de sessies" if plan.language == "nl" else "Working time in the sessions"
+    total = _l(plan.language)["agenda.total"]
     console.print(f"{total}: {_dur(plan.session_minutes * 60)}")

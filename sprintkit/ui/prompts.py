@@ -77,8 +77,13 @@ def ask_until(prompt: str, parse: Callable[[str], Any], show_error: Callable[[st
 
 
 def pick(prompt: str, count: int, show_error: Callable[[str], None], *,
-         allow_empty: bool = True, wrong: str = "choose a number from 1 to {n}") -> int | None:
-    """A number from 1 to ``count`` (``None`` for Enter when ``allow_empty``)."""
+         allow_empty: bool = True, wrong: str | None = None) -> int | None:
+    """A number from 1 to ``count`` (``None`` for Enter when ``allow_empty``); ``wrong`` is the
+    message for anything else (default: the catalogue's, in the language of the work)."""
+    if wrong is None:
+        from sprintkit.i18n import msg
+
+        wrong = msg("walkthrough.wrong_number", n="{n}")
 
     def parse(text: str) -> int | None:
         text = text.strip()

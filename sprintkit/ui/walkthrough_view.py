@@ -22,205 +22,16 @@ if TYPE_CHECKING:
     from sprintkit.model.sprint import Sprint
     from sprintkit.ops.run import Ask, Given, Reply, RunResult
 
-_T: dict[str, dict[str, str]] = {
-    "nl": {
-        "phase": "Fase {n} van {of}",
-        "day": "dag {n}",
-        "goal": "Doel",
-        "workforms": "Werkvormen",
-        "done_when": "Klaar als",
-        "keys": "Typ [bold]<[/bold] om terug te gaan en [bold]-[/bold] om een vraag over te "
-                "slaan; Enter houdt het getoonde antwoord. Ctrl-C stopt: alles wat je gaf is al "
-                "bewaard.",
-        "method": "Methode",
-        "phases_done": "{done} van {of} fasen klaar",
-        "all_done": "Alle fasen zijn klaar. Een fase opnieuw doorlopen: "
-                    "[bold]sprintkit run --phase ID[/bold]",
-        "nothing": "Deze fase heeft geen vragen meer open.",
-        "timer": "Timer starten? {options}",
-        "timer_pick": "  Nummer, of Enter voor nee: ",
-        "saved_default": "bewaard antwoord",
-        "method_default": "standaard",
-        "enter_keeps": "Enter houdt: {value}",
-        "text": "tekst",
-        "multiline": "meerdere regels; een lege regel rondt af",
-        "list": "één punt per regel; een lege regel rondt af",
-        "list_keep": "Enter houdt deze lijst; [bold]+[/bold] vult hem aan; of typ een nieuwe",
-        "list_pick": "Kies met nummers (1, 5 of 1,5 op één regel), of typ een eigen punt",
-        "list_add": "vult hem aan; of kies/typ een nieuwe lijst",
-        "choice": "nummer of naam",
-        "multichoice": "nummers, met komma's gescheiden",
-        "number": "getal",
-        "integer": "geheel getal",
-        "range": "van {lo} tot {hi}",
-        "from": "vanaf {lo}",
-        "upto": "tot en met {hi}",
-        "date": "datum, JJJJ-MM-DD (of D-M-JJJJ)",
-        "bool": "j/n",
-        "hypotheses": "testkaarten",
-        "optional": "optioneel",
-        "keys_short": "< terug · - overslaan",
-        "vote_how": "Hoe leg je de stemmen vast? 1) per deelnemer  2) totalen per punt",
-        "vote_pick": "  Nummer [1]: ",
-        "voter": "  Deelnemer {n}: nummers van de gekozen punten{limit} (Enter: klaar) ",
-        "voter_limit": ", hoogstens {n}",
-        "vote_keep": "  Nummer, of Enter om de uitslag te houden: ",
-        "total": "  {n}. {item} — stemmen (Enter = 0): ",
-        "ranking": "Uitslag",
-        "votes": "stemmen",
-        "score": "  {n}. {item}\n     impact en inspanning ({lo}-{hi}), bijv. {hi} {lo} "
-                 "(Enter slaat over): ",
-        "matrix": "Impact en inspanning",
-        "scores_keep": "Enter houdt deze scores; typ iets anders om opnieuw te scoren",
-        "score_skip": "(Enter slaat over)",
-        "score_was": "(Enter: {was})",
-        "impact": "impact",
-        "effort": "inspanning",
-        "quadrant": "kwadrant",
-        "cards": "Testkaarten in deze fase",
-        "card": "Testkaart {n}",
-        "card_stop": "(Enter zonder bewering rondt af)",
-        "statement": "  We geloven dat … ",
-        "risk": "  Risico: 1) wenselijkheid 2) haalbaarheid 3) levensvatbaarheid (Enter: "
-                "geen) ",
-        "test": "  Om dat te toetsen, gaan we … ",
-        "metric": "  En meten we … ",
-        "target": "  Streefwaarde, bijv. >=70% of <=14 (Enter: kwalitatief) ",
-        "criterion": "  We hebben gelijk als … ",
-        "title": "  Korte titel voor het rapport (Enter: de bewering) ",
-        "importance": "  Hoe kritisch is deze aanname, 1-5 (5: het idee valt om als hij niet "
-                      "klopt; Enter: overslaan) ",
-        "card_saved": "  ✓ {id} bewaard",
-        "phase_done": "✓ Fase klaar: {title}",
-        "phase_open": "Fase nog niet klaar: {title}",
-        "still_open": "Nog open: {outputs} — nu beantwoorden?",
-        "was_skipped": "overgeslagen",
-        "was_missing": "ontbreekt",
-        "missing": "ontbreekt nog: {outputs}",
-        "conflict": "sprint.yaml is intussen met de hand aangepast: bij deze vraag staat nu "
-                    "{file}.",
-        "conflict_pick": "  1) houd wat in het bestand staat  2) gebruik jouw antwoord {mine} "
-                         "[2]: ",
-        "blocked": "Je antwoord is veilig bewaard in {journal}, maar sprint.yaml kan nu niet "
-                   "worden bijgewerkt.",
-        "blocked_how": "Herstel het bestand en druk op Enter om het opnieuw te proberen "
-                       "(Ctrl-C stopt; de volgende `sprintkit run` verwerkt het dan).",
-        "retry": "  Enter = opnieuw proberen: ",
-        "given": "{n} antwoord(en) overgenomen uit {sources}",
-        "given_same": "antwoorden uit {sources} stonden er al",
-        "timer_stopped": "timer gestopt",
-        "yes": "ja",
-        "no": "nee",
-        "first_q": "eerste vraag",
-        "wrong_number": "kies een nummer van 1 tot {n}",
-        "finished": "Klaar: {saved} bewaard in {file}.",
-        "next": "Volgende stap: {command}",
-        "skipped": "Overgeslagen: {outputs} — later beantwoorden met {command}",
-        "pending": "{n} antwoord(en) wachten nog in {journal}",
-        "interrupted": "\nonderbroken: {saved} bewaard; ga verder met `{command}`",
-        "answers": "{n} antwoord|{n} antwoorden",
-        "status_done": "Alle fasen zijn klaar. Bekijk de stand met `sprintkit status{s}`.",
-    },
-    "en": {
-        "phase": "Phase {n} of {of}",
-        "day": "day {n}",
-        "goal": "Goal",
-        "workforms": "Work forms",
-        "done_when": "Done when",
-        "keys": "Type [bold]<[/bold] to go back and [bold]-[/bold] to skip a question; Enter "
-                "keeps the answer shown. Ctrl-C stops: everything you gave is already saved.",
-        "method": "Method",
-        "phases_done": "{done} of {of} phases done",
-        "all_done": "All phases are done. To go through one again: "
-                    "[bold]sprintkit run --phase ID[/bold]",
-        "nothing": "This phase has no open questions left.",
-        "timer": "Start a timer? {options}",
-        "timer_pick": "  Number, or Enter for no: ",
-        "saved_default": "saved answer",
-        "method_default": "default",
-        "enter_keeps": "Enter keeps: {value}",
-        "text": "text",
-        "multiline": "several lines; an empty line finishes",
-        "list": "one item per line; an empty line finishes",
-        "list_keep": "Enter keeps this list; [bold]+[/bold] adds to it; or type a new one",
-        "list_pick": "Pick by number (1, 5 or 1,5 on one line), or type an item of your own",
-        "list_add": "adds to it; or pick/type a new list",
-        "choice": "number or name",
-        "multichoice": "numbers, separated by commas",
-        "number": "number",
-        "integer": "whole number",
-        "range": "from {lo} to {hi}",
-        "from": "at least {lo}",
-        "upto": "at most {hi}",
-        "date": "date, YYYY-MM-DD (or D-M-YYYY)",
-        "bool": "y/n",
-        "hypotheses": "test cards",
-        "optional": "optional",
-        "keys_short": "< back · - skip",
-        "vote_how": "How do you record the votes? 1) per participant  2) totals per item",
-        "vote_pick": "  Number [1]: ",
-        "voter": "  Participant {n}: numbers of the items chosen{limit} (Enter: done) ",
-        "voter_limit": ", at most {n}",
-        "vote_keep": "  Number, or Enter to keep the result: ",
-        "total": "  {n}. {item} — votes (Enter = 0): ",
-        "ranking": "Result",
-        "votes": "votes",
-        "score": "  {n}. {item}\n     impact and effort ({lo}-{hi}), e.g. {hi} {lo} "
-                 "(Enter skips): ",
-        "matrix": "Impact and effort",
-        "scores_keep": "Enter keeps these scores; type anything else to score again",
-        "score_skip": "(Enter skips)",
-        "score_was": "(Enter: {was})",
-        "impact": "impact",
-        "effort": "effort",
-        "quadrant": "quadrant",
-        "cards": "Test cards in this phase",
-        "card": "Test card {n}",
-        "card_stop": "(Enter without a statement finishes)",
-        "statement": "  We believe that … ",
-        "risk": "  Risk type: 1) desirability 2) feasibility 3) viability (Enter: none) ",
-        "test": "  To verify that, we will … ",
-        "metric": "  And measure … ",
-        "target": "  Target, e.g. >=70% or <=14 (Enter: qualitative) ",
-        "criterion": "  We are right if … ",
-        "title": "  Short title for the report (Enter: the statement) ",
-        "importance": "  How critical is this assumption, 1-5 (5: the idea fails if it is "
-                      "wrong; Enter: skip) ",
-        "card_saved": "  ✓ {id} saved",
-        "phase_done": "✓ Phase done: {title}",
-        "phase_open": "Phase not done yet: {title}",
-        "still_open": "Still open: {outputs} — answer now?",
-        "was_skipped": "skipped",
-        "was_missing": "missing",
-        "missing": "still missing: {outputs}",
-        "conflict": "sprint.yaml was edited by hand meanwhile: for this question it now holds "
-                    "{file}.",
-        "conflict_pick": "  1) keep what the file holds  2) use your answer {mine} [2]: ",
-        "blocked": "Your answer is kept safely in {journal}, but sprint.yaml cannot be updated "
-                   "right now.",
-        "blocked_how": "Fix the file and press Enter to try again (Ctrl-C stops; the next "
-                       "`sprintkit run` applies it then).",
-        "retry": "  Enter = try again: ",
-        "given": "{n} answer(s) taken from {sources}",
-        "given_same": "the answers from {sources} were already there",
-        "timer_stopped": "timer stopped",
-        "yes": "yes",
-        "no": "no",
-        "first_q": "first question",
-        "wrong_number": "choose a number from 1 to {n}",
-        "finished": "Done: {saved} saved in {file}.",
-        "next": "Next step: {command}",
-        "skipped": "Skipped: {outputs} — answer later with {command}",
-        "pending": "{n} answer(s) still waiting in {journal}",
-        "interrupted": "\ninterrupted: {saved} saved; resume with `{command}`",
-        "answers": "{n} answer|{n} answers",
-        "status_done": "All phases are done. See where the sprint stands with "
-                       "`sprintkit status{s}`.",
-    },
-}
-
 def texts(lang: str) -> dict[str, str]:
-    return _T["nl" if lang == "nl" else "en"]
+    """The walkthrough's words in ``lang`` (the catalogue's ``walkthrough.*``, by short key)."""
+    return area_words("walkthrough.", lang)
+
+
+def area_words(prefix: str, lang: str) -> dict[str, str]:
+    """Every catalogue text under ``prefix`` in ``lang``, by its key without the prefix."""
+    from sprintkit.i18n.prefix import words_under
+
+    return words_under(prefix, lang)
 
 
 def shown_value(value: Any, lang: str, spec: Any = None) -> str:
@@ -261,14 +72,16 @@ class TerminalWalk:
     def __init__(self, lang: str = "nl") -> None:
         self.lang = lang
         self.t = texts(lang)
+        self.names: dict[str, str] = {}
 
     # --- around the questions -------------------------------------------------------------
 
     def start(self, sprint: Sprint, method: Method, first: Step | None, revisit: bool) -> None:
-        from sprintkit.engine.progress import phase_progress
+        from sprintkit.engine.progress import output_names, phase_progress
 
         self.lang = sprint.language
         self.t = texts(self.lang)
+        self.names = output_names(method, self.lang)
         progress = phase_progress(method, sprint, self.lang)
         done = sum(p.status == "done" for p in progress)
         console = out()
@@ -374,11 +187,13 @@ class TerminalWalk:
             out().print(f"[green]{self.t['phase_done'].format(title=title)}[/green]")
         elif missing:
             out().print(f"[yellow]{self.t['phase_open'].format(title=title)}[/yellow] — "
-                        + self.t["missing"].format(outputs=esc(", ".join(missing))))
+                        + self.t["missing"].format(outputs=esc("; ".join(
+                            self.names.get(m, m) for m in missing))))
 
     def offer_open(self, still: list[tuple[str, bool]]) -> bool:
         t = self.t
-        shown = ", ".join(f"{key} ({t['was_skipped'] if skipped else t['was_missing']})"
+        shown = "; ".join(f"{self.names.get(key, key)} "
+                          f"({t['was_skipped'] if skipped else t['was_missing']})"
                           for key, skipped in still)
         out().print()
         return prompts.yes_no(esc(t["still_open"].format(outputs=shown)), self.lang,
@@ -405,7 +220,8 @@ class TerminalWalk:
         else:
             console.print(error.message, markup=False)
             if error.hint:
-                console.print(f"  hint: {error.hint}", markup=False)
+                console.print(f"  {area_words('common.', self.lang)['hint']} {error.hint}",
+                              markup=False)
         console.print(f"[yellow]{esc(self.t['blocked'].format(journal=display(journal)))}"
                       "[/yellow]")
         console.print(esc(self.t["blocked_how"]))
@@ -717,7 +533,8 @@ def print_result(result: RunResult) -> None:
         console.print(esc(t["pending"].format(n=result.pending, journal=".sprintkit/")))
     if result.skipped:
         phase = result.skipped[0].split(".")[0]
-        console.print(esc(t["skipped"].format(outputs=", ".join(result.skipped),
+        names = "; ".join(result.names.get(key, key) for key in result.skipped)
+        console.print(esc(t["skipped"].format(outputs=names,
                                               command=f"sprintkit run{s} --phase {phase}")))
     if result.next_phase:
         console.print(esc(t["next"].format(command=f"sprintkit run{s}")))
@@ -727,37 +544,19 @@ def print_result(result: RunResult) -> None:
 
 # --- status ----------------------------------------------------------------------------------
 
-_STATUS: dict[str, dict[str, str]] = {
+_STATES: dict[str, dict[str, str]] = {
     "nl": {
         "todo": "nog te doen", "in_progress": "bezig", "done": "klaar", "skipped": "overgeslagen",
-        "phase": "Fase", "state": "Stand", "answers": "Antwoorden", "missing": "ontbreekt",
-        "next": "Volgende stap", "finished": "alle fasen zijn klaar",
-        "captured": "Vastgelegd: {answered} van {asked} antwoorden",
-        "skipped_n": "{n} overgeslagen", "hyps": "Hypothesen: {n}",
         "supported": "ondersteund", "refuted": "weerlegd", "inconclusive": "onbeslist",
         "insufficient_data": "onvoldoende gegevens",
-        "actions": "Acties: {n} open", "overdue": "{n} te laat", "no_actions": "Acties: geen open",
-        "pending": "{n} antwoord(en) wachten in .sprintkit/pending-answers.yaml; "
-                   "`sprintkit run` verwerkt ze",
-        "method": "Methode", "done_of": "{done} van {of} fasen klaar",
-        "still_open": "Nog open: {outputs} — beantwoorden met `{command}`",
     },
     "en": {
         "todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped",
-        "phase": "Phase", "state": "State", "answers": "Answers", "missing": "missing",
-        "next": "Next step", "finished": "all phases are done",
-        "captured": "Captured: {answered} of {asked} answers",
-        "skipped_n": "{n} skipped", "hyps": "Hypotheses: {n}",
         "supported": "supported", "refuted": "refuted", "inconclusive": "inconclusive",
         "insufficient_data": "insufficient data",
-        "actions": "Actions: {n} open", "overdue": "{n} overdue",
-        "no_actions": "Actions: none open",
-        "pending": "{n} answer(s) waiting in .sprintkit/pending-answers.yaml; "
-                   "`sprintkit run` applies them",
-        "method": "Method", "done_of": "{done} of {of} phases done",
-        "still_open": "Still open: {outputs} — answer with `{command}`",
     },
 }
+"""The labels of the phase states and verdicts (fixed value lists)."""
 
 
 def print_status(status: Any) -> None:
@@ -766,7 +565,7 @@ def print_status(status: Any) -> None:
 
     from sprintkit.files.textfile import display
 
-    w = _STATUS["nl" if status.lang == "nl" else "en"]
+    w = {**_STATES["nl" if status.lang == "nl" else "en"], **area_words("status.", status.lang)}
     console = out()
     done = sum(p.status == "done" for p in status.phases)
     console.print(f"[bold]{esc(status.sprint.title)}[/bold]  [dim]({esc(display(status.path))})"
@@ -783,13 +582,13 @@ def print_status(status: Any) -> None:
         title = f"{esc(p.title)} [dim]({p.id})[/dim]"
         notes = []
         skipped = status.skipped.get(p.id) or []
-        missing = [m for m in p.missing if m not in skipped]
+        missing = [status.names.get(m, m) for m in p.missing if m not in skipped]
         if missing and p.status == "in_progress":
-            notes.append(f"{w['missing']}: {', '.join(missing)}")
+            notes.append(f"{w['missing']}: {'; '.join(missing)}")
         if skipped:
-            notes.append(f"{w['skipped']}: {', '.join(skipped)}")
+            notes.append(f"{w['skipped']}: {'; '.join(status.names.get(m, m) for m in skipped)}")
         if notes:
-            title += "\n[dim]" + esc("; ".join(notes)) + "[/dim]"
+            title += "\n[dim]" + esc("\n".join(notes)) + "[/dim]"
         state = w.get(p.status, p.status)
         style = {"done": "green", "in_progress": "yellow"}.get(p.status, "")
         table.add_row(str(n), title, f"[{style}]{state}[/{style}]" if style else state,
@@ -799,14 +598,16 @@ def print_status(status: Any) -> None:
     if status.next_phase is None:
         console.print(f"[bold]{w['next']}:[/bold] {w['finished']} — {esc(status.command)}")
     else:
-        where = status.next_phase + (f".{status.next_output}" if status.next_output else "")
+        titles = {p.id: p.title for p in status.phases}
+        where = (status.names.get(status.next_output, status.next_output) if status.next_output
+                 else titles.get(status.next_phase, status.next_phase))
         console.print(f"[bold]{w['next']}:[/bold] {esc(where)} — {esc(status.command)}")
     by_phase: dict[str, list[str]] = {}
     for key, skipped in status.still_open:
         by_phase.setdefault(key.split(".")[0], []).append(
-            f"{key} ({w['skipped'] if skipped else w['missing']})")
+            f"{status.names.get(key, key)} ({w['skipped'] if skipped else w['missing']})")
     for phase_id, keys in by_phase.items():
-        console.print(esc(w["still_open"].format(outputs=", ".join(keys),
+        console.print(esc(w["still_open"].format(outputs="; ".join(keys),
                                                  command=status.open_command(phase_id))))
     counts = status.outputs
     line = w["captured"].format(**counts)
