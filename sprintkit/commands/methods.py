@@ -36,7 +36,10 @@ def _folder(sprint: Path | None) -> Path:
 
 
 def _language(lang: Any, folder: Path) -> str:
-    """--lang, else the language of the sprint in the folder, else Dutch."""
+    """--lang, else the language of the sprint in the folder, else the person's language
+    (SPRINTKIT_LANG, the locale; Dutch when neither says)."""
+    from sprintkit.i18n import language
+
     if lang is not None:
         return str(lang.value)
     from sprintkit.errors import SprintkitError
@@ -48,8 +51,8 @@ def _language(lang: Any, folder: Path) -> str:
         try:
             return load_sprint(where).model.language
         except SprintkitError:
-            return "nl"
-    return "nl"
+            return language()
+    return language()
 
 
 def _report_problems(problems: list[Any], what: str) -> None:
