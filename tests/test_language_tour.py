@@ -21,7 +21,7 @@ ENGLISH = (
     "added", "created", "recorded", "wrote", "written", "valid", "error", "warning", "hint",
     "next step", "evidence", "verdict", "inconclusive", "supported", "refuted", "phase",
     "phases", "missing", "changed", "removed", "computed", "now", "done", "todo", "doing",
-    "the", "and", "of", "with", "for", "to go", "hypothesis", "learning card", "decision",
+    "the", "and", "with", "for", "to go", "hypothesis", "learning card", "decision",
     "action", "owner", "due", "status", "nothing", "needs", "target", "baseline", "left",
 )
 DUTCH = (
@@ -94,6 +94,9 @@ def _words(lang: str) -> tuple[str, ...]:
 
 
 def _leaks(text: str, lang: str) -> list[str]:
+    # command names (`sprintkit hypothesis add`, → sprintkit run --phase frame) are not words
+    text = re.sub(r"`[^`\n]*`", " ", text)
+    text = re.sub(r"sprintkit(?: [a-z][a-z-]*)+", " ", text)
     found = [w for w in _words(lang) if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text,
                                                     re.IGNORECASE)]
     found += [i for i in INTERNAL_IDS if i in text]
