@@ -103,6 +103,7 @@ def add(
     or a quote (--quote TEXT).
     """
     from sprintkit.engine.evidence import verdict_label
+    from sprintkit.i18n import language
     from sprintkit.ops.hypotheses import add_evidence
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
@@ -130,7 +131,7 @@ def add(
         console.info(f"  {note_text}")
     if added.replaced:
         console.info(f"  {added.replaced} identifier(s) in the quote were pseudonymised")
-    console.info(f"  {id} now: {result_cell(r, 'en')} → {verdict_label(r.verdict, 'en')}")
+    console.info(f"  {id} now: {result_cell(r, language())} → {verdict_label(r.verdict, 'en')}")
     if r.override and r.override != r.verdict:
         console.warning(
             f"{id} has a facilitator's verdict ({r.override}); the computed verdict is now "
@@ -205,6 +206,7 @@ def remove(
 
 def _changed(done: Any, format: Format) -> None:
     from sprintkit.engine.evidence import verdict_label
+    from sprintkit.i18n import language
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
 
@@ -223,7 +225,7 @@ def _changed(done: Any, format: Format) -> None:
         console.info(f"  was {done.before}; now {done.after}")
     if done.pseudonymised:
         console.info(f"  {done.pseudonymised} identifier(s) pseudonymised")
-    console.info(f"  {done.hypothesis} now: {result_cell(r, 'en')} → "
+    console.info(f"  {done.hypothesis} now: {result_cell(r, language())} → "
                  f"{verdict_label(r.verdict, 'en')}")
 
 
