@@ -64,7 +64,7 @@ def test_values_repeat_and_pool(cli, sprint):
         (["--successes", "3", "--trials", "6", "--quote", "x"], "exactly one of"),
         (["--value", "3"], "values belong to a mean hypothesis"),
         (["--quote", "  "], "may not be empty"),
-        (["--successes", "1", "--trials", "2", "--date", "1-3-2026"], "YYYY-MM-DD"),
+        (["--successes", "1", "--trials", "2", "--date", "31-2-2026"], "februari 2026 heeft geen dag 31"),
         (["--successes", "1", "--trials", "2", "--column", "x"], "--column goes with"),
         (["--successes", "1", "--trials", "2", "--type", "gossip"], "gossip"),
     ],

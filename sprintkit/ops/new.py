@@ -152,9 +152,9 @@ def _questions(lang: str) -> list[Question]:
         ),
         Question(
             "start",
-            "Startdatum, JJJJ-MM-DD (Enter om over te slaan)"
+            "Startdatum, bijv. 2-3-2026 of 2026-03-02 (Enter om over te slaan)"
             if nl
-            else "Start date, YYYY-MM-DD (Enter to skip)",
+            else "Start date, e.g. 2-3-2026 or 2026-03-02 (Enter to skip)",
             kind="date",
         ),
         Question(
@@ -231,6 +231,13 @@ def new_sprint(
         key, value = _parse_set(item)
         values[key] = value
         sources[key] = f"--set {key}"
+    if start is not None:
+        from sprintkit.i18n.dates import DateError, parse_date
+
+        try:
+            start = parse_date(start, "--start").isoformat()
+        except DateError as exc:
+            raise UsageError(str(exc)) from None
     for key, flag, value in (
         ("title", "--title", title),
         ("organisation", "--org", org),
@@ -263,6 +270,9 @@ def new_sprint(
             sources["language"] = "prompt"
             asked.append("language")
     language = str(values.get("language") or "nl")
+    from sprintkit import i18n
+
+    i18n.found(language)  # messages from here on speak the new sprint's language
     for question in _questions(language):
         if question.key in values:
             continue
