@@ -234,7 +234,7 @@ def lineage(
     from sprintkit.ui import console
 
     if folder is None and hypothesis is not None and _is_programme(Path(hypothesis)):
-        hypothesis, folder = None, Path(hypothesis)  # `programme lineage DIR`
+        folder, hypothesis = Path(hypothesis), None  # `programme lineage DIR`
     view = programme_lineage(hypothesis, programme=_where(folder, programme),
                              lang=lang.value if lang else None)
     if fmt is Format.json:

@@ -168,7 +168,7 @@ def print_shifts(result: dict[str, Any]) -> None:
             diff = ""
             if m["difference"] is not None:
                 diff = (f"{signed(m['difference'], 2, lang)} "
-                        f"{_brackets(*m['interval'], 2, lang)}")
+                        f"{_brackets(m['interval'][0], m['interval'][1], 2, lang)}")
             mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(m["shift"] or "", "")
             table.add_row(w["mean"], _num(m["from"], lang), _num(m["to"], lang), diff, mark,
                           style="bold")
