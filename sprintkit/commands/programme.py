@@ -41,7 +41,7 @@ ProgrammeOpt = Annotated[
 ]
 DirArg = Annotated[
     Path | None,
-    typer.Argument(metavar="[DIR]", help="Programme folder or its programme.yaml (default: the "
+    typer.Argument(metavar="DIR", help="Programme folder or its programme.yaml (default: the "
                    "current folder); the same as --programme/-p.", show_default=False),
 ]
 OutOpt = Annotated[
