@@ -216,3 +216,28 @@ def test_two_different_programme_folders_are_a_usage_error(cli, tmp_path, progra
 def test_programme_new_needs_a_folder(cli, tmp_path):
     res = cli("programme", "new", "--title", "T", "--no-input", cwd=tmp_path)
     assert res.exit_code == 2 and "--programme/-p" in res.stderr
+
+
+# --- stories: one Dutch line never mixes 2,75 with +0.58 ----------------------------------------
+
+
+def test_story_shifts_in_a_dutch_sprint_use_decimal_commas_and_readable_p_values(cli, tmp_path):
+    import re
+
+    from stories_support import balanced_rows, csv_text
+    from stories_support import make_sprint as make_story_sprint
+
+    sprint = make_story_sprint(tmp_path / "sprint")
+    rows = balanced_rows({"2025-03-01": 30}, emotie="boos", tevreden="2")
+    rows += balanced_rows({"2025-03-02": 30}, emotie="blij", tevreden="3")
+    rows += balanced_rows({"2025-09-01": 10}, emotie="boos", tevreden="3")
+    rows += balanced_rows({"2025-09-02": 50}, emotie="blij", tevreden="4")
+    (tmp_path / "s.csv").write_text(csv_text(rows), encoding="utf-8")
+    ok(cli("stories", "import", tmp_path / "s.csv", "-s", sprint))
+    res = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2025-H2")
+    ok(res)
+    text = res.stdout
+    assert "2,50" in text and "3,83" in text and "+1,33" in text  # the means and their shift
+    assert "p < 0,001" in text
+    assert re.search(r"\d\.\d", text) is None, text  # no decimal point anywhere
+    assert re.search(r"\de-?\d", text) is None  # nothing scientific
