@@ -11,17 +11,24 @@ does it once for every command and group of an app. Stdlib only (it runs on ever
 from __future__ import annotations
 
 import inspect
-import re
 from typing import Any
-
-_ITEM = re.compile(r"\s*([-*•]|\d+[.)])\s")
 
 
 def unwrap(text: str) -> str:
     """``text`` with the single line breaks inside each paragraph replaced by spaces."""
     body, stop, rest = inspect.cleandoc(text).partition("\f")
-    paragraphs = re.split(r"\n[ \t]*\n", body)
-    return "\n\n".join(_paragraph(p) for p in paragraphs) + stop + rest
+    body = "\n".join(line if line.strip() else "" for line in body.split("\n"))
+    paragraphs = [p for p in body.split("\n\n") if p]
+    return "\n\n".join(_paragraph(p.strip("\n")) for p in paragraphs) + stop + rest
+
+
+def _is_item(line: str) -> bool:
+    """A list item: ``- x``, ``* x``, ``• x``, ``1. x``, ``2) x`` (indented or not)."""
+    text = line.lstrip()
+    if text[:2] in ("- ", "* ", "• "):
+        return True
+    digits = len(text) - len(text.lstrip("0123456789"))
+    return 0 < digits and text[digits:digits + 2] in (". ", ") ")
 
 
 def _paragraph(paragraph: str) -> str:
@@ -30,7 +37,7 @@ def _paragraph(paragraph: str) -> str:
     lines: list[str] = []
     in_item = False
     for line in paragraph.split("\n"):
-        if _ITEM.match(line):
+        if _is_item(line):
             lines.append(line.rstrip())
             in_item = True
         elif lines and (in_item or not line[:1].isspace()) and not _indented(lines[-1], in_item):
