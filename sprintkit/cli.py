@@ -39,6 +39,7 @@ from sprintkit.commands import (
     verdict,
     votes,
 )
+from sprintkit.commands._help import unwrap_app
 from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
 
@@ -187,22 +188,7 @@ for _module in (
     _module.register(app)
 
 
-def _one_line_summaries(typer_app: typer.Typer) -> None:
-    """In rich markup mode a command list keeps the line breaks of a docstring's first
-    paragraph, which then break mid-sentence in ``--help``; give each command its first
-    paragraph on one line as its summary (the command's own help is unchanged)."""
-    import inspect
-
-    for info in typer_app.registered_commands:
-        text = info.help or (inspect.getdoc(info.callback) if info.callback else None)
-        if info.short_help is None and text:
-            info.short_help = " ".join(text.split("\n\n", 1)[0].split())
-    for group in typer_app.registered_groups:
-        if group.typer_instance is not None:
-            _one_line_summaries(group.typer_instance)
-
-
-_one_line_summaries(app)
+unwrap_app(app)  # help never breaks a sentence where the docstring's source line ended
 make_lazy(app)  # each group's commands are built only when that group is used (fast start-up)
 defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
 

@@ -49,7 +49,7 @@ def test_add_warns_for_an_unknown_owner_and_a_past_due_date(cli, sprint):
 @pytest.mark.parametrize(("args", "code", "words"), [
     ("'x' --from-hypothesis H9", 1, ["--from-hypothesis 'H9': no such hypothesis", "H1"]),
     ("'x' --from-hypothesis other:H1", 2, ["name one of its own hypotheses"]),
-    ("'x' --due 1-5-2026", 2, ["'1-5-2026' is not a date", "YYYY-MM-DD"]),
+    ("'x' --due 1-5-26", 2, ["--due: dat is geen datum", "2-3-2026 of 2026-03-02"]),
     ("' '", 2, ["TEXT may not be empty"]),
 ])
 def test_add_refuses_bad_input(cli, sprint, args, code, words):

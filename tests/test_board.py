@@ -103,7 +103,7 @@ def test_board_and_actions_as_of_a_date(cli, tmp_path):
                           "--as-of", DAY.isoformat(), "--format", "json"))
     assert [a["id"] for a in listing] == ["A1", "A4"]
     res = cli("board", "-s", folder, "--as-of", "2023-13-01")
-    assert res.exit_code == 2 and "--as-of: '2023-13-01' is not a date" in res.stderr
+    assert res.exit_code == 2 and "--as-of: die datum bestaat niet" in res.stderr
 
 
 def test_empty_board(cli, tmp_path):

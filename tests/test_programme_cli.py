@@ -183,7 +183,8 @@ def test_status_json_is_stable(cli, tmp_path):
     assert data["programme"]["start"] == "2025-09-08"
     same = json.loads(ok(cli("programme", "status", "-p", prog, "--format", "json")).stdout)
     assert same == data
-    assert cli("programme", "status", prog, "-p", prog).exit_code == 2
+    assert cli("programme", "status", prog, "-p", prog).exit_code == 0  # the same folder twice
+    assert cli("programme", "status", prog, "-p", prog.parent).exit_code == 2
 
 
 def test_status_shows_a_missing_or_broken_sprint_and_exits_1(cli, tmp_path):

@@ -129,8 +129,9 @@ AsOfOpt = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="YYYY-MM-DD",
-        help="Judge what is overdue on this date instead of today (e.g. the day of a review).",
+        metavar="DATE",
+        help="Judge what is overdue on this date instead of today (e.g. the day of a review): "
+        "2-3-2026 or 2026-03-02.",
         show_default=False,
     ),
 ]

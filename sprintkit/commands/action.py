@@ -25,7 +25,8 @@ action_app = typer.Typer(
 )
 IdArg = Annotated[str, typer.Argument(metavar="ID", help="Id of the action, e.g. A3.")]
 OwnerOpt = Annotated[str | None, typer.Option("--owner", metavar="NAME", help="Who does it.")]
-DueOpt = Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD", help="By when.")]
+DueOpt = Annotated[str | None, typer.Option("--due", metavar="DATE",
+                                            help="By when: 2-3-2026 or 2026-03-02.")]
 
 
 MOVES = "todo, doing or done (or the Dutch name: te doen, bezig, klaar)"

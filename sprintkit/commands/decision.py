@@ -18,8 +18,9 @@ ChoiceOpt = Annotated[str | None, typer.Option("--choice", metavar="TEXT", help=
                                                 "chosen.")]
 RationaleOpt = Annotated[str | None, typer.Option("--rationale", metavar="TEXT", help="Why.")]
 ByOpt = Annotated[str | None, typer.Option("--decided-by", metavar="WHO", help="Who decided.")]
-DateOpt = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
-                                             help="When (default for add: today).")]
+DateOpt = Annotated[str | None, typer.Option("--date", metavar="DATE",
+                                             help="When: 2-3-2026 or 2026-03-02 "
+                                                  "(default for add: today).")]
 
 
 def _emit(decision: Any, format: Format, verb: str) -> None:

@@ -87,8 +87,8 @@ def add(
         str | None,
         typer.Option(
             "--date",
-            metavar="YYYY-MM-DD",
-            help="When it was observed, YYYY-MM-DD (default: today).",
+            metavar="DATE",
+            help="When it was observed: 2-3-2026 or 2026-03-02 (default: today).",
         ),
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="A note for the record.")] = None,
@@ -167,7 +167,8 @@ def edit(
     ] = None,
     source: Annotated[str | None, typer.Option("--source", help="Where it came from.")] = None,
     date: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="When it was observed.")
+        str | None, typer.Option("--date", metavar="DATE",
+                                 help="When it was observed: 2-3-2026 or 2026-03-02.")
     ] = None,
     type: Annotated[
         str | None, typer.Option("--type", metavar="TYPE", help=f"What kind of observation: "

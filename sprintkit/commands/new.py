@@ -34,7 +34,8 @@ def new(
     ] = None,
     start: Annotated[
         str | None,
-        typer.Option("--start", metavar="YYYY-MM-DD", help="First day.", show_default=False),
+        typer.Option("--start", metavar="DATE", help="First day: 2-3-2026 or 2026-03-02.",
+                     show_default=False),
     ] = None,
     facilitator: Annotated[
         list[str] | None,
@@ -104,11 +105,10 @@ def new(
 
 def _ask(question: Any) -> Any:
     """Ask one question on the terminal (stderr), checked by kind; Enter skips optional ones."""
-    import datetime as dt
-
     from rich.prompt import Prompt
 
     from sprintkit.i18n import msg
+    from sprintkit.i18n.dates import DateError, parse_date
     from sprintkit.ui import console
 
     while True:
@@ -137,9 +137,9 @@ def _ask(question: Any) -> Any:
             return None
         if question.kind == "date":
             try:
-                dt.date.fromisoformat(answer)
-            except ValueError:
-                console.warning(msg("setup.date_form"))
+                answer = parse_date(answer).isoformat()
+            except DateError as exc:
+                console.warning(str(exc))
                 continue
         if question.kind == "list":
             return [part.strip() for part in answer.split(",") if part.strip()]

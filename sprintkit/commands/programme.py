@@ -34,10 +34,15 @@ programme_app = typer.Typer(
 )
 
 ProgrammeOpt = Annotated[
-    Path,
+    Path | None,
     typer.Option("--programme", "-p", metavar="DIR",
-                 help="Programme folder or its programme.yaml (default: the current folder).",
-                 show_default=False),
+                 help="Programme folder or its programme.yaml (default: the current folder); "
+                 "the same as DIR.", show_default=False),
+]
+DirArg = Annotated[
+    Path | None,
+    typer.Argument(metavar="DIR", help="Programme folder or its programme.yaml (default: the "
+                   "current folder); the same as --programme/-p.", show_default=False),
 ]
 OutOpt = Annotated[
     Path | None,
@@ -47,14 +52,33 @@ OutOpt = Annotated[
 ]
 
 
-def _or_none(path: Path) -> Path | None:
-    return None if path == Path(".") else path
+def _or_none(path: Path | None) -> Path | None:
+    return None if path is None or path == Path(".") else path
+
+
+def _where(folder: Path | None, programme: Path | None) -> Path | None:
+    """The programme named by DIR or by --programme/-p (either, or both when they agree)."""
+    if folder is not None and programme is not None and not _same(folder, programme):
+        from sprintkit.errors import UsageError
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("cli_options.programme_twice"))
+    return _or_none(folder if folder is not None else programme)
+
+
+def _same(a: Path, b: Path) -> bool:
+    def norm(p: Path) -> Path:
+        p = p.expanduser().resolve()
+        return p.parent if p.name == "programme.yaml" else p
+
+    return norm(a) == norm(b)
 
 
 @programme_app.command("new")
 def new(
-    folder: Annotated[Path, typer.Argument(metavar="DIR",
-                                           help="Folder for the programme; created when missing.")],
+    folder: Annotated[Path | None, typer.Argument(
+        metavar="DIR", help="Folder for the programme; created when missing (or give it as "
+        "--programme/-p).", show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", metavar="TEXT",
                                               help="Title of the programme.")] = None,
     org: Annotated[str | None, typer.Option("--org", metavar="NAME",
@@ -68,6 +92,7 @@ def new(
                                              help="What the whole programme must deliver.")
                     ] = None,
     no_input: NoInputOpt = False,
+    programme: ProgrammeOpt = None,
 ) -> None:
     """Create DIR/programme.yaml, with comments and a schema line for your editor.
 
@@ -78,6 +103,12 @@ def new(
     from sprintkit.ops.programme import new_programme
     from sprintkit.ui import console
 
+    folder = _where(folder, programme) or (folder or programme)
+    if folder is None:
+        from sprintkit.errors import UsageError
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("cli_options.programme_missing"))
     ask = _ask if not no_input and console.is_interactive() else None
     result = new_programme(folder, title=title, org=org, lang=lang.value if lang else None,
                            id=id, goal=goal, no_input=no_input, ask=ask)
@@ -106,7 +137,8 @@ def add(
     after: Annotated[str | None, typer.Option(
         "--after", metavar="ID", help="Put it right after this sprint (default: at the end).")
     ] = None,
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
 ) -> None:
     """Add a sprint to the chain and record the programme in the sprint's `programme` field.
 
@@ -115,7 +147,7 @@ def add(
     from sprintkit.ops.programme import add_sprint
     from sprintkit.ui import console
 
-    done = add_sprint(sprint_dir, after=after, programme=_or_none(programme))
+    done = add_sprint(sprint_dir, after=after, programme=_where(folder, programme))
     for note in done.warnings:
         console.warning(note)
     console.success(f"added {done.sprint_id} as sprint {done.position} of "
@@ -125,13 +157,14 @@ def add(
 @programme_app.command("remove")
 def remove(
     sprint: Annotated[str, typer.Argument(metavar="ID", help="Sprint id or path in the chain.")],
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
 ) -> None:
     """Take a sprint out of the chain (its folder is left as it is)."""
     from sprintkit.ops.programme import remove_sprint
     from sprintkit.ui import console
 
-    done = remove_sprint(sprint, programme=_or_none(programme))
+    done = remove_sprint(sprint, programme=_where(folder, programme))
     for note in done.warnings:
         console.warning(note)
     console.success(f"removed {done.sprint_id} from {done.programme.id}")
@@ -143,37 +176,33 @@ def move(
     after: Annotated[str | None, typer.Option("--after", metavar="ID",
                                               help="Put it right after this sprint.")] = None,
     first: Annotated[bool, typer.Option("--first", help="Put it at the front.")] = False,
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
 ) -> None:
     """Put a sprint elsewhere in the chain (--after ID or --first)."""
     from sprintkit.ops.programme import move_sprint
     from sprintkit.ui import console
 
-    done = move_sprint(sprint, after=after, first=first, programme=_or_none(programme))
+    done = move_sprint(sprint, after=after, first=first,
+                       programme=_where(folder, programme))
     console.success(f"{done.sprint_id} is now sprint {done.position} of "
                     f"{len(done.programme.sprints)}")
 
 
 @programme_app.command("status")
 def status(
-    folder: Annotated[Path | None, typer.Argument(
-        metavar="[DIR]", help="Programme folder or programme.yaml (default: the current folder).",
-        show_default=False)] = None,
-    programme: Annotated[Path | None, typer.Option(
-        "--programme", "-p", metavar="DIR", help="The same as DIR, as the other programme "
-        "commands take it.", show_default=False)] = None,
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
     fmt: FormatOpt = Format.text,
     lang: LangOpt = None,
 ) -> None:
     """Show the chain in order: each sprint's method, dates, phase progress, hypotheses by
     verdict and open actions. Exit 1 when a sprint folder is missing or invalid."""
-    from sprintkit.errors import SprintkitError, UsageError
+    from sprintkit.errors import SprintkitError
     from sprintkit.ops.programme import programme_status
     from sprintkit.ui import console
 
-    if folder is not None and programme is not None:
-        raise UsageError("give the programme folder once: DIR or --programme/-p, not both")
-    result = programme_status(folder or programme, lang=lang.value if lang else None)
+    result = programme_status(_where(folder, programme), lang=lang.value if lang else None)
     if fmt is Format.json:
         console.emit_json(result.to_json())
     else:
@@ -194,7 +223,8 @@ def lineage(
     hypothesis: Annotated[str | None, typer.Argument(
         metavar="[ID]", help="A hypothesis, H1 or SPRINT-ID:H1 (default: every lineage).",
         show_default=False)] = None,
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
     fmt: FormatOpt = Format.text,
     lang: LangOpt = None,
 ) -> None:
@@ -203,7 +233,9 @@ def lineage(
     from sprintkit.ops.programme import programme_lineage
     from sprintkit.ui import console
 
-    view = programme_lineage(hypothesis, programme=_or_none(programme),
+    if folder is None and hypothesis is not None and _is_programme(Path(hypothesis)):
+        folder, hypothesis = Path(hypothesis), None  # `programme lineage DIR`
+    view = programme_lineage(hypothesis, programme=_where(folder, programme),
                              lang=lang.value if lang else None)
     if fmt is Format.json:
         console.emit_json(view.to_json())
@@ -213,7 +245,12 @@ def lineage(
     lineage_view(view)
 
 
-def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat | None,
+def _is_programme(path: Path) -> bool:
+    return (path.name == "programme.yaml" and path.is_file()) or (
+        path.is_dir() and (path / "programme.yaml").is_file())
+
+
+def _document(template: str, programme: Path | None, out: Path | None, fmt: DocFormat | None,
               reference_doc: Path | None, lang: Any, no_charts: bool, force: bool,
               draft: bool = False, final: bool = False, version: str | None = None) -> None:
     from sprintkit.commands.report import _progress, announce
@@ -221,7 +258,7 @@ def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat |
 
     with _progress() as progress:
         result = render_programme(
-            template=template, programme=_or_none(programme), out=out,
+            template=template, programme=programme, out=out,
             format=fmt.value if fmt else None, reference_doc=reference_doc,
             lang=lang.value if lang else None, charts=not no_charts, force=force,
             draft=draft, final=final, version=version, progress=progress)
@@ -230,7 +267,8 @@ def _document(template: str, programme: Path, out: Path | None, fmt: DocFormat |
 
 @programme_app.command("report")
 def report(
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
     out: OutOpt = None,
     fmt: DocFormatOpt = None,
     template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "report",
@@ -244,13 +282,14 @@ def report(
 ) -> None:
     """Write one end report across the programme: the chain, how hypotheses developed from
     sprint to sprint, and a section per sprint in chain order."""
-    _document(template, programme, out, fmt, reference_doc, lang, no_charts, force,
-              draft=draft, final=final, version=doc_version)
+    _document(template, _where(folder, programme), out, fmt, reference_doc, lang, no_charts,
+              force, draft=draft, final=final, version=doc_version)
 
 
 @programme_app.command("plan")
 def plan(
-    programme: ProgrammeOpt = Path("."),
+    folder: DirArg = None,
+    programme: ProgrammeOpt = None,
     out: OutOpt = None,
     fmt: DocFormatOpt = None,
     template: Annotated[str, typer.Option("--template", "-t", help=TEMPLATE_HELP)] = "plan",
@@ -264,17 +303,18 @@ def plan(
 ) -> None:
     """Write one implementation plan across the programme: what is adopted (with each
     hypothesis's history), all actions, stakeholders, trial, indicators, risks, support."""
-    _document(template, programme, out, fmt, reference_doc, lang, no_charts, force,
-              draft=draft, final=final, version=doc_version)
+    _document(template, _where(folder, programme), out, fmt, reference_doc, lang, no_charts,
+              force, draft=draft, final=final, version=doc_version)
 
 
 @programme_app.command("context")
-def context(programme: ProgrammeOpt = Path("."), lang: LangOpt = None) -> None:
+def context(folder: DirArg = None, programme: ProgrammeOpt = None,
+            lang: LangOpt = None) -> None:
     """Print, as JSON, everything a template can use for this programme."""
     from sprintkit.ops.reports import template_context
     from sprintkit.ui import console
 
-    console.emit_json(template_context(programme=_or_none(programme) or Path("."),
+    console.emit_json(template_context(programme=_where(folder, programme) or Path("."),
                                        lang=lang.value if lang else None))
 
 

@@ -127,7 +127,9 @@ def add_cmd(
     answer: Annotated[list[str] | None, typer.Option(
         "--answer", help="A signifier answer as ID=VALUE (repeat); multichoice: a|b; "
         "triad: 60/30/10.", show_default=False)] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date of the story (default: today).",
+    date: Annotated[str | None, typer.Option("--date", metavar="DATE",
+                                             help="Date of the story: 2-3-2026 or 2026-03-02 "
+                                             "(default: today).",
                                              show_default=False)] = None,
     period: PeriodOpt = None,
     consent: Annotated[bool | None, typer.Option(

@@ -41,7 +41,6 @@ SCALE = (1, 5)
 
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "wel"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
-_DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
 class AnswerError(ValueError):
     """An answer that does not fit its output; ``hint`` says what would."""
@@ -311,21 +310,16 @@ def _date(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
+        from sprintkit.i18n.dates import DateError, parse_date
+
         text = value.strip()
-        try:
-            return dt.date.fromisoformat(text) if re.fullmatch(
-                r"\d{4}-\d{2}-\d{2}", text) else _dmy(text, strict)
-        except ValueError:
-            pass
+        # typed answers (strict) take the ISO form only; typed-in ones also day-month-year
+        if not strict or re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return parse_date(text)
+            except DateError:
+                pass
     raise _fail(ctx, "date", _hint(ctx, "date"), got=shown(value))
-
-
-def _dmy(text: str, strict: bool) -> dt.date:
-    match = _DMY.match(text)
-    if strict or not match:
-        raise ValueError(text)
-    day, month, year = (int(g) for g in match.groups())
-    return dt.date(year, month, day)
 
 
 def _bool(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> bool:

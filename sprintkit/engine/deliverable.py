@@ -239,19 +239,16 @@ def _decisions(content: Content, sprint: Sprint, answers: dict[str, list[Answer]
 # --- reading a line the way a facilitator types it -------------------------------------------
 
 _SEPARATORS = re.compile(r"\s+[—–|]\s+|\s+-\s+|\s*;\s*")
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^(\d{1,2})-(\d{1,2})-(\d{4})$")
 
 
 def parse_date(text: str) -> dt.date | None:
     """``2026-04-01`` or ``1-4-2026``; ``None`` for anything else."""
-    m = _DATE.match(text.strip())
-    if not m:
-        return None
+    from sprintkit.i18n.dates import DateError
+    from sprintkit.i18n.dates import parse_date as read_day
+
     try:
-        if m.group(1):
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        return dt.date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
-    except ValueError:
+        return read_day(text)
+    except DateError:
         return None
 
 

@@ -28,12 +28,12 @@ Pure logic over the models: no files, no terminal. Texts come in Dutch or Englis
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sprintkit import vocabulary
 from sprintkit.engine.periods import Period, parse_period
+from sprintkit.i18n import numbers
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Indicator, Measurement
@@ -83,26 +83,14 @@ def label(key: str | None, lang: str) -> str:
 def number(x: float | None, lang: str, digits: int | None = None) -> str:
     """A number as a reader writes it: ``1.234,5`` / ``1,234.5``; at most ``digits`` decimals
     (default: none from 100 on, one from 10, two below), trailing zeros dropped."""
-    if x is None:
-        return "—"
-    if math.isnan(x):
-        return "–"
     if digits is None:
-        size = abs(x)
-        digits = 0 if size >= 100 else 1 if size >= 10 else 2
-    text = f"{round(x, digits) + 0.0:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    if text in ("-0", ""):
-        text = "0"
-    if _lang(lang) == "nl":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+        return numbers.amount(x, lang)
+    return numbers.number(x, lang, digits)
 
 
 def percent(x: float | None, lang: str) -> str:
     """A percentage (0–100) with one decimal at most: ``32,5%``."""
-    return "—" if x is None else number(x, lang, 1) + "%"
+    return numbers.percent(x, lang, 1, scale=1)
 
 
 def shown(x: float | None, kind: str | None, lang: str) -> str:
@@ -112,14 +100,9 @@ def shown(x: float | None, kind: str | None, lang: str) -> str:
 
 def signed(x: float | None, kind: str | None, lang: str) -> str:
     """A change with its sign: ``−19``, ``+6,5 pp`` (percentage points for a rate)."""
-    if x is None:
-        return "—"
-    text = number(abs(x), lang, 1 if kind == "rate" else None)
-    sign = "+" if x > 0 else "−" if x < 0 else "±"
-    return f"{sign}{text}" + (" pp" if kind == "rate" else "")
-
-
-# --- periods -------------------------------------------------------------------------------
+    if kind == "rate":
+        return numbers.pp(x, lang, 1)
+    return numbers.signed(x, lang, None if x is None else numbers.decimals_for(x), zero="±")
 
 
 def months(period: Period) -> int:

@@ -174,26 +174,18 @@ def read_consent(raw: str) -> bool:
     raise AnswerError(f"{shown_value(raw)} is not yes/no (ja/nee)")
 
 
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-
-
 def read_date(raw: str) -> date:
     """2026-03-15 (also with a time after it), or Dutch 15-03-2026, 15/03/2026, 15.3.2026."""
+    from sprintkit.i18n.dates import DateError, parse_date
+
     text = raw.strip()
     if not text:
         raise AnswerError("the date is empty; write e.g. 2026-03-15")
     try:
-        return date.fromisoformat(text[:10]) if len(text) > 10 and text[10] in " T" \
-            else date.fromisoformat(text)
-    except ValueError:
+        return parse_date(text[:10] if len(text) > 10 and text[10] in " T"
+                          else text.split(" ")[0])
+    except DateError:
         pass
-    match = _DMY.match(text.split(" ")[0])
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return date(year, month, day)
-        except ValueError:
-            pass
     raise AnswerError(f"{shown_value(raw)} is not a date; write 2026-03-15 or 15-03-2026")
 
 

@@ -30,6 +30,7 @@ from sprintkit.engine.stories import (
     composition,
 )
 from sprintkit.engine.storywords import words
+from sprintkit.i18n import numbers
 
 SMALL_SAMPLE = 30
 """Fewer stories than this in either period: the result is marked as a small sample."""
@@ -206,7 +207,7 @@ def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_ce
         "confidence": confidence,
         "min_cell": min_cell,
         "small_sample_below": SMALL_SAMPLE,
-        "method_note": w["method_note"].format(alpha=alpha),
+        "method_note": w["method_note"].format(alpha=numbers.number(alpha, lang)),
         "signifiers": results,
     }
 

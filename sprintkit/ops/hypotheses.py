@@ -118,14 +118,11 @@ def parse_target(text: str) -> Any:
         raise UsageError(str(exc)) from None
 
 
-def parse_date(text: str | dt.date | None) -> dt.date | None:
-    """``'2026-03-01'`` -> date; a usage error for anything else."""
-    if text is None or isinstance(text, dt.date):
-        return text
-    try:
-        return dt.date.fromisoformat(str(text).strip())
-    except ValueError:
-        raise UsageError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-03-01") from None
+def parse_date(text: str | dt.date | None, option: str = "--date") -> dt.date | None:
+    """``'2026-03-01'`` or ``'1-3-2026'`` -> date; a usage error for anything else."""
+    from sprintkit.ops.scope import parse_day
+
+    return parse_day(text, option)
 
 
 def _check_choice(value: str | None, kind: str, option: str) -> str | None:

@@ -208,6 +208,13 @@ def new_sprint(
         key, value = _parse_set(item)
         values[key] = value
         sources[key] = f"--set {key}"
+    if start is not None:
+        from sprintkit.i18n.dates import DateError, parse_date
+
+        try:
+            start = parse_date(start, "--start").isoformat()
+        except DateError as exc:
+            raise UsageError(str(exc)) from None
     for key, flag, value in (
         ("title", "--title", title),
         ("organisation", "--org", org),
@@ -242,7 +249,7 @@ def new_sprint(
     language = str(values.get("language") or "nl")
     from sprintkit import i18n
 
-    i18n.found(language)
+    i18n.found(language)  # messages from here on speak the new sprint's language
     for question in _questions(language):
         if question.key in values:
             continue

@@ -136,13 +136,16 @@ def parse_number(text: str | float | int | None, option: str) -> tuple[float | N
 
 
 def parse_day(text: str | dt.date | None, option: str) -> dt.date | None:
-    if text is None or isinstance(text, dt.date):
-        return text
+    """A day typed on the command line (``2026-03-01``, ``1-3-2026``, ``01-03-2026``); ``None``
+    stays ``None``; anything else is a usage error that names ``option``."""
+    from sprintkit.i18n.dates import DateError, parse_date
+
+    if text is None:
+        return None
     try:
-        return dt.date.fromisoformat(str(text).strip())
-    except ValueError:
-        raise UsageError(f"{option}: {text!r} is not a date; write YYYY-MM-DD, e.g. "
-                         "2026-03-01") from None
+        return parse_date(text, option)
+    except DateError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def check_text(value: str | None, option: str) -> None:

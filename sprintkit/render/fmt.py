@@ -6,21 +6,14 @@ else is treated as English)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from typing import Any
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"),
-}
-WEEKDAYS = {
-    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-_SEPARATORS = {"nl": (",", "."), "en": (".", ",")}  # decimal, thousands
+from sprintkit.i18n import numbers
+from sprintkit.i18n.dates import MONTHS, WEEKDAYS, as_date, format_date
+
+__all__ = ["MONTHS", "WEEKDAYS", "as_date", "format_date", "format_date_range", "format_number",
+           "format_percent", "format_interval", "format_target", "format_duration_days",
+           "join_words"]
 _OPS = {
     "nl": {">=": "minstens", ">": "meer dan", "<=": "hoogstens", "<": "minder dan"},
     "en": {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"},
@@ -29,32 +22,6 @@ _OPS = {
 
 def _lang(lang: str | None) -> str:
     return "nl" if lang == "nl" else "en"
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A date from a date, a datetime or an ISO string; ``None`` for empty values."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def format_date(value: Any, lang: str = "nl", *, weekday: bool = False) -> str:
-    """``1 mei 2026`` / ``1 May 2026``; text that is not a date is returned unchanged."""
-    day = as_date(value)
-    if day is None:
-        return "" if value is None else str(value)
-    lg = _lang(lang)
-    text = f"{day.day} {MONTHS[lg][day.month - 1]} {day.year}"
-    if weekday:
-        text = f"{WEEKDAYS[lg][day.weekday()]} {text}"
-    return text
 
 
 def format_date_range(start: Any, end: Any, lang: str = "nl") -> str:
@@ -77,52 +44,21 @@ def format_number(value: Any, lang: str = "nl", digits: int | None = None) -> st
 
     ``digits`` fixes the number of decimals; without it at most three are shown and trailing
     zeros are dropped. Non-numbers are returned as text; NaN and infinities as ``–`` and ``∞``."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        try:
-            value = float(str(value).replace(",", "."))
-        except ValueError:
-            return str(value)
-    if isinstance(value, float):
-        if math.isnan(value):
-            return "–"
-        if math.isinf(value):
-            return "∞" if value > 0 else "−∞"
-    decimal, thousands = _SEPARATORS[_lang(lang)]
-    if digits is None and not isinstance(value, float):
-        text = f"{value:,}"
-    else:
-        places = 3 if digits is None else max(0, digits)
-        rounded = round(float(value), places)
-        if rounded == 0:
-            rounded = 0.0  # no "-0"
-        text = f"{rounded:,.{places}f}"
-        if digits is None and "." in text:
-            text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\0").replace(".", decimal).replace("\0", thousands)
+    return numbers.number(value, lang, digits, trim=digits is None, missing="")
 
 
 def format_percent(value: Any, lang: str = "nl", digits: int = 0) -> str:
     """A fraction as a percentage: ``0.7`` → ``70%``; ``0.4683`` with digits=1 → ``46,8%``."""
-    if value is None or value == "":
-        return ""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return str(value)
-    return f"{format_number(number * 100, lang, digits)}%"
+    return numbers.percent(value, lang, digits, trim=False, missing="")
 
 
 def format_interval(low: Any, high: Any, lang: str = "nl", *, percent: bool = False,
                     digits: int | None = None) -> str:
     """``47%–91%`` or ``0,468–0,911``; empty when either end is missing."""
-    if low is None or high is None:
-        return ""
     if percent:
-        d = 0 if digits is None else digits
-        return f"{format_percent(low, lang, d)}–{format_percent(high, lang, d)}"
-    return f"{format_number(low, lang, digits)}–{format_number(high, lang, digits)}"
+        return numbers.interval(low, high, lang, decimals=0 if digits is None else digits,
+                                percent_of=True, trim=False)
+    return numbers.interval(low, high, lang, decimals=digits, trim=digits is None)
 
 
 def format_target(op: str, value: float, percent: bool, lang: str = "nl") -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.i18n import t
+from sprintkit.i18n import numbers, t
 from sprintkit.ui.console import out
 
 if TYPE_CHECKING:
@@ -16,14 +16,11 @@ def _decimal(text: str, lang: str) -> str:
 
 
 def pct(x: float, lang: str, digits: int = 1) -> str:
-    if x in (0.0, 1.0):  # exact ends need no decimals: 100%, 0%
-        digits = 0
-    return _decimal(f"{x * 100:.{digits}f}", lang) + "%"
+    return numbers.percent(x, lang, digits, trim=False, whole_ends=True)
 
 
 def num(x: float, lang: str) -> str:
-    text = f"{x:.0f}" if abs(x) >= 1000 else f"{x:.2f}"
-    return _decimal(text, lang)
+    return numbers.number(x, lang, 0 if abs(x) >= 1000 else 2, trim=False)
 
 
 def probability(p: float | None, lang: str) -> str:
@@ -203,7 +200,7 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
             if e.successes is not None:
                 seen = f"{e.successes}/{e.trials}"
             elif e.values is not None:
-                shown = ", ".join(_decimal(f"{v:g}", lang) for v in e.values[:8])
+                shown = ", ".join(numbers.number(v, lang) for v in e.values[:8])
                 more = " …" if len(e.values) > 8 else ""
                 seen = f"{len(e.values)} {t('evidence.view.values', lang)}: {shown}{more}"
             else:

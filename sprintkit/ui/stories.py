@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from sprintkit.engine.storywords import words
+from sprintkit.i18n import numbers
 from sprintkit.ui import console
 
 BAR_WIDTH = 12
@@ -21,18 +22,25 @@ def bar(share: float | None, width: int = BAR_WIDTH) -> str:
     return ("█" * full + (_BLOCKS[rest] if rest else "")).ljust(width)
 
 
-def pct(share: float | None) -> str:
-    return "" if share is None else f"{share * 100:.0f}%"
+def pct(share: float | None, lang: str = "en") -> str:
+    return numbers.percent(share, lang, 0, missing="")
 
 
-def signed(value: float, digits: int) -> str:
-    """+3, -2, and 0 (never '-0')."""
-    text = f"{value:+.{digits}f}"
-    return f"{0:.{digits}f}" if float(text) == 0 else text
+def signed(value: float, digits: int, lang: str = "en") -> str:
+    """+3, −2, and 0 (never '-0'), with the decimal comma in Dutch."""
+    return numbers.signed(value, lang, digits, trim=False)
 
 
-def _num(value: float | None, digits: int = 2) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
+def _num(value: float | None, lang: str = "en", digits: int = 2) -> str:
+    return numbers.number(value, lang, digits, trim=False, missing="")
+
+
+def _brackets(low: float, high: float, digits: int, lang: str) -> str:
+    return numbers.interval(low, high, lang, decimals=digits, trim=False, brackets=True)
+
+
+def _parts(shares: list[float], lang: str) -> str:
+    return "/".join(numbers.number(x * 100, lang, 0) for x in shares)
 
 
 # --- summary -------------------------------------------------------------------------------
@@ -67,12 +75,12 @@ def print_summary(result: dict[str, Any]) -> None:
                 col = sig["columns"][g["key"]]
                 shown = col["shown"][answer["id"]]
                 share = col["shares"][answer["id"]]
-                text = f"{shown:>5} {pct(share):>4}"
+                text = f"{shown:>5} {pct(share, lang):>4}"
                 if not many and g["key"] == "":
                     text += " " + bar(share)
                 cells.append(text)
             table.add_row(answer["label"], *cells)
-        extra = _extra_row(sig, groups, w)
+        extra = _extra_row(sig, groups, w, lang)
         if extra:
             table.add_row(*extra, style="dim")
         out.print(table, markup=False)
@@ -81,14 +89,15 @@ def print_summary(result: dict[str, Any]) -> None:
     out.print(w["privacy_note"].format(min_cell=result["min_cell"]), style="dim", markup=False)
 
 
-def _extra_row(sig: dict[str, Any], groups: list[dict[str, Any]], w: dict[str, str]) -> list[str]:
+def _extra_row(sig: dict[str, Any], groups: list[dict[str, Any]], w: dict[str, str],
+               lang: str) -> list[str]:
     if sig["type"] == "scale":
-        return [w["mean"], *(_num(sig["columns"][g["key"]].get("mean")) for g in groups)]
+        return [w["mean"], *(_num(sig["columns"][g["key"]].get("mean"), lang) for g in groups)]
     if sig["type"] == "triad":
         cells = []
         for g in groups:
             comp = sig["columns"][g["key"]].get("composition")
-            cells.append("/".join(f"{c * 100:.0f}" for c in comp) if comp else "")
+            cells.append(_parts(comp, lang) if comp else "")
         return [f"{w['composition']} (%)", *cells]
     return []
 
@@ -109,7 +118,7 @@ def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
         values = []
         for ind in hard["indicators"]:
             v = ind["values"].get(p)
-            values.append("" if v is None else f"{v:g}")
+            values.append(numbers.number(v, lang, missing=""))
         table.add_row(p, hard["stories_shown"].get(p, "0"), *values)
     console.out().print(table, markup=False)
     console.out().print()
@@ -130,8 +139,9 @@ def print_shifts(result: dict[str, Any]) -> None:
     for sig in result["signifiers"]:
         test = sig["test"]
         if test["p"] is not None:
-            verdict = (f"{w.get('test_' + test['name'], test['name'])}, p = {test['p']:.3g}, "
-                       f"{w['p_adjusted']} = {test['p_adjusted']:.3g}")
+            verdict = (f"{w.get('test_' + test['name'], test['name'])}, "
+                       f"{numbers.p_value(test['p'], lang)}, "
+                       f"{numbers.p_value(test['p_adjusted'], lang, w['p_adjusted'])}")
         else:
             verdict = w["too_few"] if test.get("reason") == "too_few" else (
                 w["test_unreliable"] if test.get("reason") == "expected_low" else test["name"])
@@ -148,24 +158,25 @@ def print_shifts(result: dict[str, Any]) -> None:
             diff = ""
             if a["difference"] is not None:
                 lo, hi = a["interval"]
-                diff = (f"{signed(a['difference'] * 100, 0)} [{signed(lo * 100, 0)}; "
-                        f"{signed(hi * 100, 0)}]")
+                diff = (f"{signed(a['difference'] * 100, 0, lang)} "
+                        f"{_brackets(lo * 100, hi * 100, 0, lang)}")
             mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(a["shift"] or "", "")
-            table.add_row(a["label"], f"{a['from']['shown']} {pct(a['from']['share'])}",
-                          f"{a['to']['shown']} {pct(a['to']['share'])}", diff, mark)
+            table.add_row(a["label"], f"{a['from']['shown']} {pct(a['from']['share'], lang)}",
+                          f"{a['to']['shown']} {pct(a['to']['share'], lang)}", diff, mark)
         if sig["type"] == "scale" and sig.get("mean") and sig["mean"]["from"] is not None:
             m = sig["mean"]
             diff = ""
             if m["difference"] is not None:
-                diff = (f"{signed(m['difference'], 2)} [{signed(m['interval'][0], 2)}; "
-                        f"{signed(m['interval'][1], 2)}]")
+                diff = (f"{signed(m['difference'], 2, lang)} "
+                        f"{_brackets(m['interval'][0], m['interval'][1], 2, lang)}")
             mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(m["shift"] or "", "")
-            table.add_row(w["mean"], _num(m["from"]), _num(m["to"]), diff, mark, style="bold")
+            table.add_row(w["mean"], _num(m["from"], lang), _num(m["to"], lang), diff, mark,
+                          style="bold")
         if sig["type"] == "triad" and sig.get("composition"):
             comp = sig["composition"]
-            fmt = (lambda c: "/".join(f"{x * 100:.0f}" for x in c) if c else "")  # noqa: E731
-            table.add_row(f"{w['composition']} (%)", fmt(comp["from"]), fmt(comp["to"]), "", "",
-                          style="dim")
+            table.add_row(f"{w['composition']} (%)",
+                          _parts(comp["from"], lang) if comp["from"] else "",
+                          _parts(comp["to"], lang) if comp["to"] else "", "", "", style="dim")
         out.print(table, markup=False)
         for note in sig["notes"]:
             out.print(f"  {note}", style="yellow", markup=False)

@@ -490,9 +490,11 @@ class TerminalWalk:
         table.add_column(self.t["impact"], justify="right", no_wrap=True)
         table.add_column(self.t["effort"], justify="right", no_wrap=True)
         table.add_column(self.t["quadrant"], no_wrap=True)
+        from sprintkit.i18n.numbers import number
+
         for row in _matrix(scores, self.lang):
-            table.add_row(esc(row["item"]), f"{row['impact']:g}", f"{row['effort']:g}",
-                          esc(row["quadrant_label"]))
+            table.add_row(esc(row["item"]), number(row["impact"], self.lang),
+                          number(row["effort"], self.lang), esc(row["quadrant_label"]))
         out().print(table)
 
     # --- test cards -------------------------------------------------------------------------

@@ -21,11 +21,20 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function pct(share) { return share === null || share === undefined ? "" : Math.round(share * 100) + "%"; }
+  // Numbers the way sprintkit.i18n.numbers writes them: decimal comma in Dutch, true minus sign.
+  function dec(s) { return D.language === "nl" ? s.replace(".", ",") : s; }
   function signed(x, digits) {
-    var s = x.toFixed(digits);
-    if (Number(s) === 0) return (0).toFixed(digits);
-    return (x > 0 ? "+" : "") + s;
+    var s = Math.abs(x).toFixed(digits);
+    if (Number(s) === 0) return dec(s);
+    return (x > 0 ? "+" : "\u2212") + dec(s);
   }
+  function pnum(p) {
+    if (p < 0.001) return "< " + dec("0.001");
+    p = Math.min(p, 1);
+    var digits = Math.max(0, 1 - Math.floor(Math.log10(p)));
+    return dec(String(Number(p.toFixed(digits))));
+  }
+  function pvalue(name, p) { var s = pnum(p); return name + (s.charAt(0) === "<" ? " " : " = ") + s; }
   function fmt(x) { return (Math.round(x * 100) / 100).toLocaleString(D.language === "nl" ? "nl-NL" : "en-GB"); }
   function label(list, id) {
     for (var i = 0; i < list.length; i++) if (list[i].id === id) return list[i].label;
@@ -258,7 +267,7 @@
       }
       var t = sig.test;
       if (t.p !== null) {
-        var testText = W.test + ": " + (W["test_" + t.name] || t.name) + ", p = " + t.p.toPrecision(2) + ", " + W.p_adjusted + " = " + t.p_adjusted.toPrecision(2);
+        var testText = W.test + ": " + (W["test_" + t.name] || t.name) + ", " + pvalue("p", t.p) + ", " + pvalue(W.p_adjusted, t.p_adjusted);
         card.appendChild(el("p", { "class": "test", "data-testid": "test", "data-sig": sig.id }, testText));
       }
       var notes = sig.notes.slice();

@@ -1,0 +1,8 @@
+"""English texts for reading dates."""
+
+WORDS: dict[str, str] = {
+    "dates.not_a_date": "that is not a date; write day-month-year or year-month-day, e.g. 2-3-2026 or 2026-03-02",
+    "dates.impossible": "that date does not exist ({reason}); write e.g. 2-3-2026 or 2026-03-02",
+    "dates.no_month": "there is no month {month}",
+    "dates.no_day": "{month} {year} has no day {day}",
+}
