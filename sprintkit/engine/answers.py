@@ -349,6 +349,20 @@ def items_of(spec: OutputSpec, ctx: AnswerContext) -> list[str] | None:
     return [str(i) for i in items]
 
 
+def votes_on(spec: OutputSpec, outputs: list[OutputSpec], answers: Mapping[str, Any]
+             ) -> dict[str, int] | None:
+    """For a list output that picks from an earlier list (``items_from``): the dot votes that
+    list received, when another output voted on it (``None`` otherwise)."""
+    if not spec.items_from or spec.type != "list":
+        return None
+    for other in outputs:
+        if other.type == "dot_vote" and other.items_from == spec.items_from:
+            votes = answers.get(other.id)
+            if isinstance(votes, dict) and votes:
+                return {str(k): int(v) for k, v in votes.items() if _is_number(v)}
+    return None
+
+
 def _resolve_item(ref: Any, items: list[str] | None, strict: bool, typed: bool) -> str | None:
     text = str(ref).strip() if not isinstance(ref, (dict, list, bool)) else None
     if text is None:

@@ -37,6 +37,7 @@ from sprintkit.engine.answers import (
     example_answer,
     items_of,
     same_answer,
+    votes_on,
 )
 from sprintkit.engine.progress import (
     all_answers,
@@ -100,6 +101,9 @@ class Ask:
     """For a hypotheses output: save one test card at once (raises :class:`AnswerError`)."""
     participants: int | None = None
     """The number of participants the sprint recorded (bounds the dots of a dot vote)."""
+    votes: dict[str, int] | None = None
+    """For a list that picks from a list the group voted on: the votes per item (the items
+    are offered most votes first, with their votes)."""
 
 
 @dataclass(frozen=True)
@@ -630,6 +634,7 @@ class _Walker:
             check=lambda value: coerce_answer(spec, value, context_of(self.model), typed=True),
             add_card=(lambda card: self._card(step, card)) if spec.type == "hypotheses" else None,
             participants=participants_of(ctx.answers) if spec.type == "dot_vote" else None,
+            votes=votes_on(spec, [o for p in self.method.phases for o in p.outputs], ctx.answers),
         )
 
     def _handle(self, ask: Ask, reply: Reply) -> None:

@@ -311,7 +311,11 @@ class TerminalWalk:
         existing = ask.default if isinstance(ask.default, list) else []
         earlier = ask.items if ask.spec.items_from else None
         if earlier:
-            prompts.numbered([esc(i) for i in earlier])
+            votes = ask.votes or {}
+            if votes:  # most votes first: the top of the vote is what is usually picked
+                earlier = sorted(earlier, key=lambda item: -votes.get(item, 0))
+            prompts.numbered([esc(i) + (f" [dim]· {self.t['votes_n'].format(n=votes[i])}[/dim]"
+                                        if i in votes else "") for i in earlier])
             out().print(f"[dim]{self.t['list_pick']}[/dim]")
             if existing:
                 keeps = self.t["enter_keeps"].format(value=shown_value(existing, self.lang))
@@ -347,8 +351,8 @@ class TerminalWalk:
         return chosen
 
     def _menu(self, ask: Ask) -> None:
-        options = [f"{esc(c.label.get(self.lang))} [dim]({c.id})[/dim]" for c in ask.spec.choices]
-        prompts.numbered(options)
+        # by name only: a number, the name or the id may be typed (the id is for answers files)
+        prompts.numbered([esc(c.label.get(self.lang)) for c in ask.spec.choices])
 
     def _ask_choice(self, ask: Ask) -> Any:
         self._menu(ask)

@@ -41,6 +41,7 @@ WORDS: dict[str, str] = {
     "walkthrough.vote_keep": "  Number, or Enter to keep the result: ",
     "walkthrough.total": "  {n}. {item} — votes (Enter = 0): ",
     "walkthrough.ranking": "Result",
+    "walkthrough.votes_n": "{n} dots",
     "walkthrough.votes": "votes",
     "walkthrough.score": "  {n}. {item}\n     impact and effort ({lo}-{hi}), e.g. {hi} {lo} (Enter skips): ",
     "walkthrough.matrix": "Impact and effort",

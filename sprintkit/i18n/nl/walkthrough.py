@@ -41,6 +41,7 @@ WORDS: dict[str, str] = {
     "walkthrough.vote_keep": "  Nummer, of Enter om de uitslag te houden: ",
     "walkthrough.total": "  {n}. {item} — stemmen (Enter = 0): ",
     "walkthrough.ranking": "Uitslag",
+    "walkthrough.votes_n": "{n} stippen",
     "walkthrough.votes": "stemmen",
     "walkthrough.score": "  {n}. {item}\n     impact en inspanning ({lo}-{hi}), bijv. {hi} {lo} (Enter slaat over): ",
     "walkthrough.matrix": "Impact en inspanning",
