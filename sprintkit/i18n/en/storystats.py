@@ -21,7 +21,4 @@ WORDS: dict[str, str] = {
         "mean) excludes zero. Intervals are rounded outward. A shift smaller than {min_shift} "
         "percentage points is called small."
     ),
-    "storystats.min_shift_invalid": (
-        "stories.min_shift must be a number from 0 to 100 (percentage points)"
-    ),
 }

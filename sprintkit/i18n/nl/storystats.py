@@ -21,7 +21,4 @@ WORDS: dict[str, str] = {
         "(Newcombe; Welch voor een gemiddelde) nul uitsluit. Intervallen zijn naar buiten "
         "afgerond. Een verschuiving kleiner dan {min_shift} procentpunt heet klein."
     ),
-    "storystats.min_shift_invalid": (
-        "stories.min_shift moet een getal van 0 tot en met 100 zijn (procentpunten)"
-    ),
 }
