@@ -369,3 +369,28 @@ def test_verdict_audit_recomputes_with_scipy(cli, tmp_path):
     avg = sum(values) / len(values)
     assert (mean["ci_low"], mean["ci_high"]) == pytest.approx((avg - t * se, avg + t * se))
     assert mean["p_meets_target"] == pytest.approx(stats.t(4, loc=avg, scale=se).cdf(14))
+
+
+def test_dashboard_data_carries_the_classes_and_the_shown_intervals(cli, tmp_path):
+    from sprintkit.ops.stories import context
+    from sprintkit.ops.storyviews import dashboard_data
+
+    sprint = make_sprint(tmp_path / "s", "stories:\n  min_shift: 50\n")
+    rows = balanced_rows({"2025-03-01": 40}, emotie="boos")
+    rows += balanced_rows({"2025-09-02": 45}, emotie="blij")
+    rows += balanced_rows({"2025-03-02": 20}, emotie="blij")
+    rows += balanced_rows({"2025-09-01": 15}, emotie="boos")
+    (tmp_path / "s.csv").write_text(csv_text(rows), encoding="utf-8")
+    assert cli("stories", "import", tmp_path / "s.csv", "-s", sprint).exit_code == 0
+    data = dashboard_data(context(sprint, "en"), quote_limit=0)
+    assert data["min_shift"] == 50
+    view = data["shifts"]["2025-H1|2025-H2|"]
+    assert view["interval_heading"] == "95% interval"
+    assert view["class_labels"] == {"clear_large": "clear shift",
+                                    "clear_small": "clear but small", "not_clear": "not clear"}
+    assert "less than 50 percentage points" in view["small_note"]
+    blij = {a["id"]: a for a in _emotie(view)["answers"]}["blij"]
+    assert blij["shift_class"] == "clear_small"
+    assert blij["difference_shown"] == "+42"
+    lo, hi = bounds(blij["interval_shown"])
+    assert lo <= blij["interval"][0] * 100 and hi >= blij["interval"][1] * 100
