@@ -487,6 +487,7 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
     verdict = "insufficient_data"
     used: list[Evidence] = []
     values: list[float] | None = None
+    sd: float | None = None
 
     if kind == "proportion" and target is not None:
         used = counts
@@ -594,7 +595,7 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
         final=final,
         audit=verdict_audit(kind if target is not None else "qualitative", n=n,
                             confidence=h.confidence, successes=successes,
-                            values=values),
+                            values=values, sd=sd),
     )
 
 

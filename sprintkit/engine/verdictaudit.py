@@ -9,11 +9,12 @@ the ``audit`` object).
   ``t``; ``p_meets_target`` comes from the t posterior ``mean + se · T(df)``;
 * the rule: supported when the whole interval meets the target, refuted when none of it does.
 
-Pure logic; scipy.special is imported inside the function."""
+Pure logic; scipy.special is imported inside the functions."""
 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from typing import Any
 
 RULE = ("supported when every point of the interval meets the target, refuted when none does, "
@@ -24,15 +25,29 @@ BETA = "Beta(1 + k, 1 + n − k) posterior from a uniform Beta(1, 1) prior"
 T_POSTERIOR = "t posterior: mean + se · T(n − 1)"
 
 
-def verdict_audit(kind: str, *, n: int, confidence: float, successes: int | None = None,
-                  values: list[float] | None = None) -> dict[str, Any]:
-    """The audit object of one verdict (methods, quantiles, spread, posterior)."""
-    from scipy.special import ndtri, stdtrit
+@lru_cache(maxsize=256)
+def _z(confidence: float) -> float:
+    from scipy.special import ndtri
 
+    return float(ndtri(0.5 + confidence / 2))
+
+
+@lru_cache(maxsize=1024)
+def _t(df: int, confidence: float) -> float:
+    from scipy.special import stdtrit
+
+    return float(stdtrit(df, 0.5 + confidence / 2))
+
+
+def verdict_audit(kind: str, *, n: int, confidence: float, successes: int | None = None,
+                  values: list[float] | None = None,
+                  sd: float | None = None) -> dict[str, Any]:
+    """The audit object of one verdict (methods, quantiles, spread, posterior); ``sd``, when
+    the caller has it, saves computing the standard deviation of ``values`` again."""
     audit: dict[str, Any] = {"rule": RULE, "confidence": confidence, "interval": None,
                              "posterior": None}
     if kind == "proportion":
-        audit["interval"] = {"method": WILSON, "z": float(ndtri(0.5 + confidence / 2))}
+        audit["interval"] = {"method": WILSON, "z": _z(confidence)}
         if n > 0 and successes is not None:
             audit["posterior"] = {"method": BETA, "a": 1 + successes, "b": 1 + n - successes}
         return audit
@@ -42,11 +57,12 @@ def verdict_audit(kind: str, *, n: int, confidence: float, successes: int | None
         if values is not None and len(values) >= 2:
             import statistics
 
-            sd = statistics.stdev(values)
+            if sd is None:
+                sd = statistics.stdev(values)
             se = sd / math.sqrt(len(values))
             df = len(values) - 1
             audit["sd"] = sd
-            audit["interval"].update(df=df, t=float(stdtrit(df, 0.5 + confidence / 2)), se=se)
+            audit["interval"].update(df=df, t=_t(df, confidence), se=se)
             audit["posterior"] = {"method": T_POSTERIOR, "df": df,
                                   "loc": statistics.fmean(values), "scale": se}
         return audit
