@@ -158,7 +158,7 @@ _WITH_DIFFERENCE = ("shift_class", "difference_shown", "interval_shown")
 def _hide_test_counts(test: dict[str, Any]) -> None:
     """A test's counts and what they give away (expected counts, U, the other statistics)
     go when a count of the signifier is hidden; p-values stay, rounded."""
-    for k in ("table", "expected", "u_other"):
+    for k in ("table", "expected", "u_other", "n_from", "n_to"):
         if k in test:
             test[k] = None
     for option in test.get("options") or []:
