@@ -359,7 +359,7 @@ def test_to_json_field_order():
     assert keys == [
         "id", "kind", "target", "n", "successes", "estimate", "ci_low", "ci_high",
         "confidence", "p_meets_target", "verdict", "needed_n", "strength", "caveats",
-        "override", "override_reason", "final",
+        "override", "override_reason", "final", "audit",
     ]
 
 

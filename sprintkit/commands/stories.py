@@ -271,7 +271,9 @@ def shifts_cmd(
     sprint: SprintOpt = None,  # type: ignore[assignment]
     perspective: PerspectiveOpt = None,
     alpha: Annotated[float, typer.Option(
-        "--alpha", min=0.001, max=0.2, help="Significance level for flagging a shift.")] = 0.05,
+        "--alpha", min=0.001, max=0.2,
+        help="Significance level for flagging a shift, also per multichoice option; the "
+        "intervals are at 1 - alpha (0.05: 95%).")] = 0.05,
     lang: LangOpt = None,
     format: FormatOpt = Format.text,
 ) -> None:

@@ -249,6 +249,8 @@ class VerdictResult:
     override: str | None = None
     override_reason: str | None = None
     final: str = "insufficient_data"
+    audit: dict[str, Any] = field(default_factory=dict)
+    """How to recompute the figures (:mod:`sprintkit.engine.verdictaudit`)."""
 
     def to_json(self) -> dict[str, Any]:
         """The fields in a stable order, for ``--format json`` and reports."""
@@ -270,6 +272,7 @@ class VerdictResult:
             "override": self.override,
             "override_reason": self.override_reason,
             "final": self.final,
+            "audit": self.audit,
         }
 
     @property
@@ -394,6 +397,8 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
     needed: int | None = None
     verdict = "insufficient_data"
     used: list[Evidence] = []
+    values: list[float] | None = None
+    sd: float | None = None
 
     if kind == "proportion" and target is not None:
         used = counts
@@ -480,6 +485,8 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
             )
         )
 
+    from sprintkit.engine.verdictaudit import verdict_audit
+
     return VerdictResult(
         id=h.id,
         kind=kind,
@@ -498,6 +505,9 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
         override=override,
         override_reason=reason,
         final=final,
+        audit=verdict_audit(kind if target is not None else "qualitative", n=n,
+                            confidence=h.confidence, successes=successes,
+                            values=values, sd=sd),
     )
 
 

@@ -118,6 +118,9 @@ def _shifts(h: _Hide, result: dict[str, Any], min_cell: int) -> None:
                 any_hidden = any_hidden or count is None
             if not visible:
                 a["difference"] = a["interval"] = a["shift"] = None
+                for k in _WITH_DIFFERENCE:
+                    if k in a:
+                        a[k] = None
             flagged = flagged or bool(a.get("shift"))
         mean = sig.get("mean")
         if mean:
@@ -132,6 +135,9 @@ def _shifts(h: _Hide, result: dict[str, Any], min_cell: int) -> None:
             if any(gone) or any_hidden:
                 mean["interval"] = None
                 mean["shift"] = None
+                for k in ("audit", *_WITH_DIFFERENCE):
+                    if k in mean:
+                        mean[k] = None
             flagged = flagged or bool(mean.get("shift"))
         if any(n is None for n in ns) and sig.get("composition"):
             sig["composition"] = {"from": None, "to": None}
@@ -140,7 +146,27 @@ def _shifts(h: _Hide, result: dict[str, Any], min_cell: int) -> None:
             test["statistic"] = None
             test["p"] = _rounded(test["p"])
             test["p_adjusted"] = _rounded(test.get("p_adjusted"))
+        if any_hidden:
+            _hide_test_counts(test)
         sig["shifted"] = flagged
+
+
+_WITH_DIFFERENCE = ("shift_class", "difference_shown", "interval_shown")
+"""Fields that show a difference: gone with it."""
+
+
+def _hide_test_counts(test: dict[str, Any]) -> None:
+    """A test's counts and what they give away (expected counts, U, the other statistics)
+    go when a count of the signifier is hidden; p-values stay, rounded."""
+    for k in ("table", "expected", "u_other", "n_from", "n_to"):
+        if k in test:
+            test[k] = None
+    for option in test.get("options") or []:
+        option["statistic"] = None
+        for k in ("table", "expected"):
+            option[k] = None
+        for k in ("p", "p_adjusted"):
+            option[k] = _rounded(option.get(k))
 
 
 def _story_counts(h: _Hide, counts: dict[str, dict[str, str]]) -> None:

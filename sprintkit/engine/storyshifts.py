@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from sprintkit.engine.shiftaudit import mann_whitney, table_test
 from sprintkit.engine.stories import (
     Cube,
     answer_ids,
@@ -30,7 +31,6 @@ from sprintkit.engine.stories import (
     composition,
 )
 from sprintkit.engine.storywords import words
-from sprintkit.i18n import numbers
 
 SMALL_SAMPLE = 30
 """Fewer stories than this in either period: the result is marked as a small sample."""
@@ -71,23 +71,12 @@ def newcombe(k1: int, n1: int, k2: int, n2: int,
 
 def welch(n1: int, s1: float, q1: float, n2: int, s2: float, q2: float,
           confidence: float = 0.95) -> tuple[float, float, float] | None:
-    """Difference of means (2 - 1) with a Welch t interval, from n, sum and sum of squares."""
-    if n1 < 2 or n2 < 2:
-        return None
-    from scipy import stats
+    """Difference of means (2 - 1) with a Welch t interval, from n, sum and sum of squares
+    (with its audit fields: :func:`sprintkit.engine.shiftaudit.welch`)."""
+    from sprintkit.engine.shiftaudit import welch as detailed
 
-    m1, m2 = s1 / n1, s2 / n2
-    v1 = max(0.0, (q1 - n1 * m1 * m1) / (n1 - 1))
-    v2 = max(0.0, (q2 - n2 * m2 * m2) / (n2 - 1))
-    se2 = v1 / n1 + v2 / n2
-    d = m2 - m1
-    if se2 == 0:
-        return (d, d, d)
-    df = se2 ** 2 / ((v1 / n1) ** 2 / (n1 - 1) + (v2 / n2) ** 2 / (n2 - 1)) if (v1 and v2) \
-        else (n1 - 1 if v1 else n2 - 1)
-    t = float(stats.t.ppf(1 - (1 - confidence) / 2, df))
-    half = t * math.sqrt(se2)
-    return (d, d - half, d + half)
+    found = detailed(n1, s1, q1, n2, s2, q2, confidence)
+    return None if found is None else (found["difference"], found["low"], found["high"])
 
 
 def holm(pvalues: list[float | None]) -> list[float | None]:
@@ -102,61 +91,27 @@ def holm(pvalues: list[float | None]) -> list[float | None]:
     return adjusted
 
 
-# --- tests ---------------------------------------------------------------------------------
-
-
-def table_test(table: list[list[int]]) -> dict[str, Any]:
-    """Test of homogeneity for an answers × 2 periods table.
-
-    Returns ``{"name", "statistic", "df", "p"}``; name ``none`` with a ``reason`` when no
-    honest test is possible (one answer only, or expected counts too small)."""
-    rows = [r for r in table if sum(r) > 0]
-    if len(rows) < 2 or any(sum(r[j] for r in rows) == 0 for j in (0, 1)):
-        return {"name": "none", "reason": "no_variation", "statistic": None, "df": None, "p": None}
-    total = sum(map(sum, rows))
-    cols = [sum(r[j] for r in rows) for j in (0, 1)]
-    expected = [sum(r) * c / total for r in rows for c in cols]
-    low = sum(1 for e in expected if e < 5)
-    from scipy import stats
-
-    if len(rows) == 2 and low:
-        _, p = stats.fisher_exact(rows)
-        return {"name": "fisher", "statistic": None, "df": None, "p": float(p)}
-    if min(expected) < 1 or low > 0.2 * len(expected):
-        return {"name": "none", "reason": "expected_low", "statistic": None, "df": None,
-                "p": None}
-    chi2, p, dof, _ = stats.chi2_contingency(rows)
-    return {"name": "chi-square", "statistic": float(chi2), "df": int(dof), "p": float(p)}
-
-
-def mann_whitney(counts1: dict[str, int], counts2: dict[str, int]) -> dict[str, Any]:
-    """Mann-Whitney U from the counts of each scale value in the two periods."""
-    import numpy as np
-    from scipy import stats
-
-    x = np.repeat([float(v) for v in counts1], list(counts1.values()))
-    y = np.repeat([float(v) for v in counts2], list(counts2.values()))
-    if len(x) == 0 or len(y) == 0 or len(set(x) | set(y)) < 2:
-        return {"name": "none", "reason": "no_variation", "statistic": None, "df": None, "p": None}
-    res = stats.mannwhitneyu(x, y, alternative="two-sided")
-    return {"name": "mann-whitney", "statistic": float(res.statistic), "df": None,
-            "p": float(res.pvalue)}
-
-
 # --- shifts --------------------------------------------------------------------------------
 
 
 def shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_cell: int,
            lang: str, perspective: str | None = None, alpha: float = 0.05,
-           confidence: float = 0.95, raw: bool = False) -> dict[str, Any]:
+           confidence: float | None = None, min_shift: float = 5.0,
+           raw: bool = False) -> dict[str, Any]:
     """How each signifier's answers moved from ``period_from`` to ``period_to``.
+
+    ``alpha`` is the significance level of every test (also each multichoice option) and sets
+    the intervals' level (``confidence``, default ``1 - alpha``). ``min_shift`` is the smallest
+    difference that matters, in percentage points: a statistically clear shift below it is
+    classed ``clear_small`` (:mod:`sprintkit.engine.shiftclass`).
 
     Counts are protected as one linked set (:mod:`sprintkit.engine.storycells`): no share,
     difference or shift flag is shown for a hidden count. ``raw=True``: every true count, for an
     output that publishes this report together with other tables and protects them at once."""
     result = _shifts(cube, method, period_from=period_from, period_to=period_to,
                      min_cell=min_cell, lang=lang, perspective=perspective, alpha=alpha,
-                     confidence=confidence)
+                     confidence=1 - alpha if confidence is None else confidence,
+                     min_shift=min_shift)
     if not raw:
         from sprintkit.engine.storycells import protect_output
 
@@ -166,7 +121,10 @@ def shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_cel
 
 def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_cell: int,
             lang: str, perspective: str | None, alpha: float,
-            confidence: float) -> dict[str, Any]:
+            confidence: float, min_shift: float) -> dict[str, Any]:
+    from sprintkit.engine import shiftclass
+    from sprintkit.engine.shiftaudit import HOLM, NEWCOMBE
+
     w = words(lang)
 
     def group(p: str, v: str, b: str) -> str | None:
@@ -179,7 +137,7 @@ def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_ce
     results = []
     for sig in method.signifiers:
         results.append(_signifier_shift(sig, c, period_from, period_to, min_cell, lang,
-                                        confidence))
+                                        confidence, alpha))
     adjusted = holm([r["test"]["p"] for r in results])
     for r, p_adj in zip(results, adjusted, strict=True):
         r["test"]["p_adjusted"] = p_adj
@@ -192,11 +150,13 @@ def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_ce
             flagged = supported and excludes and own_ok
             a["shift"] = ("up" if sign > 0 else "down") if flagged else None
             r["shifted"] = r["shifted"] or flagged
+            shiftclass.classify_answer(a, lang, min_shift)
         if r["type"] == "scale" and r.get("mean"):
             interval = r["mean"].pop("_interval", None)
             mean_ok = supported and interval is not None and (interval[0] > 0 or interval[1] < 0)
             r["mean"]["shift"] = ("up" if interval[0] > 0 else "down") if mean_ok else None
             r["shifted"] = r["shifted"] or mean_ok
+            shiftclass.classify_mean(r["mean"], lang, min_shift)
         r["notes"] = [w[n] for n in r["note_codes"]]
     return {
         "from": period_from,
@@ -205,15 +165,23 @@ def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_ce
         "stories": stories,
         "alpha": alpha,
         "confidence": confidence,
+        "min_shift": min_shift,
+        "interval_method": NEWCOMBE,
+        "holm": {"method": HOLM, "across": "signifiers", "alpha": alpha,
+                 "family": [r["id"] for r in results if r["test"]["p"] is not None]},
         "min_cell": min_cell,
         "small_sample_below": SMALL_SAMPLE,
-        "method_note": w["method_note"].format(alpha=numbers.number(alpha, lang)),
+        "method_note": shiftclass.method_note(lang, alpha=alpha, confidence=confidence,
+                                              min_shift=min_shift),
+        "class_labels": shiftclass.class_labels(lang),
+        "interval_heading": shiftclass.interval_heading(confidence, lang),
+        "small_note": shiftclass.small_note(lang, min_shift),
         "signifiers": results,
     }
 
 
 def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: str,
-                     confidence: float) -> dict[str, Any]:
+                     confidence: float, alpha: float = 0.05) -> dict[str, Any]:
     n1 = c.answered.get((p1, "", "", sig.id), 0)
     n2 = c.answered.get((p2, "", "", sig.id), 0)
     seen = {k[4] for k in c.counts if k[3] == sig.id}
@@ -234,7 +202,7 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
     }
     if n1 < min_cell or n2 < min_cell:
         result["test"] = {"name": "none", "reason": "too_few", "statistic": None, "df": None,
-                          "p": None}
+                          "p": None, "method": "none", "yates": None}
         result["note_codes"].append("too_few")
         for a in ids:
             result["answers"].append({
@@ -247,16 +215,15 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
         result["note_codes"].append("small_sample")
     own_p: dict[str, float | None] = {}
     if sig.type == "multichoice":
-        tests = {a: table_test([[raw1[a], raw2[a]], [n1 - raw1[a], n2 - raw2[a]]]) for a in ids}
-        adjusted = holm([tests[a]["p"] for a in ids])
-        own_p = dict(zip(ids, adjusted, strict=True))
-        ps = [p for p in adjusted if p is not None]
-        result["test"] = {"name": "per-option (Holm)", "statistic": None, "df": None,
-                          "p": min(ps) if ps else None}
+        from sprintkit.engine.shiftaudit import option_tests
+
+        result["test"] = option_tests(ids, raw1, raw2, n1, n2, alpha)
+        own_p = {o["id"]: o["p_adjusted"] for o in result["test"]["options"]}
     elif sig.type == "scale":
         result["test"] = mann_whitney(raw1, raw2)
     else:
         result["test"] = table_test([[raw1[a], raw2[a]] for a in ids])
+        result["test"]["rows"] = [a for a in ids if raw1[a] + raw2[a] > 0]
     if result["test"]["p"] is None and result["test"].get("reason") == "expected_low":
         result["note_codes"].append("test_unreliable")
     for a in ids:
@@ -273,20 +240,26 @@ def _signifier_shift(sig: Any, c: Cube, p1: str, p2: str, min_cell: int, lang: s
         }
         if sig.type == "multichoice":
             own = own_p.get(a)
-            entry["_own_ok"] = own is not None and own < 0.05
+            entry["_own_ok"] = own is not None and own < alpha
         if sig.type == "scale":
             entry["_own_ok"] = False  # scale values are shown, the mean carries the shift
         result["answers"].append(entry)
     if sig.type == "scale":
+        from sprintkit.engine.shiftaudit import welch as detailed
+
         s1 = c.scale.get((p1, "", "", sig.id), (0, 0.0, 0.0))
         s2 = c.scale.get((p2, "", "", sig.id), (0, 0.0, 0.0))
-        diff = welch(s1[0], s1[1], s1[2], s2[0], s2[1], s2[2], confidence)
+        diff = detailed(s1[0], s1[1], s1[2], s2[0], s2[1], s2[2], confidence)
+        interval = [diff["low"], diff["high"]] if diff else None
         result["mean"] = {
             "from": s1[1] / s1[0] if s1[0] else None,
             "to": s2[1] / s2[0] if s2[0] else None,
-            "difference": diff[0] if diff else None,
-            "interval": [diff[1], diff[2]] if diff else None,
-            "_interval": [diff[1], diff[2]] if diff else None,
+            "difference": diff["difference"] if diff else None,
+            "interval": interval,
+            "_interval": interval,
+            "scale_range": sig.scale.max - sig.scale.min,
+            "audit": {k: diff[k] for k in ("method", "confidence", "sd_from", "sd_to", "se",
+                                           "df", "t")} if diff else None,
         }
     if sig.type == "triad":
         t1 = c.triad.get((p1, "", "", sig.id))

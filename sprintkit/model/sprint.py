@@ -371,6 +371,10 @@ class StorySettings(Strict):
     )
     min_cell: int = Field(5, ge=1, description="Hide breakdown cells with fewer stories.")
     period_kind: PeriodKind = "half-year"
+    min_shift: float = Field(
+        5.0, ge=0, le=100,
+        description="The smallest shift that matters, in percentage points (0 to 100): a "
+        "statistically clear shift below it is shown as clear but small.")
 
     @field_validator("database")
     @classmethod
@@ -386,7 +390,7 @@ class StorySettings(Strict):
                              "given relative to it (such as stories.db or data/stories.db)")
         return value
 
-    _numbers = field_validator("min_cell", mode="before")(check_number)
+    _numbers = field_validator("min_cell", "min_shift", mode="before")(check_number)
 
 
 class Sprint(Strict):

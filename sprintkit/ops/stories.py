@@ -693,7 +693,7 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
                            hint="periods with stories: " + (", ".join(periods) or "none"))
     result = compute(cube, ctx.method, period_from=period_from, period_to=period_to,
                      min_cell=ctx.settings.min_cell, lang=ctx.lang, perspective=perspective,
-                     alpha=alpha)
+                     alpha=alpha, min_shift=ctx.settings.min_shift)
     result["language"] = ctx.lang
     return result
 

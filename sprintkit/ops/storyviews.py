@@ -116,7 +116,7 @@ def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -
     if len(periods) >= 2:
         section["shifts"] = compute(cube, ctx.method, period_from=periods[-2],
                                     period_to=periods[-1], min_cell=ctx.settings.min_cell,
-                                    lang=ctx.lang, raw=True)
+                                    lang=ctx.lang, min_shift=ctx.settings.min_shift, raw=True)
     protect_output(section, ctx.settings.min_cell)
     return section
 
@@ -162,7 +162,7 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
         for a, b in pairs:
             shift_views[f"{a}|{b}|{v or ''}"] = compute(
                 cube, ctx.method, period_from=a, period_to=b, min_cell=min_cell, lang=ctx.lang,
-                perspective=v, raw=True)
+                perspective=v, min_shift=ctx.settings.min_shift, raw=True)
     by_period = summarise(cube, ctx.method, by=["period", "perspective"], min_cell=min_cell,
                           lang=ctx.lang, raw=True)
     model = ctx.sprint_file.model
@@ -173,6 +173,7 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
         "language": ctx.lang,
         "words": w,
         "min_cell": min_cell,
+        "min_shift": ctx.settings.min_shift,
         "privacy_note": w["privacy_note"].format(min_cell=min_cell),
         "periods": periods,
         "perspectives": [{"id": p, "label": perspective_label(ctx.method, p, ctx.lang)}

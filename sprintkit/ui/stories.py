@@ -127,8 +127,18 @@ def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
 # --- shifts --------------------------------------------------------------------------------
 
 
+def _shown(a: dict[str, Any]) -> str:
+    """The difference and its interval as :mod:`sprintkit.engine.outward` rounded them."""
+    if a.get("difference_shown") is None or a.get("interval_shown") is None:
+        return ""
+    return f"{a['difference_shown']} {a['interval_shown']}"
+
+
 def print_shifts(result: dict[str, Any]) -> None:
     from rich.table import Table
+
+    from sprintkit.engine.shiftclass import interval_heading, small_note
+    from sprintkit.engine.shiftclass import mark as shift_mark
 
     lang = result.get("language", "nl")
     w = words(lang)
@@ -152,24 +162,21 @@ def print_shifts(result: dict[str, Any]) -> None:
         table.add_column(w["answer"], overflow="fold", max_width=28)
         table.add_column(result["from"], justify="right")
         table.add_column(result["to"], justify="right")
-        table.add_column(f"{w['difference']} [{w['interval']}]", justify="right")
+        table.add_column(f"{w['difference']} [{interval_heading(result['confidence'], lang)}]",
+                         justify="right")
         table.add_column(w["shift"])
+        small = False
         for a in sig["answers"]:
-            diff = ""
-            if a["difference"] is not None:
-                lo, hi = a["interval"]
-                diff = (f"{signed(a['difference'] * 100, 0, lang)} "
-                        f"{_brackets(lo * 100, hi * 100, 0, lang)}")
-            mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(a["shift"] or "", "")
+            diff = _shown(a)
+            mark = shift_mark(a.get("shift"), a.get("shift_class"), lang)
+            small = small or a.get("shift_class") == "clear_small"
             table.add_row(a["label"], f"{a['from']['shown']} {pct(a['from']['share'], lang)}",
                           f"{a['to']['shown']} {pct(a['to']['share'], lang)}", diff, mark)
         if sig["type"] == "scale" and sig.get("mean") and sig["mean"]["from"] is not None:
             m = sig["mean"]
-            diff = ""
-            if m["difference"] is not None:
-                diff = (f"{signed(m['difference'], 2, lang)} "
-                        f"{_brackets(m['interval'][0], m['interval'][1], 2, lang)}")
-            mark = {"up": f"▲ {w['up']}", "down": f"▼ {w['down']}"}.get(m["shift"] or "", "")
+            diff = _shown(m)
+            mark = shift_mark(m.get("shift"), m.get("shift_class"), lang)
+            small = small or m.get("shift_class") == "clear_small"
             table.add_row(w["mean"], _num(m["from"], lang), _num(m["to"], lang), diff, mark,
                           style="bold")
         if sig["type"] == "triad" and sig.get("composition"):
@@ -178,6 +185,9 @@ def print_shifts(result: dict[str, Any]) -> None:
                           _parts(comp["from"], lang) if comp["from"] else "",
                           _parts(comp["to"], lang) if comp["to"] else "", "", "", style="dim")
         out.print(table, markup=False)
+        if small:
+            out.print(f"  {small_note(lang, result.get('min_shift', 5.0))}", style="dim",
+                      markup=False)
         for note in sig["notes"]:
             out.print(f"  {note}", style="yellow", markup=False)
         if not sig["shifted"] and test["p"] is not None:
