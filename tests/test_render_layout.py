@@ -271,7 +271,7 @@ def test_without_libreoffice_a_docx_has_no_page_numbers_and_says_so(model, monke
     assert any("no page numbers" in w for w in out.warnings)
     from sprintkit.errors import SprintkitError
 
-    with pytest.raises(SprintkitError, match="needs LibreOffice"):
+    with pytest.raises(SprintkitError, match="needs LibreOffice|LibreOffice nodig"):
         render_bytes("report", model, fmt="pdf")
 
 

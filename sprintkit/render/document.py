@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import NotFound, SprintkitError, shown
+from sprintkit.i18n import msg
 from sprintkit.render import markup as mk
 from sprintkit.render.lookup import ResolvedTemplate
 
@@ -125,9 +126,9 @@ class Images:
 
         spec = self.charts.get(ref)
         if spec is None:
-            known = ", ".join(sorted(self.charts)[:5]) or "none"
-            raise SprintkitError(f"the template asks for chart {ref!r}, which does not exist",
-                                 hint=f"charts in this context: {known}")
+            known = ", ".join(sorted(self.charts)[:5]) or msg("render.none")
+            raise SprintkitError(msg("render.no_chart", ref=repr(ref)),
+                                 hint=msg("render.charts_known", known=known))
         width, height = size_cm(spec)
         future = self._futures.pop(ref, None)
         if future is not None:
@@ -141,28 +142,27 @@ class Images:
         path = Path(ref)
         if len(ref) > MAX_IMAGE_PATH or any(len(p) > MAX_IMAGE_NAME for p in path.parts):
             raise SprintkitError(
-                f"image name {shown(ref)} is too long (at most {MAX_IMAGE_NAME} characters a "
-                f"name, {MAX_IMAGE_PATH} in all)", hint="give the image file a shorter name")
+                msg("render.image_name_long", ref=shown(ref), name=MAX_IMAGE_NAME,
+                    path=MAX_IMAGE_PATH), hint=msg("render.image_name_long_hint"))
         candidates = [path] if path.is_absolute() else [root / path for root in self.roots]
         for candidate in candidates:
             try:
                 resolved = candidate.resolve()
                 if not any(resolved.is_relative_to(root) for root in self.roots):
-                    raise SprintkitError(
-                        f"image {shown(ref)} is outside the template and sprint folders",
-                        hint="put the image next to the template or in the sprint folder")
+                    raise SprintkitError(msg("render.image_outside", ref=shown(ref)),
+                                         hint=msg("render.image_outside_hint"))
                 if resolved.is_file():
                     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-                        raise SprintkitError(
-                            f"image {shown(ref)} is not a PNG, JPEG, GIF or BMP file")
+                        raise SprintkitError(msg("render.image_kind", ref=shown(ref)))
                     data = resolved.read_bytes()
                     width, height = _natural_size_cm(data, ref)
                     return data, width, height
             except (OSError, ValueError) as exc:  # a name the file system cannot take
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bad name"
-                raise SprintkitError(f"image {shown(ref)} cannot be read ({reason})") from None
-        raise NotFound(f"image {shown(ref)} not found next to the template or in the sprint "
-                       "folder")
+                reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                          else msg("render.bad_name"))
+                raise SprintkitError(msg("render.image_unreadable", ref=shown(ref),
+                                         reason=reason)) from None
+        raise NotFound(msg("render.image_not_found", ref=shown(ref)))
 
 
 def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
@@ -171,7 +171,8 @@ def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
     try:
         image = DocxImage.from_blob(data)
     except Exception as exc:  # python-docx raises several kinds for unreadable images
-        raise SprintkitError(f"image {ref!r} cannot be read: {type(exc).__name__}") from None
+        raise SprintkitError(msg("render.image_unreadable", ref=repr(ref),
+                                 reason=type(exc).__name__)) from None
     return image.width.cm, image.height.cm
 
 
@@ -260,4 +261,5 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
         return Output(to_html(document, images, lang=lang, mark=mark,
                               note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"])).encode("utf-8"),
                       title=document.title)
-    raise SprintkitError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise SprintkitError(msg("cli.report.bad_format", format=repr(fmt),
+                             formats=", ".join(FORMATS)))

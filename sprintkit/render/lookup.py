@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sprintkit.errors import NotFound, UsageError
+from sprintkit.i18n import msg
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -91,21 +92,20 @@ def resolve(spec: str, lang: str, sprint_dir: Path | None) -> ResolvedTemplate:
     if is_path(spec):
         path = Path(spec).expanduser()
         if not path.is_file():
-            raise NotFound(f"{spec}: no such template file",
-                           hint="give a NAME (see sprintkit templates list) or an existing file")
+            raise NotFound(msg("render.no_template_file", spec=spec),
+                           hint=msg("render.no_template_file_hint"))
         stem = path.name.split(".", 1)[0] or "document"
         return ResolvedTemplate(stem, path.resolve(), "path", (path.resolve().parent, *search))
     if not NAME_RE.match(spec):
-        raise UsageError(
-            f"{spec!r} is not a template name; a name is letters, digits, '-' and '_'",
-            hint="to use a template file elsewhere, give its path, e.g. ./mine.nl.j2",
-        )
+        raise UsageError(msg("render.bad_template_name", spec=repr(spec)),
+                         hint=msg("render.bad_template_name_hint"))
     for origin, folder in folders:
         for candidate in (folder / f"{spec}.{lang}.j2", folder / f"{spec}.j2"):
             if candidate.is_file():
                 return ResolvedTemplate(spec, candidate, origin, search)
-    known = ", ".join(sorted({t.name for t in list_templates(sprint_dir)})) or "none"
-    raise NotFound(f"no template {spec!r} in {lang}", hint=f"templates there are: {known}")
+    known = ", ".join(sorted({t.name for t in list_templates(sprint_dir)})) or msg("render.none")
+    raise NotFound(msg("render.no_template", spec=repr(spec), lang=lang),
+                   hint=msg("render.templates_known", known=known))
 
 
 @dataclass
