@@ -51,6 +51,18 @@ WORDS: dict[str, str] = {
     "render.undefined_hint": "`sprintkit templates context -s SPRINT` shows every name a template can use",
     "render.limit_hint": "one rendering may take {seconds} seconds and make texts of up to {repeat} characters; see 'Your own templates' in the README",
     "render.not_allowed": "{where}: not allowed in a template: {what}",
+    # the markup a template writes
+    "render.markup.width": "{where}: width {value} is not a length; write e.g. width=12cm",
+    "render.markup.closes_nothing": "{where}: ':::' closes nothing",
+    "render.markup.close_first": "{where}: close the open block with ':::' before '::: {head}'",
+    "render.markup.div_style": "{where}: '::: div' needs a style name",
+    "render.markup.not_closed": "{where}: '::: {block}' is not closed with ':::'",
+    "render.markup.toc": "{where}: '::: toc' takes only depth=1…4 and '| title'",
+    "render.markup.one_id": "{where}: '::: {head}' needs exactly one id",
+    "render.markup.one_path": "{where}: '::: {head}' needs exactly one path",
+    "render.markup.option": "{where}: unknown option {option}; only width=…",
+    "render.markup.directive": "{where}: unknown directive '::: {head}'; known: {known}",
+    "render.markup.titlepage": "{where}, output line {line}: a title page holds 'title:', 'subtitle:' and 'info:' lines",
     # charts and images
     "render.no_chart": "the template asks for chart {ref}, which does not exist",
     "render.charts_known": "charts in this context: {known}",

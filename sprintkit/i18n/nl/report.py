@@ -51,6 +51,18 @@ WORDS: dict[str, str] = {
     "render.undefined_hint": "`sprintkit templates context -s SPRINT` toont elke naam die een sjabloon kan gebruiken",
     "render.limit_hint": "één keer opmaken mag {seconds} seconden duren en teksten tot {repeat} tekens maken; zie 'Your own templates' in de README",
     "render.not_allowed": "{where}: niet toegestaan in een sjabloon: {what}",
+    # de opmaak die een sjabloon schrijft
+    "render.markup.width": "{where}: breedte {value} is geen lengte; schrijf bijvoorbeeld width=12cm",
+    "render.markup.closes_nothing": "{where}: ':::' sluit niets af",
+    "render.markup.close_first": "{where}: sluit het open blok af met ':::' vóór '::: {head}'",
+    "render.markup.div_style": "{where}: '::: div' heeft een stijlnaam nodig",
+    "render.markup.not_closed": "{where}: '::: {block}' is niet afgesloten met ':::'",
+    "render.markup.toc": "{where}: '::: toc' kent alleen depth=1…4 en '| titel'",
+    "render.markup.one_id": "{where}: '::: {head}' heeft precies één id nodig",
+    "render.markup.one_path": "{where}: '::: {head}' heeft precies één pad nodig",
+    "render.markup.option": "{where}: onbekende optie {option}; alleen width=…",
+    "render.markup.directive": "{where}: onbekende opdracht '::: {head}'; bekend: {known}",
+    "render.markup.titlepage": "{where}, uitvoerregel {line}: een titelpagina bevat regels 'title:', 'subtitle:' en 'info:'",
     # grafieken en afbeeldingen
     "render.no_chart": "het sjabloon vraagt om grafiek {ref}, die niet bestaat",
     "render.charts_known": "grafieken hier: {known}",
