@@ -143,7 +143,7 @@ def register(app: typer.Typer) -> None:
     @templates.command("list")
     def templates_list(sprint: SprintOpt = Path("."), fmt: FormatOpt = Format.text) -> None:
         """List the templates, the file each language uses, and the files they override."""
-        from sprintkit.i18n import msg
+        from sprintkit.i18n import has, msg
         from sprintkit.ops.reports import list_templates
         from sprintkit.ui import console
 
@@ -162,7 +162,10 @@ def register(app: typer.Typer) -> None:
             for lang in ("nl", "en"):
                 origin = t["origins"].get(lang)
                 cells.append(origin or "—")
-            cells.append(t["description"] or msg("cli.report.own_template"))
+            if t["description"] and has(f"cli.report.description.{t['name']}"):
+                cells.append(msg(f"cli.report.description.{t['name']}"))
+            else:
+                cells.append(t["description"] or msg("cli.report.own_template"))
             table.add_row(*cells)
         console.out().print(table)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import NotFound, SprintkitError, shown
-from sprintkit.i18n import msg
+from sprintkit.i18n import msg, t
 from sprintkit.render import markup as mk
 from sprintkit.render.lookup import ResolvedTemplate
 
@@ -27,14 +27,10 @@ MAX_IMAGE_PATH = 1024
 """Most characters of an image path."""
 """Seconds to wait for a chart from a worker process before drawing it here instead."""
 
-TOC_PLACEHOLDER = {
-    "nl": "Werk de inhoudsopgave bij in Word (rechtermuisknop, Veld bijwerken).",
-    "en": "Update the table of contents in Word (right-click, Update Field).",
-}
-DRAFT_MARK = {"nl": "CONCEPT", "en": "DRAFT"}
-"""The visible mark of a draft, on its title page and in its page header."""
-NOTE_LABEL = {"nl": "Notitie voor de auteur:", "en": "Note for the author:"}
-"""How a draft in Markdown or HTML introduces a note for the author."""
+# In the catalogue: ``render.toc_placeholder`` (what a table of contents without page numbers
+# says), ``render.draft_mark`` (the visible mark of a draft, on its title page and in its page
+# header) and ``render.note_label`` (how a draft in Markdown or HTML introduces a note for the
+# author).
 
 
 @contextmanager
@@ -227,12 +223,12 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
     """Write ``document`` as ``fmt`` (docx, md, html, pdf); see :func:`produce`."""
     if not draft:
         document = document.without_notes()
-    mark = DRAFT_MARK.get(lang, DRAFT_MARK["en"]) if draft else ""
+    mark = t("render.draft_mark", lang) if draft else ""
     if fmt in ("docx", "pdf"):
         from sprintkit.render.to_docx import DocxOptions, build_docx
 
         options = DocxOptions(lang=lang, title=document.title, subject=subject, author=author,
-                              created=created, toc_placeholder=TOC_PLACEHOLDER.get(lang, ""),
+                              created=created, toc_placeholder=t("render.toc_placeholder", lang),
                               organisation=organisation or "", description=description or "",
                               keywords=keywords or "", draft_mark=mark)
         if fmt == "pdf" or page_numbers:
@@ -253,13 +249,13 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
         from sprintkit.render.to_markdown import to_markdown
 
         text, files = to_markdown(document, images, image_dir=f"{stem}_files", mark=mark,
-                                  note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"]))
+                                  note_label=t("render.note_label", lang))
         return Output(text.encode("utf-8"), files=files, title=document.title)
     if fmt == "html":
         from sprintkit.render.to_html import to_html
 
         return Output(to_html(document, images, lang=lang, mark=mark,
-                              note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"])).encode("utf-8"),
+                              note_label=t("render.note_label", lang)).encode("utf-8"),
                       title=document.title)
     raise SprintkitError(msg("cli.report.bad_format", format=repr(fmt),
                              formats=", ".join(FORMATS)))
