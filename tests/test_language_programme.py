@@ -14,7 +14,7 @@ TELLS = {
     "nl": [r"\bcreated\b", r"\badded\b", r"\bchanged\b", r"\bremoved\b", r"\bwrote\b",
            r"\berror:", r"\bwarning:", r"\bhint:", r"sprint \d+ of \d+", r"\bescalated\b",
            r"\bnothing changed\b", r"\bnot in the team\b", r"\bNext:", r"\bno such\b",
-           r"\bdue\b", r"\boverdue\b", r"\bdays late\b", r"\bphases\b", r"\bGoal\b",
+           r"(?<!-)\bdue\b", r"\boverdue\b", r"\bdays late\b", r"\bphases\b", r"\bGoal\b",
            r"\bTotal\b", r"\bRoles nobody\b", r"\bAction\b", r"\bWho\b", r"\bTo do\b",
            r"\bhypotheses\b", r"\bactions\b", r"\bcannot\b", r"\bthe\b"],
     "en": [r"aangemaakt", r"toegevoegd", r"gewijzigd", r"verwijderd", r"geschreven",
@@ -103,6 +103,8 @@ def test_programme_team_action_board_and_reports_speak_one_language(cli, tmp_pat
     said = say("action", "edit", "A1", "--due", "2020-02-01", "--status", "doing", *sprint)
     assert ("gewijzigd" if lang == "nl" else "changed") in said
     say("action", "edit", "A1", "--due", "2020-02-01", *sprint)  # nothing changed
+    say("action", "edit", "A1", *sprint, code=2)  # nothing to change: before the sprint is read
+    say("team", "edit", w["person"], *sprint, code=2)
     say("action", "move", "A1", "doing", *sprint)  # already there
     say("action", "escalate", "A1", "--to", "Directie", "--reason", "Budget", *sprint)
     say("action", "move", "A1", "done", *sprint)  # resolves the escalation, no resolution
