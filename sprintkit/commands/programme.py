@@ -82,10 +82,10 @@ def new(
     ask = _ask if not no_input and console.is_interactive() else None
     result = new_programme(folder, title=title, org=org, lang=lang.value if lang else None,
                            id=id, goal=goal, no_input=no_input, ask=ask)
-    lang = result.programme.language
-    console.success(t("cli.programme.created", lang, path=display(result.path),
+    language = result.programme.language
+    console.success(t("cli.programme.created", language, path=display(result.path),
                       id=result.programme.id))
-    console.info(t("cli.programme.next", lang, dir=display(folder)))
+    console.info(t("cli.programme.next", language, dir=display(folder)))
 
 
 def _ask(prompt: str, required: bool) -> str | None:
