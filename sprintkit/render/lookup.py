@@ -20,18 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sprintkit.errors import NotFound, UsageError
-from sprintkit.i18n import msg
+from sprintkit.i18n import LANGUAGES, msg, t
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _FILE_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]{0,63})(?:\.(nl|en))?\.j2$")
 
-BUILTIN: dict[str, dict[str, str]] = {
-    "report": {"nl": "eindpresentatie", "en": "end-presentation"},
-    "plan": {"nl": "implementatieplan", "en": "implementation-plan"},
-    "intent": {"nl": "intentieverklaring", "en": "declaration-of-intent"},
-}
-"""Built-in templates and the word used in their output file names, per language."""
+BUILTIN: tuple[str, ...] = ("report", "plan", "intent")
+"""Built-in templates; the word used in their output file names is ``render.file.NAME`` in the
+catalogue."""
 
 DESCRIPTIONS: dict[str, str] = {
     "report": "End-presentation report: summary, phases, hypotheses with evidence and verdicts, "
@@ -76,8 +73,8 @@ class ResolvedTemplate:
     def output_word(self) -> dict[str, str]:
         """The file-name word per language (``eindpresentatie``…), or the template's name."""
         if self.origin != "path" and self.name in BUILTIN:
-            return BUILTIN[self.name]
-        return {"nl": self.name, "en": self.name}
+            return {lang: t(f"render.file.{self.name}", lang) for lang in LANGUAGES}
+        return dict.fromkeys(LANGUAGES, self.name)
 
 
 def is_path(spec: str) -> bool:

@@ -109,6 +109,9 @@ WORDS: dict[str, str] = {
     "render.toc_no_pages": "the table of contents has no page numbers: {reason}",
     # words in the documents' context
     "render.values_mean": "values, mean",
+    "render.file.report": "end-presentation",
+    "render.file.plan": "implementation-plan",
+    "render.file.intent": "declaration-of-intent",
     "render.toc_placeholder": "Update the table of contents in Word (right-click, Update Field).",
     "render.draft_mark": "DRAFT",
     "render.note_label": "Note for the author:",

@@ -109,6 +109,9 @@ WORDS: dict[str, str] = {
     "render.toc_no_pages": "de inhoudsopgave heeft geen paginanummers: {reason}",
     # woorden in de gegevens voor de documenten
     "render.values_mean": "waarden, gemiddeld",
+    "render.file.report": "eindpresentatie",
+    "render.file.plan": "implementatieplan",
+    "render.file.intent": "intentieverklaring",
     "render.toc_placeholder": "Werk de inhoudsopgave bij in Word (rechtermuisknop, Veld bijwerken).",
     "render.draft_mark": "CONCEPT",
     "render.note_label": "Notitie voor de auteur:",
