@@ -246,8 +246,9 @@ def run_step(step: Step, env: dict[str, str], pdf: bool) -> Outcome:
     for fmt in formats:
         args = [*step.args, "-f", fmt] if fmt else list(step.args)
         proc = sprintkit(args, {**env, **step.env})
-        if proc.returncode != 0 and fmt == "pdf" and "LibreOffice" in proc.stderr \
-                and "not found" in proc.stderr:
+        said = " ".join(proc.stderr.split())  # in the sprint's language, nl or en
+        if proc.returncode != 0 and fmt == "pdf" and "LibreOffice" in said \
+                and ("not found" in said or "niet gevonden" in said):
             notes.append(PDF_MISSING)
             continue
         if proc.returncode != 0:

@@ -30,7 +30,7 @@ def test_add_gives_ids_and_keeps_comments(cli, sprint):
     res = cli("action add 'Leergang leidinggeven aan transformatie opzetten' "
               "--owner 'Sanne Bakker' --due 2099-05-01 --from-hypothesis H1")
     ok(res)
-    assert "added A1 (Sanne Bakker, due 2099-05-01, from H1)" in res.stderr
+    assert "A1 toegevoegd (Sanne Bakker, uiterlijk 2099-05-01, uit H1)" in res.stderr
     ok(cli("action add 'Gezinsvoogden Lelystad spreken'"))
     first, second = actions(sprint)
     assert first["id"] == "A1" and second["id"] == "A2"
@@ -42,13 +42,13 @@ def test_add_gives_ids_and_keeps_comments(cli, sprint):
 def test_add_warns_for_an_unknown_owner_and_a_past_due_date(cli, sprint):
     res = cli("action add 'Budget Team AnderS' --owner 'Piet' --due 2020-01-01")
     ok(res)
-    assert "'Piet' is not in the team" in res.stderr
-    assert "the due date 2020-01-01 lies in the past" in res.stderr
+    assert "'Piet' zit niet in het team" in res.stderr
+    assert "de datum 2020-01-01 ligt in het verleden" in res.stderr
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    ("'x' --from-hypothesis H9", 1, ["--from-hypothesis 'H9': no such hypothesis", "H1"]),
-    ("'x' --from-hypothesis other:H1", 2, ["name one of its own hypotheses"]),
+    ("'x' --from-hypothesis H9", 1, ["--from-hypothesis 'H9': deze hypothese zit niet", "H1"]),
+    ("'x' --from-hypothesis other:H1", 2, ["noem in een sprint een van de eigen hypothesen"]),
     ("'x' --due 1-5-26", 2, ["--due: dat is geen datum", "2-3-2026 of 2026-03-02"]),
     ("' '", 2, ["TEXT may not be empty"]),
 ])
@@ -62,14 +62,14 @@ def test_text_is_pseudonymised(cli, sprint):
     res = cli("action add 'Bel moeder op 06-12345678 over de rondetafel'")
     ok(res)
     assert "12345678" not in actions(sprint)[0]["text"]
-    assert "1 identifier(s) in the text pseudonymised" in res.stderr
+    assert "1 herkenbare gegeven(s) in de tekst gepseudonimiseerd" in res.stderr
 
 
 def test_move_records_done_date_and_clears_it_again(cli, sprint):
     ok(cli("action add 'Casus bespreken'"))
     res = cli("action move A1 doing")
     ok(res)
-    assert "A1: todo → doing" in res.stderr
+    assert "A1: te doen → bezig" in res.stderr
     res = cli("action move a1 done")  # ids are case-insensitive
     ok(res)
     assert actions(sprint)[0]["done"] == dt.date.today()
@@ -77,31 +77,31 @@ def test_move_records_done_date_and_clears_it_again(cli, sprint):
     assert "done" not in actions(sprint)[0]
     res = cli("action move A1 doing")
     ok(res)
-    assert "A1 is already doing; nothing changed" in res.stderr
+    assert "A1 staat al op bezig; er is niets veranderd" in res.stderr
 
 
 def test_move_refuses_escalated_and_unknown(cli, sprint):
     ok(cli("action add 'Casus bespreken'"))
-    fails(cli("action move A1 escalated"), 2, "todo, doing or done", "action escalate")
+    fails(cli("action move A1 escalated"), 2, "STATUS")
     fails(cli("action move A1 later"), 2, "STATUS", "te doen (todo)", "klaar (done)")
-    fails(cli("action move A9 done"), 1, "no action 'A9'", "actions: A1")
-    fails(cli("action move A1 done --resolution 'opgelost'"), 2, "A1 is not escalated")
+    fails(cli("action move A9 done"), 1, "hier is geen actie 'A9'", "acties: A1")
+    fails(cli("action move A1 done --resolution 'opgelost'"), 2, "A1 is niet geëscaleerd")
 
 
 def test_escalate_and_resolve(cli, sprint):
     ok(cli("action add 'Ambulant team in de markt zetten' --owner 'Sanne Bakker'"))
     res = cli("action escalate A1 --to 'Escalatieteam' --reason 'Aanbesteding dreigt'")
     ok(res)
-    assert "A1 escalated to Escalatieteam" in res.stderr
+    assert "A1 geëscaleerd naar Escalatieteam" in res.stderr
     a = actions(sprint)[0]
     assert a["status"] == "escalated"
     assert a["escalation"] == {"to": "Escalatieteam", "reason": "Aanbesteding dreigt",
                                "date": dt.date.today()}
-    fails(cli("action escalate A1 --to x --reason y"), 1, "A1 is already escalated",
-          "to Escalatieteam")
+    fails(cli("action escalate A1 --to x --reason y"), 1, "A1 is al geëscaleerd",
+          "naar Escalatieteam")
     res = cli("action move A1 doing --resolution 'Afgezien van aanbesteding'")
     ok(res)
-    assert "escalation to Escalatieteam resolved on" in res.stderr
+    assert "escalatie naar Escalatieteam opgelost op" in res.stderr
     a = actions(sprint)[0]
     assert a["status"] == "doing"
     assert a["escalation"]["resolved"] == dt.date.today()
@@ -116,7 +116,7 @@ def test_escalate_and_resolve(cli, sprint):
 def test_escalate_refuses_done_and_needs_to_and_reason(cli, sprint):
     ok(cli("action add 'Klaar'"))
     ok(cli("action move A1 done"))
-    fails(cli("action escalate A1 --to x --reason y"), 1, "A1 is done; there is nothing")
+    fails(cli("action escalate A1 --to x --reason y"), 1, "A1 is klaar; er valt niets te escaleren")
     fails(cli("action escalate A1 --to x"), 2, "--reason")
 
 
@@ -191,11 +191,11 @@ def test_programme_action_from_a_sprint_hypothesis(cli, tmp_path, monkeypatch):
            "--programme prog"))
     assert data(programme, "programme.yaml")["actions"][0]["from_hypothesis"] == "exp1:H1"
     fails(cli("action add x --from-hypothesis H1 --programme prog"), 2,
-          "name the sprint too: SPRINT-ID:H1", "sprints: exp1")
+          "noem in een traject ook de sprint: SPRINT-ID:H1", "sprints: exp1")
     fails(cli("action add x --from-hypothesis exp9:H1 --programme prog"), 1,
-          "no sprint 'exp9' in this programme")
+          "geen sprint 'exp9' in dit traject")
     fails(cli("action add x --from-hypothesis exp1:H7 --programme prog"), 1,
-          "no hypothesis 'H7' in sprint 'exp1'")
+          "geen hypothese 'H7' in sprint 'exp1'")
     ok(cli("action move A1 doing --programme prog"))
     assert data(programme, "programme.yaml")["actions"][0]["status"] == "doing"
 

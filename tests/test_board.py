@@ -131,7 +131,7 @@ def test_programme_board_gathers_every_sprint(cli, tmp_path, monkeypatch):
     assert widest(res.stdout) <= 80
     assert "A1 · exp1" in res.stdout and "A1 · exp2" in res.stdout
     assert "(traject)" in res.stdout
-    assert "not on the board" in res.stderr
+    assert "niet op het bord" in res.stderr
     data = as_json(cli("board --programme prog --format json"))
     assert [c["sprint"] for c in data["columns"]["todo"]] == [None, "exp1", "exp2"]
 

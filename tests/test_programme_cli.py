@@ -35,7 +35,7 @@ def test_new_writes_a_commented_valid_file_with_schema(cli, tmp_path):
     res = ok(cli("programme", "new", folder, "--title", "Van strategie naar implementatie",
                  "--org", "Intervence", "--goal", "Een gedragen implementatieplan",
                  "--no-input"))
-    assert "created" in res.stderr and "programme add" in res.stderr
+    assert "aangemaakt" in res.stderr and "programme add SPRINTMAP" in res.stderr
     text = (folder / "programme.yaml").read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=.sprintkit/programme.schema.json\n")
     assert "# Een sprint toevoegen:" in text and "sprints: []" in text
@@ -46,7 +46,7 @@ def test_new_writes_a_commented_valid_file_with_schema(cli, tmp_path):
     assert "sprints" in schema["properties"]
     ok(cli("validate", folder))
     again = cli("programme", "new", folder, "--title", "Ander", "--no-input")
-    assert again.exit_code == 1 and "already exists" in again.stderr
+    assert again.exit_code == 1 and "bestaat al" in again.stderr
     assert read(folder / "programme.yaml")["title"] == "Van strategie naar implementatie"
 
 
@@ -59,7 +59,7 @@ def test_new_in_english_with_an_id(cli, tmp_path):
 
 @pytest.mark.parametrize(("args", "code", "words"), [
     ([], 1, "missing input"),
-    (["--title", "T", "--id", "Not An Id"], 1, "not make a valid programme"),
+    (["--title", "T", "--id", "Not An Id"], 1, "geen geldig traject"),
     (["--title", "T", "--lang", "de"], 2, "de"),
 ])
 def test_new_refuses_bad_input(cli, tmp_path, args, code, words):
@@ -82,10 +82,10 @@ def test_add_in_order_and_after_records_the_programme(cli, tmp_path):
     new_sprint(cli, tmp_path / "innovatie", "innovation-sprint", "Prototype")
     ok(cli("programme", "add", "strategie", cwd=tmp_path))
     res = ok(cli("programme", "add", "sprints/exp-1"))
-    assert "sprint 2 of 2" in res.stderr
+    assert "sprint 2 van 2" in res.stderr
     res = ok(cli("programme", "add", tmp_path / "innovatie", "--after", "strategie",
                  "-p", tmp_path / "programme.yaml"))
-    assert "sprint 2 of 3" in res.stderr
+    assert "sprint 2 van 3" in res.stderr
     data = read(tmp_path / "programme.yaml")
     assert data["sprints"] == [{"path": "strategie", "id": "strategie"},
                                {"path": "innovatie", "id": "innovatie"},
@@ -95,7 +95,7 @@ def test_add_in_order_and_after_records_the_programme(cli, tmp_path):
     assert "# De sprints in volgorde" in text  # comments survive the write
     # refusals: a duplicate (by path or id), an unknown --after, a sprint that does not validate
     dup = cli("programme", "add", "strategie")
-    assert dup.exit_code == 1 and "already in the programme" in dup.stderr
+    assert dup.exit_code == 1 and "zit al in het traject" in dup.stderr
     new_sprint(cli, tmp_path / "x", "experiment-sprint", "X")
     unknown = cli("programme", "add", "x", "--after", "nope")
     assert unknown.exit_code == 1 and "nope" in unknown.stderr and "strategie" in unknown.stderr
@@ -114,21 +114,21 @@ def test_add_refuses_a_sprint_of_another_programme_and_warns_on_language(cli, tm
     ok(cli("new", "experiment-sprint", tmp_path / "en", "--title", "E", "--lang", "en",
            "--no-input"))
     res = ok(cli("programme", "add", "en", cwd=tmp_path))
-    assert "programme reports use the programme's language" in res.stderr.replace("\n", "")
+    assert "trajectrapporten gebruiken de taal van het traject" in " ".join(res.stderr.split())
     other = tmp_path / "other"
     new_sprint(cli, other, "experiment-sprint", "O")
     text = (other / "sprint.yaml").read_text(encoding="utf-8")
     (other / "sprint.yaml").write_text(text.replace("language: nl", "language: nl\nprogramme: "
                                                                     "elders"), encoding="utf-8")
     res = cli("programme", "add", "other")
-    assert res.exit_code == 1 and "already belongs to programme 'elders'" in res.stderr
+    assert res.exit_code == 1 and "hoort al bij traject 'elders'" in res.stderr
 
 
 def test_remove_and_move(cli, tmp_path):
     prog = copy_programme(tmp_path)
     res = ok(cli("programme", "move", "kust-strategie", "--after", "kust-experiment-1",
                  "-p", prog))
-    assert "sprint 3 of 4" in res.stderr
+    assert "sprint 3 van 4" in res.stderr
     ids = [s["id"] for s in read(prog / "programme.yaml")["sprints"]]
     assert ids == ["kust-innovatie", "kust-experiment-1", "kust-strategie", "kust-experiment-2b"]
     ok(cli("programme", "move", "kust-strategie", "--first", "-p", prog))
@@ -136,7 +136,7 @@ def test_remove_and_move(cli, tmp_path):
     assert cli("programme", "move", "kust-strategie", "-p", prog).exit_code == 2
     assert cli("programme", "move", "nope", "--first", "-p", prog).exit_code == 1
     res = ok(cli("programme", "remove", "kust-innovatie", "-p", prog))
-    assert "kust-experiment-1:H1 is derived from kust-innovatie:H1" in res.stderr
+    assert "kust-experiment-1:H1 is afgeleid van kust-innovatie:H1" in res.stderr
     assert "kust-innovatie" not in [s["id"] for s in read(prog / "programme.yaml")["sprints"]]
     assert "programme" not in read(prog / "innovatie" / "sprint.yaml")
     assert (prog / "innovatie" / "sprint.yaml").is_file()  # the folder is left alone
@@ -193,9 +193,9 @@ def test_status_shows_a_missing_or_broken_sprint_and_exits_1(cli, tmp_path):
     (prog / "strategie" / "sprint.yaml").write_text("id: [broken\n", encoding="utf-8")
     res = cli("programme", "status", prog)
     assert res.exit_code == 1
-    assert "✗ ontbreekt: the folder" in res.stdout and "experiment-1" in res.stdout
+    assert "✗ ontbreekt: de map" in res.stdout and "experiment-1" in res.stdout
     assert "✗ ongeldig:" in res.stdout
-    assert "2 of 4 sprints cannot be read" in res.stderr
+    assert "2 van de 4 sprints zijn niet te lezen" in res.stderr
     assert "kust-experiment-2b" in res.stdout  # the rest is still shown
     data = json.loads(cli("programme", "status", prog, "--format", "json").stdout)
     assert [s["state"] for s in data["sprints"]] == ["invalid", "ok", "missing", "ok"]
@@ -242,7 +242,7 @@ def test_lineage_json_and_bad_references(cli, tmp_path):
     assert first["outcome"] == [{"ref": "kust-experiment-2b:H1", "final": "supported",
                                  "decision": "adopt"}]
     amb = cli("programme", "lineage", "H1", "-p", prog)
-    assert amb.exit_code == 2 and "several sprints" in amb.stderr
+    assert amb.exit_code == 2 and "zit in meer sprints" in amb.stderr
     missing = cli("programme", "lineage", "kust-innovatie:H9", "-p", prog)
     assert missing.exit_code == 1 and "kust-innovatie:H1" in missing.stderr
 
@@ -268,7 +268,7 @@ def test_validate_programme_reports_paths_and_references_with_locations(cli, tmp
     assert res.exit_code == 1
     problems = {(p["file"].split("traject/")[-1], p["path"]): p for p in json.loads(res.stdout)}
     weg = problems[("programme.yaml", "sprints[1].path")]
-    assert "does not exist" in weg["message"] and weg["line"] == 17
+    assert "bestaat niet" in weg["message"] and weg["line"] == 17
     assert "kust-exp-2" in problems[("programme.yaml", "sprints[4].id")]["message"]
     h7 = problems[("experiment-1/sprint.yaml", "hypotheses[0].derived_from")]
     assert "has no hypothesis 'H7'" in h7["message"] and h7["line"] > 1 and h7["column"] > 1

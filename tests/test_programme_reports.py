@@ -103,7 +103,7 @@ def test_cli_refuses_a_programme_with_an_unreadable_sprint(cli, tmp_path):
     shutil.rmtree(prog / "innovatie")
     res = cli("programme", "report", "-p", prog)
     assert res.exit_code == 1
-    assert "1 of the programme's 4 sprints cannot be read" in res.stderr
+    assert "1 van de 4 sprints van het traject zijn niet te lezen" in res.stderr
     assert "kust-innovatie" in res.stderr and not (prog / "reports").exists()
 
 

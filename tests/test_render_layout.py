@@ -268,10 +268,12 @@ def test_headings_and_titles_are_not_hyphenated():
 def test_without_libreoffice_a_docx_has_no_page_numbers_and_says_so(model, monkeypatch):
     monkeypatch.setenv("SPRINTKIT_SOFFICE", "/nonexistent/soffice")
     out = render_bytes("report", model, page_numbers=True)
-    assert any("no page numbers" in w for w in out.warnings)
+    from sprintkit.i18n import msg
+
+    assert msg("render.toc_no_soffice") in out.warnings
     from sprintkit.errors import SprintkitError
 
-    with pytest.raises(SprintkitError, match="needs LibreOffice"):
+    with pytest.raises(SprintkitError, match="needs LibreOffice|LibreOffice nodig"):
         render_bytes("report", model, fmt="pdf")
 
 
@@ -286,8 +288,10 @@ def test_a_failing_conversion_leaves_a_docx_without_numbers(model, monkeypatch):
     monkeypatch.setattr(to_pdf, "docx_to_pdf", broken)
     out = render_bytes("report", model, page_numbers=True)
     assert out.data[:2] == b"PK"
-    assert out.warnings == ["the table of contents has no page numbers: LibreOffice could not "
-                            "convert the document to PDF"]
+    from sprintkit.i18n import msg
+
+    assert out.warnings == [msg("render.toc_no_pages", reason="LibreOffice could not convert "
+                                "the document to PDF")]
 
 
 def test_a_pdf_without_an_outline_is_converted_once(model, monkeypatch):
@@ -303,4 +307,6 @@ def test_a_pdf_without_an_outline_is_converted_once(model, monkeypatch):
     monkeypatch.setattr(to_pdf, "docx_to_pdf", convert)
     out = render_bytes("report", model, fmt="pdf")
     assert out.data == b"%PDF-1.4 no outline" and len(calls) == 1
-    assert any("not found in the PDF's outline" in w for w in out.warnings)
+    from sprintkit.i18n import msg
+
+    assert msg("render.toc_unmatched") in out.warnings

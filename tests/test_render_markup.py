@@ -67,22 +67,22 @@ def test_a_note_holds_its_blocks_and_is_not_a_styled_paragraph():
     assert doc.notes() == [note]
     assert [mk.plain(b.spans) for b in doc.without_notes().blocks] == ["Before.", "After."]
     assert mk.parse("::: note\n:::\n").blocks == []  # an empty note is no note
-    with pytest.raises(mk.MarkupError, match="close the open block"):
+    with pytest.raises(mk.MarkupError, match="close the open block|sluit het open blok af"):
         mk.parse("::: note\n::: div Box\n:::\n:::")
 
 
 def test_div_style_and_errors():
     para = only("::: div Client Box\ntext\n:::")
     assert para.style == "Client Box"
-    with pytest.raises(mk.MarkupError, match="unknown directive"):
+    with pytest.raises(mk.MarkupError, match="unknown directive|onbekende opdracht"):
         mk.parse("::: frobnicate")
-    with pytest.raises(mk.MarkupError, match="not closed"):
+    with pytest.raises(mk.MarkupError, match="not closed|niet afgesloten"):
         mk.parse("::: note\ntext")
-    with pytest.raises(mk.MarkupError, match="closes nothing"):
+    with pytest.raises(mk.MarkupError, match="closes nothing|sluit niets af"):
         mk.parse(":::")
     with pytest.raises(mk.MarkupError, match="width"):
         mk.parse("::: chart x width=big")
-    with pytest.raises(mk.MarkupError, match="title page"):
+    with pytest.raises(mk.MarkupError, match="title page|titelpagina"):
         mk.parse("::: titlepage\nnonsense\n:::")
 
 

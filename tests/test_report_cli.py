@@ -18,7 +18,7 @@ def test_report_default_path_in_the_sprints_language(cli, sprint):
     assert res.exit_code == 0, res.stderr
     target = sprint / "reports" / "kust-experiment-2-eindpresentatie.docx"
     assert res.stdout.strip() == str(target) and target.is_file()
-    assert "wrote" in res.stderr
+    assert "geschreven" in res.stderr
     body = dump_docx(target.read_bytes())["body"]
     # with the method library the phases held carry the method's own titles
     approach = next(b for b in body if "table" in b and b["rows"][0][0] == "Fase")
@@ -105,11 +105,12 @@ def test_own_template_by_path_and_by_name(cli, sprint, tmp_path):
 
 def test_bad_reference_documents(cli, sprint, tmp_path):
     missing = cli("report", "-s", sprint, "--reference-doc", tmp_path / "none.docx")
-    assert missing.exit_code == 1 and "no such reference" in missing.stderr
+    said = " ".join(missing.stderr.split())
+    assert missing.exit_code == 1 and "dit referentiedocument bestaat niet" in said
     text = tmp_path / "house.docx"
     text.write_text("not a docx", encoding="utf-8")
     wrong = cli("report", "-s", sprint, "--reference-doc", text)
-    assert wrong.exit_code == 1 and "not a .docx" in wrong.stderr
+    assert wrong.exit_code == 1 and "geen .docx-bestand" in wrong.stderr
 
 
 def test_house_style_from_the_cli(cli, sprint, tmp_path):
@@ -120,7 +121,7 @@ def test_house_style_from_the_cli(cli, sprint, tmp_path):
     res = cli("report", "-s", sprint, "--reference-doc", house, "--no-charts")
     assert res.exit_code == 0, res.stderr
     said = " ".join(res.stderr.split())  # the terminal wraps long messages
-    assert "lacks these styles" in said and "Report Table" in said
+    assert "mist deze stijlen" in said and "Report Table" in said
     body = dump_docx((sprint / "reports" / "kust-experiment-2-eindpresentatie.docx").read_bytes())
     assert not any("images" in b for b in body["body"])
 
@@ -129,7 +130,7 @@ def test_pdf_without_libreoffice_says_how_to_get_it(cli, sprint, monkeypatch):
     monkeypatch.setenv("SPRINTKIT_SOFFICE", "/nonexistent/soffice")
     res = cli("report", "-s", sprint, "-f", "pdf")
     assert res.exit_code == 1
-    assert "needs LibreOffice" in res.stderr and "apt-get install" in res.stderr
+    assert "LibreOffice nodig" in res.stderr and "apt-get install" in res.stderr
     assert not (sprint / "reports" / "kust-experiment-2-eindpresentatie.pdf").exists()
 
 

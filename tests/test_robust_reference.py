@@ -67,24 +67,24 @@ def lying(path: Path, name: str, declared: int) -> Path:
 
 CASES = {
     "no styles": (lambda p: variant(p, lambda n, d: None if n == "word/styles.xml" else d),
-                  "has no styles (no word/styles.xml)"),
+                  "heeft geen stijlen (geen word/styles.xml)"),
     "broken styles": (lambda p: variant(p, lambda n, d: d[:-20] if n == "word/styles.xml"
-                                        else d), "'word/styles.xml' is not well-formed XML"),
+                                        else d), "'word/styles.xml' is geen goedgevormde XML"),
     "broken document": (lambda p: variant(p, lambda n, d: b"<w:document"
                                           if n == "word/document.xml" else d),
-                        "'word/document.xml' is not well-formed XML"),
-    "entities": (lambda p: variant(p, with_dtd), "declares a DTD or entities"),
+                        "'word/document.xml' is geen goedgevormde XML"),
+    "entities": (lambda p: variant(p, with_dtd), "declareert een DTD of entiteiten"),
     "not a zip": (lambda p: (p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), p)[1],
-                  "not a readable .docx file"),
+                  "geen leesbaar .docx-bestand"),
     "bomb": (lambda p: variant(p, extra=lambda z: zeros(z, "word/media/big.bin", 300)),
-             "unpacks to 300 MiB (the limit is 100 MiB)"),
+             "pakt uit tot 300 MiB (de grens is 100 MiB)"),
     "3 GB claimed": (lambda p: lying(variant(p), "word/styles.xml", 3_100_000_000),
-                     "unpacks to 2,957 MiB (the limit is 100 MiB)"),
+                     "pakt uit tot 2,957 MiB (de grens is 100 MiB)"),
     "dense part": (lambda p: variant(p, extra=lambda z: zeros(z, "word/media/big.bin", 50)),
-                   "times larger than it is packed"),
+                   "keer groter uit dan het ingepakt is"),
     "lying directory": (lambda p: lying(variant(p, extra=lambda z: zeros(
         z, "word/media/big.bin", 300)), "word/media/big.bin", 1000),
-        "'word/media/big.bin' cannot be unpacked"),
+        "'word/media/big.bin' is niet uit te pakken"),
 }
 
 

@@ -85,7 +85,7 @@ def test_a_role_with_a_detail_in_brackets_is_the_methods_role(cli, sprint):
 def test_names_are_unique(cli, sprint):
     before = (sprint / "sprint.yaml").read_bytes()
     fails(cli("team add 'sanne bakker' --role x"), 1,
-          "'Sanne Bakker' is already in the team", "sprintkit team remove \"Sanne Bakker\"")
+          "'Sanne Bakker' zit al in het team", "sprintkit team remove \"Sanne Bakker\"")
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 
@@ -98,10 +98,10 @@ def test_remove(cli, sprint):
     ok(cli("action add 'Casus bespreken' --owner 'Mirjam Kok'"))
     res = cli("team remove 'mirjam kok'")
     ok(res)
-    assert "removed Mirjam Kok" in res.stderr
-    assert "Mirjam Kok still owns open actions: A1" in res.stderr
+    assert "Mirjam Kok uit het team gehaald" in res.stderr
+    assert "Mirjam Kok heeft nog open acties: A1" in res.stderr
     assert "Mirjam Kok" not in [m["name"] for m in data(sprint)["team"]]
-    fails(cli("team remove Niemand"), 1, "'Niemand' is not in the team", "Sanne Bakker")
+    fails(cli("team remove Niemand"), 1, "'Niemand' zit niet in het team", "Sanne Bakker")
 
 
 def test_empty_team(cli, tmp_path, monkeypatch):

@@ -119,19 +119,19 @@ def test_a_template_that_is_not_utf8_is_named(cli, tmp_path):
     template.write_bytes("# T\n\ncaf\xe9\n".encode("latin-1"))
     res = cli("render", template, "-s", sprint, "--format", "md", "--out", tmp_path / "o.md")
     assert res.exit_code == 1, res.output
-    assert "latin.j2:3:4: the template is not UTF-8 text (byte 0xe9)" in said(res)
+    assert "latin.j2:3:4: het sjabloon is geen UTF-8-tekst (byte 0xe9)" in said(res)
     included = tmp_path / "inc.j2"
     included.write_bytes(b"ok\n\xff\n")
     template.write_text("# T\n\n{% include 'inc.j2' %}\n", encoding="utf-8")
     res = cli("render", template, "-s", sprint, "--format", "md", "--out", tmp_path / "o.md")
     assert res.exit_code == 1, res.output
-    assert "inc.j2:2:1: the template is not UTF-8 text (byte 0xff)" in said(res)
+    assert "inc.j2:2:1: het sjabloon is geen UTF-8-tekst (byte 0xff)" in said(res)
     assert "internal error" not in res.output
 
 
 @pytest.mark.parametrize("name, message", [
-    ("a" * 300 + ".png", "is too long"),
-    ("d/" * 600 + "x.png", "is too long"),
+    ("a" * 300 + ".png", "is te lang"),
+    ("d/" * 600 + "x.png", "is te lang"),
 ])
 def test_an_image_name_that_is_too_long_is_refused(cli, tmp_path, name, message):
     sprint = copy_report_sprint(tmp_path / "s")

@@ -46,19 +46,22 @@ def add(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Add an action; it starts in the to-do column. Ids run A1, A2, …"""
+    from sprintkit.i18n import msg
     from sprintkit.ops.actions import add_action
     from sprintkit.ui import console
 
     added = add_action(sprint, programme=programme, text=text, owner=owner, due=due,
                        from_hypothesis=from_hypothesis)
     a = added.action
-    details = [x for x in (a.owner, f"due {a.due}" if a.due else None,
-                           f"from {a.from_hypothesis}" if a.from_hypothesis else None) if x]
-    console.success(f"added {a.id}" + (f" ({', '.join(details)})" if details else ""))
+    details = [x for x in (a.owner, msg("action.detail_due", date=a.due) if a.due else None,
+                           msg("action.detail_from", hypothesis=a.from_hypothesis)
+                           if a.from_hypothesis else None) if x]
+    console.success(msg("action.added_with", id=a.id, details=", ".join(details)) if details
+                    else msg("action.added", id=a.id))
     for warning in added.warnings:
         console.warning(warning)
     if added.pseudonymised:
-        console.info(f"  {added.pseudonymised} identifier(s) in the text pseudonymised")
+        console.info(msg("action.pseudonymised", n=added.pseudonymised))
 
 
 @action_app.command("move")
@@ -78,22 +81,27 @@ def move(
 
     Done records the date. Moving an escalated action on records its resolution (--resolution).
     """
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.actions import move_action
     from sprintkit.ui import console
+    from sprintkit.ui.board_view import status_label
 
     to = value_of("action_status", status, sprint, programme, option="STATUS")
     moved = move_action(sprint, id, to, programme=programme, resolution=resolution)
     a = moved.action
+    lang = language()
     if moved.unchanged:
-        console.info(f"{a.id} is already {a.status}; nothing changed")
+        console.info(msg("action.already", id=a.id, status=status_label(a.status, lang)))
         return
-    extra = f" on {a.done}" if a.status == "done" and a.done else ""
-    console.success(f"{a.id}: {moved.previous} → {a.status}{extra}")
+    console.success(msg("action.moved_done" if a.status == "done" and a.done else "action.moved",
+                        id=a.id, previous=status_label(moved.previous, lang),
+                        status=status_label(a.status, lang), date=a.done))
     if moved.resolved and a.escalation is not None:
-        how = f": {a.escalation.resolution}" if a.escalation.resolution else ""
-        console.info(f"  escalation to {a.escalation.to} resolved on {a.escalation.resolved}{how}")
-        if not a.escalation.resolution:
-            console.info("  say how with --resolution next time; or add it in the file")
+        esc = a.escalation
+        console.info(msg("action.resolved_how" if esc.resolution else "action.resolved",
+                         to=esc.to, date=esc.resolved, how=esc.resolution))
+        if not esc.resolution:
+            console.info(msg("action.resolution_hint"))
 
 
 @action_app.command("escalate")
@@ -109,11 +117,13 @@ def escalate(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Escalate a stuck action, with the reason; it moves to the escalated column."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.actions import escalate_action
     from sprintkit.ui import console
 
     a = escalate_action(sprint, id, programme=programme, to=to, reason=reason)
-    console.success(f"{a.id} escalated to {a.escalation.to if a.escalation else to}")
+    console.success(msg("action.escalated", id=a.id,
+                        to=a.escalation.to if a.escalation else to))
 
 
 @action_app.command("edit")
@@ -134,16 +144,23 @@ def edit(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Correct an action: its text, owner, due date or column."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.actions import edit_action
     from sprintkit.ui import console
 
     to = value_of("action_status", status, sprint, programme, option="--status")
     done = edit_action(sprint, id, programme=programme, text=text, owner=owner, due=due,
                        status=to)
-    if not announce_edit("action", done.action, done.changed, format):
+    if format is Format.json:
+        announce_edit("action", done.action, done.changed, format)
         return
+    if not done.changed:
+        console.info(msg("action.unchanged", id=done.action.id))
+        return
+    console.success(msg("action.changed", id=done.action.id,
+                        fields=", ".join(msg(f"action.field.{f}") for f in done.changed)))
     if done.pseudonymised:
-        console.info(f"  {done.pseudonymised} identifier(s) in the text pseudonymised")
+        console.info(msg("action.pseudonymised", n=done.pseudonymised))
 
 
 @action_app.command("remove")
@@ -154,6 +171,7 @@ def remove(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Remove an action typed by mistake; in a sprint its id is never handed out again."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.actions import remove_action
     from sprintkit.ui import console
 
@@ -161,7 +179,7 @@ def remove(
     if format is Format.json:
         console.emit_json({"removed": a.id})
         return
-    console.success(f"removed {a.id}")
+    console.success(msg("action.removed", id=a.id))
 
 
 @action_app.command("list")

@@ -100,6 +100,7 @@ def new(
     overwritten.
     """
     from sprintkit.files.textfile import display
+    from sprintkit.i18n import t
     from sprintkit.ops.programme import new_programme
     from sprintkit.ui import console
 
@@ -112,22 +113,23 @@ def new(
     ask = _ask if not no_input and console.is_interactive() else None
     result = new_programme(folder, title=title, org=org, lang=lang.value if lang else None,
                            id=id, goal=goal, no_input=no_input, ask=ask)
-    console.success(f"created {display(result.path)} ({result.programme.id})")
-    nl = result.programme.language == "nl"
-    console.info(("Volgende stap: sprintkit programme add SPRINTMAP" if nl
-                  else "Next: sprintkit programme add SPRINT_DIR") + f" -p {display(folder)}")
+    language = result.programme.language
+    console.success(t("cli.programme.created", language, path=display(result.path),
+                      id=result.programme.id))
+    console.info(t("cli.programme.next", language, dir=display(folder)))
 
 
 def _ask(prompt: str, required: bool) -> str | None:
     from rich.prompt import Prompt
 
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     while True:
         answer = Prompt.ask(prompt, default="", show_default=False, console=console.err()).strip()
         if answer or not required:
             return answer or None
-        console.warning("a title is needed")
+        console.warning(msg("cli.programme.title_needed"))
 
 
 @programme_app.command("add")
@@ -144,14 +146,15 @@ def add(
 
     The sprint must validate; a sprint already in the programme is refused.
     """
+    from sprintkit.i18n import msg
     from sprintkit.ops.programme import add_sprint
     from sprintkit.ui import console
 
     done = add_sprint(sprint_dir, after=after, programme=_where(folder, programme))
     for note in done.warnings:
         console.warning(note)
-    console.success(f"added {done.sprint_id} as sprint {done.position} of "
-                    f"{len(done.programme.sprints)} in {done.programme.id}")
+    console.success(msg("cli.programme.added", sprint=done.sprint_id, position=done.position,
+                        count=len(done.programme.sprints), programme=done.programme.id))
 
 
 @programme_app.command("remove")
@@ -161,13 +164,15 @@ def remove(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Take a sprint out of the chain (its folder is left as it is)."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.programme import remove_sprint
     from sprintkit.ui import console
 
     done = remove_sprint(sprint, programme=_where(folder, programme))
     for note in done.warnings:
         console.warning(note)
-    console.success(f"removed {done.sprint_id} from {done.programme.id}")
+    console.success(msg("cli.programme.removed", sprint=done.sprint_id,
+                        programme=done.programme.id))
 
 
 @programme_app.command("move")
@@ -180,13 +185,14 @@ def move(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Put a sprint elsewhere in the chain (--after ID or --first)."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.programme import move_sprint
     from sprintkit.ui import console
 
     done = move_sprint(sprint, after=after, first=first,
                        programme=_where(folder, programme))
-    console.success(f"{done.sprint_id} is now sprint {done.position} of "
-                    f"{len(done.programme.sprints)}")
+    console.success(msg("cli.programme.moved", sprint=done.sprint_id, position=done.position,
+                        count=len(done.programme.sprints)))
 
 
 @programme_app.command("status")
@@ -199,6 +205,7 @@ def status(
     """Show the chain in order: each sprint's method, dates, phase progress, hypotheses by
     verdict and open actions. Exit 1 when a sprint folder is missing or invalid."""
     from sprintkit.errors import SprintkitError
+    from sprintkit.i18n import msg
     from sprintkit.ops.programme import programme_status
     from sprintkit.ui import console
 
@@ -212,10 +219,9 @@ def status(
     bad = [s.entry for s in result.sprints if not s.entry.ok]
     if bad:
         raise SprintkitError(
-            f"{len(bad)} of {len(result.sprints)} sprints cannot be read: "
-            + ", ".join(e.path for e in bad),
-            hint="restore the folder, fix it (`sprintkit validate DIR`), or take it out with "
-                 "`sprintkit programme remove ID`")
+            msg("cli.programme.unreadable", bad=len(bad), count=len(result.sprints),
+                paths=", ".join(e.path for e in bad)),
+            hint=msg("cli.programme.unreadable_hint"))
 
 
 @programme_app.command("lineage")

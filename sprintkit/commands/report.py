@@ -103,14 +103,14 @@ def register(app: typer.Typer) -> None:
         """List, per document, what is still missing or doubtful before delivery (exit 1 when
         anything required is missing)."""
         from sprintkit.errors import SprintkitError, UsageError
-        from sprintkit.i18n import t
+        from sprintkit.i18n import msg, t
         from sprintkit.ops.reports import check
         from sprintkit.ui import console
 
         known = ("report", "plan", "intent")
         for name in document or []:
             if name not in known:
-                raise UsageError(f"unknown document {name!r}; use report, plan or intent")
+                raise UsageError(msg("cli.report.unknown_document", name=repr(name)))
         result = check(sprint=_sprint_or_none(sprint),
                        documents=tuple(document) if document else None)
         lang = result.language
@@ -143,6 +143,7 @@ def register(app: typer.Typer) -> None:
     @templates.command("list")
     def templates_list(sprint: SprintOpt = Path("."), fmt: FormatOpt = Format.text) -> None:
         """List the templates, the file each language uses, and the files they override."""
+        from sprintkit.i18n import has, msg
         from sprintkit.ops.reports import list_templates
         from sprintkit.ui import console
 
@@ -153,14 +154,18 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
 
         table = Table(box=None, pad_edge=False, show_edge=False)
-        for column in ("name", "nl", "en", "description"):
+        for column in (msg("cli.report.column.name"), "nl", "en",
+                       msg("cli.report.column.description")):
             table.add_column(column)
         for t in found:
             cells = [t["name"]]
             for lang in ("nl", "en"):
                 origin = t["origins"].get(lang)
                 cells.append(origin or "—")
-            cells.append(t["description"] or "(own template)")
+            if t["description"] and has(f"cli.report.description.{t['name']}"):
+                cells.append(msg(f"cli.report.description.{t['name']}"))
+            else:
+                cells.append(t["description"] or msg("cli.report.own_template"))
             table.add_row(*cells)
         console.out().print(table)
 
@@ -168,6 +173,7 @@ def register(app: typer.Typer) -> None:
     def templates_path(sprint: SprintOpt = Path("."), fmt: FormatOpt = Format.text) -> None:
         """Print where templates are looked up, first match wins. Put NAME.LANG.j2 (or NAME.j2)
         in the sprint's or your own folder to override a built-in template."""
+        from sprintkit.i18n import msg
         from sprintkit.ops.reports import template_paths
         from sprintkit.ui import console
 
@@ -176,7 +182,7 @@ def register(app: typer.Typer) -> None:
             console.emit_json(paths)
             return
         for entry in paths:
-            mark = "" if entry["exists"] else "  (does not exist yet)"
+            mark = "" if entry["exists"] else msg("cli.report.not_yet")
             console.emit_text(f"{entry['origin']:8} {entry['path']}{mark}")
 
     @templates.command("check")
@@ -189,6 +195,7 @@ def register(app: typer.Typer) -> None:
         """Check that a reference document has every style the templates use (exit 1 when
         some are missing; the default's styles are used for those)."""
         from sprintkit.errors import SprintkitError
+        from sprintkit.i18n import msg
         from sprintkit.ops.reports import check_reference
         from sprintkit.ui import console
 
@@ -196,16 +203,14 @@ def register(app: typer.Typer) -> None:
         if fmt == Format.json:
             console.emit_json(result.to_json())
         elif result.ok:
-            console.success(f"{reference_doc}: has all {len(result.used)} styles the templates use")
+            console.success(msg("cli.report.has_styles", path=reference_doc, n=len(result.used)))
         else:
             for name in result.missing:
                 console.emit_text(name)
         if not result.ok:
             raise SprintkitError(
-                f"{reference_doc} lacks {len(result.missing)} of the "
-                f"{len(result.used)} styles the templates use",
-                hint="add them in Word (Styles pane), or start from "
-                     "`sprintkit templates reference FILE.docx`")
+                msg("cli.report.lacks_styles", path=reference_doc, missing=len(result.missing),
+                    n=len(result.used)), hint=msg("cli.report.lacks_styles_hint"))
 
     @templates.command("reference")
     def templates_reference(
@@ -215,13 +220,14 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
     ) -> None:
         """Write the default reference document, to restyle in Word and pass as --reference-doc."""
+        from sprintkit.i18n import msg
         from sprintkit.ops.reports import write_reference_doc
         from sprintkit.ui import console
 
         path = write_reference_doc(out, lang=lang.value if lang else "nl", force=force)
         from sprintkit.files.textfile import display
 
-        console.success(f"wrote {display(path)}")
+        console.success(msg("cli.report.wrote", path=display(path)))
 
     @templates.command("context")
     def templates_context(sprint: SprintOpt = Path("."), lang: LangOpt = None) -> None:
@@ -262,33 +268,30 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
 
 def announce(result: Any) -> None:
     """Say what was written: warnings and image files on stderr, the path on stdout."""
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     for note in result.warnings:
         console.warning(note)
     if result.missing_styles:
-        console.warning(
-            "the reference document lacks these styles, taken from the default: "
-            + ", ".join(result.missing_styles))
+        console.warning(msg("cli.report.missing_styles", styles=", ".join(result.missing_styles)))
     from sprintkit.files.textfile import display
 
     if result.files:
-        console.info(
-            f"wrote {len(result.files)} image file(s) in {display(result.files[0].parent)}"
-        )
-    console.success(f"wrote {display(result.path)}")
+        console.info(msg("cli.report.wrote_images", n=len(result.files),
+                         folder=display(result.files[0].parent)))
+    console.success(msg("cli.report.wrote", path=display(result.path)))
     console.emit_text(display(result.path))
 
 
-STEPS = {
-    "context": "Reading the sprint",
-    "sprints": "Reading the programme's sprints",
-    "template": "Filling in the template",
-    "charts": "Drawing charts",
-    "build": "Building the document",
-    "pdf": "Converting to PDF with LibreOffice",
-    "write": "Writing",
-}
+STEPS = ("context", "sprints", "template", "charts", "build", "pdf", "write")
+"""The steps of writing a document (their words: ``cli.report.step.*``)."""
+
+
+def _step(step: str) -> str:
+    from sprintkit.i18n import has, msg
+
+    return msg(f"cli.report.step.{step}") if has(f"cli.report.step.{step}") else step
 
 
 @contextlib.contextmanager
@@ -305,14 +308,14 @@ def _progress() -> Iterator[Any]:
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                   TimeElapsedColumn(), console=err, transient=True) as bar:
         current: dict[str, Any] = {"step": "context",
-                                   "task": bar.add_task(STEPS["context"], total=None)}
+                                   "task": bar.add_task(_step("context"), total=None)}
 
         def update(step: str, done: int, total: int) -> None:
             counted = step == "charts" or total > 1  # a bar when there is something to count
             if step != current["step"]:  # one line per step: a spinner, or a bar
                 bar.update(current["task"], visible=False)
                 current["step"] = step
-                current["task"] = bar.add_task(STEPS.get(step, step),
+                current["task"] = bar.add_task(_step(step),
                                                total=total if counted else None)
             if counted:
                 bar.update(current["task"], total=total, completed=done)

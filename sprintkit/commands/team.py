@@ -40,12 +40,12 @@ def add(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Add someone to the team, with their role."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.team import add_member
     from sprintkit.ui import console
 
     member = add_member(sprint, programme=programme, name=name, role=role, org=org, note=note)
-    org_text = f", {member.organisation}" if member.organisation else ""
-    console.success(f"added {member.name} ({member.role}{org_text})")
+    console.success(msg("team.added", name=member.name, details=_details(member)))
 
 
 @team_app.command("list")
@@ -87,6 +87,7 @@ def edit(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Correct a team member's name, role or organisation."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.team import edit_member
     from sprintkit.ui import console
 
@@ -95,8 +96,7 @@ def edit(
     if format is Format.json:
         console.emit_json(member.model_dump(mode="json", exclude_none=True))
         return
-    org_text = f", {member.organisation}" if member.organisation else ""
-    console.success(f"{member.name} ({member.role}{org_text})")
+    console.success(msg("team.edited", name=member.name, details=_details(member)))
 
 
 @team_app.command("remove")
@@ -106,14 +106,21 @@ def remove(
     programme: ProgrammeOpt = None,
 ) -> None:
     """Take someone off the team (their actions keep their name as owner)."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.team import remove_member
     from sprintkit.ui import console
 
     removed = remove_member(sprint, name, programme=programme)
-    console.success(f"removed {removed.member.name}")
+    console.success(msg("team.removed", name=removed.member.name))
     if removed.open_actions:
-        console.warning(f"{removed.member.name} still owns open actions: "
-                        f"{', '.join(removed.open_actions)}")
+        console.warning(msg("team.still_owns", name=removed.member.name,
+                            actions=", ".join(removed.open_actions)))
+
+
+def _details(member: object) -> str:
+    """``role, organisation`` of a team member, as written."""
+    return ", ".join(x for x in (getattr(member, "role", None),
+                                 getattr(member, "organisation", None)) if x)
 
 
 def register(app: typer.Typer) -> None:

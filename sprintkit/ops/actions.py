@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from sprintkit import vocabulary
 from sprintkit.engine.progress import is_overdue
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import msg
 from sprintkit.ops.scope import (
     check_text,
     cleaner,
@@ -42,8 +43,17 @@ def find(model: Any, aid: str) -> Action:
         if a.id.casefold() == aid.strip().casefold():
             return a
     known = ", ".join(a.id for a in sorted(model.actions, key=lambda a: id_number(a.id)))
-    raise NotFound(f"no action {aid!r} here",
-                   hint=f"actions: {known or 'none yet'}; add one with `sprintkit action add`")
+    raise NotFound(msg("action.no_such", id=repr(aid)),
+                   hint=msg("action.no_such_hint", known=known or msg("action.none_yet")))
+
+
+def speak_as(sprint: Path | None, programme: Path | None) -> None:
+    """Read the sprint or programme before refusing a call that has not loaded it yet, so that
+    the message is in its language (a sprint that cannot be read leaves it as it was)."""
+    try:
+        scope(sprint, programme).load()
+    except SprintkitError:
+        pass
 
 
 def _clean_all(model: Any, folder: Path | None, texts: dict[str, str | None]
@@ -114,11 +124,9 @@ def add_action(
         warnings = []
         if owner and model.team and not any(
                 m.name.casefold() == owner.strip().casefold() for m in model.team):
-            warnings.append(f"{owner.strip()!r} is not in the team (add with `sprintkit team "
-                            "add`); the action is added anyway")
+            warnings.append(msg("action.owner_not_in_team", owner=repr(owner.strip())))
         if due_day and due_day < day:
-            warnings.append(f"the due date {due_day.isoformat()} lies in the past: the action "
-                            "shows as overdue")
+            warnings.append(msg("action.due_past", date=due_day.isoformat()))
         model.actions.append(action)
         return Added(action, warnings, count)
 
@@ -132,28 +140,26 @@ def _check_hypothesis(model: Any, folder: Path, ref: str | None, programme: bool
     ref = ref.strip()
     if not programme:
         if ":" in ref:
-            raise UsageError(
-                f"--from-hypothesis {ref!r}: in a sprint, name one of its own hypotheses (H1)",
-                hint="an action from another sprint's hypothesis belongs in that sprint "
-                "(-s SPRINT) or in the programme (--programme DIR, SPRINT-ID:H1)",
-            )
+            raise UsageError(msg("action.ref_in_sprint", ref=repr(ref)),
+                             hint=msg("action.ref_in_sprint_hint"))
         if not any(h.id == ref for h in model.hypotheses):
-            known = ", ".join(h.id for h in model.hypotheses) or "none yet"
-            raise NotFound(f"--from-hypothesis {ref!r}: no such hypothesis in this sprint",
-                           hint=f"hypotheses: {known}")
+            known = ", ".join(h.id for h in model.hypotheses) or msg("action.none_yet")
+            raise NotFound(msg("action.no_hypothesis", ref=repr(ref)),
+                           hint=msg("action.hypotheses", known=known))
         return ref
     sprint_id, sep, hid = ref.partition(":")
     chain = programme_sprints(folder)
     if not sep:
         raise UsageError(
-            f"--from-hypothesis {ref!r}: in a programme, name the sprint too: SPRINT-ID:H1",
-            hint="sprints: " + (", ".join(c.id for c in chain) or "none yet"),
+            msg("action.ref_in_programme", ref=repr(ref)),
+            hint=msg("action.sprints",
+                     known=", ".join(c.id for c in chain) or msg("action.none_yet")),
         )
     found = _chain_sprint(chain, sprint_id)
     if not any(h.id == hid for h in found.hypotheses):
-        known = ", ".join(h.id for h in found.hypotheses) or "none yet"
-        raise NotFound(f"--from-hypothesis {ref!r}: no hypothesis {hid!r} in sprint "
-                       f"{sprint_id!r}", hint=f"its hypotheses: {known}")
+        known = ", ".join(h.id for h in found.hypotheses) or msg("action.none_yet")
+        raise NotFound(msg("action.no_hypothesis_in", ref=repr(ref), hypothesis=repr(hid),
+                           sprint=repr(sprint_id)), hint=msg("action.its_hypotheses", known=known))
     return f"{found.id}:{hid}"
 
 
@@ -161,8 +167,9 @@ def _chain_sprint(chain: list[ChainEntry], sprint_id: str) -> Sprint:
     for c in chain:
         if c.sprint is not None and c.sprint.id == sprint_id:
             return c.sprint
-    known = ", ".join(c.id for c in chain if c.sprint is not None) or "none yet"
-    raise NotFound(f"no sprint {sprint_id!r} in this programme", hint=f"sprints: {known}")
+    known = ", ".join(c.id for c in chain if c.sprint is not None) or msg("action.none_yet")
+    raise NotFound(msg("action.no_sprint", sprint=repr(sprint_id)),
+                   hint=msg("action.sprints", known=known))
 
 
 # --- move and escalate -----------------------------------------------------------------------
@@ -190,9 +197,8 @@ def move_action(
     clears it). Moving an escalated action records the escalation's resolution: the date, and
     ``resolution`` when given."""
     if status not in MOVES:
-        hint = ("escalate with `sprintkit action escalate ID --to … --reason …`"
-                if status == "escalated" else None)
-        raise UsageError(f"an action moves to todo, doing or done, not {status!r}", hint=hint)
+        hint = msg("action.escalate_hint") if status == "escalated" else None
+        raise UsageError(msg("action.moves_to", status=repr(status)), hint=hint)
     check_text(resolution, "--resolution")
     day = today_or(today)
     where = scope(sprint, programme)
@@ -202,8 +208,7 @@ def move_action(
         action = find(model, id)
         previous = action.status
         if resolution is not None and previous != "escalated":
-            raise UsageError(f"{action.id} is not escalated; --resolution records how an "
-                             "escalation was resolved")
+            raise UsageError(msg("action.not_escalated", id=action.id))
         if previous == status:
             return Moved(action, previous, unchanged=True)
         cleaned, _ = _clean_all(model, folder, {"resolution": resolution})
@@ -253,12 +258,15 @@ def edit_action(
     """Correct an action's text, owner, due date or column (todo, doing, done: as ``move``
     does, an escalation is resolved by moving on). The text is pseudonymised as it enters."""
     if text is None and owner is None and due is None and status is None:
-        raise UsageError("nothing to change", hint="give --text, --owner, --due or --status")
+        speak_as(sprint, programme)
+        raise UsageError(msg("action.nothing_to_change"),
+                         hint=msg("action.nothing_to_change_hint"))
     check_text(text, "--text")
     check_text(owner, "--owner")
     if status is not None and status not in MOVES:
-        raise UsageError(f"--status must be one of {', '.join(MOVES)}, not {status!r}",
-                         hint="escalate with `sprintkit action escalate ID --to … --reason …`")
+        speak_as(sprint, programme)
+        raise UsageError(msg("action.status_one_of", allowed=", ".join(MOVES),
+                             status=repr(status)), hint=msg("action.escalate_hint"))
     due_day = parse_day(due, "--due")
     day = today_or(today)
     where = scope(sprint, programme)
@@ -324,16 +332,12 @@ def escalate_action(
     def change(model: Any) -> Action:
         action = find(model, id)
         if action.status == "done":
-            raise SprintkitError(f"{action.id} is done; there is nothing to escalate",
-                                 hint=f"move it back first: `sprintkit action move {action.id} "
-                                 "doing`")
+            raise SprintkitError(msg("action.is_done", id=action.id),
+                                 hint=msg("action.is_done_hint", id=action.id))
         if action.status == "escalated":
             to_whom = action.escalation.to if action.escalation else "?"
-            raise SprintkitError(
-                f"{action.id} is already escalated (to {to_whom})",
-                hint=f"when it is resolved, move it on: `sprintkit action move {action.id} "
-                "doing --resolution …`",
-            )
+            raise SprintkitError(msg("action.already_escalated", id=action.id, to=to_whom),
+                                 hint=msg("action.already_escalated_hint", id=action.id))
         cleaned, _ = _clean_all(model, folder, {"reason": reason})
         if action.escalation is not None:
             action.past_escalations.append(action.escalation)
@@ -403,6 +407,7 @@ def action_listing(
 ) -> ActionListing:
     """The actions in id order, optionally only those with ``status`` (or ``overdue``)."""
     if status is not None:
+        speak_as(sprint, programme)
         status = vocabulary.parse("action_filter", status, "--status")
     day = today_or(today)
     model = scope(sprint, programme).load()

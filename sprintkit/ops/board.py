@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.engine.progress import BOARD_COLUMNS, action_counts
+from sprintkit.i18n import msg
 from sprintkit.ops.actions import Card, card
 from sprintkit.ops.scope import id_number, programme_sprints, scope, today_or
 
@@ -69,7 +70,7 @@ def board(
     if where.is_programme:
         for entry in programme_sprints(where.folder()):
             if entry.sprint is None:
-                warnings.append(f"not on the board: {entry.problem}")
+                warnings.append(msg("board.not_on_board", problem=entry.problem))
                 continue
             sprints.append(entry.sprint.id)
             cards.extend(card(a, day, entry.sprint.id) for a in entry.sprint.actions)

@@ -24,6 +24,7 @@ from sprintkit.errors import (
 )
 from sprintkit.files.sprintfile import PROGRAMME_FILE, SPRINT_FILE
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg, t
 
 if TYPE_CHECKING:
     from sprintkit.engine.lineage import Lineage, LineageIndex, Ref
@@ -96,8 +97,9 @@ def _load_entry(base: Path, position: int, path: str, entry_id: str | None, meth
         entry.folder = folder.parent
     elif not (folder / SPRINT_FILE).is_file():
         entry.state = "missing"
-        entry.problem = (f"no {SPRINT_FILE} in {display(folder)}" if folder.is_dir()
-                         else f"the folder {display(folder)} does not exist")
+        entry.problem = (msg("cli.programme.no_sprint_file", file=SPRINT_FILE,
+                             folder=display(folder)) if folder.is_dir()
+                         else msg("cli.programme.no_folder", folder=display(folder)))
         return entry
     try:
         entry.loaded = load_sprint(entry.folder)
@@ -105,9 +107,10 @@ def _load_entry(base: Path, position: int, path: str, entry_id: str | None, meth
         entry.state = "invalid"
         entry.problems = exc.problems
         count = len(exc.problems)
-        entry.problem = (f"{display(entry.folder / SPRINT_FILE)} is not valid "
-                         f"({count} problem{'s' if count != 1 else ''}): "
-                         f"{exc.problems[0].message if exc.problems else exc.message}")
+        entry.problem = msg("cli.programme.invalid_one" if count == 1
+                            else "cli.programme.invalid_many",
+                            path=display(entry.folder / SPRINT_FILE), count=count,
+                            first=exc.problems[0].message if exc.problems else exc.message)
         return entry
     except SprintkitError as exc:
         entry.state = "invalid"
@@ -130,8 +133,8 @@ def chain_problem(entries: list[ChainEntry]) -> SprintkitError | None:
         return None
     lines = "; ".join(f"{e.position}. {e.id}: {e.problem}" for e in bad)
     return SprintkitError(
-        f"{len(bad)} of the programme's {len(entries)} sprints cannot be read: {lines}",
-        hint="fix or remove them (`sprintkit validate DIR`, `sprintkit programme remove ID`)")
+        msg("cli.programme.chain_problem", bad=len(bad), count=len(entries), lines=lines),
+        hint=msg("cli.programme.chain_problem_hint"))
 
 
 # --- new -----------------------------------------------------------------------------------
@@ -142,56 +145,6 @@ class NewProgramme:
     path: Path
     schema_path: Path
     programme: Programme
-
-
-_HEAD = {
-    "nl": [
-        "Traject: {title}",
-        "",
-        "Een traject is een reeks sprints met één doel, in volgorde (bijvoorbeeld strategie →",
-        "innovatie ×2 → experiment ×3 → implementatieplan). Dit bestand is van jou: als",
-        "sprintkit iets toevoegt, blijven je opmerkingen en de volgorde van de sleutels staan.",
-        "Een sprint toevoegen:  sprintkit programme add SPRINTMAP -p {dir}",
-        "Stand van zaken:       sprintkit programme status {dir}",
-        "Controleren:           sprintkit validate {dir}",
-    ],
-    "en": [
-        "Programme: {title}",
-        "",
-        "A programme is a chain of sprints with one aim, in order (for example strategy →",
-        "innovation ×2 → experiment ×3 → implementation plan). This file is yours: when",
-        "sprintkit adds to it, your comments and the order of the keys are kept.",
-        "Add a sprint:   sprintkit programme add SPRINT_DIR -p {dir}",
-        "Where it is:    sprintkit programme status {dir}",
-        "Check it:       sprintkit validate {dir}",
-    ],
-}
-_HINTS: dict[str, dict[str, Any]] = {
-    "nl": {
-        "organisation": "organisation: Naam van de organisatie",
-        "goal": "goal: Wat het hele traject moet opleveren",
-        "dates": ["start: 2026-03-02          # eerste dag (JJJJ-MM-DD)",
-                  "end: 2026-12-18            # laatste dag"],
-        "facilitators": ["facilitators:", "  - Naam van de facilitator"],
-        "sprints": "De sprints in volgorde, met paden ten opzichte van dit bestand "
-                   "(sprintkit programme add).",
-        "rest": ["Voor het implementatieplan over het hele traject (velden als in sprint.yaml):",
-                 "team, indicators, actions, plan (scope, stakeholders, communication, trial,",
-                 "evaluation, risks, support), conclusions en next_steps."],
-    },
-    "en": {
-        "organisation": "organisation: Name of the organisation",
-        "goal": "goal: What the whole programme must deliver",
-        "dates": ["start: 2026-03-02          # first day (YYYY-MM-DD)",
-                  "end: 2026-12-18            # last day"],
-        "facilitators": ["facilitators:", "  - Name of the facilitator"],
-        "sprints": "The sprints in order, with paths relative to this file "
-                   "(sprintkit programme add).",
-        "rest": ["For the implementation plan across the programme (fields as in sprint.yaml):",
-                 "team, indicators, actions, plan (scope, stakeholders, communication, trial,",
-                 "evaluation, risks, support), conclusions and next_steps."],
-    },
-}
 
 
 def new_programme(
@@ -217,25 +170,21 @@ def new_programme(
     folder = Path(folder)
     target = folder / PROGRAMME_FILE
     if target.exists():
-        raise SprintkitError(f"{display(target)} already exists; nothing was written",
-                             hint="choose another folder, or add sprints to this programme "
-                                  "with `sprintkit programme add`")
+        raise SprintkitError(msg("cli.programme.exists", path=display(target)),
+                             hint=msg("cli.programme.exists_hint"))
     if folder.exists() and not folder.is_dir():
-        raise SprintkitError(f"{display(folder)} is a file, not a folder; nothing was written")
+        raise SprintkitError(msg("cli.programme.is_file", path=display(folder)))
     if lang is not None and lang not in ("nl", "en"):
-        raise UsageError(f"--lang {lang!r}: choose nl or en")
+        raise UsageError(msg("cli.programme.bad_lang", lang=repr(lang)))
     language = lang or "nl"
-    nl = language == "nl"
     if ask is not None and not no_input:
         if not title:
-            title = ask("Titel van het traject" if nl else "Title of the programme", True)
+            title = ask(t("cli.programme.ask_title", language), True)
         if org is None:
-            org = ask("Organisatie (Enter om over te slaan)" if nl
-                      else "Organisation (Enter to skip)", False) or None
+            org = ask(t("cli.programme.ask_org", language), False) or None
     if not title or not title.strip():
-        raise MissingInput(["title: the title of the programme (--title TEXT)"],
-                           "pass --title TEXT (and --org NAME); run it in a terminal without "
-                           "--no-input to be asked")
+        raise MissingInput([msg("cli.programme.missing_title")],
+                           msg("cli.programme.missing_title_hint"))
     data: dict[str, Any] = {
         "schema_version": 1,
         "id": id or slugify(folder.resolve().name),
@@ -252,8 +201,7 @@ def new_programme(
         problems = [Problem("--" + ".".join(str(p) for p in e["loc"]), 0, 0,
                             ".".join(str(p) for p in e["loc"]), e["msg"])
                     for e in exc.errors(include_url=False)]
-        raise InvalidFile(problems, "the values given do not make a valid programme; "
-                                    "nothing was written") from None
+        raise InvalidFile(problems, msg("cli.programme.invalid_values")) from None
     text = render_programme_file(programme, display(folder))
     from sprintkit.files.yamlio import parse_yaml, validate_data
 
@@ -265,11 +213,11 @@ def new_programme(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SprintkitError(f"cannot create the folder {display(folder)}: {exc.strerror}"
-                             ) from None
+        raise SprintkitError(msg("cli.programme.cannot_create", path=display(folder),
+                                 reason=exc.strerror)) from None
     with locked(folder):
         if target.exists():
-            raise SprintkitError(f"{display(target)} already exists; nothing was written")
+            raise SprintkitError(msg("cli.programme.exists", path=display(target)))
         schema = write_schema_file(folder, "programme")
         write_atomic(target, text)
     return NewProgramme(target, schema, programme)
@@ -283,19 +231,21 @@ def render_programme_file(programme: Programme, shown_dir: str = ".") -> str:
     from sprintkit.ops.new import _comment
 
     lang = programme.language
-    hints = _HINTS[lang]
+
+    def lines(key: str, **values: Any) -> list[str]:
+        return t(f"cli.programme.file.{key}", lang, **values).split("\n")
+
     data = model_data(programme)
     text = SCHEMA_LINE.format(url=SCHEMA_URL)
-    text += _comment([line.format(title=programme.title, dir=shlex.quote(shown_dir))
-                      for line in _HEAD[lang]]) + "\n"
+    text += _comment(lines("head", title=programme.title, dir=shlex.quote(shown_dir))) + "\n"
     for key in ("schema_version", "id", "title", "organisation", "language", "goal"):
         if key in data:
             text += dump(fresh({key: data[key]}))
-        elif key in hints:
-            text += _comment([hints[key]])
-    text += _comment(hints["dates"]) + _comment(hints["facilitators"])
-    text += "\n" + _comment([hints["sprints"]]) + "sprints: []\n"
-    text += "\n" + _comment(hints["rest"])
+        elif key in ("organisation", "goal"):
+            text += _comment(lines(key))
+    text += _comment(lines("dates")) + _comment(lines("facilitators"))
+    text += "\n" + _comment(lines("sprints")) + "sprints: []\n"
+    text += "\n" + _comment(lines("rest"))
     return text
 
 
@@ -332,9 +282,10 @@ def _index_of(programme: Programme, base: Path, ref: str, option: str) -> int:
     for index, entry in enumerate(programme.sprints):
         if wanted.exists() and (base / entry.path).resolve() == wanted.resolve():
             return index
-    known = ", ".join(e.id or e.path for e in programme.sprints) or "none yet"
-    raise NotFound(f"{option}{ref!r}: no such sprint in the programme",
-                   hint=f"sprints in the programme: {known}")
+    known = (", ".join(e.id or e.path for e in programme.sprints)
+             or msg("cli.programme.none_yet"))
+    raise NotFound(msg("cli.programme.no_such_sprint", option=option, ref=repr(ref)),
+                   hint=msg("cli.programme.sprints_known", known=known))
 
 
 def add_sprint(sprint_dir: Path, *, after: str | None = None,
@@ -356,16 +307,17 @@ def add_sprint(sprint_dir: Path, *, after: str | None = None,
     rel = _relative(sprint.dir, prog.dir)
     if model.programme not in (None, pid):
         raise SprintkitError(
-            f"sprint {model.id!r} already belongs to programme {model.programme!r}",
-            hint=f"remove it there first, or clear 'programme:' in {display(sprint.path)}")
+            msg("cli.programme.belongs_elsewhere", sprint=repr(model.id),
+                programme=repr(model.programme)),
+            hint=msg("cli.programme.belongs_elsewhere_hint", path=display(sprint.path)))
 
     def check(p: Programme) -> int:
         for entry in p.sprints:
             if entry.id == model.id:
-                raise SprintkitError(f"sprint {model.id!r} is already in the programme "
-                                     f"(as {entry.path})")
+                raise SprintkitError(msg("cli.programme.already_in", sprint=repr(model.id),
+                                         path=entry.path))
             if (prog.dir / entry.path).resolve() == sprint.dir.resolve():
-                raise SprintkitError(f"{entry.path} is already in the programme")
+                raise SprintkitError(msg("cli.programme.path_already_in", path=entry.path))
         if after is None:
             return len(p.sprints)
         return _index_of(p, prog.dir, after, "--after ") + 1
@@ -388,9 +340,9 @@ def add_sprint(sprint_dir: Path, *, after: str | None = None,
         raise
     warnings = []
     if model.language != prog.model.language:
-        warnings.append(f"sprint {model.id!r} is in {model.language!r}, the programme in "
-                        f"{prog.model.language!r}; programme reports use the programme's "
-                        "language")
+        warnings.append(msg("cli.programme.other_language", sprint=repr(model.id),
+                            sprint_lang=repr(model.language),
+                            programme_lang=repr(prog.model.language)))
     fresh = load_programme(prog.path).model
     return ChainChange(fresh, prog.path, model.id, position, warnings)
 
@@ -414,8 +366,8 @@ def remove_sprint(ref: str, *, programme: Path | None = None) -> ChainChange:
             continue
         for h in other.sprint.hypotheses:
             if h.derived_from and parse_ref(h.derived_from, other.id).sprint == sprint_id:
-                warnings.append(f"{other.id}:{h.id} is derived from {h.derived_from}, which "
-                                "is no longer in the programme")
+                warnings.append(msg("cli.programme.orphaned", ref=f"{other.id}:{h.id}",
+                                    parent=h.derived_from))
 
     def take(p: Programme) -> None:
         at = _index_of(p, prog.dir, entry.id or entry.path, "")
@@ -435,7 +387,7 @@ def move_sprint(ref: str, *, after: str | None = None, first: bool = False,
     from sprintkit.files.sprintfile import load_programme, update_programme
 
     if (after is None) == (not first):
-        raise UsageError("give either --after ID or --first")
+        raise UsageError(msg("cli.programme.after_or_first"))
     prog = load_programme(programme)
     _index_of(prog.model, prog.dir, ref, "")
     if after is not None:
@@ -446,7 +398,7 @@ def move_sprint(ref: str, *, after: str | None = None, first: bool = False,
         entry = p.sprints.pop(at)
         if after is not None and after in (entry.id, entry.path):
             p.sprints.insert(at, entry)
-            raise UsageError(f"cannot move {ref!r} after itself")
+            raise UsageError(msg("cli.programme.after_itself", ref=repr(ref)))
         to = 0 if first else _index_of(p, prog.dir, after or "", "--after ") + 1
         p.sprints.insert(to, entry)
         return to + 1
@@ -649,13 +601,14 @@ def programme_lineage(ref: str | None = None, *, programme: Path | None = None,
     found = index.find(ref)
     if not found:
         derived = [str(s.ref) for ln in index.lineages for s in ln.steps]
-        raise NotFound(f"no hypothesis {ref!r} in the programme's sprints",
-                       hint=("hypotheses in lineages: " + ", ".join(derived[:12])
-                             + (" …" if len(derived) > 12 else "")) if derived
-                       else "no hypothesis is derived from another yet (hypothesis add "
-                            "--derived-from SPRINT-ID:H1)")
+        raise NotFound(msg("cli.programme.no_hypothesis", ref=repr(ref)),
+                       hint=msg("cli.programme.in_lineages",
+                                known=", ".join(derived[:12])
+                                + (" …" if len(derived) > 12 else "")) if derived
+                       else msg("cli.programme.no_lineages_hint"))
     if len(found) > 1:
-        raise UsageError(f"{ref!r} is in several sprints: {', '.join(str(r) for r in found)}",
-                         hint="give SPRINT-ID:ID")
+        raise UsageError(msg("cli.programme.ambiguous", ref=repr(ref),
+                             found=", ".join(str(r) for r in found)),
+                         hint=msg("cli.programme.ambiguous_hint"))
     return LineageView(loaded.model, language, index, [index.lineage_of(found[0])], found[0],
                        entries)

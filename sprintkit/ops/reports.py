@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import SprintkitError, UsageError
+from sprintkit.i18n import msg
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -301,13 +302,14 @@ def check(*, sprint: Path | None = None, documents: tuple[str, ...] | None = Non
 
 def _check_lang(lang: str) -> None:
     if lang not in ("nl", "en"):
-        raise UsageError(f"language {lang!r} is not available; use nl or en")
+        raise UsageError(msg("cli.report.bad_lang", lang=repr(lang)))
 
 
 def _format(fmt: str | None, out: Path | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
-            raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+            raise UsageError(msg("cli.report.bad_format", format=repr(fmt),
+                                 formats=", ".join(FORMATS)))
         return fmt
     if out is not None and not out.is_dir():
         return SUFFIX_FORMATS.get(out.suffix.lower(), "docx")
@@ -340,10 +342,10 @@ def _check_target(target: Path, fmt: str, force: bool, *, named: bool = True,
     from sprintkit.files.safepath import check_write, refuse_existing, refuse_protected
 
     if target.is_dir() and not target.is_symlink():
-        raise SprintkitError(f"{target} is a folder")
+        raise SprintkitError(msg("cli.report.is_folder", path=target))
     if folder is not None:
-        refuse_protected(target, {"the sprint file": folder / "sprint.yaml",
-                                  "the programme file": folder / "programme.yaml"})
+        refuse_protected(target, {msg("cli.report.the_sprint_file"): folder / "sprint.yaml",
+                                  msg("cli.report.the_programme_file"): folder / "programme.yaml"})
     check_write(target, folder)
     if named:
         refuse_existing(target, force)
@@ -459,8 +461,8 @@ def check_reference(reference_doc: Path, *, sprint: Path | None = None) -> Style
     try:
         missing = missing_styles(data, used)
     except Exception as exc:  # python-docx on a damaged package
-        raise SprintkitError(f"{path} cannot be read as a Word document: "
-                             f"{type(exc).__name__}") from None
+        raise SprintkitError(msg("cli.report.not_word", path=path,
+                                 kind=type(exc).__name__)) from None
     return StyleCheck(path, used, missing)
 
 

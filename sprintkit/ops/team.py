@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sprintkit.engine.team import role_label
 from sprintkit.engine.team import same_name as _same
 from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.i18n import msg
 from sprintkit.ops.scope import check_text, scope
 
 if TYPE_CHECKING:
@@ -46,9 +47,8 @@ def add_member(
         same = next((m for m in model.team if _same(m.name, member.name)), None)
         if same is not None:
             raise SprintkitError(
-                f"{same.name!r} is already in the team (as {same.role})",
-                hint=f"remove first with `sprintkit team remove \"{same.name}\"`, or use "
-                "another name",
+                msg("team.already_in", name=repr(same.name), role=same.role),
+                hint=msg("team.already_in_hint", name=same.name),
             )
         model.team.append(member)
         return member
@@ -68,20 +68,25 @@ def edit_member(
     """Correct a team member's name, role or organisation. A new name must not be someone
     else's; actions owned under the old name move to the new one."""
     if new_name is None and role is None and org is None:
-        raise UsageError("nothing to change", hint="give --name, --role or --organisation")
+        from sprintkit.ops.actions import speak_as
+
+        speak_as(sprint, programme)
+        raise UsageError(msg("team.nothing_to_change"), hint=msg("team.nothing_to_change_hint"))
     check_text(new_name, "--name")
     check_text(role, "--role")
 
     def change(model: Any) -> TeamMember:
         member = next((m for m in model.team if _same(m.name, name)), None)
         if member is None:
-            known = ", ".join(m.name for m in model.team) or "nobody yet"
-            raise NotFound(f"{name!r} is not in the team", hint=f"the team: {known}")
+            known = ", ".join(m.name for m in model.team) or msg("team.nobody_yet")
+            raise NotFound(msg("team.not_in_team", name=repr(name)),
+                           hint=msg("team.the_team", known=known))
         if new_name is not None:
             other = next((m for m in model.team
                           if m is not member and _same(m.name, new_name)), None)
             if other is not None:
-                raise SprintkitError(f"{other.name!r} is already in the team (as {other.role})")
+                raise SprintkitError(msg("team.already_in", name=repr(other.name),
+                                         role=other.role))
             for a in model.actions:
                 if a.owner and _same(a.owner, member.name):
                     a.owner = new_name.strip()
@@ -114,8 +119,9 @@ def remove_member(
                 owned = [a.id for a in model.actions
                          if a.owner and _same(a.owner, member.name) and a.status != "done"]
                 return Removed(member, owned)
-        known = ", ".join(m.name for m in model.team) or "nobody yet"
-        raise NotFound(f"{name!r} is not in the team", hint=f"the team: {known}")
+        known = ", ".join(m.name for m in model.team) or msg("team.nobody_yet")
+        raise NotFound(msg("team.not_in_team", name=repr(name)),
+                       hint=msg("team.the_team", known=known))
 
     return scope(sprint, programme).update(change)
 

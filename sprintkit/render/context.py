@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.i18n import t
 from sprintkit.render import fmt
 from sprintkit.render.environment import label
 
@@ -117,8 +118,6 @@ def build_context(
 def _meta(sprints: Sequence[Sprint], lang: str, *, draft: bool, final: bool,
           version: str | None) -> dict[str, Any]:
     """What the title page says about the document itself: date, version and status."""
-    from sprintkit.i18n import t
-
     status = "final" if final and not draft else "draft"
     return {
         "date": fmt.format_date(document_date(sprints).date(), lang),
@@ -502,7 +501,7 @@ def _evidence(e: Any, lang: str) -> dict[str, Any]:
         summary = f"{e.successes}/{e.trials}"
     elif numbers:
         mean = sum(numbers) / len(numbers)
-        word = "waarden, gemiddeld" if lang == "nl" else "values, mean"
+        word = t("render.values_mean", lang)
         summary = f"{len(numbers)} {word} {fmt.format_number(mean, lang, _digits(mean))}"
     return {
         "id": e.id,
@@ -746,24 +745,9 @@ def _sentence(text: str) -> str:
 # --- programme and totals ------------------------------------------------------------------
 
 
-_FIELDS = {
-    "statement": {"nl": "uitspraak", "en": "statement"},
-    "kind": {"nl": "soort", "en": "kind"},
-    "metric": {"nl": "meting", "en": "metric"},
-    "target": {"nl": "criterium", "en": "target"},
-    "criterion": {"nl": "criterium in woorden", "en": "criterion in words"},
-}
-_RELATIONS = {
-    "origin": {"nl": "oorspronkelijke hypothese", "en": "original hypothesis"},
-    "retest": {"nl": "opnieuw getoetst", "en": "retested"},
-    "adapt": {"nl": "bijgesteld", "en": "adapted"},
-}
-
-
 def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     """Mark every hypothesis with where it came from and where it went; the lineages (two
     steps or more) as lists of steps that refer to the hypotheses' own context."""
-    lg = "nl" if lang == "nl" else "en"
     by_ref: dict[str, dict[str, Any]] = {}
     sprint_of: dict[str, dict[str, Any]] = {}
     for position, s in enumerate(sprint_ctx, start=1):
@@ -788,9 +772,10 @@ def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[d
         h["superseded"] = step.superseded
         h["decided_later"] = index.decided_later(ref)
         h["relation"] = step.relation if step.parent else None
-        h["relation_label"] = _RELATIONS[step.relation][lg] if step.parent else None
+        h["relation_label"] = t(f"render.relation.{step.relation}", lang) if step.parent else None
         h["lineage_changes"] = [
-            {"field": c.field, "field_label": _FIELDS[c.field][lg], "old": c.old, "new": c.new}
+            {"field": c.field, "field_label": t(f"render.field.{c.field}", lang), "old": c.old,
+             "new": c.new}
             for c in step.changes]
         if step.parent is not None and str(step.parent) in by_ref:
             h["derived_from_text"] = describe(step.parent, ref.sprint)
@@ -807,7 +792,8 @@ def _lineages(index: Any, sprint_ctx: list[dict[str, Any]], lang: str) -> list[d
                 "sprint": {"id": s["id"], "position": s["position"], "title": s["title"],
                            "method": s["method"]},
                 "relation": step.relation if step.parent else "origin",
-                "relation_label": _RELATIONS[step.relation if step.parent else "origin"][lg],
+                "relation_label": t("render.relation."
+                                    + (step.relation if step.parent else "origin"), lang),
                 "changes": h["lineage_changes"],
                 "superseded": step.superseded,
             })

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import NotFound, SprintkitError, shown
+from sprintkit.i18n import msg, t
 from sprintkit.render import markup as mk
 from sprintkit.render.lookup import ResolvedTemplate
 
@@ -26,14 +27,10 @@ MAX_IMAGE_PATH = 1024
 """Most characters of an image path."""
 """Seconds to wait for a chart from a worker process before drawing it here instead."""
 
-TOC_PLACEHOLDER = {
-    "nl": "Werk de inhoudsopgave bij in Word (rechtermuisknop, Veld bijwerken).",
-    "en": "Update the table of contents in Word (right-click, Update Field).",
-}
-DRAFT_MARK = {"nl": "CONCEPT", "en": "DRAFT"}
-"""The visible mark of a draft, on its title page and in its page header."""
-NOTE_LABEL = {"nl": "Notitie voor de auteur:", "en": "Note for the author:"}
-"""How a draft in Markdown or HTML introduces a note for the author."""
+# In the catalogue: ``render.toc_placeholder`` (what a table of contents without page numbers
+# says), ``render.draft_mark`` (the visible mark of a draft, on its title page and in its page
+# header) and ``render.note_label`` (how a draft in Markdown or HTML introduces a note for the
+# author).
 
 
 @contextmanager
@@ -125,9 +122,9 @@ class Images:
 
         spec = self.charts.get(ref)
         if spec is None:
-            known = ", ".join(sorted(self.charts)[:5]) or "none"
-            raise SprintkitError(f"the template asks for chart {ref!r}, which does not exist",
-                                 hint=f"charts in this context: {known}")
+            known = ", ".join(sorted(self.charts)[:5]) or msg("render.none")
+            raise SprintkitError(msg("render.no_chart", ref=repr(ref)),
+                                 hint=msg("render.charts_known", known=known))
         width, height = size_cm(spec)
         future = self._futures.pop(ref, None)
         if future is not None:
@@ -141,28 +138,27 @@ class Images:
         path = Path(ref)
         if len(ref) > MAX_IMAGE_PATH or any(len(p) > MAX_IMAGE_NAME for p in path.parts):
             raise SprintkitError(
-                f"image name {shown(ref)} is too long (at most {MAX_IMAGE_NAME} characters a "
-                f"name, {MAX_IMAGE_PATH} in all)", hint="give the image file a shorter name")
+                msg("render.image_name_long", ref=shown(ref), name=MAX_IMAGE_NAME,
+                    path=MAX_IMAGE_PATH), hint=msg("render.image_name_long_hint"))
         candidates = [path] if path.is_absolute() else [root / path for root in self.roots]
         for candidate in candidates:
             try:
                 resolved = candidate.resolve()
                 if not any(resolved.is_relative_to(root) for root in self.roots):
-                    raise SprintkitError(
-                        f"image {shown(ref)} is outside the template and sprint folders",
-                        hint="put the image next to the template or in the sprint folder")
+                    raise SprintkitError(msg("render.image_outside", ref=shown(ref)),
+                                         hint=msg("render.image_outside_hint"))
                 if resolved.is_file():
                     if resolved.suffix.lower() not in IMAGE_SUFFIXES:
-                        raise SprintkitError(
-                            f"image {shown(ref)} is not a PNG, JPEG, GIF or BMP file")
+                        raise SprintkitError(msg("render.image_kind", ref=shown(ref)))
                     data = resolved.read_bytes()
                     width, height = _natural_size_cm(data, ref)
                     return data, width, height
             except (OSError, ValueError) as exc:  # a name the file system cannot take
-                reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "bad name"
-                raise SprintkitError(f"image {shown(ref)} cannot be read ({reason})") from None
-        raise NotFound(f"image {shown(ref)} not found next to the template or in the sprint "
-                       "folder")
+                reason = (exc.strerror if isinstance(exc, OSError) and exc.strerror
+                          else msg("render.bad_name"))
+                raise SprintkitError(msg("render.image_unreadable", ref=shown(ref),
+                                         reason=reason)) from None
+        raise NotFound(msg("render.image_not_found", ref=shown(ref)))
 
 
 def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
@@ -171,7 +167,8 @@ def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
     try:
         image = DocxImage.from_blob(data)
     except Exception as exc:  # python-docx raises several kinds for unreadable images
-        raise SprintkitError(f"image {ref!r} cannot be read: {type(exc).__name__}") from None
+        raise SprintkitError(msg("render.image_unreadable", ref=repr(ref),
+                                 reason=type(exc).__name__)) from None
     return image.width.cm, image.height.cm
 
 
@@ -226,12 +223,12 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
     """Write ``document`` as ``fmt`` (docx, md, html, pdf); see :func:`produce`."""
     if not draft:
         document = document.without_notes()
-    mark = DRAFT_MARK.get(lang, DRAFT_MARK["en"]) if draft else ""
+    mark = t("render.draft_mark", lang) if draft else ""
     if fmt in ("docx", "pdf"):
         from sprintkit.render.to_docx import DocxOptions, build_docx
 
         options = DocxOptions(lang=lang, title=document.title, subject=subject, author=author,
-                              created=created, toc_placeholder=TOC_PLACEHOLDER.get(lang, ""),
+                              created=created, toc_placeholder=t("render.toc_placeholder", lang),
                               organisation=organisation or "", description=description or "",
                               keywords=keywords or "", draft_mark=mark)
         if fmt == "pdf" or page_numbers:
@@ -252,12 +249,13 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
         from sprintkit.render.to_markdown import to_markdown
 
         text, files = to_markdown(document, images, image_dir=f"{stem}_files", mark=mark,
-                                  note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"]))
+                                  note_label=t("render.note_label", lang))
         return Output(text.encode("utf-8"), files=files, title=document.title)
     if fmt == "html":
         from sprintkit.render.to_html import to_html
 
         return Output(to_html(document, images, lang=lang, mark=mark,
-                              note_label=NOTE_LABEL.get(lang, NOTE_LABEL["en"])).encode("utf-8"),
+                              note_label=t("render.note_label", lang)).encode("utf-8"),
                       title=document.title)
-    raise SprintkitError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise SprintkitError(msg("cli.report.bad_format", format=repr(fmt),
+                             formats=", ".join(FORMATS)))

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import SprintkitError
+from sprintkit.i18n import msg
 from sprintkit.render import fmt
 from sprintkit.render.markup import escape_text
 
@@ -225,8 +226,8 @@ def _not_utf8(search_path: list[str], name: str, exc: UnicodeDecodeError) -> Tem
     line = data.count(b"\n", 0, exc.start) + 1
     column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
     byte = data[exc.start:exc.start + 1].hex() or "??"
-    return TemplateError(f"{display(path)}:{line}:{column}: the template is not UTF-8 text "
-                         f"(byte 0x{byte})", hint="save the template as UTF-8")
+    return TemplateError(msg("render.not_utf8", where=f"{display(path)}:{line}:{column}",
+                             byte=byte), hint=msg("render.not_utf8_hint"))
 
 
 def _raw(value: Any) -> Any:
@@ -253,12 +254,12 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
     try:
         template = env.get_template(name)
     except TemplateNotFound as exc:
-        raise TemplateError(f"template {exc.name!r} not found",
-                            hint="sprintkit templates list shows the templates there are") from None
+        raise TemplateError(msg("render.template_not_found", name=repr(exc.name)),
+                            hint=msg("render.template_not_found_hint")) from None
     except TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "
-            f"{exc.message}") from None
+        raise TemplateError(msg("render.syntax",
+                                where=_where(exc.filename or exc.name or name, exc.lineno),
+                                message=exc.message)) from None
     try:
         parts: list[str] = []
         size = 0
@@ -266,33 +267,33 @@ def render(env: Environment, name: str, context: dict[str, Any], *, shown: str |
             size += len(chunk)
             if size > MAX_OUTPUT:
                 raise TemplateError(
-                    f"{_where(template.filename or name, None)}: the template writes more than "
-                    f"{MAX_OUTPUT // 1048576} MiB of text; stopped",
-                    hint="check the template for a loop that never ends or repeats too much")
+                    msg("render.too_much", where=_where(template.filename or name, None),
+                        mib=MAX_OUTPUT // 1048576), hint=msg("render.too_much_hint"))
             parts.append(chunk)
         return "".join(parts)
     except TemplateSyntaxError as exc:  # in an included template
-        raise TemplateError(
-            f"{_where(exc.filename or exc.name or name, exc.lineno)}: template syntax error: "
-            f"{exc.message}") from None
+        raise TemplateError(msg("render.syntax",
+                                where=_where(exc.filename or exc.name or name, exc.lineno),
+                                message=exc.message)) from None
     except TemplateNotFound as exc:
-        raise TemplateError(f"{_where(*_frame(exc, template.filename or name))}: "
-                            f"template {exc.name!r} not found") from None
+        raise TemplateError(msg("render.template_not_found_at",
+                                where=_where(*_frame(exc, template.filename or name)),
+                                name=repr(exc.name))) from None
     except UndefinedError as exc:
         raise TemplateError(
             f"{_where(*_frame(exc, template.filename or name))}: {exc.message}",
-            hint="`sprintkit templates context -s SPRINT` shows every name a template can use",
+            hint=msg("render.undefined_hint"),
         ) from None
     except bounds.TemplateLimit as exc:
         raise TemplateError(
             f"{_where(*_frame(exc, template.filename or name))}: {exc}",
-            hint=f"one rendering may take {bounds.MAX_SECONDS:g} seconds and make texts of up "
-                 f"to {bounds.MAX_REPEAT:,} characters; see 'Your own templates' in the README",
+            hint=msg("render.limit_hint", seconds=f"{bounds.MAX_SECONDS:g}",
+                     repeat=f"{bounds.MAX_REPEAT:,}"),
         ) from None
     except SecurityError as exc:
-        raise TemplateError(
-            f"{_where(*_frame(exc, template.filename or name))}: not allowed in a template: "
-            f"{exc}") from None
+        raise TemplateError(msg("render.not_allowed",
+                                where=_where(*_frame(exc, template.filename or name)),
+                                what=exc)) from None
     except SprintkitError:
         raise
     except Exception as exc:  # an error inside an expression of a (user) template

@@ -20,17 +20,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sprintkit.errors import NotFound, UsageError
+from sprintkit.i18n import LANGUAGES, msg, t
 
 BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 _FILE_RE = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_-]{0,63})(?:\.(nl|en))?\.j2$")
 
-BUILTIN: dict[str, dict[str, str]] = {
-    "report": {"nl": "eindpresentatie", "en": "end-presentation"},
-    "plan": {"nl": "implementatieplan", "en": "implementation-plan"},
-    "intent": {"nl": "intentieverklaring", "en": "declaration-of-intent"},
-}
-"""Built-in templates and the word used in their output file names, per language."""
+BUILTIN: tuple[str, ...] = ("report", "plan", "intent")
+"""Built-in templates; the word used in their output file names is ``render.file.NAME`` in the
+catalogue."""
 
 DESCRIPTIONS: dict[str, str] = {
     "report": "End-presentation report: summary, phases, hypotheses with evidence and verdicts, "
@@ -75,8 +73,8 @@ class ResolvedTemplate:
     def output_word(self) -> dict[str, str]:
         """The file-name word per language (``eindpresentatie``…), or the template's name."""
         if self.origin != "path" and self.name in BUILTIN:
-            return BUILTIN[self.name]
-        return {"nl": self.name, "en": self.name}
+            return {lang: t(f"render.file.{self.name}", lang) for lang in LANGUAGES}
+        return dict.fromkeys(LANGUAGES, self.name)
 
 
 def is_path(spec: str) -> bool:
@@ -91,21 +89,20 @@ def resolve(spec: str, lang: str, sprint_dir: Path | None) -> ResolvedTemplate:
     if is_path(spec):
         path = Path(spec).expanduser()
         if not path.is_file():
-            raise NotFound(f"{spec}: no such template file",
-                           hint="give a NAME (see sprintkit templates list) or an existing file")
+            raise NotFound(msg("render.no_template_file", spec=spec),
+                           hint=msg("render.no_template_file_hint"))
         stem = path.name.split(".", 1)[0] or "document"
         return ResolvedTemplate(stem, path.resolve(), "path", (path.resolve().parent, *search))
     if not NAME_RE.match(spec):
-        raise UsageError(
-            f"{spec!r} is not a template name; a name is letters, digits, '-' and '_'",
-            hint="to use a template file elsewhere, give its path, e.g. ./mine.nl.j2",
-        )
+        raise UsageError(msg("render.bad_template_name", spec=repr(spec)),
+                         hint=msg("render.bad_template_name_hint"))
     for origin, folder in folders:
         for candidate in (folder / f"{spec}.{lang}.j2", folder / f"{spec}.j2"):
             if candidate.is_file():
                 return ResolvedTemplate(spec, candidate, origin, search)
-    known = ", ".join(sorted({t.name for t in list_templates(sprint_dir)})) or "none"
-    raise NotFound(f"no template {spec!r} in {lang}", hint=f"templates there are: {known}")
+    known = ", ".join(sorted({t.name for t in list_templates(sprint_dir)})) or msg("render.none")
+    raise NotFound(msg("render.no_template", spec=repr(spec), lang=lang),
+                   hint=msg("render.templates_known", known=known))
 
 
 @dataclass

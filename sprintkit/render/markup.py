@@ -52,6 +52,7 @@ import re
 from dataclasses import dataclass, field
 
 from sprintkit.errors import SprintkitError
+from sprintkit.i18n import msg
 
 # --- escaping ------------------------------------------------------------------------------
 
@@ -331,7 +332,7 @@ def _row_cells(line: str) -> list[str]:
 def _width_cm(value: str, where: str) -> float:
     match = _WIDTH.match(value.strip())
     if not match:
-        raise MarkupError(f"{where}: width {value!r} is not a length; write e.g. width=12cm")
+        raise MarkupError(msg("render.markup.width", where=where, value=repr(value)))
     number = float(match.group(1).replace(",", "."))
     unit = match.group(2) or "cm"
     return {"cm": number, "mm": number / 10, "in": number * 2.54}[unit]
@@ -444,19 +445,18 @@ def parse(text: str, *, source: str = "template") -> Document:
                     note_start = None
                     continue
                 if div_style is None:
-                    raise MarkupError(f"{where}: ':::' closes nothing")
+                    raise MarkupError(msg("render.markup.closes_nothing", where=where))
                 div_style = None
                 continue
             head, _, rest = directive.partition(" ")
             if head in _CONTAINERS and (note_start is not None or div_style is not None):
-                raise MarkupError(f"{where}: close the open block with ':::' before "
-                                  f"'::: {head}'")
+                raise MarkupError(msg("render.markup.close_first", where=where, head=head))
             if head == "titlepage":
                 title_lines = []
             elif head == "div":
                 name = unescape_plain(rest).strip()
                 if not name:
-                    raise MarkupError(f"{where}: '::: div' needs a style name")
+                    raise MarkupError(msg("render.markup.div_style", where=where))
                 div_style = name
             elif head == "note":
                 note_start = len(blocks)
@@ -499,11 +499,12 @@ def parse(text: str, *, source: str = "template") -> Document:
         para.append(stripped)
     flush_all()
     if title_lines is not None:
-        raise MarkupError(f"{source}: '::: titlepage' is not closed with ':::'")
+        raise MarkupError(msg("render.markup.not_closed", where=source, block="titlepage"))
     if note_start is not None:
-        raise MarkupError(f"{source}: '::: note' is not closed with ':::'")
+        raise MarkupError(msg("render.markup.not_closed", where=source, block="note"))
     if div_style is not None:
-        raise MarkupError(f"{source}: '::: div {div_style}' is not closed with ':::'")
+        raise MarkupError(msg("render.markup.not_closed", where=source,
+                              block=f"div {div_style}"))
     return Document(blocks)
 
 
@@ -522,21 +523,22 @@ def _directive(head: str, rest: str, where: str) -> Block:
     if head == "toc":
         depth = options.pop("depth", "2")
         if options or positional or depth not in ("1", "2", "3", "4"):
-            raise MarkupError(f"{where}: '::: toc' takes only depth=1…4 and '| title'")
+            raise MarkupError(msg("render.markup.toc", where=where))
         return Toc(caption, int(depth))
     if head == "pagebreak":
         return PageBreak()
     if head in ("chart", "image"):
         if len(positional) != 1:
-            what = "id" if head == "chart" else "path"
-            raise MarkupError(f"{where}: '::: {head}' needs exactly one {what}")
+            raise MarkupError(msg("render.markup.one_id" if head == "chart"
+                                  else "render.markup.one_path", where=where, head=head))
         width = _width_cm(options["width"], where) if "width" in options else None
         unknown = set(options) - {"width"}
         if unknown:
-            raise MarkupError(f"{where}: unknown option {sorted(unknown)[0]!r}; only width=…")
+            raise MarkupError(msg("render.markup.option", where=where,
+                                  option=repr(sorted(unknown)[0])))
         return Image(head if head == "chart" else "file", positional[0], width, caption)
     known = ", ".join(("toc", "pagebreak", "chart", "image") + _CONTAINERS)
-    raise MarkupError(f"{where}: unknown directive '::: {head}'; known: {known}")
+    raise MarkupError(msg("render.markup.directive", where=where, head=head, known=known))
 
 
 def _title_page(lines: list[tuple[int, str]], source: str) -> TitlePage:
@@ -545,10 +547,7 @@ def _title_page(lines: list[tuple[int, str]], source: str) -> TitlePage:
         key, sep, value = line.partition(":")
         key = key.strip().lower()
         if not sep or key not in ("title", "subtitle", "info"):
-            raise MarkupError(
-                f"{source}, output line {number}: a title page holds 'title:', 'subtitle:' and "
-                "'info:' lines"
-            )
+            raise MarkupError(msg("render.markup.titlepage", where=source, line=number))
         spans = parse_inline(value.strip())
         if key == "title":
             page.title = spans

@@ -17,6 +17,8 @@ import io
 from functools import lru_cache
 from typing import Any
 
+from sprintkit.i18n import msg
+
 PARAGRAPH_STYLES: tuple[str, ...] = (
     "Normal",
     "Title",
@@ -396,18 +398,19 @@ def read_reference_docx(path: Any) -> bytes:
     shown = display(path)
     try:
         if not path.is_file():
-            raise NotFound(f"{shown}: no such reference document")
+            raise NotFound(msg("render.no_reference", path=shown))
         size = path.stat().st_size
         if size > MAX_REFERENCE_FILE:
-            raise SprintkitError(f"{shown}: the reference document is {size / 1048576:.1f} MiB; "
-                                 f"the limit is {MAX_REFERENCE_FILE // 1048576} MiB")
+            raise SprintkitError(msg("render.reference_too_big", path=shown,
+                                     size=f"{size / 1048576:.1f}",
+                                     limit=MAX_REFERENCE_FILE // 1048576))
         data = path.read_bytes()
     except OSError as exc:
-        raise SprintkitError(f"{shown}: cannot read the reference document "
-                             f"({exc.strerror or type(exc).__name__})") from None
+        raise SprintkitError(msg("render.reference_unreadable", path=shown,
+                                 reason=exc.strerror or type(exc).__name__)) from None
     if not data.startswith(b"PK"):
-        raise SprintkitError(f"{shown} is not a .docx file (Word document)",
-                             hint="save the reference document from Word as .docx")
+        raise SprintkitError(msg("render.reference_not_docx", path=shown),
+                             hint=msg("render.reference_not_docx_hint"))
     check_reference_docx(data, shown)
     return data
 
@@ -425,34 +428,32 @@ def check_reference_docx(data: bytes, shown: str) -> None:
     from sprintkit.errors import SprintkitError
 
     def refuse(problem: str, hint: str | None = None) -> SprintkitError:
-        return SprintkitError(f"{shown}: {problem}", hint=hint or
-                              "save it from Word as .docx, or start from the default one "
-                              "(sprintkit templates reference)")
+        return SprintkitError(f"{shown}: {problem}", hint=hint or msg("render.reference_hint"))
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise refuse("not a readable .docx file") from None
+        raise refuse(msg("render.reference_bad_zip")) from None
     with archive:
         members = archive.infolist()
         if len(members) > MAX_REFERENCE_MEMBERS:
-            raise refuse(f"the .docx has {len(members):,} parts (the limit is "
-                         f"{MAX_REFERENCE_MEMBERS:,})")
+            raise refuse(msg("render.reference_parts", n=f"{len(members):,}",
+                             limit=f"{MAX_REFERENCE_MEMBERS:,}"))
         total = sum(m.file_size for m in members)
         if total > MAX_REFERENCE_UNPACKED:
-            raise refuse(f"the .docx unpacks to {total / 1048576:,.0f} MiB (the limit is "
-                         f"{MAX_REFERENCE_UNPACKED // 1048576} MiB); not reading it")
+            raise refuse(msg("render.reference_unpacked", size=f"{total / 1048576:,.0f}",
+                             limit=MAX_REFERENCE_UNPACKED // 1048576))
         for m in members:
             ratio = m.file_size // max(m.compress_size, 1)
             if m.file_size > 1048576 and ratio > MAX_REFERENCE_RATIO:
-                raise refuse(f"the part {m.filename!r} unpacks {ratio:,} times larger than it "
-                             "is packed (a zip bomb?); not reading it")
+                raise refuse(msg("render.reference_bomb", part=repr(m.filename),
+                                 ratio=f"{ratio:,}"))
         names = {m.filename for m in members}
         if "word/document.xml" not in names:
-            raise refuse("not a Word document (no word/document.xml)",
-                         hint="a reference document must be a .docx, not .dotx, .odt or .xlsx")
+            raise refuse(msg("render.reference_no_document"),
+                         hint=msg("render.reference_no_document_hint"))
         if "word/styles.xml" not in names:
-            raise refuse("the document has no styles (no word/styles.xml)")
+            raise refuse(msg("render.reference_no_styles"))
         for m in members:
             # read in small pieces: a part whose data is larger than the zip's directory says
             # fails its checksum here, before a one-go read could unpack all of it
@@ -465,7 +466,8 @@ def check_reference_docx(data: bytes, shown: str) -> None:
                             pieces.append(piece)
             except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError,
                     zlib.error, OSError, ValueError):
-                raise refuse(f"the part {m.filename!r} cannot be unpacked") from None
+                raise refuse(msg("render.reference_part_packed", part=repr(m.filename))
+                             ) from None
             if xml:
                 _check_xml(b"".join(pieces), m.filename, refuse)
     try:
@@ -473,7 +475,7 @@ def check_reference_docx(data: bytes, shown: str) -> None:
 
         Document(io.BytesIO(data)).styles  # noqa: B018 - opening the styles is the check
     except Exception as exc:  # python-docx raises several kinds for damaged packages
-        raise refuse(f"cannot be read as a Word document ({type(exc).__name__})") from None
+        raise refuse(msg("render.reference_not_word", kind=type(exc).__name__)) from None
 
 
 def _check_xml(part: bytes, name: str, refuse: Any) -> None:
@@ -482,14 +484,13 @@ def _check_xml(part: bytes, name: str, refuse: Any) -> None:
     from lxml import etree
 
     if any(marker in part for marker in _NO_DTD):
-        raise refuse(f"the part {name!r} declares a DTD or entities, which a Word document "
-                     "never does; not reading it")
+        raise refuse(msg("render.reference_entities", part=repr(name)))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, dtd_validation=False)
     try:
         root = etree.fromstring(part, parser)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if getattr(exc, "lineno", None) else "?"
-        raise refuse(f"the part {name!r} is not well-formed XML (line {line})") from None
+        raise refuse(msg("render.reference_xml", part=repr(name), line=line)) from None
     if root.getroottree().docinfo.doctype:
-        raise refuse(f"the part {name!r} declares a DTD, which a Word document never does")
+        raise refuse(msg("render.reference_dtd", part=repr(name)))

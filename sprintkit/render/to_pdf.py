@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import SprintkitError
+from sprintkit.i18n import msg
 
 if TYPE_CHECKING:
     from sprintkit.render import markup as mk
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
 
 TIMEOUT = 300
 HELPER = Path(__file__).resolve().parent / "assets" / "lo_convert.py"
-INSTALL_HINT = (
-    "install LibreOffice (Debian/Ubuntu: sudo apt-get install libreoffice-writer-nogui hyphen-nl; "
-    "macOS: brew install --cask libreoffice; Windows: https://www.libreoffice.org), or set "
-    "SPRINTKIT_SOFFICE to the soffice program; meanwhile --format docx works without it"
-)
 
 
 def find_soffice() -> str | None:
@@ -79,8 +75,7 @@ def docx_to_pdf(data: bytes, warnings: list[str] | None = None, *, timeout: int 
     need it)."""
     soffice = find_soffice()
     if soffice is None:
-        raise SprintkitError("making a PDF needs LibreOffice, which was not found",
-                             hint=INSTALL_HINT)
+        raise SprintkitError(msg("render.no_libreoffice"), hint=msg("render.install_hint"))
     with tempfile.TemporaryDirectory(prefix="sprintkit-pdf-") as tmp:
         folder = Path(tmp)
         source = folder / "document.docx"
@@ -97,9 +92,8 @@ def docx_to_pdf(data: bytes, warnings: list[str] | None = None, *, timeout: int 
                        f"-env:UserInstallation={profile.as_uri()}", "--convert-to", "pdf",
                        "--outdir", str(folder), str(source)], timeout)
             if not ok or not target.is_file():
-                raise SprintkitError("LibreOffice could not convert the document to PDF",
-                                     hint="try opening the .docx in LibreOffice or Word, and "
-                                          "report it if that works")
+                raise SprintkitError(msg("render.pdf_failed"),
+                                     hint=msg("render.pdf_failed_hint"))
         return target.read_bytes()
 
 
@@ -108,11 +102,11 @@ def _run(argv: list[str], timeout: int) -> bool:
         proc = subprocess.run(argv, capture_output=True, timeout=timeout, check=False,
                               stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired:
-        raise SprintkitError(f"LibreOffice took longer than {timeout} seconds and was stopped",
-                             hint="close other LibreOffice windows and try again") from None
+        raise SprintkitError(msg("render.pdf_timeout", seconds=timeout),
+                             hint=msg("render.pdf_timeout_hint")) from None
     except OSError as exc:
-        raise SprintkitError(f"cannot start LibreOffice: {exc.strerror}",
-                             hint=INSTALL_HINT) from None
+        raise SprintkitError(msg("render.pdf_cannot_start", reason=exc.strerror),
+                             hint=msg("render.install_hint")) from None
     return proc.returncode == 0
 
 
@@ -133,10 +127,8 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
     result = build_docx(document, images, reference=reference, options=options)
     if find_soffice() is None:
         if want_pdf:
-            raise SprintkitError("making a PDF needs LibreOffice, which was not found",
-                                 hint=INSTALL_HINT)
-        result.warnings.append("the table of contents has no page numbers: LibreOffice, which "
-                               "measures them, was not found")
+            raise SprintkitError(msg("render.no_libreoffice"), hint=msg("render.install_hint"))
+        result.warnings.append(msg("render.toc_no_soffice"))
         return result, b""
     warnings = result.warnings
     try:
@@ -144,7 +136,7 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
     except SprintkitError as error:
         if want_pdf:
             raise
-        warnings.append(f"the table of contents has no page numbers: {error.message}")
+        warnings.append(msg("render.toc_no_pages", reason=error.message))
         return result, b""
     if not result.toc:
         return result, pdf
@@ -162,8 +154,7 @@ def paginate(document: mk.Document, images: Any, reference: bytes | None,
             break
         pdf = docx_to_pdf(result.data, result.warnings)
     if pages is None or any(page is None for page in pages):
-        result.warnings.append("some headings were not found in the PDF's outline; their page "
-                               "numbers are missing from the table of contents")
+        result.warnings.append(msg("render.toc_unmatched"))
     return result, pdf if want_pdf else b""
 
 

@@ -1,4 +1,5 @@
-"""How the team, the actions and the board look in the terminal (nl/en), readable at 80 columns.
+"""How the team, the actions and the board look in the terminal (nl/en), readable at 80 columns;
+the words are in the catalogue (``board.*``).
 
 Overdue cards are marked with ``!`` and the days they are late, so the mark survives without
 colour (``NO_COLOR``)."""
@@ -15,49 +16,21 @@ if TYPE_CHECKING:
     from sprintkit.ops.board import Board
     from sprintkit.ops.team import TeamListing
 
-_T: dict[str, dict[str, str]] = {
-    "board": {"en": "Board", "nl": "Bord"},
-    "as_of": {"en": "as of", "nl": "stand van"},
-    "id": {"en": "ID", "nl": "ID"},
-    "action": {"en": "Action", "nl": "Actie"},
-    "owner": {"en": "Who", "nl": "Wie"},
-    "due": {"en": "Due", "nl": "Wanneer"},
-    "status": {"en": "Status", "nl": "Status"},
-    "name": {"en": "Name", "nl": "Naam"},
-    "role": {"en": "Role", "nl": "Rol"},
-    "org": {"en": "Organisation", "nl": "Organisatie"},
-    "open": {"en": "Open", "nl": "Open"},
-    "late": {"en": "{n} days late", "nl": "{n} dagen te laat"},
-    "late1": {"en": "1 day late", "nl": "1 dag te laat"},
-    "done_on": {"en": "done {d}", "nl": "klaar {d}"},
-    "since": {"en": "since {d}", "nl": "sinds {d}"},
-    "resolved": {"en": "escalation resolved {d}", "nl": "escalatie opgelost {d}"},
-    "earlier": {"en": "+ {n} earlier", "nl": "+ {n} eerder"},
-    "from": {"en": "from {h}", "nl": "uit {h}"},
-    "no_actions": {
-        "en": "no actions yet; add one with `sprintkit action add`",
-        "nl": "nog geen acties; voeg er een toe met `sprintkit action add`",
-    },
-    "no_team": {
-        "en": "no team yet; add people with `sprintkit team add NAME --role ROLE`",
-        "nl": "nog geen team; voeg mensen toe met `sprintkit team add NAAM --role ROL`",
-    },
-    "unfilled": {"en": "Roles nobody holds yet", "nl": "Rollen die nog niemand heeft"},
-    "total_open": {"en": "{n} open", "nl": "{n} open"},
-    "total_overdue": {"en": "{n} overdue", "nl": "{n} te laat"},
-    "total_escalated": {"en": "{n} escalated", "nl": "{n} geëscaleerd"},
-    "total_done": {"en": "{n} done", "nl": "{n} klaar"},
-    "programme": {"en": "programme", "nl": "traject"},
-}
 _MONTHS = {
     "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
     "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
 }
 
 
+_COLUMNS = ("todo", "doing", "done", "escalated")
+
+
 def t(key: str, lang: str) -> str:
-    texts = _T[key]
-    return texts.get(lang, texts["en"])
+    """A word of the board and its tables (``board.*`` in the catalogue) in ``lang``; a board
+    column's name for a status."""
+    from sprintkit import i18n
+
+    return i18n.t(f"board.column.{key}" if key in _COLUMNS else f"board.{key}", lang)
 
 
 def _lang(lang: str) -> str:

@@ -1,5 +1,6 @@
 """How a programme's chain and its hypothesis lineages look in the terminal (nl/en), readable
-at 80 columns: one block per sprint, and each lineage as a tree."""
+at 80 columns: one block per sprint, and each lineage as a tree. The words are in the
+catalogue (``cli.programme.view.*``)."""
 
 from __future__ import annotations
 
@@ -11,62 +12,11 @@ if TYPE_CHECKING:
     from sprintkit.engine.lineage import Lineage, Step
     from sprintkit.ops.programme import LineageView, ProgrammeStatus, SprintStatus
 
-_T: dict[str, dict[str, str]] = {
-    "goal": {"nl": "Doel", "en": "Goal"},
-    "chain": {"nl": "Keten", "en": "Chain"},
-    "no_sprints": {"nl": "Nog geen sprints in dit traject. Voeg er een toe met `sprintkit "
-                         "programme add SPRINTMAP`.",
-                   "en": "No sprints in this programme yet. Add one with `sprintkit programme "
-                         "add SPRINT_DIR`."},
-    "phases": {"nl": "fasen", "en": "phases"},
-    "hypotheses": {"nl": "hypothesen", "en": "hypotheses"},
-    "actions": {"nl": "acties", "en": "actions"},
-    "lineage": {"nl": "afgeleid", "en": "lineage"},
-    "done": {"nl": "klaar", "en": "done"},
-    "next": {"nl": "volgende", "en": "next"},
-    "none": {"nl": "geen", "en": "none"},
-    "open": {"nl": "open", "en": "open"},
-    "overdue": {"nl": "te laat", "en": "overdue"},
-    "escalated": {"nl": "geëscaleerd", "en": "escalated"},
-    "all_done": {"nl": "alle klaar", "en": "all done"},
-    "from_earlier": {"nl": "{n} uit een eerdere sprint", "en": "{n} from an earlier sprint"},
-    "carried_on": {"nl": "{n} verder getoetst", "en": "{n} carried on"},
-    "missing": {"nl": "ontbreekt", "en": "missing"},
-    "invalid": {"nl": "ongeldig", "en": "invalid"},
-    "no_method": {"nl": "methode onbekend", "en": "method unknown"},
-    "total": {"nl": "Totaal", "en": "Total"},
-    "sprints": {"nl": "sprints", "en": "sprints"},
-    "lineages": {"nl": "Lijnen van afgeleide hypothesen: {n} (sprintkit programme lineage)",
-                 "en": "Lineages of derived hypotheses: {n} (sprintkit programme lineage)"},
-    "out_of_order": {"nl": "begint eerder dan een sprint ervoor in de keten",
-                     "en": "starts before an earlier sprint in the chain"},
-    "line": {"nl": "Lijn", "en": "Lineage"},
-    "steps": {"nl": "stappen", "en": "steps"},
-    "no_lineages": {"nl": "Nog geen afgeleide hypothesen. Leg een vervolg vast met `sprintkit "
-                          "hypothesis add --derived-from SPRINT-ID:H1`.",
-                    "en": "No derived hypotheses yet. Record a follow-up with `sprintkit "
-                          "hypothesis add --derived-from SPRINT-ID:H1`."},
-    "origin": {"nl": "oorsprong", "en": "origin"},
-    "retest": {"nl": "opnieuw getoetst, ongewijzigd", "en": "retested unchanged"},
-    "adapt": {"nl": "bijgesteld", "en": "adapted"},
-    "decision": {"nl": "besluit", "en": "decision"},
-    "now": {"nl": "Stand nu", "en": "Where it stands"},
-    "unreadable": {"nl": "niet te lezen, dus niet meegenomen", "en": "unreadable, so left out"},
-    "statement": {"nl": "uitspraak", "en": "statement"},
-    "kind": {"nl": "soort", "en": "kind"},
-    "metric": {"nl": "meting", "en": "metric"},
-    "target": {"nl": "criterium", "en": "target"},
-    "criterion": {"nl": "criterium in woorden", "en": "criterion in words"},
-    "changed": {"nl": "gewijzigd", "en": "changed"},
-    "proportion": {"nl": "aandeel", "en": "proportion"},
-    "mean": {"nl": "gemiddelde", "en": "mean"},
-    "qualitative": {"nl": "kwalitatief", "en": "qualitative"},
-}
-
-
 def t(key: str, lang: str) -> str:
-    texts = _T[key]
-    return texts.get(lang, texts["en"])
+    """A word of the programme views (``cli.programme.view.*`` in the catalogue) in ``lang``."""
+    from sprintkit import i18n
+
+    return i18n.t(f"cli.programme.view.{key}", lang)
 
 
 def _bar(share: float, width: int = 10) -> str:
