@@ -82,7 +82,7 @@ def test_move_records_done_date_and_clears_it_again(cli, sprint):
 
 def test_move_refuses_escalated_and_unknown(cli, sprint):
     ok(cli("action add 'Casus bespreken'"))
-    fails(cli("action move A1 escalated"), 2, "STATUS")
+    fails(cli("action move A1 escalated"), 2, "te doen, bezig of klaar", "action escalate")
     fails(cli("action move A1 later"), 2, "STATUS", "te doen (todo)", "klaar (done)")
     fails(cli("action move A9 done"), 1, "hier is geen actie 'A9'", "acties: A1")
     fails(cli("action move A1 done --resolution 'opgelost'"), 2, "A1 is niet geëscaleerd")

@@ -140,7 +140,7 @@ def test_board_usage_errors(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     fails(cli("board"), 1, "no sprint.yaml")
     fails(cli("board --programme nowhere"), 1, "no such programme")
-    fails(cli(f"board -s {tmp_path} --programme {tmp_path}"), 2, "not both")
+    fails(cli(f"board -s {tmp_path} --programme {tmp_path}"), 2, "niet allebei")
 
 
 @pytest.mark.parametrize("columns", ["60", "80", "120"])

@@ -22,7 +22,7 @@ ENGLISH = (
     "next step", "evidence", "verdict", "inconclusive", "supported", "refuted", "phase",
     "phases", "missing", "changed", "removed", "computed", "now", "done", "todo", "doing",
     "the", "and", "with", "for", "to go", "hypothesis", "learning card", "decision",
-    "action", "owner", "due", "status", "nothing", "needs", "target", "baseline", "left",
+    "action", "owner", "due", "nothing", "needs", "target", "baseline", "left",
 )
 DUTCH = (
     "toegevoegd", "aangemaakt", "vastgelegd", "geschreven", "geldig", "fout", "let op", "tip",

@@ -198,7 +198,14 @@ def move_action(
     ``resolution`` when given."""
     if status not in MOVES:
         hint = msg("action.escalate_hint") if status == "escalated" else None
-        raise UsageError(msg("action.moves_to", status=repr(status)), hint=hint)
+        from sprintkit.i18n import language
+        from sprintkit.vocabulary import label
+
+        lang = language()
+        raise UsageError(msg("action.moves_to", status=repr(status),
+                             todo=label("action_status", "todo", lang),
+                             doing=label("action_status", "doing", lang),
+                             done=label("action_status", "done", lang)), hint=hint)
     check_text(resolution, "--resolution")
     day = today_or(today)
     where = scope(sprint, programme)

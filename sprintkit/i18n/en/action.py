@@ -35,7 +35,7 @@ WORDS: dict[str, str] = {
     "action.no_hypothesis_in": "--from-hypothesis {ref}: no hypothesis {hypothesis} in sprint {sprint}",
     "action.its_hypotheses": "its hypotheses: {known}",
     "action.no_sprint": "no sprint {sprint} in this programme",
-    "action.moves_to": "an action moves to todo, doing or done, not {status}",
+    "action.moves_to": "an action moves to {todo}, {doing} or {done}, not {status}",
     "action.escalate_hint": "escalate with `sprintkit action escalate ID --to … --reason …`",
     "action.not_escalated": "{id} is not escalated; --resolution records how an escalation was resolved",
     "action.nothing_to_change": "nothing to change",

@@ -35,7 +35,7 @@ WORDS: dict[str, str] = {
     "action.no_hypothesis_in": "--from-hypothesis {ref}: geen hypothese {hypothesis} in sprint {sprint}",
     "action.its_hypotheses": "de hypothesen daar: {known}",
     "action.no_sprint": "geen sprint {sprint} in dit traject",
-    "action.moves_to": "een actie gaat naar todo, doing of done, niet naar {status}",
+    "action.moves_to": "een actie gaat naar {todo}, {doing} of {done}, niet naar {status}",
     "action.escalate_hint": "escaleer met `sprintkit action escalate ID --to … --reason …`",
     "action.not_escalated": "{id} is niet geëscaleerd; --resolution legt vast hoe een escalatie is opgelost",
     "action.nothing_to_change": "er is niets te wijzigen",
