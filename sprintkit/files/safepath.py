@@ -90,6 +90,11 @@ def refuse_existing(path: Path, force: bool, option: str = "--out") -> None:
                          hint=msg("files.exists_hint", option=option))
 
 
+_OWN_FILES = {"the sprint file": "files.the_sprint_file", "the key file": "files.the_key_file",
+              "the story database": "files.the_story_database",
+              "the programme file": "files.the_programme_file"}
+
+
 def refuse_protected(path: Path, protected: dict[str, Path], option: str = "--out") -> None:
     """Never write an output over one of sprintkit's own files (the sprint file, the story
     database, the key file), not even with ``--force``. ``protected`` maps a description to a
@@ -104,6 +109,8 @@ def refuse_protected(path: Path, protected: dict[str, Path], option: str = "--ou
         except OSError:
             continue
         if same:
-            raise SprintkitError(msg("files.protected", option=option, what=what,
+            key = _OWN_FILES.get(what)
+            raise SprintkitError(msg("files.protected", option=option,
+                                     what=msg(key) if key else what,
                                      path=_shown(Path(path))),
                                  hint=msg("files.choose_another", option=option))

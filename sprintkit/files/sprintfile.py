@@ -85,13 +85,9 @@ def load_file(path: Path, model: type[M], what: str, *, fast: bool = True) -> Mo
     """Load and validate a model file. ``fast`` reads plain data quickly when the file is only
     read; a transaction that writes the file back reads it with ``fast=False``."""
     from sprintkit import i18n
-    from sprintkit.files.yamlio import load_yaml, validate_data
+    from sprintkit.files.yamlio import load_model
 
-    doc = load_yaml(path, fast=fast)
-    if isinstance(doc.data, dict):  # so that its problems are told in its language, too
-        language = doc.data.get("language")
-        i18n.found(language if isinstance(language, str) else None)
-    value = validate_data(doc, model, what)
+    value, doc = load_model(path, model, what, fast=fast)
     i18n.found(getattr(value, "language", None))
     return ModelFile(value, path, doc)
 

@@ -349,6 +349,11 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
     if not isinstance(data, dict):
         key = "files.top_list" if isinstance(data, list) else "files.top_value"
         raise InvalidFile([Problem(doc.shown, 1, 1, "", msg(key, what=kind_name(what)))])
+    if what in ("sprint", "programme"):  # its problems are told in its own language, too
+        from sprintkit import i18n
+
+        language = data.get("language")
+        i18n.found(language if isinstance(language, str) else None)
     try:
         return model.model_validate(data)  # type: ignore[attr-defined]
     except ValidationError as exc:

@@ -157,4 +157,8 @@ WORDS: dict[str, str] = {
     "files.phase_outputs": "outputs of this phase: {outputs}",
     "files.phase_no_outputs": "this phase captures no outputs",
     "files.no_output": "phase {phase} has no output {output}",
+    "files.the_sprint_file": "the sprint file",
+    "files.the_key_file": "the key file",
+    "files.the_story_database": "the story database",
+    "files.the_programme_file": "the programme file",
 }

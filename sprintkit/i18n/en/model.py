@@ -46,4 +46,6 @@ WORDS: dict[str, str] = {
     "model.value_or_ratio": "give a value, or a numerator and denominator",
     "model.database_inside": "the story database must be a file inside the sprint folder, given relative to it (such as stories.db or data/stories.db)",
     "model.end_before_start": "end ({end}) is before start ({start})",
+    "model.edit_unchanged": "{id}: nothing changed (the values are the same)",
+    "model.edit_changed": "{id}: changed {fields}",
 }

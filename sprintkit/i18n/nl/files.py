@@ -157,4 +157,8 @@ WORDS: dict[str, str] = {
     "files.phase_outputs": "opbrengsten van deze fase: {outputs}",
     "files.phase_no_outputs": "deze fase legt geen opbrengsten vast",
     "files.no_output": "fase {phase} heeft geen opbrengst {output}",
+    "files.the_sprint_file": "het sprintbestand",
+    "files.the_key_file": "het sleutelbestand",
+    "files.the_story_database": "de verhalendatabase",
+    "files.the_programme_file": "het programmabestand",
 }

@@ -46,4 +46,6 @@ WORDS: dict[str, str] = {
     "model.value_or_ratio": "geef een waarde, of een teller en noemer",
     "model.database_inside": "de verhalendatabase moet een bestand in de sprintmap zijn, gegeven ten opzichte van die map (zoals stories.db of data/stories.db)",
     "model.end_before_start": "het einde ({end}) ligt voor het begin ({start})",
+    "model.edit_unchanged": "{id}: niets gewijzigd (de waarden zijn dezelfde)",
+    "model.edit_changed": "{id}: gewijzigd: {fields}",
 }
