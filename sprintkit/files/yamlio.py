@@ -302,7 +302,7 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
         if total > MAX_NODES:
             line, col = where(node)
             raise InvalidFile(
-                [Problem(shown, line, col, "", msg("files.alias_bomb", limit=MAX_NODES))]
+                [Problem(shown, line, col, "", msg("files.alias_bomb", limit=f"{MAX_NODES:,}"))]
             )
         return total
 
