@@ -82,7 +82,7 @@ phases:
     assert (wrong_phase.line, wrong_phase.column) == (10, 7)
     assert "phases.design.skipped_outputs[0]" in by_path
     choice = by_path["phases.decide.outputs.decision"]
-    assert "'maybe' is not one of the choices" in choice.message
+    assert "'maybe' is geen van de keuzes" in choice.message
     assert choice.hint == "allowed: adopt, adapt, drop, retest"
 
 
