@@ -83,7 +83,7 @@ phases:
     assert "phases.design.skipped_outputs[0]" in by_path
     choice = by_path["phases.decide.outputs.decision"]
     assert "'maybe' is geen van de keuzes" in choice.message
-    assert choice.hint == "allowed: adopt, adapt, drop, retest"
+    assert choice.hint == "toegestaan: adopt, adapt, drop, retest"
 
 
 def test_sprint_folder_method_is_found(tmp_path):
