@@ -13,4 +13,8 @@ WORDS: dict[str, str] = {
     "keyfile.no_code_hint": "write a code after '=' or remove it",
     "keyfile.no_secret": "the key file {path} has no 'secret:' line; codes are derived without a secret and could be guessed",
     "keyfile.readable": "the key file {path} can be read by others (mode {mode}); run: chmod 600 {path}",
+    "keyfile.inside_sprint": "the key file is inside the sprint folder; it may travel with the sprint files (git, copies). Move it and set key_file in sprint.yaml to its new place",
+    "keyfile.created": "created it (permissions 0600); add one person per line",
+    "keyfile.none_yet": "no key file yet: names are not pseudonymised (identifiers are); create it with `sprintkit key-file --create`",
+    "keyfile.people": "{count} people listed",
 }

@@ -13,4 +13,8 @@ WORDS: dict[str, str] = {
     "keyfile.no_code_hint": "schrijf een code na '=' of haal het weg",
     "keyfile.no_secret": "het sleutelbestand {path} heeft geen regel 'secret:'; codes worden zonder geheim afgeleid en zijn te raden",
     "keyfile.readable": "het sleutelbestand {path} is door anderen te lezen (modus {mode}); voer uit: chmod 600 {path}",
+    "keyfile.inside_sprint": "het sleutelbestand staat in de sprintmap; het kan met de sprintbestanden meereizen (git, kopieën). Verplaats het en zet key_file in sprint.yaml op de nieuwe plek",
+    "keyfile.created": "aangemaakt (rechten 0600); zet er één persoon per regel in",
+    "keyfile.none_yet": "nog geen sleutelbestand: namen worden niet gepseudonimiseerd (andere identificerende gegevens wel); maak het met `sprintkit key-file --create`",
+    "keyfile.people": "{count} personen in de lijst",
 }
