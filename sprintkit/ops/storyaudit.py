@@ -54,7 +54,7 @@ def audit_file(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
     except (KeyError, TypeError, AttributeError, ValueError):
         raise InvalidFile([Problem(display(Path(file)), 0, 0, "",
                                    msg("stories.audit_unreadable",
-                                       kind=msg("stories.output." + kind))]) from None
+                                       kind=msg("stories.output." + kind)))]) from None
     failing = sum(1 for c in cells if not c["passes"])
     return {"file": display(Path(file)), "kind": kind, "min_cell": limit,
             "rule": f"max - min >= {limit} for every hidden count",
