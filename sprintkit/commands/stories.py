@@ -47,6 +47,18 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
+def _in_its_language(sprint: Path | None) -> None:
+    """Read the sprint, when it can be read, so that a refusal of the command line itself is
+    told in the sprint's language."""
+    from contextlib import suppress
+
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files.sprintfile import load_sprint
+
+    with suppress(SprintkitError):
+        load_sprint(sprint)
+
+
 def _warn_all(messages: list[str]) -> None:
     from sprintkit.ui import console
 
@@ -149,9 +161,11 @@ def add_cmd(
     for item in answer or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
+            _in_its_language(sprint)
             raise UsageError(msg("stories.answer_form", item=repr(item)))
         answers[key.strip()] = value
     if (not text or not perspective) and (no_input or not console.is_interactive()):
+        _in_its_language(sprint)
         missing = [msg(m) for m, v in (("stories.missing_text", text),
                                        ("stories.missing_perspective", perspective)) if not v]
         raise MissingInput(missing, msg("stories.missing_hint"))
@@ -224,9 +238,11 @@ def purge_cmd(
     from sprintkit.ui import console
 
     if bool(id) == (period is not None):
+        _in_its_language(sprint)
         raise UsageError(msg("stories.id_or_period"))
     if not yes:
         if no_input or not console.is_interactive():
+            _in_its_language(sprint)
             raise MissingInput([msg("stories.confirmation")], msg("stories.confirmation_hint"))
         from rich.prompt import Confirm
 
