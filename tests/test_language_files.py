@@ -170,3 +170,27 @@ def test_story_commands_speak_the_sprint_language(cli, tmp_path, lang):
     res = cli("stories", "import", good, "-s", sprint)  # the same file again
     assert res.exit_code == 1
     assert_speaks(lang, res.stderr, tmp_path)
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("nl", ["de wijziging zou het bestand ongeldig maken", "ligt voor het begin"]),
+    ("en", ["the change would make the file invalid", "is before start"]),
+])
+def test_a_change_that_would_break_the_file_is_refused_in_its_language(tmp_path, lang, words):
+    import datetime as dt
+
+    from sprintkit.errors import InvalidFile
+    from sprintkit.files.sprintfile import update_sprint
+
+    folder = sprint_file(tmp_path, lang, "start: 2026-03-02\n")
+    before = (folder / "sprint.yaml").read_text(encoding="utf-8")
+
+    def change(sprint):
+        sprint.end = dt.date(2026, 3, 1)
+
+    with pytest.raises(InvalidFile) as caught:
+        update_sprint(folder, change)
+    told = f"{caught.value.message}\n{caught.value}"
+    assert all(w in told for w in words), told
+    assert_speaks(lang, told, tmp_path)
+    assert (folder / "sprint.yaml").read_text(encoding="utf-8") == before

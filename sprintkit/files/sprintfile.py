@@ -115,8 +115,11 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
     try:  # the change itself must leave a valid file
         model.model_validate(data)
     except ValidationError as exc:
+        from sprintkit.files.yamlio import describe
+
         problems = [
-            Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]), e["msg"])
+            Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]),
+                    *describe(e, model))
             for e in exc.errors(include_url=False)
         ]
         raise InvalidFile(problems, msg("files.change_invalid")) from None
