@@ -52,7 +52,7 @@ def test_add_numbers_ids_and_keeps_comments(cli, sprint):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--target", "70"], 2, "not a target"),
+        (["--target", "70"], 2, "geen streefwaarde"),
         (["--target", ">=140%"], 2, "between 0% and 100%"),
         (["--target", "<=14", "--kind", "proportion"], 2, "between 0% and 100%"),
         ([], 2, "--target is required"),
@@ -95,7 +95,7 @@ def test_metric_is_required_for_counted_hypotheses(cli, sprint):
 def test_missing_sprint_is_a_clear_error(cli, tmp_path):
     res = add(cli, tmp_path / "nowhere", "--target", ">=70%")
     assert res.exit_code == 1
-    assert "no such sprint" in res.stderr
+    assert "deze sprintmap" in res.stderr
 
 
 # --- edit -------------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def test_edit_validates_the_whole_card(cli, sprint):
     ok(add(cli, sprint, "--target", "<=14"))
     res = cli("hypothesis", "edit", "H1", "-s", sprint, "--kind", "proportion")
     assert res.exit_code == 2
-    assert "between 0% and 100%" in res.stderr
+    assert "tussen 0% en 100%" in res.stderr
 
 
 def test_edit_without_changes_is_usage_error(cli, sprint):

@@ -70,7 +70,7 @@ def test_the_words_of_a_located_problem(cli, tmp_path, lang):
     res = cli("hypothesis", "list", "-s", folder)
     expected = {
         "nl": ["onbekende sleutel 'languag'", "tip: bedoel je 'language'?",
-               "verwacht: een lijst, gekregen: 3", "fout: 2 problemen in"],
+               "verwacht een lijst, kreeg 3", "fout: 2 problemen in"],
         "en": ["unknown key 'languag'", "hint: did you mean 'language'?",
                "expected a list, got 3", "error: 2 problems in"],
     }[lang]

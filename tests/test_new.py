@@ -38,7 +38,7 @@ def test_missing_title_without_a_terminal(cli, tmp_path):
     folder = tmp_path / "s"
     res = cli("new", "experiment-sprint", folder)
     assert res.exit_code == 1
-    assert "missing input" in res.stderr and "title" in res.stderr and "--title" in res.stderr
+    assert "ontbrekende invoer" in res.stderr and "title" in res.stderr and "--title" in res.stderr
     assert "--answers" in res.stderr
     assert not folder.exists()
     res = cli("new", "experiment-sprint", folder, "--no-input")
@@ -136,7 +136,7 @@ def test_bad_values_are_named_by_their_source(cli, tmp_path):
         "--no-input",
     )
     assert res.exit_code == 1
-    assert "--start: start: expected a date (YYYY-MM-DD)" in " ".join(res.stderr.split())
+    assert "--start: start: verwacht een datum (JJJJ-MM-DD)" in " ".join(res.stderr.split())
     res = cli(
         "new",
         "strategy-sprint",
@@ -148,12 +148,12 @@ def test_bad_values_are_named_by_their_source(cli, tmp_path):
         "--no-input",
     )
     assert res.exit_code == 1
-    assert "unknown key 'chalenge'" in res.stderr and "did you mean 'challenge'" in res.stderr
+    assert "onbekende sleutel 'chalenge'" in res.stderr and "bedoel je 'challenge'" in res.stderr
     answers = tmp_path / "answers.yaml"
     answers.write_text("title: T\nlanguage: de\n", encoding="utf-8")
     res = cli("new", "strategy-sprint", tmp_path / "c", "--answers", answers, "--no-input")
     assert res.exit_code == 1
-    assert "answers.yaml:2:11: language: invalid value 'de'" in " ".join(res.stderr.split())
+    assert "answers.yaml:2:11: language: ongeldige waarde 'de'" in " ".join(res.stderr.split())
     assert not (tmp_path / "a").exists() and not (tmp_path / "c").exists()
 
 
@@ -162,7 +162,7 @@ def test_answers_that_do_not_fit_the_method(cli, tmp_path):
     answers.write_text("title: T\nphases:\n  bogus: {}\n", encoding="utf-8")
     res = cli("new", "strategy-sprint", tmp_path / "s", "--answers", answers, "--no-input")
     assert res.exit_code == 1
-    assert "has no phase 'bogus'" in res.stderr
+    assert "heeft geen fase 'bogus'" in res.stderr
 
 
 def test_method_given_twice_and_unknown_method(cli, tmp_path):
@@ -178,7 +178,7 @@ def test_method_given_twice_and_unknown_method(cli, tmp_path):
     )
     assert res.exit_code == 2
     res = cli("new", "strategie-sprint", tmp_path / "s", "--title", "T", "--no-input")
-    assert res.exit_code == 1 and "did you mean 'strategy-sprint'" in res.stderr
+    assert res.exit_code == 1 and "bedoel je 'strategy-sprint'" in res.stderr
 
 
 def test_comments_survive_a_later_change(cli, tmp_path):
@@ -241,7 +241,7 @@ def test_no_input_wins_over_a_terminal(cli, tmp_path, monkeypatch):
 
     monkeypatch.setattr(console, "is_interactive", lambda: True)
     res = cli("new", "story-cycle", tmp_path / "s", "--no-input", input="x\n")
-    assert res.exit_code == 1 and "missing input" in res.stderr
+    assert res.exit_code == 1 and "ontbrekende invoer" in res.stderr
 
 
 def test_new_sprint_api_and_schema_helper(tmp_path):

@@ -24,7 +24,7 @@ NUMBERS = [
     ("    successes: 9\n", "    successes: true\n", "successes", "geen true/false"),
     ("    trials: 12\n", "    trials: true\n", "trials", "geen true/false"),
     ("values: [75, 82", "values: [true, 82", "values", "geen true/false"),
-    ("schema_version: 1", "schema_version: true", "schema_version", "verwacht: 1"),
+    ("schema_version: 1", "schema_version: true", "schema_version", "verwacht 1"),
 ]
 
 

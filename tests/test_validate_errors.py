@@ -31,17 +31,17 @@ CASES: list[tuple[str, bytes, tuple[int, int, str, str, str | None]]] = [
     ("unknown-key", (HEAD + "languag: nl\n").encode(),
      (4, 1, "languag", "onbekende sleutel 'languag'", "bedoel je 'language'?")),
     ("wrong-type", (HEAD + "facilitators: 3\n").encode(),
-     (4, 15, "facilitators", "verwacht: een lijst, gekregen: 3", None)),
+     (4, 15, "facilitators", "verwacht een lijst, kreeg 3", None)),
     ("wrong-nested-type",
      (HEAD + "hypotheses:\n  - id: H1\n    statement: x\n    target: '>=70%'\n"
       "    confidence: high\n").encode(),
-     (8, 17, "hypotheses[0].confidence", "verwacht: een getal, gekregen: 'high'", None)),
+     (8, 17, "hypotheses[0].confidence", "verwacht een getal, kreeg 'high'", None)),
     ("missing-required", b"id: s1\nmethod: experiment-sprint\n",
      (1, 1, "title", "verplichte sleutel 'title' ontbreekt", None)),
     ("invalid-enum", (HEAD + "language: fr\n").encode(),
      (4, 11, "language", "ongeldige waarde 'fr'", "'nl' or 'en'")),
     ("bad-date", (HEAD + "start: 2026-13-01\n").encode(),
-     (4, 8, "start", "verwacht: een datum (JJJJ-MM-DD), gekregen: '2026-13-01'", None)),
+     (4, 8, "start", "verwacht een datum (JJJJ-MM-DD), kreeg '2026-13-01'", None)),
     ("empty", b"", (1, 1, "", "the file is empty", "'id:'")),
     ("top-level-list", b"- id: s1\n- title: T\n", (1, 1, "", "a list at the top level", None)),
     ("non-utf8", b'id: s1\ntitle: "caf\xe9"\nmethod: experiment-sprint\n',
@@ -85,7 +85,7 @@ def test_text_output_is_file_line_column(cli, tmp_path):
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
     assert any(x.endswith("sprint.yaml:4:1: languag: onbekende sleutel 'languag'") for x in lines)
-    assert any(x.endswith("sprint.yaml:5:8: start: verwacht: een datum (JJJJ-MM-DD), gekregen: '2026-02-30'")
+    assert any(x.endswith("sprint.yaml:5:8: start: verwacht een datum (JJJJ-MM-DD), kreeg '2026-02-30'")
                for x in lines)
     assert "  tip: bedoel je 'language'?" in lines
     assert "1 of 1 file invalid (2 problems)" in res.stderr
