@@ -166,7 +166,7 @@ def test_values_file_missing_empty_or_not_text(cli, sprint, tmp_path):
     bad = tmp_path / "bin.csv"
     bad.write_bytes(b"1\n2\x00\n")
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", bad)
-    assert res.exit_code == 1 and "binary" in res.stderr
+    assert res.exit_code == 1 and "binair" in res.stderr
 
 
 @pytest.mark.parametrize(

@@ -120,9 +120,9 @@ def test_unknown_phase_and_output_are_located_with_did_you_mean(cli, tmp_path):
     err = res.stderr
     assert "a.yaml:2:1: framing: the method 'experiment-sprint' has no phase 'framing'" in err
     assert "tip: bedoel je 'frame'?" in err
-    assert "a.yaml:5:3: design.participant: phase 'design' has no output 'participant'" in err
+    assert "a.yaml:5:3: design.participant: fase 'design' heeft geen opbrengst 'participant'" in err
     assert "bedoel je 'participants'?" in err
-    assert "a.yaml:6:3: design.assumptions" in err and "belongs to phase 'frame'" in err
+    assert "a.yaml:6:3: design.assumptions" in err and "hoort bij fase 'frame'" in err
     assert (folder / "sprint.yaml").read_bytes() == before
 
 
@@ -211,7 +211,7 @@ def test_a_held_lock_is_reported_with_pid_and_since(cli, tmp_path, monkeypatch):
     err = " ".join(res.stderr.split())
     assert "wordt geschreven door proces 4242 (sprintkit evidence) sinds 2026-03-02T10:15:00" \
         in err
-    assert "released automatically" in err and "delete" in err and ".sprintkit.lock" in err
+    assert "vanzelf" in err and "verwijder" in err and ".sprintkit.lock" in err
     assert "experiment_goal" not in (folder / "sprint.yaml").read_text(encoding="utf-8")
     # the lock is gone with its holder: the same command now works
     assert cli("run", "-s", folder, "--answers", folder / "a.yaml", "--phase", "frame",
