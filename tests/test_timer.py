@@ -55,7 +55,7 @@ def test_the_language_follows_the_sprint_here(cli, clock, tmp_path):
 
 
 @pytest.mark.parametrize("bad,message", [
-    ("acht", "is not a duration"), ("0m", "at least 1 second"), ("25h", "at most 24 hours"),
+    ("acht", "is geen duur"), ("0m", "at least 1 second"), ("25h", "at most 24 hours"),
 ])
 def test_bad_durations(cli, clock, bad, message):
     res = cli("timer", bad)
