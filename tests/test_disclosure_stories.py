@@ -171,7 +171,8 @@ def test_audit_rejects_what_it_cannot_read(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     res = cli("stories", "audit", bad)
-    assert res.exit_code == 1 and "geen geldige JSON" in res.stderr and "Traceback" not in res.stderr
+    assert res.exit_code == 1 and "geen geldige JSON" in res.stderr
+    assert "Traceback" not in res.stderr
     other = tmp_path / "other.json"
     other.write_text('{"hello": 1}', encoding="utf-8")
     res = cli("stories", "audit", other)

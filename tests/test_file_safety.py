@@ -58,7 +58,8 @@ def test_a_linked_sprint_file_is_refused_not_replaced(cli, tmp_path):
     before = (real / "sprint.yaml").read_bytes()
     res = add_hypothesis(cli, sprint)
     assert res.exit_code == 1, res.output
-    assert said(res, f"{sprint / 'sprint.yaml'} is een symbolische koppeling", str(real / "sprint.yaml"))
+    assert said(res, f"{sprint / 'sprint.yaml'} is een symbolische koppeling",
+                str(real / "sprint.yaml"))
     assert (sprint / "sprint.yaml").is_symlink()
     assert (real / "sprint.yaml").read_bytes() == before
     # reading through the link is fine

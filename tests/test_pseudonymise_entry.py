@@ -165,7 +165,8 @@ def test_csv_import_messages_never_quote_identifiers(cli, tmp_path):
     out = res.output
     for secret in ("jan@", "example", "Vries", "111222333", "12345678", "1234 AB"):
         assert secret not in out, secret
-    assert "emotie: onbekend antwoord een waarde van 14 tekens (niet getoond)" in " ".join(out.split())
+    flat = " ".join(out.split())
+    assert "emotie: onbekend antwoord een waarde van 14 tekens (niet getoond)" in flat
 
 
 def test_answers_file_messages_never_quote_identifiers(cli, tmp_path):

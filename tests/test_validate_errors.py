@@ -85,7 +85,8 @@ def test_text_output_is_file_line_column(cli, tmp_path):
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
     assert any(x.endswith("sprint.yaml:4:1: languag: onbekende sleutel 'languag'") for x in lines)
-    assert any(x.endswith("sprint.yaml:5:8: start: verwacht een datum (JJJJ-MM-DD), kreeg '2026-02-30'")
+    assert any(x.endswith("sprint.yaml:5:8: start: verwacht een datum (JJJJ-MM-DD), "
+                          "kreeg '2026-02-30'")
                for x in lines)
     assert "  tip: bedoel je 'language'?" in lines
     assert "1 of 1 file invalid (2 problems)" in res.stderr

@@ -119,7 +119,7 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
 
         problems = [
             Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]),
-                    *describe(e, model))
+                    *describe(dict(e), model))
             for e in exc.errors(include_url=False)
         ]
         raise InvalidFile(problems, msg("files.change_invalid")) from None
