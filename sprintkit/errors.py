@@ -70,7 +70,7 @@ def _may_identify(text: str) -> bool:
     return len(words) > 1 and any(c.isalpha() for c in text)
 
 
-def shown(value: object, *, limit: int = 60, none: str = "nothing (null)") -> str:
+def shown(value: object, *, limit: int = 60, none: str | None = None) -> str:
     """A value as a message quotes it — never what could identify someone or tell a story.
 
     A mapping or list is named only by its kind. Text (or a number) that could hold an
@@ -78,19 +78,22 @@ def shown(value: object, *, limit: int = 60, none: str = "nothing (null)") -> st
     several words), or is longer than ``limit`` characters, is described, not quoted: ``a value
     of 23 characters (not shown)``. Anything else is quoted. Used for every value a message
     repeats (located YAML problems, answer checks, CSV cells), so nothing typed that could
-    identify someone ends up in a terminal or CI log."""
+    identify someone ends up in a terminal or CI log. The words are in the language of the
+    work at hand; ``none`` replaces the words for a missing value (null)."""
+    from sprintkit.i18n import msg
+
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("files.shown_mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("files.shown_list")
     if value is None:
-        return none
+        return none if none is not None else msg("files.shown_null")
     if isinstance(value, bool):
         return repr(value)
     text = value if isinstance(value, str) else str(value)
     if len(text) > limit or _may_identify(text):
         size = len(text)
-        return f"a value of {size} character{'s' if size != 1 else ''} (not shown)"
+        return msg("files.shown_hidden_one" if size == 1 else "files.shown_hidden", size=size)
     return repr(value)
 
 
@@ -117,10 +120,13 @@ class InvalidFile(SprintkitError):
     def __init__(self, problems: list[Problem], message: str | None = None) -> None:
         self.problems = list(problems)
         files = sorted({p.file for p in self.problems})
-        summary = message or (
-            f"{len(self.problems)} problem{'s' if len(self.problems) != 1 else ''} in "
-            + ", ".join(files)
-        )
+        if message is None:
+            from sprintkit.i18n import msg
+
+            count = len(self.problems)
+            message = msg("files.problems_one" if count == 1 else "files.problems",
+                          count=count, files=", ".join(files))
+        summary = message
         super().__init__(summary)
 
     def __str__(self) -> str:
@@ -144,9 +150,13 @@ class MissingInput(SprintkitError):
 
     def __init__(self, missing: list[str], how: str, head: str | None = None) -> None:
         self.missing = list(missing)
+        from sprintkit.i18n import msg
+
         lines = "\n".join(f"  - {m}" for m in self.missing)
-        head = head or "missing input, and no terminal to ask for it:"
-        super().__init__(f"{head}\n{lines}", hint=how)
+        if head:
+            super().__init__(f"{head}\n{lines}", hint=how)
+        else:
+            super().__init__(msg("files.missing_input", lines=lines), hint=how)
 
 
 class Interrupted(SprintkitError):

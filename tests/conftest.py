@@ -34,9 +34,11 @@ def _isolate(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     for var in ("SPRINTKIT_DEBUG", "FORCE_COLOR", "CI_ANSWERS", "SPRINTKIT_LANG", "LC_ALL",
                 "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)
+    from sprintkit import i18n
     from sprintkit.ui import console
 
     console.reset()
+    i18n.reset()  # no language left over from an earlier test's sprint
     return home
 
 

@@ -214,6 +214,6 @@ def test_agenda_errors(cli, tmp_path):
     res = cli("agenda", "--method", "strategy-sprint", "--start", "9u", cwd=tmp_path)
     assert res.exit_code == 2 and "--start" in res.stderr
     res = cli("agenda", cwd=tmp_path)
-    assert res.exit_code == 1 and "no sprint.yaml" in res.stderr
+    assert res.exit_code == 1 and "geen sprint.yaml" in res.stderr
     res = cli("agenda", "--method", "strategy-sprint", "--days", "0", cwd=tmp_path)
     assert res.exit_code == 2

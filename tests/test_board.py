@@ -138,8 +138,8 @@ def test_programme_board_gathers_every_sprint(cli, tmp_path, monkeypatch):
 
 def test_board_usage_errors(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    fails(cli("board"), 1, "no sprint.yaml")
-    fails(cli("board --programme nowhere"), 1, "no such programme")
+    fails(cli("board"), 1, "geen sprint.yaml")
+    fails(cli("board --programme nowhere"), 1, "deze programmamap")
     fails(cli(f"board -s {tmp_path} --programme {tmp_path}"), 2, "niet allebei")
 
 

@@ -87,9 +87,9 @@ def test_a_busy_sprint_is_refused_clearly_naming_the_holder(cli, tmp_path, monke
         holder.communicate()
     assert res.exit_code == 1, res.output
     message = " ".join(res.stderr.split())
-    assert f"is being written by process {holder.pid}" in message
+    assert f"wordt geschreven door proces {holder.pid}" in message
     assert "-c" in message or "python" in message  # the holder's command line
-    assert "the lock is released automatically" in message
+    assert "de vergrendeling verdwijnt vanzelf" in message
     assert 0.4 < waited < 10
     assert (folder / "sprint.yaml").read_bytes() == before
 

@@ -103,8 +103,8 @@ def test_dashboard_as_one_linked_set(cli, sprint, tmp_path):
     result = _audited(cli, tmp_path, path=out)
     assert result["kind"] == "dashboard" and result["passed"] and result["hidden"] > 0
     res = cli("stories", "audit", out)
-    assert res.exit_code == 0 and "audit passed" in res.stderr
-    assert "ok" in res.stdout and "TOO NARROW" not in res.stdout
+    assert res.exit_code == 0 and "controle geslaagd" in res.stderr
+    assert "ok" in res.stdout and "TE SMAL" not in res.stdout
 
 
 def test_no_shift_flag_or_figure_for_a_hidden_cell(cli, sprint):
@@ -164,18 +164,19 @@ def test_audit_finds_the_margin_attack(cli, tmp_path):
     path.write_text(json.dumps(_leaky_summary()), encoding="utf-8")
     res = cli("stories", "audit", path)
     assert res.exit_code == 1
-    assert "TOO NARROW" in res.stdout and "2 of 2 hidden counts" in res.stderr
+    assert "TE SMAL" in res.stdout and "2 van de 2 verborgen aantallen" in res.stderr
 
 
 def test_audit_rejects_what_it_cannot_read(cli, tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     res = cli("stories", "audit", bad)
-    assert res.exit_code == 1 and "not valid JSON" in res.stderr and "Traceback" not in res.stderr
+    assert res.exit_code == 1 and "geen geldige JSON" in res.stderr
+    assert "Traceback" not in res.stderr
     other = tmp_path / "other.json"
     other.write_text('{"hello": 1}', encoding="utf-8")
     res = cli("stories", "audit", other)
-    assert res.exit_code == 1 and "not a stories summary" in res.stderr
+    assert res.exit_code == 1 and "geen verhalensamenvatting" in res.stderr
     page = tmp_path / "page.html"
     page.write_text("<html><body>hi</body></html>", encoding="utf-8")
     res = cli("stories", "audit", page)

@@ -143,7 +143,7 @@ def test_values_file_needs_a_column_when_there_are_several(cli, sprint, tmp_path
     assert res.exit_code == 2
     assert "--column" in res.stderr and "'a', 'b'" in res.stderr
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", f, "--column", "c")
-    assert res.exit_code == 2 and "no column 'c'" in res.stderr
+    assert res.exit_code == 2 and "geen kolom 'c'" in res.stderr
     ok(cli("evidence", "add", "H2", "-s", sprint, "--values-file", f, "--column", "b"))
     assert hyp(sprint, "H2")["evidence"][0]["values"] == [2.0, 4.0]
 
@@ -153,21 +153,21 @@ def test_values_file_errors_name_line_and_column(cli, sprint, tmp_path):
     before = (sprint / "sprint.yaml").read_bytes()
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", f, "--column", "dagen")
     assert res.exit_code == 1
-    assert "fout.csv:3:3: dagen: 'twaalf' is not a number" in res.stderr
+    assert "fout.csv:3:3: dagen: 'twaalf' is geen getal" in res.stderr
     assert "fout.csv:5:3" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 
 def test_values_file_missing_empty_or_not_text(cli, sprint, tmp_path):
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", tmp_path / "geen.csv")
-    assert res.exit_code == 1 and "no such" in res.stderr
+    assert res.exit_code == 1 and "niet gevonden" in " ".join(res.stderr.split())
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file",
               write(tmp_path / "leeg.csv", "\n\n"))
     assert res.exit_code == 1 and "empty" in res.stderr
     bad = tmp_path / "bin.csv"
     bad.write_bytes(b"1\n2\x00\n")
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", bad)
-    assert res.exit_code == 1 and "binary" in res.stderr
+    assert res.exit_code == 1 and "binair" in res.stderr
 
 
 @pytest.mark.parametrize(

@@ -54,9 +54,9 @@ def test_validate_github_format_annotates_file_line_and_column(cli, tmp_path):
     assert res.exit_code == 1
     found = [ANNOTATION.match(line) for line in res.stdout.splitlines()]
     assert found and all(found), res.stdout
-    rol = next(m for m in found if "unknown key 'rol'" in m["message"])
+    rol = next(m for m in found if "onbekende sleutel 'rol'" in m["message"])
     assert (rol["file"], rol["line"], rol["col"]) == ("jeugd-2026/sprint.yaml", "9", "5")
-    assert "%0Ahint: did you mean 'role'?" in rol["message"]
+    assert "%0Ahint: bedoel je 'role'?" in rol["message"]
     assert "1 van 1 bestand ongeldig" in res.stderr
 
 
@@ -67,7 +67,7 @@ def test_validate_github_format_reports_problems_against_the_method(cli, tmp_pat
     res = cli("validate", "--format", "github", folder / "sprint.yaml", cwd=tmp_path)
     assert res.exit_code == 1
     match = ANNOTATION.match(res.stdout.strip())
-    assert match and match["line"] == "11" and "no phase 'desing'" in match["message"]
+    assert match and match["line"] == "11" and "geen fase 'desing'" in match["message"]
 
 
 def test_validate_github_format_prints_no_annotation_for_valid_files(cli):

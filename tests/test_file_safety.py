@@ -32,7 +32,7 @@ def test_a_linked_lock_file_never_empties_its_target(cli, tmp_path):
     before = (sprint / "sprint.yaml").read_bytes()
     res = add_hypothesis(cli, sprint)
     assert res.exit_code == 1, res.output
-    assert said(res, ".sprintkit.lock", "symbolic link", str(precious))
+    assert said(res, ".sprintkit.lock", "symbolische koppeling", str(precious))
     assert precious.read_text(encoding="utf-8") == "years of notes\n"
     assert (sprint / "sprint.yaml").read_bytes() == before
 
@@ -43,7 +43,7 @@ def test_a_hard_linked_lock_file_is_refused(cli, tmp_path):
     precious.write_text("keep\n", encoding="utf-8")
     os.link(precious, sprint / ".sprintkit.lock")
     res = add_hypothesis(cli, sprint)
-    assert res.exit_code == 1 and said(res, "hard link")
+    assert res.exit_code == 1 and said(res, "harde koppeling")
     assert precious.read_text(encoding="utf-8") == "keep\n"
 
 
@@ -58,7 +58,8 @@ def test_a_linked_sprint_file_is_refused_not_replaced(cli, tmp_path):
     before = (real / "sprint.yaml").read_bytes()
     res = add_hypothesis(cli, sprint)
     assert res.exit_code == 1, res.output
-    assert said(res, f"{sprint / 'sprint.yaml'} is a symbolic link", str(real / "sprint.yaml"))
+    assert said(res, f"{sprint / 'sprint.yaml'} is een symbolische koppeling",
+                str(real / "sprint.yaml"))
     assert (sprint / "sprint.yaml").is_symlink()
     assert (real / "sprint.yaml").read_bytes() == before
     # reading through the link is fine
@@ -72,7 +73,7 @@ def test_a_linked_reports_folder_is_refused(cli, tmp_path):
     os.symlink(elsewhere, sprint / "reports")
     res = cli("report", "-s", sprint, "--no-charts", "--format", "md")
     assert res.exit_code == 1, res.output
-    assert said(res, "reports", "symbolic link", str(elsewhere))
+    assert said(res, "reports", "symbolische koppeling", str(elsewhere))
     assert list(elsewhere.iterdir()) == []
 
 
@@ -83,7 +84,7 @@ def test_a_linked_output_file_is_refused_even_outside_and_with_force(cli, tmp_pa
     link = tmp_path / "out.md"
     os.symlink(precious, link)
     res = cli("report", "-s", sprint, "--no-charts", "--out", link, "--force")
-    assert res.exit_code == 1 and said(res, "symbolic link")
+    assert res.exit_code == 1 and said(res, "symbolische koppeling")
     assert precious.read_text(encoding="utf-8") == "mine\n" and link.is_symlink()
 
 
@@ -136,7 +137,7 @@ def test_stories_outputs_replace_an_existing_file_only_with_force(cli, story_spr
     target.write_text("keep me\n", encoding="utf-8")
     res = cli(*command, "-s", story_sprint, "--out", target)
     assert res.exit_code == 1, res.output
-    assert said(res, "existing.txt", "exists", "--force")
+    assert said(res, "existing.txt", "bestaat al", "--force")
     assert target.read_text(encoding="utf-8") == "keep me\n"
     res = cli(*command, "-s", story_sprint, "--out", target, "--force")
     assert res.exit_code == 0, res.output
@@ -151,7 +152,7 @@ def test_stories_outputs_never_replace_the_sprint_file_or_the_database(cli, stor
     for own in ("sprint.yaml", "stories.db"):
         before = (story_sprint / own).read_bytes()
         res = cli(*command, "-s", story_sprint, "--out", story_sprint / own, "--force")
-        assert res.exit_code == 1 and said(res, "not replacing"), res.output
+        assert res.exit_code == 1 and said(res, "niet vervangen"), res.output
         assert (story_sprint / own).read_bytes() == before
 
 
@@ -161,7 +162,7 @@ def test_stories_export_into_a_linked_folder_of_the_sprint_is_refused(cli, story
     elsewhere.mkdir()
     os.symlink(elsewhere, story_sprint / "exports")
     res = cli("stories", "export", "-s", story_sprint, "--out", story_sprint / "exports" / "a.csv")
-    assert res.exit_code == 1 and said(res, "exports", "symbolic link")
+    assert res.exit_code == 1 and said(res, "exports", "symbolische koppeling")
     assert list(elsewhere.iterdir()) == []
 
 

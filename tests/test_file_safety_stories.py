@@ -56,12 +56,12 @@ def test_a_database_outside_the_sprint_folder_is_refused_with_its_place(cli, tmp
         f"  database: {setting}") + 1
     res = cli("validate", sprint)
     assert res.exit_code == 1
-    assert said(res, f"sprint.yaml:{line}:", "inside the sprint folder")
+    assert said(res, f"sprint.yaml:{line}:", "in de sprintmap")
     for command in (["stories", "summary"], ["stories", "export"],
                     ["stories", "shifts", "--from", "2025-H1", "--to", "2025-H2"]):
         res = cli(*command, "-s", sprint)
         assert res.exit_code == 1, (command, res.output)
-        assert said(res, f"sprint.yaml:{line}:", "inside the sprint folder"), command
+        assert said(res, f"sprint.yaml:{line}:", "in de sprintmap"), command
     assert tables(other) == {"notes"}
 
 
@@ -72,12 +72,12 @@ def test_a_read_only_command_never_changes_another_programs_database(cli, sprint
     for command in (["stories", "summary"], ["stories", "export"],
                     ["stories", "dashboard", "--out", tmp_path / "d.html"]):
         res = cli(*command, "-s", sprint)
-        assert res.exit_code == 1 and said(res, "not a story database"), (command, res.output)
+        assert res.exit_code == 1 and said(res, "geen verhalendatabase"), (command, res.output)
     assert path.read_bytes() == before and tables(path) == {"notes"}
     data = tmp_path / "s.csv"
     data.write_text(csv_text([row()]), encoding="utf-8")
     res = cli("stories", "import", data, "-s", sprint)  # a writing command: also refused
-    assert res.exit_code == 1 and said(res, "not a story database")
+    assert res.exit_code == 1 and said(res, "geen verhalendatabase")
     assert tables(path) == {"notes"}
 
 
@@ -114,11 +114,11 @@ def test_no_database_is_a_clear_message_and_no_new_file(cli, sprint, tmp_path):
     for command in (["stories", "summary"], ["stories", "export"],
                     ["stories", "dashboard", "--out", tmp_path / "d.html"]):
         res = cli(*command, "-s", sprint)
-        assert res.exit_code == 1 and said(res, "no stories yet"), (command, res.output)
+        assert res.exit_code == 1 and said(res, "nog geen verhalen"), (command, res.output)
     assert not (sprint / "stories.db").exists()
     (sprint / "stories.db").touch()  # an empty file: also "no stories yet", left empty
     res = cli("stories", "summary", "-s", sprint)
-    assert res.exit_code == 1 and said(res, "no stories yet")
+    assert res.exit_code == 1 and said(res, "nog geen verhalen")
     assert (sprint / "stories.db").read_bytes() == b""
 
 
@@ -130,7 +130,7 @@ def test_a_linked_database_is_refused(cli, sprint, tmp_path):
     data.write_text(csv_text([row()]), encoding="utf-8")
     for command in (["stories", "import", data], ["stories", "summary"]):
         res = cli(*command, "-s", sprint)
-        assert res.exit_code == 1 and said(res, "stories.db", "symbolic link"), command
+        assert res.exit_code == 1 and said(res, "stories.db", "symbolische koppeling"), command
     assert other.read_bytes() == before
 
 
@@ -169,7 +169,7 @@ def test_parallel_imports_of_one_file_store_it_once(sprint, tmp_path):
         assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
         outcomes.append(out.strip())
     assert sum(o.startswith("imported 2000") for o in outcomes) == 1, outcomes
-    assert sum("imported before" in o for o in outcomes) == 4, outcomes
+    assert sum("al eerder ingelezen" in o for o in outcomes) == 4, outcomes
     conn = sqlite3.connect(sprint / "stories.db")
     try:
         assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 2000
@@ -189,7 +189,7 @@ def test_an_unclosed_quote_is_refused_at_its_line(cli, sprint, tmp_path):
     bad.write_text("\r\n".join(lines), encoding="utf-8")
     res = cli("stories", "import", bad, "-s", sprint)
     assert res.exit_code == 1, res.output
-    assert said(res, "bad.csv:2:3", "never closed")
+    assert said(res, "bad.csv:2:3", "nooit gesloten")
     assert "niet sluit" not in res.output  # no story text in the message
     assert not (sprint / "stories.db").exists()
 
@@ -208,7 +208,7 @@ def test_a_date_outside_1900_2100_is_refused_at_its_line(cli, sprint, tmp_path, 
     bad.write_text(csv_text([row(), row(date=day)]), encoding="utf-8")
     res = cli("stories", "import", bad, "-s", sprint)
     assert res.exit_code == 1, res.output
-    assert said(res, "bad.csv:3:1", "between 1900 and 2100")
+    assert said(res, "bad.csv:3:1", "tussen 1900 en 2100")
     assert not (sprint / "stories.db").exists()
     res = cli("stories", "add", "-s", sprint, "--text", "Kort verhaal.", "--perspective",
               "ouders", "--date", day)

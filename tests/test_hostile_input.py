@@ -40,21 +40,22 @@ def billion_laughs(levels: int = 9) -> str:
 HEAD = "id: s\ntitle: T\nmethod: experiment-sprint\n"
 
 HOSTILE_YAML = {
-    "alias bomb": (billion_laughs(), "alias bomb", "sprint.yaml:10:5:"),
-    "recursive alias": ("id: s\ntitle: &t [*t]\nmethod: x\n", "refers to itself", ":2:8:"),
+    "alias bomb": (billion_laughs(), "aliasbom", "sprint.yaml:10:5:"),
+    "recursive alias": ("id: s\ntitle: &t [*t]\nmethod: x\n", "verwijst naar zichzelf", ":2:8:"),
     "deep flow nesting": (HEAD + "x: " + "[" * 100_000 + "]" * 100_000 + "\n",
-                          "nested too deeply", ":4:"),
+                          "te diep genest", ":4:"),
     "deep block nesting": (HEAD + "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300
-                           + "leaf: 1\n", "nested too deeply", "sprint.yaml:104:201:"),
+                           + "leaf: 1\n", "te diep genest", "sprint.yaml:104:201:"),
     "python object tag": (HEAD + "x: !!python/object/apply:os.system ['echo owned']\n",
-                          "is not allowed", ":4:4:"),
-    "custom tag": (HEAD + "x: !include /etc/passwd\n", "the tag !include is not allowed", ":4:4"),
+                          "is niet toegestaan", ":4:4:"),
+    "custom tag": (HEAD + "x: !include /etc/passwd\n", "de tag !include is niet toegestaan",
+                   ":4:4"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40,
-               "binary file", "sprint.yaml"),
+               "binair bestand", "sprint.yaml"),
     "latin-1 text": ("id: s\ntitle: caf\xe9\nmethod: x\n".encode("latin-1"),
-                     "byte 0xe9 is not valid UTF-8", ":2:11:"),
-    "top-level list": ("- id: s\n- title: T\n", "the top level is a list", ":1:1:"),
-    "empty": ("", "the file is empty", ":1:1:"),
+                     "byte 0xe9 is geen geldige UTF-8", ":2:11:"),
+    "top-level list": ("- id: s\n- title: T\n", "het hoogste niveau is een lijst", ":1:1:"),
+    "empty": ("", "het bestand is leeg", ":1:1:"),
 }
 
 
@@ -95,7 +96,7 @@ def test_a_50_mb_sprint_file_is_refused_without_reading_it(tmp_path):
                  ["learn", "H1", "-s", folder, "--observed", "a", "--learned", "b", "--action",
                   "c", "--decision", "adopt"]):
         run = sprintkit(*args, cwd=tmp_path)
-        assert_clear_refusal(run, "the limit is 20 MiB", "SPRINTKIT_MAX_FILE_MB")
+        assert_clear_refusal(run, "de grens is 20 MiB", "SPRINTKIT_MAX_FILE_MB")
         assert run.seconds < QUICK
         assert run.peak_mb < 100, f"{args[0]}: {run.peak_mb:.0f} MiB"
 
@@ -115,14 +116,14 @@ def test_50_mb_csv_files_are_refused_quickly(tmp_path):
     numbers = tmp_path / "numbers.csv"
     numbers.write_text("1\n" * (25 << 20), encoding="utf-8")
     run = sprintkit("evidence", "add", "H2", "-s", sprint, "--values-file", numbers, cwd=tmp_path)
-    assert_clear_refusal(run, "numbers.csv: file is 50.0 MiB; the limit is 20 MiB")
+    assert_clear_refusal(run, "numbers.csv: het bestand is 50.0 MiB; de grens is 20 MiB")
     assert run.seconds < QUICK and run.peak_mb < 100
 
 
 @pytest.mark.parametrize("content, message", [
-    (os.urandom(4096) + b"\x00", "binary file"),
-    ("waarde\n3,5\n4\xe9\n".encode("latin-1"), "not valid UTF-8"),
-    (b"", "the file is empty"),
+    (os.urandom(4096) + b"\x00", "binair bestand"),
+    ("waarde\n3,5\n4\xe9\n".encode("latin-1"), "geen geldige UTF-8"),
+    (b"", "het bestand is leeg"),
 ])
 def test_unreadable_values_files_are_refused(cli, tmp_path, content, message):
     sprint = copy_report_sprint(tmp_path / "s")
@@ -134,10 +135,10 @@ def test_unreadable_values_files_are_refused(cli, tmp_path, content, message):
 
 
 @pytest.mark.parametrize("content, message", [
-    (os.urandom(2048) + b"\x00", "binary file"),
-    (b"\xff\xd8\xff\xe0" + b"\x00" * 64, "binary file"),
+    (os.urandom(2048) + b"\x00", "binair bestand"),
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 64, "binair bestand"),
     (b'date,perspective,text\n2026-01-01,parents-youth,"' + b"abc\n" * 40000,
-     "cannot read the CSV"),
+     "kan de CSV niet lezen"),
 ])
 def test_unreadable_story_files_are_refused(cli, tmp_path, content, message):
     from stories_support import make_sprint
@@ -264,7 +265,7 @@ def test_out_never_overwrites_the_sprint_file(cli, tmp_path):
         for force in ([], ["--force"]):  # not even with --force
             res = cli("report", "-s", sprint, "--no-charts", *args, *force)
             assert res.exit_code == 1, res.output
-            assert "not replacing it" in " ".join(res.stderr.split())
+            assert "niet vervangen" in " ".join(res.stderr.split())
     assert (sprint / "sprint.yaml").read_bytes() == before
 
 
@@ -274,7 +275,7 @@ def test_out_into_a_file_or_a_missing_drive_fails_clearly(cli, tmp_path):
     blocker.write_text("x", encoding="utf-8")
     res = cli("report", "-s", sprint, "--no-charts", "--out", blocker / "r.docx")
     assert res.exit_code == 1, res.output
-    assert "cannot create the folder" in res.stderr and "Traceback" not in res.output
+    assert "kan de map" in res.stderr and "Traceback" not in res.output
     res = cli("stories", "dashboard", "-s", sprint, "--out", blocker / "d.html")
     assert res.exit_code == 1 and "Traceback" not in res.output
 

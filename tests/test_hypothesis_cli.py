@@ -52,7 +52,7 @@ def test_add_numbers_ids_and_keeps_comments(cli, sprint):
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--target", "70"], 2, "not a target"),
+        (["--target", "70"], 2, "geen streefwaarde"),
         (["--target", ">=140%"], 2, "tussen 0% en 100%"),
         (["--target", "<=14", "--kind", "proportion"], 2, "tussen 0% en 100%"),
         ([], 2, "--target is nodig"),
@@ -95,7 +95,7 @@ def test_metric_is_required_for_counted_hypotheses(cli, sprint):
 def test_missing_sprint_is_a_clear_error(cli, tmp_path):
     res = add(cli, tmp_path / "nowhere", "--target", ">=70%")
     assert res.exit_code == 1
-    assert "no such sprint" in res.stderr
+    assert "deze sprintmap" in res.stderr
 
 
 # --- edit -------------------------------------------------------------------------------------

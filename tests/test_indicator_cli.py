@@ -298,4 +298,4 @@ def test_sprint_and_programme_together_is_a_usage_error(cli, sprint, tmp_path):
 
 def test_no_sprint_here(cli, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    fails(cli("indicator list"), 1, "no sprint.yaml")
+    fails(cli("indicator list"), 1, "geen sprint.yaml")

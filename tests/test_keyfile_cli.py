@@ -47,7 +47,7 @@ def test_names_are_counted_never_shown(cli, tmp_path):
         handle.write("Jan de Vries | Jan | J. de Vries\nFatima El Amrani = moeder-A\n")
     res = cli("key-file", "-s", sprint)
     assert res.exit_code == 0
-    assert "2 people listed" in res.stderr
+    assert "2 personen in de lijst" in res.stderr
     for name in ("Jan", "Vries", "Fatima", "moeder-A"):
         assert name not in res.output
     assert _json(cli("key-file", "-s", sprint, "--format", "json"))["names"] == 2
@@ -80,7 +80,7 @@ def test_key_file_set_in_sprint_yaml(cli, tmp_path):
                                              encoding="utf-8")
     res = cli("key-file", "-s", other, "--create")
     assert res.stdout.strip().endswith("binnen.txt")
-    assert "inside the sprint folder" in " ".join(res.stderr.split())
+    assert "in de sprintmap" in " ".join(res.stderr.split())
 
 
 def test_no_sprint_is_a_clear_error(cli, tmp_path):

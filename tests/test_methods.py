@@ -177,8 +177,8 @@ def test_methods_show_follows_the_sprint_language(cli, tmp_path):
 def test_unknown_method_suggests_the_closest(cli, tmp_path):
     res = cli("methods", "show", "experiment-sprnt", cwd=tmp_path)
     assert res.exit_code == 1
-    assert "no method 'experiment-sprnt'" in res.stderr
-    assert "did you mean 'experiment-sprint'" in res.stderr
+    assert "geen methode 'experiment-sprnt'" in res.stderr
+    assert "bedoel je 'experiment-sprint'" in res.stderr
 
 
 def test_methods_path_lists_the_search_order(cli, tmp_path):

@@ -93,8 +93,8 @@ def test_broken_user_method_reports_file_line_column(cli, tmp_path):
     assert res.exit_code == 1
     err = flat(res.stderr)
     assert f"broken.yaml:{timebox_line}:14: phases[0].timebox:" in err
-    assert "is not a duration" in err
-    assert f"broken.yaml:{timebox_line + 1}:5: phases[0].colour: unknown key 'colour'" in err
+    assert "is geen duur" in err
+    assert f"broken.yaml:{timebox_line + 1}:5: phases[0].colour: onbekende sleutel 'colour'" in err
     assert "Traceback" not in res.output
     # the listing still shows the good methods, reports the broken file, and fails
     res = cli("methods", "list", cwd=tmp_path)
@@ -115,8 +115,8 @@ def test_user_method_with_unknown_work_form_is_located(cli, tmp_path):
     res = cli("methods", "show", "typo", cwd=tmp_path)
     assert res.exit_code == 1
     err = flat(res.stderr)
-    assert f"typo.yaml:{line}:9: phases[0].workforms[0]: unknown work form 'how-might-wee'" in err
-    assert "did you mean 'how-might-we'" in err
+    assert f"typo.yaml:{line}:9: phases[0].workforms[0]: onbekende werkvorm 'how-might-wee'" in err
+    assert "bedoel je 'how-might-we'" in err
 
 
 def test_user_method_whose_id_differs_from_its_file_name(cli, tmp_path):
@@ -127,6 +127,6 @@ def test_user_method_whose_id_differs_from_its_file_name(cli, tmp_path):
     )
     res = cli("methods", "show", "mine", cwd=tmp_path)
     assert res.exit_code == 1
-    assert "mine.yaml:2:5: id: the id 'other' does not match the file name 'mine.yaml'" in flat(
+    assert "mine.yaml:2:5: id: de id 'other' past niet bij de bestandsnaam 'mine.yaml'" in flat(
         res.stderr
     )

@@ -45,8 +45,8 @@ def test_unknown_method_with_did_you_mean(tmp_path):
     assert len(problems) == 1
     problem = problems[0]
     assert (problem.line, problem.column, problem.path) == (3, 9, "method")
-    assert "unknown method 'experimentsprint'" in problem.message
-    assert problem.hint == "did you mean 'experiment-sprint'?"
+    assert "onbekende methode 'experimentsprint'" in problem.message
+    assert problem.hint == "bedoel je 'experiment-sprint'?"
 
 
 def test_phases_and_outputs_the_method_lacks(tmp_path):
@@ -71,19 +71,19 @@ phases:
     problems = library.validate_against_method(loaded.model, loaded.doc, loaded.path)
     by_path = {p.path: p for p in problems}
     assert by_path["phases.framing"].line == 5
-    assert "has no phase 'framing'" in by_path["phases.framing"].message
-    assert by_path["phases.framing"].hint == "did you mean 'frame'?"
+    assert "heeft geen fase 'framing'" in by_path["phases.framing"].message
+    assert by_path["phases.framing"].hint == "bedoel je 'frame'?"
     wrong_phase = by_path["phases.design.outputs.assumptions"]
-    assert wrong_phase.hint == "'assumptions' belongs to phase 'frame'"
+    assert wrong_phase.hint == "'assumptions' hoort bij fase 'frame'"
     assert (
-        by_path["phases.design.outputs.sampel_size"].hint == "did you mean 'sample_size'?"
+        by_path["phases.design.outputs.sampel_size"].hint == "bedoel je 'sample_size'?"
         or "sample_plan" in by_path["phases.design.outputs.sampel_size"].hint
     )
     assert (wrong_phase.line, wrong_phase.column) == (10, 7)
     assert "phases.design.skipped_outputs[0]" in by_path
     choice = by_path["phases.decide.outputs.decision"]
-    assert "'maybe' is not one of the choices" in choice.message
-    assert choice.hint == "allowed: adopt, adapt, drop, retest"
+    assert "'maybe' is geen van de keuzes" in choice.message
+    assert choice.hint == "toegestaan: adopt, adapt, drop, retest"
 
 
 def test_sprint_folder_method_is_found(tmp_path):
@@ -102,6 +102,6 @@ def test_validate_command_uses_the_method(cli, tmp_path):
     res = cli("validate", tmp_path / "s")
     assert res.exit_code == 1
     assert (
-        "sprint.yaml:5:3: phases.goals: the method 'strategy-sprint' has no phase 'goals'"
+        "sprint.yaml:5:3: phases.goals: de methode 'strategy-sprint' heeft geen fase 'goals'"
         in res.stdout
     )

@@ -149,12 +149,12 @@ def test_bad_values_are_named_by_their_source(cli, tmp_path):
         "--no-input",
     )
     assert res.exit_code == 1
-    assert "unknown key 'chalenge'" in res.stderr and "did you mean 'challenge'" in res.stderr
+    assert "onbekende sleutel 'chalenge'" in res.stderr and "bedoel je 'challenge'" in res.stderr
     answers = tmp_path / "answers.yaml"
     answers.write_text("title: T\nlanguage: de\n", encoding="utf-8")
     res = cli("new", "strategy-sprint", tmp_path / "c", "--answers", answers, "--no-input")
     assert res.exit_code == 1
-    assert "answers.yaml:2:11: language: invalid value 'de'" in " ".join(res.stderr.split())
+    assert "answers.yaml:2:11: language: ongeldige waarde 'de'" in " ".join(res.stderr.split())
     assert not (tmp_path / "a").exists() and not (tmp_path / "c").exists()
 
 
@@ -163,7 +163,7 @@ def test_answers_that_do_not_fit_the_method(cli, tmp_path):
     answers.write_text("title: T\nphases:\n  bogus: {}\n", encoding="utf-8")
     res = cli("new", "strategy-sprint", tmp_path / "s", "--answers", answers, "--no-input")
     assert res.exit_code == 1
-    assert "has no phase 'bogus'" in res.stderr
+    assert "heeft geen fase 'bogus'" in res.stderr
 
 
 def test_method_given_twice_and_unknown_method(cli, tmp_path):
@@ -179,7 +179,7 @@ def test_method_given_twice_and_unknown_method(cli, tmp_path):
     )
     assert res.exit_code == 2
     res = cli("new", "strategie-sprint", tmp_path / "s", "--title", "T", "--no-input")
-    assert res.exit_code == 1 and "did you mean 'strategy-sprint'" in res.stderr
+    assert res.exit_code == 1 and "bedoel je 'strategy-sprint'" in res.stderr
 
 
 def test_comments_survive_a_later_change(cli, tmp_path):

@@ -17,14 +17,14 @@ def edited(tmp_path, old: str, new: str, count: int = 1):
 
 
 NUMBERS = [
-    ("values: [75, 82", "values: [.nan, 82", "values", "finite number"),
-    ("values: [75, 82", "values: [.inf, 82", "values", "finite number"),
-    ("values: [75, 82", "values: [-.inf, 82", "values", "finite number"),
-    ("values: [75, 82", "values: [1e300, 82", "values", "too large"),
-    ("    successes: 9\n", "    successes: true\n", "successes", "not true/false"),
-    ("    trials: 12\n", "    trials: true\n", "trials", "not true/false"),
-    ("values: [75, 82", "values: [true, 82", "values", "not true/false"),
-    ("schema_version: 1", "schema_version: true", "schema_version", "expected 1"),
+    ("values: [75, 82", "values: [.nan, 82", "values", "eindig getal"),
+    ("values: [75, 82", "values: [.inf, 82", "values", "eindig getal"),
+    ("values: [75, 82", "values: [-.inf, 82", "values", "eindig getal"),
+    ("values: [75, 82", "values: [1e300, 82", "values", "te groot"),
+    ("    successes: 9\n", "    successes: true\n", "successes", "geen true/false"),
+    ("    trials: 12\n", "    trials: true\n", "trials", "geen true/false"),
+    ("values: [75, 82", "values: [true, 82", "values", "geen true/false"),
+    ("schema_version: 1", "schema_version: true", "schema_version", "verwacht 1"),
 ]
 
 
@@ -45,13 +45,13 @@ def test_odd_numbers_are_refused_where_they_are(cli, tmp_path, old, new, field, 
 def test_every_number_field_refuses_nan_and_booleans():
     from sprintkit.model.sprint import Hypothesis, Indicator
 
-    with pytest.raises(ValueError, match="finite number"):
+    with pytest.raises(ValueError, match="eindig getal"):
         Indicator.model_validate({"id": "i", "name": "n", "direction": "increase",
                                   "baseline": float("nan")})
-    with pytest.raises(ValueError, match="finite number"):
+    with pytest.raises(ValueError, match="eindig getal"):
         Hypothesis.model_validate({"id": "H1", "statement": "s", "target": ">=1",
                                    "confidence": float("nan")})
-    with pytest.raises(ValueError, match="not true/false"):
+    with pytest.raises(ValueError, match="geen true/false"):
         Hypothesis.model_validate({"id": "H1", "statement": "s", "target": ">=1",
                                    "min_n": True})
 
@@ -69,7 +69,7 @@ def test_huge_values_from_the_command_line_are_refused(cli, tmp_path):
     for _ in range(3):
         res = cli("evidence", "add", "H3", "-s", sprint, "--value", "1e308")
         assert res.exit_code in (1, 2), res.output
-        assert "too large" in res.stderr and "internal error" not in res.output
+        assert "te groot" in res.stderr and "internal error" not in res.output
     for _ in range(3):
         assert cli("evidence", "add", "H3", "-s", sprint, "--value", "1e15").exit_code == 0
     res = cli("report", "-s", sprint, "--out", tmp_path / "r.docx")
@@ -84,7 +84,7 @@ def test_a_lone_surrogate_is_refused_where_it_is(cli, tmp_path, escape):
                  ["report", "-s", sprint, "--no-charts", "--out", tmp_path / "r.docx"]):
         res = cli(*args)
         assert res.exit_code == 1, (args, res.output)
-        assert "sprint.yaml:5:10:" in res.output and "lone surrogate" in res.output, res.output
+        assert "sprint.yaml:5:10:" in res.output and "losse surrogaat" in res.output, res.output
         assert "internal error" not in res.output
 
 
@@ -94,7 +94,7 @@ def test_an_argument_that_is_not_utf8_is_not_written(cli, tmp_path):
     res = cli("hypothesis", "add", "-s", sprint, "--statement", "a\udcffb", "--metric", "m",
               "--target", ">=50%")
     assert res.exit_code == 1, res.output
-    assert "not valid UTF-8" in res.stderr and "nothing was written" in res.stderr
+    assert "geen geldige UTF-8" in res.stderr and "niets geschreven" in res.stderr
     assert (sprint / "sprint.yaml").read_bytes() == before
     assert cli("validate", sprint).exit_code == 0
 

@@ -58,7 +58,7 @@ def test_new_in_english_with_an_id(cli, tmp_path):
 
 
 @pytest.mark.parametrize(("args", "code", "words"), [
-    ([], 1, "missing input"),
+    ([], 1, "ontbrekende invoer"),
     (["--title", "T", "--id", "Not An Id"], 1, "geen geldig traject"),
     (["--title", "T", "--lang", "de"], 2, "de"),
 ])

@@ -144,7 +144,7 @@ def test_run_answers_and_test_cards(cli, tmp_path):
 ])
 def test_shown_describes_what_could_identify(value):
     text = shown(value)
-    assert text.startswith("a value of ") and text.endswith(" (not shown)")
+    assert text.startswith("een waarde van ") and text.endswith(" (niet getoond)")
     assert str(value)[:5] not in text
 
 
@@ -165,7 +165,8 @@ def test_csv_import_messages_never_quote_identifiers(cli, tmp_path):
     out = res.output
     for secret in ("jan@", "example", "Vries", "111222333", "12345678", "1234 AB"):
         assert secret not in out, secret
-    assert "emotie: unknown answer a value of 14 characters (not shown)" in " ".join(out.split())
+    flat = " ".join(out.split())
+    assert "emotie: onbekend antwoord een waarde van 14 tekens (niet getoond)" in flat
 
 
 def test_answers_file_messages_never_quote_identifiers(cli, tmp_path):
@@ -192,7 +193,7 @@ def test_a_file_without_header_does_not_echo_its_first_story(cli, tmp_path):
     res = cli("stories", "import", path, "-s", story)
     assert res.exit_code == 1
     assert "Vries" not in res.output and "dochter" not in res.output
-    assert "unknown column a value of" in " ".join(res.output.split())
+    assert "onbekende kolom een waarde van" in " ".join(res.output.split())
 
 
 def test_indicator_note_and_source(cli, tmp_path):

@@ -62,7 +62,7 @@ def test_never_replaces_another_kind_of_file_silently(cli, sprint, tmp_path):
     notes = tmp_path / "notes.txt"
     notes.write_text("keep me", encoding="utf-8")
     res = cli("report", "-s", sprint, "--out", notes, "--format", "docx")
-    assert res.exit_code == 1 and "not replacing" in " ".join(res.stderr.split())
+    assert res.exit_code == 1 and "niet vervangen" in " ".join(res.stderr.split())
     assert "--force" in res.stderr
     assert notes.read_text(encoding="utf-8") == "keep me"
     forced = cli("report", "-s", sprint, "--out", notes, "--format", "docx", "--force")

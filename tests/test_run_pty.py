@@ -163,7 +163,7 @@ def test_a_hand_edit_while_a_prompt_is_open_is_kept(tmp_path):
     path.write_text(path.read_text(encoding="utf-8") + "kapot: [\n", encoding="utf-8")
     child.sendline("Het veiligheidsformat")
     child.sendline("")
-    child.expect("YAML syntax error")
+    child.expect("YAML-syntaxfout")
     child.expect("veilig bewaard in s/.sprintkit/pending-answers.yaml")
     child.expect("Enter = opnieuw proberen")
     path.write_text(path.read_text(encoding="utf-8").replace("kapot: [\n", ""),

@@ -228,7 +228,7 @@ def test_a_broken_file_keeps_the_answer_in_a_journal_until_it_is_fixed(tmp_path)
     person = Person(["Besluit", break_then_answer], on_blocked=fix)
     with pytest.raises(KeyboardInterrupt):
         _run(folder, person)
-    assert "YAML syntax error" in str(person.blocked_errors[0])
+    assert "YAML-syntaxfout" in str(person.blocked_errors[0])
     text = path.read_text(encoding="utf-8")
     assert "(hersteld)" in text and "solution_tested: Het veiligheidsformat" in text
     assert not (folder / JOURNAL).exists()
@@ -249,7 +249,7 @@ def test_a_journal_left_by_ctrl_c_is_applied_by_the_next_run(tmp_path, cli):
     assert [(e["phase"], e["output"], e["value"]) for e in pending] == [
         ("frame", "assumptions", ["Ouders begrijpen het plan"])]
     res = cli("run", "-s", folder, "--no-input")
-    assert res.exit_code == 1 and "unknown key 'onbekend'" in res.stderr
+    assert res.exit_code == 1 and "onbekende sleutel 'onbekend'" in res.stderr
     status = cli("status", "-s", folder, "--format", "json")
     assert status.exit_code == 1  # the file itself is invalid
     path.write_text(good.replace("phases: {}", _model_phases(folder)), encoding="utf-8")

@@ -106,7 +106,7 @@ def test_skipped_questions_point_to_a_revisit(cli, tmp_path):
 
 def test_status_errors(cli, tmp_path):
     res = cli("status", "-s", tmp_path / "nowhere")
-    assert res.exit_code == 1 and "no such sprint folder" in res.stderr
+    assert res.exit_code == 1 and "deze sprintmap" in res.stderr
     res = cli("status", "-s", tmp_path, "--format", "xml")
     assert res.exit_code == 2
     assert "Show the method" in cli("status", "--help").stdout

@@ -65,7 +65,7 @@ def test_utf8_bom_file(cli, sprint, tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + csv_text([row()] * 5).encode("utf-8"))
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 0, res.stderr
-    assert "imported 5 stories" in res.stderr
+    assert "5 verhalen ingelezen" in res.stderr
 
 
 def test_the_same_file_is_not_imported_twice_by_accident(cli, sprint, tmp_path):
@@ -73,8 +73,9 @@ def test_the_same_file_is_not_imported_twice_by_accident(cli, sprint, tmp_path):
     assert cli("stories", "import", path, "-s", sprint).exit_code == 0
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 1
-    assert "s.csv was imported before, on " in res.stderr
-    assert "(6 stories, ids 1–6); nothing was imported" in res.stderr
+    err = " ".join(res.stderr.split())
+    assert "s.csv is al eerder ingelezen, op " in err
+    assert "(6 verhalen, ids 1–6); er is niets ingelezen" in err
     assert "--again" in res.stderr
     total = json.loads(cli("stories", "summary", "-s", sprint, "--format", "json").stdout)
     assert total["total_stories"] == 6
@@ -98,13 +99,13 @@ def test_import_is_all_or_nothing_with_every_problem_located(cli, sprint, tmp_pa
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 1
     err = res.stderr
-    assert "bad.csv:5:2: perspective: unknown perspective 'buren'" in err
+    assert "bad.csv:5:2: perspective: onbekend perspectief 'buren'" in err
     assert "bad.csv:6:1: date:" in err
-    assert "bad.csv:7:3: text: the story text is empty" in err
-    assert "bad.csv:8:4: emotie: unknown answer 'woest'" in err
+    assert "bad.csv:7:3: text: de tekst van het verhaal is leeg" in err
+    assert "bad.csv:8:4: emotie: onbekend antwoord 'woest'" in err
     assert "bad.csv:8:7: balans:" in err
     assert "bad.csv:9:8: consent_quote:" in err
-    assert "6 problems in" in err and "nothing was imported" in " ".join(err.split())
+    assert "6 problemen in" in err and "er is niets ingelezen" in " ".join(err.split())
     assert not (sprint / "stories.db").exists()
 
 
@@ -114,9 +115,9 @@ def test_unknown_column_and_missing_column(cli, sprint, tmp_path):
                                               header=header))
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 1
-    assert "h.csv:1:2: perspectief: unknown column 'perspectief'" in res.stderr
-    assert "did you mean 'perspective'?" in res.stderr
-    assert "the column 'perspective' is missing" in res.stderr
+    assert "h.csv:1:2: perspectief: onbekende kolom 'perspectief'" in res.stderr
+    assert "bedoel je 'perspective'?" in res.stderr
+    assert "de kolom 'perspective' ontbreekt" in res.stderr
 
 
 def test_missing_signifier_column_warns(cli, sprint, tmp_path):
@@ -125,7 +126,7 @@ def test_missing_signifier_column_warns(cli, sprint, tmp_path):
                                               header=header))
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 0, res.stderr
-    assert "no column for signifier(s) thema, tevreden, balans" in res.stderr
+    assert "geen kolom voor duidingsvraag/-vragen thema, tevreden, balans" in res.stderr
 
 
 def test_period_option_overrides_dates(cli, sprint, tmp_path):
@@ -159,11 +160,11 @@ def test_add_with_flags_and_missing_input(cli, sprint):
 
     res = cli("stories", "add", "-s", sprint, "--answer", "emotie=blij")
     assert res.exit_code == 1
-    assert "the story (--text)" in res.stderr and "the perspective (--perspective)" in res.stderr
+    assert "het verhaal (--text)" in res.stderr and "het perspectief (--perspective)" in res.stderr
 
     res = cli("stories", "add", "-s", sprint, "--text", "x", "--perspective", "team",
               "--answer", "kleur=rood")
-    assert res.exit_code == 2 and "unknown signifier 'kleur'" in res.stderr
+    assert res.exit_code == 2 and "onbekende duidingsvraag 'kleur'" in res.stderr
 
 
 def test_export_round_trip(cli, sprint, tmp_path):
@@ -227,9 +228,9 @@ def test_summary_by_perspective_signifier_and_filters(cli, sprint, tmp_path):
     assert emotie["columns"]["wachttijd"]["counts"]["blij"] == 6
     assert all(s["id"] != "thema" for s in data["signifiers"])
     res = cli("stories", "summary", "-s", sprint, "--by", "kleur")
-    assert res.exit_code == 2 and "period, perspective or a signifier id" in res.stderr
+    assert res.exit_code == 2 and "period, perspective of de id van een duidingsvraag" in res.stderr
     res = cli("stories", "summary", "-s", sprint, "--period", "2030-H1")
-    assert res.exit_code == 1 and "no stories in period 2030-H1" in res.stderr
+    assert res.exit_code == 1 and "geen verhalen in periode 2030-H1" in res.stderr
 
 
 def test_shifts_flags_supported_shift_only(cli, sprint, tmp_path):
@@ -252,13 +253,13 @@ def test_shifts_flags_supported_shift_only(cli, sprint, tmp_path):
     text = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2025-H2")
     assert "▲ omhoog" in text.stdout and "Verschuivingen: 2025-H1 → 2025-H2" in text.stdout
     res = cli("stories", "shifts", "-s", sprint, "--from", "2025-H1", "--to", "2026-H1")
-    assert res.exit_code == 1 and "no stories in period 2026-H1" in res.stderr
+    assert res.exit_code == 1 and "geen verhalen in periode 2026-H1" in res.stderr
 
 
 def test_no_stories_yet(cli, sprint):
     res = cli("stories", "summary", "-s", sprint)
     assert res.exit_code == 1
-    assert "no stories yet" in res.stderr and "stories import" in res.stderr
+    assert "nog geen verhalen" in res.stderr and "stories import" in res.stderr
 
 
 def test_method_without_signifiers(cli, tmp_path):
@@ -266,7 +267,7 @@ def test_method_without_signifiers(cli, tmp_path):
     text = (sprint / "methods" / "verhalen-test.yaml").read_text()
     (sprint / "methods" / "verhalen-test.yaml").write_text(text.split("perspectives:")[0])
     res = cli("stories", "summary", "-s", sprint)
-    assert res.exit_code == 1 and "no story perspectives or signifiers" in res.stderr
+    assert res.exit_code == 1 and "geen perspectieven of duidingsvragen" in res.stderr
 
 
 def test_twenty_thousand_stories_stay_quick(cli, sprint, tmp_path):

@@ -40,7 +40,7 @@ def test_choice_by_id_or_label_any_case(method):
     assert reader.read(" BOOS ") == [("boos", None, None, None, None)]
     assert reader.read("happy") == [("blij", None, None, None, None)]  # the English label
     assert reader.read("") == []
-    with pytest.raises(AnswerError, match="unknown answer 'woest'.*blij, boos"):
+    with pytest.raises(AnswerError, match="onbekend antwoord 'woest'.*blij, boos"):
         reader.read("woest")
 
 
@@ -53,9 +53,9 @@ def test_multichoice_separated_by_bar_or_semicolon(method):
 def test_scale_range_and_decimal_comma(method):
     reader = AnswerReader(sig(method, "tevreden"))
     assert reader.read("3,5") == [("3.5", 3.5, None, None, None)]
-    with pytest.raises(AnswerError, match="outside the scale 1 to 5"):
+    with pytest.raises(AnswerError, match="buiten de schaal 1 tot en met 5"):
         reader.read("7")
-    with pytest.raises(AnswerError, match="not a number"):
+    with pytest.raises(AnswerError, match="geen getal"):
         reader.read("heel")
 
 
@@ -65,8 +65,8 @@ def test_triad_weights_normalised(method):
     assert region == "gezin" and (a, b, c) == pytest.approx((0.6, 0.3, 0.1))
     ((region, *_),) = reader.read("0.4/0.35/0.25")
     assert region == MIXED
-    for bad, message in (("60/30", "not a triad"), ("50/30/10", "add up to 90"),
-                         ("a/b/c", "must be numbers"), ("-10/60/50", "negative")):
+    for bad, message in (("60/30", "geen triade"), ("50/30/10", "tellen op tot 90"),
+                         ("a/b/c", "moeten getallen zijn"), ("-10/60/50", "negatief")):
         with pytest.raises(AnswerError, match=message):
             reader.read(bad)
 
@@ -76,7 +76,7 @@ def test_long_values_are_not_echoed(method):
     secret = "Mijn buurvrouw Annelies vertelde dat haar zoon weer thuis woont"
     with pytest.raises(AnswerError) as info:
         reader.read(secret)
-    assert "Annelies" not in str(info.value) and "not shown" in str(info.value)
+    assert "Annelies" not in str(info.value) and "niet getoond" in str(info.value)
 
 
 def test_dates_and_consent():

@@ -73,14 +73,14 @@ def test_key_file_inside_sprint_folder_warns(cli, tmp_path):
     sprint = make_sprint(tmp_path / "s", "stories:\n  key_file: namen.txt\n")
     res = cli("stories", "key-file", "-s", sprint)
     assert (sprint / "namen.txt").exists()
-    assert "inside the sprint folder" in " ".join(res.stderr.split())
+    assert "in de sprintmap" in " ".join(res.stderr.split())
 
 
 def test_loose_key_file_permissions_warn(cli, sprint):
     path = _key_path(cli, sprint)
     path.chmod(0o644)
     res = cli("stories", "key-file", "-s", sprint)
-    assert "can be read by others" in " ".join(res.stderr.split())
+    assert "door anderen te lezen" in " ".join(res.stderr.split())
 
 
 def test_identifiers_never_stored(cli, sprint, tmp_path):
@@ -103,7 +103,7 @@ def test_identifiers_never_stored(cli, sprint, tmp_path):
 
 def test_keep_identifiers_stores_as_given_with_warning(cli, sprint, tmp_path):
     res = _import(cli, sprint, tmp_path, [row(text=STORY)] * 5, "--keep-identifiers")
-    assert "NOT replaced" in " ".join(res.stderr.split())
+    assert "NIET vervangen" in " ".join(res.stderr.split())
     assert b"annelies.bakker@voorbeeld.nl" in _raw_files(sprint)
 
 
@@ -214,7 +214,7 @@ def test_errors_never_echo_story_text(cli, sprint, tmp_path):
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 1
     assert "Annelies" not in res.output and "uithuisplaatsing" not in res.output
-    assert "not shown" in res.output
+    assert "niet getoond" in res.output
     res = cli("stories", "add", "-s", sprint, "--text", secret, "--perspective", "buren")
     assert res.exit_code == 1
     assert "Annelies" not in res.output
@@ -242,7 +242,7 @@ def test_purge_by_id_really_deletes(cli, sprint, tmp_path):
     leftovers = [p.name for p in sprint.iterdir() if p.name.startswith("stories.db")]
     assert leftovers == ["stories.db"]  # no -journal or -wal left behind
     res = cli("stories", "purge", "-s", sprint, "--id", "12", "--id", "13", "--yes")
-    assert res.exit_code == 1 and "no story with id 12; nothing deleted" in res.stderr
+    assert res.exit_code == 1 and "geen verhaal met id 12; er is niets verwijderd" in res.stderr
     assert b"nummer 12." in _raw_files(sprint)
 
 

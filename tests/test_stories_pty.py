@@ -47,7 +47,7 @@ def test_story_point_asks_everything(tmp_path, cli, monkeypatch):
     child.sendline("")  # skipped
     child.expect("geciteerd")
     child.sendline("j")
-    child.expect("stored story 1")
+    child.expect("verhaal 1 opgeslagen")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

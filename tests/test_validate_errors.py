@@ -19,44 +19,44 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 # name, file bytes, expected (line, column, path, words in the message, words in the hint)
 CASES: list[tuple[str, bytes, tuple[int, int, str, str, str | None]]] = [
     ("bad-indentation", (HEAD + "  language: nl\n").encode(),
-     (4, 11, "", "YAML syntax error", "indentation")),
+     (4, 11, "", "YAML-syntaxfout", "inspring")),
     ("tab", (HEAD + "\tlanguage: nl\n").encode(),
      (4, 1, "", "'\\t'", "tabs")),
     ("unclosed-quote", b'id: s1\ntitle: "T\nmethod: experiment-sprint\n',
-     (4, 1, "", "quoted scalar", "quote was opened")),
+     (4, 1, "", "quoted scalar", "aanhalingsteken is geopend")),
     ("unclosed-bracket", (HEAD + "facilitators: [a, b\n").encode(),
-     (5, 1, "", "flow sequence", "'[' or '{' was opened")),
+     (5, 1, "", "flow sequence", "'[' of '{' is geopend")),
     ("duplicate-key", b"id: s1\ntitle: T\ntitle: U\nmethod: experiment-sprint\n",
-     (3, 1, "", "duplicate key 'title' (first at line 2)", "remove or rename")),
+     (3, 1, "", "dubbele sleutel 'title' (eerst op regel 2)", "haal er een weg")),
     ("unknown-key", (HEAD + "languag: nl\n").encode(),
-     (4, 1, "languag", "unknown key 'languag'", "did you mean 'language'?")),
+     (4, 1, "languag", "onbekende sleutel 'languag'", "bedoel je 'language'?")),
     ("wrong-type", (HEAD + "facilitators: 3\n").encode(),
-     (4, 15, "facilitators", "expected a list, got 3", None)),
+     (4, 15, "facilitators", "verwacht een lijst, kreeg 3", None)),
     ("wrong-nested-type",
      (HEAD + "hypotheses:\n  - id: H1\n    statement: x\n    target: '>=70%'\n"
       "    confidence: high\n").encode(),
-     (8, 17, "hypotheses[0].confidence", "expected a number, got 'high'", None)),
+     (8, 17, "hypotheses[0].confidence", "verwacht een getal, kreeg 'high'", None)),
     ("missing-required", b"id: s1\nmethod: experiment-sprint\n",
-     (1, 1, "title", "missing required key 'title'", None)),
+     (1, 1, "title", "verplichte sleutel 'title' ontbreekt", None)),
     ("invalid-enum", (HEAD + "language: fr\n").encode(),
-     (4, 11, "language", "invalid value 'fr'", "'nl' or 'en'")),
+     (4, 11, "language", "ongeldige waarde 'fr'", "'nl' or 'en'")),
     ("bad-date", (HEAD + "start: 2026-13-01\n").encode(),
-     (4, 8, "start", "expected a date (YYYY-MM-DD), got '2026-13-01'", None)),
+     (4, 8, "start", "verwacht een datum (JJJJ-MM-DD), kreeg '2026-13-01'", None)),
     ("empty", b"", (1, 1, "", "het bestand is leeg", "'id:'")),
     ("top-level-list", b"- id: s1\n- title: T\n",
      (1, 1, "", "een lijst op het hoogste niveau", None)),
     ("non-utf8", b'id: s1\ntitle: "caf\xe9"\nmethod: experiment-sprint\n',
-     (2, 12, "", "byte 0xe9 is not valid UTF-8", "UTF-8")),
-    ("binary", bytes(range(256)) * 8, (0, 0, "", "binary file", None)),
-    ("alias-bomb", BOMB.encode(), (7, 4, "", "alias bomb", None)),
+     (2, 12, "", "byte 0xe9 is geen geldige UTF-8", "UTF-8")),
+    ("binary", bytes(range(256)) * 8, (0, 0, "", "binair bestand", None)),
+    ("alias-bomb", BOMB.encode(), (7, 4, "", "aliasbom", None)),
     ("custom-tag", b'id: s1\ntitle: !!python/object:os.system "ls"\nmethod: experiment-sprint\n',
-     (2, 8, "", "the tag !!python/object:os.system is not allowed", "plain data")),
+     (2, 8, "", "de tag !!python/object:os.system is niet toegestaan", "gewone gegevens")),
     ("yaml-directive", ("%YAML 1.2\n---\n" + HEAD + "languag: nl\n").encode(),
-     (6, 1, "languag", "unknown key 'languag'", "did you mean 'language'?")),
+     (6, 1, "languag", "onbekende sleutel 'languag'", "bedoel je 'language'?")),
     ("directive-without-document-start", ("%YAML 1.1\n" + HEAD).encode(),
-     (2, 3, "", "YAML syntax error", None)),
+     (2, 3, "", "YAML-syntaxfout", None)),
     ("schema-version", (HEAD + "schema_version: 7\n").encode(),
-     (4, 17, "schema_version", "unsupported schema_version 7", "upgrade")),
+     (4, 17, "schema_version", "schema_version 7 wordt niet ondersteund", "werk sprintkit bij")),
 ]
 
 
@@ -85,10 +85,11 @@ def test_text_output_is_file_line_column(cli, tmp_path):
     res = cli("validate", str(tmp_path))
     assert res.exit_code == 1
     lines = res.stdout.splitlines()
-    assert any(x.endswith("sprint.yaml:4:1: languag: unknown key 'languag'") for x in lines)
-    assert any(x.endswith("sprint.yaml:5:8: start: expected a date (YYYY-MM-DD), got '2026-02-30'")
+    assert any(x.endswith("sprint.yaml:4:1: languag: onbekende sleutel 'languag'") for x in lines)
+    assert any(x.endswith("sprint.yaml:5:8: start: verwacht een datum (JJJJ-MM-DD), "
+                          "kreeg '2026-02-30'")
                for x in lines)
-    assert "  tip: did you mean 'language'?" in lines
+    assert "  tip: bedoel je 'language'?" in lines
     assert "1 van 1 bestand ongeldig (2 problemen)" in res.stderr
 
 
@@ -106,8 +107,8 @@ def test_too_large_file_is_refused_with_the_limit(cli, tmp_path, monkeypatch):
     path.write_text(HEAD + "conclusions:\n" + "  - x\n" * 300_000, encoding="utf-8")
     res = cli("validate", str(path))
     assert res.exit_code == 1
-    assert "big.yaml: file is 1.7 MiB; the limit is 1 MiB" in res.stdout
-    assert "tip: set SPRINTKIT_MAX_FILE_MB to raise it" in res.stdout
+    assert "big.yaml: het bestand is 1.7 MiB; de grens is 1 MiB" in res.stdout
+    assert "tip: zet SPRINTKIT_MAX_FILE_MB hoger om de grens te verhogen" in res.stdout
 
 
 def test_yes_no_and_times_stay_text(cli, tmp_path):

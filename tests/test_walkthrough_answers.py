@@ -171,7 +171,7 @@ def test_hypotheses_ids_and_cards():
     with pytest.raises(AnswerError, match="needs a statement"):
         check_card({"metric": "m"})
     assert answer_problem(s, [{"statement": "x"}], ctx) is not None  # saved: ids only
-    assert target_problem(">=70%") is None and "is not a target" in target_problem("70")
+    assert target_problem(">=70%") is None and "is geen streefwaarde" in target_problem("70")
     assert "geen streefwaarde" in target_problem("70", "nl")
 
 
@@ -222,12 +222,12 @@ def test_validate_uses_the_same_rules(cli, tmp_path):
     res = cli("validate", folder)
     assert res.exit_code == 1
     out = res.stdout
-    assert "sprint.yaml:7:21: phases.design.outputs.participants: expected a whole number, " \
-           "got 'twaalf'" in out
-    assert "sprint.yaml:8:20: phases.design.outputs.family_data: expected yes or no" in out
-    assert "phases.design.outputs.hypotheses: no hypothesis 'H9' in this sprint" in out
-    assert "phases.prepare.outputs.run_start: expected a date (YYYY-MM-DD)" in out
-    assert "phases.prepare.outputs.materials: 'a' is in the list twice" in out
+    assert "sprint.yaml:7:21: phases.design.outputs.participants: verwacht een geheel getal, " \
+           "kreeg 'twaalf'" in out
+    assert "sprint.yaml:8:20: phases.design.outputs.family_data: verwacht ja of nee" in out
+    assert "phases.design.outputs.hypotheses: geen hypothese 'H9' in deze sprint" in out
+    assert "phases.prepare.outputs.run_start: verwacht een datum (JJJJ-MM-DD)" in out
+    assert "phases.prepare.outputs.materials: 'a' staat twee keer in de lijst" in out
 
 
 def test_a_list_that_picks_from_an_earlier_list_takes_numbers_as_its_items():
@@ -261,7 +261,7 @@ def test_items_from_is_only_for_outputs_that_draw_on_a_list():
 
     from sprintkit.model.method import Method
 
-    with pytest.raises(ValidationError, match="cannot have items_from"):
+    with pytest.raises(ValidationError, match="kan geen items_from hebben"):
         spec("text", items_from="ideas")
 
     def method(source_type: str):
@@ -274,5 +274,5 @@ def test_items_from_is_only_for_outputs_that_draw_on_a_list():
         })
 
     assert method("list").phases[0].outputs[1].items_from == "ideas"
-    with pytest.raises(ValidationError, match="'ideas' is not a list output"):
+    with pytest.raises(ValidationError, match="'ideas' is geen lijstopbrengst"):
         method("text")

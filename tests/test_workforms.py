@@ -34,7 +34,7 @@ def test_workforms_show_text_and_json(cli, tmp_path):
 def test_unknown_work_form(cli, tmp_path):
     res = cli("workforms", "show", "crazy8", cwd=tmp_path)
     assert res.exit_code == 1
-    assert "did you mean 'crazy-8s'" in res.stderr
+    assert "bedoel je 'crazy-8s'" in res.stderr
 
 
 def test_user_work_form_overrides_builtin_everywhere(cli, tmp_path):
@@ -58,5 +58,5 @@ def test_broken_user_work_form_is_reported(cli, tmp_path):
     (folder / "odd.yaml").write_text("id: odd\nname: Odd\nmode: sideways\n", encoding="utf-8")
     res = cli("workforms", "list", cwd=tmp_path)
     assert res.exit_code == 1
-    assert "odd.yaml:3:7: mode: invalid value 'sideways'" in res.stderr
+    assert "odd.yaml:3:7: mode: ongeldige waarde 'sideways'" in res.stderr
     assert "crazy-8s" in res.stdout

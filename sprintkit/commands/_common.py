@@ -140,6 +140,7 @@ AsOfOpt = Annotated[
 def announce_edit(key: str, record: object, changed: list[str], fmt: Format) -> bool:
     """Print what an edit command changed (``{key: record, changed}`` as JSON, or a line for
     people); returns whether anything changed, for the command's own remarks after it."""
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     rid = getattr(record, "id", "")
@@ -149,9 +150,9 @@ def announce_edit(key: str, record: object, changed: list[str], fmt: Format) -> 
         console.emit_json({key: data, "changed": changed})
         return False
     if not changed:
-        console.info(f"{rid}: nothing changed (the values are the same)")
+        console.info(msg("model.edit_unchanged", id=rid))
         return False
-    console.success(f"{rid}: changed {', '.join(changed)}")
+    console.success(msg("model.edit_changed", id=rid, fields=", ".join(changed)))
     return True
 
 

@@ -31,6 +31,7 @@ def key_file(
 
 def show(result: dict[str, Any], format: Format) -> None:
     """Print a key file's facts: the path on stdout, the rest on stderr (never a name)."""
+    from sprintkit.i18n import msg
     from sprintkit.ui import console
 
     for message in result["warnings"]:
@@ -40,12 +41,11 @@ def show(result: dict[str, Any], format: Format) -> None:
         return
     console.emit_text(result["path"])
     if result["created"]:
-        console.info("created it (permissions 0600); add one person per line")
+        console.info(msg("keyfile.created"))
     elif not result["exists"]:
-        console.info("no key file yet: names are not pseudonymised (identifiers are); "
-                     "create it with `sprintkit key-file --create`")
+        console.info(msg("keyfile.none_yet"))
     else:
-        console.info(f"{result['names']} people listed")
+        console.info(msg("keyfile.people", count=result["names"]))
 
 
 def register(app: typer.Typer) -> None:

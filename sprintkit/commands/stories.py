@@ -47,6 +47,18 @@ class ExportFormat(str, Enum):
     json = "json"
 
 
+def _in_its_language(sprint: Path | None) -> None:
+    """Read the sprint, when it can be read, so that a refusal of the command line itself is
+    told in the sprint's language."""
+    from contextlib import suppress
+
+    from sprintkit.errors import SprintkitError
+    from sprintkit.files.sprintfile import load_sprint
+
+    with suppress(SprintkitError):
+        load_sprint(sprint)
+
+
 def _warn_all(messages: list[str]) -> None:
     from sprintkit.ui import console
 
@@ -67,6 +79,7 @@ def import_cmd(
     format: FormatOpt = Format.text,
 ) -> None:
     """Import stories from a CSV file: every row is checked, and all are stored or none."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import import_stories
     from sprintkit.ui import console
 
@@ -78,18 +91,19 @@ def import_cmd(
     finally:
         bar.close()
     if result["key_file_created"]:
-        console.info(f"created the key file {result['key_file']} (permissions 0600); "
-                     "list names there to have them replaced by codes")
+        console.info(msg("stories.key_file_created", path=result["key_file"]))
     _warn_all(result["warnings"])
     if format is Format.json:
         console.emit_json(result)
         return
     periods = ", ".join(f"{p}: {n}" for p, n in result["periods"].items())
-    console.success(f"imported {result['imported']} stories into {result['database']} "
-                    f"(ids {result['first_id']}–{result['last_id']}; {periods})")
+    console.success(msg("stories.imported", count=result["imported"],
+                        database=result["database"], first=result["first_id"],
+                        last=result["last_id"], periods=periods))
     if result["replaced"]:
-        replaced = ", ".join(f"{n} {kind}" for kind, n in result["replaced"].items())
-        console.info(f"pseudonymised: replaced {replaced}")
+        replaced = ", ".join(msg("stories.replaced_kind", kind=msg("stories.kind." + kind), n=n)
+                             for kind, n in result["replaced"].items())
+        console.info(msg("stories.pseudonymised", replaced=replaced))
 
 
 class _Progress:
@@ -141,6 +155,7 @@ def add_cmd(
 ) -> None:
     """A story point in the terminal: tell the story, then answer the questions about it."""
     from sprintkit.errors import MissingInput, UsageError
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import add_story, context
     from sprintkit.ui import console
 
@@ -148,13 +163,14 @@ def add_cmd(
     for item in answer or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"--answer {item!r}: write ID=VALUE, e.g. --answer emotie=blij")
+            _in_its_language(sprint)
+            raise UsageError(msg("stories.answer_form", item=repr(item)))
         answers[key.strip()] = value
     if (not text or not perspective) and (no_input or not console.is_interactive()):
-        missing = [m for m, v in (("the story (--text)", text),
-                                  ("the perspective (--perspective)", perspective)) if not v]
-        raise MissingInput(missing, "give them as flags, e.g. --text \"…\" --perspective ouders "
-                           "--answer emotie=blij")
+        _in_its_language(sprint)
+        missing = [msg(m) for m, v in (("stories.missing_text", text),
+                                       ("stories.missing_perspective", perspective)) if not v]
+        raise MissingInput(missing, msg("stories.missing_hint"))
     if console.is_interactive() and not no_input:
         from sprintkit.ui.stories import ask_story
 
@@ -171,8 +187,9 @@ def add_cmd(
         console.emit_json(result)
         return
     replaced = sum(result["replaced"].values())
-    console.success(f"stored story {result['id']} ({result['period']}, {result['perspective']})"
-                    + (f"; {replaced} identifier(s) replaced" if replaced else ""))
+    console.success(msg("stories.stored", id=result["id"], period=result["period"],
+                        perspective=result["perspective"])
+                    + (msg("stories.stored_replaced", count=replaced) if replaced else ""))
 
 
 @stories_app.command("export")
@@ -192,6 +209,7 @@ def export_cmd(
         "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Export the stored (pseudonymised) stories with their answers. Never the key file."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import export_stories
     from sprintkit.ui import console
 
@@ -201,7 +219,7 @@ def export_cmd(
     if out is None:
         console.emit_text(data)
     else:
-        console.success(f"wrote {out}")
+        console.success(msg("stories.wrote", path=out))
 
 
 @stories_app.command("purge")
@@ -217,26 +235,31 @@ def purge_cmd(
 ) -> None:
     """Delete stories for good (data-subject requests); no copy stays in the database file."""
     from sprintkit.errors import MissingInput, SprintkitError, UsageError
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import purge_stories
     from sprintkit.ui import console
 
     if bool(id) == (period is not None):
-        raise UsageError("give either --id (one or more) or --period")
+        _in_its_language(sprint)
+        raise UsageError(msg("stories.id_or_period"))
     if not yes:
         if no_input or not console.is_interactive():
-            raise MissingInput(["confirmation"], "add --yes to delete without being asked")
+            _in_its_language(sprint)
+            raise MissingInput([msg("stories.confirmation")], msg("stories.confirmation_hint"))
         from rich.prompt import Confirm
 
-        what = f"stories {', '.join(map(str, id))}" if id else f"all stories of {period}"
-        if not Confirm.ask(f"Delete {what} for good?", default=False, console=console.err()):
-            raise SprintkitError("nothing deleted")
+        what = (msg("stories.purge_ids", ids=", ".join(map(str, id))) if id
+                else msg("stories.purge_period", period=period))
+        if not Confirm.ask(msg("stories.purge_ask", what=what), default=False,
+                           console=console.err()):
+            raise SprintkitError(msg("stories.nothing_deleted"))
     result = purge_stories(sprint=sprint, ids=id or [], period=period)
     if format is Format.json:
         console.emit_json(result)
         return
     n = result["deleted"]
-    console.success(f"deleted {n} stor{'y' if n == 1 else 'ies'} for good; "
-                    f"{result['remaining']} remain")
+    console.success(msg("stories.deleted_one" if n == 1 else "stories.deleted", count=n,
+                        remaining=result["remaining"]))
 
 
 @stories_app.command("summary")
@@ -303,14 +326,16 @@ def dashboard_cmd(
         "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Write one self-contained HTML dashboard (no network requests), printable."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import dashboard
     from sprintkit.ui import console
 
     result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes,
                        force=force)
     periods = len(result["periods"])
-    console.success(f"wrote {result['out']} ({result['stories']} stories, "
-                    f"{periods} period{'s' if periods != 1 else ''})")
+    console.success(msg("stories.wrote_dashboard_one" if periods == 1
+                        else "stories.wrote_dashboard", path=result["out"],
+                        stories=result["stories"], periods=periods))
 
 
 @stories_app.command("audit")
@@ -326,6 +351,7 @@ def audit_cmd(
     """Audit a published story output: per hidden count, how far the numbers shown pin it down.
     Exit 1 when any hidden count can be narrowed to fewer than min_cell values."""
     from sprintkit.errors import SprintkitError
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import audit
     from sprintkit.ui import console
 
@@ -337,10 +363,10 @@ def audit_cmd(
 
         print_audit(result)
     if not result["passed"]:
-        raise SprintkitError(f"{result['failing']} of {result['hidden']} hidden counts can be "
-                             f"narrowed below {result['min_cell']} values")
-    console.success(f"audit passed: {result['hidden']} hidden counts, each interval spans at "
-                    f"least {result['min_cell']}")
+        raise SprintkitError(msg("stories.audit_failed", failing=result["failing"],
+                                 hidden=result["hidden"], min_cell=result["min_cell"]))
+    console.success(msg("stories.audit_passed", hidden=result["hidden"],
+                        min_cell=result["min_cell"]))
 
 
 @stories_app.command("sample")
@@ -362,6 +388,7 @@ def sample_cmd(
         "--force", help="Replace --out when it exists.")] = False,
 ) -> None:
     """Write fictional stories for this sprint's method as CSV, to practise and demonstrate."""
+    from sprintkit.i18n import msg
     from sprintkit.ops.stories import sample_stories
     from sprintkit.ui import console
 
@@ -371,7 +398,7 @@ def sample_cmd(
     if out is None:
         console.emit_text(text)
     else:
-        console.success(f"wrote {count} fictional stories to {out}")
+        console.success(msg("stories.wrote_sample", count=count, path=out))
 
 
 @stories_app.command("key-file")

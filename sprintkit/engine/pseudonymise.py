@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 
 from sprintkit.engine.identifiers import DASHES, bsn_valid, find_identifiers
 
-PLACEHOLDERS: dict[str, dict[str, str]] = {
-    "nl": {"name": "NAAM", "email": "E-MAIL", "phone": "TELEFOON", "postcode": "POSTCODE",
-           "bsn": "BSN", "iban": "IBAN"},
-    "en": {"name": "NAME", "email": "EMAIL", "phone": "PHONE", "postcode": "POSTCODE",
-           "bsn": "BSN", "iban": "IBAN"},
-}
 KINDS = ("name", "email", "phone", "postcode", "bsn", "iban")
+
+
+def placeholders(lang: str) -> dict[str, str]:
+    """The word that stands in for each kind of identifier (``[NAAM]``) in ``lang``; the words
+    are in the catalogue (``stories.placeholder.*``)."""
+    from sprintkit.i18n import t
+
+    lang = lang if lang in ("nl", "en") else "nl"
+    return {kind: t("stories.placeholder." + kind, lang) for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -153,7 +156,7 @@ class Pseudonymiser:
     ``januari``); only the name's own characters are replaced."""
 
     def __init__(self, names: Iterable[NameEntry] = (), secret: bytes = b"", lang: str = "nl"):
-        self.words = PLACEHOLDERS.get(lang, PLACEHOLDERS["nl"])
+        self.words = placeholders(lang)
         self.secret = secret
         # first word -> spellings beginning with it, longest first
         self._index: dict[str, list[_Spelling]] = {}
@@ -249,7 +252,7 @@ class Pseudonymiser:
 
 
 __all__ = [
-    "KINDS", "PLACEHOLDERS", "NameEntry", "Pseudonymised", "Pseudonymiser", "bsn_valid", "fold",
+    "KINDS", "NameEntry", "Pseudonymised", "Pseudonymiser", "bsn_valid", "fold", "placeholders",
     "pseudonymise",
 ]
 

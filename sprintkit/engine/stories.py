@@ -27,6 +27,7 @@ from typing import Any
 
 from sprintkit.engine.storywords import words
 from sprintkit.errors import shown
+from sprintkit.i18n import msg
 
 MIXED = "mixed"
 TRIAD_ZERO = 0.01
@@ -103,39 +104,36 @@ class AnswerReader:
     def _choice(self, raw: str) -> str:
         found = self.lookup.get(raw.strip().casefold())
         if found is None:
-            raise AnswerError(
-                f"unknown answer {shown_value(raw)}; expected one of: {', '.join(self.ids)}"
-            )
+            raise AnswerError(msg("stories.answer_unknown", value=shown_value(raw),
+                                  ids=", ".join(self.ids)))
         return found
 
     def _scale(self, raw: str) -> AnswerRow:
         try:
             value = _number(raw)
         except ValueError:
-            raise AnswerError(
-                f"{shown_value(raw)} is not a number; expected {self.min} to {self.max}"
-            ) from None
+            raise AnswerError(msg("stories.answer_not_number", value=shown_value(raw),
+                                  min=self.min, max=self.max)) from None
         if not (self.min <= value <= self.max) or math.isnan(value):
-            raise AnswerError(f"{value:g} is outside the scale {self.min} to {self.max}")
+            raise AnswerError(msg("stories.answer_outside", value=f"{value:g}", min=self.min,
+                                  max=self.max))
         return (f"{value:g}", value, None, None, None)
 
     def _triad(self, raw: str) -> AnswerRow:
         parts = re.split(r"\s*[/|;]\s*", raw.strip())
         if len(parts) != 3:
-            raise AnswerError(
-                f"{shown_value(raw)} is not a triad; write three weights a/b/c for "
-                f"{'/'.join(self.ids)}, e.g. 0.6/0.3/0.1 or 60/30/10"
-            )
+            raise AnswerError(msg("stories.answer_not_triad", value=shown_value(raw),
+                                  ids="/".join(self.ids)))
         try:
             weights = [_number(p) for p in parts]
         except ValueError:
-            raise AnswerError(f"{shown_value(raw)}: the three weights must be numbers") from None
+            raise AnswerError(msg("stories.answer_weights_numbers",
+                                  value=shown_value(raw))) from None
         if any(w < 0 or math.isnan(w) for w in weights):
-            raise AnswerError("triad weights cannot be negative")
+            raise AnswerError(msg("stories.answer_weights_negative"))
         total = sum(weights)
         if not (abs(total - 1) <= 0.02 or abs(total - 100) <= 2):
-            raise AnswerError(
-                f"the triad weights add up to {total:g}; they must add up to 1 or 100")
+            raise AnswerError(msg("stories.answer_weights_total", total=f"{total:g}"))
         a, b, c = (w / total for w in weights)
         return (triad_region((a, b, c), self.ids), None, a, b, c)
 
@@ -171,7 +169,7 @@ def read_consent(raw: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise AnswerError(f"{shown_value(raw)} is not yes/no (ja/nee)")
+    raise AnswerError(msg("stories.answer_not_yes_no", value=shown_value(raw)))
 
 
 def read_date(raw: str) -> date:
@@ -180,13 +178,13 @@ def read_date(raw: str) -> date:
 
     text = raw.strip()
     if not text:
-        raise AnswerError("the date is empty; write e.g. 2026-03-15")
+        raise AnswerError(msg("stories.answer_date_empty"))
     try:
         return parse_date(text[:10] if len(text) > 10 and text[10] in " T"
                           else text.split(" ")[0])
     except DateError:
         pass
-    raise AnswerError(f"{shown_value(raw)} is not a date; write 2026-03-15 or 15-03-2026")
+    raise AnswerError(msg("stories.answer_not_date", value=shown_value(raw)))
 
 
 # --- the cube of counts --------------------------------------------------------------------

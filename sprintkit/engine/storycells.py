@@ -204,7 +204,9 @@ def kind_of(output: dict[str, Any]) -> str:
         return "shifts"
     if "groups" in output and "signifiers" in output:
         return "summary"
-    raise ValueError("not a stories summary, shifts report, report section or dashboard")
+    from sprintkit.i18n import msg
+
+    raise ValueError(msg("stories.audit_not_output"))
 
 
 def read_output(output: dict[str, Any], audit_mode: bool) -> Cells:

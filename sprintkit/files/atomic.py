@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 
 from sprintkit.errors import SprintkitError
+from sprintkit.i18n import msg
 
 
 def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
@@ -26,7 +27,8 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SprintkitError(f"cannot create the folder {folder}: {exc.strerror}") from None
+        raise SprintkitError(msg("files.cannot_create_folder", folder=folder,
+                                 reason=exc.strerror)) from None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     if mode is None:
         try:
@@ -38,7 +40,8 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise SprintkitError(f"cannot write in {folder}: {exc.strerror}") from None
+        raise SprintkitError(msg("files.cannot_write_in", folder=folder,
+                                 reason=exc.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -51,7 +54,8 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise SprintkitError(f"cannot write {path}: {exc.strerror}") from None
+            raise SprintkitError(msg("files.cannot_write", path=path,
+                                     reason=exc.strerror)) from None
         raise
     _fsync_dir(folder)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sprintkit.errors import InvalidFile, NotFound, Problem
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg
 
 DELIMITERS = (",", ";", "\t")
 
@@ -74,23 +75,25 @@ def read_csv(path: Path) -> CsvTable:
     """Read a whole CSV file. Raises NotFound or InvalidFile (located problems)."""
     shown = display(path)
     if not path.exists():
-        raise NotFound(f"{shown}: no such file")
+        raise NotFound(msg("files.no_such", path=shown, what=msg("files.kind.file")))
     if path.is_dir():
-        raise NotFound(f"{shown} is a folder, not a CSV file")
+        raise NotFound(msg("files.folder_not", path=shown, what=msg("files.kind.CSV_file")))
     limit = max_csv_bytes()
     size = path.stat().st_size
     if size > limit:
-        raise InvalidFile([Problem(shown, 0, 0, "", f"file is {size / 1048576:.0f} MiB; the limit "
-                                   f"is {limit // 1048576} MiB", "set SPRINTKIT_MAX_CSV_MB")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.too_big",
+                                                         size=f"{size / 1048576:.0f}",
+                                                         limit=limit // 1048576),
+                                   msg("files.csv_too_big_hint"))])
     raw = path.read_bytes()
     if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InvalidFile([Problem(shown, 0, 0, "", "this is a binary file, not CSV",
-                                   "in Excel: Save as… 'CSV UTF-8 (comma delimited)'")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.csv_binary"),
+                                   msg("files.csv_binary_hint"))])
     try:
         text, encoding = decode_bytes(raw)
     except UnicodeDecodeError:
-        raise InvalidFile([Problem(shown, 0, 0, "", "the file is neither UTF-8 nor Windows-1252",
-                                   "save it as 'CSV UTF-8' and try again")]) from None
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.csv_encoding"),
+                                   msg("files.csv_encoding_hint"))]) from None
     return parse_csv(text, shown, encoding)
 
 
@@ -121,19 +124,20 @@ def parse_csv(text: str, shown: str = "<csv>", encoding: str = "utf-8") -> CsvTa
                 elif len(cells) > len(header):
                     problems.append(Problem(
                         shown, line, 0, "",
-                        f"{len(cells)} cells, but the header has {len(header)} columns",
-                        f"a {_name(delimiter)} inside a cell must be within double quotes",
+                        msg("files.csv_cells", cells=len(cells), columns=len(header)),
+                        msg("files.csv_cells_hint", delimiter=_name(delimiter)),
                     ))
                     continue
             rows.append((line, cells))
     except csv.Error as exc:
-        problems.append(Problem(shown, reader.line_num, 0, "", f"cannot read the CSV: {exc}"))
+        problems.append(Problem(shown, reader.line_num, 0, "", msg("files.csv_unreadable",
+                                                                    error=exc)))
     else:
         unclosed = _unclosed_quote(text, shown, delimiter, line, reader.line_num)
         if unclosed is not None:
             problems.append(unclosed)
     if header is None:
-        raise InvalidFile([Problem(shown, 1, 1, "", "the file is empty; expected a header row")])
+        raise InvalidFile([Problem(shown, 1, 1, "", msg("files.csv_empty"))])
     if problems:
         raise InvalidFile(problems)
     return CsvTable(shown, header, rows, delimiter, encoding)
@@ -158,11 +162,10 @@ def _unclosed_quote(text: str, shown: str, delimiter: str, first: int, last: int
         column = next((i + 1 for i, c in enumerate(cells) if "\n" in c or "\r" in c), 0)
         return Problem(
             shown, first, column, "",
-            f"a double quote opened on this line is never closed, so the {last - first} "
-            "line(s) after it would be read as part of one cell",
-            'close the quote, or write a double quote inside a cell as two: ""')
+            msg("files.csv_quote", lines=last - first), msg("files.csv_quote_hint"))
     return None
 
 
 def _name(delimiter: str) -> str:
-    return {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
+    names = {",": "files.csv_comma", ";": "files.csv_semicolon", "\t": "files.csv_tab"}
+    return msg(names[delimiter])

@@ -28,6 +28,7 @@ from pathlib import Path
 from sprintkit.engine.pseudonymise import NameEntry
 from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg
 
 KEYS_SUBDIR = "keys"
 
@@ -96,10 +97,8 @@ def ensure_key_file(path: Path, sprint_id: str) -> bool:
     except FileExistsError:
         return False
     except OSError as exc:
-        raise SprintkitError(
-            f"cannot create the key file {display(path)}: {exc.strerror}",
-            hint="set key_file in sprint.yaml to a place you can write",
-        ) from None
+        raise SprintkitError(msg("keyfile.cannot_create", path=display(path), reason=exc.strerror),
+                             hint=msg("keyfile.cannot_create_hint")) from None
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(_HEADER.format(sprint_id=sprint_id, secret=secrets.token_hex(32)))
         handle.flush()
@@ -114,10 +113,11 @@ def read_key_file(path: Path) -> KeyFile:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise NotFound(f"{shown}: no such key file",
-                       hint="create it with `sprintkit key-file --create`") from None
+        raise NotFound(msg("keyfile.no_such", path=shown),
+                       hint=msg("keyfile.no_such_hint")) from None
     except OSError as exc:
-        raise SprintkitError(f"cannot read the key file {shown}: {exc.strerror}") from None
+        raise SprintkitError(msg("keyfile.cannot_read", path=shown,
+                                 reason=exc.strerror)) from None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -134,31 +134,29 @@ def read_key_file(path: Path) -> KeyFile:
         if body.lower().startswith("secret:"):
             value = body.split(":", 1)[1].strip()
             if len(value) < 16:
-                problems.append(Problem(shown, number, 1, "secret", "the secret is too short",
-                                        "remove the line; a new key file gets a fresh secret"))
+                problems.append(Problem(shown, number, 1, "secret", msg("keyfile.short_secret"),
+                                        msg("keyfile.short_secret_hint")))
             secret = value.encode("utf-8")
             continue
         spelled, _, code = body.partition("=")
         aliases = tuple(a.strip() for a in spelled.split("|") if a.strip())
         if not aliases:
-            problems.append(Problem(shown, number, 1, "", "a line with a code but no name"))
+            problems.append(Problem(shown, number, 1, "", msg("keyfile.no_name")))
             continue
         if "=" in body and not code.strip():
             problems.append(Problem(shown, number, len(spelled) + 1, "",
-                                    "nothing after '='", "write a code after '=' or remove it"))
+                                    msg("keyfile.no_code"), msg("keyfile.no_code_hint")))
             continue
         names.append(NameEntry(aliases, code.strip() or None))
     if problems:
         raise InvalidFile(problems)
     warnings = []
     if secret is None:
-        warnings.append(f"the key file {shown} has no 'secret:' line; codes are derived "
-                        "without a secret and could be guessed")
+        warnings.append(msg("keyfile.no_secret", path=shown))
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
     except OSError:
         mode = 0o600
     if os.name == "posix" and mode & 0o077:
-        warnings.append(f"the key file {shown} can be read by others (mode {mode:o}); "
-                        f"run: chmod 600 {shown}")
+        warnings.append(msg("keyfile.readable", path=shown, mode=f"{mode:o}"))
     return KeyFile(path, secret or b"", names, warnings)

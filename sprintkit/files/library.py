@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sprintkit.errors import InvalidFile, NotFound, Problem
 from sprintkit.files.textfile import display
+from sprintkit.i18n import language, msg
 
 if TYPE_CHECKING:
     from sprintkit.files.yamlio import YamlDoc
@@ -123,7 +124,7 @@ def workform_ids(sprint: Path | None = None) -> list[str]:
 
 def did_you_mean(name: str, known: list[str]) -> str | None:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
-    return f"did you mean {close[0]!r}?" if close else None
+    return msg("files.did_you_mean", name=repr(close[0])) if close else None
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -152,8 +153,8 @@ def _load(path: Path, kind: str, origin: str) -> tuple[Any, YamlDoc]:
                     line,
                     col,
                     "id",
-                    f"the id {model.id!r} does not match the file name {path.name!r}",
-                    f"rename the file to {model.id}.yaml or set id: {path.stem}",
+                    msg("files.id_not_name", id=repr(model.id), name=repr(path.name)),
+                    msg("files.id_not_name_hint", id=model.id, stem=path.stem),
                 )
             ]
         )
@@ -179,9 +180,8 @@ def _reference_problems(method: Method, doc: YamlDoc, known_workforms: list[str]
                         line,
                         col,
                         f"phases[{pi}].workforms[{wi}]",
-                        f"unknown work form {use.ref!r}",
-                        did_you_mean(use.ref, known_workforms)
-                        or "see `sprintkit workforms list` for the work forms you can use",
+                        msg("files.unknown_workform", id=repr(use.ref)),
+                        did_you_mean(use.ref, known_workforms) or msg("files.workforms_list"),
                     )
                 )
     return problems
@@ -193,8 +193,9 @@ def get_method(method_id: str, sprint: Path | None = None) -> Found[Method]:
     if method_id not in located:
         known = sorted(located)
         raise NotFound(
-            f"no method {method_id!r}",
-            hint=did_you_mean(method_id, known) or f"available: {', '.join(known) or 'none'}",
+            msg("files.no_method", id=repr(method_id)),
+            hint=did_you_mean(method_id, known)
+            or msg("files.available", names=", ".join(known) or msg("files.none")),
         )
     (origin, path), *rest = located[method_id]
     model, doc = _load(path, "method", origin)
@@ -210,8 +211,8 @@ def get_workform(workform_id: str, sprint: Path | None = None) -> Found[Workform
     if workform_id not in located:
         known = sorted(located)
         raise NotFound(
-            f"no work form {workform_id!r}",
-            hint=did_you_mean(workform_id, known) or "see `sprintkit workforms list`",
+            msg("files.no_workform", id=repr(workform_id)),
+            hint=did_you_mean(workform_id, known) or msg("files.workforms_see"),
         )
     (origin, path), *rest = located[workform_id]
     model, _ = _load(path, "workform", origin)
@@ -297,7 +298,8 @@ def validate_against_method(
         except NotFound as exc:
             line, col = where(("method",))
             return [
-                Problem(shown, line, col, "method", f"unknown method {sprint.method!r}", exc.hint)
+                Problem(shown, line, col, "method",
+                        msg("files.unknown_method", id=repr(sprint.method)), exc.hint)
             ]
         except InvalidFile as exc:
             line, col = where(("method",))
@@ -308,10 +310,10 @@ def validate_against_method(
                     line,
                     col,
                     "method",
-                    f"the method {sprint.method!r} has problems: {first}"
+                    msg("files.method_problems_first", id=repr(sprint.method), first=first)
                     if first
-                    else f"the method {sprint.method!r} has problems",
-                    f"run `sprintkit methods show {sprint.method}` to see them",
+                    else msg("files.method_problems", id=repr(sprint.method)),
+                    msg("files.method_problems_hint", id=sprint.method),
                 )
             ]
 
@@ -319,7 +321,7 @@ def validate_against_method(
     from sprintkit.engine.progress import all_answers
 
     context = AnswerContext(
-        all_answers(sprint), frozenset(h.id for h in sprint.hypotheses), "en"
+        all_answers(sprint), frozenset(h.id for h in sprint.hypotheses), language()
     )
     problems: list[Problem] = []
     phase_ids = [p.id for p in method.phases]
@@ -333,8 +335,9 @@ def validate_against_method(
                     line,
                     col,
                     f"phases.{phase_id}",
-                    f"the method {method.id!r} has no phase {phase_id!r}",
-                    did_you_mean(phase_id, phase_ids) or f"its phases: {', '.join(phase_ids)}",
+                    msg("files.no_phase", method=repr(method.id), phase=repr(phase_id)),
+                    did_you_mean(phase_id, phase_ids)
+                    or msg("files.its_phases", phases=", ".join(phase_ids)),
                 )
             )
             continue
@@ -400,9 +403,11 @@ def _output_problem(
     owner: dict[str, str],
 ) -> Problem:
     if output_id in owner:
-        hint = f"{output_id!r} belongs to phase {owner[output_id]!r}"
+        hint = msg("files.output_belongs", output=repr(output_id), phase=repr(owner[output_id]))
     else:
         hint = did_you_mean(output_id, own) or (
-            f"outputs of this phase: {', '.join(own)}" if own else "this phase captures no outputs"
+            msg("files.phase_outputs", outputs=", ".join(own)) if own
+            else msg("files.phase_no_outputs")
         )
-    return Problem(shown, line, col, where, f"phase {phase_id!r} has no output {output_id!r}", hint)
+    return Problem(shown, line, col, where,
+                   msg("files.no_output", phase=repr(phase_id), output=repr(output_id)), hint)

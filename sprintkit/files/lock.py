@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from sprintkit.errors import LockBusy, SprintkitError
+from sprintkit.i18n import msg
 
 LOCK_NAME = ".sprintkit.lock"
 
@@ -46,10 +47,8 @@ def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise LockBusy(_busy_message(path), hint=(
-                        "wait for that command to finish and try again; the lock is released "
-                        f"automatically when it ends (if no sprintkit is running, delete {path})"
-                    )) from None
+                    raise LockBusy(_busy_message(path),
+                                   hint=msg("files.lock_busy_hint", path=path)) from None
                 time.sleep(0.05)
         holder = {
             "pid": os.getpid(),
@@ -78,22 +77,19 @@ def _open_lock(path: Path) -> int:
 
     from sprintkit.files.safepath import refuse_link
 
-    hint = "delete the link; sprintkit makes a new lock file"
+    hint = msg("files.lock_link_hint")
     refuse_link(path, "lock file", hint)
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as exc:
         refuse_link(path, "lock file", hint)  # made a link in the meantime: ELOOP
-        raise SprintkitError(f"cannot open the lock file {path}: {exc.strerror}") from None
+        raise SprintkitError(msg("files.lock_open", path=path, reason=exc.strerror)) from None
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode) or info.st_nlink > 1:
         os.close(fd)
-        raise SprintkitError(
-            f"{path} is not a plain lock file (a special file, or a hard link to another "
-            "file); sprintkit does not write it",
-            hint="remove it; sprintkit makes a new one",
-        )
+        raise SprintkitError(msg("files.lock_not_plain", path=path),
+                             hint=msg("files.lock_not_plain_hint"))
     return fd
 
 
@@ -102,8 +98,8 @@ def _busy_message(path: Path) -> str:
         holder = json.loads(path.read_text() or "{}")
     except (OSError, ValueError):
         holder = {}
-    who = f"process {holder.get('pid', '?')}"
+    who = msg("files.lock_process", pid=holder.get("pid", "?"))
     if holder.get("command"):
         who += f" ({holder['command']})"
-    since = f" since {holder['since']}" if holder.get("since") else ""
-    return f"the sprint in {path.parent} is being written by {who}{since}"
+    since = " " + msg("files.lock_since", since=holder["since"]) if holder.get("since") else ""
+    return msg("files.lock_busy", folder=path.parent, who=who, since=since)

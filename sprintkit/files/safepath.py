@@ -17,6 +17,7 @@ import os
 from pathlib import Path
 
 from sprintkit.errors import SprintkitError
+from sprintkit.i18n import msg
 
 
 class LinkRefused(SprintkitError):
@@ -43,10 +44,11 @@ def link_target(path: Path) -> str:
 def refuse_link(path: Path, what: str = "file", hint: str | None = None) -> None:
     """Raise :class:`LinkRefused` when ``path`` itself is a symbolic link."""
     if os.path.islink(path):
+        from sprintkit.files.textfile import kind_name
+
         raise LinkRefused(
-            f"{_shown(path)} is a symbolic link (to {link_target(path)}); sprintkit does not "
-            f"write through links, so nothing was written",
-            hint=hint or f"put the {what} itself in place of the link",
+            msg("files.link", path=_shown(path), target=link_target(path)),
+            hint=hint or msg("files.link_hint", what=kind_name(what)),
         )
 
 
@@ -81,13 +83,16 @@ def refuse_existing(path: Path, force: bool, option: str = "--out") -> None:
     with ``--force``."""
     path = Path(path)
     if path.is_dir() and not path.is_symlink():
-        raise SprintkitError(f"{_shown(path)} is a folder; give a file name with {option}")
+        raise SprintkitError(msg("files.is_folder", path=_shown(path), option=option))
     if force or not os.path.lexists(path):
         return
-    raise SprintkitError(
-        f"{_shown(path)} exists; not replacing it",
-        hint=f"add --force to replace it, or choose another {option}",
-    )
+    raise SprintkitError(msg("files.exists", path=_shown(path)),
+                         hint=msg("files.exists_hint", option=option))
+
+
+_OWN_FILES = {"the sprint file": "files.the_sprint_file", "the key file": "files.the_key_file",
+              "the story database": "files.the_story_database",
+              "the programme file": "files.the_programme_file"}
 
 
 def refuse_protected(path: Path, protected: dict[str, Path], option: str = "--out") -> None:
@@ -104,5 +109,8 @@ def refuse_protected(path: Path, protected: dict[str, Path], option: str = "--ou
         except OSError:
             continue
         if same:
-            raise SprintkitError(f"{option} is {what} ({_shown(Path(path))}); not replacing it",
-                                 hint=f"choose another {option}")
+            key = _OWN_FILES.get(what)
+            raise SprintkitError(msg("files.protected", option=option,
+                                     what=msg(key) if key else what,
+                                     path=_shown(Path(path))),
+                                 hint=msg("files.choose_another", option=option))

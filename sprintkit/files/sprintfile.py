@@ -21,6 +21,7 @@ from sprintkit.files.lock import locked
 from sprintkit.files.safepath import refuse_link
 from sprintkit.files.schemafile import ensure_schema
 from sprintkit.files.textfile import display, has_bom, keep_style
+from sprintkit.i18n import msg
 
 if TYPE_CHECKING:
     from sprintkit.files.yamlio import YamlDoc
@@ -62,25 +63,22 @@ def resolve_file(path: Path | None, name: str, what: str, create_hint: str) -> P
     if target.is_dir():
         candidate = target / name
         if not candidate.is_file():
-            raise NotFound(f"no {name} in {display(target)}", hint=create_hint)
+            raise NotFound(msg("files.no_file_in", name=name, folder=display(target)),
+                           hint=create_hint)
         return candidate
     if not target.exists():
-        raise NotFound(f"{display(target)}: no such {what} folder or file", hint=create_hint)
+        raise NotFound(msg("files.no_such_" + what, path=display(target)), hint=create_hint)
     return target
 
 
 def resolve_sprint(path: Path | None) -> Path:
     return resolve_file(
-        path, SPRINT_FILE, "sprint",
-        "give the sprint folder with --sprint/-s, or create one with `sprintkit new METHOD DIR`",
-    )
+path, SPRINT_FILE, "sprint", msg("files.sprint_hint"))
 
 
 def resolve_programme(path: Path | None) -> Path:
     return resolve_file(
-        path, PROGRAMME_FILE, "programme",
-        "give the programme folder, or create one with `sprintkit programme new DIR`",
-    )
+path, PROGRAMME_FILE, "programme", msg("files.programme_hint"))
 
 
 def load_file(path: Path, model: type[M], what: str, *, fast: bool = True) -> ModelFile[M]:
@@ -117,13 +115,14 @@ def _write_back(loaded: ModelFile[Any], model: type[Any]) -> str:
     try:  # the change itself must leave a valid file
         model.model_validate(data)
     except ValidationError as exc:
+        from sprintkit.files.yamlio import describe
+
         problems = [
-            Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]), e["msg"])
+            Problem(loaded.doc.shown, 0, 0, ".".join(str(p) for p in e["loc"]),
+                    *describe(dict(e), model))
             for e in exc.errors(include_url=False)
         ]
-        raise InvalidFile(
-            problems, "the change would make the file invalid; nothing was written"
-        ) from None
+        raise InvalidFile(problems, msg("files.change_invalid")) from None
     tree = loaded.doc.tree
     if tree is None:
         from sprintkit.files.yamlwrite import fresh
@@ -143,9 +142,7 @@ def _refuse_surrogates(text: str, data: Any) -> None:
     from sprintkit.files.yamlio import has_surrogate
 
     if "\\u" in text.lower() and has_surrogate(data):
-        raise SprintkitError("a text to be written is not valid UTF-8 (it holds a lone "
-                             "surrogate); nothing was written",
-                             hint="give the text in UTF-8 (check the terminal's encoding)")
+        raise SprintkitError(msg("files.write_surrogate"), hint=msg("files.write_surrogate_hint"))
 
 
 def _keep_header(old: str, new: str) -> str:
@@ -170,11 +167,8 @@ def update_file(
             if _digest_of(path) != loaded.digest:
                 if attempt < retries:
                     continue  # edited by hand during the change: apply it again to the new text
-                raise EditConflict(
-                    f"{display(path)} keeps changing while sprintkit writes it; "
-                    "nothing was written",
-                    hint="save your editor's changes and run the command again",
-                )
+                raise EditConflict(msg("files.keeps_changing", path=display(path)),
+                                   hint=msg("files.keeps_changing_hint"))
             if text != loaded.doc.text:
                 _save(path, text)
                 ensure_schema(path, text, what)
@@ -208,10 +202,8 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
         yield loaded
         text = _write_back(loaded, Sprint)
         if _digest_of(file) != loaded.digest:
-            raise EditConflict(
-                f"{display(file)} changed on disk during the change; nothing was written",
-                hint="run the command again",
-            )
+            raise EditConflict(msg("files.changed_on_disk", path=display(file)),
+                               hint=msg("files.run_again"))
         if text != loaded.doc.text:
             _save(file, text)
             ensure_schema(file, text, "sprint")

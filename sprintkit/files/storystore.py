@@ -25,6 +25,7 @@ from typing import Any
 from sprintkit.engine.stories import MIXED, AnswerRow, Cube, triad_logs
 from sprintkit.errors import NotFound, SprintkitError
 from sprintkit.files.textfile import display
+from sprintkit.i18n import msg
 
 STORE_VERSION = 1
 BATCH = 5000
@@ -189,8 +190,8 @@ class StoryStore:
             check_write(path.with_name(path.name + side))
         if not path.exists():
             if not create:
-                raise NotFound(f"no stories yet: {shown} does not exist",
-                               hint="import stories with `sprintkit stories import FILE.csv`")
+                raise NotFound(msg("stories.none_yet_missing", path=shown),
+                               hint=msg("stories.import_hint"))
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
                          | getattr(os, "O_NOFOLLOW", 0), 0o600)
@@ -201,7 +202,7 @@ class StoryStore:
             else:
                 conn = _open_read_only(path)
         except sqlite3.Error as exc:
-            raise SprintkitError(f"cannot open the story database {shown}: {exc}") from None
+            raise SprintkitError(msg("stories.cannot_open", path=shown, error=exc)) from None
         store = cls(path, conn)
         try:
             store._prepare(shown, writing)
@@ -212,8 +213,7 @@ class StoryStore:
 
     def _prepare(self, shown: str, writing: bool = True) -> None:
         not_ours = SprintkitError(
-            f"{shown} is not a story database",
-            hint="set stories.database in sprint.yaml to another file name in the sprint folder")
+            msg("stories.not_ours", path=shown), hint=msg("stories.not_ours_hint"))
         try:
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {r[0] for r in self.conn.execute(
@@ -221,14 +221,14 @@ class StoryStore:
         except sqlite3.DatabaseError:
             raise not_ours from None
         if version > STORE_VERSION:
-            raise SprintkitError(f"{shown} was made by a newer sprintkit (format {version})",
-                                 hint="upgrade sprintkit")
+            raise SprintkitError(msg("stories.newer", path=shown, version=version),
+                                 hint=msg("stories.newer_hint"))
         if version == 0 and tables - {"sqlite_sequence"}:
             raise not_ours  # another program's database: never add tables to it
         if not writing:
             if version == 0:
-                raise NotFound(f"no stories yet: {shown} is empty",
-                               hint="import stories with `sprintkit stories import FILE.csv`")
+                raise NotFound(msg("stories.none_yet_empty", path=shown),
+                               hint=msg("stories.import_hint"))
             try:
                 self.conn.execute("PRAGMA temp_store = MEMORY")
                 self.conn.execute("PRAGMA cache_size = -65536")
@@ -245,7 +245,7 @@ class StoryStore:
         except sqlite3.DatabaseError:
             raise not_ours from None
         if str(mode).lower() != "delete":
-            raise SprintkitError(f"{shown}: cannot switch off the write-ahead log")
+            raise SprintkitError(msg("stories.wal", path=shown))
         if version == 0:
             self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA
                                     + f"PRAGMA user_version = {STORE_VERSION}; COMMIT;")
@@ -286,9 +286,9 @@ class StoryStore:
             if slot is not None:
                 if slot.type != kind:
                     raise SprintkitError(
-                        f"the signifier {sig!r} is now a {kind} question, but the stored "
-                        f"stories answered it as {slot.type}",
-                        hint="give the changed question a new id in the method",
+                        msg("stories.signifier_changed", id=repr(sig), kind=kind,
+                            stored=slot.type),
+                        hint=msg("stories.signifier_changed_hint"),
                     )
                 continue
             number = max((s.slot for s in known.values()), default=0) + 1
@@ -351,7 +351,7 @@ class StoryStore:
                     answers: dict[str, list[AnswerRow]] = {}
                     for sig, answer in s.answers:
                         if sig not in slots:
-                            raise SprintkitError(f"unknown signifier {sig!r}")
+                            raise SprintkitError(msg("stories.unknown_signifier", id=repr(sig)))
                         answers.setdefault(sig, []).append(answer)
                     cells: list[Any] = [sid, s.period, s.perspective]
                     for slot in order:
@@ -387,8 +387,8 @@ class StoryStore:
                 missing = [i for i in wanted if i not in found]
                 if missing:
                     raise NotFound(
-                        f"no story with id {', '.join(map(str, missing[:20]))}; nothing deleted",
-                        hint="`sprintkit stories export` lists the ids",
+                        msg("stories.no_ids", ids=", ".join(map(str, missing[:20]))),
+                        hint=msg("stories.no_ids_hint"),
                     )
                 for chunk in _chunks(wanted):
                     marks = ",".join("?" * len(chunk))

@@ -17,37 +17,51 @@ def display(path: Path) -> str:
         return str(path)
 
 
+def kind_name(what: str) -> str:
+    """The name of a kind of file (``sprint``, ``work form``, ``CSV file``) in the language of
+    the work at hand; a name the catalogue does not know is shown as given."""
+    from sprintkit.i18n import has, msg
+
+    key = "files.kind." + what.replace(" ", "_")
+    return msg(key) if has(key) else what
+
+
 def read_text(path: Path, what: str = "file") -> str:
     """The file's text, decoded as UTF-8 (a BOM is allowed)."""
+    from sprintkit.i18n import msg
+
     shown = display(path)
     if not path.exists():
-        raise NotFound(f"{shown}: no such {what}")
+        raise NotFound(msg("files.no_such", path=shown, what=kind_name(what)))
     if path.is_dir():
-        raise NotFound(f"{shown} is a folder, not a {what}")
+        raise NotFound(msg("files.folder_not", path=shown, what=kind_name(what)))
     limit = max_file_bytes()
     try:
         size = path.stat().st_size
         if size > limit:
             raise InvalidFile(
-                [Problem(shown, 0, 0, "", f"file is {size / 1048576:.1f} MiB; the limit is "
-                         f"{limit // 1048576} MiB", "set SPRINTKIT_MAX_FILE_MB to raise it")]
+                [Problem(shown, 0, 0, "", msg("files.too_big", size=f"{size / 1048576:.1f}",
+                                              limit=limit // 1048576),
+                         msg("files.too_big_hint"))]
             )
         with path.open("rb") as handle:
             raw = handle.read(limit + 1)
     except PermissionError as exc:
-        problem = Problem(shown, 0, 0, "", f"cannot read the file: {exc.strerror}")
+        problem = Problem(shown, 0, 0, "", msg("files.cannot_read", reason=exc.strerror))
         raise InvalidFile([problem]) from None
     if len(raw) > limit:  # grew while we looked, or a special file
-        raise InvalidFile([Problem(shown, 0, 0, "", f"file is larger than {limit // 1048576} MiB")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.larger_than",
+                                                         limit=limit // 1048576))])
     return decode(raw, shown)
 
 
 def decode(raw: bytes, shown: str) -> str:
     """UTF-8 text, or a problem naming the line and column of the first bad byte."""
+    from sprintkit.i18n import msg
+
     if b"\x00" in raw:
         raise InvalidFile(
-            [Problem(shown, 0, 0, "", "this is a binary file, not text",
-                     "give the path of a YAML or CSV text file")]
+            [Problem(shown, 0, 0, "", msg("files.binary"), msg("files.binary_hint"))]
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -59,8 +73,8 @@ def decode(raw: bytes, shown: str) -> str:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         raise InvalidFile(
             [Problem(shown, line, column, "",
-                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                     "save the file as UTF-8 (most editors: 'Save with encoding')")]
+                     msg("files.not_utf8", byte=f"0x{raw[exc.start]:02x}"),
+                     msg("files.not_utf8_hint"))]
         ) from None
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sprintkit.errors import InvalidFile, Problem, UsageError
 from sprintkit.files.textfile import display, read_text
+from sprintkit.i18n import msg
 
 MAX_PROBLEMS = 20
 _POINT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -74,8 +75,8 @@ def read_values(path: Path, column: str | None = None) -> ValuesColumn:
     shown = display(Path(path))
     lines = text.splitlines()
     if not any(line.strip() for line in lines):
-        raise InvalidFile([Problem(shown, 0, 0, "", "the file is empty",
-                                   "put one number per line, or a column with a header")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.values_empty"),
+                                   msg("files.values_empty_hint"))])
     delimiter = _delimiter(lines)
     if delimiter == "\n":
         numbered = [(i, [line]) for i, line in enumerate(lines, start=1)]
@@ -104,18 +105,21 @@ def read_values(path: Path, column: str | None = None) -> ValuesColumn:
             col = _column_offset(lines[line_no - 1], delimiter, index)
             problems.append(Problem(
                 shown, line_no, col, name,
-                f"{cell.strip()[:40]!r} is not a number",
-                "write numbers like 12, 3.5 or 3,5; leave a cell empty to skip it",
+                msg("files.values_not_number", cell=repr(cell.strip()[:40])),
+                msg("files.values_not_number_hint"),
             ))
             if len(problems) >= MAX_PROBLEMS:
                 break
         else:
             values.append(number)
     if problems:
-        raise InvalidFile(problems, f"{len(problems)} cell(s) in {shown} are not numbers"
-                          + (" (showing the first ones)" if len(problems) >= MAX_PROBLEMS else ""))
+        raise InvalidFile(problems, msg("files.values_not_numbers", count=len(problems),
+                                        file=shown)
+                          + (" " + msg("files.values_first_ones") if len(problems) >= MAX_PROBLEMS
+                             else ""))
     if not values:
-        raise InvalidFile([Problem(shown, 0, 0, name, f"no numbers found in column {name!r}")])
+        raise InvalidFile([Problem(shown, 0, 0, name, msg("files.values_none",
+                                                           column=repr(name)))])
     return ValuesColumn(values, name, shown, skipped)
 
 
@@ -128,7 +132,7 @@ def _number_rows(text: str, delimiter: str, shown: str) -> list[tuple[int, list[
             out.append((start, row))
             start = reader.line_num + 1
     except csv.Error as exc:
-        problem = Problem(shown, reader.line_num, 0, "", f"cannot read the CSV: {exc}")
+        problem = Problem(shown, reader.line_num, 0, "", msg("files.csv_unreadable", error=exc))
         raise InvalidFile([problem]) from None
     return out
 
@@ -140,11 +144,10 @@ def _pick_column(headers: list[str], width: int, column: str | None, shown: str)
             return 0, headers[0] if headers and headers[0] else "1"
         if len(named) == 1:  # e.g. "days;" — a trailing separator
             return named[0], headers[named[0]]
-        names = ", ".join(repr(h) for h in headers) if headers else f"1 to {width}"
-        raise UsageError(
-            f"{shown} has {width} columns; say which holds the values",
-            hint=f"add --column NAME (columns: {names})",
-        )
+        names = (", ".join(repr(h) for h in headers) if headers
+                 else msg("files.values_range", width=width))
+        raise UsageError(msg("files.values_which", file=shown, width=width),
+                         hint=msg("files.values_which_hint", names=names))
     wanted = column.strip().lower()
     for i, header in enumerate(headers):
         if header.lower() == wanted:
@@ -152,8 +155,10 @@ def _pick_column(headers: list[str], width: int, column: str | None, shown: str)
     if wanted.isdigit() and 1 <= int(wanted) <= width:
         i = int(wanted) - 1
         return i, headers[i] if headers and headers[i] else wanted
-    names = ", ".join(repr(h) for h in headers) if headers else f"numbers 1 to {width}"
-    raise UsageError(f"{shown} has no column {column!r}", hint=f"columns: {names}")
+    names = (", ".join(repr(h) for h in headers) if headers
+             else msg("files.values_numbers_range", width=width))
+    raise UsageError(msg("files.values_no_column", file=shown, column=repr(column)),
+                     hint=msg("files.values_columns", names=names))
 
 
 def _column_offset(line: str, delimiter: str, index: int) -> int:

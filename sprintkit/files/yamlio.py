@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 
 from sprintkit.errors import InvalidFile, Problem, shown
 from sprintkit.files.limits import MAX_DEPTH, MAX_NODES
-from sprintkit.files.textfile import display, read_text
+from sprintkit.files.textfile import display, kind_name, read_text
+from sprintkit.i18n import msg
 
 M = TypeVar("M")
 
@@ -144,7 +145,7 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
     deep = too_deep(text, MAX_DEPTH)
     if deep is not None:
         raise InvalidFile([Problem(shown, deep[0], deep[1], "",
-                                   f"nested too deeply (the limit is {MAX_DEPTH} levels)")])
+                                   msg("files.too_deep", limit=MAX_DEPTH))])
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
     from ruamel.yaml.reader import ReaderError
 
@@ -172,10 +173,10 @@ def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
     except ReaderError as exc:  # a character YAML does not allow (control characters)
         raise InvalidFile([_character_problem(exc, shown, text)]) from None
     except YAMLError as exc:
-        raise InvalidFile([Problem(shown, 0, 0, "", f"not valid YAML: {exc}")]) from None
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("files.not_yaml", error=exc))]) from None
     except RecursionError:
         raise InvalidFile(
-            [Problem(shown, 0, 0, "", f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
+            [Problem(shown, 0, 0, "", msg("files.too_deep", limit=MAX_DEPTH))]
         ) from None
     data = to_plain(tree)
     _check_surrogates(text, data, shown)
@@ -195,8 +196,7 @@ def _check_surrogates(text: str, data: Any, shown: str) -> None:
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     raise InvalidFile([Problem(shown, line, column, "",
-                               "a lone surrogate escape (\\ud800–\\udfff) is not a character",
-                               "write the character itself, or remove the escape")])
+                               msg("files.surrogate"), msg("files.surrogate_hint"))])
 
 
 def has_surrogate(value: Any) -> bool:
@@ -216,10 +216,9 @@ def _character_problem(exc: Any, shown: str, text: str) -> Problem:
     line = text.count("\n", 0, position) + 1
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     code = exc.character if isinstance(exc.character, int) else 0
-    return Problem(shown, line, column, "",
-                   f"the character U+{code:04X} is not allowed in a YAML file",
-                   f'remove it, or write it as an escape inside double quotes ("\\x{code:02x}")'
-                   if code < 0x100 else "remove it")
+    return Problem(shown, line, column, "", msg("files.bad_character", code=f"{code:04X}"),
+                   msg("files.bad_character_escape", escape=f"\\x{code:02x}")
+                   if code < 0x100 else msg("files.bad_character_remove"))
 
 
 def _syntax_problem(exc: Any, shown: str, text: str) -> Problem:
@@ -229,19 +228,19 @@ def _syntax_problem(exc: Any, shown: str, text: str) -> Problem:
     hint = None
     offending = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     if "\t" in offending[: max(column, 1)] or "found character '\\t'" in problem:
-        hint = "YAML does not allow tabs for indentation; use spaces"
+        hint = msg("files.syntax_tabs")
     elif "mapping values are not allowed" in problem:
-        hint = "check the indentation of this line, or quote a value that contains ': '"
+        hint = msg("files.syntax_colon")
     elif "could not find expected ':'" in problem or "expected <block end>" in problem:
-        hint = "check the indentation: keys of one mapping must line up"
+        hint = msg("files.syntax_indent")
     elif "while scanning a quoted scalar" in str(exc.context or "") or "quoted" in problem:
-        hint = "a quote was opened but not closed"
+        hint = msg("files.syntax_quote")
     elif "flow sequence" in str(exc.context or "") or "flow mapping" in str(exc.context or ""):
-        hint = "a '[' or '{' was opened but not closed"
+        hint = msg("files.syntax_bracket", square="[", curly="{")
     elif "duplicate key" in problem:
-        hint = "each key may appear once in a mapping"
+        hint = msg("files.duplicate_key_hint")
     context = f" ({exc.context.strip()})" if exc.context and exc.context != exc.problem else ""
-    return Problem(shown, line, column, "", f"YAML syntax error: {problem}{context}", hint)
+    return Problem(shown, line, column, "", msg("files.syntax", problem=problem + context), hint)
 
 
 def _check_tree(root: Any, shown: str) -> list[Problem]:
@@ -262,13 +261,12 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
         if key in visiting:
             line, col = where(node)
             raise InvalidFile(
-                [Problem(shown, line, col, "", "an alias refers to itself (recursive data)")]
+                [Problem(shown, line, col, "", msg("files.alias_recursive"))]
             )
         if depth > MAX_DEPTH:
             line, col = where(node)
             raise InvalidFile(
-                [Problem(shown, line, col, "",
-                         f"nested too deeply (the limit is {MAX_DEPTH} levels)")]
+                [Problem(shown, line, col, "", msg("files.too_deep", limit=MAX_DEPTH))]
             )
         tag = str(node.tag)
         if tag not in _ALLOWED_TAGS and not (
@@ -276,8 +274,8 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
         ):
             line, col = where(node)
             problems.append(
-                Problem(shown, line, col, "", f"the tag {tag.replace(_CORE, '!!')} is not allowed",
-                        "sprintkit reads plain data only; remove the tag")
+                Problem(shown, line, col, "", msg("files.tag", tag=tag.replace(_CORE, "!!")),
+                        msg("files.tag_hint"))
             )
         total = 1
         visiting.add(key)
@@ -290,8 +288,8 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
                     first = seen[name].start_mark.line + 1
                     problems.append(
                         Problem(shown, line, col, "",
-                                f"duplicate key {name!r} (first at line {first})",
-                                "each key may appear once in a mapping; remove or rename one")
+                                msg("files.duplicate_key", name=repr(name), first=first),
+                                msg("files.duplicate_key_rename"))
                     )
                 elif name is not None:
                     seen[name] = k
@@ -304,8 +302,7 @@ def _check_tree(root: Any, shown: str) -> list[Problem]:
         if total > MAX_NODES:
             line, col = where(node)
             raise InvalidFile(
-                [Problem(shown, line, col, "", f"too much data after expanding aliases "
-                         f"(more than {MAX_NODES:,} items); this looks like an alias bomb")]
+                [Problem(shown, line, col, "", msg("files.alias_bomb", limit=f"{MAX_NODES:,}"))]
             )
         return total
 
@@ -347,15 +344,16 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
     data = doc.data
     if data is None:
         raise InvalidFile(
-            [Problem(doc.shown, 1, 1, "",
-                     f"the file is empty; expected a {what} (a mapping of keys)")]
+            [Problem(doc.shown, 1, 1, "", msg("files.empty_expected", what=kind_name(what)))]
         )
     if not isinstance(data, dict):
-        kind = "list" if isinstance(data, list) else "single value"
-        raise InvalidFile(
-            [Problem(doc.shown, 1, 1, "", f"the top level is a {kind}; expected a {what} "
-                     "(a mapping such as 'id: …' on separate lines)")]
-        )
+        key = "files.top_list" if isinstance(data, list) else "files.top_value"
+        raise InvalidFile([Problem(doc.shown, 1, 1, "", msg(key, what=kind_name(what)))])
+    if what in ("sprint", "programme"):  # its problems are told in its own language, too
+        from sprintkit import i18n
+
+        language = data.get("language")
+        i18n.found(language if isinstance(language, str) else None)
     try:
         return model.model_validate(data)  # type: ignore[attr-defined]
     except ValidationError as exc:
@@ -425,27 +423,30 @@ def locate(tree: Any, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int
     return position[0] + 1, position[1] + 1
 
 
-_TYPE_WORDS = {
+_TYPE_WORDS = {  # pydantic's error type -> the catalogue's word for what was expected
     "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "int_from_float": "a whole number",
-    "float_type": "a number",
-    "float_parsing": "a number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping (key: value)",
-    "model_type": "a mapping (key: value)",
-    "model_attributes_type": "a mapping (key: value)",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date (YYYY-MM-DD)",
-    "datetime_type": "a date and time (YYYY-MM-DDTHH:MM)",
-    "datetime_parsing": "a date and time (YYYY-MM-DDTHH:MM)",
-    "datetime_from_date_parsing": "a date and time (YYYY-MM-DDTHH:MM)",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "float_type": "number",
+    "float_parsing": "number",
+    "bool_type": "bool",
+    "bool_parsing": "bool",
+    "list_type": "list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "model_attributes_type": "mapping",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "datetime_type": "datetime",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
 }
+
+_BOUNDS = {"greater_than": "gt", "greater_than_equal": "ge", "less_than": "lt",
+           "less_than_equal": "le"}
 
 
 def shown_value(value: Any) -> str:
@@ -463,32 +464,42 @@ def describe(error: dict[str, Any], model: type[Any]) -> tuple[str, str | None]:
         name = str(loc[-1])
         allowed = allowed_keys(model, loc[:-1])
         close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        unknown = msg("files.unknown_key", name=repr(name))
         if close:
-            return f"unknown key {name!r}", f"did you mean {close[0]!r}?"
+            return unknown, msg("files.did_you_mean", name=repr(close[0]))
         shown = ", ".join(allowed[:15]) + (" …" if len(allowed) > 15 else "")
-        return f"unknown key {name!r}", (f"allowed keys here: {shown}" if allowed else None)
+        return unknown, (msg("files.allowed_keys", keys=shown) if allowed else None)
     if kind == "missing":
-        return f"missing required key {str(loc[-1])!r}", None
+        return msg("files.missing_key", name=repr(str(loc[-1]))), None
     if kind in ("literal_error", "enum"):
         if loc and loc[-1] == "schema_version":
-            return (f"unsupported schema_version {shown_value(value)}; "
-                    "this sprintkit reads version 1",
-                    "upgrade sprintkit, or fix the number")
-        return f"invalid value {shown_value(value)}", f"allowed: {ctx.get('expected', '')}"
+            return (msg("files.schema_version", value=shown_value(value)),
+                    msg("files.schema_version_hint"))
+        return (msg("files.invalid_value", value=shown_value(value)),
+                msg("files.allowed_values", values=ctx.get("expected", "")))
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {shown_value(value)}", None
+        return msg("files.expected", what=msg("files.type." + _TYPE_WORDS[kind]),
+                   value=shown_value(value)), None
     if kind == "string_pattern_mismatch":
-        return (f"{shown_value(value)} does not have the required form",
-                field_description(model, loc) or f"it must match {ctx.get('pattern')}")
+        from sprintkit.model.common import ID_PATTERN
+
+        pattern = ctx.get("pattern")
+        hint = msg("files.id_form") if pattern == ID_PATTERN else (
+            field_description(model, loc) or msg("files.pattern", pattern=pattern))
+        return msg("files.bad_form", value=shown_value(value)), hint
     if kind == "value_error":
         message = str(ctx.get("error", error["msg"]))
         return message, None
     if kind in ("too_short", "too_long"):
-        return error["msg"].replace("List should", "the list should"), None
+        bound = ctx.get("min_length" if kind == "too_short" else "max_length")
+        return msg("files.list_" + kind, bound=bound, actual=ctx.get("actual_length")), None
+    if kind in _BOUNDS:
+        bound = ctx.get(_BOUNDS[kind])
+        return msg("files.bound_" + _BOUNDS[kind], bound=bound, value=shown_value(value)), None
     message = error["msg"]
     message = message[0].lower() + message[1:] if message else message
     message = message.replace("input should", "should")
-    return f"{message}, got {shown_value(value)}", None
+    return msg("files.other", message=message, value=shown_value(value)), None
 
 
 def _submodel(annotation: Any) -> Any:

@@ -19,6 +19,7 @@ from pydantic import (
 )
 
 from sprintkit.engine.periods import PERIOD_PATTERN, parse_period
+from sprintkit.i18n import has, msg
 
 SCHEMA_VERSION: Literal[1] = 1
 Language = Literal["nl", "en"]
@@ -55,7 +56,7 @@ class LocalText(Strict):
     @model_validator(mode="after")
     def _one_language(self) -> LocalText:
         if self.nl is None and self.en is None:
-            raise ValueError("give the text in at least one language (nl or en)")
+            raise ValueError(msg("model.one_language"))
         return self
 
     def get(self, lang: str) -> str:
@@ -77,7 +78,7 @@ a sprint measures, and small enough that sums and means of many of them stay exa
 def _not_bool(value: Any) -> Any:
     # YAML's true/false are Python bools, which pydantic would take as 1 and 0
     if isinstance(value, bool):
-        raise ValueError("expected a number, not true/false")
+        raise ValueError(msg("model.number_not_bool"))
     return value
 
 
@@ -89,9 +90,9 @@ def _sane(value: Any) -> None:
         except ValueError:
             return  # not a number: the field's own type check says so
     if isinstance(number, float) and not math.isfinite(number):
-        raise ValueError("expected a finite number, not .nan or .inf")
+        raise ValueError(msg("model.finite"))
     if isinstance(number, (int, float)) and abs(number) > MAX_NUMBER:
-        raise ValueError(f"the number is too large (the limit is {MAX_NUMBER:.0e})")
+        raise ValueError(msg("model.too_large", limit=f"{MAX_NUMBER:.0e}"))
 
 
 def check_number(value: Any) -> Any:
@@ -107,7 +108,7 @@ def check_number(value: Any) -> Any:
 
 def _version(value: Any) -> Any:
     if isinstance(value, bool):
-        raise ValueError("expected 1, not true/false")
+        raise ValueError(msg("model.version_not_bool"))
     return value
 
 
@@ -134,17 +135,17 @@ def parse_duration(text: str | int) -> int:
 
     Raises ``ValueError`` with the accepted forms otherwise."""
     if isinstance(text, bool):
-        raise ValueError("a duration is not true/false; write e.g. 45m, 1h30m or 90s")
+        raise ValueError(msg("model.duration_bool"))
     if isinstance(text, int):
         if text < 0:
-            raise ValueError("a duration cannot be negative")
+            raise ValueError(msg("model.duration_negative"))
         return text * 60
     raw = str(text).strip().lower()
     if raw.isdigit():
         return int(raw) * 60
     match = _DURATION_RE.match(raw)
     if not raw or not match or not any(match.groups()):
-        raise ValueError(f"{text!r} is not a duration; write e.g. 45m, 1h30m, 90s or 2h")
+        raise ValueError(msg("model.duration", text=repr(text)))
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return hours * 3600 + minutes * 60 + seconds
 
@@ -219,10 +220,7 @@ class Target(BaseModel):
     def parse(cls, text: str) -> Target:
         match = _TARGET_RE.match(str(text))
         if not match:
-            raise ValueError(
-                f"{text!r} is not a target; write a comparison and a number, "
-                "e.g. >=70%, >= 0.7, <=14 or >3.5"
-            )
+            raise ValueError(msg("model.target", text=repr(text)))
         op, number, pct = match.groups()
         op = {"≥": ">=", "≤": "<="}.get(op, op)
         value = float(number.replace(",", "."))
@@ -255,10 +253,12 @@ def _to_target(value: Any) -> Any:
     if isinstance(value, Target):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise ValueError(f"{value!r} has no comparison; write e.g. >={value} or <={value}")
+        raise ValueError(msg("model.target_no_comparison", value=value))
     if isinstance(value, str):
         return Target.parse(value)
-    raise ValueError(f"expected a target such as >=70% or <=14, got {type(value).__name__}")
+    kind = "list" if isinstance(value, list) else "mapping" if isinstance(value, dict) else ""
+    raise ValueError(msg("model.target_kind", kind=msg("files.type." + kind) if kind
+                         else type(value).__name__))
 
 
 TargetExpr = Annotated[
@@ -277,7 +277,7 @@ TargetExpr = Annotated[
 
 def _non_blank(value: str) -> str:
     if not value.strip():
-        raise ValueError("may not be empty")
+        raise ValueError(msg("model.empty"))
     return value
 
 
@@ -290,5 +290,6 @@ def unique_ids(items: list[Any], what: str, attr: str = "id") -> None:
     for item in items:
         key = getattr(item, attr)
         if key in seen:
-            raise ValueError(f"{what} id {key!r} is used twice; ids must be unique")
+            name = msg("model.kind." + what) if has("model.kind." + what) else what
+            raise ValueError(msg("model.twice", what=name, id=repr(key)))
         seen.add(key)

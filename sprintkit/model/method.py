@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from sprintkit.i18n import msg
 from sprintkit.model.common import (
     SCHEMA_VERSION,
     Duration,
@@ -72,7 +73,7 @@ class When(Strict):
         tests = [self.equals is not None, self.one_of is not None, self.contains is not None,
                  self.filled is not None]
         if sum(tests) != 1:
-            raise ValueError("give exactly one of: equals, one_of, contains, filled")
+            raise ValueError(msg("model.when_one"))
         return self
 
     def holds(self, answers: dict[str, Any]) -> bool:
@@ -108,7 +109,7 @@ class ScaleSpec(Strict):
     @model_validator(mode="after")
     def _order(self) -> ScaleSpec:
         if self.min >= self.max:
-            raise ValueError("min must be smaller than max")
+            raise ValueError(msg("model.min_max"))
         return self
 
 
@@ -145,12 +146,11 @@ class OutputSpec(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> OutputSpec:
         if self.type in ("choice", "multichoice") and not self.choices:
-            raise ValueError(f"a {self.type} output needs choices")
+            raise ValueError(msg("model.output_choices", type=self.type))
         if self.type in ("dot_vote", "impact_effort") and not self.items_from:
-            raise ValueError(f"a {self.type} output needs items_from (an earlier list output)")
+            raise ValueError(msg("model.output_items_from", type=self.type))
         if self.items_from and self.type not in ("list", "dot_vote", "impact_effort"):
-            raise ValueError(f"a {self.type} output cannot have items_from "
-                             "(only list, dot_vote and impact_effort outputs draw on a list)")
+            raise ValueError(msg("model.output_no_items_from", type=self.type))
         unique_ids(self.choices, "choice")
         return self
 
@@ -237,9 +237,9 @@ class Signifier(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Signifier:
         if self.type in ("choice", "multichoice") and not self.choices:
-            raise ValueError(f"a {self.type} signifier needs choices")
+            raise ValueError(msg("model.signifier_choices", type=self.type))
         if self.type == "triad" and len(self.corners) != 3:
-            raise ValueError("a triad signifier needs exactly three corners")
+            raise ValueError(msg("model.triad_corners"))
         if self.type == "scale" and self.scale is None:
             self.scale = ScaleSpec()
         return self
@@ -285,19 +285,17 @@ class Method(Strict):
                 for ref, what in ((out.items_from, "items_from"),
                                   (out.when.output if out.when else None, "when.output")):
                     if ref is not None and ref not in seen:
-                        raise ValueError(
-                            f"output {out.id!r}: {what} {ref!r} is not an earlier output"
-                        )
+                        raise ValueError(msg("model.not_earlier", output=repr(out.id),
+                                             what=what, ref=repr(ref)))
                 if out.items_from is not None and seen[out.items_from] != "list":
-                    raise ValueError(f"output {out.id!r}: items_from {out.items_from!r} is not "
-                                     "a list output")
+                    raise ValueError(msg("model.not_list", output=repr(out.id),
+                                         ref=repr(out.items_from)))
                 seen[out.id] = out.type
             for crit in phase.exit_criteria:
                 for ref in crit.requires:
                     if ref not in seen:
-                        raise ValueError(
-                            f"phase {phase.id!r}: exit criterion requires unknown output {ref!r}"
-                        )
+                        raise ValueError(msg("model.exit_unknown", phase=repr(phase.id),
+                                             ref=repr(ref)))
         return self
 
     def phase(self, phase_id: str) -> Phase:

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from sprintkit.i18n import msg
 from sprintkit.model.common import (
     SCHEMA_VERSION,
     Identifier,
@@ -107,16 +108,15 @@ class Evidence(Strict):
         count = self.successes is not None or self.trials is not None
         kinds = sum([count, self.values is not None, self.quote is not None])
         if kinds != 1:
-            raise ValueError("give exactly one of: successes and trials, values, or quote")
+            raise ValueError(msg("model.evidence_one"))
         if count:
             if self.successes is None or self.trials is None:
-                raise ValueError("a count needs both successes and trials")
+                raise ValueError(msg("model.count_both"))
             if self.successes > self.trials:
-                raise ValueError(
-                    f"successes ({self.successes}) cannot exceed trials ({self.trials})"
-                )
+                raise ValueError(msg("model.successes_exceed", successes=self.successes,
+                                     trials=self.trials))
         if self.values is not None and not self.values:
-            raise ValueError("values may not be an empty list")
+            raise ValueError(msg("model.values_empty"))
         return self
 
 
@@ -186,13 +186,11 @@ class Hypothesis(Strict):
     @model_validator(mode="after")
     def _target_fits_kind(self) -> Hypothesis:
         if self.kind in ("proportion", "mean") and self.target is None:
-            raise ValueError(f"a {self.kind} hypothesis needs a target such as >=70% or <=14")
+            raise ValueError(msg("model.needs_target", kind=self.kind))
         if self.kind == "proportion" and self.target is not None and not (
             0 <= self.target.value <= 1
         ):
-            raise ValueError(
-                f"a proportion target must lie between 0% and 100%, not {self.target}"
-            )
+            raise ValueError(msg("model.proportion_range", target=self.target))
         return self
 
 
@@ -272,11 +270,11 @@ class Measurement(Strict):
     def _one_kind(self) -> Measurement:
         ratio = self.numerator is not None or self.denominator is not None
         if ratio and self.value is not None:
-            raise ValueError("give a value, or a numerator and denominator, not both")
+            raise ValueError(msg("model.value_or_ratio_both"))
         if ratio and (self.numerator is None or self.denominator is None):
-            raise ValueError("a rate needs both numerator and denominator")
+            raise ValueError(msg("model.rate_both"))
         if not ratio and self.value is None:
-            raise ValueError("give a value, or a numerator and denominator")
+            raise ValueError(msg("model.value_or_ratio"))
         return self
 
 
@@ -386,8 +384,7 @@ class StorySettings(Strict):
         parts = [p for p in re.split(r"[\\/]+", text) if p not in ("", ".")]
         if (not parts or text.startswith(("/", "\\", "~")) or re.match(r"^[A-Za-z]:", text)
                 or ".." in parts):
-            raise ValueError("the story database must be a file inside the sprint folder, "
-                             "given relative to it (such as stories.db or data/stories.db)")
+            raise ValueError(msg("model.database_inside"))
         return value
 
     _numbers = field_validator("min_cell", "min_shift", mode="before")(check_number)
@@ -448,7 +445,7 @@ class Sprint(Strict):
     @model_validator(mode="after")
     def _dates(self) -> Sprint:
         if self.start and self.end and self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
+            raise ValueError(msg("model.end_before_start", end=self.end, start=self.start))
         return self
 
     def hypothesis(self, hid: str) -> Hypothesis:

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.i18n import msg
+
 if TYPE_CHECKING:
     from sprintkit.engine.pseudonymise import Pseudonymised, Pseudonymiser
 
@@ -55,8 +57,7 @@ def sprint_pseudonymiser(model: Any, sprint_dir: Path, *, lang: str | None = Non
     info["warnings"] = list(key.warnings)
     if is_inside(path, sprint_dir):
         info["warnings"].append(
-            "the key file is inside the sprint folder; it may travel with the sprint files "
-            "(git, copies). Move it and set key_file in sprint.yaml to its new place"
+            msg("keyfile.inside_sprint")
         )
     return Pseudonymiser(key.names, key.secret, language), info
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import InvalidFile, NotFound, Problem, SprintkitError, UsageError, shown
+from sprintkit.i18n import msg
 
 if TYPE_CHECKING:
     from sprintkit.engine.pseudonymise import Pseudonymiser
@@ -170,8 +171,7 @@ def context(sprint: Path | None = None, lang: str | None = None,
         method = load_method(model.method, loaded.dir)
     if not method.perspectives or not method.signifiers:
         raise SprintkitError(
-            f"the method {method.id!r} has no story perspectives or signifiers",
-            hint="stories need a method with perspectives and signifiers, such as story-cycle",
+            msg("stories.method_unfit", id=repr(method.id)), hint=msg("stories.method_unfit_hint"),
         )
     return StoryContext(loaded, method, settings, lang or model.language)
 
@@ -223,12 +223,12 @@ class RowChecker:
          NewStory) = self._tools
         problems: list[tuple[str, str]] = []
         if not text.strip():
-            problems.append(("text", "the story text is empty"))
+            problems.append(("text", msg("stories.text_empty")))
         found = self.perspectives.get(perspective.strip().casefold())
         if found is None:
             ids = ", ".join(p.id for p in self.ctx.method.perspectives)
-            problems.append(("perspective", f"unknown perspective {shown_value(perspective)}; "
-                             f"expected one of: {ids}"))
+            problems.append(("perspective", msg("stories.perspective_unknown",
+                                                value=shown_value(perspective), ids=ids)))
         day = None
         if date.strip() or not (self.period or period.strip()):
             try:
@@ -236,8 +236,8 @@ class RowChecker:
             except AnswerError as exc:
                 problems.append(("date", str(exc)))
             if day is not None and not FIRST_YEAR <= day.year <= LAST_YEAR:
-                problems.append(("date", f"the date {day.isoformat()} is not between "
-                                 f"{FIRST_YEAR} and {LAST_YEAR}; check the year"))
+                problems.append(("date", msg("stories.date_range", date=day.isoformat(),
+                                             first=FIRST_YEAR, last=LAST_YEAR)))
                 day = None
         chosen = self.period or period.strip()
         if chosen:
@@ -297,14 +297,14 @@ def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tup
     for i, name in enumerate(table.header):
         canonical = known.get(name.casefold())
         if canonical is None:
-            hint = did_you_mean(name, list(known.values())) or (
-                "the columns are date, perspective, text, one per signifier ("
-                + ", ".join(sig_ids) + ") and optionally consent_quote and period")
+            hint = did_you_mean(name, list(known.values())) or msg(
+                "stories.columns_are", signifiers=", ".join(sig_ids))
             label = shown(name)  # a header cell may be a story (a file without a header)
             problems.append(Problem(table.shown, 1, i + 1, name if label == repr(name) else "",
-                                    f"unknown column {label}", hint))
+                                    msg("stories.column_unknown", name=label), hint))
         elif canonical in columns:
-            problems.append(Problem(table.shown, 1, i + 1, name, f"column {name!r} appears twice"))
+            problems.append(Problem(table.shown, 1, i + 1, name,
+                                    msg("stories.column_twice", name=repr(name))))
         else:
             columns[canonical] = i
     required = ["perspective", "text"]
@@ -312,9 +312,9 @@ def _column_map(table: Any, ctx: StoryContext, forced_period: str | None) -> tup
         required.append("date")
     for name in required:
         if name not in columns:
-            problems.append(Problem(table.shown, 1, 0, name, f"the column {name!r} is missing",
-                                    "the first row must name the columns: date, perspective, "
-                                    "text, then one column per signifier"))
+            problems.append(Problem(table.shown, 1, 0, name,
+                                    msg("stories.column_missing", name=repr(name)),
+                                    msg("stories.column_missing_hint")))
     missing = [s for s in sig_ids if s not in columns]
     return columns, missing, problems
 
@@ -341,11 +341,9 @@ def _refuse_seen(store: StoryStore, seen_key: str, shown: str) -> None:
         return
     info = json.loads(earlier)
     raise SprintkitError(
-        f"{shown} was imported before, on {info['at'][:10]} ({info['stories']} "
-        f"stories, ids {info['first_id']}–{info['last_id']}); nothing was imported",
-        hint="importing it again would count every story twice; add --again if that "
-        "is what you want, or remove the earlier ones first with `sprintkit stories "
-        "purge`")
+        msg("stories.imported_before", file=shown, day=info["at"][:10], count=info["stories"],
+            first=info["first_id"], last=info["last_id"]),
+        hint=msg("stories.imported_before_hint"))
 
 
 def import_stories(*, file: Path, sprint: Path | None = None, period: str | None = None,
@@ -409,12 +407,14 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     if problems:
         if problem_count > len(problems):
             problems.append(Problem(table.shown, 0, 0, "",
-                                    f"… and {problem_count - len(problems)} more problems"))
-        raise InvalidFile(problems, f"{problem_count} problem{'s' if problem_count != 1 else ''} "
-                          f"in {table.shown}; nothing was imported")
+                                    msg("stories.more_problems",
+                                        count=problem_count - len(problems))))
+        raise InvalidFile(problems, msg("stories.import_problems_one" if problem_count == 1
+                                        else "stories.import_problems", count=problem_count,
+                                        file=table.shown))
     if not stories:
         raise InvalidFile(
-            [Problem(table.shown, 2, 0, "", "the file has no stories, only a header")])
+            [Problem(table.shown, 2, 0, "", msg("stories.only_header"))])
     from datetime import datetime, timezone
 
     with ctx.open_store(create=True) as store:
@@ -434,11 +434,9 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
         per_period[s.period] = per_period.get(s.period, 0) + 1
     warnings = list(key_info["warnings"])
     if missing:
-        warnings.append("no column for signifier(s) " + ", ".join(missing)
-                        + "; those questions have no answers in this import")
+        warnings.append(msg("stories.no_column_for", signifiers=", ".join(missing)))
     if keep_identifiers:
-        warnings.append("stored the story text as given (--keep-identifiers): names, e-mail "
-                        "addresses, phone numbers, postcodes and BSNs were NOT replaced")
+        warnings.append(msg("stories.kept_identifiers_all"))
     return {
         "imported": len(ids),
         "first_id": ids[0],
@@ -464,8 +462,8 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
     unknown = [k for k in answers if k not in {s.id for s in ctx.method.signifiers}]
     if unknown:
         raise UsageError(
-            f"unknown signifier {shown(unknown[0])}",
-            hint="signifiers: " + ", ".join(s.id for s in ctx.method.signifiers),
+            msg("stories.unknown_signifier", id=shown(unknown[0])),
+            hint=msg("stories.signifiers", ids=", ".join(s.id for s in ctx.method.signifiers)),
         )
     if not date and not period:
         from datetime import date as _date
@@ -478,14 +476,14 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
                                 date=date or "", period=period or "", consent=consent)
     if errs:
         raise InvalidFile([Problem("story", 0, 0, name, message) for name, message in errs],
-                          "the story was not stored")
+                          msg("stories.not_stored"))
     with ctx.open_store(create=True) as store:
         (sid,) = store.add([story], source="stories add",  # type: ignore[list-item]
                            signifiers=ctx.signifier_types)
         remember_method(store, ctx)
     warnings = list(key_info["warnings"])
     if keep_identifiers:
-        warnings.append("stored the story text as given (--keep-identifiers)")
+        warnings.append(msg("stories.kept_identifiers"))
     return {"id": sid, "period": story.period, "perspective": story.perspective,  # type: ignore[union-attr]
             "replaced": checker.replaced, "pseudonymised": not keep_identifiers,
             "warnings": warnings}
@@ -508,7 +506,7 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
     from sprintkit.files.csvwrite import csv_records
 
     if count < 1:
-        raise UsageError("--count must be at least 1")
+        raise UsageError(msg("stories.count_at_least"))
     ctx = context(sprint)
     if out is not None:
         check_output(Path(out), ctx, force)
@@ -589,7 +587,7 @@ def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
                   period: str | None = None) -> dict[str, Any]:
     """Delete stories for good (data-subject requests): by id, or a whole period."""
     if bool(ids) == (period is not None):
-        raise UsageError("give either --id (one or more) or --period")
+        raise UsageError(msg("stories.id_or_period"))
     ctx = context(sprint)
     if period is not None:
         from sprintkit.engine.periods import parse_period
@@ -632,8 +630,9 @@ def summary(*, sprint: Path | None = None, by: Sequence[str] = ("period",),
                        lang=ctx.lang, period=period, perspective=perspective, cross=cross_cube,
                        by_signifier=cross, raw=True)
     if period is not None and result["total_stories"] == 0:
-        raise NotFound(f"no stories in period {period}",
-                       hint="periods with stories: " + (", ".join(all_periods) or "none"))
+        raise NotFound(msg("stories.none_in_period", period=period),
+                       hint=msg("stories.periods_with",
+                                periods=", ".join(all_periods) or msg("files.none")))
     result["hard_data"] = hard_data(ctx, cube)
     from sprintkit.engine.storycells import protect_output
 
@@ -652,20 +651,21 @@ def _by_dimensions(ctx: StoryContext, by: Sequence[str]) -> tuple[list[str], str
                 dims.append(item)
         elif item in sig_ids:
             if cross is not None and cross != item:
-                raise UsageError("--by takes at most one signifier")
+                raise UsageError(msg("stories.by_one"))
             cross = item
             if "signifier" not in dims:
                 dims.append("signifier")
         else:
-            raise UsageError(f"--by {item!r}: use period, perspective or a signifier id",
-                             hint="signifiers: " + ", ".join(sig_ids))
+            raise UsageError(msg("stories.by_what", item=repr(item)),
+                             hint=msg("stories.signifiers", ids=", ".join(sig_ids)))
     return dims, cross
 
 
 def _check_perspective(ctx: StoryContext, perspective: str | None) -> None:
     if perspective is not None and perspective not in {p.id for p in ctx.method.perspectives}:
-        raise UsageError(f"unknown perspective {perspective!r}",
-                         hint="perspectives: " + ", ".join(p.id for p in ctx.method.perspectives))
+        raise UsageError(msg("stories.unknown_perspective", id=repr(perspective)),
+                         hint=msg("stories.perspectives",
+                                  ids=", ".join(p.id for p in ctx.method.perspectives)))
 
 
 def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
@@ -681,7 +681,7 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
         except ValueError as exc:
             raise UsageError(f"{name}: {exc}") from None
     if period_from == period_to:
-        raise UsageError("--from and --to must be different periods")
+        raise UsageError(msg("stories.from_to_same"))
     ctx = context(sprint, lang, cached=True)
     _check_perspective(ctx, perspective)
     with ctx.open_store() as store:
@@ -689,8 +689,9 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
         periods = store.periods()
     for value in (period_from, period_to):
         if value not in periods:
-            raise NotFound(f"no stories in period {value}",
-                           hint="periods with stories: " + (", ".join(periods) or "none"))
+            raise NotFound(msg("stories.none_in_period", period=value),
+                           hint=msg("stories.periods_with",
+                                    periods=", ".join(periods) or msg("files.none")))
     result = compute(cube, ctx.method, period_from=period_from, period_to=period_to,
                      min_cell=ctx.settings.min_cell, lang=ctx.lang, perspective=perspective,
                      alpha=alpha, min_shift=ctx.settings.min_shift)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import InvalidFile, Problem, UsageError
+from sprintkit.i18n import msg
 
 _DATA = re.compile(r'<script type="application/json" id="data">(.*?)</script>', re.S)
 
@@ -22,16 +23,15 @@ def read_published(path: Path) -> dict[str, Any]:
     shown = display(Path(path))
     match = _DATA.search(text) if text.lstrip().startswith("<") else None
     if text.lstrip().startswith("<") and match is None:
-        raise InvalidFile([Problem(shown, 0, 0, "", "an HTML file without a dashboard's data "
-                                   "block", "give a file written by `stories dashboard`")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("stories.audit_html"),
+                                   msg("stories.audit_html_hint"))])
     try:
         data = json.loads(match.group(1) if match else text)
     except json.JSONDecodeError as exc:
-        raise InvalidFile([Problem(shown, exc.lineno, exc.colno, "", "not valid JSON",
-                                   "give the output of `stories summary --format json`, "
-                                   "`stories shifts --format json` or a dashboard")]) from None
+        raise InvalidFile([Problem(shown, exc.lineno, exc.colno, "", msg("stories.audit_json"),
+                                   msg("stories.audit_json_hint"))]) from None
     if not isinstance(data, dict):
-        raise InvalidFile([Problem(shown, 0, 0, "", "not a stories output")])
+        raise InvalidFile([Problem(shown, 0, 0, "", msg("stories.audit_not_output"))])
     return data
 
 
@@ -48,12 +48,13 @@ def audit_file(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
         raise InvalidFile([Problem(display(Path(file)), 0, 0, "", str(exc))]) from None
     limit = min_cell if min_cell is not None else data.get("min_cell")
     if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
-        raise UsageError("the file does not say its min_cell; give --min-cell")
+        raise UsageError(msg("stories.audit_min_cell"))
     try:
         cells = audit_output(data, limit)
     except (KeyError, TypeError, AttributeError, ValueError):
         raise InvalidFile([Problem(display(Path(file)), 0, 0, "",
-                                   f"a {kind} whose numbers cannot be read")]) from None
+                                   msg("stories.audit_unreadable",
+                                       kind=msg("stories.output." + kind)))]) from None
     failing = sum(1 for c in cells if not c["passes"])
     return {"file": display(Path(file)), "kind": kind, "min_cell": limit,
             "rule": f"max - min >= {limit} for every hidden count",

@@ -198,30 +198,16 @@ def print_shifts(result: dict[str, Any]) -> None:
 
 # --- the story point -----------------------------------------------------------------------
 
-PROMPTS = {
-    "nl": {
-        "tell": "Vertel je verhaal. Sluit af met een lege regel.",
-        "perspective": "Vanuit welk perspectief vertel je?",
-        "choose": "Kies een nummer",
-        "choose_many": "Kies een of meer nummers, gescheiden door komma's (leeg = overslaan)",
-        "scale": "Een getal van {min} tot {max} (leeg = overslaan)",
-        "triad": "Drie gewichten {corners} die samen 100 zijn, bv. 60/30/10 (leeg = overslaan)",
-        "consent": "Mag dit verhaal (gepseudonimiseerd) geciteerd worden?",
-        "invalid": "Dat antwoord past niet: {why}",
-        "skip": "(leeg = overslaan)",
-    },
-    "en": {
-        "tell": "Tell your story. End with an empty line.",
-        "perspective": "From which perspective do you tell it?",
-        "choose": "Choose a number",
-        "choose_many": "Choose one or more numbers, separated by commas (empty = skip)",
-        "scale": "A number from {min} to {max} (empty = skip)",
-        "triad": "Three weights {corners} adding up to 100, e.g. 60/30/10 (empty = skip)",
-        "consent": "May this story be quoted (pseudonymised)?",
-        "invalid": "That answer does not fit: {why}",
-        "skip": "(empty = skip)",
-    },
-}
+_PROMPTS = ("tell", "perspective", "choose", "choose_many", "scale", "triad", "consent",
+            "invalid", "skip", "yes", "no")
+
+
+def prompts(lang: str) -> dict[str, str]:
+    """The story point's questions in ``lang`` (from the catalogue, ``stories.prompt.*``)."""
+    from sprintkit.i18n import t
+
+    lang = lang if lang in ("nl", "en") else "nl"
+    return {name: t("stories.prompt." + name, lang) for name in _PROMPTS}
 
 
 def ask_story(method: Any, lang: str, given: dict[str, Any]) -> dict[str, Any]:
@@ -233,7 +219,7 @@ def ask_story(method: Any, lang: str, given: dict[str, Any]) -> dict[str, Any]:
 
     from sprintkit.engine.stories import AnswerError, AnswerReader
 
-    t = PROMPTS.get(lang, PROMPTS["nl"])
+    t = prompts(lang)
     out = console.out()
     text = given.get("text")
     if not text:
@@ -282,7 +268,8 @@ def ask_yes_no(question: str, lang: str, default: bool = False) -> bool:
 
     from sprintkit.engine.stories import AnswerError, read_consent
 
-    yes, no = ("ja", "nee") if lang == "nl" else ("yes", "no")
+    words = prompts(lang)
+    yes, no = words["yes"], words["no"]
     while True:
         raw = Prompt.ask(f"{question} [{yes}/{no}]", default=yes if default else no,
                          show_default=True, console=console.out())
@@ -318,13 +305,16 @@ def _ask_signifier(sig: Any, lang: str, t: dict[str, str], out: Any) -> str:
 
 def print_audit(result: dict[str, Any]) -> None:
     """One line per hidden count: its feasible interval and the verdict."""
+    from sprintkit.i18n import msg
+
     out = console.out()
     if not result["cells"]:
-        out.print(f"{result['file']}: no hidden counts", markup=False, highlight=False)
+        out.print(msg("stories.audit_none", file=result["file"]), markup=False, highlight=False)
         return
     width = max(len(c["cell"]) for c in result["cells"])
     for c in result["cells"]:
-        hi = "no limit" if c["max"] is None else f"{c['max']:g}"
-        verdict = "ok" if c["passes"] else "TOO NARROW"
-        out.print(f"{c['cell']:<{width}}  {c['min']:g} to {hi}  {verdict}", markup=False,
+        hi = msg("stories.audit_no_limit") if c["max"] is None else f"{c['max']:g}"
+        verdict = msg("stories.audit_ok" if c["passes"] else "stories.audit_too_narrow")
+        span = msg("stories.audit_span", low=f"{c['min']:g}", high=hi)
+        out.print(f"{c['cell']:<{width}}  {span}  {verdict}", markup=False,
                   highlight=False, soft_wrap=True)
