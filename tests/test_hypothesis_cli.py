@@ -56,7 +56,7 @@ def test_add_numbers_ids_and_keeps_comments(cli, sprint):
         (["--target", ">=140%"], 2, "tussen 0% en 100%"),
         (["--target", "<=14", "--kind", "proportion"], 2, "tussen 0% en 100%"),
         ([], 2, "--target is nodig"),
-        (["--target", ">=70%", "--confidence", "95"], 2, "tussen 0.5 en 1"),
+        (["--target", ">=70%", "--confidence", "95"], 2, "tussen 0,5 en 1"),
         (["--target", ">=70%", "--derived-from", "H9"], 1, "staat niet in deze sprint"),
         (["--target", ">=70%", "--id", "bad id!"], 2, "id"),
         (["--target", ">=70%", "--kind", "ratio"], 2, "ratio"),

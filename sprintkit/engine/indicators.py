@@ -41,15 +41,6 @@ if TYPE_CHECKING:
 KINDS = vocabulary.ids("indicator_kind")
 PERCENT_WORDS = ("%", "procent", "percent", "percentage", "pct")
 
-_LABELS = {
-    "en": {"better": "better", "worse": "worse", "unchanged": "unchanged"},
-    "nl": {"better": "beter", "worse": "slechter", "unchanged": "gelijk"},
-}
-
-def _lang(lang: str) -> str:
-    return "nl" if lang == "nl" else "en"
-
-
 def _text(key: str, lang: str, **params: Any) -> str:
     from sprintkit.i18n import t
 
@@ -77,7 +68,9 @@ def label(key: str | None, lang: str) -> str:
     """``count``/``better``… in the language (``aantal``/``beter``…); '' for None."""
     if key in KINDS:
         return vocabulary.label("indicator_kind", key, lang)
-    return "" if key is None else _LABELS[_lang(lang)].get(key, key)
+    if key in ("better", "worse", "unchanged"):
+        return _text(f"trend.{key}", lang)
+    return "" if key is None else key
 
 
 def number(x: float | None, lang: str, digits: int | None = None) -> str:

@@ -21,6 +21,10 @@ MONTHS = {
     "en": ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December"),
 }
+SHORT_MONTHS = {
+    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+}
 WEEKDAYS = {
     "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
     "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -88,6 +92,15 @@ def as_date(value: Any) -> dt.date | None:
         return parse_date(text)
     except DateError:
         return None
+
+
+def short_date(day: Any, lang: str | None = "nl", this_year: int | None = None) -> str:
+    """``3 mrt`` (in ``this_year``) or ``3 mrt 2027``; ``—`` for no date."""
+    day = as_date(day)
+    if day is None:
+        return "—"
+    text = f"{day.day} {SHORT_MONTHS[_lang(lang)][day.month - 1]}"
+    return text if day.year == this_year else f"{text} {day.year}"
 
 
 def format_date(value: Any, lang: str | None = "nl", *, weekday: bool = False) -> str:

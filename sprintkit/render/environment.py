@@ -30,16 +30,9 @@ LABEL_LISTS = ("risk", "hypothesis_kind", "verdict", "strength", "decision", "ac
 """The value lists (:mod:`sprintkit.vocabulary`) whose ids :func:`label` names; where
 lists share an id (``todo``, ``done``), the first list that holds it gives the name."""
 
-LABELS: dict[str, dict[str, str]] = {
-    # impact/effort quadrants
-    "quick_win": {"nl": "snelle winst", "en": "quick win"},
-    "major_project": {"nl": "groot project", "en": "major project"},
-    "fill_in": {"nl": "opvuller", "en": "fill-in"},
-    "thankless": {"nl": "niet doen", "en": "thankless task"},
-    # booleans
-    "yes": {"nl": "ja", "en": "yes"},
-    "no": {"nl": "nee", "en": "no"},
-}
+LABELS = ("quick_win", "major_project", "fill_in", "thankless", "yes", "no")
+"""Further stored values with a name in the catalogue (``doc.label.*``): the impact/effort
+quadrants and yes/no."""
 
 
 def label(key: Any, lang: str) -> str:
@@ -53,10 +46,11 @@ def label(key: Any, lang: str) -> str:
     for kind in LABEL_LISTS:
         if key in vocabulary.ids(kind):
             return vocabulary.label(kind, str(key), lang)
-    texts = LABELS.get(str(key))
-    if texts is None:
+    if str(key) not in LABELS:
         return str(key)
-    return texts.get(lang, texts["en"])
+    from sprintkit.i18n import t
+
+    return t(f"doc.label.{key}", lang)
 
 
 class TemplateError(SprintkitError):

@@ -14,10 +14,8 @@ from sprintkit.i18n.dates import MONTHS, WEEKDAYS, as_date, format_date
 __all__ = ["MONTHS", "WEEKDAYS", "as_date", "format_date", "format_date_range", "format_number",
            "format_percent", "format_interval", "format_target", "format_duration_days",
            "join_words"]
-_OPS = {
-    "nl": {">=": "minstens", ">": "meer dan", "<=": "hoogstens", "<": "minder dan"},
-    "en": {">=": "at least", ">": "more than", "<=": "at most", "<": "less than"},
-}
+_OPS = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than"}
+"""The catalogue keys (``doc.op.*``) of a criterion's comparison in words."""
 
 
 def _lang(lang: str | None) -> str:
@@ -63,7 +61,9 @@ def format_interval(low: Any, high: Any, lang: str = "nl", *, percent: bool = Fa
 
 def format_target(op: str, value: float, percent: bool, lang: str = "nl") -> str:
     """A criterion in words: ``minstens 70%`` / ``at least 70%``, ``hoogstens 14``."""
-    words = _OPS[_lang(lang)].get(op, op)
+    from sprintkit.i18n import t
+
+    words = t(f"doc.op.{_OPS[op]}", _lang(lang)) if op in _OPS else op
     shown = format_percent(value, lang, digits=_needed_digits(value * 100)) if percent else (
         format_number(value, lang))
     return f"{words} {shown}"

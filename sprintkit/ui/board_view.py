@@ -16,12 +16,6 @@ if TYPE_CHECKING:
     from sprintkit.ops.board import Board
     from sprintkit.ops.team import TeamListing
 
-_MONTHS = {
-    "nl": ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-
-
 _COLUMNS = ("todo", "doing", "done", "escalated")
 
 
@@ -33,18 +27,11 @@ def t(key: str, lang: str) -> str:
     return i18n.t(f"board.column.{key}" if key in _COLUMNS else f"board.{key}", lang)
 
 
-def _lang(lang: str) -> str:
-    return "nl" if lang == "nl" else "en"
-
-
 def short_date(day: dt.date | None, lang: str, today: dt.date | None = None) -> str:
     """``3 mrt`` (this year) or ``3 mrt 2027``; ``—`` for no date."""
-    if day is None:
-        return "—"
-    text = f"{day.day} {_MONTHS[_lang(lang)][day.month - 1]}"
-    if today is None or day.year != today.year:
-        text += f" {day.year}"
-    return text
+    from sprintkit.i18n.dates import short_date as short
+
+    return short(day, lang, today.year if today is not None else None)
 
 
 def status_label(status: str, lang: str) -> str:

@@ -11,59 +11,6 @@ if TYPE_CHECKING:
     from sprintkit.files.library import Found, SearchDir
     from sprintkit.model.method import Method, OutputSpec, Workform
 
-_TYPES = {
-    "nl": {
-        "text": "tekst",
-        "multiline": "tekst, meerdere regels",
-        "list": "lijst",
-        "choice": "keuze",
-        "multichoice": "meerkeuze",
-        "number": "getal",
-        "integer": "geheel getal",
-        "date": "datum",
-        "bool": "ja/nee",
-        "dot_vote": "stemmen met stippen",
-        "impact_effort": "impact/inspanning",
-        "hypotheses": "testkaarten",
-        "scale": "schaal",
-        "triad": "driehoek",
-    },
-    "en": {
-        "text": "text",
-        "multiline": "text, several lines",
-        "list": "list",
-        "choice": "choice",
-        "multichoice": "multiple choice",
-        "number": "number",
-        "integer": "whole number",
-        "date": "date",
-        "bool": "yes/no",
-        "dot_vote": "dot voting",
-        "impact_effort": "impact/effort",
-        "hypotheses": "test cards",
-        "scale": "scale",
-        "triad": "triad",
-    },
-}
-
-_SESSIONS = {
-    "nl": {
-        "joint": "gezamenlijke werksessie",
-        "asynchronous": "asynchrone werkopdracht",
-        "relay": "estafettesessie",
-        "review": "review",
-        "workshop": "werksessie",
-        "fieldwork": "in de praktijk",
-    },
-    "en": {
-        "joint": "joint work session",
-        "asynchronous": "asynchronous assignment",
-        "relay": "relay session",
-        "review": "review",
-        "workshop": "workshop",
-        "fieldwork": "in practice",
-    },
-}
 
 def _l(lang: str) -> dict[str, str]:
     from sprintkit.i18n.prefix import words_under
@@ -73,10 +20,6 @@ def _l(lang: str) -> dict[str, str]:
 
 def _origin(origin: str, lang: str) -> str:
     return _l(lang).get(f"origin.{origin}", origin)
-
-
-def _lang(lang: str) -> str:
-    return "nl" if lang == "nl" else "en"
 
 
 def _esc(text: str) -> str:
@@ -177,7 +120,7 @@ def print_method(found: Found[Method], workforms: dict[str, Workform], lang: str
         if phase.day:
             bits.append(f"{words['day']} {phase.day}")
         if phase.session_type:
-            bits.append(_SESSIONS[_lang(lang)].get(phase.session_type, phase.session_type))
+            bits.append(_l(lang).get(f"session.{phase.session_type}", phase.session_type))
         console.print(
             f"[bold]{number}. {_esc(phase.title.get(lang))}[/bold]  "
             f"[dim]{phase.id} · {' · '.join(bits)}[/dim]"
@@ -213,7 +156,7 @@ def print_method(found: Found[Method], workforms: dict[str, Workform], lang: str
     if method.signifiers:
         console.print(f"[bold]{words['signifiers']}[/bold]")
         for sig in method.signifiers:
-            kind = _TYPES[_lang(lang)].get(sig.type, sig.type)
+            kind = _l(lang).get(f"type.{sig.type}", sig.type)
             line = f"{_esc(sig.question.get(lang))} [dim]({sig.id}, {kind})[/dim]"
             options = sig.choices or sig.corners
             if options:
@@ -236,7 +179,7 @@ def print_method(found: Found[Method], workforms: dict[str, Workform], lang: str
 
 def _output_line(spec: OutputSpec, lang: str) -> str:
     words = _l(lang)
-    kind = _TYPES[_lang(lang)].get(spec.type, spec.type)
+    kind = _l(lang).get(f"type.{spec.type}", spec.type)
     extra = [kind]
     if spec.items_from:
         extra.append(f"← {spec.items_from}")

@@ -550,19 +550,14 @@ def print_result(result: RunResult) -> None:
 
 # --- status ----------------------------------------------------------------------------------
 
-_STATES: dict[str, dict[str, str]] = {
-    "nl": {
-        "todo": "nog te doen", "in_progress": "bezig", "done": "klaar", "skipped": "overgeslagen",
-        "supported": "ondersteund", "refuted": "weerlegd", "inconclusive": "onbeslist",
-        "insufficient_data": "onvoldoende gegevens",
-    },
-    "en": {
-        "todo": "to do", "in_progress": "in progress", "done": "done", "skipped": "skipped",
-        "supported": "supported", "refuted": "refuted", "inconclusive": "inconclusive",
-        "insufficient_data": "insufficient data",
-    },
-}
-"""The labels of the phase states and verdicts (fixed value lists)."""
+def _states(lang: str) -> dict[str, str]:
+    """The labels of the phase states and verdicts, from the vocabulary."""
+    from sprintkit.vocabulary import label
+
+    return {**{v: label("verdict", v, lang) for v in ("supported", "refuted", "inconclusive",
+                                                      "insufficient_data")},
+            **{v: label("phase_status", v, lang) for v in ("todo", "in_progress", "done",
+                                                           "skipped")}}
 
 
 def print_status(status: Any) -> None:
@@ -571,7 +566,7 @@ def print_status(status: Any) -> None:
 
     from sprintkit.files.textfile import display
 
-    w = {**_STATES["nl" if status.lang == "nl" else "en"], **area_words("status.", status.lang)}
+    w = {**_states(status.lang), **area_words("status.", status.lang)}
     console = out()
     done = sum(p.status == "done" for p in status.phases)
     console.print(f"[bold]{esc(status.sprint.title)}[/bold]  [dim]({esc(display(status.path))})"

@@ -102,4 +102,7 @@ WORDS: dict[str, str] = {
     "indicator.already_measured": "{id} already has a measurement for {period} ({value})",
     "indicator.already_measured_hint": "give --replace to correct it",
     "indicator.scope_both": "give --sprint/-s or --programme, not both",
+    "indicator.text.trend.better": "better",
+    "indicator.text.trend.worse": "worse",
+    "indicator.text.trend.unchanged": "unchanged",
 }

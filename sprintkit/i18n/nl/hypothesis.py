@@ -17,7 +17,7 @@ WORDS: dict[str, str] = {
     "hypothesis.proportion_range": "het criterium van een aandeel moet tussen 0% en 100% liggen, niet {target}",
     "hypothesis.proportion_range_hint": "gebruik voor een gemiddelde (bijv. dagen) --kind mean",
     "hypothesis.min_n": "--min-n moet 1 of meer zijn",
-    "hypothesis.confidence_range": "--confidence moet tussen 0.5 en 1 liggen (bijv. 0.95 voor 95%), niet {value}",
+    "hypothesis.confidence_range": "--confidence moet tussen 0,5 en 1 liggen (bijv. 0,95 voor 95%), niet {value}",
     "hypothesis.id_retired": "het id {id} hoorde bij een verwijderde hypothese; ids worden nooit opnieuw gebruikt",
     "hypothesis.id_retired_hint": "kies een ander --id, of laat --id weg voor het volgende vrije",
     "hypothesis.exists": "hypothese {id} bestaat al",

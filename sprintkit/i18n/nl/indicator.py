@@ -102,4 +102,7 @@ WORDS: dict[str, str] = {
     "indicator.already_measured": "{id} heeft al een meting over {period} ({value})",
     "indicator.already_measured_hint": "geef --replace om die te corrigeren",
     "indicator.scope_both": "geef --sprint/-s of --programme, niet allebei",
+    "indicator.text.trend.better": "beter",
+    "indicator.text.trend.worse": "slechter",
+    "indicator.text.trend.unchanged": "gelijk",
 }
