@@ -73,8 +73,9 @@ def class_labels(lang: str) -> dict[str, str]:
 
 
 def _plain(x: float, lang: str) -> str:
-    text = f"{x:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    from sprintkit.i18n.numbers import localise
+
+    return localise(f"{x:g}", lang)
 
 
 def level(confidence: float, lang: str) -> str:

@@ -11,10 +11,6 @@ if TYPE_CHECKING:
     from sprintkit.engine.evidence import VerdictResult
     from sprintkit.model.sprint import Hypothesis, Sprint
 
-def _decimal(text: str, lang: str) -> str:
-    return text.replace(".", ",") if lang == "nl" else text
-
-
 def pct(x: float, lang: str, digits: int = 1) -> str:
     return numbers.percent(x, lang, digits, trim=False, whole_ends=True)
 
