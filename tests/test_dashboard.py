@@ -46,7 +46,7 @@ def dashboard(cli, tmp_path) -> Path:
     out = tmp_path / "dashboard.html"
     res = cli("stories", "dashboard", "-s", sprint, "--out", out)
     assert res.exit_code == 0, res.stderr
-    assert "wrote" in res.stderr and "63 stories" in res.stderr
+    assert "geschreven" in res.stderr and "63 verhalen" in " ".join(res.stderr.split())
     return out
 
 

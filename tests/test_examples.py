@@ -66,7 +66,7 @@ def test_all_five_examples_are_there():
 def test_every_example_file_validates(cli, path):
     res = cli("validate", path)
     assert res.exit_code == 0, res.output
-    assert "valid" in res.stderr
+    assert "geldig" in res.stderr
 
 
 @pytest.mark.parametrize("folder", SPRINT_DIRS, ids=rel)
