@@ -240,7 +240,7 @@
     box.appendChild(cornerLabel(B[0] - 14, B[1] + 20, "start", corners[1], false));
     box.appendChild(cornerLabel(C[0] + 14, C[1] + 20, "end", corners[2], false));
     var prev = null;
-    points.forEach(function (p, i) {
+    points.forEach(function (p) {
       if (!p.comp) return;
       var xy = at(p.comp[0], p.comp[1], p.comp[2]);
       if (prev) box.appendChild(svg("line", { x1: prev[0], y1: prev[1], x2: xy[0], y2: xy[1], stroke: "#3d4752", "stroke-width": "2" }));
@@ -248,13 +248,20 @@
         ? svg("circle", { "class": "pt-from", cx: xy[0], cy: xy[1], r: 6, fill: "#fff", stroke: "#4b5563", "stroke-width": "3" })
         : svg("circle", { "class": "pt-to", cx: xy[0], cy: xy[1], r: 7, fill: "#2f6f8f", stroke: "#fff", "stroke-width": "2" });
       box.appendChild(dot);
-      if (points.length > 1) {
-        // the period beside its point: the two periods differ by shape and by name, not colour alone
-        var right = xy[0] < 250;
-        box.appendChild(svg("text", { "class": "pt-label", x: xy[0] + (right ? 11 : -11), y: xy[1] + (i === 0 ? -8 : 16), "text-anchor": right ? "start" : "end" }, p.label));
-      }
+      p.xy = xy;
       prev = xy;
     });
+    if (points.length === 2 && points[0].xy && points[1].xy) {
+      // each period written beside its point, away from the other one: the two periods differ
+      // by shape and by name, not by colour alone
+      var dx = points[1].xy[0] - points[0].xy[0], dy = points[1].xy[1] - points[0].xy[1];
+      var len = Math.sqrt(dx * dx + dy * dy) || 1;
+      [[points[0], -1], [points[1], 1]].forEach(function (pair) {
+        var ux = len > 1 ? pair[1] * dx / len : pair[1], uy = len > 1 ? pair[1] * dy / len : 0;
+        var x = pair[0].xy[0] + ux * 14, y = pair[0].xy[1] + uy * 14 + 5;
+        box.appendChild(svg("text", { "class": "pt-label", x: x, y: y, "text-anchor": ux >= 0.3 ? "start" : ux <= -0.3 ? "end" : "middle" }, pair[0].label));
+      });
+    }
     return box;
   }
 
