@@ -65,8 +65,20 @@
     if (key === "period") return value === "" || D.periods.indexOf(value) >= 0;
     return D.periods.indexOf(value) >= 0;  // from, to
   }
+  function defaults() {
+    // all periods and perspectives; the last two periods compared
+    state.period = ""; state.perspective = ""; state.from = ""; state.to = "";
+    if (D.periods.length >= 2) {
+      state.from = D.periods[D.periods.length - 2];
+      state.to = D.periods[D.periods.length - 1];
+    } else if (D.periods.length === 1) {
+      state.from = state.to = D.periods[0];
+    }
+  }
   function readHash() {
-    // every parameter is checked; what is unknown is ignored and said, never used
+    // the address over the defaults; every parameter is checked, and what is unknown is
+    // ignored and said, never used
+    defaults();
     var ignored = [];
     var h = (location.hash || "").replace(/^#/, "");
     if (h) h.split("&").forEach(function (part) {
@@ -74,6 +86,7 @@
       var at = part.indexOf("=");
       var key = decode(at < 0 ? part : part.slice(0, at));
       var value = at < 0 ? "" : decode(part.slice(at + 1));
+      if (!key) return;
       if (KEYS.indexOf(key) < 0) { ignored.push(say(U.address_unknown_key, { name: short(key) })); return; }
       if (!allowed(key, value)) { ignored.push(say(U.address_unknown_value, { name: key, value: short(value) })); return; }
       state[key] = value;
@@ -107,12 +120,6 @@
     var ff = document.getElementById("f-from");
     var ft = document.getElementById("f-to");
     D.periods.forEach(function (p) { option(ff, p, p); option(ft, p, p); });
-    if (D.periods.length >= 2) {
-      state.from = D.periods[D.periods.length - 2];
-      state.to = D.periods[D.periods.length - 1];
-    } else if (D.periods.length === 1) {
-      state.from = state.to = D.periods[0];
-    }
     readHash();
     syncSelects();
     [[fp, "period"], [fv, "perspective"], [ff, "from"], [ft, "to"]].forEach(function (pair) {
