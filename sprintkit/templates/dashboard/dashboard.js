@@ -153,7 +153,7 @@
     hard.periods.forEach(function (p) {
       var row = el("tr", { "class": p === state.period ? "current" : null });
       row.appendChild(el("th", { scope: "row" }, p));
-      var td = el("td", { "data-testid": "period-count", "data-period": p, "data-label": heads[1] });
+      var td = el("td", { "data-label": heads[1], "data-testid": "period-count", "data-period": p });
       var n = parseInt(count(p), 10);
       if (n > 0 && /^[0-9]+$/.test(count(p))) td.appendChild(el("span", { "class": "minibar", "aria-hidden": "true", style: "width:" + Math.max(2, Math.round(60 * n / max)) + "px" }));
       td.appendChild(document.createTextNode(count(p) || "0"));
