@@ -149,7 +149,8 @@ def test_filters_follow_the_numbers_and_the_address(browser, foodvalley):
     assert "perspective=team-members" in view.hash()
     live = view.page.locator("#live")
     assert live.get_attribute("aria-live") == "polite"
-    assert live.inner_text() == f"Bijgewerkt: 2025-H1, Teamleden, 2025-H1 → 2025-H2; {expected} verhalen."
+    assert live.inner_text() == ("Bijgewerkt: 2025-H1, Teamleden, 2025-H1 → 2025-H2; "
+                                 f"{expected} verhalen.")
     shared = foodvalley.as_uri() + view.hash()
     view.close()
     # the address shared: the same view opens
