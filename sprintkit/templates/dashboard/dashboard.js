@@ -357,16 +357,13 @@
   }
   function renderShifts() {
     var cards = document.getElementById("shift-cards");
-    var empty = document.getElementById("shift-empty");
     clear(cards);
     var result = state.from && state.to && state.from !== state.to ? shiftResult() : null;
     pairSentence(result);
     if (!result) {
-      empty.hidden = true;
       document.getElementById("method-note").textContent = "";
       return;
     }
-    empty.hidden = true;
     document.getElementById("method-note").textContent = result.method_note;
     result.signifiers.forEach(function (sig) {
       var meta = signifierMeta(sig.id);
