@@ -398,3 +398,18 @@ def test_axe_check_itself_works(browser, axe_script, tmp_path):
     found = page.evaluate("axe.run(document).then(r => r.violations.map(v => v.id))")
     assert {"svg-img-alt", "color-contrast"} <= set(found)
     page.close()
+
+
+def test_one_period_says_why_there_are_no_shifts(browser, cli, tmp_path):
+    sprint = make_sprint(tmp_path / "sprint")
+    (tmp_path / "in.csv").write_text(csv_text(balanced_rows({"2025-03-01": 12})),
+                                     encoding="utf-8")
+    assert cli("stories", "import", tmp_path / "in.csv", "-s", sprint).exit_code == 0
+    out = tmp_path / "one.html"
+    assert cli("stories", "dashboard", "-s", sprint, "--out", out).exit_code == 0
+    view = Opened(browser, out.as_uri() + "#from=2025-H1&to=2025-H2")
+    assert view.text("#pair-sentence").startswith("Er is nog maar één periode")
+    assert view.page.locator("#address-note").inner_text() == \
+        "Niet gebruikt uit het adres: to = '2025-H2' (bestaat niet)."
+    assert view.page.locator("[data-shift-sig]").count() == 0
+    view.close()
