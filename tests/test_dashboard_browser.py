@@ -413,3 +413,19 @@ def test_one_period_says_why_there_are_no_shifts(browser, cli, tmp_path):
         "Niet gebruikt uit het adres: to = '2025-H2' (bestaat niet)."
     assert view.page.locator("[data-shift-sig]").count() == 0
     view.close()
+
+
+def test_triad_shows_where_the_stories_are(browser, foodvalley, big):
+    """The triangle shades its four areas by their share of the stories — the same protected
+    numbers as the bars beside it (a hidden count stays hidden), with the mean dot on top."""
+    for page_file, address in ((foodvalley, ""), (big, "#period=2026-H1")):
+        view = Opened(browser, page_file.as_uri() + address)
+        card = view.page.locator('#dist-cards [data-sig="what-mattered"]')
+        bars = [t.strip() or "*" for t in card.locator(".bars .num").all_inner_texts()]
+        shares = card.locator("svg text.area-share").evaluate_all(
+            "all => all.map(e => e.textContent)")
+        assert len(shares) == 4
+        for bar, share in zip(bars, shares, strict=True):
+            assert bar.endswith(share) if share != "*" else bar == "*"
+        assert card.locator("svg circle.pt-to").count() == 1
+        view.close()

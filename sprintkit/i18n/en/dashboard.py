@@ -28,6 +28,9 @@ WORDS: dict[str, str] = {
         "for answers the method says more of is desirable or not."),
     "dashboard.composition_in": "Composition {period}: {parts}",
     "dashboard.triad_label": "Triangle for '{question}'. {parts}",
+    "dashboard.triad_areas": "Stories per area",
+    "dashboard.triad_areas_note": (
+        "Areas: the share of stories with a corner holding half or more, and 'mixed' in the middle (darker = more). Dot: the mean composition."),
     "dashboard.baseline": "Baseline",
     "dashboard.target": "Target",
     "dashboard.direction": "Desired direction",

@@ -29,6 +29,9 @@ WORDS: dict[str, str] = {
         "bij antwoorden waarvan de methode zegt of meer ervan gewenst is."),
     "dashboard.composition_in": "Samenstelling {period}: {parts}",
     "dashboard.triad_label": "Driehoek bij '{question}'. {parts}",
+    "dashboard.triad_areas": "Verhalen per vak",
+    "dashboard.triad_areas_note": (
+        "Vlakken: het aandeel verhalen met een hoek van de helft of meer, en in het midden 'gemengd' (donkerder = meer). Stip: de gemiddelde samenstelling."),
     "dashboard.baseline": "Nulmeting",
     "dashboard.target": "Streefwaarde",
     "dashboard.direction": "Gewenste richting",

@@ -231,7 +231,7 @@
     return comp.map(function (c, k) { return corners[k] + " " + Math.round(c * 100) + "%"; }).join(" · ");
   }
 
-  function triangle(corners, points, name) {
+  function triangle(corners, points, name, regions) {
     // corners a (top), b (bottom left), c (bottom right); points: [{comp, label, kind}] where
     // kind "from" is an open ring and "to" a filled dot, each with its period written beside it
     var A = [170, 62], B = [20, 300], C = [320, 300];
@@ -240,6 +240,21 @@
     box.appendChild(svg("polygon", { points: A.join(",") + " " + B.join(",") + " " + C.join(","), fill: "#f7f9fb", stroke: "#5f6b7a", "stroke-width": "1.5" }));
     // the 50% lines: the regions where one corner holds half the weight
     function at(a, b, c) { return [a * A[0] + b * B[0] + c * C[0], a * A[1] + b * B[1] + c * C[1]]; }
+    if (regions) {
+      // where the stories are: each of the four areas (a corner with half the weight or more,
+      // or mixed) shaded by its share of the stories and labelled with it — the same protected
+      // numbers as the bars, so no count is shown that the bars do not show
+      var ab = at(.5, .5, 0), ac = at(.5, 0, .5), bc = at(0, .5, .5);
+      [[[A, ab, ac], at(2 / 3, 1 / 6, 1 / 6)], [[B, ab, bc], at(1 / 6, 2 / 3, 1 / 6)],
+       [[C, ac, bc], at(1 / 6, 1 / 6, 2 / 3)], [[ab, ac, bc], at(.44, .28, .28)]].forEach(function (area, k) {
+        var r = regions[k];
+        if (!r) return;
+        var hidden = r.share === null || r.share === undefined;
+        box.appendChild(svg("polygon", { "class": "area", points: area[0].map(function (xy) { return xy.join(","); }).join(" "),
+          fill: hidden ? "#f7f9fb" : "#2f6f8f", "fill-opacity": hidden ? 1 : (0.06 + 0.4 * Math.min(1, r.share / 0.6)).toFixed(3) }));
+        box.appendChild(svg("text", { "class": "area-share", x: area[1][0], y: area[1][1] + 5, "text-anchor": "middle" }, hidden ? r.shown : pct(r.share)));
+      });
+    }
     [[at(.5, .5, 0), at(.5, 0, .5)], [at(.5, .5, 0), at(0, .5, .5)], [at(0, .5, .5), at(.5, 0, .5)]].forEach(function (seg) {
       box.appendChild(svg("line", { x1: seg[0][0], y1: seg[0][1], x2: seg[1][0], y2: seg[1][1], stroke: "#6b7785", "stroke-dasharray": "5 4" }));
     });
@@ -296,8 +311,11 @@
         var parts = compositionText(meta.corners, col.composition);
         q.appendChild(el("b", { "data-testid": "composition", "data-sig": meta.id }, parts));
         card.appendChild(q);
+        var regions = meta.answers.map(function (a) { return { share: col.counts[a.id] === null ? null : col.shares[a.id], shown: col.shown[a.id] }; });
+        var spread = meta.answers.map(function (a, k) { return a.label + " " + (regions[k].share === null ? regions[k].shown : pct(regions[k].share)); }).join(" · ");
         card.appendChild(triangle(meta.corners, [{ comp: col.composition, kind: "to", label: W.composition }],
-          say(U.triad_label, { question: meta.question, parts: W.composition + ": " + parts })));
+          say(U.triad_label, { question: meta.question, parts: W.composition + ": " + parts + ". " + U.triad_areas + ": " + spread }), regions));
+        card.appendChild(el("p", { "class": "caption" }, U.triad_areas_note));
       }
       cards.appendChild(card);
     });
