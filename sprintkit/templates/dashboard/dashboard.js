@@ -189,7 +189,15 @@
   function barRow(grid, sig, answer, index, col) {
     var shown = col.shown[answer.id];
     var share = col.shares[answer.id];
-    grid.appendChild(el("div", { "class": "label" }, answer.label));
+    var meaning = valenceOf(sig, answer.id);
+    var name = el("div", { "class": "label" }, answer.label);
+    if (meaning) {
+      // what the colour says, also in words (for screen readers and a pointer's tooltip)
+      var word = meaning === "positive" ? U.desirable : U.undesirable;
+      name.setAttribute("title", word);
+      name.appendChild(el("span", { "class": "sr-only" }, " (" + word + ")"));
+    }
+    grid.appendChild(name);
     var track = el("div", { "class": "track" });
     var fill = el("div", { "class": "fill" + (col.counts[answer.id] === null ? " hidden" : "") });
     if (col.counts[answer.id] !== null) {
