@@ -211,3 +211,50 @@ def test_printable(dashboard, tmp_path):
     assert "Welke emotie hoort bij dit verhaal?" in text
     assert "Periode: alle perioden" in text  # the filter is printed instead of the menus
     assert "Verschuivingen" in text and "2025-H1 → 2025-H2" in text
+
+
+# --- valence: colour by meaning only where the method declares it ----------------------------
+
+
+def test_valence_is_optional_and_a_scale_end_implies_the_other():
+    from pydantic import ValidationError
+
+    from sprintkit.model.method import ScaleSpec, Signifier
+
+    assert ScaleSpec().level_valence() == {}
+    assert ScaleSpec(max_valence="positive").level_valence() == {1: "negative", 5: "positive"}
+    assert ScaleSpec(min=0, max=10, min_valence="positive").level_valence() == {
+        0: "positive", 10: "negative"}
+    with pytest.raises(ValidationError, match="cannot be the same"):
+        ScaleSpec(min_valence="positive", max_valence="positive")
+    with pytest.raises(ValidationError):
+        Signifier(id="x", type="choice", question={"nl": "?"},
+                  choices=[{"id": "a", "label": {"nl": "a"}, "valence": "good"}])
+
+
+def test_dashboard_data_carries_valence_and_page_words(cli, tmp_path):
+    extra = """\
+  - id: gevoel
+    type: choice
+    question: {nl: Hoe voelde het?, en: How did it feel?}
+    choices:
+      - {id: fijn, label: {nl: Fijn, en: Good}, valence: positive}
+      - {id: rot, label: {nl: Rot, en: Bad}, valence: negative}
+      - {id: anders, label: {nl: Anders, en: Other}}
+"""
+    sprint = make_sprint(tmp_path / "sprint")
+    method = next((sprint / "methods").glob("*.yaml"))
+    text = method.read_text(encoding="utf-8")
+    method.write_text(text.replace("signifiers:\n", "signifiers:\n" + extra, 1), encoding="utf-8")
+    (tmp_path / "in.csv").write_text(csv_text(_rows()), encoding="utf-8")
+    assert cli("stories", "import", tmp_path / "in.csv", "-s", sprint).exit_code == 0
+    for lang, word in (("nl", "Niet gebruikt uit het adres: {items}."),
+                       ("en", "Not used from the address: {items}.")):
+        out = tmp_path / f"{lang}.html"
+        res = cli("stories", "dashboard", "-s", sprint, "--out", out, "--lang", lang)
+        assert res.exit_code == 0, res.stderr
+        data = _data(out.read_text(encoding="utf-8"))
+        valence = {s["id"]: s["valence"] for s in data["signifiers"]}
+        assert valence["gevoel"] == {"fijn": "positive", "rot": "negative"}
+        assert valence["emotie"] == {}
+        assert data["ui"]["address_ignored"] == word

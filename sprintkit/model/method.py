@@ -57,6 +57,18 @@ class Choice(Strict):
     label: LocalText = Field(description="What is shown to people.")
 
 
+Valence = Literal["positive", "negative"]
+"""Whether an answer (or a scale end) is one the method hopes to see more of (``positive``) or
+less of (``negative``). Optional: without it, a shift is shown as a direction only."""
+
+
+class SignifierChoice(Choice):
+    """An answer of a signifier (or a triad corner), with an optional valence."""
+
+    valence: Valence | None = Field(
+        None, description="positive: more of this is desirable; negative: less of it is.")
+
+
 class When(Strict):
     """Ask an output only when an earlier answer matches. Give exactly one test."""
 
@@ -103,6 +115,11 @@ class ScaleSpec(Strict):
     max: int = 5
     min_label: LocalText | None = None
     max_label: LocalText | None = None
+    min_valence: Valence | None = Field(
+        None, description="For a signifier: whether the lowest level is desirable (positive) or "
+                          "not (negative); the other end is taken as the opposite.")
+    max_valence: Valence | None = Field(
+        None, description="As min_valence, for the highest level.")
 
     _numbers = field_validator("min", "max", mode="before")(check_number)
 
@@ -110,7 +127,17 @@ class ScaleSpec(Strict):
     def _order(self) -> ScaleSpec:
         if self.min >= self.max:
             raise ValueError(msg("model.min_max"))
+        if self.min_valence is not None and self.min_valence == self.max_valence:
+            raise ValueError(msg("model.same_valence"))
         return self
+
+    def level_valence(self) -> dict[int, Valence]:
+        """The valence of the two ends (one given end implies the other)."""
+        opposite: dict[str, Valence] = {"positive": "negative", "negative": "positive"}
+        low = self.min_valence or (opposite[self.max_valence] if self.max_valence else None)
+        if low is None:
+            return {}
+        return {self.min: low, self.max: opposite[low]}
 
 
 class OutputSpec(Strict):
@@ -228,9 +255,10 @@ class Signifier(Strict):
     id: Identifier
     type: SignifierType
     question: LocalText
-    choices: list[Choice] = Field(default_factory=list, description="For choice/multichoice.")
+    choices: list[SignifierChoice] = Field(default_factory=list,
+                                           description="For choice/multichoice.")
     scale: ScaleSpec | None = Field(None, description="For scale questions.")
-    corners: list[Choice] = Field(
+    corners: list[SignifierChoice] = Field(
         default_factory=list, description="For triads: exactly three corner labels."
     )
 

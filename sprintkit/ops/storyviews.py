@@ -180,7 +180,7 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
                          for p in perspectives],
         "signifiers": [
             {"id": s.id, "type": s.type, "question": s.question.get(ctx.lang),
-             "answers": sig["answers"], "corners": sig["corners"]}
+             "answers": sig["answers"], "corners": sig["corners"], "valence": valences(s)}
             for s, sig in zip(ctx.method.signifiers,
                               summarise(cube, ctx.method, by=[], min_cell=min_cell,
                                         lang=ctx.lang, raw=True)["signifiers"], strict=True)
@@ -195,6 +195,14 @@ def dashboard_data(ctx: StoryContext, *, quote_limit: int = 3) -> dict[str, Any]
     }
     protect_output(data, min_cell)
     return data
+
+
+def valences(signifier: Any) -> dict[str, str]:
+    """Answer id -> ``positive``/``negative`` where the method declares it (a scale's ends as
+    their level, ``"1"``/``"5"``); the dashboard colours a shift by meaning only there."""
+    if signifier.type == "scale" and signifier.scale is not None:
+        return {str(level): v for level, v in signifier.scale.level_valence().items()}
+    return {c.id: c.valence for c in [*signifier.choices, *signifier.corners] if c.valence}
 
 
 def story_counts(cube: Any, periods: list[str], perspectives: list[str],

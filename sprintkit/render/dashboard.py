@@ -37,9 +37,21 @@ def generated_on() -> str:
     return datetime.now().date().isoformat()
 
 
+def page_words(lang: str) -> dict[str, str]:
+    """The page's own words from the catalogue (``dashboard.*`` without the prefix), for the
+    template and, as ``data["ui"]``, for the script."""
+    from sprintkit.i18n import catalogue, t
+
+    prefix = "dashboard."
+    return {key[len(prefix):]: t(key, lang) for key in catalogue("en") if key.startswith(prefix)}
+
+
 def render_dashboard(data: dict[str, Any]) -> str:
     """The dashboard page for ``data`` (see ``sprintkit.ops.stories.dashboard_data``)."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    ui = page_words(data["language"])
+    data = {**data, "ui": ui}
 
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATE_DIR)),
@@ -54,6 +66,7 @@ def render_dashboard(data: dict[str, Any]) -> str:
         title=data["title"],
         organisation=data.get("organisation"),
         w=data["words"],
+        u=ui,
         csp=CSP,
         privacy_note=data["privacy_note"],
         generated=generated_on(),

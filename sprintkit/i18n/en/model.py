@@ -48,4 +48,5 @@ WORDS: dict[str, str] = {
     "model.end_before_start": "end ({end}) is before start ({start})",
     "model.edit_unchanged": "{id}: nothing changed (the values are the same)",
     "model.edit_changed": "{id}: changed {fields}",
+    "model.same_valence": "min_valence and max_valence cannot be the same",
 }

@@ -48,4 +48,5 @@ WORDS: dict[str, str] = {
     "model.end_before_start": "het einde ({end}) ligt voor het begin ({start})",
     "model.edit_unchanged": "{id}: niets gewijzigd (de waarden zijn dezelfde)",
     "model.edit_changed": "{id}: gewijzigd: {fields}",
+    "model.same_valence": "min_valence en max_valence kunnen niet hetzelfde zijn",
 }
