@@ -70,7 +70,7 @@ def verdict_words(lang: str) -> dict[str, str]:
             if key.startswith("chart.verdict.")}
 
 
-KINDS = ("forest", "indicator", "votes", "matrix", "assumptions")
+KINDS = ("forest", "indicator", "votes", "matrix", "assumptions", "distribution")
 
 
 class EmptyChart(ValueError):
@@ -188,6 +188,10 @@ def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
         from sprintkit.render import chart_choices
 
         return chart_choices.size_cm(spec)
+    if spec.get("type") == "distribution":
+        from sprintkit.render import chart_stories
+
+        return chart_stories.size_cm(spec)
     return WIDTH_CM, 6.5
 
 
@@ -218,6 +222,10 @@ def figure(spec: dict[str, Any], dpi: int = DPI) -> Any:
             _forest(fig, spec)
         elif kind == "indicator":
             _indicator(fig, spec)
+        elif kind == "distribution":
+            from sprintkit.render import chart_stories
+
+            chart_stories.draw(fig, spec)
         else:
             from sprintkit.render import chart_choices
 
