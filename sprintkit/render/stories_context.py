@@ -35,7 +35,8 @@ def _table(sig: dict[str, Any], periods: list[str], lang: str) -> dict[str, Any]
     rows = []
     for answer in sig.get("answers") or []:
         cells = [_cell(columns.get(p) or {}, answer["id"], lang) for p in periods]
-        rows.append({"label": answer["label"], "cells": cells})
+        label = str(answer["label"])
+        rows.append({"label": label[:1].upper() + label[1:], "cells": cells})
     answered = []
     for p in periods:
         n = (columns.get(p) or {}).get("n_shown", HIDDEN)
@@ -58,8 +59,8 @@ def outward(lo: float, hi: float, decimals: int) -> tuple[float, float]:
 
 def _between(lo: float, hi: float, lang: str, decimals: int) -> str:
     low, high = outward(lo, hi, decimals)
-    return (f"{numbers.signed(low, lang, decimals, trim=False)} – "
-            f"{numbers.signed(high, lang, decimals, trim=False)}")
+    return t("storyreport.range", lang, low=numbers.signed(low, lang, decimals, trim=False),
+             high=numbers.signed(high, lang, decimals, trim=False))
 
 
 def _interval_pp(interval: list[float] | None, lang: str) -> str:

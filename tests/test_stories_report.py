@@ -1,0 +1,169 @@
+"""`sprintkit stories report`: the story findings as a document (observations → interpretations)
+from the protected story numbers, on the Foodvalley example."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "foodvalley-stories"
+OTHER = ROOT / "examples" / "intervence" / "experiment-veiligheid"
+FORBIDDEN = ("sprintkit", ".yaml", ".csv", ".db", "hard_data", "going_well", "first_cycle",
+             "--", "phases", "outputs", "verhalen.csv")
+
+
+@pytest.fixture(scope="module")
+def foodvalley(tmp_path_factory):
+    from sprintkit.ops.stories import import_stories
+
+    folder = tmp_path_factory.mktemp("report") / "foodvalley"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("stories.db", "reports"))
+    import_stories(file=folder / "verhalen.csv", sprint=folder)
+    return folder
+
+
+def _document_text(path: Path) -> tuple[list[str], list[list[list[str]]], str]:
+    from docx import Document
+
+    doc = Document(str(path))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    text += "\n" + "\n".join(c for t in tables for row in t for c in row)
+    return headings, tables, text
+
+
+@pytest.fixture(scope="module")
+def nl_docx(foodvalley, tmp_path_factory):
+    from sprintkit.ops.storyreport import write_story_report
+
+    out = tmp_path_factory.mktemp("out") / "verhalen.docx"
+    result = write_story_report(sprint=foodvalley, out=out)
+    return out, result
+
+
+def test_the_report_has_a_section_per_signifier_and_agrees_with_the_summary(foodvalley, nl_docx,
+                                                                            cli):
+    out, result = nl_docx
+    assert result["stories"] == 360 and result["signifiers"] == 5
+    headings, tables, text = _document_text(out)
+    res = cli("stories", "summary", "-s", foodvalley, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    summary = json.loads(res.stdout)
+    periods = [g["key"] for g in summary["groups"] if g["key"]]
+    for heading in ("Over dit rapport", "Waarnemingen", "Harde data", "Interpretaties"):
+        assert heading in headings
+    compared = 0
+    for sig in summary["signifiers"]:
+        assert sig["question"] in headings
+        table = next(t for t in tables if t[0][0] == "Antwoord"
+                     and [r[0] for r in t[1:-1]] == [
+                         a["label"][:1].upper() + a["label"][1:] for a in sig["answers"]])
+        for row, answer in zip(table[1:-1], sig["answers"], strict=True):
+            for cell, period in zip(row[1:], periods, strict=True):
+                shown = sig["columns"][period]["shown"][answer["id"]]
+                count = cell.split(" ")[0]
+                if shown.isdigit() and count.isdigit():
+                    assert count == shown
+                    compared += 1
+                else:
+                    assert count == "*"
+        assert table[-1][1:] == [sig["columns"][p]["n_shown"] for p in periods]
+    assert compared > 50
+
+
+def test_no_count_below_the_threshold_and_no_internals_in_the_client_copy(nl_docx):
+    out, _ = nl_docx
+    _, tables, text = _document_text(out)
+    counts = [int(m.group(1)) for t in tables for row in t for cell in row[1:]
+              if (m := re.fullmatch(r"(\d+) \(\d+%\)", cell))]
+    assert counts and min(counts) >= 5
+    assert "*" in {cell for t in tables for row in t for cell in row}  # small cells are hidden
+    for word in FORBIDDEN:
+        assert word not in text, word
+    assert "Hier komt de duiding" not in text  # the team's interpretations are printed
+    assert "Terugbellen binnen twee werkdagen geeft ouders rust." in text
+
+
+def test_quotes_come_only_from_consenting_stories(foodvalley, nl_docx):
+    from sprintkit.ops.stories import context
+
+    out, result = nl_docx
+    _, _, text = _document_text(out)
+    ctx = context(foodvalley, None)
+    with ctx.open_store() as store:
+        stories = list(store.stories())
+    quoted = re.findall(r"“(.+?)” — ", text)
+    assert quoted and len(quoted) == result["quotes"]
+    consenting = {s.text for s in stories if s.consent}
+    refusing = {s.text for s in stories if not s.consent} - consenting
+    assert refusing  # the example has stories without consent
+    for quote in quoted:
+        assert quote.rstrip(" …") and any(s.startswith(quote.rstrip(" …")) for s in consenting)
+        assert quote not in refusing
+
+
+def test_english_report(foodvalley, tmp_path, cli):
+    out = tmp_path / "stories.docx"
+    res = cli("stories", "report", "-s", foodvalley, "-o", out, "--lang", "en")
+    assert res.exit_code == 0, res.stderr
+    assert "wrote" in res.stderr
+    headings, _, text = _document_text(out)
+    for heading in ("About this report", "Observations", "Hard data", "Interpretations"):
+        assert heading in headings
+    assert "How heard did you feel in this situation?" in headings or any(
+        "heard" in h for h in headings)
+    assert "Verschuivingen" not in text
+
+
+def test_without_interpretations_a_draft_asks_for_them_and_the_client_copy_does_not(
+        foodvalley, tmp_path, cli):
+    from sprintkit.files.sprintfile import update_sprint
+
+    folder = tmp_path / "empty"
+    shutil.copytree(foodvalley, folder)
+
+    def clear(model):
+        model.phases["insight"].outputs = {}
+
+    update_sprint(folder, clear)
+    for draft in (False, True):
+        out = tmp_path / f"r{draft}.md"
+        res = cli("stories", "report", "-s", folder, "-o", out, *(["--draft"] if draft else []))
+        assert res.exit_code == 0, res.stderr
+        text = out.read_text(encoding="utf-8")
+        assert "# Interpretaties" in text and "Hier komt de duiding van het team" in text
+        assert ("Inzicht opbouwen; het rapport" in text) is draft
+        assert "sprintkit" not in text
+
+
+def test_formats_md_and_html(foodvalley, tmp_path, cli):
+    for suffix in ("md", "html"):
+        out = tmp_path / f"r.{suffix}"
+        res = cli("stories", "report", "-s", foodvalley, "-o", out)
+        assert res.exit_code == 0, res.stderr
+        assert "Waarnemingen" in out.read_text(encoding="utf-8")
+
+
+def test_bad_input_gets_a_clear_message(foodvalley, tmp_path, cli):
+    empty = tmp_path / "nostories"
+    shutil.copytree(foodvalley, empty, ignore=shutil.ignore_patterns("stories.db*"))
+    res = cli("stories", "report", "-s", empty)
+    assert res.exit_code == 1
+    assert "nog geen verhalen" in res.stderr and "Traceback" not in res.stderr
+    other = tmp_path / "other"
+    shutil.copytree(OTHER, other)
+    res = cli("stories", "report", "-s", other)
+    assert res.exit_code == 1
+    assert "duidingsvragen" in res.stderr and "Traceback" not in res.stderr
+    out = tmp_path / "exists.docx"
+    out.write_bytes(b"x")
+    res = cli("stories", "report", "-s", foodvalley, "-o", out)
+    assert res.exit_code != 0 and out.read_bytes() == b"x"
+    res = cli("stories", "report", "-s", foodvalley, "--format", "odt")
+    assert res.exit_code == 2
