@@ -167,3 +167,27 @@ def test_bad_input_gets_a_clear_message(foodvalley, tmp_path, cli):
     assert res.exit_code != 0 and out.read_bytes() == b"x"
     res = cli("stories", "report", "-s", foodvalley, "--format", "odt")
     assert res.exit_code == 2
+
+
+def test_the_readme_console_block_is_true(cli, tmp_path, monkeypatch):
+    import shlex
+
+    from readme_support import blocks, console_steps, section
+
+    monkeypatch.chdir(tmp_path)
+    for line in ('new story-cycle regio --title "Verhalen regio" --org "Regionaal team" '
+                 '--no-input', "stories sample -s regio --count 400 --out oefenverhalen.csv",
+                 "stories import oefenverhalen.csv -s regio"):
+        assert cli(*shlex.split(line)).exit_code == 0
+    text = section("Stories: a story cycle with a dashboard")
+    story_part = text[text.index("### Story report"):]
+    [block] = blocks(story_part.split("\n### ", 2)[0] + "\n", "console")
+    steps = console_steps(block)
+    assert steps
+    for command, expected in steps:
+        res = cli(*shlex.split(command)[1:])
+        assert res.exit_code == 0, res.stderr
+        produced = {line.rstrip() for line in res.output.splitlines()}
+        for line in expected:
+            assert line in produced, (line, res.output)
+    assert (tmp_path / "regio" / "reports" / "regio-verhalenrapport.docx").is_file()

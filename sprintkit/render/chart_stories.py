@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from sprintkit.render.charts import INK, EmptyChart, WIDTH_CM
 from sprintkit.render.chart_layout import (
     FRAME,
     GREY,
@@ -19,6 +18,7 @@ from sprintkit.render.chart_layout import (
     text_cm,
     wrap,
 )
+from sprintkit.render.charts import INK, WIDTH_CM, EmptyChart
 
 PERIOD_COLOURS = ("#90a4ae", "#1565c0", "#00897b", "#6a1b9a")
 """Period bars: light grey-blue for the earliest, then darker, distinct hues (not good/bad)."""
@@ -58,9 +58,8 @@ def draw(fig: Any, spec: dict[str, Any]) -> None:
     x = x0
     for k, period in enumerate(periods):
         ax.barh(height - 0.35, 0.4, height=0.25, left=x, color=PERIOD_COLOURS[k], linewidth=0)
-        label = ax.text(x + 0.5, height - 0.35, period, ha="left", va="center", color=INK)
+        ax.text(x + 0.5, height - 0.35, period, ha="left", va="center", color=INK)
         x += 0.5 + text_cm(period) + 0.5
-        del label
     ax.text(width - 0.2, height - 0.35, chart_words(spec).get("story_share", ""),
             ha="right", va="center", color=GREY, fontsize=8)
     y = height - TOP_CM

@@ -130,8 +130,8 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
     ``{"label", "items"}``."""
     summary = section["summary"]
     periods = [g["key"] for g in summary["groups"] if g["key"]]
-    shifts = section.get("shifts")
-    by_id = {s["id"]: s for s in (shifts or {}).get("signifiers", [])}
+    shifts: dict[str, Any] = section.get("shifts") or {}
+    by_id = {s["id"]: s for s in shifts.get("signifiers", [])}
     charts: dict[str, dict[str, Any]] = {}
     signifiers = []
     for sig in summary["signifiers"]:
@@ -147,7 +147,7 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
         for line in lines:
             line["quotes"] = quotes.get((sig["id"], line["answer"]), [])
             line["quote_period"] = shifts["to"] if line["direction"] == "up" else shifts["from"]
-        tested = bool(shift) and (shift.get("test") or {}).get("name") != "none"
+        tested = shift is not None and (shift.get("test") or {}).get("name") != "none"
         composition = None
         if sig["type"] == "triad" and sig.get("corners"):
             composition = [
@@ -173,8 +173,8 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
         "total": groups.get("", HIDDEN),
         "per_period": per_period,
         "min_cell": section["min_cell"],
-        "shift_from": shifts["from"] if shifts else None,
-        "shift_to": shifts["to"] if shifts else None,
+        "shift_from": shifts.get("from"),
+        "shift_to": shifts.get("to"),
         "signifiers": signifiers,
         "hard": _hard_data(section.get("hard_data") or {}, lang),
         "interpretations": interpretations,
