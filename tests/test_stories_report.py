@@ -191,3 +191,15 @@ def test_the_readme_console_block_is_true(cli, tmp_path, monkeypatch):
         for line in expected:
             assert line in produced, (line, res.output)
     assert (tmp_path / "regio" / "reports" / "regio-verhalenrapport.docx").is_file()
+
+
+def test_one_period_has_no_shifts_section(foodvalley, tmp_path, cli):
+    folder = tmp_path / "one"
+    shutil.copytree(foodvalley, folder)
+    assert cli("stories", "purge", "-s", folder, "--period", "2025-H2", "--yes").exit_code == 0
+    out = tmp_path / "one.md"
+    res = cli("stories", "report", "-s", folder, "-o", out)
+    assert res.exit_code == 0, res.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "nog maar één periode" in text and "### Verschuivingen" not in text
+    assert "2025-H2" not in text.split("# Harde data")[0]  # the hard data keeps its periods
