@@ -203,3 +203,27 @@ def test_one_period_has_no_shifts_section(foodvalley, tmp_path, cli):
     text = out.read_text(encoding="utf-8")
     assert "nog maar één periode" in text and "### Verschuivingen" not in text
     assert "2025-H2" not in text.split("# Harde data")[0]  # the hard data keeps its periods
+
+
+def test_intervals_are_rounded_outward_and_never_show_zero_when_they_exclude_it():
+    from sprintkit.render.stories_context import outward
+
+    assert outward(-2.04, -0.03, 1) == (-2.1, -0.1)
+    assert outward(0.004, 0.36, 2) == (0.01, 0.36)
+    assert outward(0.34, 0.81, 2) == (0.34, 0.81)  # exact bounds stay as they are
+    assert outward(-0.36, 16.02, 0) == (-1.0, 17.0)
+
+
+def test_shift_quotes_leave_out_stories_without_consent(foodvalley):
+    from sprintkit.ops.stories import context
+    from sprintkit.ops.storyreport import shift_quotes
+
+    ctx = context(foodvalley, None)
+    with ctx.open_store() as store:
+        matching = [s for s in store.stories(period="2025-H2")
+                    if "family" in {row[0] for row in s.answers.get("what-mattered", [])}]
+        found = shift_quotes(ctx, store, [("what-mattered", "family", "2025-H2")], limit=1000)
+    quoted = [q["text"] for q in found[("what-mattered", "family")]]
+    consenting = [s.text for s in matching if s.consent]
+    assert any(not s.consent for s in matching)  # there is something to leave out
+    assert sorted(quoted) == sorted(consenting)

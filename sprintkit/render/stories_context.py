@@ -16,6 +16,12 @@ from sprintkit.render.fmt import join_words
 HIDDEN = "*"
 
 
+def _capital(label: Any) -> str:
+    """An answer label as a table row or sentence starts (the triad's ``gemengd``)."""
+    text = str(label)
+    return text[:1].upper() + text[1:]
+
+
 def _visible(shown: Any) -> bool:
     return isinstance(shown, str) and shown.isdigit()
 
@@ -35,8 +41,7 @@ def _table(sig: dict[str, Any], periods: list[str], lang: str) -> dict[str, Any]
     rows = []
     for answer in sig.get("answers") or []:
         cells = [_cell(columns.get(p) or {}, answer["id"], lang) for p in periods]
-        label = str(answer["label"])
-        rows.append({"label": label[:1].upper() + label[1:], "cells": cells})
+        rows.append({"label": _capital(answer["label"]), "cells": cells})
     answered = []
     for p in periods:
         n = (columns.get(p) or {}).get("n_shown", HIDDEN)
@@ -49,7 +54,9 @@ def outward(lo: float, hi: float, decimals: int) -> tuple[float, float]:
     import math
 
     scale = 10 ** decimals
-    low, high = math.floor(lo * scale) / scale, math.ceil(hi * scale) / scale
+    fuzz = 1e-9  # 0.81 * 100 is 81.00000000000001: not a reason to widen
+    low = math.floor(lo * scale + fuzz) / scale
+    high = math.ceil(hi * scale - fuzz) / scale
     if lo > 0 and low <= 0:
         low = 1 / scale
     if hi < 0 and high >= 0:
@@ -80,7 +87,7 @@ def _shift_lines(shift: dict[str, Any], lang: str) -> list[dict[str, Any]]:
         key = "storyreport.shift_up" if a["shift"] == "up" else "storyreport.shift_down"
         lines.append({
             "answer": a["id"], "direction": a["shift"],
-            "text": t(key, lang, answer=a["label"],
+            "text": t(key, lang, answer=_capital(a["label"]),
                       before=numbers.percent(before.get("share"), lang),
                       after=numbers.percent(after.get("share"), lang),
                       difference=numbers.signed((a.get("difference") or 0) * 100, lang, 1),
