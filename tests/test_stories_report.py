@@ -227,3 +227,35 @@ def test_shift_quotes_leave_out_stories_without_consent(foodvalley):
     consenting = [s.text for s in matching if s.consent]
     assert any(not s.consent for s in matching)  # there is something to leave out
     assert sorted(quoted) == sorted(consenting)
+
+
+def test_a_docx_draft_has_the_note_as_a_review_comment_and_the_client_copy_has_none(
+        foodvalley, tmp_path, cli):
+    import zipfile
+
+    from sprintkit.files.sprintfile import update_sprint
+
+    folder = tmp_path / "empty"
+    shutil.copytree(foodvalley, folder)
+    update_sprint(folder, lambda model: setattr(model.phases["insight"], "outputs", {}))
+    for draft in (False, True):
+        out = tmp_path / f"r{draft}.docx"
+        res = cli("stories", "report", "-s", folder, "-o", out, *(["--draft"] if draft else []))
+        assert res.exit_code == 0, res.stderr
+        with zipfile.ZipFile(out) as z:
+            comments = z.read("word/comments.xml").decode() \
+                if "word/comments.xml" in z.namelist() else ""
+        assert ("Inzicht opbouwen" in comments) is draft
+        _, _, text = _document_text(out)
+        assert ("CONCEPT" in text) is draft
+
+
+def test_a_database_without_stories_gets_a_clear_message(foodvalley, tmp_path, cli):
+    folder = tmp_path / "purged"
+    shutil.copytree(foodvalley, folder)
+    for period in ("2025-H1", "2025-H2"):
+        assert cli("stories", "purge", "-s", folder, "--period", period, "--yes").exit_code == 0
+    res = cli("stories", "report", "-s", folder)
+    assert res.exit_code == 1
+    assert "nog geen verhalen" in res.stderr and "Traceback" not in res.stderr
+    assert not (folder / "reports").exists()
