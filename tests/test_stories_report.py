@@ -222,7 +222,8 @@ def test_shift_quotes_leave_out_stories_without_consent(foodvalley):
     with ctx.open_store() as store:
         matching = [s for s in store.stories(period="2025-H2")
                     if "family" in {row[0] for row in s.answers.get("what-mattered", [])}]
-        found = shift_quotes(ctx, store, [("what-mattered", "family", "2025-H2")], limit=1000)
+        found = shift_quotes(ctx, store, [("what-mattered", "family", "2025-H2",
+                                                frozenset(["family"]))], limit=1000)
     quoted = [q["text"] for q in found[("what-mattered", "family")]]
     consenting = [s.text for s in matching if s.consent]
     assert any(not s.consent for s in matching)  # there is something to leave out

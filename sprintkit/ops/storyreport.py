@@ -44,11 +44,16 @@ def _context(sprint: Path | None, lang: str | None) -> StoryContext:
     return ctx
 
 
-def shift_quotes(ctx: StoryContext, store: StoryStore, wanted: list[tuple[str, str, str]], *,
+Wanted = tuple[str, str, str, frozenset[str]]
+"""(signifier id, key, period, answers): a shift to illustrate with stories of ``period`` that
+gave one of ``answers``; ``key`` is the shifted answer, or ``mean`` for a scale's mean."""
+
+
+def shift_quotes(ctx: StoryContext, store: StoryStore, wanted: list[Wanted], *,
                  limit: int = QUOTES_PER_SHIFT) -> dict[tuple[str, str], list[dict[str, Any]]]:
-    """Quotes per (signifier, answer, period): only stories whose teller agreed to be quoted,
-    only from a period × perspective group of at least min_cell stories, pseudonymised again on
-    the way out; newest first, at most ``limit`` each."""
+    """Quotes per (signifier, key): only stories whose teller agreed to be quoted, only from a
+    period × perspective group of at least min_cell stories, pseudonymised again on the way
+    out; newest first, at most ``limit`` each."""
     from sprintkit.engine.stories import perspective_label
     from sprintkit.ops.stories import pseudonymiser
 
@@ -58,18 +63,18 @@ def shift_quotes(ctx: StoryContext, store: StoryStore, wanted: list[tuple[str, s
     big_enough = {(p, v) for (p, v, _b), n in cube.stories.items()
                   if n >= ctx.settings.min_cell}
     pseudo, _ = pseudonymiser(ctx, create=False)
-    found: dict[tuple[str, str], list[dict[str, Any]]] = {(s, a): [] for s, a, _ in wanted}
-    periods = {p for _, _, p in wanted}
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {(s, k): [] for s, k, _, _ in wanted}
+    periods = {p for _, _, p, _ in wanted}
     for period in sorted(periods):
-        looking = [(s, a) for s, a, p in wanted if p == period]
+        looking = [(s, k, answers) for s, k, p, answers in wanted if p == period]
         for story in store.stories(period=period, consent_only=True, newest_first=True):
             if not story.consent or (story.period, story.perspective) not in big_enough:
                 continue
-            for sig, answer in looking:
-                chosen = found[(sig, answer)]
+            for sig, key, answers in looking:
+                chosen = found[(sig, key)]
                 if len(chosen) >= limit:
                     continue
-                if answer not in {row[0] for row in story.answers.get(sig, [])}:
+                if not answers & {row[0] for row in story.answers.get(sig, [])}:
                     continue
                 text = pseudo.apply(story.text).text
                 if len(text) > MAX_QUOTE_CHARS:
@@ -79,9 +84,33 @@ def shift_quotes(ctx: StoryContext, store: StoryStore, wanted: list[tuple[str, s
                                            perspective=perspective_label(
                                                ctx.method, story.perspective, ctx.lang),
                                            period=story.period)})
-            if all(len(found[k]) >= limit for k in looking):
+            if all(len(found[(sig, key)]) >= limit for sig, key, _ in looking):
                 break
     return found
+
+
+def wanted_quotes(shifts: dict[str, Any]) -> list[Wanted]:
+    """The shifts to illustrate: an answer that grew with stories of the later period that gave
+    it, one that shrank with stories of the earlier period; a scale's mean that rose with
+    stories of the later period above the middle of the scale, one that fell with stories below
+    it. Only answers whose count is shown in that period."""
+    wanted: list[Wanted] = []
+    for sig in shifts.get("signifiers", []):
+        for a in sig.get("answers", []):
+            if a.get("shift") in ("up", "down"):
+                period = shifts["to"] if a["shift"] == "up" else shifts["from"]
+                wanted.append((sig["id"], a["id"], period, frozenset([a["id"]])))
+        direction = (sig.get("mean") or {}).get("shift")
+        if sig.get("type") == "scale" and direction in ("up", "down"):
+            values = {a["id"]: float(a["id"]) for a in sig.get("answers", [])
+                      if str((a.get("to") or {}).get("shown", "")).isdigit()}
+            if values:
+                middle = (min(values.values()) + max(values.values())) / 2
+                side = {a for a, v in values.items()
+                        if (v > middle if direction == "up" else v < middle)}
+                if side:
+                    wanted.append((sig["id"], "mean", shifts["to"], frozenset(side)))
+    return wanted
 
 
 def interpretations(ctx: StoryContext) -> list[dict[str, Any]]:
@@ -142,13 +171,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
     if not section.get("available"):
         raise NotFound(t("storyreport.no_stories", language),
                        hint=t("storyreport.no_stories_hint", language))
-    shifts = section.get("shifts") or {}
-    wanted = []
-    for sig in shifts.get("signifiers", []):
-        for a in sig.get("answers", []):
-            if a.get("shift") in ("up", "down"):
-                period = shifts["to"] if a["shift"] == "up" else shifts["from"]
-                wanted.append((sig["id"], a["id"], period))
+    wanted = wanted_quotes(section.get("shifts") or {})
     with ctx.open_store() as store:
         quotes = shift_quotes(ctx, store, wanted)
     created = document_date([model])
@@ -165,6 +188,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
                          subject=model.title, draft=draft, organisation=model.organisation)
     written = _write(target, output, folder)
     shown_quotes = sum(len(line["quotes"]) for s in context["signifiers"] for line in s["shifts"])
+    shown_quotes += sum(len(s["mean_quotes"]) for s in context["signifiers"])
     return {"path": str(target), "format": kind, "lang": language, "draft": draft,
             "stories": section["total_stories"], "signifiers": len(context["signifiers"]),
             "quotes": shown_quotes, "files": [str(p) for p in written]}

@@ -154,6 +154,7 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
         for line in lines:
             line["quotes"] = quotes.get((sig["id"], line["answer"]), [])
             line["quote_period"] = shifts["to"] if line["direction"] == "up" else shifts["from"]
+        mean_quotes = quotes.get((sig["id"], "mean"), [])
         tested = shift is not None and (shift.get("test") or {}).get("name") != "none"
         composition = None
         if sig["type"] == "triad" and sig.get("corners"):
@@ -166,6 +167,7 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
             "id": sig["id"], "type": sig["type"], "question": sig["question"],
             "table": table, "chart": ref, "shifts": lines,
             "mean_shift": _mean_line(shift, lang) if shift else None,
+            "mean_quotes": mean_quotes,
             "tested": tested, "composition": composition,
         })
     groups = {g["key"]: g["shown"] for g in summary["groups"]}
