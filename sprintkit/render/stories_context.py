@@ -129,6 +129,18 @@ def _hard_data(hard: dict[str, Any], lang: str) -> dict[str, Any]:
             "stories": [s if _visible(s) else HIDDEN for s in stories]}
 
 
+CHART_PERIODS = 4
+"""A chart shows at most this many periods, the latest (the table shows them all)."""
+
+
+def chart_spec(periods: list[str], rows: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """The ``distribution`` chart of one question's table rows."""
+    keep = slice(max(0, len(periods) - CHART_PERIODS), len(periods))
+    return {"type": "distribution", "lang": lang, "periods": periods[keep],
+            "rows": [{"label": r["label"], "shares": [c["share"] for c in r["cells"]][keep],
+                      "shown": [c["share_text"] for c in r["cells"]][keep]} for r in rows]}
+
+
 def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict[str, Any],
                   quotes: dict[tuple[str, str], list[dict[str, Any]]],
                   interpretations: list[dict[str, Any]]) -> dict[str, Any]:
@@ -144,11 +156,7 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
     for sig in summary["signifiers"]:
         table = _table(sig, periods, lang)
         ref = f"story-{sig['id']}"
-        charts[ref] = {
-            "type": "distribution", "lang": lang, "periods": periods,
-            "rows": [{"label": r["label"], "shares": [c["share"] for c in r["cells"]],
-                      "shown": [c["share_text"] for c in r["cells"]]} for r in table["rows"]],
-        }
+        charts[ref] = chart_spec(periods, table["rows"], lang)
         shift = by_id.get(sig["id"])
         lines = _shift_lines(shift, lang) if shift else []
         for line in lines:
