@@ -61,10 +61,10 @@ def test_the_report_has_a_section_per_signifier_and_agrees_with_the_summary(food
     compared = 0
     for sig in summary["signifiers"]:
         assert sig["question"] in headings
+        labels = [a["label"][:1].upper() + a["label"][1:] for a in sig["answers"]]
         table = next(t for t in tables if t[0][0] == "Antwoord"
-                     and [r[0] for r in t[1:-1]] == [
-                         a["label"][:1].upper() + a["label"][1:] for a in sig["answers"]])
-        for row, answer in zip(table[1:-1], sig["answers"], strict=True):
+                     and [r[0] for r in t[1:len(labels) + 1]] == labels)
+        for row, answer in zip(table[1:len(labels) + 1], sig["answers"], strict=True):
             for cell, period in zip(row[1:], periods, strict=True):
                 shown = sig["columns"][period]["shown"][answer["id"]]
                 count = cell.split(" ")[0]
@@ -73,7 +73,14 @@ def test_the_report_has_a_section_per_signifier_and_agrees_with_the_summary(food
                     compared += 1
                 else:
                     assert count == "*"
-        assert table[-1][1:] == [sig["columns"][p]["n_shown"] for p in periods]
+        answered = table[len(labels) + 1]
+        assert answered[0] == "Beantwoord"
+        assert answered[1:] == [sig["columns"][p]["n_shown"] for p in periods]
+        if sig["type"] == "scale":
+            mean = table[len(labels) + 2]
+            assert mean[0] == "Gemiddelde"
+            assert [float(m.replace(",", ".")) for m in mean[1:]] == [
+                round(sig["columns"][p]["mean"], 2) for p in periods]
     assert compared > 50
 
 

@@ -29,8 +29,10 @@ def _visible(shown: Any) -> bool:
 def _cell(column: dict[str, Any], answer: str, lang: str) -> dict[str, Any]:
     shown = (column.get("shown") or {}).get(answer, HIDDEN)
     share = (column.get("shares") or {}).get(answer)
-    if not _visible(shown) or share is None:
+    if not _visible(shown):
         return {"text": HIDDEN, "share": None, "share_text": HIDDEN}
+    if share is None:  # its n is hidden: the count alone
+        return {"text": shown, "share": None, "share_text": HIDDEN}
     share_text = numbers.percent(share, lang)
     return {"text": t("storyreport.count_share", lang, count=shown, share=share_text),
             "share": share, "share_text": share_text}
@@ -46,7 +48,11 @@ def _table(sig: dict[str, Any], periods: list[str], lang: str) -> dict[str, Any]
     for p in periods:
         n = (columns.get(p) or {}).get("n_shown", HIDDEN)
         answered.append(n if _visible(n) else HIDDEN)
-    return {"rows": rows, "answered": answered}
+    means = None
+    if sig.get("type") == "scale":
+        means = [numbers.number(m, lang, 2) if (m := (columns.get(p) or {}).get("mean"))
+                 is not None else HIDDEN for p in periods]
+    return {"rows": rows, "answered": answered, "means": means}
 
 
 def outward(lo: float, hi: float, decimals: int) -> tuple[float, float]:

@@ -12,6 +12,7 @@ WORDS: dict[str, str] = {
     "storyreport.observations_intro": "Per signifier question: how many stories gave each answer, per period, and what clearly shifted between {from_period} and {to_period}.",
     "storyreport.observations_one": "Per signifier question: how many stories gave each answer. There is only one period so far, so there is no shift to look at yet.",
     "storyreport.range": "{low} to {high}",
+    "storyreport.mean": "Mean",
     "storyreport.answer": "Answer",
     "storyreport.answered": "Answered",
     "storyreport.count_share": "{count} ({share})",

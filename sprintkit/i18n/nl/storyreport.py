@@ -12,6 +12,7 @@ WORDS: dict[str, str] = {
     "storyreport.observations_intro": "Per duidingsvraag: hoeveel verhalen elk antwoord kregen, per periode, en wat er tussen {from_period} en {to_period} duidelijk verschoven is.",
     "storyreport.observations_one": "Per duidingsvraag: hoeveel verhalen elk antwoord kregen. Er is nog maar één periode, dus nog geen verschuiving om te bekijken.",
     "storyreport.range": "{low} tot {high}",
+    "storyreport.mean": "Gemiddelde",
     "storyreport.answer": "Antwoord",
     "storyreport.answered": "Beantwoord",
     "storyreport.count_share": "{count} ({share})",
