@@ -289,3 +289,15 @@ def test_the_chart_shows_at_most_four_periods_the_latest(foodvalley):
     spec = chart_spec(["p1", "p2", "p3", "p4", "p5", "p6"], rows, "nl")
     assert spec["periods"] == ["p3", "p4", "p5", "p6"]
     assert spec["rows"][0]["shares"] == [0.2, 0.3, 0.4, 0.5]
+
+
+def test_without_indicators_the_hard_data_section_says_so(foodvalley, tmp_path, cli):
+    from sprintkit.files.sprintfile import update_sprint
+
+    folder = tmp_path / "noindicators"
+    shutil.copytree(foodvalley, folder)
+    update_sprint(folder, lambda model: setattr(model, "indicators", []))
+    out = tmp_path / "r.md"
+    assert cli("stories", "report", "-s", folder, "-o", out).exit_code == 0
+    hard = out.read_text(encoding="utf-8").split("# Harde data", 1)[1].split("\n# ", 1)[0]
+    assert "geen harde cijfers vastgelegd" in hard and "|" not in hard

@@ -6,7 +6,9 @@ Kinds, from the plain specs :mod:`sprintkit.render.context` collects:
   coloured and labelled by verdict;
 * ``indicator`` — an indicator's measurements over its periods against baseline and target;
 * ``votes``, ``matrix`` and ``assumptions`` — a dot vote, an impact/effort matrix and an
-  assumption map (:mod:`sprintkit.render.chart_choices`).
+  assumption map (:mod:`sprintkit.render.chart_choices`);
+* ``distribution`` — the story report's shares per answer and period
+  (:mod:`sprintkit.render.chart_stories`).
 
 The same spec gives the same bytes (no timestamps or version in the PNG). matplotlib is imported
 inside the functions, only when a document has charts. A legend shows exactly what the plot
