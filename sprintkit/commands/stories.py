@@ -11,6 +11,9 @@ import typer
 
 from sprintkit.commands._common import (
     PANEL_STORIES,
+    DocFormatOpt,
+    DraftOpt,
+    ForceOpt,
     Format,
     FormatOpt,
     LangOpt,
@@ -336,6 +339,29 @@ def dashboard_cmd(
     console.success(msg("stories.wrote_dashboard_one" if periods == 1
                         else "stories.wrote_dashboard", path=result["out"],
                         stories=result["stories"], periods=periods))
+
+
+@stories_app.command("report")
+def report_cmd(
+    sprint: SprintOpt = None,  # type: ignore[assignment]
+    out: Annotated[Path | None, typer.Option(
+        "--out", "-o", help="Output file or folder (default: "
+        "SPRINT/reports/<sprint-id>-verhalenrapport.<format>).", show_default=False)] = None,
+    fmt: DocFormatOpt = None,
+    draft: DraftOpt = False,
+    lang: LangOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Write the story report: per signifier question the distribution and the clear shifts
+    with quotes (consent only), the hard data beside, and the team's interpretations."""
+    from sprintkit.i18n import msg
+    from sprintkit.ops.storyreport import write_story_report
+    from sprintkit.ui import console
+
+    result = write_story_report(sprint=sprint, out=out, format=fmt.value if fmt else None,
+                                lang=lang.value if lang else None, draft=draft, force=force)
+    console.success(msg("storyreport.written", path=result["path"], stories=result["stories"],
+                        signifiers=result["signifiers"], quotes=result["quotes"]))
 
 
 @stories_app.command("audit")

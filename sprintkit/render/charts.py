@@ -6,7 +6,9 @@ Kinds, from the plain specs :mod:`sprintkit.render.context` collects:
   coloured and labelled by verdict;
 * ``indicator`` — an indicator's measurements over its periods against baseline and target;
 * ``votes``, ``matrix`` and ``assumptions`` — a dot vote, an impact/effort matrix and an
-  assumption map (:mod:`sprintkit.render.chart_choices`).
+  assumption map (:mod:`sprintkit.render.chart_choices`);
+* ``distribution`` — the story report's shares per answer and period
+  (:mod:`sprintkit.render.chart_stories`).
 
 The same spec gives the same bytes (no timestamps or version in the PNG). matplotlib is imported
 inside the functions, only when a document has charts. A legend shows exactly what the plot
@@ -70,7 +72,7 @@ def verdict_words(lang: str) -> dict[str, str]:
             if key.startswith("chart.verdict.")}
 
 
-KINDS = ("forest", "indicator", "votes", "matrix", "assumptions")
+KINDS = ("forest", "indicator", "votes", "matrix", "assumptions", "distribution")
 
 
 class EmptyChart(ValueError):
@@ -188,6 +190,10 @@ def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
         from sprintkit.render import chart_choices
 
         return chart_choices.size_cm(spec)
+    if spec.get("type") == "distribution":
+        from sprintkit.render import chart_stories
+
+        return chart_stories.size_cm(spec)
     return WIDTH_CM, 6.5
 
 
@@ -218,6 +224,10 @@ def figure(spec: dict[str, Any], dpi: int = DPI) -> Any:
             _forest(fig, spec)
         elif kind == "indicator":
             _indicator(fig, spec)
+        elif kind == "distribution":
+            from sprintkit.render import chart_stories
+
+            chart_stories.draw(fig, spec)
         else:
             from sprintkit.render import chart_choices
 
