@@ -207,7 +207,7 @@ def test_period_pair_in_a_sentence(browser, foodvalley):
                                "2025-H2. Elk verschil is het aandeel in 2025-H2 min")
     forward = view.text('[data-testid="diff"][data-sig="what-mattered"][data-answer="family"]')
     shares = view.text('[data-testid="shares"][data-sig="what-mattered"][data-answer="family"]')
-    assert forward.startswith("+19 ") and shares == "9% → 28%"
+    assert forward == "+19 [+11; +27]" and shares == "9% → 28%"
     # backwards: the same comparison mirrored, and said so
     view.choose("#f-from", "2025-H2")
     view.choose("#f-to", "2025-H1")
@@ -215,7 +215,7 @@ def test_period_pair_in_a_sentence(browser, foodvalley):
     assert "uit 2025-H2 met 170 verhalen uit 2025-H1" in sentence
     assert "Let op: 2025-H2 ligt ná 2025-H1, dus je kijkt terug in de tijd" in sentence
     back = view.text('[data-testid="diff"][data-sig="what-mattered"][data-answer="family"]')
-    assert back.startswith("-19 ")
+    assert back == "−19 [−27; −11]"  # the same interval mirrored, minus sign and all
     assert view.text('[data-testid="flag"][data-sig="what-mattered"][data-answer="family"]') \
         == "▼ omlaag"
     assert view.text('[data-testid="shares"][data-sig="what-mattered"][data-answer="family"]') \
@@ -429,3 +429,18 @@ def test_triad_shows_where_the_stories_are(browser, foodvalley, big):
             assert bar.endswith(share) if share != "*" else bar == "*"
         assert card.locator("svg circle.pt-to").count() == 1
         view.close()
+
+
+def test_a_flagged_shift_never_shows_zero_as_a_bound(browser, big):
+    """With 20,000 stories nearly everything is clear: the interval of every flagged shift is
+    rounded outward with the decimals it needs, so no bound reads 0 (issue: "−1 [−2; 0] ▼")."""
+    view = Opened(browser, big.as_uri())
+    cells = view.page.locator('[data-testid="diff"]').all_inner_texts()
+    flags = view.page.locator('[data-testid="flag"]').all_inner_texts()
+    assert len(cells) == len(flags) > 20
+    flagged = [c for c, f in zip(cells, flags, strict=True) if f.strip()]
+    assert flagged
+    for cell in flagged:
+        bounds = re.search(r"\[(.*); (.*)\]", cell)
+        assert bounds and "0" not in (bounds.group(1), bounds.group(2)), cell
+    view.close()

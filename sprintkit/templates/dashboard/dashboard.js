@@ -340,6 +340,13 @@
 
   // --- shifts ----------------------------------------------------------------------------
   function flip(side) { return side === "up" ? "down" : side === "down" ? "up" : side; }
+  // the shown difference and interval (rounded outward by sprintkit) the other way round
+  function negShown(s) { return !s ? s : s.charAt(0) === "\u2212" ? "+" + s.slice(1) : s.charAt(0) === "+" ? "\u2212" + s.slice(1) : s; }
+  function negInterval(s) { var m = /^\[(.*); (.*)\]$/.exec(s || ""); return m ? "[" + negShown(m[2]) + "; " + negShown(m[1]) + "]" : s; }
+  function mirrorShown(x) {
+    if (x.difference_shown) x.difference_shown = negShown(x.difference_shown);
+    if (x.interval_shown) x.interval_shown = negInterval(x.interval_shown);
+  }
   function mirror(result) {
     // the pair the other way round (from later to earlier): the same tests, the differences and
     // intervals negated, so a pair chosen backwards is shown, not refused
@@ -353,12 +360,14 @@
         t = a.from; a.from = a.to; a.to = t;
         if (a.difference !== null && a.difference !== undefined) a.difference = -a.difference;
         if (a.interval) a.interval = [-a.interval[1], -a.interval[0]];
+        mirrorShown(a);
         a.shift = flip(a.shift);
       });
       if (sig.mean) {
         t = sig.mean.from; sig.mean.from = sig.mean.to; sig.mean.to = t;
         if (sig.mean.difference !== null && sig.mean.difference !== undefined) sig.mean.difference = -sig.mean.difference;
         if (sig.mean.interval) sig.mean.interval = [-sig.mean.interval[1], -sig.mean.interval[0]];
+        mirrorShown(sig.mean);
         sig.mean.shift = flip(sig.mean.shift);
       }
       if (sig.composition) { t = sig.composition.from; sig.composition.from = sig.composition.to; sig.composition.to = t; }
@@ -429,6 +438,7 @@
         cell.appendChild(el("span", { "class": "shares", "data-testid": "shares", "data-sig": sig.id, "data-answer": a.id }, shareText));
         grid.appendChild(cell);
         var diffText = a.difference === null ? a.from.shown + " → " + a.to.shown
+          : a.difference_shown ? a.difference_shown + " " + a.interval_shown
           : signed(a.difference * 100, 0) + " [" + signed(a.interval[0] * 100, 0) + "; " + signed(a.interval[1] * 100, 0) + "]";
         grid.appendChild(el("div", { "class": "diff", "data-testid": "diff", "data-sig": sig.id, "data-answer": a.id }, diffText));
         var valence = valenceOf(meta, a.id);
@@ -439,7 +449,8 @@
       if (sig.type === "scale" && sig.mean && sig.mean.from !== null && sig.mean.to !== null) {
         var m = sig.mean;
         var text = W.mean + ": " + fmt(m.from) + " → " + fmt(m.to);
-        if (m.difference !== null) text += " (" + signed(m.difference, 2) + " [" + signed(m.interval[0], 2) + "; " + signed(m.interval[1], 2) + "])";
+        if (m.difference !== null) text += " (" + (m.difference_shown ? m.difference_shown + " " + m.interval_shown
+          : signed(m.difference, 2) + " [" + signed(m.interval[0], 2) + "; " + signed(m.interval[1], 2) + "]") + ")";
         var p = el("p", { "class": "extra" }, text);
         var top = meta && meta.answers.length ? valenceOf(meta, meta.answers[meta.answers.length - 1].id) : null;
         if (m.shift) p.appendChild(el("span", { "class": flagClass(m.shift, top), "data-testid": "mean-flag", "data-sig": sig.id }, "  " + flagText(m.shift, top)));
