@@ -171,7 +171,7 @@ def test_hypotheses_ids_and_cards():
     with pytest.raises(AnswerError, match="needs a statement"):
         check_card({"metric": "m"})
     assert answer_problem(s, [{"statement": "x"}], ctx) is not None  # saved: ids only
-    assert target_problem(">=70%") is None and "is geen streefwaarde" in target_problem("70")
+    assert target_problem(">=70%") is None and "is geen streefwaarde" in target_problem("70", "nl")
     assert "geen streefwaarde" in target_problem("70", "nl")
 
 
