@@ -11,6 +11,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from sprintkit import __version__
@@ -57,6 +58,16 @@ class _Boundary(TyperGroup):
             from sprintkit.i18n import msg
 
             raise Interrupted(msg("common.interrupted")) from None
+        except UsageError:
+            _usage_in_language()
+            raise
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError:
+            _usage_in_language()
+            raise
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from sprintkit import i18n
@@ -78,6 +89,13 @@ class _Boundary(TyperGroup):
             console.error(msg("common.internal_error", kind=type(exc).__name__),
                           hint=msg("common.internal_hint"))
             sys.exit(EXIT_INTERNAL)
+
+
+def _usage_in_language() -> None:
+    """Usage errors (unknown option, missing argument, …) follow the language rule too."""
+    from sprintkit.usage_language import install
+
+    install()
 
 
 def _ignore_bad_source_date() -> None:
