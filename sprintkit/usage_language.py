@@ -23,17 +23,20 @@ _NAME = r"(?P<name>'[^']*'(?: / '[^']*')*)"
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.DOTALL), key)
     for pattern, key in (
-        (r"No such option: (?P<name>\S+)(?: \(Possible options: (?P<possible>.+)\))?", "usage.no_such_option"),
+        (r"No such option: (?P<name>\S+)(?: \(Possible options: (?P<possible>.+)\))?",
+         "usage.no_such_option"),
         (rf"Missing argument {_NAME}\.(?: (?P<rest>.+))?", "usage.missing_argument"),
         (rf"Missing option {_NAME}\.(?: (?P<rest>.+))?", "usage.missing_option"),
         (rf"Missing parameter {_NAME}\.(?: (?P<rest>.+))?", "usage.missing_parameter"),
         (rf"Invalid value for {_NAME}: (?P<reason>.+)", "usage.invalid_value_for"),
         (r"Invalid value: (?P<reason>.+)", "usage.invalid_value"),
         (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", "usage.extra_arguments"),
-        (r"No such command (?P<name>'.*?')\.(?: Did you mean (?P<suggest>.+)\?)?", "usage.no_such_command"),
+        (r"No such command (?P<name>'.*?')\.(?: Did you mean (?P<suggest>.+)\?)?",
+         "usage.no_such_command"),
         (r"Missing command\.", "usage.missing_command"),
         (r"Option (?P<name>'[^']*') requires an argument\.", "usage.requires_argument"),
-        (r"Option (?P<name>'[^']*') requires (?P<count>\d+) arguments\.", "usage.requires_arguments"),
+        (r"Option (?P<name>'[^']*') requires (?P<count>\d+) arguments\.",
+         "usage.requires_arguments"),
         (r"Option (?P<name>'[^']*') does not take a value\.", "usage.takes_no_value"),
         (r"Argument (?P<name>'[^']*') takes (?P<count>\d+) values\.", "usage.argument_takes"),
     )
@@ -53,7 +56,10 @@ _REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def _match(text: str, table: tuple[tuple[re.Pattern[str], str], ...]) -> tuple[str, dict[str, str]] | None:
+_Table = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def _match(text: str, table: _Table) -> tuple[str, dict[str, str]] | None:
     for pattern, key in table:
         found = pattern.fullmatch(text)
         if found:
