@@ -45,6 +45,7 @@ from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
 
 _debug = {"on": False}
+_argv: list[str] = []  # the words of this run, for the language of a usage error
 
 
 class _Boundary(TyperGroup):
@@ -73,6 +74,8 @@ class _Boundary(TyperGroup):
         from sprintkit import i18n
 
         i18n.reset()
+        given = kwargs.get("args", args[0] if args else None)
+        _argv[:] = [str(a) for a in (sys.argv[1:] if given is None else given)]
         try:
             return super().main(*args, **kwargs)
         except SprintkitError as exc:
@@ -95,7 +98,7 @@ def _usage_in_language() -> None:
     """Usage errors (unknown option, missing argument, …) follow the language rule too."""
     from sprintkit.usage_language import install
 
-    install()
+    install(_argv)
 
 
 def _ignore_bad_source_date() -> None:

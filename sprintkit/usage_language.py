@@ -12,6 +12,7 @@ sprintkit message already in the right language) is shown unchanged. Exit codes 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from sprintkit.i18n import msg
@@ -132,8 +133,29 @@ def show(exc: Any) -> None:
     )
 
 
-def install() -> None:
-    """Let Typer print usage errors through :func:`show` (only on the error path: imports rich)."""
+def install(argv: Sequence[str] = ()) -> None:
+    """Let Typer print usage errors through :func:`show` (only on the error path: imports rich).
+
+    The command's own ``--lang`` never ran when the command line was wrong, so a ``--lang``
+    among ``argv`` (before ``--``) is taken as chosen here."""
     from typer import rich_utils
 
+    from sprintkit import i18n
+
+    wanted = _lang_in(argv)
+    if wanted in i18n.LANGUAGES:
+        i18n.choose(wanted)
+
     rich_utils.rich_format_error = show  # type: ignore[assignment]
+
+
+def _lang_in(argv: Sequence[str]) -> str | None:
+    words = list(argv)
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None

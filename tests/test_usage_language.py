@@ -108,3 +108,25 @@ def test_help_stays_english(cli, monkeypatch):
     res = cli("evidence add -h")
     assert res.exit_code == 0
     assert "Usage:" in res.stdout
+
+
+@pytest.mark.parametrize("lang_words", [("--lang", "en"), ("--lang=en",)])
+def test_lang_on_the_command_line_decides_a_usage_error(cli, monkeypatch, lang_words):
+    monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
+    res = cli("board", *lang_words, "--foo")
+    assert res.exit_code == 2
+    assert "No such option: --foo" in _flat(res.stderr)
+
+
+def test_lang_nl_on_the_command_line_beats_sprintkit_lang(cli, monkeypatch):
+    monkeypatch.setenv("SPRINTKIT_LANG", "en")
+    res = cli("board --lang nl --foo")
+    assert res.exit_code == 2
+    assert "Onbekende optie: --foo" in _flat(res.stderr)
+
+
+def test_a_locale_in_english_gives_english_usage_errors(cli, monkeypatch):
+    monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    res = cli("evidence add H1 --foo")
+    assert "No such option: --foo" in _flat(res.stderr)
