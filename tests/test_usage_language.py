@@ -24,7 +24,7 @@ CASES = [
     ("status x", "Onverwachte extra argumenten (x)", "Got unexpected extra argument(s) (x)"),
     (
         "status --format abc",
-        "Ongeldige waarde voor '--format': 'abc' is geen van 'text', 'json'.",
+        "Ongeldige waarde voor '--format': 'abc' is geen geldige keuze; kies uit 'text', 'json'.",
         "Invalid value for '--format': 'abc' is not one of 'text', 'json'.",
     ),
     ("evidence add H1 --note", "Optie '--note' vraagt om een waarde.",
@@ -46,6 +46,7 @@ def test_usage_error_is_dutch_by_default(cli, monkeypatch, argv, dutch, english)
     monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
     res = cli(argv)
     assert res.exit_code == 2
+    assert res.stdout == ""  # usage errors go to stderr; stdout (and JSON) stays clean
     out = _flat(res.stderr)
     assert dutch in out
     for word in ENGLISH_WORDS:

@@ -11,7 +11,7 @@ WORDS: dict[str, str] = {
     "usage.missing_parameter": "Parameter {name} ontbreekt.",
     "usage.invalid_value_for": "Ongeldige waarde voor {name}: {reason}",
     "usage.invalid_value": "Ongeldige waarde: {reason}",
-    "usage.not_one_of": "{value} is geen van {choices}.",
+    "usage.not_one_of": "{value} is geen geldige keuze; kies uit {choices}.",
     "usage.not_integer": "geef een geheel getal",
     "usage.not_number": "geef een getal",
     "usage.not_boolean": "geef ja of nee (true/false)",
