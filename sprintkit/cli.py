@@ -11,6 +11,7 @@ import sys
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from sprintkit import __version__
@@ -44,6 +45,7 @@ from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
 
 _debug = {"on": False}
+_argv: list[str] = []  # the words of this run, for the language of a usage error
 
 
 class _Boundary(TyperGroup):
@@ -57,11 +59,23 @@ class _Boundary(TyperGroup):
             from sprintkit.i18n import msg
 
             raise Interrupted(msg("common.interrupted")) from None
+        except UsageError:
+            _usage_in_language()
+            raise
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except UsageError:
+            _usage_in_language()
+            raise
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         from sprintkit import i18n
 
         i18n.reset()
+        given = kwargs.get("args", args[0] if args else None)
+        _argv[:] = [str(a) for a in (sys.argv[1:] if given is None else given)]
         try:
             return super().main(*args, **kwargs)
         except SprintkitError as exc:
@@ -78,6 +92,13 @@ class _Boundary(TyperGroup):
             console.error(msg("common.internal_error", kind=type(exc).__name__),
                           hint=msg("common.internal_hint"))
             sys.exit(EXIT_INTERNAL)
+
+
+def _usage_in_language() -> None:
+    """Usage errors (unknown option, missing argument, …) follow the language rule too."""
+    from sprintkit.usage_language import install
+
+    install(_argv)
 
 
 def _ignore_bad_source_date() -> None:

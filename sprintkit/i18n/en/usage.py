@@ -1,0 +1,28 @@
+"""English texts of usage errors (wrong options, missing arguments): Click's own words."""
+
+WORDS: dict[str, str] = {
+    "usage.error_title": "Error",
+    "usage.usage_prefix": "Usage: ",
+    "usage.try_help": "Try [blue]'{command_path} {help_option}'[/] for help.",
+    "usage.no_such_option": "No such option: {name}",
+    "usage.possible_options": "(Possible options: {options})",
+    "usage.missing_argument": "Missing argument {name}.",
+    "usage.missing_option": "Missing option {name}.",
+    "usage.missing_parameter": "Missing parameter {name}.",
+    "usage.invalid_value_for": "Invalid value for {name}: {reason}",
+    "usage.invalid_value": "Invalid value: {reason}",
+    "usage.not_one_of": "{value} is not one of {choices}.",
+    "usage.not_integer": "Input should be a valid integer, unable to parse string as an integer",
+    "usage.not_number": "Input should be a valid number, unable to parse string as a number",
+    "usage.not_boolean": "Input should be a valid boolean, unable to interpret input",
+    "usage.at_least": "Input should be greater than or equal to {limit}",
+    "usage.at_most": "Input should be less than or equal to {limit}",
+    "usage.extra_arguments": "Got unexpected extra argument(s) ({args})",
+    "usage.no_such_command": "No such command {name}.",
+    "usage.did_you_mean": "Did you mean {options}?",
+    "usage.missing_command": "Missing command.",
+    "usage.requires_argument": "Option {name} requires an argument.",
+    "usage.requires_arguments": "Option {name} requires {count} arguments.",
+    "usage.takes_no_value": "Option {name} does not take a value.",
+    "usage.argument_takes": "Argument {name} takes {count} values.",
+}

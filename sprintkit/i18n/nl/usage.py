@@ -1,0 +1,28 @@
+"""Nederlandse teksten bij verkeerd gebruik van de opdrachtregel (onbekende optie, ontbrekend argument)."""
+
+WORDS: dict[str, str] = {
+    "usage.error_title": "Fout",
+    "usage.usage_prefix": "Gebruik: ",
+    "usage.try_help": "Zie [blue]'{command_path} {help_option}'[/] voor hulp.",
+    "usage.no_such_option": "Onbekende optie: {name}",
+    "usage.possible_options": "(Mogelijke opties: {options})",
+    "usage.missing_argument": "Argument {name} ontbreekt.",
+    "usage.missing_option": "Optie {name} ontbreekt.",
+    "usage.missing_parameter": "Parameter {name} ontbreekt.",
+    "usage.invalid_value_for": "Ongeldige waarde voor {name}: {reason}",
+    "usage.invalid_value": "Ongeldige waarde: {reason}",
+    "usage.not_one_of": "{value} is geen geldige keuze; kies uit {choices}.",
+    "usage.not_integer": "geef een geheel getal",
+    "usage.not_number": "geef een getal",
+    "usage.not_boolean": "geef ja of nee (true/false)",
+    "usage.at_least": "geef minstens {limit}",
+    "usage.at_most": "geef hoogstens {limit}",
+    "usage.extra_arguments": "Onverwachte extra argumenten ({args})",
+    "usage.no_such_command": "Onbekende opdracht {name}.",
+    "usage.did_you_mean": "Bedoel je {options}?",
+    "usage.missing_command": "Geef een opdracht.",
+    "usage.requires_argument": "Optie {name} vraagt om een waarde.",
+    "usage.requires_arguments": "Optie {name} vraagt om {count} waarden.",
+    "usage.takes_no_value": "Optie {name} neemt geen waarde.",
+    "usage.argument_takes": "Argument {name} vraagt om {count} waarden.",
+}
