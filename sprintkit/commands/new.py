@@ -98,9 +98,10 @@ def new(
     language = result.sprint.language
     console.success(t("setup.created", language, file=display(result.path),
                       method=result.method.name.get(language)))
+    # one command per line, so a narrow terminal never breaks a command in two
     console.info(t("setup.next", language,
-                   commands=f"sprintkit methods show {result.method.id}  ·  "
-                   f"sprintkit agenda -s {display(result.path.parent)}"))
+                   commands=f"\n  sprintkit methods show {result.method.id}"
+                   f"\n  sprintkit agenda -s {display(result.path.parent)}"))
 
 
 def _ask(question: Any) -> Any:

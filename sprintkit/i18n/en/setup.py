@@ -24,7 +24,7 @@ WORDS: dict[str, str] = {
     "setup.example.implementation": "goals-met|Families with their goals met at closure|percent|increase|60|2025-H2|75|2026-H2",
     "setup.example.story": "waiting-time|Waiting time until the first appointment|days|decrease|21|2025-H2|14|2026-H2",
     "setup.created": "created {file} ({method})",
-    "setup.next": "Next step: {commands}",
+    "setup.next": "Next step:{commands}",
     "setup.needed": "this one is needed",
     "setup.needed_title": "a title is needed",
     "setup.q.title": "Title of the sprint",

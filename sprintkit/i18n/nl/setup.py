@@ -24,7 +24,7 @@ WORDS: dict[str, str] = {
     "setup.example.implementation": "doelen-behaald|Gezinnen met behaalde doelen bij afsluiting|procent|increase|60|2025-H2|75|2026-H2",
     "setup.example.story": "wachttijd|Wachttijd tot de eerste afspraak|dagen|decrease|21|2025-H2|14|2026-H2",
     "setup.created": "{file} aangemaakt ({method})",
-    "setup.next": "Volgende stap: {commands}",
+    "setup.next": "Volgende stap:{commands}",
     "setup.needed": "hier is een antwoord nodig",
     "setup.needed_title": "een titel is nodig",
     "setup.q.title": "Titel van de sprint",
