@@ -31,6 +31,7 @@ from sprintkit.commands import (
     report,
     run,
     schema,
+    slides,
     status,
     stories,
     team,
@@ -184,6 +185,7 @@ for _module in (
     board,
     stories,
     keyfile,
+    slides,
 ):
     _module.register(app)
 
