@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
             "the presentation of the whole programme.", show_default=False)] = None,
         out: Annotated[Path | None, typer.Option(
             "--out", "-o", help="Output file or folder (default: "
-            "FOLDER/reports/<id>-eindpresentatie.pptx).", show_default=False)] = None,
+            "FOLDER/reports/<id>-presentatie.pptx).", show_default=False)] = None,
         reference: Annotated[Path | None, typer.Option(
             "--reference-pptx", metavar="FILE", help="A .pptx whose slide master and layouts "
             "(by name) the slides take (house style).", show_default=False)] = None,

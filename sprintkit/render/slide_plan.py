@@ -110,8 +110,7 @@ def _title(title: str, organisation: str | None, period: str | None, ctx: dict[s
     parts = [p for p in (organisation, period) if p]
     if ctx.get("draft"):
         parts.append(t("slides.draft_mark", lang))
-    notes = [t("slides.notes_draft", lang)] if ctx.get("draft") else []
-    return Slide("title", short(title, 120), subtitle=" · ".join(parts) or None, notes=notes)
+    return Slide("title", short(title, 120), subtitle=" · ".join(parts) or None)
 
 
 FACT_CHARS = 320

@@ -475,7 +475,8 @@ def _trend(slide: Any, chart: Chart, left: int, top: int, width: int, height: in
     from pptx.chart.data import CategoryChartData
     from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 
-    data = CategoryChartData(number_format="0%" if chart.percent else "General")
+    shown = '0"%"' if chart.percent else "General"  # a rate is kept in percent points
+    data = CategoryChartData(number_format=shown)
     data.categories = [r["period"] for r in chart.rows]
     data.add_series(chart.labels["value"], [r["value"] for r in chart.rows])
     if chart.baseline is not None:
@@ -499,7 +500,7 @@ def _trend(slide: Any, chart: Chart, left: int, top: int, width: int, height: in
             series.marker.style = XL_MARKER_STYLE.NONE
     c.value_axis.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
     if chart.percent:
-        c.value_axis.tick_labels.number_format = "0%"
+        c.value_axis.tick_labels.number_format = shown
         c.value_axis.tick_labels.number_format_is_linked = False
     return frame
 

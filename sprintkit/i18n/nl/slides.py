@@ -1,7 +1,7 @@
 """Nederlandse teksten voor de eindpresentatie (``sprintkit slides``)."""
 
 WORDS: dict[str, str] = {
-    "slides.file_word": "eindpresentatie",
+    "slides.file_word": "presentatie",
     "slides.question_goal": "Vraag en doel",
     "slides.about": "Waar het om gaat",
     "slides.approach": "Aanpak",
