@@ -312,3 +312,26 @@ def test_slides_as_pdf(cli, tmp_path):
     result = cli("slides", "-s", sprint, "--format", "pdf", "-o", tmp_path / "zl.pdf")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "zl.pdf").read_bytes().startswith(b"%PDF")
+
+
+# --- README --------------------------------------------------------------------------------
+
+
+def test_readme_slides_block_is_true(cli, tmp_path):
+    from readme_support import blocks, console_steps, readme
+
+    text = readme().split("### Slides", 1)[1].split("\n### ", 1)[0]
+    [block] = blocks(text, "console")
+    steps = console_steps(block)
+    assert [c.split()[1] for c, _ in steps] == ["slides"] * 4
+    for name in ("intervence", "zuid-limburg-co-creation"):
+        shutil.copytree(EXAMPLES / name, tmp_path / "examples" / name, ignore=IGNORE)
+    reference(tmp_path / "house.pptx", {"Section Header": "Sectiekop"})
+    from sprintkit.render.to_pdf import find_soffice
+
+    for command, expected in steps:
+        if "--format pdf" in command and find_soffice() is None:
+            continue
+        result = cli(*command.split()[1:], cwd=tmp_path)
+        assert result.exit_code == (1 if "check-reference" in command else 0), result.stderr
+        assert result.stdout.splitlines() == expected, command

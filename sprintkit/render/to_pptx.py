@@ -351,10 +351,12 @@ class _Builder:
         y = self.height - self._emu(0.5)
         left = slide.shapes.add_textbox(margin, y, int(self.width * 0.7), self._emu(0.3))
         left.text_frame.text = self.footer
+        left.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
         right = slide.shapes.add_textbox(self.width - margin - self._emu(1.5), y,
                                          self._emu(1.5), self._emu(0.3))
         right.text_frame.text = f"{number} / {total}"
         right.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+        left.text_frame.word_wrap = right.text_frame.word_wrap = True  # else it is centred
         for box in (left, right):
             for run in box.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(SMALL_PT - 1)
@@ -437,7 +439,7 @@ def _votes(slide: Any, chart: Chart, left: int, top: int, width: int, height: in
 
 def _matrix(slide: Any, chart: Chart, left: int, top: int, width: int, height: int) -> Any:
     from pptx.chart.data import XyChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_MARKER_STYLE
     from pptx.util import Pt
 
     data = XyChartData()
@@ -458,13 +460,19 @@ def _matrix(slide: Any, chart: Chart, left: int, top: int, width: int, height: i
         axis.has_major_gridlines = False
         axis.has_title = True
         axis.axis_title.text_frame.text = name
-    for series in c.plots[0].series:
-        series.marker.style = 8  # circle
+    places = (XL_LABEL_POSITION.RIGHT, XL_LABEL_POSITION.LEFT, XL_LABEL_POSITION.ABOVE,
+              XL_LABEL_POSITION.BELOW)
+    seen: dict[tuple[float, float], int] = {}
+    for row, series in zip(chart.rows, c.plots[0].series, strict=True):
+        spot = (row["effort"], row["impact"])
+        place = places[seen.get(spot, 0) % len(places)]  # ideas on one spot: labels apart
+        seen[spot] = seen.get(spot, 0) + 1
+        series.marker.style = XL_MARKER_STYLE.CIRCLE
         series.marker.size = 10
         series.marker.format.fill.solid()
         series.marker.format.fill.fore_color.rgb = _rgb(ACCENT)
         label = series.points[0].data_label
-        label.position = XL_LABEL_POSITION.RIGHT
+        label.position = place
         label.text_frame.text = series.name  # the idea's name, as every viewer shows it
         for run in label.text_frame.paragraphs[0].runs:
             run.font.size = Pt(10)
@@ -473,7 +481,7 @@ def _matrix(slide: Any, chart: Chart, left: int, top: int, width: int, height: i
 
 def _trend(slide: Any, chart: Chart, left: int, top: int, width: int, height: int) -> Any:
     from pptx.chart.data import CategoryChartData
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION, XL_MARKER_STYLE
 
     shown = '0"%"' if chart.percent else "General"  # a rate is kept in percent points
     data = CategoryChartData(number_format=shown)
@@ -494,9 +502,6 @@ def _trend(slide: Any, chart: Chart, left: int, top: int, width: int, height: in
         series.smooth = False
         if index:
             series.format.line.dash_style = 4  # dash
-            series.marker.style = None
-            from pptx.enum.chart import XL_MARKER_STYLE
-
             series.marker.style = XL_MARKER_STYLE.NONE
     c.value_axis.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
     if chart.percent:
