@@ -14,7 +14,11 @@ SLIDE_FORMATS = ("pptx", "pdf")
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
-    group = typer.Typer(invoke_without_command=True, no_args_is_help=False)
+    group = typer.Typer(
+        help="Write the end presentation (.pptx) from the same content as the report: question "
+        "and goal, approach, a slide per hypothesis with its chart, learnings, choices and next "
+        "steps; charts are native, so their data can be edited in PowerPoint.",
+        invoke_without_command=True, no_args_is_help=False)
     app.add_typer(group, name="slides", rich_help_panel=PANEL_REPORTS)
 
     @group.callback()
@@ -42,9 +46,7 @@ def register(app: typer.Typer) -> None:
         force: Annotated[bool, typer.Option("--force", help="Replace --out when it exists.")
                          ] = False,
     ) -> None:
-        """Write the end presentation (.pptx) from the same content as the report: question
-        and goal, approach, a slide per hypothesis with its chart, learnings, choices and next
-        steps; charts are native, so their data can be edited in PowerPoint."""
+        """The end presentation (the group's help says what it holds)."""
         if ctx.invoked_subcommand is not None:
             return
         from sprintkit.files.textfile import display
