@@ -100,7 +100,7 @@ def plan_slides(ctx: dict[str, Any]) -> list[Slide]:
         slides += _text(t("slides.conclusions", lang),
                         [short(c) for c in programme["conclusions"]], programme["conclusions"])
         slides += _decisions(programme["decisions"], lang)
-        slides += _indicators(programme["indicators"], ctx, lang)
+        slides += _indicators(programme["all_indicators"], ctx, lang)
         slides += _next(programme["next_steps"], programme["open_actions"], lang)
     return [s for s in slides if s is not None]
 
@@ -177,9 +177,9 @@ def _sprint(s: dict[str, Any], lang: str, ctx: dict[str, Any], *, within: bool) 
     if not within:
         slides += _text(t("slides.conclusions", lang), [short(c) for c in doc["conclusions"]],
                         doc["conclusions"])
-    slides += _decisions(doc["decisions"], lang)
-    slides += _indicators(s["indicators"], ctx, lang)
-    if not within:
+    if not within:  # a programme shows every sprint's decisions and indicators once, at the end
+        slides += _decisions(doc["decisions"], lang)
+        slides += _indicators(s["indicators"], ctx, lang)
         slides += _next(doc["next_steps"], doc["open_actions"], lang)
     if ctx.get("draft") and s.get("points"):
         notes = [t("slides.notes_draft", lang)] + [p["message"] for p in s["points"]]
