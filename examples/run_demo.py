@@ -257,7 +257,7 @@ def run_step(step: Step, env: dict[str, str], pdf: bool) -> Outcome:
         args = [*step.args, "-f", fmt] if fmt else list(step.args)
         proc = sprintkit(args, {**env, **step.env})
         if proc.returncode != 0 and fmt == "pdf" and "LibreOffice" in proc.stderr \
-                and "not found" in proc.stderr:
+                and ("not found" in proc.stderr or "Impress" in proc.stderr):
             notes.append(PDF_MISSING)
             continue
         if proc.returncode != 0:

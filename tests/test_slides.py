@@ -306,6 +306,16 @@ def test_bad_input_gives_clear_messages_and_exit_codes(cli, tmp_path):
 # --- PDF -----------------------------------------------------------------------------------
 
 
+def test_pdf_without_impress_says_what_to_install(cli, tmp_path, monkeypatch):
+    import sprintkit.ops.slides as ops
+
+    monkeypatch.setattr(ops, "has_impress", lambda: False)
+    sprint = copy(tmp_path, "zuid-limburg-co-creation")
+    result = cli("slides", "-s", sprint, "--format", "pdf", "-o", tmp_path / "zl.pdf")
+    assert result.exit_code == 1 and "LibreOffice Impress" in result.stderr
+    assert "libreoffice-impress" in result.stderr and not (tmp_path / "zl.pdf").exists()
+
+
 @pytest.mark.slow
 def test_slides_as_pdf(cli, tmp_path):
     from sprintkit.render.to_pdf import find_soffice

@@ -101,12 +101,26 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     if fmt == "pdf":
         from sprintkit.render.to_pdf import docx_to_pdf
 
+        if not has_impress():
+            raise SprintkitError(msg("slides.no_impress"), hint=msg("slides.impress_hint"))
         data = docx_to_pdf(data, suffix=".pptx")
     from sprintkit.files.atomic import write_atomic
 
     write_atomic(target, data, inside=subject.folder)
     return SlidesResult(target, fmt, language, built.slides, built.charts,
                         built.missing_layouts)
+
+
+def has_impress() -> bool:
+    """Whether the LibreOffice found can open slides: a Linux install without its Impress
+    package has no ``share/registry/impress.xcd`` (other installs come whole)."""
+    from sprintkit.render.to_pdf import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        return True  # docx_to_pdf says LibreOffice was not found
+    registry = Path(soffice).resolve().parent.parent / "share" / "registry"
+    return not registry.is_dir() or (registry / "impress.xcd").is_file()
 
 
 def read_reference(path: Path) -> bytes:

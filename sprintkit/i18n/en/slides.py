@@ -39,5 +39,9 @@ WORDS: dict[str, str] = {
     "slides.layouts_taken": "the reference presentation lacks these layouts, taken from "
                             "another layout: {names}",
     "slides.bad_format": "unknown format {got}; use pptx or pdf",
+    "slides.no_impress": "making slides as PDF needs LibreOffice Impress, which was not "
+                         "found (only LibreOffice Writer)",
+    "slides.impress_hint": "install it, for example: sudo apt-get install "
+                           "libreoffice-impress; meanwhile --format pptx works without it",
     "slides.one_subject": "give a sprint (-s) or a programme (-p), not both",
 }

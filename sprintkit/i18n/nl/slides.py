@@ -39,5 +39,9 @@ WORDS: dict[str, str] = {
     "slides.layouts_taken": "de referentiepresentatie mist deze indelingen, genomen uit een "
                             "andere indeling: {names}",
     "slides.bad_format": "onbekend formaat {got}; gebruik pptx of pdf",
+    "slides.no_impress": "dia's als PDF maken vraagt LibreOffice Impress, dat niet is "
+                         "gevonden (alleen LibreOffice Writer)",
+    "slides.impress_hint": "installeer het, bijvoorbeeld: sudo apt-get install "
+                           "libreoffice-impress; intussen werkt --format pptx zonder",
     "slides.one_subject": "geef een sprint (-s) of een programma (-p), niet beide",
 }
