@@ -14,8 +14,9 @@ What it does, in order (see ``build_steps``; the steps of a stage run side by si
    sprints' tables are printed);
 6. imports the Foodvalley stories, prints the summary and the shifts, writes the dashboard;
 7. writes every sprint's end-presentation report, the plans, the Intervence programme's one
-   report and one implementation plan, and the Zuid-Limburg declaration of intent, as .docx
-   and, when LibreOffice is installed, as .pdf;
+   report and one implementation plan, and the Zuid-Limburg declaration of intent, as .docx,
+   and the slides of the Intervence programme and of its last experiment sprint as .pptx;
+   each also as .pdf when LibreOffice is installed;
 8. prints a table of every file written.
 
 Nothing is written outside OUT: sprintkit runs with HOME, the XDG folders and TMPDIR pointed
@@ -67,6 +68,8 @@ class Step:
     stdout_to: Path | None = None
     document: bool = False
     env: dict[str, str] = field(default_factory=dict)
+    kind: str = "docx"
+    """The format of a ``document`` step besides PDF: docx, or pptx for slides."""
 
 
 @dataclass
@@ -85,6 +88,7 @@ def build_steps(work: Path, docs: Path) -> list[Stage]:
     nji = work / "nji-trial-implementation"
     zl = work / "zuid-limburg-co-creation"
     intervence = [iv / s for s in INTERVENCE]
+    wr = iv / "experiment-regieplan"  # one sprint's slides besides the programme's
     sprints = [*intervence, fl, fv, nji, zl]
     with_hypotheses = [*intervence[1:], nji]  # the strategy sprint has none
     replays = [(src, work / "replay" / src.name, *_method_and_language(src))
@@ -162,6 +166,12 @@ def build_steps(work: Path, docs: Path) -> list[Stage]:
             Step("Intervence: one implementation plan across the programme",
                  ["programme", "plan", "-p", str(iv), "-o", f"{_doc_dir(docs, iv, work)}/"],
                  document=True),
+            Step("Intervence: the end presentation of the programme (slides)",
+                 ["slides", "-p", str(iv), "-o", f"{_doc_dir(docs, iv, work)}/"],
+                 document=True, kind="pptx"),
+            Step(f"Slides: {wr.name}",
+                 ["slides", "-s", str(wr), "-o", f"{_doc_dir(docs, wr, work)}/"],
+                 document=True, kind="pptx"),
         ]),
     ]
 
@@ -242,13 +252,13 @@ def run_step(step: Step, env: dict[str, str], pdf: bool) -> Outcome:
     started = time.monotonic()
     lines: list[str] = []
     notes: list[str] = []
-    formats = (["docx", "pdf"] if pdf else ["docx"]) if step.document else [""]
+    formats = ([step.kind, "pdf"] if pdf else [step.kind]) if step.document else [""]
     for fmt in formats:
         args = [*step.args, "-f", fmt] if fmt else list(step.args)
         proc = sprintkit(args, {**env, **step.env})
         said = " ".join(proc.stderr.split())  # in the sprint's language, nl or en
         if proc.returncode != 0 and fmt == "pdf" and "LibreOffice" in said \
-                and ("not found" in said or "niet gevonden" in said):
+                and ("not found" in said or "niet gevonden" in said or "Impress" in said):
             notes.append(PDF_MISSING)
             continue
         if proc.returncode != 0:

@@ -56,6 +56,7 @@ _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
         "report_programme", "plan_programme", "list_templates", "template_paths",
         "check_reference", "write_reference_doc", "template_context",
         check_documents="check")
+_export("sprintkit.ops.slides", "slides", check_slides_reference="check_reference")
 # programmes, indicators and the board
 _export("sprintkit.ops.programme", "new_programme", "add_sprint", "remove_sprint",
         "move_sprint", "programme_status", "programme_lineage")

@@ -32,6 +32,7 @@ from sprintkit.commands import (
     report,
     run,
     schema,
+    slides,
     status,
     stories,
     team,
@@ -205,6 +206,7 @@ for _module in (
     board,
     stories,
     keyfile,
+    slides,
 ):
     _module.register(app)
 

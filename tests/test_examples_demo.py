@@ -48,6 +48,8 @@ EXPECTED_DOCUMENTS = {
       ("innovatie-regie", "innovatie-veiligheid", "experiment-regieplan",
        "experiment-veiligheid", "experiment-werkwijze")),
     "documents/intervence/intervence-traject-eindpresentatie.docx",
+    "documents/intervence/intervence-traject-presentatie.pptx",
+    "documents/intervence/experiment-regieplan-presentatie.pptx",
     "documents/intervence/intervence-traject-implementatieplan.docx",
     "documents/flevoland-acceleration/flevoland-acceleration-actions.json",
     "documents/flevoland-acceleration/flevoland-acceleration-eindpresentatie.docx",

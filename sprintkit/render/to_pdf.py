@@ -69,16 +69,16 @@ def find_uno_python(soffice: str) -> str | None:
 
 
 def docx_to_pdf(data: bytes, warnings: list[str] | None = None, *, timeout: int = TIMEOUT,
-                update_indexes: bool = False) -> bytes:
+                update_indexes: bool = False, suffix: str = ".docx") -> bytes:
     """The PDF of a .docx (bytes in, bytes out). ``update_indexes`` lets LibreOffice rebuild
     the table of contents itself when its scripting bridge is there (:func:`paginate` does not
-    need it)."""
+    need it). ``suffix`` names another kind of office file (``.pptx``)."""
     soffice = find_soffice()
     if soffice is None:
         raise SprintkitError(msg("render.no_libreoffice"), hint=msg("render.install_hint"))
     with tempfile.TemporaryDirectory(prefix="sprintkit-pdf-") as tmp:
         folder = Path(tmp)
-        source = folder / "document.docx"
+        source = folder / f"document{suffix}"
         target = folder / "document.pdf"
         source.write_bytes(data)
         profile = folder / "profile"

@@ -1,0 +1,354 @@
+"""What the end presentation shows, slide by slide, from the report's own context.
+
+:func:`plan_slides` reads the context of :func:`sprintkit.render.context.build_context` (the one
+the Word report is written from: no second data path) and returns plain :class:`Slide` records:
+a title, short lines of text, at most one chart (:class:`Chart`, the numbers it shows) and the
+speaker notes that carry what the report says in prose (sample sizes, caveats, explanations).
+:mod:`sprintkit.render.to_pptx` turns them into a .pptx; nothing here imports python-pptx.
+
+Long text is shortened (:data:`LINE_CHARS`) and long lists are split over slides
+(:data:`LINES_PER_SLIDE`), so no text runs off a slide. Notes to the author (open points of
+``sprintkit check``) are only added in a draft, as speaker notes marked as such.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sprintkit.i18n import t
+
+LINE_CHARS = 150
+"""A line of slide text is cut after this many characters (the notes keep it whole)."""
+LINES_PER_SLIDE = 6
+"""Lines on one text slide; more go on a continuation slide."""
+CHART_ROWS = 12
+"""Bars on a dot-vote chart (the highest ranked); the notes list the rest."""
+MATRIX_POINTS = 15
+"""Points on an impact/effort chart."""
+
+LAYOUT_TITLE = "Title Slide"
+LAYOUT_CONTENT = "Title and Content"
+LAYOUT_TITLE_ONLY = "Title Only"
+LAYOUT_SECTION = "Section Header"
+LAYOUTS: tuple[str, ...] = (LAYOUT_TITLE, LAYOUT_CONTENT, LAYOUT_TITLE_ONLY, LAYOUT_SECTION)
+"""The slide layouts sprintkit uses, by the name a reference presentation must give them."""
+
+
+@dataclass
+class Chart:
+    """A native chart: ``kind`` is ``interval`` (rows: label, estimate, low, high, target;
+    ``percent``), ``votes`` (rows: item, votes), ``matrix`` (rows: item, impact, effort;
+    ``scale``) or ``trend`` (rows: period, value; ``baseline``, ``target``)."""
+
+    kind: str
+    title: str
+    rows: list[dict[str, Any]]
+    percent: bool = False
+    baseline: float | None = None
+    target: float | None = None
+    scale: tuple[float, float] = (1.0, 5.0)
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Slide:
+    """One slide: ``kind`` is ``title``, ``section``, ``text``, ``facts``, ``hypothesis``,
+    ``chart`` or ``timeline``."""
+
+    kind: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    subtitle: str | None = None
+    chart: Chart | None = None
+    facts: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    steps: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def layout(self) -> str:
+        return {"title": LAYOUT_TITLE, "section": LAYOUT_SECTION,
+                "text": LAYOUT_CONTENT}.get(self.kind, LAYOUT_TITLE_ONLY)
+
+
+def short(text: Any, limit: int = LINE_CHARS) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters with an ellipsis."""
+    flat = " ".join(str(text or "").split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + " …"
+
+
+def plan_slides(ctx: dict[str, Any]) -> list[Slide]:
+    """The slides of the end presentation for a sprint's or programme's context."""
+    lang = ctx["lang"]
+    slides: list[Slide] = []
+    programme = ctx.get("programme")
+    sprints = ctx["sprints"]
+    if programme is not None:
+        slides.append(_title(programme["title"], programme.get("organisation"),
+                             programme.get("period"), ctx, lang))
+        slides += _facts(t("slides.question_goal", lang),
+                         [(t("doc.goal", lang), programme.get("goal")),
+                          (t("slides.about", lang), programme.get("description"))])
+        slides.append(_chain(programme, lang))
+        slides += _lineages(programme, lang)
+    for s in sprints:
+        slides += _sprint(s, lang, ctx, within=programme is not None)
+    if programme is not None:
+        slides += _text(t("slides.conclusions", lang),
+                        [short(c) for c in programme["conclusions"]], programme["conclusions"])
+        slides += _decisions(programme["decisions"], lang)
+        slides += _indicators(programme["all_indicators"], ctx, lang)
+        slides += _next(programme["next_steps"], programme["open_actions"], lang)
+    return [s for s in slides if s is not None]
+
+
+def _title(title: str, organisation: str | None, period: str | None, ctx: dict[str, Any],
+           lang: str) -> Slide:
+    parts = [p for p in (organisation, period) if p]
+    if ctx.get("draft"):
+        parts.append(t("slides.draft_mark", lang))
+    return Slide("title", short(title, 120), subtitle=" · ".join(parts) or None)
+
+
+FACT_CHARS = 320
+"""A labelled text on a facts slide (question, goal) is cut after this many characters."""
+
+
+def _facts(title: str, pairs: list[tuple[str, Any]]) -> list[Slide]:
+    """A slide of labelled texts in large type; the notes keep what was cut."""
+    given = [(name, " ".join(str(value).split())) for name, value in pairs if value]
+    if not given:
+        return []
+    notes = [f"{name}: {value}" for name, value in given if short(value, FACT_CHARS) != value]
+    return [Slide("facts", title, facts=[(name, short(value, FACT_CHARS))
+                                         for name, value in given], notes=notes)]
+
+
+def _text(title: str, lines: list[str], notes: list[Any] | None = None,
+          extra_notes: list[str] | None = None) -> list[Slide]:
+    """A text slide, split over as many as it takes; none when there is nothing to say."""
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    whole = [" ".join(str(n).split()) for n in (notes or []) if n]
+    shown = [n for n in whole if short(n) != n]  # the notes give in full what was cut
+    result = []
+    for start in range(0, len(lines), LINES_PER_SLIDE):
+        part = start // LINES_PER_SLIDE
+        heading = title if part == 0 else f"{title} ({part + 1})"
+        slide = Slide("text", heading, lines[start:start + LINES_PER_SLIDE])
+        if part == 0:
+            slide.notes = shown + list(extra_notes or [])
+        result.append(slide)
+    return result
+
+
+def _sprint(s: dict[str, Any], lang: str, ctx: dict[str, Any], *, within: bool) -> list[Slide]:
+    doc = s["doc"]
+    slides: list[Slide] = []
+    if within:
+        method = s["method"]["name"] if s["method"] else None
+        slides.append(Slide("section", short(s["title"], 120),
+                            subtitle=" · ".join(p for p in (method, s.get("period")) if p)
+                            or None))
+    else:
+        slides.append(_title(s["title"], s.get("organisation"), s.get("period"), ctx, lang))
+    question = doc.get("question") or s["context"].get("question")
+    goal = doc.get("goal") or s["context"].get("goal")
+    slides += _facts(t("slides.question_goal", lang),
+                     [(t("doc.question", lang), question), (t("doc.goal", lang), goal)])
+    slides += _approach(s, lang)
+    hypotheses = [h for h in s["hypotheses"] if h.get("title")]
+    if hypotheses and s.get("evidence_sentence"):
+        slides += _text(t("slides.evidence", lang), [short(s["evidence_sentence"])]
+                        + [f"{h['id']} · {short(h['title'], 90)}: {h['result']['final_label']}"
+                           for h in hypotheses])
+    for h in hypotheses:
+        slides.append(_hypothesis(h, lang))
+    for group in doc["findings"] + doc["choices"]:
+        slides += _group(group, lang)
+    learnings = [short(f"{lr['learned'] or lr['observed']}") for lr in s["learnings"]
+                 if lr.get("learned") or lr.get("observed")]
+    slides += _text(t("slides.learnings", lang), learnings,
+                    [lr.get("learned") or lr.get("observed") for lr in s["learnings"]])
+    if not within:
+        slides += _text(t("slides.conclusions", lang), [short(c) for c in doc["conclusions"]],
+                        doc["conclusions"])
+    if not within:  # a programme shows every sprint's decisions and indicators once, at the end
+        slides += _decisions(doc["decisions"], lang)
+        slides += _indicators(s["indicators"], ctx, lang)
+        slides += _next(doc["next_steps"], doc["open_actions"], lang)
+    if ctx.get("draft") and s.get("points"):
+        notes = [t("slides.notes_draft", lang)] + [p["message"] for p in s["points"]]
+        if slides:
+            slides[0].notes += notes
+    return slides
+
+
+def _approach(s: dict[str, Any], lang: str) -> list[Slide]:
+    held = [p for p in s["phases"] if p.get("held")] or s["phases"]
+    if not held:
+        return []
+    steps = [(short(p["title"], 40), p.get("when") or p["status_label"]) for p in held]
+    notes = [f"{p['title']}: {' '.join(str(p['goal']).split())}" for p in held if p.get("goal")]
+    slides = []
+    for start in range(0, len(steps), 7):
+        title = t("slides.approach", lang) + ("" if start == 0 else f" ({start // 7 + 1})")
+        slides.append(Slide("timeline", title, steps=steps[start:start + 7],
+                            notes=notes if start == 0 else []))
+    return slides
+
+
+def _hypothesis(h: dict[str, Any], lang: str) -> Slide:
+    r = h["result"]
+    facts: list[tuple[str, str]] = []
+    criterion = h.get("target_text") or h.get("criterion")
+    if criterion:
+        facts.append((t("doc.criterion", lang), short(criterion, 110)))
+    if r.get("estimate_text"):
+        evidence = r["estimate_text"]
+        if r.get("interval_text"):
+            evidence += f" ({r['interval_text']})"
+        facts.append((t("slides.estimate", lang), evidence))
+    facts.append((t("doc.evidence", lang), _evidence_line(h, lang)))
+    facts.append((t("doc.verdict", lang), r["final_label"]))
+    if h.get("decision_label"):
+        facts.append((t("doc.decision", lang), h["decision_label"]))
+    notes = [" ".join(h["statement"].split())]
+    if r.get("explanation"):
+        notes.append(r["explanation"])
+    if r.get("n") is not None:
+        notes.append(t("slides.notes_n", lang, n=r["n"], confidence=h["confidence_text"]))
+    if r.get("overridden") and r.get("override_reason"):
+        notes.append(t("slides.notes_override", lang, reason=r["override_reason"]))
+    notes += [str(c) for c in r.get("notes") or []]
+    chart = None
+    if r.get("estimate") is not None and r.get("ci_low") is not None:
+        caption = t("slides.chart_interval", lang)
+        if h.get("target_text"):
+            caption += "; " + t("slides.target_line", lang, target=h["target_text"])
+        chart = Chart("interval", caption,
+                      [{"label": h["id"], "estimate": r["estimate"], "low": r["ci_low"],
+                        "high": r["ci_high"], "target": _target(h)}],
+                      percent=h["kind"] == "proportion",
+                      labels={"low": t("slides.series_low", lang),
+                              "to_estimate": t("slides.series_to_estimate", lang),
+                              "to_high": t("slides.series_to_high", lang)})
+    return Slide("hypothesis", f"{h['id']} · {short(h['title'], 90)}", facts=facts,
+                 chart=chart, notes=notes)
+
+
+def _target(h: dict[str, Any]) -> float | None:
+    from sprintkit.model.common import Target
+
+    return Target.parse(h["target"]).value if h.get("target") else None
+
+
+def _evidence_line(h: dict[str, Any], lang: str) -> str:
+    r = h["result"]
+    count = len(h["evidence"])
+    if r.get("k_of_n"):
+        return t("slides.evidence_k_of_n", lang, k_of_n=r["k_of_n"], count=count)
+    if r.get("n"):
+        return t("slides.evidence_n", lang, n=r["n"], count=count)
+    return t("doc.no_observations", lang)
+
+
+def _group(group: dict[str, Any], lang: str) -> list[Slide]:
+    """A co-creation answer: the dot-vote ranking or the impact/effort matrix as a chart, a
+    list or text as lines."""
+    title = short(group["label"], 90)
+    if group["shape"] == "ranking" and group["ranking"]:
+        ranking = group["ranking"]
+        rows = [{"item": short(r["item"], 60), "votes": r["votes"]}
+                for r in ranking[:CHART_ROWS]]
+        notes = [f"{r['rank']}. {r['item']} ({r['votes']})" for r in ranking]
+        return [Slide("chart", title, notes=notes,
+                      chart=Chart("votes", title, rows,
+                                  labels={"votes": t("slides.series_votes", lang)}))]
+    if group["shape"] == "matrix" and group["matrix"]:
+        points = group["matrix"][:MATRIX_POINTS]
+        rows = [{"item": short(r["item"], 30), "impact": r["impact"], "effort": r["effort"]}
+                for r in points]
+        notes = [f"{r['item']}: {t('doc.impact', lang)} {r['impact']}, "
+                 f"{t('doc.effort', lang)} {r['effort']} ({r['quadrant']})"
+                 for r in group["matrix"]]
+        return [Slide("chart", title, notes=[t("doc.matrix_caption", lang)] + notes,
+                      chart=Chart("matrix", title, rows,
+                                  labels={"impact": t("doc.impact", lang),
+                                          "effort": t("doc.effort", lang)}))]
+    if group["shape"] == "list":
+        return _text(title, [short(e) for e in group["entries"]], group["entries"])
+    if group["text"]:
+        return _text(title, [short(line) for line in str(group["text"]).splitlines()
+                             if line.strip()], [group["text"]])
+    return []
+
+
+def _decisions(decisions: list[dict[str, Any]], lang: str) -> list[Slide]:
+    lines = []
+    for d in decisions:
+        title = d.get("title") or d.get("label")
+        choice = d.get("choice")
+        lines.append(short(f"{title}: {choice}" if title and choice else title or choice))
+    notes = [" ".join(str(d.get("rationale")).split()) for d in decisions if d.get("rationale")]
+    return _text(t("slides.decisions", lang), lines, None, notes)
+
+
+def _next(steps: list[Any], actions: list[dict[str, Any]], lang: str) -> list[Slide]:
+    lines = [short(step) for step in steps]
+    for a in actions:
+        owner = f" — {a['owner']}" if a.get("owner") else ""
+        due = f" ({a['due']})" if a.get("due") else ""
+        lines.append(short(f"{a['text']}{owner}{due}"))
+    return _text(t("slides.next", lang), lines, list(steps) + [a["text"] for a in actions])
+
+
+def _indicators(indicators: list[dict[str, Any]], ctx: dict[str, Any], lang: str
+                ) -> list[Slide]:
+    slides = []
+    for ind in indicators:
+        spec = ctx["charts"].get(ind["chart"]) if ind.get("chart") else None
+        if spec is None or not spec["points"]:
+            continue
+        rows = [{"period": str(p["period"]), "value": p["value"]} for p in spec["points"]]
+        notes = [" ".join(str(n).split()) for n in ind.get("notes") or []]
+        if ind.get("baseline_text"):
+            notes.insert(0, f"{t('doc.baseline', lang)}: {ind['baseline_text']}")
+        if ind.get("target_text"):
+            notes.insert(1 if ind.get("baseline_text") else 0,
+                         f"{t('doc.target', lang)}: {ind['target_text']}")
+        chart = Chart("trend", short(ind["name"], 90), rows, percent=bool(spec["percent"]),
+                      baseline=spec["baseline"], target=spec["target"],
+                      labels={"value": short(ind["name"], 40),
+                              "baseline": t("doc.baseline", lang),
+                              "target": t("doc.target", lang)})
+        slides.append(Slide("chart", f"{t('doc.indicator', lang)}: {short(ind['name'], 80)}",
+                            chart=chart, notes=notes))
+    return slides
+
+
+def _chain(programme: dict[str, Any], lang: str) -> Slide:
+    steps = []
+    for ref in programme["chain"]:
+        method = ref["method"]["name"] if ref.get("method") else ""
+        steps.append((short(ref["title"], 40), method or ""))
+    return Slide("timeline", t("slides.chain", lang), steps=steps,
+                 notes=[programme.get("chain_text") or ""] if programme.get("chain_text")
+                 else [])
+
+
+def _lineages(programme: dict[str, Any], lang: str) -> list[Slide]:
+    lines = []
+    for lineage in programme["lineages"]:
+        parts = []
+        for step in lineage["steps"]:
+            h = step["hypothesis"]
+            where = t("slides.in_sprint", lang, position=step["sprint"]["position"])
+            parts.append(f"{h['id']} ({where}, {h['result']['final_label']})")
+        lines.append(short(" → ".join(parts)))
+    notes = [" ".join(str(ln["statement"]).split()) for ln in programme["lineages"]]
+    return _text(t("slides.lineage", lang), lines, None, notes)
