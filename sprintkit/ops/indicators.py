@@ -34,7 +34,7 @@ DIRECTIONS = vocabulary.ids("direction")
 
 
 def _period(text: str, option: str) -> str:
-    from sprintkit.engine.periods import parse_period
+    from sprintkit.model.periods import parse_period
 
     try:
         return parse_period(text).text
@@ -231,7 +231,7 @@ def record_measurement(
 
 
 def _parsed(text: str) -> Any:
-    from sprintkit.engine.periods import parse_period
+    from sprintkit.model.periods import parse_period
 
     return parse_period(str(text))
 

@@ -192,7 +192,6 @@ class RowChecker:
 
     def __init__(self, ctx: StoryContext, pseudo: Pseudonymiser | None,
                  period: str | None = None):
-        from sprintkit.engine.periods import parse_period
         from sprintkit.engine.stories import (
             AnswerError,
             AnswerReader,
@@ -203,6 +202,7 @@ class RowChecker:
             shown_value,
         )
         from sprintkit.files.storystore import NewStory
+        from sprintkit.model.periods import parse_period
 
         self._tools = (parse_period, AnswerError, period_of_date, read_consent, read_date,
                        shown_value, NewStory)
@@ -355,9 +355,9 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     in every summary) unless ``again`` is given."""
     import json
 
-    from sprintkit.engine.periods import parse_period
     from sprintkit.files.csvimport import read_csv
     from sprintkit.files.textfile import display
+    from sprintkit.model.periods import parse_period
 
     if period is not None:
         try:
@@ -590,7 +590,7 @@ def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
         raise UsageError(msg("stories.id_or_period"))
     ctx = context(sprint)
     if period is not None:
-        from sprintkit.engine.periods import parse_period
+        from sprintkit.model.periods import parse_period
 
         try:
             period = parse_period(period).text
@@ -672,8 +672,8 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
            perspective: str | None = None, lang: str | None = None,
            alpha: float = 0.05) -> dict[str, Any]:
     """How each signifier's answers moved between two periods, with an honest test."""
-    from sprintkit.engine.periods import parse_period
     from sprintkit.engine.storyshifts import shifts as compute
+    from sprintkit.model.periods import parse_period
 
     for name, value in (("--from", period_from), ("--to", period_to)):
         try:
