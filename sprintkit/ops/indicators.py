@@ -17,7 +17,7 @@ from sprintkit import vocabulary
 from sprintkit.engine import indicators as engine
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.i18n import language, msg
-from sprintkit.ops.hypotheses import _check_text as check_text
+from sprintkit.ops.hypotheses import check_text
 from sprintkit.ops.scope import (
     cleaner,
     parse_number,
@@ -56,7 +56,7 @@ def find(model: Any, iid: str) -> Indicator:
 
 
 def _build(cls: Any, data: dict[str, Any]) -> Any:
-    from sprintkit.ops.hypotheses import _build as build
+    from sprintkit.ops.hypotheses import build_model as build
 
     return build(cls, data)
 
