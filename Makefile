@@ -39,6 +39,7 @@ bench: $(VENV)/.installed-bench
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sprintkit tests benchmarks examples
 	$(BIN)/mypy sprintkit
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) .cache/axe $(DEMO_OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -261,10 +261,10 @@ class Workspace:
 
     def big_sprint(self, scale: int, make: bool = False) -> Path:
         """``scale`` × (2,000 hypotheses with evidence, 500 learnings), from
-        :mod:`sprintkit.render.bigsprint`."""
+        ``benchmarks/bigsprint.py``."""
         folder = self.root / f"big-{scale}x"
         if make and not (folder / "sprint.yaml").is_file():
-            from sprintkit.render.bigsprint import write_big_sprint
+            from bigsprint import write_big_sprint
 
             write_big_sprint(folder, 2000 * scale, 500 * scale)
         return folder

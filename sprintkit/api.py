@@ -69,7 +69,8 @@ _export("sprintkit.ops.board", "board")
 _export("sprintkit.ops.keyfile", "key_file")
 _export("sprintkit.ops.stories", "import_stories", "add_story", "export_stories",
         "purge_stories", "sample_stories", story_summary="summary",
-        story_shifts="shifts", story_dashboard="dashboard", story_audit="audit")
+        story_shifts="shifts", story_audit="audit")
+_export("sprintkit.ops.storyviews", story_dashboard="write_dashboard")
 _export("sprintkit.ops.storyreport", stories_report="write_story_report")
 
 __all__ = sorted(_EXPORTS)

@@ -17,7 +17,7 @@ from sprintkit.engine.indicators import (
     summary,
     trend,
 )
-from sprintkit.engine.periods import parse_period
+from sprintkit.model.periods import parse_period
 from sprintkit.model.sprint import Indicator, Measurement
 
 

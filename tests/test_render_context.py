@@ -118,7 +118,7 @@ def test_programme_wide_context_and_template(tmp_path):
 
 
 def test_big_sprint_generator_and_chart_grouping():
-    from sprintkit.render.bigsprint import big_sprint
+    from bigsprint_support import big_sprint
 
     sprint = big_sprint(80, 20)
     assert len(sprint.hypotheses) == 80 and len(sprint.learnings) == 20
@@ -134,8 +134,9 @@ def test_big_sprint_generator_and_chart_grouping():
 
 
 def test_charts_drawn_in_worker_processes_are_the_same(monkeypatch):
+    from bigsprint_support import big_sprint
+
     from sprintkit.render import markup as mk
-    from sprintkit.render.bigsprint import big_sprint
     from sprintkit.render.charts import render_png
     from sprintkit.render.document import Images
 
@@ -155,9 +156,10 @@ def test_charts_drawn_in_worker_processes_are_the_same(monkeypatch):
 
 @pytest.mark.parametrize("program", ["/bin/true", "/nonexistent/python"])
 def test_charts_are_drawn_here_when_workers_fail(monkeypatch, program):
+    from bigsprint_support import big_sprint
+
     from sprintkit.render import charts
     from sprintkit.render import markup as mk
-    from sprintkit.render.bigsprint import big_sprint
     from sprintkit.render.document import Images
 
     ctx = build_context([big_sprint(60, 0)], methods=[None])

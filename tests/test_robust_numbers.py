@@ -49,8 +49,10 @@ def test_a_report_does_not_import_scipy_stats():
     import subprocess
     import sys
 
+    from bigsprint_support import BENCH
+
     code = ("import sys\nfrom sprintkit.engine.evidence import evaluate\n"
-            "from sprintkit.render.bigsprint import big_sprint\n"
+            f"sys.path.insert(0, {str(BENCH)!r})\nfrom bigsprint import big_sprint\n"
             "s = big_sprint(30, 5)\n"
             "[evaluate(h) for h in s.hypotheses]\n"
             "print('scipy.stats' in sys.modules)")

@@ -130,8 +130,7 @@ def test_the_built_in_methods_and_work_forms_are_read_fast():
 
 def test_a_big_generated_sprint_is_read_fast_and_the_same():
     import yaml
-
-    from sprintkit.render.bigsprint import big_sprint_data
+    from bigsprint_support import big_sprint_data
 
     text = yaml.safe_dump(big_sprint_data(60, 20), allow_unicode=True, sort_keys=False)
     assert same_or_steps_aside(text)

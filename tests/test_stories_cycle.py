@@ -12,7 +12,7 @@ import pytest
 from sprintkit.engine.storygen import fictional_rows
 from sprintkit.files.library import get_method
 from sprintkit.files.sprintfile import load_sprint
-from sprintkit.ops.stories import story_section
+from sprintkit.ops.storyviews import story_section
 
 SPRINT = """\
 schema_version: 1

@@ -12,7 +12,7 @@ import pytest
 from stories_support import balanced_rows, csv_text, make_sprint, row
 
 from sprintkit.files.sprintfile import load_sprint
-from sprintkit.ops.stories import story_section
+from sprintkit.ops.storyviews import story_section
 
 IDENTIFYING = [
     "Annelies Bakker", "Bakker", "annelies.bakker@voorbeeld.nl", "06-12345678", "6711 AB",

@@ -259,10 +259,10 @@ def _is_programme(path: Path) -> bool:
 def _document(template: str, programme: Path | None, out: Path | None, fmt: DocFormat | None,
               reference_doc: Path | None, lang: Any, no_charts: bool, force: bool,
               draft: bool = False, final: bool = False, version: str | None = None) -> None:
-    from sprintkit.commands.report import _progress, announce
+    from sprintkit.commands.report import announce, report_progress
     from sprintkit.ops.reports import render_programme
 
-    with _progress() as progress:
+    with report_progress() as progress:
         result = render_programme(
             template=template, programme=programme, out=out,
             format=fmt.value if fmt else None, reference_doc=reference_doc,

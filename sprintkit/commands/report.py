@@ -248,7 +248,7 @@ def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None
             draft: bool = False, final: bool = False, version: str | None = None) -> None:
     from sprintkit.ops.reports import render
 
-    with _progress() as progress:
+    with report_progress() as progress:
         result = render(
             template=template,
             sprint=_sprint_or_none(sprint),
@@ -295,7 +295,7 @@ def _step(step: str) -> str:
 
 
 @contextlib.contextmanager
-def _progress() -> Iterator[Any]:
+def report_progress() -> Iterator[Any]:
     """A progress bar on stderr when it is a terminal and not CI; otherwise silent."""
     from sprintkit.ui import console
 

@@ -330,11 +330,11 @@ def dashboard_cmd(
 ) -> None:
     """Write one self-contained HTML dashboard (no network requests), printable."""
     from sprintkit.i18n import msg
-    from sprintkit.ops.stories import dashboard
+    from sprintkit.ops.storyviews import write_dashboard
     from sprintkit.ui import console
 
-    result = dashboard(out=out, sprint=sprint, lang=lang.value if lang else None, quotes=quotes,
-                       force=force)
+    result = write_dashboard(out=out, sprint=sprint, lang=lang.value if lang else None,
+                             quotes=quotes, force=force)
     periods = len(result["periods"])
     console.success(msg("stories.wrote_dashboard_one" if periods == 1
                         else "stories.wrote_dashboard", path=result["out"],

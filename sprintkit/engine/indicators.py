@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sprintkit import vocabulary
-from sprintkit.engine.periods import Period, parse_period
 from sprintkit.i18n import numbers
+from sprintkit.model.periods import Period, parse_period
 
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Indicator, Measurement

@@ -121,6 +121,18 @@ def welch(n1: int, s1: float, q1: float, n2: int, s2: float, q2: float,
     return {**out, "low": d - half, "high": d + half, "df": float(df), "t": t}
 
 
+def holm(pvalues: list[float | None]) -> list[float | None]:
+    """Holm-Bonferroni adjusted p-values (``None`` stays ``None`` and is not counted)."""
+    indexed = sorted((p, i) for i, p in enumerate(pvalues) if p is not None)
+    m = len(indexed)
+    adjusted: list[float | None] = [None] * len(pvalues)
+    running = 0.0
+    for rank, (p, i) in enumerate(indexed):
+        running = max(running, min(1.0, (m - rank) * p))
+        adjusted[i] = running
+    return adjusted
+
+
 def option_tests(ids: list[str], k1: dict[str, int], k2: dict[str, int], n1: int, n2: int,
                  alpha: float) -> dict[str, Any]:
     """A multichoice signifier: every option is its own 2×2 table (chose it / did not, × the
@@ -128,8 +140,6 @@ def option_tests(ids: list[str], k1: dict[str, int], k2: dict[str, int], n1: int
     signifier (the family: the options with a p). An option is clear when its adjusted p is
     below ``alpha``. The signifier's ``p`` is the smallest adjusted option p; it then enters
     the Holm family of the signifiers."""
-    from sprintkit.engine.storyshifts import holm
-
     options = []
     for a in ids:
         test = table_test([[k1[a], k2[a]], [n1 - k1[a], n2 - k2[a]]])

@@ -520,6 +520,6 @@ def _column(sig: Any, cube: Cube, g: str, ids: list[str], min_cell: int,
 
 
 def period_of_date(day: date | datetime, kind: str) -> str:
-    from sprintkit.engine.periods import period_of
+    from sprintkit.model.periods import period_of
 
     return period_of(day if isinstance(day, date) else day.date(), kind)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sprintkit.engine.storycells import ALL, MARK, Key, _summary_dims, ckey, nkey, skey
+from sprintkit.engine.storykeys import ALL, MARK, Key, ckey, kind_of, nkey, skey, summary_dims
 
 
 class _Hide:
@@ -26,8 +26,6 @@ class _Hide:
 
 
 def apply(output: dict[str, Any], hidden: set[Key], withheld: set[Any], min_cell: int) -> None:
-    from sprintkit.engine.storycells import kind_of
-
     h = _Hide(hidden, withheld)
     kind = kind_of(output)
     if kind == "summary":
@@ -65,7 +63,7 @@ def _summary(h: _Hide, result: dict[str, Any], min_cell: int) -> None:
     result["min_cell"] = min_cell
     groups = result.get("groups") or []
     for i, group in enumerate(groups):
-        dims = _summary_dims(result, "" if i == 0 else group["key"])
+        dims = summary_dims(result, "" if i == 0 else group["key"])
         group["stories"], group["shown"] = h.count(skey(*dims), group.get("stories"))
     if groups:
         result["total_stories"] = groups[0]["stories"]
@@ -74,7 +72,7 @@ def _summary(h: _Hide, result: dict[str, Any], min_cell: int) -> None:
         for i, g in enumerate(keys):
             col = (sig.get("columns") or {}).get(g)
             if col is not None:
-                _column(h, _summary_dims(result, "" if i == 0 else g), sig["id"], col)
+                _column(h, summary_dims(result, "" if i == 0 else g), sig["id"], col)
     if result.get("hard_data"):
         _hard(h, result["hard_data"], (result.get("filters") or {}).get("perspective"))
 

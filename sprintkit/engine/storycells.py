@@ -20,24 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sprintkit.engine.disclosure import LAST, Constraint, Protection, audit, passes, protect
+from sprintkit.engine.storykeys import ALL, Key, ckey, kind_of, nkey, skey, summary_dims
 
-ALL = "*"
-MARK = "*"
-"""Shown for every hidden count: the same mark whether small or hidden to protect a small one."""
 TOLERANCE = 1e-6
-Key = tuple[str, str, str, str, str, str]
-
-
-def skey(p: str, v: str, b: str) -> Key:
-    return ("s", p, v, b, "", "")
-
-
-def nkey(p: str, v: str, b: str, sig: str) -> Key:
-    return ("n", p, v, b, sig, "")
-
-
-def ckey(p: str, v: str, b: str, sig: str, answer: str) -> Key:
-    return ("c", p, v, b, sig, answer)
 
 
 @dataclass
@@ -73,15 +58,6 @@ class Cells:
 # --- reading outputs -----------------------------------------------------------------------
 
 
-def _summary_dims(result: dict[str, Any], group: str) -> tuple[str, str, str]:
-    filters = result.get("filters") or {}
-    dims = [filters.get("period") or ALL, filters.get("perspective") or ALL, ALL]
-    if group:
-        for dim, part in zip(result.get("by") or [], group.split(" · "), strict=False):
-            dims[{"period": 0, "perspective": 1}.get(dim, 2)] = part
-    return dims[0], dims[1], dims[2]
-
-
 def _read_column(cells: Cells, dims: tuple[str, str, str], sig: str, col: dict[str, Any],
                  audit_mode: bool) -> None:
     p, v, b = dims
@@ -106,14 +82,14 @@ def read_summary(cells: Cells, result: dict[str, Any], audit_mode: bool) -> None
     if result.get("by_signifier") and not result.get("by_exclusive", False):
         cells.b_partition = False
     for i, group in enumerate(result.get("groups") or []):
-        dims = _summary_dims(result, "" if i == 0 else group["key"])
+        dims = summary_dims(result, "" if i == 0 else group["key"])
         cells.put(skey(*dims), group.get("stories"))
     for sig in result.get("signifiers") or []:
         cells.signifier(sig)
         for i, g in enumerate([""] + [x["key"] for x in (result.get("groups") or [])[1:]]):
             col = (sig.get("columns") or {}).get(g)
             if col is not None:
-                _read_column(cells, _summary_dims(result, "" if i == 0 else g), sig["id"], col,
+                _read_column(cells, summary_dims(result, "" if i == 0 else g), sig["id"], col,
                              audit_mode)
     if result.get("hard_data"):
         filters = result.get("filters") or {}
@@ -192,21 +168,6 @@ def read_dashboard(cells: Cells, data: dict[str, Any], audit_mode: bool) -> None
         read_hard_data(cells, data["hard_data"], None)
     if data.get("story_counts"):
         read_story_counts(cells, data["story_counts"])
-
-
-def kind_of(output: dict[str, Any]) -> str:
-    """summary, shifts, dashboard or section; ValueError for anything else."""
-    if "views" in output and "story_counts" in output:
-        return "dashboard"
-    if "by_perspective" in output and "summary" in output:
-        return "section"
-    if "from" in output and "to" in output and "signifiers" in output:
-        return "shifts"
-    if "groups" in output and "signifiers" in output:
-        return "summary"
-    from sprintkit.i18n import msg
-
-    raise ValueError(msg("stories.audit_not_output"))
 
 
 def read_output(output: dict[str, Any], audit_mode: bool) -> Cells:

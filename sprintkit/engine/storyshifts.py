@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sprintkit.engine.shiftaudit import mann_whitney, table_test
+from sprintkit.engine.shiftaudit import holm, mann_whitney, table_test
 from sprintkit.engine.stories import (
     Cube,
     answer_ids,
@@ -77,18 +77,6 @@ def welch(n1: int, s1: float, q1: float, n2: int, s2: float, q2: float,
 
     found = detailed(n1, s1, q1, n2, s2, q2, confidence)
     return None if found is None else (found["difference"], found["low"], found["high"])
-
-
-def holm(pvalues: list[float | None]) -> list[float | None]:
-    """Holm-Bonferroni adjusted p-values (``None`` stays ``None`` and is not counted)."""
-    indexed = sorted((p, i) for i, p in enumerate(pvalues) if p is not None)
-    m = len(indexed)
-    adjusted: list[float | None] = [None] * len(pvalues)
-    running = 0.0
-    for rank, (p, i) in enumerate(indexed):
-        running = max(running, min(1.0, (m - rank) * p))
-        adjusted[i] = running
-    return adjusted
 
 
 # --- shifts --------------------------------------------------------------------------------

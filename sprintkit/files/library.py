@@ -347,7 +347,7 @@ def validate_against_method(
             if output_id not in own:
                 line, col = where(("phases", phase_id, "outputs", output_id), key=True)
                 problems.append(
-                    _output_problem(
+                    output_problem(
                         shown,
                         line,
                         col,
@@ -362,7 +362,7 @@ def validate_against_method(
             if output_id not in own:
                 line, col = where(("phases", phase_id, "skipped_outputs", index))
                 problems.append(
-                    _output_problem(
+                    output_problem(
                         shown,
                         line,
                         col,
@@ -392,7 +392,7 @@ def validate_against_method(
     return problems
 
 
-def _output_problem(
+def output_problem(
     shown: str,
     line: int,
     col: int,

@@ -18,8 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from sprintkit.engine.periods import PERIOD_PATTERN, parse_period
 from sprintkit.i18n import has, msg
+from sprintkit.model.periods import PERIOD_PATTERN, parse_period
 
 SCHEMA_VERSION: Literal[1] = 1
 Language = Literal["nl", "en"]

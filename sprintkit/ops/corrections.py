@@ -33,15 +33,15 @@ from sprintkit.engine.evidence import (
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.i18n import language, msg
 from sprintkit.ops.hypotheses import (
-    _build,
-    _check_choice,
-    _check_fits,
-    _check_text,
-    _now,
-    _sprint_dir,
-    _update,
+    build_model,
+    change_sprint,
+    check_choice,
+    check_fits,
+    check_text,
     find,
+    now_local,
     parse_date,
+    sprint_folder,
 )
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
 from sprintkit.ops.rejudge import rejudge_learnings
@@ -83,7 +83,7 @@ def remove_hypothesis(
     speak(sprint)
     if reason is not None and not reason.strip():
         raise UsageError(msg("evidence.reason_empty"))
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> HypothesisRemoved:
         h = find(model, id)
@@ -107,14 +107,14 @@ def remove_hypothesis(
         why = sprint_cleaner(model, folder)(reason).text if reason else None
         model.hypotheses.remove(h)
         model.removed_hypotheses.append(Removal(
-            id=h.id, date=_now().date(), statement=h.statement, evidence=len(h.evidence),
+            id=h.id, date=now_local().date(), statement=h.statement, evidence=len(h.evidence),
             reason=why,
         ))
         _retire(model, h.id)
         actions = [a.id for a in model.actions if a.from_hypothesis == h.id]
         return HypothesisRemoved(h, actions)
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 # --- evidence ----------------------------------------------------------------------------------
@@ -192,10 +192,10 @@ def edit_evidence(
     numbers = [float(v) for v in values] if values else None
     if numbers is not None and not all(math.isfinite(v) for v in numbers):
         raise UsageError(msg("evidence.value_finite"))
-    _check_text(quote, "--quote")
-    type = _check_choice(type, "evidence_type", "--type")
+    check_text(quote, "--quote")
+    type = check_choice(type, "evidence_type", "--type")
     when = parse_date(date)
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> EvidenceChanged:
         from sprintkit.model.sprint import Evidence, HistoryEntry
@@ -205,7 +205,7 @@ def edit_evidence(
         was_count = record.successes is not None
         if is_count and not was_count or numbers is not None and record.values is None or (
                 quote is not None and record.quote is None):
-            _check_fits(h, is_count, numbers is not None)
+            check_fits(h, is_count, numbers is not None)
             raise UsageError(msg("evidence.other_kind", eid=record.id))
         clean = sprint_cleaner(model, folder)
         texts = {"quote": quote, "source": source, "note": note, "reason": reason}
@@ -216,7 +216,7 @@ def edit_evidence(
                  "date": when, "note": texts["note"]}
         changed = [k for k, v in given.items() if v is not None and data.get(k) != v]
         data.update({k: given[k] for k in changed})
-        new = _build(Evidence, data)
+        new = build_model(Evidence, data)
         before = evidence_summary(record)
         if not changed:
             return EvidenceChanged(h.id, record.id or "", before, before,
@@ -224,14 +224,14 @@ def edit_evidence(
         after = evidence_summary(new)
         h.evidence[h.evidence.index(record)] = new
         h.history.append(HistoryEntry(
-            date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
+            date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
             reason=texts["reason"],
         ))
         result = evaluate(h, model.language)
         return EvidenceChanged(h.id, record.id or "", before, after, result, changed, replaced,
                                rejudge_learnings(model, h, result))
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def remove_evidence(
@@ -241,7 +241,7 @@ def remove_evidence(
     and the reason stay in the history (and its id is never reused)."""
     speak(sprint)
     _reason(reason, "evidence.remove_needs_reason")
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> EvidenceChanged:
         from sprintkit.model.sprint import HistoryEntry
@@ -252,14 +252,14 @@ def remove_evidence(
         before = evidence_summary(record)
         h.evidence.remove(record)
         h.history.append(HistoryEntry(
-            date=_now(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,
+            date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,
             reason=why,
         ))
         result = evaluate(h, model.language)
         return EvidenceChanged(h.id, record.id or "", before, None, result, ["removed"],
                                cards_against=rejudge_learnings(model, h, result))
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 # --- learning cards ----------------------------------------------------------------------------
@@ -306,9 +306,9 @@ def edit_learning(
     if not given:
         raise UsageError(msg("evidence.nothing_to_change"), hint=msg("evidence.learn.nothing_hint"))
     for key in ("observed", "learned", "action", "reason"):
-        _check_text(given.get(key), f"--{key}")
-    decision = _check_choice(decision, "decision", "--decision")
-    folder = _sprint_dir(sprint)
+        check_text(given.get(key), f"--{key}")
+    decision = check_choice(decision, "decision", "--decision")
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> LearningEdited:
         card = find_learning(model, id)
@@ -331,11 +331,11 @@ def edit_learning(
         data["against_verdict"] = against
         if not against:
             data.pop("against_verdict")
-        new = _build(Learning, data)
+        new = build_model(Learning, data)
         model.learnings[model.learnings.index(card)] = new
         return LearningEdited(new, changed, result)
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def remove_learning(sprint: Path | None = None, id: str = "") -> Learning:
@@ -347,7 +347,7 @@ def remove_learning(sprint: Path | None = None, id: str = "") -> Learning:
         _retire(model, card.id)
         return card
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 __all__ = [

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import NotFound, UsageError
 from sprintkit.i18n import msg
-from sprintkit.ops.hypotheses import _check_text as check_text
+from sprintkit.ops.hypotheses import check_text
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
 from sprintkit.ops.scope import next_id, parse_day, speak
 

@@ -45,7 +45,7 @@ def load_given(method: Method, answers: Path | None, set_values: Sequence[str]) 
 
 
 def _answers_file(method: Method, path: Path) -> list[Given]:
-    from sprintkit.files.library import _output_problem, did_you_mean
+    from sprintkit.files.library import did_you_mean, output_problem
     from sprintkit.files.yamlio import load_yaml, locate
 
     doc = load_yaml(path)
@@ -76,7 +76,7 @@ def _answers_file(method: Method, path: Path) -> list[Given]:
         for output_id, value in outputs.items():
             if output_id not in own:
                 line, col = locate(doc.tree, (phase_id, output_id), key=True)
-                problems.append(_output_problem(doc.shown, line, col, f"{phase_id}.{output_id}",
+                problems.append(output_problem(doc.shown, line, col, f"{phase_id}.{output_id}",
                                                 phase_id, output_id, own, owner))
                 continue
             line, col = locate(doc.tree, (phase_id, output_id))
@@ -88,7 +88,7 @@ def _answers_file(method: Method, path: Path) -> list[Given]:
 
 def _parse_set(method: Method, item: str) -> Given:
     from sprintkit.files.library import did_you_mean
-    from sprintkit.ops.new import _parse_set as parse
+    from sprintkit.ops.new import parse_set as parse
 
     key, value = parse(item)
     pairs = {f"{p.id}.{o.id}": (p.id, o.id) for p in method.phases for o in p.outputs}

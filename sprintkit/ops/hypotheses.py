@@ -56,7 +56,7 @@ def _today() -> dt.date:
     return dt.date.today()
 
 
-def _now() -> dt.datetime:
+def now_local() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
@@ -66,7 +66,7 @@ def _load(sprint: Path | None) -> Sprint:
     return load_sprint(sprint).model
 
 
-def _update(sprint: Path | None, change: Callable[[Sprint], Any]) -> Any:
+def change_sprint(sprint: Path | None, change: Callable[[Sprint], Any]) -> Any:
     from sprintkit.files.sprintfile import update_sprint
 
     return update_sprint(sprint, change)
@@ -98,7 +98,7 @@ def _validation_message(exc: Exception) -> str:
     return str(exc)
 
 
-def _build(cls: Any, data: dict[str, Any]) -> Any:
+def build_model(cls: Any, data: dict[str, Any]) -> Any:
     """Construct a model, turning validation errors into a usage error (exit 2)."""
     from pydantic import ValidationError
 
@@ -125,7 +125,7 @@ def parse_date(text: str | dt.date | None, option: str = "--date") -> dt.date | 
     return parse_day(text, option)
 
 
-def _check_choice(value: str | None, kind: str, option: str) -> str | None:
+def check_choice(value: str | None, kind: str, option: str) -> str | None:
     """The id ``value`` names in vocabulary list ``kind`` (id, Dutch or English name, any case);
     anything else is a usage error naming ``option``."""
     return None if value is None else parse(kind, value, option)
@@ -136,7 +136,7 @@ def _check_confidence(confidence: float | None) -> None:
         raise UsageError(msg("hypothesis.confidence_range", value=confidence))
 
 
-def _check_text(value: str | None, option: str) -> None:
+def check_text(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
         raise UsageError(msg("evidence.option_empty", option=option))
 
@@ -152,14 +152,14 @@ def add_hypothesis(sprint: Path | None = None, **fields: Any) -> Hypothesis:
     The card's free text (:data:`FREE_TEXT`) is pseudonymised as it enters."""
     speak(sprint)
     adder = hypothesis_adder(**fields)  # the fields are checked before the sprint is looked up
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> Hypothesis:
         h = adder(model)
         clean_card_text(h, sprint_cleaner(model, folder))
         return h
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def clean_card_text(h: Hypothesis, clean: Callable[[str], Any]) -> None:
@@ -193,9 +193,9 @@ def hypothesis_adder(
     same transaction, such as the walkthrough listing the new id in its phase output."""
     from sprintkit.model.sprint import Hypothesis
 
-    _check_text(statement, "--statement")
-    kind = _check_choice(kind, "hypothesis_kind", "--kind")
-    risk = _check_choice(risk, "risk", "--risk")
+    check_text(statement, "--statement")
+    kind = check_choice(kind, "hypothesis_kind", "--kind")
+    risk = check_choice(risk, "risk", "--risk")
     _check_confidence(confidence)
     parsed = parse_target(target) if target is not None else None
     if parsed is None and kind != "qualitative":
@@ -229,7 +229,7 @@ def hypothesis_adder(
             raise SprintkitError(msg("hypothesis.exists", id=repr(hid)),
                                  hint=msg("hypothesis.exists_hint", id=hid))
         _check_derived(model, derived_from)
-        h = _build(Hypothesis, {"id": hid, **data})
+        h = build_model(Hypothesis, {"id": hid, **data})
         model.hypotheses.append(h)
         return h
 
@@ -286,10 +286,10 @@ def edit_hypothesis(
     given = {k: v for k, v in changes.items() if v is not None}
     if not given:
         raise UsageError(msg("evidence.nothing_to_change"), hint=msg("hypothesis.nothing_hint"))
-    _check_text(given.get("statement"), "--statement")
+    check_text(given.get("statement"), "--statement")
     for key, kind in (("kind", "hypothesis_kind"), ("risk", "risk")):
         if key in given:
-            given[key] = _check_choice(given[key], kind, f"--{key}")
+            given[key] = check_choice(given[key], kind, f"--{key}")
     _check_confidence(given.get("confidence"))
     _check_importance(given.get("importance"))
     if reason is not None and not reason.strip():
@@ -297,7 +297,7 @@ def edit_hypothesis(
     if "target" in given:
         given["target"] = parse_target(given["target"])
 
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> Edited:
         h = find(model, id)
@@ -323,9 +323,9 @@ def edit_hypothesis(
         if kind == "proportion" and target is not None and not 0 <= target.value <= 1:
             raise UsageError(msg("hypothesis.proportion_range", target=target),
                              hint=msg("hypothesis.proportion_range_hint"))
-        _build(Hypothesis, candidate)  # the whole card must still be valid
+        build_model(Hypothesis, candidate)  # the whole card must still be valid
         record = bool(h.evidence) or bool(reason)
-        when = _now()
+        when = now_local()
         for key in changed:
             if record:
                 h.history.append(HistoryEntry(
@@ -335,7 +335,7 @@ def edit_hypothesis(
             setattr(h, key, given[key])
         return Edited(h, changed, record)
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def list_hypotheses(sprint: Path | None = None) -> list[Hypothesis]:
@@ -478,8 +478,8 @@ def add_evidence(
             raise UsageError(msg("evidence.trials_min"))
         if not 0 <= successes <= trials:
             raise UsageError(msg("evidence.successes_range", trials=trials))
-    _check_text(quote, "--quote")
-    type = _check_choice(type, "evidence_type", "--type")
+    check_text(quote, "--quote")
+    type = check_choice(type, "evidence_type", "--type")
     when = parse_date(date) or _today()
 
     numbers: list[float] | None = None
@@ -505,11 +505,11 @@ def add_evidence(
     data.update({k: v for k, v in optional.items() if v is not None})
 
     texts = [k for k in ("quote", "note", "source") if data.get(k)]
-    sprint_dir = _sprint_dir(sprint) if texts else None
+    sprint_dir = sprint_folder(sprint) if texts else None
 
     def change(model: Sprint) -> EvidenceAdded:
         h = find(model, id)
-        _check_fits(h, is_count, numbers is not None)
+        check_fits(h, is_count, numbers is not None)
         record_data = {"id": next_id(used_evidence_ids(h), "E"), **data}
         replaced, extra = 0, []
         if sprint_dir is not None:
@@ -520,7 +520,7 @@ def add_evidence(
                 replaced += result.total
             if not has_key and "quote" in texts:
                 extra.append(msg("evidence.no_key_file"))
-        record = _build(Evidence, record_data)
+        record = build_model(Evidence, record_data)
         h.evidence.append(record)
         result = evaluate(h, model.language)
         return EvidenceAdded(
@@ -528,10 +528,10 @@ def add_evidence(
             rejudge_learnings(model, h, result),
         )
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
-def _sprint_dir(sprint: Path | None) -> Path:
+def sprint_folder(sprint: Path | None) -> Path:
     from sprintkit.files.sprintfile import resolve_sprint
 
     return resolve_sprint(sprint).parent
@@ -546,7 +546,7 @@ def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any
     return clean, bool(info["exists"])
 
 
-def _check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
+def check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
     if is_count and h.kind != "proportion":
         raise UsageError(
             msg("evidence.counts_misfit", hid=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
@@ -593,7 +593,7 @@ def override_verdict(
         raise UsageError(msg("evidence.verdict.needs_reason"),
                          hint=msg("evidence.verdict.needs_reason_hint"))
 
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
@@ -601,7 +601,7 @@ def override_verdict(
         why = sprint_cleaner(model, folder)(reason).text
         if h.override is not None:
             h.history.append(HistoryEntry(
-                date=_now(), field="override", old=h.override.verdict, new=override,
+                date=now_local(), field="override", old=h.override.verdict, new=override,
                 reason=why,
             ))
         data: dict[str, Any] = {
@@ -609,12 +609,12 @@ def override_verdict(
         }
         if by:
             data["by"] = by
-        h.override = _build(Override, data)
+        h.override = build_model(Override, data)
         result = evaluate(h, model.language)
         rejudge_learnings(model, h, result)
         return result
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def clear_override(
@@ -628,7 +628,7 @@ def clear_override(
         raise UsageError(msg("evidence.verdict.withdraw_needs_reason"),
                          hint=msg("evidence.add_reason_hint"))
 
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> VerdictResult:
         h = find(model, id)
@@ -636,7 +636,7 @@ def clear_override(
             raise SprintkitError(msg("evidence.verdict.nothing_to_withdraw", hid=h.id))
         why = sprint_cleaner(model, folder)(reason).text
         h.history.append(HistoryEntry(
-            date=_now(), field="override", old=h.override.verdict, new=None, reason=why,
+            date=now_local(), field="override", old=h.override.verdict, new=None, reason=why,
         ))
         h.override = None
         h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
@@ -644,7 +644,7 @@ def clear_override(
         rejudge_learnings(model, h, result)
         return result
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 # --- learning cards ----------------------------------------------------------------------------
@@ -679,11 +679,11 @@ def add_learning(
 
     speak(sprint)
     for value, option in ((observed, "--observed"), (learned, "--learned"), (action, "--action")):
-        _check_text(value, option)
+        check_text(value, option)
     decision = parse("decision", decision, "--decision")
     if reason is not None and not reason.strip():
         raise UsageError(msg("evidence.reason_empty"))
-    folder = _sprint_dir(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> Learned:
         h = find(model, id)
@@ -708,11 +708,11 @@ def add_learning(
                      ("observed", "learned", "action", "reason"))
         if against:
             data["against_verdict"] = True
-        learning = _build(Learning, data)
+        learning = build_model(Learning, data)
         model.learnings.append(learning)
         return Learned(learning, result)
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 __all__ = [

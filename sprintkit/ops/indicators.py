@@ -17,7 +17,7 @@ from sprintkit import vocabulary
 from sprintkit.engine import indicators as engine
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.i18n import language, msg
-from sprintkit.ops.hypotheses import _check_text as check_text
+from sprintkit.ops.hypotheses import check_text
 from sprintkit.ops.scope import (
     cleaner,
     parse_number,
@@ -34,7 +34,7 @@ DIRECTIONS = vocabulary.ids("direction")
 
 
 def _period(text: str, option: str) -> str:
-    from sprintkit.engine.periods import parse_period
+    from sprintkit.model.periods import parse_period
 
     try:
         return parse_period(text).text
@@ -56,7 +56,7 @@ def find(model: Any, iid: str) -> Indicator:
 
 
 def _build(cls: Any, data: dict[str, Any]) -> Any:
-    from sprintkit.ops.hypotheses import _build as build
+    from sprintkit.ops.hypotheses import build_model as build
 
     return build(cls, data)
 
@@ -231,7 +231,7 @@ def record_measurement(
 
 
 def _parsed(text: str) -> Any:
-    from sprintkit.engine.periods import parse_period
+    from sprintkit.model.periods import parse_period
 
     return parse_period(str(text))
 

@@ -104,7 +104,7 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _parse_set(item: str) -> tuple[str, Any]:
+def parse_set(item: str) -> tuple[str, Any]:
     key, sep, raw = item.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -205,7 +205,7 @@ def new_sprint(
             values[key] = value
             sources[key] = answers_doc.shown
     for item in set_values:
-        key, value = _parse_set(item)
+        key, value = parse_set(item)
         values[key] = value
         sources[key] = f"--set {key}"
     if start is not None:
@@ -415,7 +415,7 @@ def _block(key: str, value: Any) -> str:
     return dump(fresh({key: value}))
 
 
-def _comment(lines: Sequence[str], indent: str = "", width: int = 92) -> str:
+def yaml_comment(lines: Sequence[str], indent: str = "", width: int = 92) -> str:
     """Comment lines, long ones wrapped (continuation lines indented by two)."""
     import textwrap
 
@@ -438,7 +438,7 @@ def render_sprint(sprint: Sprint, method: Method, shown_dir: str = ".") -> str:
     data = model_data(sprint)
     duration = f" — {method.duration.get(lang)}" if method.duration else ""
     out = SCHEMA_LINE.format(url=SCHEMA_URL)
-    out += _comment(
+    out += yaml_comment(
         [
             line.format(
                 title=sprint.title,
@@ -455,44 +455,44 @@ def render_sprint(sprint: Sprint, method: Method, shown_dir: str = ".") -> str:
         if key in data:
             out += _block(key, data.pop(key))
         elif key in ("organisation", "start", "end"):
-            out += _comment([c[key]])
+            out += yaml_comment([c[key]])
         elif key == "facilitators":
-            out += _comment(c["facilitators"])
-    out += "\n" + _comment([c["context"]])
+            out += yaml_comment(c["facilitators"])
+    out += "\n" + yaml_comment([c["context"]])
     context = data.pop("context", {}) or {}
     if context:
         out += _block("context", context)
         for key in ("challenge", "goal", "background", "scope"):
             if key not in context:
-                out += _comment([c[key]], "  ")
+                out += yaml_comment([c[key]], "  ")
     else:
-        out += _comment(
+        out += yaml_comment(
             ["context:"] + ["  " + c[k] for k in ("challenge", "goal", "background", "scope")]
         )
     roles = ", ".join(f"{r.id} ({r.name.get(lang)})" for r in method.roles) or "—"
-    out += "\n" + _comment([c["team"].format(roles=roles)])
+    out += "\n" + yaml_comment([c["team"].format(roles=roles)])
     team = data.pop("team", None)
     if team:
         out += _block("team", team)
     else:
         first_role = method.roles[0].id if method.roles else "facilitator"
-        out += _comment([line.format(role=first_role) for line in c["team_example"]])
+        out += yaml_comment([line.format(role=first_role) for line in c["team_example"]])
     if method.kind in ("acceleration", "implementation", "story") and "indicators" not in data:
-        out += "\n" + _comment(_indicator_example(method.kind, lang))
+        out += "\n" + yaml_comment(_indicator_example(method.kind, lang))
     if method.kind == "co-creation" and "parties" not in data:
-        out += "\n" + _comment(c["parties"])
+        out += "\n" + yaml_comment(c["parties"])
     if method.kind == "story" or "stories" in data:
         stories = data.pop("stories", None) or {
             "database": "stories.db",
             "min_cell": 5,
             "period_kind": method.cycle or "half-year",
         }
-        out += "\n" + _comment([c["stories"]]) + _block("stories", stories)
-    out += "\n" + _comment([c["phases"]]) + "phases:\n"
+        out += "\n" + yaml_comment([c["stories"]]) + _block("stories", stories)
+    out += "\n" + yaml_comment([c["phases"]]) + "phases:\n"
     given = data.pop("phases", {}) or {}
     for number, phase in enumerate(method.phases, start=1):
         day = c["day"].format(day=phase.day) if phase.day else ""
-        out += _comment(
+        out += yaml_comment(
             [
                 c["phase"].format(
                     n=number, title=phase.title.get(lang), timebox=phase.timebox, day=day
@@ -506,7 +506,7 @@ def render_sprint(sprint: Sprint, method: Method, shown_dir: str = ".") -> str:
         out += _indent(_block(phase_id, state), "  ")
     data.pop("schema_version", None)
     if data:
-        out += "\n" + _comment([c["extra"]])
+        out += "\n" + yaml_comment([c["extra"]])
         for key, value in data.items():
             out += _block(key, value)
     return out

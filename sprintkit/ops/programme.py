@@ -228,7 +228,7 @@ def render_programme_file(programme: Programme, shown_dir: str = ".") -> str:
     import shlex
 
     from sprintkit.files.yamlwrite import SCHEMA_LINE, dump, fresh, model_data
-    from sprintkit.ops.new import _comment
+    from sprintkit.ops.new import yaml_comment
 
     lang = programme.language
 
@@ -237,15 +237,15 @@ def render_programme_file(programme: Programme, shown_dir: str = ".") -> str:
 
     data = model_data(programme)
     text = SCHEMA_LINE.format(url=SCHEMA_URL)
-    text += _comment(lines("head", title=programme.title, dir=shlex.quote(shown_dir))) + "\n"
+    text += yaml_comment(lines("head", title=programme.title, dir=shlex.quote(shown_dir))) + "\n"
     for key in ("schema_version", "id", "title", "organisation", "language", "goal"):
         if key in data:
             text += dump(fresh({key: data[key]}))
         elif key in ("organisation", "goal"):
-            text += _comment(lines(key))
-    text += _comment(lines("dates")) + _comment(lines("facilitators"))
-    text += "\n" + _comment(lines("sprints")) + "sprints: []\n"
-    text += "\n" + _comment(lines("rest"))
+            text += yaml_comment(lines(key))
+    text += yaml_comment(lines("dates")) + yaml_comment(lines("facilitators"))
+    text += "\n" + yaml_comment(lines("sprints")) + "sprints: []\n"
+    text += "\n" + yaml_comment(lines("rest"))
     return text
 
 

@@ -204,12 +204,12 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
             step: Progress, draft: bool = False, final: bool = False,
             version: str | None = None) -> RenderResult:
     language = lang or subject.language
-    _check_lang(language)
-    fmt = _format(format, out)
+    check_lang(language)
+    fmt = format_of(format, out)
     resolved = _resolve_template(template, language, subject.folder)
-    target = _output_path(out, subject.folder, subject.id,
+    target = output_path(out, subject.folder, subject.id,
                           resolved.output_word.get(language, resolved.name), fmt)
-    _check_target(target, fmt, force, named=out is not None, folder=subject.folder)
+    check_target(target, fmt, force, named=out is not None, folder=subject.folder)
     reference = _read_reference(reference_doc)
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import collector_paused, produce
@@ -230,7 +230,7 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
                          organisation=subject.organisation,
                          page_numbers=final and not draft and fmt == "docx")
     step("write", 0, 1)
-    written = _write(target, output, subject.folder)
+    written = write_document(target, output, subject.folder)
     result = RenderResult(
         path=target, format=fmt, template=resolved.name, template_path=resolved.path,
         lang=language, title=output.title, images=output.images, files=written,
@@ -290,22 +290,22 @@ def check(*, sprint: Path | None = None, documents: tuple[str, ...] | None = Non
     from sprintkit.engine.readiness import check as open_points
     from sprintkit.engine.readiness import documents_for
     from sprintkit.files.sprintfile import load_sprint
-    from sprintkit.render.context import _load_method
+    from sprintkit.render.context import load_method
 
     loaded = load_sprint(sprint)
     model = loaded.model
-    method = _load_method(model.method, loaded.dir)
+    method = load_method(model.method, loaded.dir)
     docs = documents or documents_for(method)
     points = open_points(model, method, gather(model, method), docs)
     return CheckResult(model.id, model.language, list(docs), points)
 
 
-def _check_lang(lang: str) -> None:
+def check_lang(lang: str) -> None:
     if lang not in ("nl", "en"):
         raise UsageError(msg("cli.report.bad_lang", lang=repr(lang)))
 
 
-def _format(fmt: str | None, out: Path | None) -> str:
+def format_of(fmt: str | None, out: Path | None) -> str:
     if fmt is not None:
         if fmt not in FORMATS:
             raise UsageError(msg("cli.report.bad_format", format=repr(fmt),
@@ -322,7 +322,7 @@ def _resolve_template(spec: str, lang: str, sprint_dir: Path | None) -> Any:
     return resolve(spec, lang, sprint_dir)
 
 
-def _output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, fmt: str
+def output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, fmt: str
                  ) -> Path:
     name = f"{sprint_id}-{word}{SUFFIXES[fmt]}"
     if out is None:
@@ -333,7 +333,7 @@ def _output_path(out: Path | None, sprint_dir: Path, sprint_id: str, word: str, 
     return out
 
 
-def _check_target(target: Path, fmt: str, force: bool, *, named: bool = True,
+def check_target(target: Path, fmt: str, force: bool, *, named: bool = True,
                   folder: Path | None = None) -> None:
     """The one rule for outputs (files/safepath): never through a link (inside the sprint or
     programme folder, no link on the way either); a file named with ``--out`` that exists is
@@ -373,7 +373,7 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             ind["chart"] = None
 
 
-def _write(target: Path, output: Any, folder: Path | None = None) -> list[Path]:
+def write_document(target: Path, output: Any, folder: Path | None = None) -> list[Path]:
     from sprintkit.files.atomic import write_atomic
 
     written = []
@@ -471,7 +471,7 @@ def write_reference_doc(out: Path, *, lang: str = "nl", force: bool = False) -> 
     from sprintkit.files.atomic import write_atomic
     from sprintkit.render.reference import build_reference_docx
 
-    _check_lang(lang)
+    check_lang(lang)
     target = Path(out).expanduser()
     if target.is_dir():
         target = target / "reference.docx"
@@ -497,7 +497,7 @@ def template_context(*, sprint: Path | None = None, programme: Path | None = Non
         subject = Subject(loaded.dir, loaded.model.id, loaded.model.title,
                           loaded.model.language, [], [loaded.model], [loaded.dir])
     language = lang or subject.language
-    _check_lang(language)
+    check_lang(language)
     context = build_context(subject.sprints, programme=subject.programme, lang=language,
                             sprint_dirs=subject.dirs)
     return json.loads(json.dumps(context, default=_json_default, ensure_ascii=False))

@@ -192,7 +192,6 @@ class RowChecker:
 
     def __init__(self, ctx: StoryContext, pseudo: Pseudonymiser | None,
                  period: str | None = None):
-        from sprintkit.engine.periods import parse_period
         from sprintkit.engine.stories import (
             AnswerError,
             AnswerReader,
@@ -203,6 +202,7 @@ class RowChecker:
             shown_value,
         )
         from sprintkit.files.storystore import NewStory
+        from sprintkit.model.periods import parse_period
 
         self._tools = (parse_period, AnswerError, period_of_date, read_consent, read_date,
                        shown_value, NewStory)
@@ -355,9 +355,9 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     in every summary) unless ``again`` is given."""
     import json
 
-    from sprintkit.engine.periods import parse_period
     from sprintkit.files.csvimport import read_csv
     from sprintkit.files.textfile import display
+    from sprintkit.model.periods import parse_period
 
     if period is not None:
         try:
@@ -590,7 +590,7 @@ def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
         raise UsageError(msg("stories.id_or_period"))
     ctx = context(sprint)
     if period is not None:
-        from sprintkit.engine.periods import parse_period
+        from sprintkit.model.periods import parse_period
 
         try:
             period = parse_period(period).text
@@ -672,8 +672,8 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
            perspective: str | None = None, lang: str | None = None,
            alpha: float = 0.05) -> dict[str, Any]:
     """How each signifier's answers moved between two periods, with an honest test."""
-    from sprintkit.engine.periods import parse_period
     from sprintkit.engine.storyshifts import shifts as compute
+    from sprintkit.model.periods import parse_period
 
     for name, value in (("--from", period_from), ("--to", period_to)):
         try:
@@ -700,31 +700,31 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
 
 
 def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
-    """Story counts per period beside the sprint's indicators (see ``storyviews.hard_data``)."""
-    from sprintkit.ops.storyviews import hard_data as build
-
-    return build(ctx, cube)
-
-
-def story_section(sprint_file: SprintFile, lang: str, *, quote_limit: int = 3) -> dict[str, Any]:
-    """The numbers for a report's stories section (the same as summary, shifts and dashboard).
-
-    ``available`` is False (with a ``reason``) when the sprint has no stories or its method has
-    no signifiers; otherwise: totals, story counts and hard data per period, the summary by
-    period and by perspective, the shifts between the last two periods, and a few consented,
-    pseudonymised quotes. Small cells are hidden exactly as in ``stories summary``."""
-    from sprintkit.ops.storyviews import story_section as build
-
-    return build(sprint_file, lang, quote_limit=quote_limit)
-
-
-def dashboard(*, out: Path, sprint: Path | None = None, lang: str | None = None,
-              quotes: int = 3, force: bool = False) -> dict[str, Any]:
-    """Write the self-contained HTML dashboard to ``out`` (an existing file only with
-    ``force``)."""
-    from sprintkit.ops.storyviews import write_dashboard
-
-    return write_dashboard(out=out, sprint=sprint, lang=lang, quotes=quotes, force=force)
+    """Story counts per period beside the sprint's indicators (hard data) per period: the true
+    counts, protected with the output they appear in."""
+    counts: dict[str, int] = {}
+    for (p, _v, _b), n in cube.stories.items():
+        counts[p] = counts.get(p, 0) + n
+    indicators = []
+    periods = set(counts)
+    for ind in ctx.sprint_file.model.indicators:
+        values: dict[str, float] = {}
+        for m in ind.measurements:
+            value = m.value if m.value is not None else (
+                m.numerator / m.denominator if m.numerator is not None and m.denominator else None)
+            if value is not None:
+                values[m.period] = value
+        periods.update(values)
+        indicators.append({"id": ind.id, "name": ind.name, "unit": ind.unit,
+                           "direction": ind.direction, "baseline": ind.baseline,
+                           "target": ind.target, "values": values})
+    ordered = sorted(periods)
+    return {
+        "periods": ordered,
+        "stories": {p: counts.get(p, 0) for p in ordered},
+        "stories_shown": {p: str(counts.get(p, 0)) for p in ordered},
+        "indicators": indicators,
+    }
 
 
 def audit(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
@@ -737,13 +737,11 @@ def audit(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
 __all__ = [
     "add_story",
     "audit",
-    "dashboard",
     "export_stories",
     "import_stories",
     "key_file",
     "purge_stories",
     "sample_stories",
     "shifts",
-    "story_section",
     "summary",
 ]

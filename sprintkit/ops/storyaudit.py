@@ -38,7 +38,8 @@ def read_published(path: Path) -> dict[str, Any]:
 def audit_file(*, file: Path, min_cell: int | None = None) -> dict[str, Any]:
     """Per hidden count its feasible interval and verdict; ``passed`` is the release rule for
     all of them (every interval spans at least ``min_cell``)."""
-    from sprintkit.engine.storycells import audit_output, kind_of
+    from sprintkit.engine.storycells import audit_output
+    from sprintkit.engine.storykeys import kind_of
     from sprintkit.files.textfile import display
 
     data = read_published(file)

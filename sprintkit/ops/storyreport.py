@@ -149,7 +149,13 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
                        draft: bool = False, force: bool = False) -> dict[str, Any]:
     """Write the story report; ``out`` defaults to ``SPRINT/reports/<id>-verhalenrapport.docx``
     (``story-report`` in English). The client copy (no ``draft``) has no notes to the author."""
-    from sprintkit.ops.reports import _check_lang, _check_target, _format, _output_path, _write
+    from sprintkit.ops.reports import (
+        check_lang,
+        check_target,
+        format_of,
+        output_path,
+        write_document,
+    )
     from sprintkit.ops.storyviews import story_section
     from sprintkit.render import fmt as formats
     from sprintkit.render.context import document_date
@@ -158,15 +164,15 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
     from sprintkit.render.stories_context import build_context
 
     if lang is not None:
-        _check_lang(lang)
+        check_lang(lang)
     ctx = _context(sprint, lang)
     language = ctx.lang
-    _check_lang(language)
-    kind = _format(format, out)
+    check_lang(language)
+    kind = format_of(format, out)
     model = ctx.sprint_file.model
     folder = ctx.sprint_file.dir
-    target = _output_path(out, folder, model.id, t("storyreport.file_word", language), kind)
-    _check_target(target, kind, force, named=out is not None, folder=folder)
+    target = output_path(out, folder, model.id, t("storyreport.file_word", language), kind)
+    check_target(target, kind, force, named=out is not None, folder=folder)
     section = story_section(ctx.sprint_file, language, quote_limit=0)
     if not section.get("available"):
         raise NotFound(t("storyreport.no_stories", language),
@@ -186,7 +192,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
         output = produce(template, context, kind, lang=language, roots=[folder],
                          created=created, stem=target.stem, author=", ".join(model.facilitators),
                          subject=model.title, draft=draft, organisation=model.organisation)
-    written = _write(target, output, folder)
+    written = write_document(target, output, folder)
     shown_quotes = sum(len(line["quotes"]) for s in context["signifiers"] for line in s["shifts"])
     shown_quotes += sum(len(s["mean_quotes"]) for s in context["signifiers"])
     return {"path": str(target), "format": kind, "lang": language, "draft": draft,

@@ -9,39 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import SprintkitError
-from sprintkit.ops.stories import StoryContext, context, pseudonymiser
+from sprintkit.ops.stories import StoryContext, context, hard_data, pseudonymiser
 
 if TYPE_CHECKING:
     from sprintkit.files.sprintfile import SprintFile
     from sprintkit.files.storystore import StoryStore
-
-
-def hard_data(ctx: StoryContext, cube: Any) -> dict[str, Any]:
-    """Story counts per period beside the sprint's indicators (hard data) per period: the true
-    counts, protected with the output they appear in."""
-    counts: dict[str, int] = {}
-    for (p, _v, _b), n in cube.stories.items():
-        counts[p] = counts.get(p, 0) + n
-    indicators = []
-    periods = set(counts)
-    for ind in ctx.sprint_file.model.indicators:
-        values: dict[str, float] = {}
-        for m in ind.measurements:
-            value = m.value if m.value is not None else (
-                m.numerator / m.denominator if m.numerator is not None and m.denominator else None)
-            if value is not None:
-                values[m.period] = value
-        periods.update(values)
-        indicators.append({"id": ind.id, "name": ind.name, "unit": ind.unit,
-                           "direction": ind.direction, "baseline": ind.baseline,
-                           "target": ind.target, "values": values})
-    ordered = sorted(periods)
-    return {
-        "periods": ordered,
-        "stories": {p: counts.get(p, 0) for p in ordered},
-        "stories_shown": {p: str(counts.get(p, 0)) for p in ordered},
-        "indicators": indicators,
-    }
 
 
 def quotes(ctx: StoryContext, store: StoryStore, *, limit: int, period: str | None = None,

@@ -39,7 +39,7 @@ from sprintkit.render.chart_layout import (
     tick_values,
     wrap,
 )
-from sprintkit.render.charts import INK, TARGET, WIDTH_CM, EmptyChart
+from sprintkit.render.chart_style import INK, TARGET, WIDTH_CM, EmptyChart
 
 BAR = TARGET
 QUICK_WIN_TINT = "#e8f5e9"

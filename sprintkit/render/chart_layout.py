@@ -12,7 +12,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
-from sprintkit.render.charts import INK, EmptyChart, _text, words_in
+from sprintkit.render.chart_style import INK, EmptyChart, chart_text, words_in
 
 LINE_CM = 0.37
 """Height of one line of 8.5 pt text."""
@@ -29,7 +29,7 @@ def wrap(text: Any, width: int = 40, lines: int = 2, room_cm: float | None = Non
     """``text`` in lines of at most ``width`` characters (and, given ``room_cm``, at most that
     wide in 8.5 pt type), at most ``lines`` of them (the last one ends in ``…`` when text was
     left out)."""
-    flat = " ".join(_text(text).split())
+    flat = " ".join(chart_text(text).split())
     while True:
         out = textwrap.wrap(flat, width, break_long_words=True, break_on_hyphens=True) or [""]
         if len(out) > lines:

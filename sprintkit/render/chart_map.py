@@ -31,7 +31,7 @@ from sprintkit.render.chart_layout import (
     text_cm,
     wrap,
 )
-from sprintkit.render.charts import (
+from sprintkit.render.chart_style import (
     INK,
     MARKERS,
     WIDTH_CM,

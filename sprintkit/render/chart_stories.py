@@ -18,7 +18,7 @@ from sprintkit.render.chart_layout import (
     text_cm,
     wrap,
 )
-from sprintkit.render.charts import INK, WIDTH_CM, EmptyChart
+from sprintkit.render.chart_style import INK, WIDTH_CM, EmptyChart
 
 PERIOD_COLOURS = ("#90a4ae", "#1565c0", "#00897b", "#6a1b9a")
 """Period bars: light grey-blue for the earliest, then darker, distinct hues (not good/bad)."""

@@ -33,29 +33,25 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.render import fmt
-from sprintkit.render.markup import clean
-
-WIDTH_CM = 16.0
-ROW_CM = 0.62
-DPI = 150
-COLOURS = {
-    "supported": "#2e7d32",
-    "refuted": "#c62828",
-    "inconclusive": "#b7791f",
-    "insufficient_data": "#757575",
-}
-INK = "#263238"
-TARGET = "#1565c0"
-BASELINE = "#9e9e9e"
-def words(lang: str) -> dict[str, str]:
-    """The charts' words in ``lang`` (the catalogue's ``chart.*`` keys, without the prefix)."""
-    from sprintkit.i18n import catalogue
-
-    return {key[6:]: text for key, text in catalogue(lang).items()
-            if key.startswith("chart.") and key.count(".") == 1}
-
-
-words_in = words
+from sprintkit.render.chart_style import (
+    BASELINE,
+    COLOURS,
+    DPI,
+    INK,
+    LABELLED_ROWS,
+    MARKERS,
+    ROW_CM,
+    TARGET,
+    WIDTH_CM,
+    chart_text,
+    verdict_key,
+    verdict_style,
+    verdict_words,
+    words_in,
+)
+from sprintkit.render.chart_style import (
+    EmptyChart as EmptyChart,  # render_png raises it: callers catch it from here
+)
 
 
 def _per_words(lang: str, per: str | None) -> str:
@@ -64,19 +60,7 @@ def _per_words(lang: str, per: str | None) -> str:
     return catalogue(lang).get(f"chart.per.{per}", "") if per else ""
 
 
-def verdict_words(lang: str) -> dict[str, str]:
-    """Verdicts as the charts label them (``chart.verdict.*``)."""
-    from sprintkit.i18n import catalogue
-
-    return {key[14:]: text for key, text in catalogue(lang).items()
-            if key.startswith("chart.verdict.")}
-
-
 KINDS = ("forest", "indicator", "votes", "matrix", "assumptions", "distribution")
-
-
-class EmptyChart(ValueError):
-    """Nothing to draw: the spec has no row with drawable values (the caller shows no chart)."""
 
 
 PARALLEL_MIN = 8
@@ -255,36 +239,6 @@ def _style() -> Any:
         yield
 
 
-def _text(value: Any) -> str:
-    return clean(str(value)) if value is not None else ""
-
-
-MARKERS = {"supported": "o", "refuted": "X", "inconclusive": "D", "insufficient_data": "o",
-           "untested": "s"}
-"""Marker shape per verdict; ``untested`` (no verdict yet) is for the assumption map."""
-LABELLED_ROWS = 15
-"""Charts with at most this many rows name the verdict beside each row; bigger ones rely on
-colour and marker shape (explained in the legend), which is also much faster to draw."""
-ESTIMATE_SIZE = 6.0
-"""Marker size (points) of an estimate in the forest chart, in the plot and its legend."""
-
-
-def verdict_key(verdict: Any) -> str:
-    """The verdict as a key of :data:`MARKERS` (anything else: ``untested``)."""
-    return verdict if isinstance(verdict, str) and verdict in MARKERS else "untested"
-
-
-def verdict_style(verdict: Any, size: float = ESTIMATE_SIZE) -> dict[str, Any]:
-    """Line2D keywords of a verdict's marker — shape, size, colour, fill (hollow: insufficient
-    data or no verdict). The plot and its legend both draw with these."""
-    key = verdict_key(verdict)
-    colour = COLOURS.get(key, INK)
-    hollow = key in ("insufficient_data", "untested")
-    return {"marker": MARKERS[key], "markersize": size, "linestyle": "none", "color": colour,
-            "markerfacecolor": "white" if hollow else colour, "markeredgecolor": colour,
-            "markeredgewidth": 1.2}
-
-
 def interval_style(verdict: Any) -> dict[str, Any]:
     """Line2D keywords of a confidence interval bar (in its verdict's colour)."""
     return {"color": COLOURS.get(verdict_key(verdict), INK), "linewidth": 3.2, "alpha": 0.55,
@@ -394,11 +348,11 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
     axis = ax.get_yaxis_transform()
     for i, row in enumerate(rows):
         y = n - 1 - i
-        ax.text(-0.015, y, _text(row.get("label")), transform=axis, ha="right", va="center",
+        ax.text(-0.015, y, chart_text(row.get("label")), transform=axis, ha="right", va="center",
                 color=INK)
         if labelled:
             verdict = row.get("verdict")
-            ax.text(1.02, y, verdicts.get(verdict, _text(verdict)), transform=axis, ha="left",
+            ax.text(1.02, y, verdicts.get(verdict, chart_text(verdict)), transform=axis, ha="left",
                     va="center", color=COLOURS.get(verdict, INK), fontsize=8)
     below = ax.get_xaxis_transform()
     for t in ticks:
@@ -411,7 +365,7 @@ def _forest(fig: Any, spec: dict[str, Any]) -> None:
         ax.text(t, -0.03, shown, transform=below, ha="center", va="top", color=INK)
     unit = words["relative"] if relative else spec.get("unit")
     if unit:
-        fig.text(0.1 + (right - 0.1) / 2, (bottom_cm - 0.55) / height_cm, _text(unit),
+        fig.text(0.1 + (right - 0.1) / 2, (bottom_cm - 0.55) / height_cm, chart_text(unit),
                  ha="center", va="top", color=INK)
     bar_proxies = tuple(Line2D([], [], **interval_style(v)) for v in (list(bars) or ["untested"]))
     target_proxy = Line2D([], [], **(SHARED_TARGET if shared else ROW_TARGET))
@@ -489,7 +443,7 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
         handles.append(Line2D([], [], label=f"{words['target']} ({shown(target)})",
                               **TARGET_LINE))
     ax.set_xticks(xs)
-    ax.set_xticklabels([_text(p.get("period")) for p in points])
+    ax.set_xticklabels([chart_text(p.get("period")) for p in points])
     if xs:
         ax.set_xlim(-0.5, len(xs) - 0.5)
     everything = ys + [v for v in (baseline, target) if v is not None]
@@ -508,7 +462,7 @@ def _indicator(fig: Any, spec: dict[str, Any]) -> None:
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: shown(y)))
     unit = spec.get("unit")
     if unit and unit.strip() != "%":
-        fig.text(0.1, 0.955, _text(unit), ha="left", va="top", color=INK, fontsize=8)
+        fig.text(0.1, 0.955, chart_text(unit), ha="left", va="top", color=INK, fontsize=8)
     ax.grid(axis="y", color="#eceff1", linewidth=0.8)
     ax.set_axisbelow(True)
     for side in ("top", "right"):

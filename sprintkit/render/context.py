@@ -22,9 +22,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.engine.choices import impact_effort_matrix, vote_ranking
 from sprintkit.i18n import t
 from sprintkit.render import fmt
 from sprintkit.render.environment import label
+from sprintkit.render.fmt import digits_for
 
 if TYPE_CHECKING:
     from sprintkit.model.method import Method, OutputSpec
@@ -90,7 +92,7 @@ def build_context(
             sprints[0].language if sprints else "nl")
     dirs = list(sprint_dirs) if sprint_dirs is not None else [None] * len(sprints)
     if methods is None:
-        methods = [_load_method(s.method, d) for s, d in zip(sprints, dirs, strict=True)]
+        methods = [load_method(s.method, d) for s, d in zip(sprints, dirs, strict=True)]
     charts: dict[str, dict[str, Any]] = {}
     sprint_ctx = [
         _sprint(s, m, lang, charts) for s, m in zip(sprints, methods, strict=True)
@@ -127,7 +129,7 @@ def _meta(sprints: Sequence[Sprint], lang: str, *, draft: bool, final: bool,
     }
 
 
-def _load_method(method_id: str, sprint_dir: Path | None) -> Method | None:
+def load_method(method_id: str, sprint_dir: Path | None) -> Method | None:
     """The sprint's method from the method library, or ``None`` when it cannot be loaded (the
     report then uses the phase ids from the sprint file)."""
     from sprintkit.errors import SprintkitError
@@ -319,10 +321,10 @@ def _output(key: str, value: Any, spec: OutputSpec | None, lang: str, s: Sprint
             out["entries"] = [f"{v}: {known[v]}" if v in known else v for v in value]
     elif kind == "dot_vote" and isinstance(value, dict):
         out["shape"] = "ranking"
-        out["ranking"] = _ranking(value)
+        out["ranking"] = vote_ranking(value)
     elif kind == "impact_effort" and isinstance(value, dict):
         out["shape"] = "matrix"
-        out["matrix"] = _matrix(value, lang)
+        out["matrix"] = impact_effort_matrix(value, lang)
     elif kind == "choice":
         out["text"] = choices.get(str(value), value)
     elif kind == "bool" and isinstance(value, bool):
@@ -361,52 +363,6 @@ def _guess_type(value: Any) -> str:
     if isinstance(value, bool):
         return "bool"
     return "text"
-
-
-def _ranking(votes: dict[str, Any]) -> list[dict[str, Any]]:
-    numbers: list[tuple[str, float]] = [(str(k), _as_number(v)) for k, v in votes.items()]
-    order = sorted(enumerate(numbers), key=lambda iv: (-iv[1][1], iv[0]))
-    ranking: list[dict[str, Any]] = []
-    previous = None
-    rank = 0
-    for position, (_, (item, count)) in enumerate(order, start=1):
-        if count != previous:
-            rank = position
-            previous = count
-        ranking.append({"rank": rank, "item": item, "votes": count})
-    return ranking
-
-
-def _as_number(value: Any) -> float:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (int, float)):
-        return value
-    try:
-        return float(str(value).replace(",", "."))
-    except ValueError:
-        return 0
-
-
-def _matrix(scores: dict[str, Any], lang: str) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    numbers = [(str(k), _as_number(v.get("impact", 0)) if isinstance(v, dict) else 0,
-                _as_number(v.get("effort", 0)) if isinstance(v, dict) else 0)
-               for k, v in scores.items()]
-    if not numbers:
-        return rows
-    impacts = [i for _, i, _ in numbers]
-    efforts = [e for _, _, e in numbers]
-    mid_i = (min(impacts) + max(impacts)) / 2  # the middle of the scores' range
-    mid_e = (min(efforts) + max(efforts)) / 2
-    for item, impact, effort in numbers:
-        high, easy = impact >= mid_i, effort <= mid_e
-        quadrant = ("quick_win" if high and easy else "major_project" if high
-                    else "fill_in" if easy else "thankless")
-        rows.append({"item": item, "impact": impact, "effort": effort, "quadrant": quadrant,
-                     "quadrant_label": label(quadrant, lang)})
-    rows.sort(key=lambda r: (-r["impact"], r["effort"], r["item"]))
-    return rows
 
 
 # --- hypotheses ----------------------------------------------------------------------------
@@ -468,7 +424,7 @@ def _result_texts(r: Any, percent: bool, lang: str) -> dict[str, Any]:
     def number(x: float | None) -> str | None:
         if x is None:
             return None
-        return fmt.format_percent(x, lang) if percent else fmt.format_number(x, lang, _digits(x))
+        return fmt.format_percent(x, lang) if percent else fmt.format_number(x, lang, digits_for(x))
 
     return {
         "verdict_label": label(r.verdict, lang),
@@ -479,19 +435,12 @@ def _result_texts(r: Any, percent: bool, lang: str) -> dict[str, Any]:
         "k_of_n": f"{r.successes}/{r.n}" if r.successes is not None else None,
         "estimate_text": number(r.estimate),
         "interval_text": (fmt.format_interval(r.ci_low, r.ci_high, lang, percent=percent,
-                                              digits=1 if percent else _digits(r.ci_low))
+                                              digits=1 if percent else digits_for(r.ci_low))
                           if r.ci_low is not None else None),
         "p_text": fmt.format_percent(r.p_meets_target, lang) if r.p_meets_target is not None
         else None,
         "overridden": r.override is not None and r.override != r.verdict,
     }
-
-
-def _digits(x: float | None) -> int:
-    if x is None:
-        return 1
-    size = abs(x)
-    return 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 1 else 3
 
 
 def _evidence(e: Any, lang: str) -> dict[str, Any]:
@@ -502,7 +451,7 @@ def _evidence(e: Any, lang: str) -> dict[str, Any]:
     elif numbers:
         mean = sum(numbers) / len(numbers)
         word = t("render.values_mean", lang)
-        summary = f"{len(numbers)} {word} {fmt.format_number(mean, lang, _digits(mean))}"
+        summary = f"{len(numbers)} {word} {fmt.format_number(mean, lang, digits_for(mean))}"
     return {
         "id": e.id,
         "date": e.date,

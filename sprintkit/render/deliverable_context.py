@@ -118,15 +118,15 @@ def _group(g: dict[str, Any], s: Sprint, lang: str, charts: dict[str, Any],
            prefix: str) -> dict[str, Any]:
     """A findings or choices answer as the report shows it, with a chart for votes and
     impact/effort scores."""
-    from sprintkit.render.context import _matrix, _ranking
+    from sprintkit.engine.choices import impact_effort_matrix, vote_ranking
 
     raw = s.phases[g["phase"]].outputs.get(g["output"])  # votes and scores as captured
     shaped: dict[str, Any] = {"id": g["output"], "type": g["type"], "shape": "text",
                               "text": None, "entries": [], "ranking": [], "matrix": []}
     if g["type"] == "dot_vote" and isinstance(raw, dict):
-        shaped["shape"], shaped["ranking"] = "ranking", _ranking(raw)
+        shaped["shape"], shaped["ranking"] = "ranking", vote_ranking(raw)
     elif g["type"] == "impact_effort" and isinstance(raw, dict):
-        shaped["shape"], shaped["matrix"] = "matrix", _matrix(raw, lang)
+        shaped["shape"], shaped["matrix"] = "matrix", impact_effort_matrix(raw, lang)
     elif isinstance(g["value"], list):
         shaped["shape"], shaped["entries"] = "list", list(g["value"])
     else:
@@ -189,9 +189,9 @@ def explain(h: dict[str, Any], lang: str, team_size: int | None) -> str | None:
         return None
     what = t("explain.share" if h["kind"] == "proportion" else "explain.mean", lang)
     percent = h["kind"] == "proportion"
-    from sprintkit.render.context import _digits
+    from sprintkit.render.fmt import digits_for
 
-    digits = _digits(r["ci_low"])  # as the interval in the hypothesis's table
+    digits = digits_for(r["ci_low"])  # as the interval in the hypothesis's table
     low, high = (fmt.format_percent(x, lang, 1) if percent else fmt.format_number(x, lang, digits)
                  for x in (r["ci_low"], r["ci_high"]))
     text = t(f"explain.{r['verdict']}", lang, what=what, confidence=h["confidence_text"],

@@ -92,3 +92,11 @@ def join_words(items: list[str], lang: str = "nl") -> str:
         return items[0]
     word = "en" if _lang(lang) == "nl" else "and"
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
+def digits_for(x: float | None) -> int:
+    """Decimals to show a number (an estimate, an interval bound) with: fewer as it grows."""
+    if x is None:
+        return 1
+    size = abs(x)
+    return 0 if size >= 100 else 1 if size >= 10 else 2 if size >= 1 else 3

@@ -289,7 +289,7 @@ def _build(lang: str) -> bytes:
     props.comments = (
         "Reference document for sprintkit: change the styles (Normal, Heading 1-4, Title, Report "
         "Table, …), page size, margins, header and footer, then use it with --reference-doc.")
-    from sprintkit.render.to_docx import normalise_zip
+    from sprintkit.render.docx_zip import normalise_zip
 
     buffer = io.BytesIO()
     doc.save(buffer)

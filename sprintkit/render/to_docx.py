@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +35,7 @@ from typing import Any
 from sprintkit.render import markup as mk
 from sprintkit.render.docx_parts import DRAFT_COLOUR
 from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr
+from sprintkit.render.docx_zip import normalise_zip
 from sprintkit.render.reference import build_reference_docx
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -102,26 +102,6 @@ def build_docx(document: mk.Document, images: ImageSource, *, reference: bytes |
     return DocxResult(data, writer.missing, writer.image_count, warnings=writer.warnings,
                       toc=[text for _, text, _ in writer.toc_entries()],
                       comments=writer.comment_count)
-
-
-def normalise_zip(data: bytes, stamp: dt.datetime, *, replace: dict[str, bytes] | None = None
-                  ) -> bytes:
-    """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order;
-    ``replace`` gives new contents for entries (by name) the zip already has."""
-    date_time = max((1980, 1, 1, 0, 0, 0), tuple(stamp.timetuple()[:6]))
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    swap = replace or {}
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0
-            content = swap.get(info.filename)
-            target.writestr(entry, content if content is not None else source.read(info.filename),
-                            compresslevel=6)
-    return out.getvalue()
 
 
 class _Writer:

@@ -420,7 +420,7 @@ class TerminalWalk:
     def show_ranking(self, votes: dict[str, Any]) -> None:
         from rich.table import Table
 
-        from sprintkit.render.context import _ranking
+        from sprintkit.engine.choices import vote_ranking
 
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
                       title=self.t["ranking"], title_justify="left", title_style="bold")
@@ -428,7 +428,7 @@ class TerminalWalk:
         table.add_column("", ratio=1)
         table.add_column(self.t["votes"], justify="right", no_wrap=True)
         table.add_column("", no_wrap=True)
-        rows = _ranking(votes)
+        rows = vote_ranking(votes)
         most = max((int(row["votes"]) for row in rows), default=0)
         for row in rows:
             count = int(row["votes"])
@@ -486,7 +486,7 @@ class TerminalWalk:
     def show_matrix(self, scores: dict[str, Any]) -> None:
         from rich.table import Table
 
-        from sprintkit.render.context import _matrix
+        from sprintkit.engine.choices import impact_effort_matrix
 
         table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold",
                       title=self.t["matrix"], title_justify="left", title_style="bold")
@@ -496,7 +496,7 @@ class TerminalWalk:
         table.add_column(self.t["quadrant"], no_wrap=True)
         from sprintkit.i18n.numbers import number
 
-        for row in _matrix(scores, self.lang):
+        for row in impact_effort_matrix(scores, self.lang):
             table.add_row(esc(row["item"]), number(row["impact"], self.lang),
                           number(row["effort"], self.lang), esc(row["quadrant_label"]))
         out().print(table)

@@ -1,0 +1,27 @@
+"""Byte-stable zip files: a .docx written twice from the same input is the same file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+
+def normalise_zip(data: bytes, stamp: dt.datetime, *, replace: dict[str, bytes] | None = None
+                  ) -> bytes:
+    """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order;
+    ``replace`` gives new contents for entries (by name) the zip already has."""
+    date_time = max((1980, 1, 1, 0, 0, 0), tuple(stamp.timetuple()[:6]))
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    swap = replace or {}
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)  # type: ignore[arg-type]
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            content = swap.get(info.filename)
+            target.writestr(entry, content if content is not None else source.read(info.filename),
+                            compresslevel=6)
+    return out.getvalue()
