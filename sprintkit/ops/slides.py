@@ -56,7 +56,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     ``reference`` is a .pptx whose master and layouts are used; ``draft`` adds the notes to
     the author as marked speaker notes."""
     from sprintkit.i18n import msg, t
-    from sprintkit.ops.reports import Subject, _check_lang, _check_target, _output_path
+    from sprintkit.ops.reports import Subject, check_lang, check_target, output_path
     from sprintkit.render.document import collector_paused
 
     if sprint is not None and programme is not None:
@@ -81,11 +81,11 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
                               sprints=[model], dirs=[loaded.dir],
                               organisation=model.organisation)
         language = lang or subject.language
-        _check_lang(language)
-        target = _output_path(out, subject.folder, subject.id, t("slides.file_word", language),
+        check_lang(language)
+        target = output_path(out, subject.folder, subject.id, t("slides.file_word", language),
                               "pdf" if fmt == "pdf" else "docx")
         target = target.with_suffix("." + fmt)
-        _check_target(target, fmt, force, named=out is not None, folder=subject.folder)
+        check_target(target, fmt, force, named=out is not None, folder=subject.folder)
         from sprintkit.render.context import build_context, document_date
         from sprintkit.render.slide_plan import plan_slides
         from sprintkit.render.to_pptx import build_pptx
