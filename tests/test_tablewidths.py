@@ -14,13 +14,15 @@ from sprintkit.ui.console import out
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> list:
-    folder = tmp_path_factory.mktemp("big")
-    write_big_sprint(Path(folder), 400, 10)
-    model = load_sprint(folder).model
-    found = [evaluate(h, "nl") for h in model.hypotheses]
-    # a long id, a long caveat word and an override make the deciding rows unusual ones
-    return found
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = Path(tmp_path_factory.mktemp("big"))
+    write_big_sprint(folder, 400, 10)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def results(big: Path) -> list:
+    return [evaluate(h, "nl") for h in load_sprint(big).model.hypotheses]
 
 
 def _drawn(results: list, width: int, monkeypatch: pytest.MonkeyPatch, small: int) -> str:
@@ -81,3 +83,23 @@ def test_long_tables_get_fixed_widths(results: list, width: int,
     _drawn(results, width, monkeypatch, small=60)
     assert len(made) == 2  # the verdict table and the notes under it
     assert all("_calculate_column_widths" in vars(table) for table in made)
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 160])
+def test_the_hypothesis_list_draws_what_rich_draws(big: Path, width: int,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    model = load_sprint(big).model
+    drawn = []
+    for small in (60, 10**9):
+        monkeypatch.setattr(tablewidths, "SMALL", small)
+        console = out()
+        old = console.width
+        console.width = width
+        try:
+            with console.capture() as captured:
+                evidence_view.hypothesis_table(model, "nl")
+        finally:
+            console.width = old
+        drawn.append(captured.get())
+    assert drawn[0] == drawn[1]
+    assert drawn[0].count("\n") > len(model.hypotheses)

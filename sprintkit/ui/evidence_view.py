@@ -150,22 +150,27 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
     from rich.table import Table
 
     from sprintkit.engine.evidence import decision_label, evaluate, latest_decision
+    from sprintkit.ui.tablewidths import pinned
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(t("evidence.view.id", lang), no_wrap=True)
-    table.add_column(t("evidence.view.hypothesis", lang), ratio=1, overflow="fold")
-    table.add_column(t("evidence.view.target", lang), no_wrap=True)
-    table.add_column(t("evidence.view.result", lang), overflow="fold")
-    table.add_column(t("evidence.view.verdict", lang), overflow="fold")
-    table.add_column(t("evidence.view.decision", lang), overflow="fold")
+    def columns() -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column(t("evidence.view.id", lang), no_wrap=True)
+        table.add_column(t("evidence.view.hypothesis", lang), ratio=1, overflow="fold")
+        table.add_column(t("evidence.view.target", lang), no_wrap=True)
+        table.add_column(t("evidence.view.result", lang), overflow="fold")
+        table.add_column(t("evidence.view.verdict", lang), overflow="fold")
+        table.add_column(t("evidence.view.decision", lang), overflow="fold")
+        return table
+
+    rows = []
     for h in model.hypotheses:
         r = evaluate(h, lang)
         decision = latest_decision(model.learnings, h.id)
-        table.add_row(
-            h.id, h.statement, r.target or "—", result_cell(r, lang), verdict_cell(r, lang),
-            decision_label(decision, lang) if decision else "—",
-        )
-    out().print(table, markup=False)
+        rows.append((h.id, h.statement, r.target or "—", result_cell(r, lang),
+                     verdict_cell(r, lang), decision_label(decision, lang) if decision else "—"))
+    console = out()
+    console.print(pinned(columns, rows, console, console.options.update(markup=False)),
+                  markup=False)
 
 
 def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
