@@ -103,10 +103,11 @@ def t_ppf(q: float, df: int) -> float:
     x = norm_ppf(q)
     if df > T_SERIES_LIMIT:
         return _cornish_fisher(x, df)
-    # the t CDF is concave on t > 0 and the normal quantile lies below the t quantile, so
-    # Newton's steps climb to the root from below without overshooting; the error after a step
-    # is of the order of the step squared, so a step below 1e-10 leaves it exact to rounding
-    t = x
+    # Newton's method on the exact CDF, from the normal quantile (below the t quantile: the
+    # CDF is concave on t > 0, so the steps climb to the root without overshooting) or, from 30
+    # degrees of freedom, from the Cornish-Fisher value (close: one or two steps). The error
+    # after a step is of the order of the step squared: a step below 1e-10 leaves it exact.
+    t = _cornish_fisher(x, df) if df >= 30 else x
     for _ in range(100):
         step = (t_cdf(df, t) - q) / _t_pdf(df, t)
         t -= step
