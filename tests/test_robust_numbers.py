@@ -1,5 +1,6 @@
-"""The evidence engine calls scipy.special directly (fast); its numbers are bit for bit those of
-the scipy.stats distributions the statistics are written in."""
+"""The evidence engine computes its distributions with the standard library (fast, see
+sprintkit/engine/quantiles.py); its numbers agree to 1e-9 with the scipy.stats distributions
+the statistics are written in."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def test_p_meets_proportion_is_the_beta_posterior(k, extra, value, op):
     target = Target(op=op, value=value)
     above = float(stats.beta(1 + k, 1 + n - k).sf(value))
     expected = above if op in (">=", ">") else 1.0 - above
-    assert ev.p_meets_proportion(k, n, target) == expected
+    assert abs(ev.p_meets_proportion(k, n, target) - expected) <= 1e-9
 
 
 @SETTINGS
@@ -34,15 +35,16 @@ def test_p_meets_mean_is_the_t_posterior(mean, sd, n, value, op):
     target = Target(op=op, value=value)
     above = float(stats.t.sf((value - mean) / (sd / math.sqrt(n)), n - 1))
     expected = above if op == ">=" else 1.0 - above
-    assert ev.p_meets_mean(mean, sd, n, target) == expected
+    assert abs(ev.p_meets_mean(mean, sd, n, target) - expected) <= 1e-9
 
 
 @SETTINGS
 @given(st.floats(0.5, 0.9999), st.integers(1, 1000))
 def test_quantiles_are_scipy_stats_quantiles(confidence, df):
     q = 0.5 + confidence / 2
-    assert ev._z(confidence) == float(stats.norm.ppf(q))
-    assert ev._t_quantile(q, df) == float(stats.t.ppf(q, df))
+    assert abs(ev._z(confidence) - float(stats.norm.ppf(q))) <= 1e-9
+    t = float(stats.t.ppf(q, df))
+    assert abs(ev._t_quantile(q, df) - t) <= 1e-9 * max(1.0, abs(t))
 
 
 def test_a_report_does_not_import_scipy_stats():

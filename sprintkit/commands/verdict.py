@@ -94,10 +94,9 @@ def verdict(
         data = [r.to_json() for r in results]
         console.emit_json(data[0] if id else data)
         return
-    from sprintkit.files.sprintfile import load_sprint
     from sprintkit.ui.evidence_view import no_hypotheses, verdict_table
 
-    shown = language or load_sprint(sprint).model.language
+    shown = language or current()  # the sprint's language: ops.verdicts has just read it
     if not results:
         no_hypotheses(shown)
         return

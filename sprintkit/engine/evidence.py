@@ -21,7 +21,8 @@ value), when the observed rate or mean equals the target, or when no n up to
 :data:`NEEDED_N_LIMIT` would do. For proportions, ``k`` is scaled as ``rate · n`` (a fraction is
 fine: the question is about the rate, not a particular count).
 
-Pure logic: no files, no terminal. scipy is imported inside the functions that need it.
+Pure logic: no files, no terminal. The distributions come from :mod:`sprintkit.engine.quantiles`
+(standard library; scipy only for a proportion over 1,000 trials).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.engine.quantiles import beta_sf, norm_ppf, t_cdf, t_ppf
 from sprintkit.vocabulary import ids, label
 
 if TYPE_CHECKING:
@@ -67,24 +69,20 @@ def decision_label(decision: str, lang: str = "en") -> str:
 # --- intervals -----------------------------------------------------------------------------
 
 
-# scipy.special's functions are what scipy.stats's norm, t and beta call (bit for bit the same
-# values) without building a distribution object per call or importing scipy.stats, which
-# together cost most of the time of a report on a sprint with thousands of hypotheses.
+# The quantiles and tail probabilities come from sprintkit.engine.quantiles (the standard
+# library; equal to scipy.special's ndtri, stdtrit, betaincc and stdtr to 1e-9, see
+# tests/test_quantiles.py): importing scipy would cost more than the rest of a command.
 
 
 @lru_cache(maxsize=64)
 def _z(confidence: float) -> float:
-    from scipy.special import ndtri
-
     _check_confidence(confidence)
-    return float(ndtri(0.5 + confidence / 2))
+    return norm_ppf(0.5 + confidence / 2)
 
 
 def _t_quantile(q: float, df: int) -> float:
     """``scipy.stats.t.ppf(q, df)``."""
-    from scipy.special import stdtrit
-
-    return float(stdtrit(df, q))
+    return t_ppf(q, df)
 
 
 def _check_confidence(confidence: float) -> None:
@@ -207,21 +205,17 @@ def needed_n_mean(
 
 def p_meets_proportion(k: int, n: int, target: Target) -> float:
     """P(true rate meets the target) under the Beta(1 + k, 1 + n − k) posterior."""
-    from scipy.special import betaincc
-
     x = target.value  # scipy.stats.beta(1 + k, 1 + n - k).sf(x), support [0, 1]
-    above = 1.0 if x <= 0 else 0.0 if x >= 1 else float(betaincc(1 + k, 1 + n - k, x))
+    above = beta_sf(1 + k, 1 + n - k, x)
     return above if target.op in (">=", ">") else 1.0 - above
 
 
 def p_meets_mean(mean: float, sd: float, n: int, target: Target) -> float:
     """P(true mean meets the target) under the t posterior mean + sd/√n · T(n − 1)."""
-    from scipy.special import stdtr
-
     if sd == 0:
         return 1.0 if target.met_by(mean) else 0.0
     # scipy.stats.t.sf(x, n - 1)
-    above = float(stdtr(n - 1, -(target.value - mean) / (sd / math.sqrt(n))))
+    above = t_cdf(n - 1, -(target.value - mean) / (sd / math.sqrt(n)))
     return above if target.op in (">=", ">") else 1.0 - above
 
 

@@ -9,13 +9,15 @@ the ``audit`` object).
   ``t``; ``p_meets_target`` comes from the t posterior ``mean + se · T(df)``;
 * the rule: supported when the whole interval meets the target, refuted when none of it does.
 
-Pure logic; scipy.special is imported inside the functions."""
+Pure logic; the quantiles come from :mod:`sprintkit.engine.quantiles` (standard library)."""
 
 from __future__ import annotations
 
 import math
 from functools import lru_cache
 from typing import Any
+
+from sprintkit.engine.quantiles import norm_ppf, t_ppf
 
 RULE = ("supported when every point of the interval meets the target, refuted when none does, "
         "otherwise inconclusive")
@@ -27,16 +29,12 @@ T_POSTERIOR = "t posterior: mean + se · T(n − 1)"
 
 @lru_cache(maxsize=256)
 def _z(confidence: float) -> float:
-    from scipy.special import ndtri
-
-    return float(ndtri(0.5 + confidence / 2))
+    return norm_ppf(0.5 + confidence / 2)
 
 
 @lru_cache(maxsize=1024)
 def _t(df: int, confidence: float) -> float:
-    from scipy.special import stdtrit
-
-    return float(stdtrit(df, 0.5 + confidence / 2))
+    return t_ppf(0.5 + confidence / 2, df)
 
 
 def verdict_audit(kind: str, *, n: int, confidence: float, successes: int | None = None,

@@ -85,27 +85,32 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
     from rich.table import Table
 
     from sprintkit.engine.evidence import strength_label
+    from sprintkit.ui.tablewidths import pinned
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0), show_edge=False)
-    table.add_column(t("evidence.view.id", lang), no_wrap=True)
-    table.add_column(t("evidence.view.target", lang), no_wrap=True)
     narrow = out().width < 96  # rich shrinks columns unevenly; cap the wrapping ones ourselves
-    table.add_column(t("evidence.view.result", lang), overflow="fold", min_width=8,
-                     max_width=10 if narrow else None)
-    table.add_column(t("evidence.view.interval", lang), min_width=7,
-                     max_width=9 if narrow else None)
-    table.add_column(t("evidence.view.p", lang), justify="right", no_wrap=True)
-    table.add_column(t("evidence.view.verdict", lang), overflow="fold", min_width=12,
-                     max_width=13 if narrow else None)
-    table.add_column(t("evidence.view.needed", lang), justify="right", no_wrap=True)
-    table.add_column(t("evidence.view.strength", lang), no_wrap=True)
-    for r in results:
-        table.add_row(
-            r.id, r.target or "—", result_cell(r, lang), interval_cell(r, lang),
-            probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
-            strength_label(r.strength, lang),
-        )
-    out().print(table, markup=False)
+
+    def columns() -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1, 0, 0),
+                      show_edge=False)
+        table.add_column(t("evidence.view.id", lang), no_wrap=True)
+        table.add_column(t("evidence.view.target", lang), no_wrap=True)
+        table.add_column(t("evidence.view.result", lang), overflow="fold", min_width=8,
+                         max_width=10 if narrow else None)
+        table.add_column(t("evidence.view.interval", lang), min_width=7,
+                         max_width=9 if narrow else None)
+        table.add_column(t("evidence.view.p", lang), justify="right", no_wrap=True)
+        table.add_column(t("evidence.view.verdict", lang), overflow="fold", min_width=12,
+                         max_width=13 if narrow else None)
+        table.add_column(t("evidence.view.needed", lang), justify="right", no_wrap=True)
+        table.add_column(t("evidence.view.strength", lang), no_wrap=True)
+        return table
+
+    rows = [(r.id, r.target or "—", result_cell(r, lang), interval_cell(r, lang),
+             probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
+             strength_label(r.strength, lang)) for r in results]
+    console = out()
+    console.print(pinned(columns, rows, console, console.options.update(markup=False)),
+                  markup=False)
     notes(results, lang)
 
 
@@ -114,6 +119,8 @@ def notes(results: list[VerdictResult], lang: str) -> None:
     reason), under a verdict table: one bullet each, with a hanging indent."""
     from rich.table import Table
     from rich.text import Text
+
+    from sprintkit.ui.tablewidths import pinned
 
     lines = []
     for r in results:
@@ -124,13 +131,17 @@ def notes(results: list[VerdictResult], lang: str) -> None:
     if not lines:
         return
     out().print(f"\n{t('evidence.view.notes', lang)}:", markup=False)
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for hid, text in lines:
-        grid.add_row("  •", Text(hid + ":"), Text(text))
-    out().print(grid)
+
+    def columns() -> Table:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
+        return grid
+
+    console = out()
+    console.print(pinned(columns, [("  •", Text(hid + ":"), Text(text)) for hid, text in lines],
+                         console, console.options))
 
 
 def hypothesis_table(model: Sprint, lang: str) -> None:
@@ -139,22 +150,27 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
     from rich.table import Table
 
     from sprintkit.engine.evidence import decision_label, evaluate, latest_decision
+    from sprintkit.ui.tablewidths import pinned
 
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-    table.add_column(t("evidence.view.id", lang), no_wrap=True)
-    table.add_column(t("evidence.view.hypothesis", lang), ratio=1, overflow="fold")
-    table.add_column(t("evidence.view.target", lang), no_wrap=True)
-    table.add_column(t("evidence.view.result", lang), overflow="fold")
-    table.add_column(t("evidence.view.verdict", lang), overflow="fold")
-    table.add_column(t("evidence.view.decision", lang), overflow="fold")
+    def columns() -> Table:
+        table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+        table.add_column(t("evidence.view.id", lang), no_wrap=True)
+        table.add_column(t("evidence.view.hypothesis", lang), ratio=1, overflow="fold")
+        table.add_column(t("evidence.view.target", lang), no_wrap=True)
+        table.add_column(t("evidence.view.result", lang), overflow="fold")
+        table.add_column(t("evidence.view.verdict", lang), overflow="fold")
+        table.add_column(t("evidence.view.decision", lang), overflow="fold")
+        return table
+
+    rows = []
     for h in model.hypotheses:
         r = evaluate(h, lang)
         decision = latest_decision(model.learnings, h.id)
-        table.add_row(
-            h.id, h.statement, r.target or "—", result_cell(r, lang), verdict_cell(r, lang),
-            decision_label(decision, lang) if decision else "—",
-        )
-    out().print(table, markup=False)
+        rows.append((h.id, h.statement, r.target or "—", result_cell(r, lang),
+                     verdict_cell(r, lang), decision_label(decision, lang) if decision else "—"))
+    console = out()
+    console.print(pinned(columns, rows, console, console.options.update(markup=False)),
+                  markup=False)
 
 
 def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
