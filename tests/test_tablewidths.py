@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bigsprint_support import write_big_sprint
 
 from sprintkit.engine.evidence import evaluate
 from sprintkit.files.sprintfile import load_sprint
-from sprintkit.render.bigsprint import write_big_sprint
 from sprintkit.ui import evidence_view, tablewidths
 from sprintkit.ui.console import out
 
