@@ -112,6 +112,16 @@ def _unknown(table: VoteTable, line: int, column: int, text: str) -> None:
         table.unknown.append((line, column, text))
 
 
+def _item(table: VoteTable, line: int, column: int, ref: str, items: Sequence[str]) -> str | None:
+    """The item ``ref`` names (number, text or unique start); an unknown one is recorded at
+    ``line``/``column`` (1-based) and gives ``None``."""
+    try:
+        return items[find_item(ref, items)]
+    except TallyError:
+        _unknown(table, line, column, ref)
+        return None
+
+
 def _problem(table: VoteTable, line: int, column: int, exc: TallyError) -> None:
     table.problems.append(CellProblem(line, column, exc.key, dict(exc.values)))
 
@@ -127,12 +137,8 @@ def _dots_long(header: Sequence[str], rows: Sequence[tuple[int, list[str]]],
     per_voter: dict[str, tuple[int, int]] = {}
     for line, cells in rows:
         ref = cells[item_col].strip()
-        if not ref:
-            continue
-        try:
-            item = items[find_item(ref, items)]
-        except TallyError:
-            _unknown(table, line, item_col + 1, ref)
+        item = _item(table, line, item_col + 1, ref, items) if ref else None
+        if item is None:
             continue
         dots = 1
         if dots_col >= 0:
@@ -249,12 +255,8 @@ def _scores_long(header: Sequence[str], rows: Sequence[tuple[int, list[str]]],
     voters: set[str] = set()
     for line, cells in rows:
         ref = cells[item_col].strip()
-        if not ref:
-            continue
-        try:
-            item = items[find_item(ref, items)]
-        except TallyError:
-            _unknown(table, line, item_col + 1, ref)
+        item = _item(table, line, item_col + 1, ref, items) if ref else None
+        if item is None:
             continue
         pair = _pair(table, line, cells, impact_col, effort_col, scale)
         if pair is not None:
@@ -304,10 +306,8 @@ def _scores_wide(header: Sequence[str], rows: Sequence[tuple[int, list[str]]],
         if split is None or not split[1]:
             continue
         what, ref = split
-        try:
-            item = items[find_item(ref, items)]
-        except TallyError:
-            _unknown(table, 1, col + 1, ref)
+        item = _item(table, 1, col + 1, ref, items)
+        if item is None:
             continue
         pairs.setdefault(item, [-1, -1])[0 if what == "impact" else 1] = col
     if not pairs and not table.unknown:
