@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import NotFound, UsageError
 from sprintkit.i18n import msg
-from sprintkit.ops.hypotheses import check_text
+from sprintkit.ops.hypotheses import change_sprint, check_text, sprint_folder
 from sprintkit.ops.keyfile import clean_fields, sprint_cleaner
 from sprintkit.ops.scope import next_id, parse_day, speak
 
@@ -22,18 +22,6 @@ if TYPE_CHECKING:
 
 TEXT = ("title", "choice", "rationale")
 """A decision's fields of free text, pseudonymised as they enter."""
-
-
-def _folder(sprint: Path | None) -> Path:
-    from sprintkit.files.sprintfile import resolve_sprint
-
-    return resolve_sprint(sprint).parent
-
-
-def _update(sprint: Path | None, change: Any) -> Any:
-    from sprintkit.files.sprintfile import update_sprint
-
-    return update_sprint(sprint, change)
 
 
 def find_decision(model: Sprint, did: str) -> Decision:
@@ -74,7 +62,7 @@ def add_decision(
     speak(sprint)
     data = _fields(title, choice, rationale, decided_by, date)
     data.setdefault("date", dt.date.today())
-    folder = _folder(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> Decision:
         clean_fields(sprint_cleaner(model, folder), data, TEXT)
@@ -83,7 +71,7 @@ def add_decision(
         model.decisions.append(decision)
         return decision
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def edit_decision(
@@ -104,7 +92,7 @@ def edit_decision(
     if not data:
         raise UsageError(msg("evidence.nothing_to_change"),
                          hint=msg("evidence.decision.nothing_hint"))
-    folder = _folder(sprint)
+    folder = sprint_folder(sprint)
 
     def change(model: Sprint) -> Decision:
         current = find_decision(model, id)
@@ -114,7 +102,7 @@ def edit_decision(
         model.decisions[model.decisions.index(current)] = decision
         return decision
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def remove_decision(sprint: Path | None = None, id: str = "") -> Decision:
@@ -127,7 +115,7 @@ def remove_decision(sprint: Path | None = None, id: str = "") -> Decision:
             model.retired_ids.append(decision.id)
         return decision
 
-    return _update(sprint, change)
+    return change_sprint(sprint, change)
 
 
 def list_decisions(sprint: Path | None = None) -> list[Decision]:
