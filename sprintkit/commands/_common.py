@@ -181,19 +181,7 @@ def value_of(kind: str, text: str | None, sprint: Path | None = None,
     found = vocabulary.find(kind, text)
     if found is not None:
         return found
-    _learn_language(sprint, programme)
+    from sprintkit.ops.scope import speak
+
+    speak(sprint, programme)
     return vocabulary.parse(kind, text, option)
-
-
-def _learn_language(sprint: Path | None, programme: Path | None) -> None:
-    """Read the language of the sprint or programme at hand, for a message before it is loaded."""
-    from sprintkit.errors import SprintkitError
-    from sprintkit.files import sprintfile
-
-    try:
-        if programme is not None:
-            sprintfile.load_programme(programme)
-        else:
-            sprintfile.load_sprint(sprint)
-    except SprintkitError:
-        pass

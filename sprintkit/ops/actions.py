@@ -26,6 +26,7 @@ from sprintkit.ops.scope import (
     parse_day,
     programme_sprints,
     scope,
+    speak,
     today_or,
 )
 
@@ -45,15 +46,6 @@ def find(model: Any, aid: str) -> Action:
     known = ", ".join(a.id for a in sorted(model.actions, key=lambda a: id_number(a.id)))
     raise NotFound(msg("action.no_such", id=repr(aid)),
                    hint=msg("action.no_such_hint", known=known or msg("action.none_yet")))
-
-
-def speak_as(sprint: Path | None, programme: Path | None) -> None:
-    """Read the sprint or programme before refusing a call that has not loaded it yet, so that
-    the message is in its language (a sprint that cannot be read leaves it as it was)."""
-    try:
-        scope(sprint, programme).load()
-    except SprintkitError:
-        pass
 
 
 def _clean_all(model: Any, folder: Path | None, texts: dict[str, str | None]
@@ -265,13 +257,13 @@ def edit_action(
     """Correct an action's text, owner, due date or column (todo, doing, done: as ``move``
     does, an escalation is resolved by moving on). The text is pseudonymised as it enters."""
     if text is None and owner is None and due is None and status is None:
-        speak_as(sprint, programme)
+        speak(sprint, programme)
         raise UsageError(msg("action.nothing_to_change"),
                          hint=msg("action.nothing_to_change_hint"))
     check_text(text, "--text")
     check_text(owner, "--owner")
     if status is not None and status not in MOVES:
-        speak_as(sprint, programme)
+        speak(sprint, programme)
         raise UsageError(msg("action.status_one_of", allowed=", ".join(MOVES),
                              status=repr(status)), hint=msg("action.escalate_hint"))
     due_day = parse_day(due, "--due")
@@ -414,7 +406,7 @@ def action_listing(
 ) -> ActionListing:
     """The actions in id order, optionally only those with ``status`` (or ``overdue``)."""
     if status is not None:
-        speak_as(sprint, programme)
+        speak(sprint, programme)
         status = vocabulary.parse("action_filter", status, "--status")
     day = today_or(today)
     model = scope(sprint, programme).load()

@@ -70,7 +70,8 @@ _LANGUAGE_LINE = re.compile(r"^language:[ \t]*[\"']?(nl|en)\b", re.MULTILINE)
 def speak(sprint: Path | None = None, programme: Path | None = None) -> None:
     """Take the language of the sprint (or programme) a command is about to change, before it
     is loaded, so that a refusal of the command line is worded in that language. A cheap look
-    at the file's top-level ``language:``; anything unreadable is left to the real load."""
+    at the file's top-level ``language:`` (none: Dutch, the models' default); a file that
+    cannot be found or read is left to the real load."""
     from sprintkit import i18n
     from sprintkit.errors import SprintkitError
     from sprintkit.files.sprintfile import resolve_programme, resolve_sprint
@@ -82,8 +83,8 @@ def speak(sprint: Path | None = None, programme: Path | None = None) -> None:
         found = _LANGUAGE_LINE.search(head)
     except (SprintkitError, OSError):
         return
-    if found:
-        i18n.found(found.group(1))
+    # a file without `language:` is Dutch, as its model says once it is loaded
+    i18n.found(found.group(1) if found else "nl")
 
 
 def scope(sprint: Path | None = None, programme: Path | None = None) -> Scope:

@@ -68,9 +68,9 @@ def edit_member(
     """Correct a team member's name, role or organisation. A new name must not be someone
     else's; actions owned under the old name move to the new one."""
     if new_name is None and role is None and org is None:
-        from sprintkit.ops.actions import speak_as
+        from sprintkit.ops.scope import speak
 
-        speak_as(sprint, programme)
+        speak(sprint, programme)
         raise UsageError(msg("team.nothing_to_change"), hint=msg("team.nothing_to_change_hint"))
     check_text(new_name, "--name")
     check_text(role, "--role")
