@@ -42,16 +42,10 @@ def _language(lang: Any, folder: Path) -> str:
 
     if lang is not None:
         return str(lang.value)
-    from sprintkit.errors import SprintkitError
     from sprintkit.files.library import sprint_folder
-    from sprintkit.files.sprintfile import SPRINT_FILE, load_sprint
+    from sprintkit.ops.scope import speak
 
-    where = sprint_folder(folder)
-    if where is not None and (where / SPRINT_FILE).is_file():
-        try:
-            return load_sprint(where).model.language
-        except SprintkitError:
-            return language()
+    speak(sprint_folder(folder))
     return language()
 
 

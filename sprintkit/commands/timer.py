@@ -157,17 +157,11 @@ def _left(seconds: int) -> float:
 def _sprint_language(sprint: Path) -> str:
     """The language of the sprint of ``--sprint`` (default: the current folder) if there is
     one, else that of the environment."""
-    from sprintkit.errors import SprintkitError
     from sprintkit.i18n import language
+    from sprintkit.ops.scope import speak
 
-    if not (sprint / "sprint.yaml" if sprint.is_dir() else sprint).is_file():
-        return language()
-    from sprintkit.files.sprintfile import load_sprint
-
-    try:
-        return load_sprint(sprint).model.language
-    except SprintkitError:
-        return language()
+    speak(sprint)
+    return language()
 
 
 def register(app: typer.Typer) -> None:
