@@ -26,17 +26,8 @@ def pct(share: float | None, lang: str = "en") -> str:
     return numbers.percent(share, lang, 0, missing="")
 
 
-def signed(value: float, digits: int, lang: str = "en") -> str:
-    """+3, −2, and 0 (never '-0'), with the decimal comma in Dutch."""
-    return numbers.signed(value, lang, digits, trim=False)
-
-
 def _num(value: float | None, lang: str = "en", digits: int = 2) -> str:
     return numbers.number(value, lang, digits, trim=False, missing="")
-
-
-def _brackets(low: float, high: float, digits: int, lang: str) -> str:
-    return numbers.interval(low, high, lang, decimals=digits, trim=False, brackets=True)
 
 
 def _parts(shares: list[float], lang: str) -> str:

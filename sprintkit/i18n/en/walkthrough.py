@@ -39,7 +39,6 @@ WORDS: dict[str, str] = {
     "walkthrough.voter": "  Participant {n}: numbers of the items chosen{limit} (Enter: done) ",
     "walkthrough.voter_limit": ", at most {n}",
     "walkthrough.vote_keep": "  Number, or Enter to keep the result: ",
-    "walkthrough.total": "  {n}. {item} — votes (Enter = 0): ",
     "walkthrough.ranking": "Result",
     "walkthrough.votes_n": "{n} dots",
     "walkthrough.votes": "votes",

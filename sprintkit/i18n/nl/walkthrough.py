@@ -39,7 +39,6 @@ WORDS: dict[str, str] = {
     "walkthrough.voter": "  Deelnemer {n}: nummers van de gekozen punten{limit} (Enter: klaar) ",
     "walkthrough.voter_limit": ", hoogstens {n}",
     "walkthrough.vote_keep": "  Nummer, of Enter om de uitslag te houden: ",
-    "walkthrough.total": "  {n}. {item} — stemmen (Enter = 0): ",
     "walkthrough.ranking": "Uitslag",
     "walkthrough.votes_n": "{n} stippen",
     "walkthrough.votes": "stemmen",
