@@ -31,10 +31,14 @@ _loaded: dict[str, dict[str, str]] = {}
 _state: dict[str, str | None] = {"chosen": None, "found": None}
 
 
+def supported(lang: str | None) -> str:
+    """``lang`` when sprintkit speaks it (``nl``, ``en``), else the fallback, English."""
+    return lang if lang is not None and lang in LANGUAGES else FALLBACK
+
+
 def catalogue(lang: str) -> dict[str, str]:
     """All words of ``lang`` (``nl`` or ``en``; anything else reads as English)."""
-    if lang not in LANGUAGES:
-        lang = FALLBACK
+    lang = supported(lang)
     words = _loaded.get(lang)
     if words is None:
         words = _loaded[lang] = import_module(f"sprintkit.i18n.{lang}").WORDS

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from sprintkit.i18n import msg
+from sprintkit.i18n import supported as _lang
 
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -37,9 +38,6 @@ _DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 class DateError(ValueError):
     """Text that is not a date; the message is in the language of the work at hand."""
 
-
-def _lang(lang: str | None) -> str:
-    return "nl" if lang == "nl" else "en"
 
 
 def parse_date(text: Any, option: str | None = None) -> dt.date:

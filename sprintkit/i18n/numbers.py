@@ -15,13 +15,12 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+from sprintkit.i18n import supported as _lang
+
 MISSING = "—"
 MINUS = "\u2212"
 _SEPARATORS = {"nl": (",", "."), "en": (".", ",")}  # decimal, thousands
 
-
-def _lang(lang: str | None) -> str:
-    return "nl" if lang == "nl" else "en"
 
 
 def localise(text: str, lang: str | None) -> str:

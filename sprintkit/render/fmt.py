@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sprintkit.i18n import numbers
+from sprintkit.i18n import supported as _lang
 from sprintkit.i18n.dates import MONTHS, WEEKDAYS, as_date, format_date
 
 __all__ = ["MONTHS", "WEEKDAYS", "as_date", "format_date", "format_date_range", "format_number",
@@ -17,9 +18,6 @@ __all__ = ["MONTHS", "WEEKDAYS", "as_date", "format_date", "format_date_range", 
 _OPS = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than"}
 """The catalogue keys (``doc.op.*``) of a criterion's comparison in words."""
 
-
-def _lang(lang: str | None) -> str:
-    return "nl" if lang == "nl" else "en"
 
 
 def format_date_range(start: Any, end: Any, lang: str = "nl") -> str:
