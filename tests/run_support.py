@@ -158,3 +158,23 @@ def spawn(args: list[str], cwd: Path, home: Path, columns: int = 80, term: str =
                LINES="40", TERM=term, SPRINTKIT_LOCK_TIMEOUT="2")
     return pexpect.spawn(sys.executable, ["-m", "sprintkit", *args], cwd=str(cwd), env=env,
                          encoding="utf-8", timeout=30, dimensions=(40, columns))
+
+
+def interrupt(child: Any, expected: Any = None, tries: int = 3, wait: float = 10) -> None:
+    """Press Ctrl-C at a prompt and wait for ``expected`` (the end of the program by default).
+
+    CPython's line reader (GNU readline) has a narrow race: a SIGINT that lands after it last
+    checked for signals but before it waits on the terminal is only noticed with the next key.
+    A loaded machine hits it now and then, and a person then simply presses Ctrl-C again; so
+    does this helper, up to ``tries`` times, each waiting ``wait`` seconds."""
+    import pexpect
+
+    target = pexpect.EOF if expected is None else expected
+    for attempt in range(tries):
+        child.sendintr()
+        try:
+            child.expect(target, timeout=wait)
+            return
+        except pexpect.TIMEOUT:
+            if attempt == tries - 1:
+                raise

@@ -10,7 +10,7 @@ import re
 
 import pytest
 import yaml
-from run_support import answers_for, make_sprint, spawn
+from run_support import answers_for, interrupt, make_sprint, spawn
 
 from sprintkit.files.library import get_method
 
@@ -130,8 +130,7 @@ def test_an_english_walk_at_the_terminal_has_no_dutch(tmp_path):
     child.sendline("Decide about the format")
     child.sendline("")
     child.expect("2/4 ")
-    child.sendintr()
-    child.expect("interrupted: 1 answer saved")
+    interrupt(child, "interrupted: 1 answer saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130

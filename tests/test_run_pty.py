@@ -7,7 +7,7 @@ from __future__ import annotations
 import signal
 
 import pytest
-from run_support import make_sprint, spawn
+from run_support import interrupt, make_sprint, spawn
 
 from sprintkit.files.sprintfile import load_sprint
 
@@ -88,8 +88,7 @@ def test_prompts_ctrl_c_and_resume(tmp_path):
     child.expect("3/5 Hoeveel weken")
     child.sendline("")
     child.expect("4/5 Wat is het steekproefplan")
-    child.sendintr()
-    child.expect("onderbroken: 8 antwoorden bewaard; ga verder met `sprintkit run -s s`")
+    interrupt(child, "onderbroken: 8 antwoorden bewaard; ga verder met `sprintkit run -s s`")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
@@ -109,8 +108,7 @@ def test_prompts_ctrl_c_and_resume(tmp_path):
     child.expect("6/6 Hoe regelen we toestemming")   # its `when` now holds
     child.sendline("-")
     child.expect("Fase klaar: Experimenten ontwerpen")  # its exit criteria hold
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     design = load_sprint(folder).model.phases["design"]
@@ -170,8 +168,7 @@ def test_a_hand_edit_while_a_prompt_is_open_is_kept(tmp_path):
                     encoding="utf-8")
     child.sendline("")
     child.expect("3/4 Welke aannames")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     text = path.read_text(encoding="utf-8")
     assert "  scope: Alle teams in mei  # met de hand" in text

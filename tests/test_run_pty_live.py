@@ -5,7 +5,7 @@ and named by `status`, and exit criteria shown as they stand."""
 from __future__ import annotations
 
 import pytest
-from run_support import make_sprint, spawn
+from run_support import interrupt, make_sprint, spawn
 
 from sprintkit.files.sprintfile import load_sprint
 
@@ -75,8 +75,7 @@ def test_back_and_skip_inside_a_test_card(tmp_path, cli):
     child.expect("Testkaart 2")
     child.sendline("")
     child.expect("2/5 Hoeveel deelnemers")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     model = load_sprint(folder).model
     (h,) = model.hypotheses
@@ -103,8 +102,7 @@ def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
     child.sendline("1")
     child.sendline("")
     child.expect("Fase klaar")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     frame = load_sprint(folder).model.phases["frame"].outputs
     assert frame["critical_assumptions"] == [
@@ -182,8 +180,7 @@ def test_exit_criteria_are_checked_and_yes_to_the_evidence_needs_evidence(tmp_pa
     child.expect("Klaar als:")
     child.expect("✓ Elke testkaart heeft een meting")       # the cards are there
     child.expect("✗ Het steekproefplan laat zien")          # the sample plan is missing
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
 
     child = spawn(["run", "-s", str(folder), "--phase", "run"], tmp_path, home)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from run_support import make_sprint, spawn
+from run_support import interrupt, make_sprint, spawn
 
 from sprintkit.files.sprintfile import load_sprint
 
@@ -45,8 +45,7 @@ def test_a_timer_started_in_run_while_answering_goes_on(tmp_path):
     child.sendline(":-)")                                 # an answer, not a command
     child.sendline("")
     child.expect("3/4 Welke aannames")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
     answers = load_sprint(folder).model.phases["frame"].outputs
@@ -79,8 +78,7 @@ def test_the_time_is_up_at_the_next_prompt_with_one_bell(tmp_path):
     child.sendline(":+1m")
     child.expect(r"Timer extended by 1m: 1:00 left")
     child.expect(r"⏱ [01]:\d\d left")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     assert child.exitstatus == 130
 
@@ -110,8 +108,7 @@ def test_follow_rings_once_when_the_time_is_up_and_ends_on_ctrl_c(tmp_path, cli)
     child.expect("\aTime's up")
     child.expect("⏱ time's up")
     time.sleep(1)
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     assert "\a" not in child.before
     child.close()
     assert child.exitstatus == 130

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from run_support import spawn
+from run_support import interrupt, spawn
 
 from sprintkit.files.sprintfile import load_sprint
 
@@ -67,8 +67,7 @@ def test_totals_typed_and_a_pasted_column_are_tallied_and_saved(tmp_path):
     child.sendline("")
     child.expect("Uitslag")
     child.expect("2/3 Welke knelpunten pakken we aan")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
     assert list(votes.values()) == [28, 22, 18, 17, 12, 11, 9, 6, 3]
@@ -98,8 +97,7 @@ def test_without_a_participants_answer_it_is_asked_once(tmp_path):
     child.expect("4 van hoogstens 6 stippen")
     child.sendline("")
     child.expect("2/3 Welke knelpunten pakken we aan")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
     assert votes["Lange wachtlijsten voor specialistische jeugdhulp"] == 4
@@ -125,8 +123,7 @@ def test_per_participant_entry_still_works(tmp_path):
     child.sendline("")
     child.expect("Uitslag")
     child.expect("2/3 Welke knelpunten pakken we aan")
-    child.sendintr()
-    child.expect(pexpect.EOF)
+    interrupt(child)
     child.close()
     votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
     assert next(iter(votes.items())) == (
