@@ -44,9 +44,16 @@ class Room:
     open: bool = True
     organisation: str | None = None
     announced: list[dict[str, Any]] = field(default_factory=list)
+    projector_broken: bool = False
+
+    def announce(self, event: dict[str, Any]) -> None:
+        if self.projector_broken:
+            raise RuntimeError("the projector is gone")
+        self.announced.append(event)
 
 
-def make_app(folder: Path, lang: str = "nl", room: Room | None = None) -> tuple[Any, Room]:
+def make_app(folder: Path, lang: str = "nl", room: Room | None = None,
+             extra: list[Any] | None = None) -> tuple[Any, Room]:
     from starlette.applications import Starlette
     from starlette.middleware import Middleware
     from starlette.routing import Mount
@@ -58,10 +65,10 @@ def make_app(folder: Path, lang: str = "nl", room: Room | None = None) -> tuple[
     hooks = StoryHooks(folder=folder, lang=lang,
                        participant=lambda request: room.participant
                        if request.path_params.get("code") == "abc123" else None,
-                       is_open=lambda: room.open, announce=room.announced.append,
+                       is_open=lambda: room.open, announce=room.announce,
                        organisation=lambda request: room.organisation)
     app = Starlette(routes=[Mount(PREFIX.replace("abc123", "{code}"), routes=routes(hooks)),
-                            Mount("/static", StaticFiles(directory=STATIC))],
+                            Mount("/static", StaticFiles(directory=STATIC)), *(extra or [])],
                     middleware=[Middleware(Policy)])
     return app, room
 

@@ -307,3 +307,50 @@ def test_each_language_shows_no_words_of_the_other(tmp_path, lang):
         assert f'lang="{lang}"' in html
         assert _shown_words(html) & foreign == set()
     assert len(foreign) > 50  # the check has something to find
+
+
+# --- other methods and edges --------------------------------------------------------------
+
+
+def test_several_choices_from_checkboxes(tmp_path):
+    """A multichoice signifier (not in the Foodvalley method) is a group of checkboxes; every
+    ticked one is stored, as ``stories add`` stores ``a|b``."""
+    from starlette.testclient import TestClient
+    from stories_support import make_sprint
+
+    from sprintkit.ops.stories import add_story
+
+    sprint = make_sprint(tmp_path / "s")
+    app, _ = make_app(sprint)
+    with TestClient(app, follow_redirects=False) as c:
+        page = c.get(URL).text
+        assert page.count('type="checkbox" name="s.thema"') == 4
+        res = c.post(URL, content=(b"text=Een+verhaal.&perspective=ouders&s.thema=contact"
+                                   b"&s.thema=veiligheid&s.balans.gezin=60&s.balans.regels=30"
+                                   b"&s.balans.team=10"),
+                     headers={"content-type": "application/x-www-form-urlencoded"})
+        assert res.status_code == 303
+        res = c.post(URL, data={"text": "x", "perspective": "ouders", "s.thema": "contact|nee"})
+        assert res.status_code == 422 and "staat niet tussen de keuzes" in res.text
+    add_story(text="Een verhaal.", perspective="ouders", sprint=sprint,
+              answers={"thema": "contact|veiligheid", "balans": "60/30/10"})
+    web, cli = stored(sprint)
+    assert web.answers == cli.answers
+    assert [row[0] for row in web.answers["thema"]] == ["contact", "veiligheid"]
+
+
+def test_line_breaks_count_once(client, sprint):
+    """A browser sends a textarea's line breaks as CRLF; a story at the limit still fits."""
+    from sprintkit.ops.storypoint import MAX_TEXT
+
+    lines = "\r\n".join(["a" * 99] * (MAX_TEXT // 100))
+    assert len(lines) > MAX_TEXT
+    assert _post(client, {**GOOD, "text": lines}).status_code == 303
+    assert "\r" not in stored(sprint)[0].text
+
+
+def test_a_failing_announcement_does_not_lose_the_story(client, sprint):
+    client.room.projector_broken = True
+    res = _post(client, GOOD)
+    assert res.status_code == 303
+    assert len(stored(sprint)) == 1

@@ -178,7 +178,7 @@ def check_story(form: StoryForm, fields: Mapping[str, str]) -> tuple[dict[str, A
             return ""
         return value.strip()
 
-    text = (fields.get(TEXT) or "").strip()
+    text = (fields.get(TEXT) or "").replace("\r\n", "\n").strip()  # a browser sends CRLF
     if not text:
         problems[TEXT] = t("storypoint.text_empty", lang)
     elif len(text) > form.max_text:

@@ -120,7 +120,12 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
                                   form=story))
         except StoryRefused as exc:
             return page("form", 422, form=story, values=flat, problems=exc.problems)
-        hooks.announce({"event": "story", **receipt.counts()})
+        try:
+            hooks.announce({"event": "story", **receipt.counts()})
+        except Exception:  # the story is stored: a failing projector must not make them resend
+            import logging
+
+            logging.getLogger(__name__).exception("announcing story %s failed", receipt.id)
         return RedirectResponse("story?sent=1", status_code=303)
 
     return [Route("/story", show, methods=["GET"]), Route("/story", send, methods=["POST"])]

@@ -1,7 +1,8 @@
 /* The story point's triads: a dot in a triangle, dragged with a finger or the mouse, or moved
    with the arrow keys. The three weights (whole percentages adding up to 100) stay in step with
    the number fields the page has without JavaScript, which are hidden here and still sent.
-   Also keeps a scale's shown value in step with its slider. No inline code (strict CSP). */
+   Also keeps a scale's shown value in step with its slider, and sends a story once however
+   often Send is tapped. No inline code (strict CSP). */
 (function () {
   "use strict";
   var A = [100, 8], B = [8, 168], C = [192, 168];
@@ -129,9 +130,26 @@
     });
   }
 
+  function oneSend() {
+    /* a double tap on Send stores the story once */
+    Array.prototype.forEach.call(document.querySelectorAll("form.sp-form"), function (form) {
+      var button = form.querySelector("button[type=submit]");
+      form.addEventListener("submit", function (event) {
+        if (form.getAttribute("data-sending") === "1") { event.preventDefault(); return; }
+        form.setAttribute("data-sending", "1");
+        if (button) { button.setAttribute("aria-disabled", "true"); }
+      });
+      window.addEventListener("pageshow", function () {
+        form.removeAttribute("data-sending");
+        if (button) { button.removeAttribute("aria-disabled"); }
+      });
+    });
+  }
+
   function start() {
     Array.prototype.forEach.call(document.querySelectorAll("[data-triad]"), setUp);
     scales();
+    oneSend();
     document.body.setAttribute("data-ready", "1");
   }
 
