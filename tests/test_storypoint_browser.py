@@ -151,6 +151,7 @@ def test_tell_a_story_dragging_the_dot_with_the_mouse(browser, site):
         assert phone.weights() == ["", "", ""]
         assert page.inner_text("[data-triad-live]") == "Nog geen stip gezet."
         _fill_the_rest(page)
+        assert page.inner_text("output[for='f-s-heard']") == "nog niet gekozen"
         page.focus("#f-s-heard")
         page.keyboard.press("ArrowRight")
         assert page.inner_text("output[for='f-s-heard']") == "4"
@@ -207,6 +208,7 @@ def test_the_dot_moves_with_the_keyboard(browser, site):
         phone.close()
     (story,) = stored(site.folder)
     assert story.answers["what-mattered"][0][2:] == pytest.approx(tuple(u / 100 for u in up))
+    assert "heard" not in story.answers  # the slider was never touched: no answer
 
 
 def test_without_javascript_the_triad_is_three_number_fields(browser, site):
@@ -223,6 +225,7 @@ def test_without_javascript_the_triad_is_three_number_fields(browser, site):
         phone.close()
     (story,) = stored(site.folder)
     assert story.answers["what-mattered"][0] == ("system", None, 0.2, 0.3, 0.5)
+    assert story.answers["heard"][0][0] == "3"  # without JavaScript a slider always answers
 
 
 def test_problems_come_back_with_the_dot_where_it_was(browser, site):
@@ -230,6 +233,8 @@ def test_problems_come_back_with_the_dot_where_it_was(browser, site):
     page = phone.page
     try:
         page.check("#f-perspective-2")
+        page.focus("#f-s-heard")
+        page.keyboard.press("ArrowLeft")
         page.focus("svg.sp-triangle")
         page.keyboard.press("ArrowUp")
         before = phone.weights()
@@ -239,6 +244,8 @@ def test_problems_come_back_with_the_dot_where_it_was(browser, site):
         assert phone.weights() == before
         assert page.locator("circle.sp-tri-dot").is_visible()
         assert page.is_checked("#f-perspective-2")
+        assert page.inner_text("output[for='f-s-heard']") == "2"
+        assert page.get_attribute("#f-s-heard", "name") == "s.heard"  # still answered
         assert phone.errors == []
     finally:
         phone.close()

@@ -10,6 +10,7 @@ WORDS: dict[str, str] = {
     "storypoint.perspective_legend": "Who are you telling as?",
     "storypoint.questions": "Questions about your story",
     "storypoint.optional": "You may skip a question.",
+    "storypoint.scale_none": "not chosen yet",
     "storypoint.scale_chosen": "Chosen:",
     "storypoint.triad_help": (
         "Tap or drag the dot to the place that fits best: the closer to a corner, the more that "

@@ -10,6 +10,7 @@ WORDS: dict[str, str] = {
     "storypoint.perspective_legend": "Vanuit wie vertel je?",
     "storypoint.questions": "Vragen over je verhaal",
     "storypoint.optional": "Je mag een vraag overslaan.",
+    "storypoint.scale_none": "nog niet gekozen",
     "storypoint.scale_chosen": "Gekozen:",
     "storypoint.triad_help": (
         "Tik of sleep de stip naar de plek die het best past: hoe dichter bij een hoek, hoe "

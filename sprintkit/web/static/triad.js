@@ -1,8 +1,8 @@
 /* The story point's triads: a dot in a triangle, dragged with a finger or the mouse, or moved
    with the arrow keys. The three weights (whole percentages adding up to 100) stay in step with
    the number fields the page has without JavaScript, which are hidden here and still sent.
-   Also keeps a scale's shown value in step with its slider, and sends a story once however
-   often Send is tapped. No inline code (strict CSP). */
+   Also keeps a scale's shown value in step with its slider (unanswered until touched), and
+   sends a story once however often Send is tapped. No inline code (strict CSP). */
 (function () {
   "use strict";
   var A = [100, 8], B = [8, 168], C = [192, 168];
@@ -123,10 +123,30 @@
   }
 
   function scales() {
+    /* a slider counts as answered only once it is touched (its middle is no default answer):
+       until then it has no name, so the form does not send it */
+    var keys = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"];
     Array.prototype.forEach.call(document.querySelectorAll("[data-scale-output]"), function (out) {
       var input = document.getElementById(out.getAttribute("data-scale-output"));
       if (!input) { return; }
-      input.addEventListener("input", function () { out.value = input.value; out.textContent = input.value; });
+      var name = input.getAttribute("name");
+      function answered() {
+        input.setAttribute("name", name);
+        input.classList.remove("sp-untouched");
+        out.value = input.value;
+        out.textContent = input.value;
+      }
+      if (out.getAttribute("data-given") !== "1") {
+        input.removeAttribute("name");
+        input.classList.add("sp-untouched");
+        out.textContent = out.getAttribute("data-none");
+      }
+      input.addEventListener("input", answered);
+      input.addEventListener("change", answered);
+      input.addEventListener("pointerdown", answered);
+      input.addEventListener("keydown", function (event) {
+        if (keys.indexOf(event.key) >= 0) { answered(); }
+      });
     });
   }
 
