@@ -188,6 +188,18 @@ def test_wrong_answers_are_refused_with_a_message(client, sprint, field, value, 
         assert "binnen twee dagen terug" in res.text
 
 
+def test_triad_weights_as_fractions_or_rounded_percentages(client, sprint):
+    corners = ("s.what-mattered.family", "s.what-mattered.professional",
+               "s.what-mattered.system")
+    for weights in (("0.6", "0.3", "0.1"), ("33", "33", "33"), ("0,2", "0,3", "0,5")):
+        assert _post(client, {**GOOD, **dict(zip(corners, weights, strict=True))}
+                     ).status_code == 303
+    rows = [s.answers["what-mattered"][0] for s in stored(sprint)]
+    assert rows[0][2:] == pytest.approx((0.6, 0.3, 0.1))
+    assert rows[1][2:] == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert rows[2] == ("system", None, pytest.approx(0.2), pytest.approx(0.3), pytest.approx(0.5))
+
+
 def test_typed_values_are_kept_after_a_problem(client):
     res = _post(client, {**GOOD, "s.heard": "12"})
     html = res.text
@@ -237,7 +249,7 @@ def test_unreadable_bodies_are_refused(client, sprint):
     assert res.status_code == 400
     res = client.post(URL, content=b"{}", headers={"content-type": "application/json"})
     assert res.status_code == 400
-    many = "&".join(f"f{i}=1" for i in range(500))
+    many = "&".join(f"f{i}=1" for i in range(501))
     res = client.post(URL, content=many.encode(), headers={
         "content-type": "application/x-www-form-urlencoded"})
     assert res.status_code == 400
@@ -251,6 +263,26 @@ def test_no_participant_is_403(client, sprint):
     assert res.status_code == 403 and "Geen toegang" in res.text
     assert client.get("/p/wrong-code/story").status_code == 403
     assert stored(sprint) == []
+
+
+def test_a_busy_store_keeps_what_was_typed(client, sprint, monkeypatch):
+    from sprintkit.errors import LockBusy
+    from sprintkit.ops import stories
+
+    def busy(**kwargs):
+        raise LockBusy("busy")
+
+    monkeypatch.setattr(stories, "add_story", busy)
+    res = _post(client, GOOD)
+    assert res.status_code == 503
+    assert "kon nu niet worden opgeslagen" in res.text and "binnen twee dagen terug" in res.text
+    assert client.room.announced == []
+
+
+def test_thanks_also_when_closed_just_after(client):
+    assert _post(client, GOOD).status_code == 303
+    client.room.open = False
+    assert "Dank je wel" in client.get(URL + "?sent=1").text
 
 
 def test_closed_story_point_says_so_and_refuses_posts(client, sprint):
@@ -354,3 +386,21 @@ def test_a_failing_announcement_does_not_lose_the_story(client, sprint):
     res = _post(client, GOOD)
     assert res.status_code == 303
     assert len(stored(sprint)) == 1
+
+
+def test_stories_told_at_once_are_all_stored_once(sprint):
+    """Phones send at the same moment: every story is stored once, each with its own number,
+    all pseudonymised with the same codes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sprintkit.ops.storypoint import story_form, submit_story
+
+    form = story_form(sprint)
+    with ThreadPoolExecutor(6) as pool:
+        receipts = list(pool.map(lambda i: submit_story(sprint, {**GOOD, "s.heard": str(i % 5 + 1)},
+                                                        form=form), range(24)))
+    stories = stored(sprint)
+    assert len(stories) == 24 and sorted(r.id for r in receipts) == [s.id for s in stories]
+    assert len({s.text for s in stories}) == 1 and KNOWN_NAME not in stories[0].text
+    assert sorted(s.answers["heard"][0][1] for s in stories) == sorted(
+        float(i % 5 + 1) for i in range(24))

@@ -26,7 +26,8 @@ MAX_TEXT = 5000
 MAX_FIELD = 200
 """Any other field is at most this many characters."""
 TRIAD_TOTAL, TRIAD_TOLERANCE = 100.0, 1.5
-"""A triad's three weights are percentages adding up to 100 (rounding may miss by a little)."""
+"""A triad's three weights are percentages adding up to 100 (rounding may miss by a little);
+three fractions adding up to 1 are read as percentages."""
 YES = frozenset({"1", "on", "yes", "ja", "true"})
 NO = frozenset({"", "0", "off", "no", "nee", "false"})
 
@@ -246,6 +247,9 @@ def _triad(raw: list[str], lang: str) -> tuple[str, str | None]:
     if any(not 0 <= w <= TRIAD_TOTAL for w in weights):
         return "", t("storypoint.triad_range", lang)
     total = sum(weights)
+    if abs(total - 1) <= TRIAD_TOLERANCE / TRIAD_TOTAL:  # fractions, as stories add takes them
+        weights = [w * TRIAD_TOTAL for w in weights]
+        total = sum(weights)
     if abs(total - TRIAD_TOTAL) > TRIAD_TOLERANCE:
         return "", t("storypoint.triad_total", lang, total=f"{total:g}")
     return "/".join(f"{w:g}" for w in weights), None

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 MAX_BODY = 64 * 1024
 """The largest story form accepted, in bytes (a story of 5,000 characters fits many times)."""
-MAX_FIELDS = 100
+MAX_FIELDS = 500
 TEMPLATE = "web/storypoint.html.j2"
 
 
@@ -70,6 +70,7 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
     from starlette.responses import HTMLResponse, RedirectResponse
     from starlette.routing import Route
 
+    from sprintkit.errors import SprintkitError
     from sprintkit.ops.storypoint import StoryRefused, story_form, submit_story
 
     lang = supported(hooks.lang)
@@ -94,10 +95,10 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
     async def show(request: Request) -> Response:
         if hooks.participant(request) is None:
             return page("forbidden", 403)
+        if request.query_params.get("sent") == "1":  # also when it closed just after sending
+            return page("thanks")
         if not hooks.is_open():
             return page("closed")
-        if request.query_params.get("sent") == "1":
-            return page("thanks")
         return page("form", form=await form())
 
     async def send(request: Request) -> Response:
@@ -120,6 +121,9 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
                                   form=story))
         except StoryRefused as exc:
             return page("form", 422, form=story, values=flat, problems=exc.problems)
+        except SprintkitError:  # e.g. the store stayed busy: keep what was typed, try again
+            return page("form", 503, form=story, values=flat,
+                        problems={"": words("storypoint.store_failed")})
         try:
             hooks.announce({"event": "story", **receipt.counts()})
         except Exception:  # the story is stored: a failing projector must not make them resend

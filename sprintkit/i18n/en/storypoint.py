@@ -48,6 +48,8 @@ WORDS: dict[str, str] = {
     "storypoint.too_large_title": "Too much text",
     "storypoint.too_large_body": "What you sent is too large. Make your story shorter and try again.",
     "storypoint.bad_request": "This form could not be read. Please reload the page.",
+    "storypoint.store_failed": (
+        "Your story could not be stored just now. Please try again in a moment; what you wrote is still here."),
     "storypoint.refused": "{count} field(s) of the story are not right",
     "storypoint.text_empty": "Write your story first.",
     "storypoint.text_too_long": "Your story is {count} characters; it may be at most {max}.",

@@ -49,6 +49,8 @@ WORDS: dict[str, str] = {
     "storypoint.too_large_title": "Te veel tekst",
     "storypoint.too_large_body": "Wat je stuurde is te groot. Maak je verhaal korter en probeer het opnieuw.",
     "storypoint.bad_request": "Dit formulier kon niet gelezen worden. Laad de pagina opnieuw.",
+    "storypoint.store_failed": (
+        "Je verhaal kon nu niet worden opgeslagen. Probeer het zo nog eens; wat je schreef staat er nog."),
     "storypoint.refused": "{count} veld(en) van het verhaal kloppen niet",
     "storypoint.text_empty": "Schrijf eerst je verhaal.",
     "storypoint.text_too_long": "Je verhaal is {count} tekens; dat mag hooguit {max} zijn.",
