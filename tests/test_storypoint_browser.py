@@ -241,6 +241,7 @@ def test_problems_come_back_with_the_dot_where_it_was(browser, site):
         page.click("button[type=submit]")  # no story text
         page.wait_for_selector("body[data-ready='1']", state="attached")
         assert "Schrijf eerst je verhaal." in page.inner_text("#sp-errors")
+        assert page.evaluate("document.activeElement.id") == "sp-errors"
         assert phone.weights() == before
         assert page.locator("circle.sp-tri-dot").is_visible()
         assert page.is_checked("#f-perspective-2")

@@ -170,6 +170,8 @@
     Array.prototype.forEach.call(document.querySelectorAll("[data-triad]"), setUp);
     scales();
     oneSend();
+    var errors = document.getElementById("sp-errors");
+    if (errors) { errors.focus(); }  /* what to fix comes first, also for a screen reader */
     document.body.setAttribute("data-ready", "1");
   }
 
