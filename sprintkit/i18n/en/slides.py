@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "slides.draft_mark": "DRAFT",
     "slides.wrote": "wrote {path} ({count} slides)",
     "slides.no_reference": "the reference file {name} does not exist",
+    "slides.reference_no_presentation": "not a PowerPoint presentation (no ppt/presentation.xml)",
     "slides.bad_reference": "{name} is not a PowerPoint presentation (.pptx) that can be read",
     "slides.reference_hint": "give a .pptx saved by PowerPoint; save a .potx or .ppt as .pptx "
                              "first",

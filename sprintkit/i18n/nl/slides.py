@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "slides.draft_mark": "CONCEPT",
     "slides.wrote": "{path} geschreven ({count} dia's)",
     "slides.no_reference": "het referentiebestand {name} bestaat niet",
+    "slides.reference_no_presentation": "geen PowerPoint-presentatie (geen ppt/presentation.xml)",
     "slides.bad_reference": "{name} is geen PowerPoint-presentatie (.pptx) die te lezen is",
     "slides.reference_hint": "geef een .pptx die in PowerPoint is opgeslagen; een .potx of "
                              ".ppt kun je eerst opslaan als .pptx",
