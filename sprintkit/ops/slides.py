@@ -92,6 +92,9 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
 
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft)
+        for model, folder, entry in zip(subject.sprints, subject.dirs, context["sprints"],
+                                        strict=False):
+            entry["stories"] = story_shifts(model, folder, language)
         planned = plan_slides(context)
         built = build_pptx(planned, reference=reference_bytes,
                            created=document_date(subject.sprints), title=subject.title,
@@ -109,6 +112,28 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     write_atomic(target, data, inside=subject.folder)
     return SlidesResult(target, fmt, language, built.slides, built.charts,
                         built.missing_layouts)
+
+
+def story_shifts(model: Any, folder: Path, lang: str) -> dict[str, Any] | None:
+    """For a story cycle with stories: the shifts between its last two periods as the story
+    report has them (:func:`sprintkit.ops.storyviews.story_section`, protected), the valence
+    its method declares per answer, and the privacy note; None for any other sprint."""
+    from sprintkit.model.sprint import StorySettings
+
+    settings = model.stories or StorySettings.model_validate({})
+    if not (Path(folder) / settings.database).exists():
+        return None
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.ops.stories import context
+    from sprintkit.ops.storyviews import story_section, valences
+
+    loaded = load_sprint(folder)
+    section = story_section(loaded, lang, quote_limit=0)
+    if not section.get("available") or not section.get("shifts"):
+        return None
+    method = context(lang=lang, sprint_file=loaded, cached=True).method
+    return {"shifts": section["shifts"], "privacy_note": section.get("privacy_note"),
+            "valence": {sig.id: valences(sig) for sig in method.signifiers}}
 
 
 def has_impress() -> bool:

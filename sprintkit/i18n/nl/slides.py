@@ -45,4 +45,10 @@ WORDS: dict[str, str] = {
     "slides.impress_hint": "installeer het, bijvoorbeeld: sudo apt-get install "
                            "libreoffice-impress; intussen werkt --format pptx zonder",
     "slides.one_subject": "geef een sprint (-s) of een programma (-p), niet beide",
+    "slides.due": "uiterlijk {date}",
+    "slides.story_shifts": "Verschuivingen {before} → {after}",
+    "slides.story_share": "{before} → {after} van de verhalen ({difference} procentpunt; {heading} {interval})",
+    "slides.story_mean": "{before} → {after} ({difference}; {heading} {interval})",
+    "slides.story_n": "Verhalen met een antwoord op deze vraag: {n_from} in {before}, {n_to} in {after}.",
+    "slides.story_periods": "Verhalen: {n_from} in {before}, {n_to} in {after}.",
 }
