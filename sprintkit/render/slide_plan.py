@@ -175,7 +175,7 @@ def _sprint(s: dict[str, Any], lang: str, ctx: dict[str, Any], *, within: bool) 
         slides.append(_hypothesis(h, lang))
     for group in doc["findings"] + doc["choices"]:
         slides += _group(group, lang)
-    slides += _stories(s.get("stories"), lang)
+    slides += story_slides(s.get("stories"), lang)
     slides += _text(t("slides.learnings", lang),
                     [lr.get("learned") or lr.get("observed") for lr in s["learnings"]])
     if not within:
@@ -362,7 +362,7 @@ def _lineages(programme: dict[str, Any], lang: str) -> list[Slide]:
 # --- story cycles: the clear shifts ---------------------------------------------------------
 
 
-def _stories(stories: dict[str, Any] | None, lang: str) -> list[Slide]:
+def story_slides(stories: dict[str, Any] | None, lang: str) -> list[Slide]:
     """A story cycle's shifts between its last two periods, from the protected numbers of the
     story report (``stories report``, ``stories shifts``): an overview, then per question with
     a clear shift its shares in both periods as a native chart beside the shifts in words.
