@@ -67,6 +67,11 @@ def linked(path: Path) -> Path:
     return path
 
 
+def fifo(path: Path) -> Path:
+    os.mkfifo(path)  # reading it would wait for a writer forever
+    return path
+
+
 CASES = {
     "not a zip": (lambda p: (p.write_bytes(b"just some text, not a presentation"), p)[1],
                   "is geen .pptx-bestand"),
@@ -90,6 +95,7 @@ CASES = {
                                           else d), "geen ppt/presentation.xml"),
     "symlink": (linked, "is een symbolische koppeling"),
     "huge file": (huge, "de grens voor een .pptx als huisstijl is 50 MiB"),
+    "not a file": (fifo, "is geen gewoon bestand"),
 }
 
 
