@@ -55,6 +55,13 @@ def test_every_chart_of_the_programme_deck_is_native_and_counted(programme_deck)
     assert len(found) == len(intervals) + len(rankings) + len(matrices) + len(trends)
     for chart in found:
         assert chart.part.chart_workbook.xlsx_part is not None  # its data can be edited
+    stacked = [c for c in found if c.chart_type == XL_CHART_TYPE.BAR_STACKED]
+    for chart, h in zip(stacked, intervals, strict=True):
+        r = h["result"]
+        low, to_estimate, to_high = (s.values[0] for s in chart.plots[0].series)
+        assert (low, low + to_estimate, low + to_estimate + to_high) == pytest.approx(
+            (r["ci_low"], r["estimate"], r["ci_high"]))
+        assert list(chart.plots[0].categories) == [h["id"]]
     votes = [c for c in found if c.chart_type == XL_CHART_TYPE.BAR_CLUSTERED]
     for chart, group in zip(votes, rankings, strict=True):
         shown = group["ranking"][:len(chart.plots[0].categories)]
