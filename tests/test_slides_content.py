@@ -245,3 +245,30 @@ def test_layout_rules():
     assert timeline_pt([("Langetermijndoel en succesindicatoren", "")] * 6, 140) < 13
     assert timeline_pt([("Kiezen", "")] * 4, 200) == 15
     assert timeline_pt([("x" * 60, "")], 50) == 10
+
+
+def test_matrix_labels_of_ideas_on_one_spot_or_side_by_side_are_apart(cli, tmp_path):
+    folder = tmp_path / "zl"
+    shutil.copytree(EXAMPLES / "zuid-limburg-co-creation", folder, ignore=IGNORE)
+    assert cli("slides", "-s", folder, "-o", tmp_path / "zl.pptx").exit_code == 0
+    scatter = next(c for c in charts(deck(tmp_path / "zl.pptx"))
+                   if c.chart_type == XL_CHART_TYPE.XY_SCATTER)
+    from lxml import etree
+
+    xml = etree.fromstring(scatter.part.blob)
+    ns = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+    points = []
+    for ser in xml.iterfind(".//c:ser", ns):
+        x = float(ser.find("c:xVal//c:v", ns).text)
+        y = float(ser.find("c:yVal//c:v", ns).text)
+        points.append((x, y, ser.find(".//c:dLbl/c:dLblPos", ns).get("val")))
+    assert len(points) == len(scatter.plots[0].series) >= 5
+    assert len({(x, y) for x, y, _ in points}) < len(points)  # the example has a shared spot
+    for i, (x, y, place) in enumerate(points):
+        for x2, y2, place2 in points[i + 1:]:
+            if (x, y) == (x2, y2):
+                assert place != place2  # two ideas on one spot: labels on different sides
+            if y == y2 and 0 < x2 - x <= 1.5:
+                assert place != "r" or place2 != "l"  # never towards each other
+        if any(y2 == y and 0 < x2 - x <= 1.5 for x2, y2, _ in points):
+            assert place != "r"  # a neighbour just right: this label not to the right

@@ -479,10 +479,10 @@ def _matrix(slide: Any, chart: Chart, left: int, top: int, width: int, height: i
     spots = [(r["effort"], r["impact"]) for r in chart.rows]
     for row, series in zip(chart.rows, c.plots[0].series, strict=True):
         spot = (row["effort"], row["impact"])
-        place = places[seen.get(spot, 0) % len(places)]  # ideas on one spot: labels apart
-        if not seen.get(spot) and any(  # a neighbour just right of it: its label to the left
-                0 < x - spot[0] <= 1.5 and abs(y - spot[1]) < 0.5 for x, y in spots):
-            place = XL_LABEL_POSITION.LEFT
+        order = places  # ideas on one spot: labels apart; a neighbour just right: left first
+        if any(0 < x - spot[0] <= 1.5 and abs(y - spot[1]) < 0.5 for x, y in spots):
+            order = places[1:] + places[:1]
+        place = order[seen.get(spot, 0) % len(order)]
         seen[spot] = seen.get(spot, 0) + 1
         series.marker.style = XL_MARKER_STYLE.CIRCLE
         series.marker.size = 10
