@@ -34,6 +34,11 @@ def _shown(path: Path) -> str:
         return full
 
 
+def shown(path: Path) -> str:
+    """The path as the user gave it, a link not followed (see :func:`_shown`)."""
+    return _shown(path)
+
+
 def link_target(path: Path) -> str:
     try:
         return os.readlink(path)

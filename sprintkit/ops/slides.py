@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sprintkit.errors import NotFound, SprintkitError, UsageError
+from sprintkit.errors import SprintkitError, UsageError
 
 FORMATS = ("pptx", "pdf")
 
@@ -92,6 +92,9 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
 
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft)
+        for model, folder, entry in zip(subject.sprints, subject.dirs, context["sprints"],
+                                        strict=False):
+            entry["stories"] = story_shifts(model, folder, language)
         planned = plan_slides(context)
         built = build_pptx(planned, reference=reference_bytes,
                            created=document_date(subject.sprints), title=subject.title,
@@ -111,6 +114,28 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
                         built.missing_layouts)
 
 
+def story_shifts(model: Any, folder: Path, lang: str) -> dict[str, Any] | None:
+    """For a story cycle with stories: the shifts between its last two periods as the story
+    report has them (:func:`sprintkit.ops.storyviews.story_section`, protected), the valence
+    its method declares per answer, and the privacy note; None for any other sprint."""
+    from sprintkit.model.sprint import StorySettings
+
+    settings = model.stories or StorySettings.model_validate({})
+    if not (Path(folder) / settings.database).exists():
+        return None
+    from sprintkit.files.sprintfile import load_sprint
+    from sprintkit.ops.stories import context
+    from sprintkit.ops.storyviews import story_section, valences
+
+    loaded = load_sprint(folder)
+    section = story_section(loaded, lang, quote_limit=0)
+    if not section.get("available") or not section.get("shifts"):
+        return None
+    method = context(lang=lang, sprint_file=loaded, cached=True).method
+    return {"shifts": section["shifts"], "privacy_note": section.get("privacy_note"),
+            "valence": {sig.id: valences(sig) for sig in method.signifiers}}
+
+
 def has_impress() -> bool:
     """Whether the LibreOffice found can open slides: a Linux install without its Impress
     package has no ``share/registry/impress.xcd`` (other installs come whole)."""
@@ -124,34 +149,27 @@ def has_impress() -> bool:
 
 
 def read_reference(path: Path) -> bytes:
-    """The bytes of a reference presentation; a clear error when it is missing or not one."""
-    import io
-    import zipfile
-
+    """The bytes of a reference presentation, checked before python-pptx opens it (the checks
+    every Office file given for house style gets, :mod:`sprintkit.files.officezip`: a file
+    itself, not a link; bounded size, parts and unpacked size, no zip bomb, well-formed XML
+    without DTD or entities), with a ``ppt/presentation.xml``; a clear error otherwise."""
+    from sprintkit.files.officezip import check_office_zip, read_office_file
+    from sprintkit.files.textfile import display
     from sprintkit.i18n import msg
-    from sprintkit.render.reference import MAX_REFERENCE_FILE, MAX_REFERENCE_UNPACKED
 
     path = Path(path).expanduser()
-    if not path.is_file():
-        raise NotFound(msg("slides.no_reference", name=path.name))
-    bad = SprintkitError(msg("slides.bad_reference", name=path.name),
-                         hint=msg("slides.reference_hint"))
+    shown = display(path)
+    hint = msg("slides.reference_hint")
+    data = read_office_file(path, kind=".pptx", missing=msg("slides.no_reference", name=shown),
+                            hint=hint)
+    check_office_zip(data, shown, kind=".pptx", hint=hint, required=(
+        ("ppt/presentation.xml", msg("slides.reference_no_presentation"), None),))
     try:
-        if path.stat().st_size > MAX_REFERENCE_FILE:
-            raise bad
-        data = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(data)) as z:  # sizes from the directory: no zip bomb
-            if sum(i.file_size for i in z.infolist()) > MAX_REFERENCE_UNPACKED:
-                raise bad
-            if "ppt/presentation.xml" not in z.namelist():
-                raise bad
         from sprintkit.render.to_pptx import layout_names
 
         layout_names(data)
-    except SprintkitError:
-        raise
-    except Exception:  # python-pptx and zipfile raise several kinds for a file not a deck
-        raise bad from None
+    except Exception:  # python-pptx raises several kinds for a package that is not a deck
+        raise SprintkitError(msg("slides.bad_reference", name=shown), hint=hint) from None
     return data
 
 

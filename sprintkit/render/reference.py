@@ -371,126 +371,41 @@ def missing_styles(docx_bytes: bytes, wanted: list[str]) -> list[str]:
 
 # --- reading a reference document given by the user ------------------------------------------
 
-MAX_REFERENCE_FILE = 50 * 1024 * 1024
-"""Most bytes of a reference document file."""
-MAX_REFERENCE_UNPACKED = 100 * 1024 * 1024
-"""Most bytes its zip members may unpack to, together."""
-MAX_REFERENCE_MEMBERS = 2000
-"""Most members its zip may have."""
-MAX_REFERENCE_RATIO = 100
-"""Largest unpacked/packed ratio of a member over 1 MiB (text compresses about 10:1)."""
-
 
 def read_reference_docx(path: Any) -> bytes:
-    """The bytes of a user's reference document, checked before anything parses it: a zip of
-    bounded size and member count whose members do not unpack to more than
-    :data:`MAX_REFERENCE_UNPACKED` (checked from the zip's directory, before reading: no zip
-    bomb), with a ``word/document.xml`` and a ``word/styles.xml``, whose XML parts are
-    well-formed and declare no DTD or entities (refused outright, never expanded), and that
+    """The bytes of a user's reference document, checked before anything parses it (the checks
+    every Office file given for house style gets, :mod:`sprintkit.files.officezip`: a file
+    itself, not a link; bounded size, parts and unpacked size, no zip bomb, well-formed XML
+    without DTD or entities), with a ``word/document.xml`` and a ``word/styles.xml``, and that
     python-docx can open. Raises :class:`~sprintkit.errors.SprintkitError` or
     :class:`~sprintkit.errors.NotFound` with a clear message."""
     from pathlib import Path
 
-    from sprintkit.errors import NotFound, SprintkitError
+    from sprintkit.files.officezip import read_office_file
     from sprintkit.files.textfile import display
 
     path = Path(path).expanduser()
     shown = display(path)
-    try:
-        if not path.is_file():
-            raise NotFound(msg("render.no_reference", path=shown))
-        size = path.stat().st_size
-        if size > MAX_REFERENCE_FILE:
-            raise SprintkitError(msg("render.reference_too_big", path=shown,
-                                     size=f"{size / 1048576:.1f}",
-                                     limit=MAX_REFERENCE_FILE // 1048576))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SprintkitError(msg("render.reference_unreadable", path=shown,
-                                 reason=exc.strerror or type(exc).__name__)) from None
-    if not data.startswith(b"PK"):
-        raise SprintkitError(msg("render.reference_not_docx", path=shown),
-                             hint=msg("render.reference_not_docx_hint"))
+    data = read_office_file(path, kind=".docx", missing=msg("render.no_reference", path=shown),
+                            hint=msg("render.reference_not_docx_hint"))
     check_reference_docx(data, shown)
     return data
 
 
-_NO_DTD = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
-           "<!DOCTYPE".encode("utf-16-be"), "<!ENTITY".encode("utf-16-le"),
-           "<!ENTITY".encode("utf-16-be"))
-
-
 def check_reference_docx(data: bytes, shown: str) -> None:
     """Check the bytes of a reference document (see :func:`read_reference_docx`)."""
-    import zipfile
-    import zlib
-
     from sprintkit.errors import SprintkitError
+    from sprintkit.files.officezip import check_office_zip
 
-    def refuse(problem: str, hint: str | None = None) -> SprintkitError:
-        return SprintkitError(f"{shown}: {problem}", hint=hint or msg("render.reference_hint"))
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise refuse(msg("render.reference_bad_zip")) from None
-    with archive:
-        members = archive.infolist()
-        if len(members) > MAX_REFERENCE_MEMBERS:
-            raise refuse(msg("render.reference_parts", n=f"{len(members):,}",
-                             limit=f"{MAX_REFERENCE_MEMBERS:,}"))
-        total = sum(m.file_size for m in members)
-        if total > MAX_REFERENCE_UNPACKED:
-            raise refuse(msg("render.reference_unpacked", size=f"{total / 1048576:,.0f}",
-                             limit=MAX_REFERENCE_UNPACKED // 1048576))
-        for m in members:
-            ratio = m.file_size // max(m.compress_size, 1)
-            if m.file_size > 1048576 and ratio > MAX_REFERENCE_RATIO:
-                raise refuse(msg("render.reference_bomb", part=repr(m.filename),
-                                 ratio=f"{ratio:,}"))
-        names = {m.filename for m in members}
-        if "word/document.xml" not in names:
-            raise refuse(msg("render.reference_no_document"),
-                         hint=msg("render.reference_no_document_hint"))
-        if "word/styles.xml" not in names:
-            raise refuse(msg("render.reference_no_styles"))
-        for m in members:
-            # read in small pieces: a part whose data is larger than the zip's directory says
-            # fails its checksum here, before a one-go read could unpack all of it
-            xml = m.filename.endswith((".xml", ".rels"))
-            pieces = []
-            try:
-                with archive.open(m) as handle:
-                    while piece := handle.read(1 << 16):
-                        if xml:
-                            pieces.append(piece)
-            except (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError,
-                    zlib.error, OSError, ValueError):
-                raise refuse(msg("render.reference_part_packed", part=repr(m.filename))
-                             ) from None
-            if xml:
-                _check_xml(b"".join(pieces), m.filename, refuse)
+    hint = msg("render.reference_hint")
+    check_office_zip(data, shown, kind=".docx", hint=hint, required=(
+        ("word/document.xml", msg("render.reference_no_document"),
+         msg("render.reference_no_document_hint")),
+        ("word/styles.xml", msg("render.reference_no_styles"), None)))
     try:
         from docx import Document
 
         Document(io.BytesIO(data)).styles  # noqa: B018 - opening the styles is the check
     except Exception as exc:  # python-docx raises several kinds for damaged packages
-        raise refuse(msg("render.reference_not_word", kind=type(exc).__name__)) from None
-
-
-def _check_xml(part: bytes, name: str, refuse: Any) -> None:
-    """A part that declares a DTD or entities is refused; one that is not well-formed XML
-    is refused with its line."""
-    from lxml import etree
-
-    if any(marker in part for marker in _NO_DTD):
-        raise refuse(msg("render.reference_entities", part=repr(name)))
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False, dtd_validation=False)
-    try:
-        root = etree.fromstring(part, parser)
-    except etree.XMLSyntaxError as exc:
-        line = exc.lineno if getattr(exc, "lineno", None) else "?"
-        raise refuse(msg("render.reference_xml", part=repr(name), line=line)) from None
-    if root.getroottree().docinfo.doctype:
-        raise refuse(msg("render.reference_dtd", part=repr(name)))
+        raise SprintkitError(f"{shown}: " + msg("render.reference_not_word",
+                                                kind=type(exc).__name__), hint=hint) from None

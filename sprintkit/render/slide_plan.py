@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sprintkit.i18n import t
+from sprintkit.i18n import numbers, t
+from sprintkit.i18n.dates import format_date
 
 LINE_CHARS = 150
 """A line of slide text is cut after this many characters (the notes keep it whole)."""
@@ -39,7 +40,8 @@ LAYOUTS: tuple[str, ...] = (LAYOUT_TITLE, LAYOUT_CONTENT, LAYOUT_TITLE_ONLY, LAY
 class Chart:
     """A native chart: ``kind`` is ``interval`` (rows: label, estimate, low, high, target;
     ``percent``), ``votes`` (rows: item, votes), ``matrix`` (rows: item, impact, effort;
-    ``scale``) or ``trend`` (rows: period, value; ``baseline``, ``target``)."""
+    ``scale``), ``trend`` (rows: period, value; ``baseline``, ``target``) or ``shares`` (rows:
+    label, before, after, meaning ``good``/``bad``/None; ``labels`` name the two periods)."""
 
     kind: str
     title: str
@@ -97,8 +99,7 @@ def plan_slides(ctx: dict[str, Any]) -> list[Slide]:
     for s in sprints:
         slides += _sprint(s, lang, ctx, within=programme is not None)
     if programme is not None:
-        slides += _text(t("slides.conclusions", lang),
-                        [short(c) for c in programme["conclusions"]], programme["conclusions"])
+        slides += _text(t("slides.conclusions", lang), programme["conclusions"])
         slides += _decisions(programme["decisions"], lang)
         slides += _indicators(programme["all_indicators"], ctx, lang)
         slides += _next(programme["next_steps"], programme["open_actions"], lang)
@@ -127,21 +128,25 @@ def _facts(title: str, pairs: list[tuple[str, Any]]) -> list[Slide]:
                                          for name, value in given], notes=notes)]
 
 
-def _text(title: str, lines: list[str], notes: list[Any] | None = None,
-          extra_notes: list[str] | None = None) -> list[Slide]:
-    """A text slide, split over as many as it takes; none when there is nothing to say."""
-    lines = [line for line in lines if line]
-    if not lines:
+def _text(title: str, lines: list[Any], extra_notes: list[str] | None = None
+          ) -> list[Slide]:
+    """A text slide of ``lines`` (whole texts: cut here, at :data:`LINE_CHARS`, or at
+    :data:`FACT_CHARS` when there are at most two, and given in full in the notes), split
+    evenly over as many slides as it takes; none when there is nothing to say."""
+    whole = [" ".join(str(line).split()) for line in lines if line]
+    if not whole:
         return []
-    whole = [" ".join(str(n).split()) for n in (notes or []) if n]
-    shown = [n for n in whole if short(n) != n]  # the notes give in full what was cut
+    limit = FACT_CHARS if len(whole) <= 2 else LINE_CHARS
+    shown = [short(line, limit) for line in whole]
+    cut = [line for line, seen in zip(whole, shown, strict=True) if seen != line]
+    parts = -(-len(shown) // LINES_PER_SLIDE)
+    size = -(-len(shown) // parts)  # 7 lines: 4 and 3, not 6 and 1
     result = []
-    for start in range(0, len(lines), LINES_PER_SLIDE):
-        part = start // LINES_PER_SLIDE
+    for part, start in enumerate(range(0, len(shown), size)):
         heading = title if part == 0 else f"{title} ({part + 1})"
-        slide = Slide("text", heading, lines[start:start + LINES_PER_SLIDE])
+        slide = Slide("text", heading, shown[start:start + size])
         if part == 0:
-            slide.notes = shown + list(extra_notes or [])
+            slide.notes = cut + list(extra_notes or [])
         result.append(slide)
     return result
 
@@ -163,20 +168,18 @@ def _sprint(s: dict[str, Any], lang: str, ctx: dict[str, Any], *, within: bool) 
     slides += _approach(s, lang)
     hypotheses = [h for h in s["hypotheses"] if h.get("title")]
     if hypotheses and s.get("evidence_sentence"):
-        slides += _text(t("slides.evidence", lang), [short(s["evidence_sentence"])]
+        slides += _text(t("slides.evidence", lang), [s["evidence_sentence"]]
                         + [f"{h['id']} · {short(h['title'], 90)}: {h['result']['final_label']}"
                            for h in hypotheses])
     for h in hypotheses:
         slides.append(_hypothesis(h, lang))
     for group in doc["findings"] + doc["choices"]:
         slides += _group(group, lang)
-    learnings = [short(f"{lr['learned'] or lr['observed']}") for lr in s["learnings"]
-                 if lr.get("learned") or lr.get("observed")]
-    slides += _text(t("slides.learnings", lang), learnings,
+    slides += story_slides(s.get("stories"), lang)
+    slides += _text(t("slides.learnings", lang),
                     [lr.get("learned") or lr.get("observed") for lr in s["learnings"]])
     if not within:
-        slides += _text(t("slides.conclusions", lang), [short(c) for c in doc["conclusions"]],
-                        doc["conclusions"])
+        slides += _text(t("slides.conclusions", lang), doc["conclusions"])
     if not within:  # a programme shows every sprint's decisions and indicators once, at the end
         slides += _decisions(doc["decisions"], lang)
         slides += _indicators(s["indicators"], ctx, lang)
@@ -281,10 +284,9 @@ def _group(group: dict[str, Any], lang: str) -> list[Slide]:
                                   labels={"impact": t("doc.impact", lang),
                                           "effort": t("doc.effort", lang)}))]
     if group["shape"] == "list":
-        return _text(title, [short(e) for e in group["entries"]], group["entries"])
+        return _text(title, group["entries"])
     if group["text"]:
-        return _text(title, [short(line) for line in str(group["text"]).splitlines()
-                             if line.strip()], [group["text"]])
+        return _text(title, [line for line in str(group["text"]).splitlines() if line.strip()])
     return []
 
 
@@ -293,18 +295,21 @@ def _decisions(decisions: list[dict[str, Any]], lang: str) -> list[Slide]:
     for d in decisions:
         title = d.get("title") or d.get("label")
         choice = d.get("choice")
-        lines.append(short(f"{title}: {choice}" if title and choice else title or choice))
+        lines.append(f"{title}: {choice}" if title and choice else title or choice)
     notes = [" ".join(str(d.get("rationale")).split()) for d in decisions if d.get("rationale")]
-    return _text(t("slides.decisions", lang), lines, None, notes)
+    return _text(t("slides.decisions", lang), lines, notes)
 
 
 def _next(steps: list[Any], actions: list[dict[str, Any]], lang: str) -> list[Slide]:
-    lines = [short(step) for step in steps]
+    """Next steps, then the open actions with their owner and the date they are due, written
+    as a reader of ``lang`` writes a date (2 maart 2026 / 2 March 2026)."""
+    lines = list(steps)
     for a in actions:
         owner = f" — {a['owner']}" if a.get("owner") else ""
-        due = f" ({a['due']})" if a.get("due") else ""
-        lines.append(short(f"{a['text']}{owner}{due}"))
-    return _text(t("slides.next", lang), lines, list(steps) + [a["text"] for a in actions])
+        due = (" (" + t("slides.due", lang, date=format_date(a["due"], lang)) + ")"
+               if a.get("due") else "")
+        lines.append(f"{a['text']}{owner}{due}")
+    return _text(t("slides.next", lang), lines)
 
 
 def _indicators(indicators: list[dict[str, Any]], ctx: dict[str, Any], lang: str
@@ -349,6 +354,96 @@ def _lineages(programme: dict[str, Any], lang: str) -> list[Slide]:
             h = step["hypothesis"]
             where = t("slides.in_sprint", lang, position=step["sprint"]["position"])
             parts.append(f"{h['id']} ({where}, {h['result']['final_label']})")
-        lines.append(short(" → ".join(parts)))
+        lines.append(" → ".join(parts))
     notes = [" ".join(str(ln["statement"]).split()) for ln in programme["lineages"]]
-    return _text(t("slides.lineage", lang), lines, None, notes)
+    return _text(t("slides.lineage", lang), lines, notes)
+
+
+# --- story cycles: the clear shifts ---------------------------------------------------------
+
+
+def story_slides(stories: dict[str, Any] | None, lang: str) -> list[Slide]:
+    """A story cycle's shifts between its last two periods, from the protected numbers of the
+    story report (``stories report``, ``stories shifts``): an overview, then per question with
+    a clear shift its shares in both periods as a native chart beside the shifts in words.
+
+    Only shifts the data carries are called shifts (``clear_large``; ``clear_small`` is marked
+    small, by the sprint's ``min_shift``), with the outward-rounded difference and interval
+    every output shows; a share is drawn only where its count is shown. Bars are coloured by
+    period, not by direction: a shift gets a colour of meaning only where the method declares
+    the answer's valence."""
+    if not stories or not stories.get("shifts"):
+        return []
+    from sprintkit.engine.shiftclass import interval_heading, mark
+    from sprintkit.engine.storywords import words
+
+    shifts = stories["shifts"]
+    w = words(lang)
+    before, after = shifts["from"], shifts["to"]
+    heading = interval_heading(shifts.get("confidence", 0.95), lang)
+    overview: list[str] = []
+    slides: list[Slide] = []
+    for sig in shifts.get("signifiers", []):
+        clear = [a for a in sig.get("answers", [])
+                 if a.get("shift") and a.get("shift_class") in ("clear_large", "clear_small")
+                 and _shown_count(a, "from") and _shown_count(a, "to")]
+        mean = sig.get("mean") or {}
+        mean_clear = mean.get("shift") and mean.get("shift_class") in ("clear_large",
+                                                                        "clear_small")
+        question = short(sig["question"], 90)
+        if not clear and not mean_clear:
+            overview.append(f"{question} — {w['no_shift']}")
+            continue
+        marks = [f"{a['label']} {mark(a['shift'], a['shift_class'], lang)}" for a in clear]
+        if mean_clear:
+            marks.append(f"{w['mean']} {mark(mean['shift'], mean['shift_class'], lang)}")
+        overview.append(f"{question} — {', '.join(marks)}")
+        facts = [(f"{short(a['label'], 60)} {mark(a['shift'], a['shift_class'], lang)}",
+                  t("slides.story_share", lang,
+                    before=numbers.percent(a["from"]["share"], lang),
+                    after=numbers.percent(a["to"]["share"], lang),
+                    difference=a["difference_shown"], heading=heading,
+                    interval=a["interval_shown"]))
+                 for a in clear]
+        if mean_clear:
+            arrow = mark(mean["shift"], mean["shift_class"], lang)
+            heading_mean = f"{w['mean'].capitalize()} {arrow}"
+            facts.append((heading_mean,
+                          t("slides.story_mean", lang,
+                            before=numbers.number(mean["from"], lang, 2),
+                            after=numbers.number(mean["to"], lang, 2),
+                            difference=mean["difference_shown"], heading=heading,
+                            interval=mean["interval_shown"])))
+        valence = (stories.get("valence") or {}).get(sig["id"], {})
+        rows = []
+        for a in sig.get("answers", []):
+            if not (_shown_count(a, "from") and _shown_count(a, "to")):
+                continue  # never a share of a hidden count
+            meaning = None
+            if a in clear and valence.get(a["id"]) in ("positive", "negative"):
+                good = (a["shift"] == "up") == (valence[a["id"]] == "positive")
+                meaning = "good" if good else "bad"
+            rows.append({"label": short(a["label"], 40), "before": a["from"]["share"],
+                         "after": a["to"]["share"], "meaning": meaning})
+        notes = [t("slides.story_n", lang, n_from=sig.get("n_from_shown", "*"),
+                   n_to=sig.get("n_to_shown", "*"), before=before, after=after)]
+        notes += [" ".join(str(n).split()) for n in sig.get("notes") or []]
+        if any(a["shift_class"] == "clear_small" for a in clear) or (
+                mean_clear and mean.get("shift_class") == "clear_small"):
+            notes.append(shifts.get("small_note") or "")
+        chart = Chart("shares", question, rows, percent=True,
+                      labels={"before": before, "after": after}) if rows else None
+        slides.append(Slide("hypothesis", question, facts=facts, chart=chart, notes=notes))
+    intro_notes = [t("slides.story_periods", lang, before=before, after=after,
+                     n_from=(shifts.get("stories") or {}).get(before, "*"),
+                     n_to=(shifts.get("stories") or {}).get(after, "*"))]
+    intro_notes += [str(n) for n in (shifts.get("method_note"), stories.get("privacy_note"))
+                    if n]
+    intro = _text(t("slides.story_shifts", lang, before=before, after=after), overview,
+                  intro_notes)
+    return intro + slides
+
+
+def _shown_count(answer: dict[str, Any], side: str) -> bool:
+    shown = (answer.get(side) or {}).get("shown")
+    return isinstance(shown, str) and shown.isdigit()

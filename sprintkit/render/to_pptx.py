@@ -306,9 +306,12 @@ class _Builder:
 
         if not steps:
             return
-        left, top, width, _ = self.body_box(slide)
+        left, top, width, height = self.body_box(slide)
         column = width // len(steps)
-        line_y = top + self._emu(1.3)
+        line_y = top + max(self._emu(1.3), int(height * 0.35))
+        from sprintkit.render.slide_charts import timeline_pt
+
+        size = timeline_pt(steps, column / 12700)
         line = slide.shapes.add_shape(1, left + column // 2, line_y - self._emu(0.02),
                                       max(column * (len(steps) - 1), 1), self._emu(0.04))
         _fill(line, LIGHT)
@@ -334,7 +337,7 @@ class _Builder:
             run = p.add_run()
             run.text = name
             run.font.bold = True
-            run.font.size = Pt(15 if len(steps) <= 5 else 13)
+            run.font.size = Pt(size)
             if when:
                 q = frame.add_paragraph()
                 q.alignment = PP_ALIGN.CENTER
@@ -365,8 +368,10 @@ class _Builder:
     # --- charts -----------------------------------------------------------------------
     def _chart(self, slide: Any, chart: Chart, left: int, top: int, width: int,
                height: int) -> None:
+        from sprintkit.render.slide_charts import shares_chart
+
         build = {"interval": _interval, "votes": _votes, "matrix": _matrix,
-                 "trend": _trend}[chart.kind]
+                 "trend": _trend, "shares": shares_chart}[chart.kind]
         frame = build(slide, chart, left, top, width, height)
         _stamp_workbook(frame.chart, self.stamp)
         self.charts += 1
@@ -399,8 +404,16 @@ def _interval(slide: Any, chart: Chart, left: int, top: int, width: int, height:
     axis.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
     if chart.percent:
         axis.minimum_scale, axis.maximum_scale = 0.0, 1.0
+        axis.major_unit = 0.2  # six labels that fit upright
         axis.tick_labels.number_format = "0%"
         axis.tick_labels.number_format_is_linked = False
+    else:  # the target inside the scale, at round steps
+        values = [v for r in chart.rows for v in (r["low"], r["high"], r.get("target"))
+                  if v is not None]
+        from sprintkit.render.slide_charts import nice_scale
+
+        low, high, step = nice_scale(min(values), max(values))
+        axis.minimum_scale, axis.maximum_scale, axis.major_unit = low, high, step
     return frame
 
 
@@ -463,9 +476,13 @@ def _matrix(slide: Any, chart: Chart, left: int, top: int, width: int, height: i
     places = (XL_LABEL_POSITION.RIGHT, XL_LABEL_POSITION.LEFT, XL_LABEL_POSITION.ABOVE,
               XL_LABEL_POSITION.BELOW)
     seen: dict[tuple[float, float], int] = {}
+    spots = [(r["effort"], r["impact"]) for r in chart.rows]
     for row, series in zip(chart.rows, c.plots[0].series, strict=True):
         spot = (row["effort"], row["impact"])
-        place = places[seen.get(spot, 0) % len(places)]  # ideas on one spot: labels apart
+        order = places  # ideas on one spot: labels apart; a neighbour just right: left first
+        if any(0 < x - spot[0] <= 1.5 and abs(y - spot[1]) < 0.5 for x, y in spots):
+            order = places[1:] + places[:1]
+        place = order[seen.get(spot, 0) % len(order)]
         seen[spot] = seen.get(spot, 0) + 1
         series.marker.style = XL_MARKER_STYLE.CIRCLE
         series.marker.size = 10
@@ -503,6 +520,13 @@ def _trend(slide: Any, chart: Chart, left: int, top: int, width: int, height: in
         if index:
             series.format.line.dash_style = 4  # dash
             series.marker.style = XL_MARKER_STYLE.NONE
+    if len(chart.rows) == 1:  # one measurement draws no line: a wide dash for the others
+        c.plots[0].series[0].marker.size = 12
+        for series in list(c.plots[0].series)[1:]:
+            series.marker.style = XL_MARKER_STYLE.DASH
+            series.marker.size = 30
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = series.format.line.color.rgb
     c.value_axis.major_gridlines.format.line.color.rgb = _rgb(LIGHT)
     if chart.percent:
         c.value_axis.tick_labels.number_format = shown

@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "slides.draft_mark": "DRAFT",
     "slides.wrote": "wrote {path} ({count} slides)",
     "slides.no_reference": "the reference file {name} does not exist",
+    "slides.reference_no_presentation": "not a PowerPoint presentation (no ppt/presentation.xml)",
     "slides.bad_reference": "{name} is not a PowerPoint presentation (.pptx) that can be read",
     "slides.reference_hint": "give a .pptx saved by PowerPoint; save a .potx or .ppt as .pptx "
                              "first",
@@ -44,4 +45,10 @@ WORDS: dict[str, str] = {
     "slides.impress_hint": "install it, for example: sudo apt-get install "
                            "libreoffice-impress; meanwhile --format pptx works without it",
     "slides.one_subject": "give a sprint (-s) or a programme (-p), not both",
+    "slides.due": "by {date}",
+    "slides.story_shifts": "Shifts {before} → {after}",
+    "slides.story_share": "{before} → {after} of the stories ({difference} percentage points; {heading} {interval})",
+    "slides.story_mean": "{before} → {after} ({difference}; {heading} {interval})",
+    "slides.story_n": "Stories that answer this question: {n_from} in {before}, {n_to} in {after}.",
+    "slides.story_periods": "Stories: {n_from} in {before}, {n_to} in {after}.",
 }

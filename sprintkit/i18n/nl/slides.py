@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "slides.draft_mark": "CONCEPT",
     "slides.wrote": "{path} geschreven ({count} dia's)",
     "slides.no_reference": "het referentiebestand {name} bestaat niet",
+    "slides.reference_no_presentation": "geen PowerPoint-presentatie (geen ppt/presentation.xml)",
     "slides.bad_reference": "{name} is geen PowerPoint-presentatie (.pptx) die te lezen is",
     "slides.reference_hint": "geef een .pptx die in PowerPoint is opgeslagen; een .potx of "
                              ".ppt kun je eerst opslaan als .pptx",
@@ -44,4 +45,10 @@ WORDS: dict[str, str] = {
     "slides.impress_hint": "installeer het, bijvoorbeeld: sudo apt-get install "
                            "libreoffice-impress; intussen werkt --format pptx zonder",
     "slides.one_subject": "geef een sprint (-s) of een programma (-p), niet beide",
+    "slides.due": "uiterlijk {date}",
+    "slides.story_shifts": "Verschuivingen {before} → {after}",
+    "slides.story_share": "{before} → {after} van de verhalen ({difference} procentpunt; {heading} {interval})",
+    "slides.story_mean": "{before} → {after} ({difference}; {heading} {interval})",
+    "slides.story_n": "Verhalen met een antwoord op deze vraag: {n_from} in {before}, {n_to} in {after}.",
+    "slides.story_periods": "Verhalen: {n_from} in {before}, {n_to} in {after}.",
 }
