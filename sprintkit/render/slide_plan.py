@@ -253,10 +253,11 @@ def _target(h: dict[str, Any]) -> float | None:
 def _evidence_line(h: dict[str, Any], lang: str) -> str:
     r = h["result"]
     count = len(h["evidence"])
+    one = "_one" if count == 1 else ""
     if r.get("k_of_n"):
-        return t("slides.evidence_k_of_n", lang, k_of_n=r["k_of_n"], count=count)
+        return t(f"slides.evidence_k_of_n{one}", lang, k_of_n=r["k_of_n"], count=count)
     if r.get("n"):
-        return t("slides.evidence_n", lang, n=r["n"], count=count)
+        return t(f"slides.evidence_n{one}", lang, n=r["n"], count=count)
     return t("doc.no_observations", lang)
 
 
