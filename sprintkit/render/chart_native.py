@@ -2,7 +2,7 @@
 
 A chart spec of :mod:`sprintkit.render.context` (``forest``, ``indicator``, ``votes``,
 ``matrix``) becomes the :class:`~sprintkit.render.slide_plan.Chart` record the slides are drawn
-from, and :class:`~sprintkit.render.to_pptx.ChartParts` writes it as a chart part with its
+from, and :class:`~sprintkit.render.pptx_charts.ChartParts` writes it as a chart part with its
 embedded workbook, the way the slides' charts are written. :mod:`sprintkit.render.to_docx`
 places the part in the document (:mod:`sprintkit.render.docx_charts`).
 
@@ -214,7 +214,7 @@ def describe(chart: Chart, lang: str) -> str:
 
 
 PartWriter = Callable[[Chart, int, int, dt.datetime, str | None], tuple[bytes, bytes]]
-"""Writes a chart's part XML and workbook (:class:`sprintkit.render.to_pptx.ChartParts`)."""
+"""Writes a chart's part XML and workbook (:class:`sprintkit.render.pptx_charts.ChartParts`)."""
 
 
 class NativeCharts:

@@ -237,7 +237,7 @@ def native_charts(specs: dict[str, Any], fmt: str, chart_style: str, created: dt
     if fmt not in ("docx", "pdf"):
         return None
     from sprintkit.render.chart_native import NativeCharts
-    from sprintkit.render.to_pptx import ChartParts
+    from sprintkit.render.pptx_charts import ChartParts
 
     return NativeCharts(specs, created, lang, writer=ChartParts(),
                         native=chart_style == "native")

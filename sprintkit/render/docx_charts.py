@@ -67,3 +67,17 @@ def chart_inline(etree: Any, rid: str, chart: NativeChart, shape_id: int, name: 
     data.set("uri", CHART_URI)
     etree.SubElement(data, f"{{{C}}}chart").set(f"{{{RT}}}id", rid)
     return inline
+
+
+def body_font(doc: Any) -> str | None:
+    """The font of body text (the Normal style's, else the document default's), for the
+    charts' text."""
+    try:
+        name = doc.styles["Normal"].font.name
+    except KeyError:
+        name = None
+    if name:
+        return str(name)
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    fonts = doc.styles.element.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}rFonts")
+    return fonts.get(f"{w}ascii") if fonts is not None else None

@@ -406,8 +406,12 @@ class _Writer:
         max_cm = self.text_width / TWIPS_PER_CM
         charts = self.opts.charts if block.source == "chart" else None
         title = mk.plain(block.caption)
+        if charts is not None and self._font is None:
+            from sprintkit.render.docx_charts import body_font
+
+            self._font = body_font(self.doc) or ""
         native = charts(block.ref, min(block.width_cm or max_cm, max_cm), title,
-                        self._body_font()) if charts is not None else None
+                        self._font or None) if charts is not None else None
         self._shape_id += 1
         self.image_count += 1
         if native is not None:
@@ -432,21 +436,6 @@ class _Writer:
             self._anchor_paragraph(p, caption)
         else:
             self._anchor_paragraph(p)
-
-    def _body_font(self) -> str | None:
-        """The font of body text (the Normal style's, else the document default's)."""
-        if self._font is None:
-            name = None
-            try:
-                name = self.doc.styles["Normal"].font.name
-            except KeyError:
-                pass
-            if not name:
-                fonts = self.doc.styles.element.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/"
-                                                     f"{_w('rPr')}/{_w('rFonts')}")
-                name = fonts.get(_w("ascii")) if fonts is not None else None
-            self._font = name or ""
-        return self._font or None
 
     def _picture(self, block: mk.Image, max_cm: float) -> Any:
         from docx.oxml.shape import CT_Inline

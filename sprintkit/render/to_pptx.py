@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -550,86 +549,16 @@ def _fill(shape: Any, colour: str) -> None:
         shape.line.fill.background()
 
 
+
 CHART_BUILDERS = {"interval": _interval, "votes": _votes, "matrix": _matrix, "trend": _trend}
-"""How each kind of :class:`~sprintkit.render.slide_plan.Chart` is drawn (on a slide, or
-alone by :func:`chart_part`)."""
+"""How each kind of :class:`~sprintkit.render.slide_plan.Chart` is drawn."""
 
 
-class ChartParts:
-    """Native charts for a document other than a presentation (the Word report and plan),
-    drawn and styled exactly as on a slide: each call gives a chart part's XML
-    (``c:chartSpace``, its ``c:externalData`` naming the workbook as ``rId1``) and its embedded
-    workbook. ``width`` and ``height`` are in EMU; the workbook carries ``stamp`` as its date.
-    Text is ``font_pt`` (a page is read closer than a slide) and an interval chart lists its
-    rows top down, as the table beside it. One scratch presentation serves every chart."""
-
-    def __init__(self, font_pt: float = 9) -> None:
-        self._slide: Any = None
-        self.font_pt = font_pt
-
-    def __call__(self, chart: Chart, width: int, height: int, stamp: dt.datetime,
-                 font: str | None = None) -> tuple[bytes, bytes]:
-        if self._slide is None:
-            from pptx import Presentation
-
-            prs = Presentation()
-            self._slide = prs.slides.add_slide(prs.slide_layouts[6])  # blank
-        from pptx.util import Pt
-
-        frame = CHART_BUILDERS[chart.kind](self._slide, chart, 0, 0, width, height)
-        c = frame.chart
-        c.font.size = Pt(self.font_pt)
-        if font:
-            c.font.name = font
-        if c.has_title:
-            for run in c.chart_title.text_frame.paragraphs[0].runs:
-                run.font.size = Pt(self.font_pt + 1)
-                run.font.bold = True
-        if chart.kind == "interval":
-            _interval_page(c, chart)
-        elif chart.kind == "trend" and len(chart.rows) == 1:
-            _single_period(c)
-        _stamp_workbook(frame.chart, stamp)
-        part = frame.chart.part
-        workbook = part.chart_workbook.xlsx_part
-        space = part._element
-        rid = space.externalData.rId if space.externalData is not None else None
-        if workbook is None or rid != "rId1":
-            raise ValueError("python-pptx wrote the chart without its workbook as rId1")
-        return part.blob, workbook.blob
-
-
-def _interval_page(c: Any, chart: Chart) -> None:
-    """An interval chart on a page: rows top down, as the table beside it, and a value axis
-    that reaches the targets (a slide says the target in its title only)."""
-    if len(chart.rows) > 1:
-        c.category_axis.reverse_order = True
-    if chart.percent:
-        return
-    values = [v for r in chart.rows for v in (r["low"], r["high"], r.get("target"))
-              if v is not None]
-    low, high = min(values), max(values)
-    step = _nice_step((high - low) / 5 or abs(high) / 5 or 1.0)
-    axis = c.value_axis
-    axis.minimum_scale = max(0.0, math.floor(low / step - 0.5) * step)
-    axis.maximum_scale = math.ceil(high / step + 0.5) * step
-    axis.major_unit = step
-    axis.tick_labels.number_format = "#,##0.###"
-    axis.tick_labels.number_format_is_linked = False
-
-
-def _single_period(c: Any) -> None:
-    """One measurement draws no line: baseline and target get a wide dash where they are."""
-    from pptx.enum.chart import XL_MARKER_STYLE
-
-    for series in list(c.plots[0].series)[1:]:
-        series.marker.style = XL_MARKER_STYLE.DASH
-        series.marker.size = 30
-        series.marker.format.fill.solid()
-        series.marker.format.fill.fore_color.rgb = series.format.line.color.rgb
-
-
-def _nice_step(rough: float) -> float:
-    """1, 2 or 5 times a power of ten, at least ``rough``."""
-    power = 10 ** math.floor(math.log10(rough))
-    return next(f * power for f in (1, 2, 5, 10) if f * power >= rough)
+def draw_chart(slide: Any, chart: Chart, box: tuple[int, int, int, int],
+               stamp: dt.datetime) -> Any:
+    """Draw ``chart`` on ``slide`` in ``box`` (left, top, width, height in EMU) as on the
+    slides, its workbook dated ``stamp``; the graphic frame (for a chart outside a
+    presentation: :mod:`sprintkit.render.pptx_charts`)."""
+    frame = CHART_BUILDERS[chart.kind](slide, chart, *box)
+    _stamp_workbook(frame.chart, stamp)
+    return frame
