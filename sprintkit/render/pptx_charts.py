@@ -3,8 +3,9 @@ writer: the slides' own chart drawing (:func:`sprintkit.render.to_pptx.draw_char
 slide, then the chart part's XML and its embedded workbook taken out for a .docx.
 
 A page is read closer than a slide: text is smaller, an interval chart lists its rows top down
-(as the table beside it) with a value axis that reaches the targets, and an indicator with one
-measurement shows its baseline and target as wide dashes (a line needs two points).
+(as the table beside it) with a value axis that reaches the targets, an impact/effort matrix
+shows its quadrants, and an indicator with one measurement shows its baseline and target as
+wide dashes (a line needs two points).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class ChartParts:
             _interval_page(c, chart)
         elif chart.kind == "trend" and len(chart.rows) == 1:
             _single_period(c)
+        elif chart.kind == "matrix":
+            _matrix_page(c, chart)
         part = frame.chart.part
         workbook = part.chart_workbook.xlsx_part
         space = c._chartSpace
@@ -76,6 +79,30 @@ def _interval_page(c: Any, chart: Chart) -> None:
     axis.major_unit = step
     axis.tick_labels.number_format = "#,##0.###"
     axis.tick_labels.number_format_is_linked = False
+
+
+def _matrix_page(c: Any, chart: Chart) -> None:
+    """The axes cross in the middle of the scale, drawing the four quadrants (their numbers
+    stay at the edges); ideas on one impact level get their labels above and below in turn,
+    so neighbours' names do not run into each other."""
+    from pptx.enum.chart import XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
+
+    low, high = chart.scale
+    for axis in (c.value_axis, c.category_axis):
+        axis.crosses_at = (low + high) / 2
+        axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
+    level: dict[float, list[int]] = {}
+    for index, row in enumerate(chart.rows):
+        level.setdefault(row["impact"], []).append(index)
+    series = list(c.plots[0].series)
+    for indices in level.values():
+        if len(indices) < 2:
+            continue
+        indices.sort(key=lambda i: chart.rows[i]["effort"])
+        for turn, index in enumerate(indices):
+            label = series[index].points[0].data_label
+            label.position = XL_LABEL_POSITION.ABOVE if turn % 2 == 0 else (
+                XL_LABEL_POSITION.BELOW)
 
 
 def _single_period(c: Any) -> None:
