@@ -77,6 +77,8 @@ ReferenceOpt = Annotated[
     typer.Option("--reference-doc", help="A .docx whose styles, page set-up, header and footer "
                  "the document takes (house style).", show_default=False),
 ]
+
+
 class ChartStyle(str, Enum):
     """How a Word document holds its charts (``sprintkit.render.document.CHART_STYLES``)."""
 

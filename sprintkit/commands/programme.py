@@ -4,7 +4,7 @@ sprints with one aim (*traject*), followed from sprint to sprint."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,6 +27,9 @@ from sprintkit.commands._common import (
     ReferenceOpt,
     choose_language,
 )
+
+if TYPE_CHECKING:
+    from sprintkit.ops.docoptions import DocumentOptions
 
 programme_app = typer.Typer(
     help="Programmes (trajecten): a chain of sprints with one aim, e.g. strategy → "
@@ -257,7 +260,7 @@ def _is_programme(path: Path) -> bool:
         path.is_dir() and (path / "programme.yaml").is_file())
 
 
-def _document(template: str, programme: Path | None, options: Any) -> None:
+def _document(template: str, programme: Path | None, options: DocumentOptions) -> None:
     from sprintkit.commands.report import announce, report_progress
     from sprintkit.ops.reports import render_programme
 

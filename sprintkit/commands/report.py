@@ -6,7 +6,7 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -28,6 +28,9 @@ from sprintkit.commands._common import (
     ReferenceOpt,
     SprintOpt,
 )
+
+if TYPE_CHECKING:
+    from sprintkit.ops.docoptions import DocumentOptions
 
 
 def register(app: typer.Typer) -> None:
@@ -256,7 +259,7 @@ def _sprint_or_none(sprint: Path) -> Path | None:
 def document_options(*, out: Path | None = None, fmt: Any = None, reference: Path | None = None,
                      lang: Any = None, no_charts: bool = False, chart_style: Any = None,
                      force: bool = False, draft: bool = False, final: bool = False,
-                     version: str | None = None) -> Any:
+                     version: str | None = None) -> DocumentOptions:
     """The one :class:`~sprintkit.ops.docoptions.DocumentOptions` of a document command's
     flags (an enum as its value)."""
     from sprintkit.ops.docoptions import DocumentOptions
@@ -267,7 +270,7 @@ def document_options(*, out: Path | None = None, fmt: Any = None, reference: Pat
                            force=force, draft=draft, final=final, version=version)
 
 
-def _render(template: str, sprint: Path, options: Any) -> None:
+def _render(template: str, sprint: Path, options: DocumentOptions) -> None:
     from sprintkit.ops.reports import render
 
     with report_progress() as progress:
