@@ -251,3 +251,31 @@ def test_libreoffice_renders_the_native_charts_to_pdf(cli, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "r.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "Inspanning" in text and "Impact" in text  # the scatter's axis titles, drawn
+
+
+@pytest.mark.slow
+def test_final_document_measured_by_libreoffice_keeps_one_part_per_chart(cli, tmp_path):
+    """``--final`` builds the .docx twice (page numbers from LibreOffice's layout): the second
+    build has its own chart parts, one per chart, and no leftovers of the first."""
+    from sprintkit.render.to_pdf import find_soffice
+
+    if find_soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; CI installs it")
+    sprint = copy(tmp_path, "intervence/experiment-werkwijze")
+    path = write(cli, tmp_path / "final.docx", "report", "-s", sprint, "--final")
+    forests = [s for s in context(sprint)["charts"].values() if s["type"] == "forest"]
+    assert len(in_text(path)) == len(chart_parts(path)) == len(forests) == 2
+
+
+def test_options_object_from_python(tmp_path):
+    from sprintkit import api
+    from sprintkit.errors import UsageError
+
+    sprint = copy(tmp_path, "intervence/strategie")
+    native = api.report(sprint=sprint, options=api.DocumentOptions(out=tmp_path / "n.docx"))
+    image = api.report(sprint=sprint, options=api.DocumentOptions(out=tmp_path / "i.docx",
+                                                                  chart_style="image"))
+    assert len(chart_parts(native.path)) == 2 and chart_parts(image.path) == []
+    assert native.images == image.images == 2  # charts, native or as pictures
+    with pytest.raises(UsageError):
+        api.DocumentOptions(chart_style="svg")
