@@ -279,3 +279,20 @@ def test_options_object_from_python(tmp_path):
     assert native.images == image.images == 2  # charts, native or as pictures
     with pytest.raises(UsageError):
         api.DocumentOptions(chart_style="svg")
+
+
+def test_text_xml_cannot_hold_is_dropped_from_a_native_chart():
+    import datetime as dt
+
+    from sprintkit.render.chart_native import NativeCharts
+    from sprintkit.render.pptx_charts import ChartParts
+
+    specs = {"v": {"type": "votes", "lang": "nl",
+                   "rows": [{"item": "Plan\x00 voor\x07 <ouders> & \u202ekinderen 😀",
+                             "votes": 3}]}}
+    charts = NativeCharts(specs, dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc), "nl",
+                          writer=ChartParts())
+    made = charts("v", 16.0, "Stemmen\x01")
+    assert made is not None and made.title == "Stemmen"
+    chart = chart_of(type("P", (), {"blob": made.xml})())
+    assert list(chart.plots[0].categories) == ["Plan voor <ouders> & \u202ekinderen 😀"]

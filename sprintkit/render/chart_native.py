@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -56,21 +57,31 @@ def _finite(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+"""Characters XML 1.0 cannot hold (a chart part is XML; a picture could draw them)."""
+
+
+def xml_text(value: Any) -> str:
+    """``value`` as text a chart part can hold."""
+    return NOT_XML.sub("", str(value))
+
+
 def native_chart(spec: dict[str, Any]) -> Chart | None:
     """The native chart of a report chart spec, or ``None`` when it has no native form."""
-    kind = spec.get("type")
+    builders = {"forest": _interval, "indicator": _trend, "votes": _votes, "matrix": _matrix}
+    build = builders.get(str(spec.get("type")))
+    if build is None:
+        return None
     try:
-        if kind == "forest":
-            return _interval(spec)
-        if kind == "indicator":
-            return _trend(spec)
-        if kind == "votes":
-            return _votes(spec)
-        if kind == "matrix":
-            return _matrix(spec)
+        chart = build(spec)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    return None
+    if chart is not None:
+        chart.title = xml_text(chart.title)
+        chart.labels = {key: xml_text(text) for key, text in chart.labels.items()}
+        chart.rows = [{key: xml_text(v) if isinstance(v, str) else v for key, v in row.items()}
+                      for row in chart.rows]
+    return chart
 
 
 def _interval(spec: dict[str, Any]) -> Chart | None:
@@ -259,9 +270,13 @@ class NativeCharts:
         if made is not None:  # a document built twice (page numbers) or a chart shown twice
             return made
         height = height_cm(chart, width_cm)
-        xml, workbook = self._writer(chart, int(width_cm * EMU_PER_CM),
-                                     int(height * EMU_PER_CM), self.created, font)
-        made = NativeChart(xml, workbook, width_cm, height, title or chart.title,
+        try:
+            xml, workbook = self._writer(chart, int(width_cm * EMU_PER_CM),
+                                         int(height * EMU_PER_CM), self.created, font)
+        except Exception:  # python-pptx could not write it (odd data): keep the picture
+            self._charts[ref] = None
+            return None
+        made = NativeChart(xml, workbook, width_cm, height, xml_text(title) or chart.title,
                            describe(chart, self.spec_lang(ref)))
         self._made[key] = made
         return made
