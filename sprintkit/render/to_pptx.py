@@ -549,7 +549,6 @@ def _fill(shape: Any, colour: str) -> None:
         shape.line.fill.background()
 
 
-
 CHART_BUILDERS = {"interval": _interval, "votes": _votes, "matrix": _matrix, "trend": _trend}
 """How each kind of :class:`~sprintkit.render.slide_plan.Chart` is drawn."""
 
