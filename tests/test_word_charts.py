@@ -296,3 +296,17 @@ def test_text_xml_cannot_hold_is_dropped_from_a_native_chart():
     assert made is not None and made.title == "Stemmen"
     chart = chart_of(type("P", (), {"blob": made.xml})())
     assert list(chart.plots[0].categories) == ["Plan voor <ouders> & \u202ekinderen 😀"]
+
+
+def test_chart_text_takes_the_documents_body_font():
+    from sprintkit.render.docx_charts import body_font
+    from sprintkit.render.reference import build_reference_docx
+
+    house = Document(io.BytesIO(build_reference_docx("nl")))
+    assert body_font(house) == "Arial"  # the house style's default font
+    plain = Document()  # no font on Normal or the defaults: the theme's body font
+    assert plain.styles["Normal"].font.name is None
+    theme = next(r.target_part.blob for r in plain.part.rels.values()
+                 if r.reltype.endswith("/theme"))
+    minor = re.search(rb"<a:minorFont>\s*<a:latin typeface=\"([^\"]+)\"", theme)
+    assert minor is not None and body_font(plain) == minor.group(1).decode()

@@ -70,8 +70,8 @@ def chart_inline(etree: Any, rid: str, chart: NativeChart, shape_id: int, name: 
 
 
 def body_font(doc: Any) -> str | None:
-    """The font of body text (the Normal style's, else the document default's), for the
-    charts' text."""
+    """The font of body text (the Normal style's, else the document default's, else the
+    theme's body font), for the charts' text."""
     try:
         name = doc.styles["Normal"].font.name
     except KeyError:
@@ -80,4 +80,13 @@ def body_font(doc: Any) -> str | None:
         return str(name)
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     fonts = doc.styles.element.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr/{w}rFonts")
-    return fonts.get(f"{w}ascii") if fonts is not None else None
+    if fonts is not None and fonts.get(f"{w}ascii"):
+        return str(fonts.get(f"{w}ascii"))
+    from lxml import etree
+
+    for rel in doc.part.rels.values():
+        if rel.reltype == f"{RT}/theme" and not rel.is_external:
+            theme = etree.fromstring(rel.target_part.blob)
+            latin = theme.find(f".//{{{A}}}minorFont/{{{A}}}latin")
+            return latin.get("typeface") or None if latin is not None else None
+    return None
