@@ -52,6 +52,7 @@ _export("sprintkit.ops.notes", "add_note")
 _export("sprintkit.ops.votes", "import_votes")
 _export("sprintkit.engine.evidence", "evaluate")
 # reports
+_export("sprintkit.ops.docoptions", "DocumentOptions")
 _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
         "report_programme", "plan_programme", "list_templates", "template_paths",
         "check_reference", "write_reference_doc", "template_context",

@@ -39,5 +39,5 @@ def test_a_sprint_from_python_alone(tmp_path, cli):
     assert api.sprint_status(folder).to_json()["hypotheses"]["inconclusive"] == 1
     from_cli = cli("verdict", "-s", folder, "--format", "json")
     assert '"verdict": "inconclusive"' in from_cli.stdout
-    written = api.report(sprint=folder, format="md")
+    written = api.report(sprint=folder, options=api.DocumentOptions(format="md"))
     assert written.path.read_text(encoding="utf-8").count("Gezinsmanagers kiezen") >= 1

@@ -108,12 +108,14 @@ def test_cli_refuses_a_programme_with_an_unreadable_sprint(cli, tmp_path):
 
 
 def test_progress_reaches_every_sprint(tmp_path):
+    from sprintkit.ops.docoptions import DocumentOptions
     from sprintkit.ops.reports import render_programme
 
     prog = tmp_path / "traject"
     shutil.copytree(DATA, prog)
     seen: list[tuple[str, int, int]] = []
-    render_programme(template="report", programme=prog, format="md", charts=False,
+    render_programme(template="report", programme=prog,
+                     options=DocumentOptions(format="md", charts=False),
                      progress=lambda step, done, total: seen.append((step, done, total)))
     assert ("sprints", 4, 4) in seen
     steps = [s for s, _, _ in seen]

@@ -61,7 +61,8 @@ def test_the_attack_quote_keeps_its_brackets_and_loses_the_name(cli, sprint):
     _clean_everywhere(sprint)
     from sprintkit import api
 
-    report = api.report(sprint=sprint, format="md").path.read_text(encoding="utf-8")
+    options = api.DocumentOptions(format="md")
+    report = api.report(sprint=sprint, options=options).path.read_text(encoding="utf-8")
     assert "\\] (\\[TELEFOON\\]) zei …" in report  # (markdown escapes the brackets)
     assert "Vries" not in report and "12345678" not in report
 

@@ -77,6 +77,19 @@ ReferenceOpt = Annotated[
     typer.Option("--reference-doc", help="A .docx whose styles, page set-up, header and footer "
                  "the document takes (house style).", show_default=False),
 ]
+
+
+class ChartStyle(str, Enum):
+    """How a Word document holds its charts (``sprintkit.render.document.CHART_STYLES``)."""
+
+    native = "native"
+    image = "image"
+
+
+ChartStyleOpt = Annotated[
+    ChartStyle, typer.Option("--chart-style", help="native: charts the client can edit in Word "
+                             "(click a chart, edit its data); image: pictures.")
+]
 NoChartsOpt = Annotated[
     bool, typer.Option("--no-charts", help="Leave the charts out (faster).")
 ]

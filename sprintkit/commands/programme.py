@@ -4,14 +4,15 @@ sprints with one aim (*traject*), followed from sprint to sprint."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from sprintkit.commands._common import (
     PANEL_PROGRAMME,
     TEMPLATE_HELP,
-    DocFormat,
+    ChartStyle,
+    ChartStyleOpt,
     DocFormatOpt,
     DocVersionOpt,
     DraftOpt,
@@ -26,6 +27,9 @@ from sprintkit.commands._common import (
     ReferenceOpt,
     choose_language,
 )
+
+if TYPE_CHECKING:
+    from sprintkit.ops.docoptions import DocumentOptions
 
 programme_app = typer.Typer(
     help="Programmes (trajecten): a chain of sprints with one aim, e.g. strategy → "
@@ -256,18 +260,13 @@ def _is_programme(path: Path) -> bool:
         path.is_dir() and (path / "programme.yaml").is_file())
 
 
-def _document(template: str, programme: Path | None, out: Path | None, fmt: DocFormat | None,
-              reference_doc: Path | None, lang: Any, no_charts: bool, force: bool,
-              draft: bool = False, final: bool = False, version: str | None = None) -> None:
+def _document(template: str, programme: Path | None, options: DocumentOptions) -> None:
     from sprintkit.commands.report import announce, report_progress
     from sprintkit.ops.reports import render_programme
 
     with report_progress() as progress:
-        result = render_programme(
-            template=template, programme=programme, out=out,
-            format=fmt.value if fmt else None, reference_doc=reference_doc,
-            lang=lang.value if lang else None, charts=not no_charts, force=force,
-            draft=draft, final=final, version=version, progress=progress)
+        result = render_programme(template=template, programme=programme, options=options,
+                                  progress=progress)
     announce(result)
 
 
@@ -281,6 +280,7 @@ def report(
     reference_doc: ReferenceOpt = None,
     lang: LangOpt = None,
     no_charts: NoChartsOpt = False,
+    chart_style: ChartStyleOpt = ChartStyle.native,
     force: ForceOpt = False,
     draft: DraftOpt = False,
     final: FinalOpt = False,
@@ -288,8 +288,11 @@ def report(
 ) -> None:
     """Write one end report across the programme: the chain, how hypotheses developed from
     sprint to sprint, and a section per sprint in chain order."""
-    _document(template, _where(folder, programme), out, fmt, reference_doc, lang, no_charts,
-              force, draft=draft, final=final, version=doc_version)
+    from sprintkit.commands.report import document_options
+
+    _document(template, _where(folder, programme), document_options(
+        out=out, fmt=fmt, reference=reference_doc, lang=lang, no_charts=no_charts,
+        chart_style=chart_style, force=force, draft=draft, final=final, version=doc_version))
 
 
 @programme_app.command("plan")
@@ -302,6 +305,7 @@ def plan(
     reference_doc: ReferenceOpt = None,
     lang: LangOpt = None,
     no_charts: NoChartsOpt = False,
+    chart_style: ChartStyleOpt = ChartStyle.native,
     force: ForceOpt = False,
     draft: DraftOpt = False,
     final: FinalOpt = False,
@@ -309,8 +313,11 @@ def plan(
 ) -> None:
     """Write one implementation plan across the programme: what is adopted (with each
     hypothesis's history), all actions, stakeholders, trial, indicators, risks, support."""
-    _document(template, _where(folder, programme), out, fmt, reference_doc, lang, no_charts,
-              force, draft=draft, final=final, version=doc_version)
+    from sprintkit.commands.report import document_options
+
+    _document(template, _where(folder, programme), document_options(
+        out=out, fmt=fmt, reference=reference_doc, lang=lang, no_charts=no_charts,
+        chart_style=chart_style, force=force, draft=draft, final=final, version=doc_version))
 
 
 @programme_app.command("context")

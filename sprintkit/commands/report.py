@@ -6,14 +6,15 @@ import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sprintkit.commands._common import (
     PANEL_REPORTS,
     TEMPLATE_HELP,
-    DocFormat,
+    ChartStyle,
+    ChartStyleOpt,
     DocFormatOpt,
     DocVersionOpt,
     DraftOpt,
@@ -28,6 +29,9 @@ from sprintkit.commands._common import (
     SprintOpt,
 )
 
+if TYPE_CHECKING:
+    from sprintkit.ops.docoptions import DocumentOptions
+
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the root app."""
@@ -41,6 +45,7 @@ def register(app: typer.Typer) -> None:
         reference_doc: ReferenceOpt = None,
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
+        chart_style: ChartStyleOpt = ChartStyle.native,
         force: ForceOpt = False,
         draft: DraftOpt = False,
         final: FinalOpt = False,
@@ -48,8 +53,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write the end-presentation report: summary, context, team, what each phase produced,
         every hypothesis with its evidence and verdict, learnings, choices and next steps."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
-                draft=draft, final=final, version=doc_version)
+        _render(template, sprint, document_options(
+            out=out, fmt=fmt, reference=reference_doc, lang=lang, no_charts=no_charts,
+            chart_style=chart_style, force=force, draft=draft, final=final,
+            version=doc_version))
 
     @app.command("plan", rich_help_panel=PANEL_REPORTS)
     def plan_cmd(
@@ -60,6 +67,7 @@ def register(app: typer.Typer) -> None:
         reference_doc: ReferenceOpt = None,
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
+        chart_style: ChartStyleOpt = ChartStyle.native,
         force: ForceOpt = False,
         draft: DraftOpt = False,
         final: FinalOpt = False,
@@ -67,8 +75,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write the implementation plan: what is adopted and why, actions, stakeholders (with
         middle management), communication, trial and indicators, evaluation, risks, support."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
-                draft=draft, final=final, version=doc_version)
+        _render(template, sprint, document_options(
+            out=out, fmt=fmt, reference=reference_doc, lang=lang, no_charts=no_charts,
+            chart_style=chart_style, force=force, draft=draft, final=final,
+            version=doc_version))
 
     @app.command("render", rich_help_panel=PANEL_REPORTS)
     def render_cmd(
@@ -79,6 +89,7 @@ def register(app: typer.Typer) -> None:
         reference_doc: ReferenceOpt = None,
         lang: LangOpt = None,
         no_charts: NoChartsOpt = False,
+        chart_style: ChartStyleOpt = ChartStyle.native,
         force: ForceOpt = False,
         draft: DraftOpt = False,
         final: FinalOpt = False,
@@ -86,8 +97,10 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Write any document from a built-in or user template, e.g. `intent` (declaration of
         intent with a signatories table)."""
-        _render(template, sprint, out, fmt, reference_doc, lang, no_charts, force,
-                draft=draft, final=final, version=doc_version)
+        _render(template, sprint, document_options(
+            out=out, fmt=fmt, reference=reference_doc, lang=lang, no_charts=no_charts,
+            chart_style=chart_style, force=force, draft=draft, final=final,
+            version=doc_version))
 
     @app.command("check", rich_help_panel=PANEL_REPORTS)
     def check_cmd(
@@ -243,26 +256,26 @@ def _sprint_or_none(sprint: Path) -> Path | None:
     return None if sprint == Path(".") else sprint
 
 
-def _render(template: str, sprint: Path, out: Path | None, fmt: DocFormat | None,
-            reference_doc: Path | None, lang: Any, no_charts: bool, force: bool, *,
-            draft: bool = False, final: bool = False, version: str | None = None) -> None:
+def document_options(*, out: Path | None = None, fmt: Any = None, reference: Path | None = None,
+                     lang: Any = None, no_charts: bool = False, chart_style: Any = None,
+                     force: bool = False, draft: bool = False, final: bool = False,
+                     version: str | None = None) -> DocumentOptions:
+    """The one :class:`~sprintkit.ops.docoptions.DocumentOptions` of a document command's
+    flags (an enum as its value)."""
+    from sprintkit.ops.docoptions import DocumentOptions
+
+    return DocumentOptions(out=out, format=getattr(fmt, "value", fmt), reference=reference,
+                           lang=getattr(lang, "value", lang), charts=not no_charts,
+                           chart_style=getattr(chart_style, "value", chart_style) or "native",
+                           force=force, draft=draft, final=final, version=version)
+
+
+def _render(template: str, sprint: Path, options: DocumentOptions) -> None:
     from sprintkit.ops.reports import render
 
     with report_progress() as progress:
-        result = render(
-            template=template,
-            sprint=_sprint_or_none(sprint),
-            out=out,
-            format=fmt.value if fmt else None,
-            reference_doc=reference_doc,
-            lang=lang.value if lang else None,
-            charts=not no_charts,
-            force=force,
-            draft=draft,
-            final=final,
-            version=version,
-            progress=progress,
-        )
+        result = render(template=template, sprint=_sprint_or_none(sprint), options=options,
+                        progress=progress)
     announce(result)
 
 

@@ -49,14 +49,15 @@ def register(app: typer.Typer) -> None:
         """The end presentation (the group's help says what it holds)."""
         if ctx.invoked_subcommand is not None:
             return
+        from sprintkit.commands.report import document_options
         from sprintkit.files.textfile import display
         from sprintkit.i18n import msg
         from sprintkit.ops.slides import slides
         from sprintkit.ui import console
 
-        result = slides(sprint=sprint, programme=programme, out=out, reference=reference,
-                        lang=lang.value if lang else None, draft=draft, format=fmt,
-                        force=force)
+        options = document_options(out=out, fmt=fmt, reference=reference, lang=lang,
+                                   draft=draft, force=force)
+        result = slides(sprint=sprint, programme=programme, options=options)
         if result.missing_layouts:
             console.warning(msg("slides.layouts_taken", names=", ".join(result.missing_layouts)))
         console.success(msg("slides.wrote", path=display(result.path), count=result.slides))

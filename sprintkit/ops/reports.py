@@ -1,7 +1,8 @@
 """Reports, plans and other documents from templates: the library face of ``sprintkit report``,
 ``plan``, ``render`` and ``templates``.
 
-Keyword arguments mirror the command-line flags. Nothing here prints; progress is reported
+How a document is written is one :class:`~sprintkit.ops.docoptions.DocumentOptions` (its
+fields mirror the command-line flags). Nothing here prints; progress is reported
 through an optional callback."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 
 from sprintkit.errors import SprintkitError, UsageError
 from sprintkit.i18n import msg
+from sprintkit.ops.docoptions import DocumentOptions
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -55,35 +57,23 @@ class RenderResult:
         }
 
 
-def report(**options: Any) -> RenderResult:
-    """The end-presentation report (template ``report``); options as :func:`render`."""
-    options.setdefault("template", "report")
-    return render(**options)
+def report(*, sprint: Path | None = None, options: DocumentOptions | None = None,
+           progress: Progress | None = None) -> RenderResult:
+    """The end-presentation report (template ``report``); see :func:`render`."""
+    return render(template="report", sprint=sprint, options=options, progress=progress)
 
 
-def plan(**options: Any) -> RenderResult:
-    """The implementation plan (template ``plan``); options as :func:`render`."""
-    options.setdefault("template", "plan")
-    return render(**options)
+def plan(*, sprint: Path | None = None, options: DocumentOptions | None = None,
+         progress: Progress | None = None) -> RenderResult:
+    """The implementation plan (template ``plan``); see :func:`render`."""
+    return render(template="plan", sprint=sprint, options=options, progress=progress)
 
 
-def render(
-    *,
-    template: str,
-    sprint: Path | None = None,
-    out: Path | None = None,
-    format: str | None = None,
-    reference_doc: Path | None = None,
-    lang: str | None = None,
-    charts: bool = True,
-    force: bool = False,
-    draft: bool = False,
-    final: bool = False,
-    version: str | None = None,
-    progress: Progress | None = None,
-) -> RenderResult:
+def render(*, template: str, sprint: Path | None = None,
+           options: DocumentOptions | None = None, progress: Progress | None = None
+           ) -> RenderResult:
     """Render ``template`` (a built-in or user template NAME, or a template file path) for the
-    sprint at ``sprint`` and write it.
+    sprint at ``sprint`` and write it, as ``options`` say (:class:`DocumentOptions`).
 
     The client copy leaves out every note to the author; ``draft`` keeps them as Word review
     comments and marks the document CONCEPT/DRAFT. ``final`` first runs :func:`check` on the
@@ -96,6 +86,7 @@ def render(
     from sprintkit.files.sprintfile import load_sprint
     from sprintkit.render.document import collector_paused
 
+    opts = options or DocumentOptions()
     step = progress or (lambda *_: None)
     step("context", 0, 1)
     with collector_paused():  # reading a big sprint makes many objects and no cycles to free
@@ -105,28 +96,14 @@ def render(
                           language=model.language, facilitators=list(model.facilitators),
                           sprints=[model], dirs=[loaded.dir],
                           organisation=model.organisation)
-        if final and not draft:
-            _refuse_incomplete(loaded, template, lang or model.language)
-        return _render(subject, template=template, out=out, format=format,
-                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       step=step, draft=draft, final=final, version=version)
+        if opts.final and not opts.draft:
+            _refuse_incomplete(loaded, template, opts.lang or model.language)
+        return _render(subject, template=template, opts=opts, step=step)
 
 
-def render_programme(
-    *,
-    template: str,
-    programme: Path | None = None,
-    out: Path | None = None,
-    format: str | None = None,
-    reference_doc: Path | None = None,
-    lang: str | None = None,
-    charts: bool = True,
-    force: bool = False,
-    draft: bool = False,
-    final: bool = False,
-    version: str | None = None,
-    progress: Progress | None = None,
-) -> RenderResult:
+def render_programme(*, template: str, programme: Path | None = None,
+                     options: DocumentOptions | None = None, progress: Progress | None = None
+                     ) -> RenderResult:
     """Render ``template`` across every sprint of the programme at ``programme`` (folder or
     programme.yaml), in chain order, with the programme's own plan, indicators and actions.
 
@@ -137,30 +114,31 @@ def render_programme(
     programme's ``templates/`` folder first. Every sprint must be readable."""
     from sprintkit.render.document import collector_paused
 
+    opts = options or DocumentOptions()
     with collector_paused():
         subject = programme_subject(programme, progress)
-        if final and not draft and template in ("report", "plan"):
+        if opts.final and not opts.draft and template in ("report", "plan"):
             from sprintkit.engine.readiness import programme_points
 
-            language = lang or subject.language
+            language = opts.lang or subject.language
             _refuse(programme_points(subject.programme, subject.sprints, template, language),
                     template, language, hint="check.final_hint_programme")
-        return _render(subject, template=template, out=out, format=format,
-                       reference_doc=reference_doc, lang=lang, charts=charts, force=force,
-                       step=progress or (lambda *_: None), draft=draft, final=final,
-                       version=version)
+        return _render(subject, template=template, opts=opts,
+                       step=progress or (lambda *_: None))
 
 
-def report_programme(**options: Any) -> RenderResult:
-    """The programme's end report (template ``report``); options as :func:`render_programme`."""
-    options.setdefault("template", "report")
-    return render_programme(**options)
+def report_programme(*, programme: Path | None = None, options: DocumentOptions | None = None,
+                     progress: Progress | None = None) -> RenderResult:
+    """The programme's end report (template ``report``); see :func:`render_programme`."""
+    return render_programme(template="report", programme=programme, options=options,
+                            progress=progress)
 
 
-def plan_programme(**options: Any) -> RenderResult:
+def plan_programme(*, programme: Path | None = None, options: DocumentOptions | None = None,
+                   progress: Progress | None = None) -> RenderResult:
     """The implementation plan across the programme (template ``plan``)."""
-    options.setdefault("template", "plan")
-    return render_programme(**options)
+    return render_programme(template="plan", programme=programme, options=options,
+                            progress=progress)
 
 
 @dataclass
@@ -199,18 +177,17 @@ def programme_subject(programme: Path | None, progress: Progress | None = None) 
                    organisation=model.organisation)
 
 
-def _render(subject: Subject, *, template: str, out: Path | None, format: str | None,
-            reference_doc: Path | None, lang: str | None, charts: bool, force: bool,
-            step: Progress, draft: bool = False, final: bool = False,
-            version: str | None = None) -> RenderResult:
+def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Progress
+            ) -> RenderResult:
+    out, lang, draft, final = opts.out, opts.lang, opts.draft, opts.final
     language = lang or subject.language
     check_lang(language)
-    fmt = format_of(format, out)
+    fmt = format_of(opts.format, out)
     resolved = _resolve_template(template, language, subject.folder)
     target = output_path(out, subject.folder, subject.id,
                           resolved.output_word.get(language, resolved.name), fmt)
-    check_target(target, fmt, force, named=out is not None, folder=subject.folder)
-    reference = _read_reference(reference_doc)
+    check_target(target, fmt, opts.force, named=out is not None, folder=subject.folder)
+    reference = _read_reference(opts.reference)
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import collector_paused, produce
 
@@ -219,8 +196,8 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     with collector_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft, final=final,
-                                version=version)
-        if not charts:
+                                version=opts.version)
+        if not opts.charts:
             context["charts"] = {}
             _drop_chart_refs(context)
         output = produce(resolved, context, fmt, lang=language, reference=reference,
@@ -228,7 +205,8 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
                          stem=target.stem, author=", ".join(subject.facilitators),
                          subject=subject.title, progress=step, draft=draft,
                          organisation=subject.organisation,
-                         page_numbers=final and not draft and fmt == "docx")
+                         page_numbers=final and not draft and fmt == "docx",
+                         chart_style=opts.chart_style)
     step("write", 0, 1)
     written = write_document(target, output, subject.folder)
     result = RenderResult(

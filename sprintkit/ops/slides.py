@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sprintkit.errors import SprintkitError, UsageError
+from sprintkit.ops.docoptions import DocumentOptions
 
 FORMATS = ("pptx", "pdf")
 
@@ -48,20 +49,22 @@ class LayoutCheck:
 
 
 def slides(*, sprint: Path | None = None, programme: Path | None = None,
-           out: Path | None = None, reference: Path | None = None, lang: str | None = None,
-           draft: bool = False, format: str | None = None, force: bool = False
-           ) -> SlidesResult:
+           options: DocumentOptions | None = None) -> SlidesResult:
     """Write the end presentation of the sprint at ``sprint`` or, with ``programme``, of the
-    programme and all its sprints. ``out`` defaults to ``FOLDER/reports/<id>-<word>.pptx``;
-    ``reference`` is a .pptx whose master and layouts are used; ``draft`` adds the notes to
-    the author as marked speaker notes."""
+    programme and all its sprints, as ``options`` say (the document options every document
+    command shares; slides use ``out``, ``format``, ``reference``, ``lang``, ``draft`` and
+    ``force``). ``out`` defaults to ``FOLDER/reports/<id>-<word>.pptx``; ``reference`` is a
+    .pptx whose master and layouts are used; ``draft`` adds the notes to the author as marked
+    speaker notes."""
     from sprintkit.i18n import msg, t
     from sprintkit.ops.reports import Subject, check_lang, check_target, output_path
     from sprintkit.render.document import collector_paused
 
+    opts = options or DocumentOptions()
+    out, reference, lang, draft = opts.out, opts.reference, opts.lang, opts.draft
     if sprint is not None and programme is not None:
         raise UsageError(msg("slides.one_subject"))
-    fmt = format or (out.suffix.lower().lstrip(".") if out is not None and out.suffix else
+    fmt = opts.format or (out.suffix.lower().lstrip(".") if out is not None and out.suffix else
                      "pptx")
     if fmt not in FORMATS:
         raise UsageError(msg("slides.bad_format", got=repr(fmt)))
@@ -85,7 +88,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
         target = output_path(out, subject.folder, subject.id, t("slides.file_word", language),
                               "pdf" if fmt == "pdf" else "docx")
         target = target.with_suffix("." + fmt)
-        check_target(target, fmt, force, named=out is not None, folder=subject.folder)
+        check_target(target, fmt, opts.force, named=out is not None, folder=subject.folder)
         from sprintkit.render.context import build_context, document_date
         from sprintkit.render.slide_plan import plan_slides
         from sprintkit.render.to_pptx import build_pptx

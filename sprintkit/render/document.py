@@ -11,14 +11,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import NotFound, SprintkitError, shown
 from sprintkit.i18n import msg, t
 from sprintkit.render import markup as mk
 from sprintkit.render.lookup import ResolvedTemplate
 
+if TYPE_CHECKING:
+    from sprintkit.render.chart_native import NativeCharts
+
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
+CHART_STYLES: tuple[str, ...] = ("native", "image")
+"""How a Word document holds its charts: native chart parts the client can edit (where a
+chart has a native form), or pictures."""
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp")
 WORKER_TIMEOUT = 600
 MAX_IMAGE_NAME = 255
@@ -85,13 +91,16 @@ class Images:
         self._futures: dict[str, Any] = {}
         self._pool: Any = None
 
-    def prefetch(self, document: mk.Document) -> None:
-        """Start drawing the document's charts in worker processes when there are many."""
+    def prefetch(self, document: mk.Document,
+                 skip: Callable[[str], bool] | None = None) -> None:
+        """Start drawing the document's charts in worker processes when there are many
+        (not those ``skip`` says need no picture)."""
         from sprintkit.render.charts import ChartPool, workers_for
 
         refs = list(dict.fromkeys(b.ref for b in document.blocks
                                   if isinstance(b, mk.Image) and b.source == "chart"
-                                  and b.ref in self.charts))
+                                  and b.ref in self.charts
+                                  and not (skip is not None and skip(b.ref))))
         workers = workers_for(len(refs))
         if not workers:
             return
@@ -177,7 +186,8 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
             author: str = "", subject: str = "", stem: str = "document",
             progress: Callable[[str, int, int], None] | None = None, draft: bool = False,
             organisation: str | None = None, description: str | None = None,
-            keywords: str | None = None, page_numbers: bool = False) -> Output:
+            keywords: str | None = None, page_numbers: bool = False,
+            chart_style: str = "native") -> Output:
     """Render ``template`` with ``context`` and write it as ``fmt``.
 
     ``roots`` are the folders ``::: image`` files may come from; ``progress(step, done,
@@ -187,12 +197,15 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
     (Word comments in .docx, marked quotes in Markdown and HTML) and marks the document
     CONCEPT/DRAFT. ``author`` (the facilitators) and ``organisation`` go into the document
     properties; ``page_numbers`` fills in the .docx's table of contents with page numbers
-    measured by LibreOffice (a PDF always gets them when LibreOffice is there)."""
+    measured by LibreOffice (a PDF always gets them when LibreOffice is there).
+    ``chart_style`` (:data:`CHART_STYLES`) says how a .docx holds its charts."""
     step = progress or (lambda *_: None)
     step("template", 0, 1)
     text = render_markup(template, context, lang)
     document = mk.parse(text, source=template.path.name)
-    total = sum(1 for b in document.blocks if isinstance(b, mk.Image))
+    charts = native_charts(context.get("charts", {}), fmt, chart_style, created, lang)
+    total = sum(1 for b in document.blocks if isinstance(b, mk.Image)
+                and not (b.source == "chart" and charts is not None and charts.covers(b.ref)))
     done = [0]
 
     def tick() -> None:
@@ -201,17 +214,33 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
 
     step("build", 0, 1)
     images = Images(context.get("charts", {}), roots, progress=tick)
-    images.prefetch(document)
+    images.prefetch(document, skip=charts.covers if charts is not None else None)
     try:
         output = build(document, fmt, images, lang=lang, reference=reference, created=created,
                        author=author, subject=subject, stem=stem,
                        progress=lambda what: step(what, 0, 1), draft=draft,
                        organisation=organisation, description=description, keywords=keywords,
-                       page_numbers=page_numbers)
+                       page_numbers=page_numbers, charts=charts)
     finally:
         images.close()
     step("build", 1, 1)
     return output
+
+
+def native_charts(specs: dict[str, Any], fmt: str, chart_style: str, created: dt.datetime,
+                  lang: str) -> NativeCharts | None:
+    """The native charts of a Word document (``None`` for the other formats); with
+    ``chart_style="image"`` they only give the picture charts their alternative text."""
+    if chart_style not in CHART_STYLES:
+        raise SprintkitError(msg("render.bad_chart_style", style=repr(chart_style),
+                                 styles=", ".join(CHART_STYLES)))
+    if fmt not in ("docx", "pdf"):
+        return None
+    from sprintkit.render.chart_native import NativeCharts
+    from sprintkit.render.pptx_charts import ChartParts
+
+    return NativeCharts(specs, created, lang, writer=ChartParts(),
+                        native=chart_style == "native")
 
 
 def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
@@ -219,8 +248,10 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
           subject: str = "", stem: str = "document",
           progress: Callable[[str], None] | None = None, draft: bool = False,
           organisation: str | None = None, description: str | None = None,
-          keywords: str | None = None, page_numbers: bool = False) -> Output:
-    """Write ``document`` as ``fmt`` (docx, md, html, pdf); see :func:`produce`."""
+          keywords: str | None = None, page_numbers: bool = False,
+          charts: NativeCharts | None = None) -> Output:
+    """Write ``document`` as ``fmt`` (docx, md, html, pdf); see :func:`produce`. ``charts``
+    are the native charts of a .docx (:func:`native_charts`; without it, pictures)."""
     if not draft:
         document = document.without_notes()
     mark = t("render.draft_mark", lang) if draft else ""
@@ -230,7 +261,7 @@ def build(document: mk.Document, fmt: str, images: Images, *, lang: str,
         options = DocxOptions(lang=lang, title=document.title, subject=subject, author=author,
                               created=created, toc_placeholder=t("render.toc_placeholder", lang),
                               organisation=organisation or "", description=description or "",
-                              keywords=keywords or "", draft_mark=mark)
+                              keywords=keywords or "", draft_mark=mark, charts=charts)
         if fmt == "pdf" or page_numbers:
             from sprintkit.render.to_pdf import paginate
 

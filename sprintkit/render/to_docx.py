@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sprintkit.render import markup as mk
+from sprintkit.render.chart_native import NativeCharts
 from sprintkit.render.docx_parts import DRAFT_COLOUR
 from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr
 from sprintkit.render.docx_zip import normalise_zip
@@ -80,6 +81,9 @@ class DocxOptions:
     """Non-empty for a draft: notes become comments, and this mark is shown."""
     toc_pages: list[int | None] | None = None
     """The page of each table-of-contents entry, measured on an earlier build."""
+    charts: NativeCharts | None = None
+    """The document's charts as native chart parts, where they have a native form (else,
+    and without this, charts are pictures); also the alternative text of picture charts."""
 
 
 def build_docx(document: mk.Document, images: ImageSource, *, reference: bytes | None = None,
@@ -135,6 +139,7 @@ class _Writer:
         self._waiting_notes: list[mk.Note] = []  # notes before any block with text
         self._last_para: Any = None  # the last top-level paragraph, if it was the last block
         self._last_is_label = False
+        self._font: str | None = None  # the body font, once looked up
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -398,19 +403,29 @@ class _Writer:
         return p
 
     def _image(self, block: mk.Image) -> None:
-        from docx.oxml.shape import CT_Inline
-        from docx.shared import Emu
-
-        data, width_cm, height_cm = self.images(block)
         max_cm = self.text_width / TWIPS_PER_CM
-        wanted = block.width_cm or width_cm
-        scale = min(wanted, max_cm) / width_cm if width_cm else 1.0
-        cx, cy = int(width_cm * scale * EMU_PER_CM), int(height_cm * scale * EMU_PER_CM)
-        rid, _ = self.doc.part.get_or_add_image(io.BytesIO(data))
+        charts = self.opts.charts if block.source == "chart" else None
+        title = mk.plain(block.caption)
+        if charts is not None and self._font is None:
+            from sprintkit.render.docx_charts import body_font
+
+            self._font = body_font(self.doc) or ""
+        native = charts(block.ref, min(block.width_cm or max_cm, max_cm), title,
+                        self._font or None) if charts is not None else None
         self._shape_id += 1
         self.image_count += 1
-        inline = CT_Inline.new_pic_inline(self._shape_id, rid, f"image{self.image_count}.png",
-                                          Emu(cx), Emu(cy))
+        if native is not None:
+            from sprintkit.render.docx_charts import add_chart_part, chart_inline
+
+            inline = chart_inline(self.etree, add_chart_part(self.doc, native), native,
+                                  self._shape_id, f"Chart {self.image_count}")
+        else:
+            inline = self._picture(block, max_cm)
+            described = charts.describe(block.ref) if charts is not None else ""
+            doc_pr = inline.find("{*}docPr")
+            if doc_pr is not None and (title or described):
+                doc_pr.set("title", title)
+                doc_pr.set("descr", described or title)
         p = self._para("Figure", None, keep_next=bool(block.caption))
         drawing = self.etree.SubElement(self.etree.SubElement(p, _w("r")), _w("drawing"))
         drawing.append(inline)
@@ -421,6 +436,18 @@ class _Writer:
             self._anchor_paragraph(p, caption)
         else:
             self._anchor_paragraph(p)
+
+    def _picture(self, block: mk.Image, max_cm: float) -> Any:
+        from docx.oxml.shape import CT_Inline
+        from docx.shared import Emu
+
+        data, width_cm, height_cm = self.images(block)
+        wanted = block.width_cm or width_cm
+        scale = min(wanted, max_cm) / width_cm if width_cm else 1.0
+        cx, cy = int(width_cm * scale * EMU_PER_CM), int(height_cm * scale * EMU_PER_CM)
+        rid, _ = self.doc.part.get_or_add_image(io.BytesIO(data))
+        return CT_Inline.new_pic_inline(self._shape_id, rid, f"image{self.image_count}.png",
+                                        Emu(cx), Emu(cy))
 
     def _toc(self, block: mk.Toc) -> None:
         if block.title:

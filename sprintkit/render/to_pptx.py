@@ -571,3 +571,17 @@ def _fill(shape: Any, colour: str) -> None:
     fill.fore_color.rgb = _rgb(colour)
     if not series:
         shape.line.fill.background()
+
+
+CHART_BUILDERS = {"interval": _interval, "votes": _votes, "matrix": _matrix, "trend": _trend}
+"""How each kind of :class:`~sprintkit.render.slide_plan.Chart` is drawn."""
+
+
+def draw_chart(slide: Any, chart: Chart, box: tuple[int, int, int, int],
+               stamp: dt.datetime) -> Any:
+    """Draw ``chart`` on ``slide`` in ``box`` (left, top, width, height in EMU) as on the
+    slides, its workbook dated ``stamp``; the graphic frame (for a chart outside a
+    presentation: :mod:`sprintkit.render.pptx_charts`)."""
+    frame = CHART_BUILDERS[chart.kind](slide, chart, *box)
+    _stamp_workbook(frame.chart, stamp)
+    return frame

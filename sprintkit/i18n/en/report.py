@@ -36,6 +36,7 @@ WORDS: dict[str, str] = {
     "cli.report.the_sprint_file": "the sprint file",
     "cli.report.the_programme_file": "the programme file",
     # templates
+    "render.bad_chart_style": "unknown chart style {style}; choose from {styles}",
     "render.no_template_file": "{spec}: no such template file",
     "render.no_template_file_hint": "give a NAME (see sprintkit templates list) or an existing file",
     "render.bad_template_name": "{spec} is not a template name; a name is letters, digits, '-' and '_'",

@@ -36,6 +36,7 @@ WORDS: dict[str, str] = {
     "cli.report.the_sprint_file": "het sprintbestand",
     "cli.report.the_programme_file": "het trajectbestand",
     # sjablonen
+    "render.bad_chart_style": "onbekende grafiekstijl {style}; kies uit {styles}",
     "render.no_template_file": "{spec}: dit sjabloonbestand bestaat niet",
     "render.no_template_file_hint": "geef een NAAM (zie sprintkit templates list) of een bestaand bestand",
     "render.bad_template_name": "{spec} is geen sjabloonnaam; een naam bestaat uit letters, cijfers, '-' en '_'",
