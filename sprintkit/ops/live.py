@@ -414,8 +414,8 @@ class LiveSession:
             return self.store.apply(change)
         except Refused:
             raise
-        except SprintkitError as exc:
-            raise Refused("failed", self.word("live.refused_failed", why=exc.message)) from None
+        except SprintkitError:  # the reason names files: the facilitator's terminal says it
+            raise self.refuse("failed") from None
 
     # --- what the projector and the summary show ---------------------------------------------
 

@@ -13,13 +13,20 @@ and nothing of a failed change is counted."""
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sprintkit.errors import EditConflict
+
 if TYPE_CHECKING:
     from sprintkit.model.sprint import Sprint
+
+ATTEMPTS = 3
+"""Transactions tried when the file keeps changing on disk (each already retries the change
+three times on a fresh read)."""
 
 Change = Callable[["Sprint"], Any]
 
@@ -74,15 +81,27 @@ class GroupCommit:
                 except Exception as exc:  # noqa: BLE001 - one refused change fails alone
                     ticket.error = exc
 
-        try:
-            update_sprint(self.path, change)
-            self.transactions += 1
-            self.changes += sum(t.error is None for t in batch)
-        except Exception as exc:  # noqa: BLE001 - the transaction failed: every change with it
-            for ticket in batch:
-                ticket.error = exc
+        for attempt in range(ATTEMPTS):
+            try:
+                update_sprint(self.path, change)
+                self.transactions += 1
+                self.changes += sum(t.error is None for t in batch)
+                break
+            except EditConflict as exc:  # saved by hand again and again: a moment later
+                if attempt + 1 < ATTEMPTS:
+                    time.sleep(0.1 * (attempt + 1))
+                    continue
+                _fail(batch, exc)
+            except Exception as exc:  # noqa: BLE001 - the transaction failed: all with it
+                _fail(batch, exc)
+                break
         for ticket in batch:
             ticket.done = True
+
+
+def _fail(batch: list[_Ticket], exc: BaseException) -> None:
+    for ticket in batch:
+        ticket.error = exc
 
 
 def _outcome(ticket: _Ticket) -> Any:

@@ -49,36 +49,52 @@ class Guard:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _too_large(send)
             return
-        seen = 0
-        started = False
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_body:
-                    raise BodyTooLarge
-            return message
+        if scope.get("method") in ("POST", "PUT", "PATCH"):
+            body = await _read_body(receive, self.max_body)
+            if body is None:
+                await _too_large(send)
+                return
+            receive = _replay(body, receive)
 
         async def secured(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 names = {h[0].lower() for h in HEADERS}
                 kept = [h for h in message.get("headers", []) if h[0].lower() not in names]
                 message["headers"] = kept + HEADERS
             await send(message)
 
-        try:
-            await self.app(scope, limited, secured)
-        except BodyTooLarge:
-            if not started:
-                await _too_large(send)
+        await self.app(scope, receive, secured)
 
 
-class BodyTooLarge(Exception):
-    """A request body grew past the limit while it was read."""
+async def _read_body(receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, read before the app sees it; ``None`` past ``limit`` bytes
+    (whether the client said its length or streamed it)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return b"".join(chunks)
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replayed() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replayed
 
 
 async def _too_large(send: Send) -> None:

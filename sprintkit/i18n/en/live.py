@@ -25,7 +25,7 @@ WORDS: dict[str, str] = {
     "live.refused_too_long": "Your note is too long: at most {limit} characters.",
     "live.refused_both": "Give an item both impact and effort, or neither.",
     "live.refused_ended": "The session has closed; nothing more can be added.",
-    "live.refused_failed": "Not saved: {why} Please try again in a moment.",
+    "live.refused_failed": "Not saved; please try again in a moment.",
     "live.refused_guessing": "Too many wrong codes; try again in a minute.",
     "live.no_items": "There are no items to vote on yet: fill in {source} first.",
     "live.story_point": "Story point (telling stories)",

@@ -25,7 +25,7 @@ WORDS: dict[str, str] = {
     "live.refused_too_long": "Je briefje is te lang: hoogstens {limit} tekens.",
     "live.refused_both": "Geef bij een punt zowel impact als inspanning, of geen van beide.",
     "live.refused_ended": "De sessie is afgesloten; er kan niets meer bij.",
-    "live.refused_failed": "Niet opgeslagen: {why} Probeer het zo opnieuw.",
+    "live.refused_failed": "Niet opgeslagen; probeer het zo opnieuw.",
     "live.refused_guessing": "Te veel verkeerde codes; probeer het over een minuut opnieuw.",
     "live.no_items": "Er zijn nog geen punten om over te stemmen: vul eerst {source} in.",
     "live.story_point": "Vertelpunt (verhalen vertellen)",
