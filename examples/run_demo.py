@@ -383,7 +383,7 @@ def live_session(work: Path, env: dict[str, str]) -> None:
         post(facilitator, fac.group(1) + "/open", target="notes:pain-points:pain_points")
         new_notes = ["Jongeren wachten op een plek in de crisisopvang",
                      "Geen vast aanspreekpunt na de zomervakantie"]
-        for phone, text in zip(phones, new_notes):
+        for phone, text in zip(phones, new_notes, strict=False):
             post(phone, base + "/p/note", activity=activity(get(phone, base + "/p")), text=text)
         post(facilitator, fac.group(1) + "/open", target="vote:prioritise:pain_point_votes")
         for n, phone in enumerate(phones):
