@@ -58,8 +58,8 @@ def serve(
     from sprintkit.web.app import create_app
     from sprintkit.web.pages import qr_text
 
-    stop_at = _stop_at(until)
     session = LiveSession(sprint)
+    stop_at = _stop_at(until)
     address = server.lan_address() if lan else host
     if not server.free_port(address, port):
         raise UsageError(msg("live.port_busy", port=port), hint=msg("live.port_hint"))
