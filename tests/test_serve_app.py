@@ -371,3 +371,17 @@ def test_rate_limit_per_participant(live):
         who.last -= 4  # four seconds later: two writes again
         assert phone.post("/p/note", data={"activity": act, "text": "nog een"},
                           follow_redirects=False).status_code == 303
+
+
+def test_a_note_is_pseudonymised_as_it_enters(live):
+    session, base, folder = live
+    _open(base, session, "notes:pain-points:pain_points")
+    with _phone(base) as phone:
+        join(phone, session)
+        act = activity_id(phone.get("/p").text)
+        phone.post("/p/note", data={"activity": act,
+                                    "text": "Ouders bellen 06-12345678 of mailen jan@example.nl"})
+    saved = _outputs(folder, "pain-points")["pain_points"][-1]
+    assert saved == "Ouders bellen [TELEFOON] of mailen [E-MAIL]"
+    assert "jan@example.nl" not in (folder / "sprint.yaml").read_text(encoding="utf-8")
+    assert session.notes[-1].text == saved  # the projector shows what was saved
