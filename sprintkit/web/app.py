@@ -13,12 +13,12 @@ when a ``story`` activity is open as ``story_path``. Its handlers get the sessio
     ... save the story through its own ops (pseudonymised on entry) ...
     session.counted(who, act)                                   # the projector's tally
 
-``story_count`` (the session's stories counted so far) is shown on the control page when given;
-the tally itself counts what :meth:`~sprintkit.ops.live.LiveSession.counted` was told."""
+The tally counts what :meth:`~sprintkit.ops.live.LiveSession.counted` was told (the hook for
+the projector). Without story routes the ``story`` activity is not offered."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.web.pages import STATIC
@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
 
 def create_app(session: LiveSession, *, extra_routes: Sequence[BaseRoute] = (),
-               story_path: str = "/p/story",
-               story_count: Callable[[], int] | None = None) -> Any:
+               story_path: str = "/p/story") -> Any:
     """The ASGI app serving ``session`` (the :class:`Guard` around a Starlette app)."""
     from starlette.applications import Starlette
     from starlette.routing import Mount
@@ -50,5 +49,5 @@ def create_app(session: LiveSession, *, extra_routes: Sequence[BaseRoute] = (),
     app.state.attempts = Attempts()
     app.state.stopping = False
     app.state.story_path = story_path
-    app.state.story_count = story_count
+    session.story = session.story and bool(extra_routes)
     return Guard(app)

@@ -38,8 +38,7 @@ def _context(request: Request) -> dict[str, Any]:
     session = live(request)
     base = f"/f/{session.facilitator_token}"
     return {"tally": session.tally(), "base": base, "code": session.code,
-            "join": join_url(request), "home": str(request.base_url),
-            "story_count": request.app.state.story_count}
+            "join": join_url(request), "home": str(request.base_url)}
 
 
 async def control(request: Request) -> Response:
