@@ -128,3 +128,28 @@ def test_usage_errors(cli, tmp_path):
     assert "is al in gebruik" in busy.stderr
     missing = cli("serve", "-s", str(tmp_path / "nergens"))
     assert missing.exit_code == 1
+
+
+def test_the_lan_address_is_asked_of_the_kernel_without_sending(monkeypatch):
+    """--lan binds to the address the default route leaves from; finding it "connects" a UDP
+    socket, which sends nothing. Without a network it falls back to this computer only."""
+    import ipaddress
+
+    from sprintkit.web.server import lan_address
+
+    sent: list[object] = []
+    real_connect = socket.socket.connect
+
+    def udp_only(self: socket.socket, address: object) -> object:
+        assert self.type == socket.SOCK_DGRAM, "only a UDP socket is connected"
+        sent.append(address)
+        try:
+            return real_connect(self, address)  # type: ignore[arg-type]
+        except AssertionError:  # the test's network guard: as if there were no route
+            raise OSError("no route") from None
+
+    monkeypatch.setattr(socket.socket, "connect", udp_only)
+    monkeypatch.setattr(socket.socket, "sendto", lambda *a: pytest.fail("a packet was sent"))
+    found = lan_address()
+    assert ipaddress.ip_address(found).version == 4
+    assert len(sent) == 1
