@@ -131,7 +131,6 @@ class LiveSession:
         self.version = 0
         self.store = GroupCommit(self.path)
         self._lock = threading.RLock()
-        self._changed = threading.Condition(self._lock)
         self._ids = 0
 
     # --- words and checks --------------------------------------------------------------------
@@ -147,15 +146,8 @@ class LiveSession:
         return self._ids
 
     def _bump(self) -> None:
+        """Something the projector shows changed (its event stream watches ``version``)."""
         self.version += 1
-        self._changed.notify_all()
-
-    def wait_change(self, version: int, timeout: float) -> int:
-        """Block until the session's version differs from ``version`` (or ``timeout``)."""
-        with self._changed:
-            if self.version == version:
-                self._changed.wait(timeout)
-            return self.version
 
     def check_code(self, code: str) -> bool:
         typed = "".join(code.upper().split()).replace("-", "")
