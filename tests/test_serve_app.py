@@ -100,6 +100,12 @@ def test_join_note_vote_score_land_in_the_sprint(live):
     summary = session.end()
     assert summary["participants"] == 2
     assert [r["count"] for r in summary["activities"]] == [1, 3, 2]
+    session.end()  # again (Ctrl-C after closing on the page): recorded once
+    records = load_sprint(folder).model.live_sessions
+    assert len(records) == 1
+    assert (records[0].participants, records[0].notes, records[0].dots, records[0].scores,
+            records[0].stories) == (2, 1, 3, 2, 0)
+    assert records[0].started <= records[0].ended
 
 
 def test_missing_or_wrong_tokens_are_refused(live):

@@ -50,3 +50,27 @@ def test_the_command_uses_the_servers_defaults():
     assert defaults["port"] == DEFAULT_PORT
     assert defaults["host"] == "127.0.0.1"
     assert defaults["until"] is None
+
+
+def test_status_lists_the_live_sessions(cli, tmp_path):
+    from serve_support import copy_example
+
+    folder = copy_example(tmp_path)
+    path = folder / "sprint.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + (
+        "live_sessions:\n"
+        "  - {started: 2023-02-07T13:05:00, ended: 2023-02-07T14:20:00, participants: 42,\n"
+        "     notes: 0, dots: 126, scores: 0}\n"), encoding="utf-8")
+    shown = cli("status", "-s", str(folder))
+    assert shown.exit_code == 0, shown.output
+    assert ("Live sessie 7 februari 2023, 13:05–14:20: 42 deelnemers, 0 briefjes, 126 stippen"
+            in " ".join(shown.stdout.split()))
+    data = cli("status", "-s", str(folder), "--format", "json")
+    import json
+
+    assert json.loads(data.stdout)["live_sessions"] == [{
+        "started": "2023-02-07T13:05:00", "ended": "2023-02-07T14:20:00", "participants": 42,
+        "notes": 0, "dots": 126, "scores": 0, "stories": 0}]
+    bad = path.read_text(encoding="utf-8").replace("participants: 42", "participants: -1")
+    path.write_text(bad, encoding="utf-8")
+    assert cli("status", "-s", str(folder)).exit_code == 1  # validated like the rest

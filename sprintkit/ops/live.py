@@ -255,13 +255,40 @@ class LiveSession:
             self.activity = None
 
     def end(self) -> dict[str, Any]:
-        """Close the session: nothing is taken any more; returns the summary."""
+        """Close the session: nothing is taken any more; a short record of it is added to the
+        sprint (once, when anyone joined); returns the summary."""
         with self._lock:
             self._close()
-            if self.ended is None:
+            first = self.ended is None
+            if first:
                 self.ended = time.time()
             self._bump()
-        return self.summary()
+        summary = self.summary()
+        if first and self.participants:
+            self._record(summary)
+        return summary
+
+    def _record(self, summary: dict[str, Any]) -> None:
+        import datetime as dt
+
+        from sprintkit.model.sprint import LiveSessionRecord
+
+        totals = {kind: sum(r["count"] for r in summary["activities"] if r["kind"] == kind)
+                  for kind in KINDS}
+        zone = dt.datetime.now().astimezone().tzinfo
+        record = LiveSessionRecord(
+            started=dt.datetime.fromtimestamp(int(self.started), zone),
+            ended=dt.datetime.fromtimestamp(int(self.ended or time.time()), zone),
+            participants=summary["participants"], notes=totals["notes"],
+            dots=totals["vote"], scores=totals["score"], stories=totals["story"])
+
+        def change(model: Sprint) -> None:
+            model.live_sessions.append(record)
+
+        try:
+            self._save(change)
+        except Refused:
+            pass  # the answers are saved; only the record of the session is missing
 
     # --- contributions -----------------------------------------------------------------------
 
