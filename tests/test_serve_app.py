@@ -118,6 +118,8 @@ def test_missing_or_wrong_tokens_are_refused(live):
         assert stranger.post("/p/note", data={"activity": act, "text": "x"}).status_code == 403
         stranger.cookies.set("sk_p", "999999999999.x")
         assert stranger.get("/p").status_code == 403
+        odd = httpx.get(base + "/p", headers={"cookie": "sk_p=\u00b2.x".encode("latin-1")})
+        assert odd.status_code == 403  # a digit int() does not take: a wrong token too
         assert stranger.get("/j/not-the-token").status_code == 403
         assert stranger.post("/code", data={"code": "AAA-AAA"}).status_code == 403
         assert stranger.get("/f/not-the-token").status_code == 404

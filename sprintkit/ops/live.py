@@ -162,7 +162,8 @@ class LiveSession:
     def participant(self, token: str | None) -> Participant:
         """The participant whose token (``id.secret``) this is; :class:`Refused` otherwise."""
         pid, _, secret = (token or "").partition(".")
-        who = self.participants.get(int(pid)) if pid.isdigit() and len(pid) < 9 else None
+        known = pid.isascii() and pid.isdigit() and len(pid) < 9
+        who = self.participants.get(int(pid)) if known else None
         if who is None or not secrets.compare_digest(secret.encode(), who.secret.encode()):
             raise self.refuse("token")
         return who
@@ -233,7 +234,7 @@ class LiveSession:
             items = items_of(spec, context_of(model)) or []
             if not items:
                 raise Refused("invalid", self.word("live.no_items", source=spec.items_from or ""))
-            dots = spec.votes_per_person or 3
+            dots = spec.votes_per_person or 3  # a method without a number: three, as usual
             scale = scale_of(spec)
         with self._lock:
             if self.ended is not None:
