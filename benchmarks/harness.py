@@ -47,10 +47,15 @@ class Target:
     baseline: str
     limit: float
     source: str  # where the target comes from, e.g. "issue 2"
-    metric: str = "wall"  # wall | cpu
+    metric: str = "wall"  # wall | cpu | a figure the command reports (see Sample.reported)
+    baseline_metric: str | None = None
+    """The baseline's metric when it differs (two figures one command reports in one run)."""
 
     @property
     def name(self) -> str:
+        if self.baseline_metric is not None:
+            return (f"{self.subject}: {self.metric} ≤ {self.limit:g}× "
+                    f"{self.baseline_metric}")
         return f"{self.subject} ≤ {self.limit:g}× {self.baseline}"
 
 
@@ -76,6 +81,9 @@ class Sample:
     cpu: float
     maxrss_kib: int
     returncode: int
+    reported: dict[str, float] = field(default_factory=dict)
+    """Figures the command measured itself: a stdout line ``METRICS {"name": seconds, …}``
+    (e.g. the p95 response time of a server under load)."""
 
 
 class SetupFailed(Exception):
@@ -104,21 +112,30 @@ def run_once(command: Command, base_env: dict[str, str]) -> Sample:
     if command.before is not None:
         command.before()
     with tempfile.TemporaryDirectory(prefix="sprintkit-run-") as scratch:
-        spec, result, err = (Path(scratch) / n for n in ("spec.json", "result.json", "stderr"))
+        spec, result, err, out = (Path(scratch) / n for n in ("spec.json", "result.json",
+                                                                "stderr", "stdout"))
         spec.write_text(json.dumps({
             "argv": [str(a) for a in command.argv],
             "cwd": str(command.cwd) if command.cwd else None,
             "env": {**base_env, **command.env} if base_env or command.env else None,
-            "stderr": str(err), "result": str(result),
+            "stderr": str(err), "result": str(result), "stdout": str(out),
         }), encoding="utf-8")
         subprocess.run([sys.executable, "-S", str(LAUNCHER), str(spec)], check=True)
         data = json.loads(result.read_text(encoding="utf-8"))
         sample = Sample(data["wall"], data["cpu"], data["maxrss_kib"],
-                        os.waitstatus_to_exitcode(data["status"]))
+                        os.waitstatus_to_exitcode(data["status"]), _reported(out))
         if sample.returncode != 0:
             stderr = err.read_text(encoding="utf-8", errors="replace") if err.exists() else ""
             raise CommandFailed(command, sample, stderr[-2000:])
     return sample
+
+
+def _reported(out: Path) -> dict[str, float]:
+    import json
+
+    text = out.read_text(encoding="utf-8", errors="replace") if out.exists() else ""
+    lines = [line for line in text.splitlines() if line.startswith("METRICS ")]
+    return {k: float(v) for k, v in json.loads(lines[-1][8:]).items()} if lines else {}
 
 
 @dataclass
@@ -129,7 +146,9 @@ class Result:
     samples: list[Sample] = field(default_factory=list)
 
     def median(self, metric: str = "wall") -> float:
-        return statistics.median(getattr(s, metric) for s in self.samples)
+        if metric in ("wall", "cpu"):
+            return statistics.median(getattr(s, metric) for s in self.samples)
+        return statistics.median(s.reported[metric] for s in self.samples)
 
     @property
     def peak_mib(self) -> float:
@@ -145,6 +164,9 @@ class Result:
             "cpu_median_s": round(self.median("cpu"), 4),
             "peak_rss_mib": round(self.peak_mib, 1),
             "wall_s": [round(s.wall, 4) for s in self.samples],
+            **({"reported": {k: [round(s.reported[k], 4) for s in self.samples]
+                             for k in self.samples[0].reported}}
+               if self.samples and self.samples[0].reported else {}),
         }
 
 
@@ -191,7 +213,7 @@ def judge(case: Case, results: dict[str, Result]) -> list[Verdict]:
             verdicts.append(Verdict(target, None, None, reason))
             continue
         ratio = (results[target.subject].median(target.metric)
-                 / results[target.baseline].median(target.metric))
+                 / results[target.baseline].median(target.baseline_metric or target.metric))
         verdicts.append(Verdict(target, ratio, ratio <= target.limit))
     return verdicts
 

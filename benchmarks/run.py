@@ -65,6 +65,8 @@ def targets_table(verdicts: list[tuple[str, Verdict]]) -> list[str]:
         else:
             ratio, result = f"{v.ratio:.2f}×", "met" if v.met else "**missed**"
         metric = "" if v.target.metric == "wall" else f" ({v.target.metric})"
+        if v.target.baseline_metric is not None:
+            metric = f" ({v.target.metric} vs {v.target.baseline_metric})"
         lines.append(f"| {v.target.subject} vs {v.target.baseline}{metric} | {v.target.source} "
                      f"| {ratio} | ≤ {v.target.limit:g}× | {result} |")
     return lines
@@ -128,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
 
     lines = ["", "Measurements (whole processes; medians after warm-up):", ""]
     lines += measurements_table(measured)
+    for case_name, result in measured:  # figures a command measured itself (medians)
+        if result.samples and result.samples[0].reported:
+            figures = ", ".join(f"{k} {result.median(k):.3g}"
+                                for k in result.samples[0].reported)
+            lines.append(f"\n{case_name}, {result.command.label}: {figures}")
     lines += ["", "Targets (ratios of medians measured in this run):", ""]
     lines += targets_table(verdicts)
     info = harness.machine()

@@ -17,7 +17,11 @@ What it does, in order (see ``build_steps``; the steps of a stage run side by si
    report and one implementation plan, and the Zuid-Limburg declaration of intent, as .docx,
    and the slides of the Intervence programme and of its last experiment sprint as .pptx;
    each also as .pdf when LibreOffice is installed;
-8. prints a table of every file written.
+8. runs a short live session (`sprintkit serve`) on another copy of the Zuid-Limburg
+   co-creation sprint: six scripted phones join with the code, add sticky notes, dot-vote and
+   score solutions; the facilitator closes the session, Ctrl-C stops the server; it prints
+   what landed in that copy's sprint.yaml;
+9. prints a table of every file written.
 
 Nothing is written outside OUT: sprintkit runs with HOME, the XDG folders and TMPDIR pointed
 into OUT/home and OUT/tmp (so your own methods, templates and key files are neither used nor
@@ -308,6 +312,121 @@ def run(stages: list[Stage], env: dict[str, str], out: Path, pdf: bool, jobs: in
     return notes
 
 
+LIVE_PHONES = 6
+
+
+def live_session(work: Path, env: dict[str, str]) -> None:
+    """A short scripted live session on its own copy of the co-creation example (the reports
+    above are made from the untouched copy): `sprintkit serve` in a child process, six phones
+    as plain HTTP clients (urllib: the forms work without JavaScript), then Ctrl-C."""
+    import re
+    import signal
+    import socket
+    import urllib.request
+    from http.cookiejar import CookieJar
+    from urllib.parse import urlencode
+
+    import yaml
+
+    folder = work / "live" / "zuid-limburg-co-creation"
+    shutil.copytree(EXAMPLES / "zuid-limburg-co-creation", folder, ignore=COPY_IGNORE)
+    before = yaml.safe_load((folder / "sprint.yaml").read_text(encoding="utf-8"))["phases"]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    args = ["serve", "-s", str(folder), "--port", str(port)]
+    print(f"\nLive session: {folder.relative_to(work.parent)}")
+    shown = ["serve", "-s", str(folder.relative_to(work.parent)), *args[3:]]
+    print(f"        $ sprintkit {' '.join(shown)}")
+    proc = subprocess.Popen([sys.executable, "-m", "sprintkit", *args], env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    said = ""
+    try:
+        assert proc.stdout is not None
+        while "Facilitator" not in said:
+            line = proc.stdout.readline()
+            if not line:
+                raise DemoFailed("sprintkit serve stopped: " + (proc.stderr.read() if
+                                                               proc.stderr else ""))
+            said += line
+        code = re.search(r"code ([A-Z0-9]{3}-[A-Z0-9]{3})", said)
+        fac = re.search(r"(http://127\.0\.0\.1:\d+/f/[\w-]+)", said)
+        join = re.search(r"(http://127\.0\.0\.1:\d+/j/[\w-]+)", said)
+        if code is None or fac is None or join is None:
+            raise DemoFailed("sprintkit serve did not print its addresses")
+        base = f"http://127.0.0.1:{port}"
+        print(f"        {said.splitlines()[2]}")
+
+        def client() -> urllib.request.OpenerDirector:
+            return urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()),
+                                               urllib.request.ProxyHandler({}))
+
+        def post(opener: urllib.request.OpenerDirector, url: str, **data: str) -> str:
+            with opener.open(url, data=urlencode(data).encode(), timeout=60) as answer:
+                return str(answer.read().decode("utf-8"))
+
+        def get(opener: urllib.request.OpenerDirector, url: str) -> str:
+            with opener.open(url, timeout=60) as answer:
+                return str(answer.read().decode("utf-8"))
+
+        def activity(page: str) -> str:
+            found = re.search(r'name="activity" value="(\d+)"', page)
+            if found is None:
+                raise DemoFailed("no open activity on the phone's page")
+            return found.group(1)
+
+        facilitator = client()
+        phones = [client() for _ in range(LIVE_PHONES)]
+        for n, phone in enumerate(phones):
+            post(phone, base + "/code", code=code.group(1))  # then the join page
+            post(phone, join.group(1), organisation="Pleegzorg Zuid" if n == 0 else "")
+        post(facilitator, fac.group(1) + "/open", target="notes:pain-points:pain_points")
+        new_notes = ["Jongeren wachten op een plek in de crisisopvang",
+                     "Geen vast aanspreekpunt na de zomervakantie"]
+        for phone, text in zip(phones, new_notes, strict=False):
+            post(phone, base + "/p/note", activity=activity(get(phone, base + "/p")), text=text)
+        post(facilitator, fac.group(1) + "/open", target="vote:prioritise:pain_point_votes")
+        for n, phone in enumerate(phones):
+            page = get(phone, base + "/p")
+            post(phone, base + "/p/vote", activity=activity(page),
+                 **{f"d{9 + n % 2}": "2", f"d{n % 9}": "1"})
+        post(facilitator, fac.group(1) + "/open", target="score:solutions:solution_scores")
+        for n, phone in enumerate(phones):
+            post(phone, base + "/p/score", activity=activity(get(phone, base + "/p")),
+                 i6=str(3 + n % 3), e6=str(1 + n % 2))
+        post(facilitator, fac.group(1) + "/end")
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    stopped = proc.stderr.read() if proc.stderr else ""
+    for pipe in (proc.stdout, proc.stderr):
+        if pipe is not None:
+            pipe.close()
+    if proc.returncode != 0:
+        raise DemoFailed(f"sprintkit serve ended with exit {proc.returncode}: {stopped}")
+    for line in stopped.strip().splitlines():
+        print(f"        {line}")
+    after = yaml.safe_load((folder / "sprint.yaml").read_text(encoding="utf-8"))["phases"]
+    print("        What landed in sprint.yaml:")
+    added = [i for i in after["pain-points"]["outputs"]["pain_points"]
+             if i not in before["pain-points"]["outputs"]["pain_points"]]
+    for item in added:
+        print(f"          pain-points.pain_points  + {item}")
+    votes_then = before["prioritise"]["outputs"]["pain_point_votes"]
+    for item, n in after["prioritise"]["outputs"]["pain_point_votes"].items():
+        if n != votes_then.get(item, 0):
+            print(f"          prioritise.pain_point_votes  {item}: {votes_then.get(item, 0)} → {n}")
+    scores_then = before["solutions"]["outputs"]["solution_scores"]
+    for item, pair in after["solutions"]["outputs"]["solution_scores"].items():
+        if pair != scores_then.get(item):
+            old = scores_then.get(item, {})
+            print(f"          solutions.solution_scores  {item}: impact {old.get('impact')} → "
+                  f"{pair['impact']}, effort {old.get('effort')} → {pair['effort']}")
+    print("        ok")
+
+
 def written(out: Path) -> list[tuple[str, int]]:
     """Every document and the story database, relative to OUT, with sizes."""
     files = sorted(p for p in (out / "documents").rglob("*") if p.is_file())
@@ -333,6 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sprintkit demo: examples copied to {work}\n")
         notes = run(build_steps(work, docs), env, out, pdf=not options.no_pdf,
                     jobs=options.jobs)
+        live_session(work, env)
     except DemoFailed as exc:
         print(f"\ndemo failed: {exc}", file=sys.stderr)
         return 1

@@ -86,6 +86,11 @@ def test_demo_runs_end_to_end_twice_with_the_same_files(tmp_path, _isolate):
         assert (out / "work" / "replay" / name / "sprint.yaml").is_file()
     assert "Keten: strategiesprint → innovatiesprint ×2 → experimentsprint ×3" in first.stdout
     assert "stand van 14 apr 2023" in first.stdout  # the board on the day of the review
+    # the scripted live session: what six phones sent landed in its copy of the sprint
+    assert "pain-points.pain_points  + Jongeren wachten op een plek in de crisisopvang" in (
+        first.stdout)
+    assert "Geen vast aanspreekpunt na de zomervakantie: 0 → 6" in first.stdout
+    assert "6 deelnemers; alles staat in sprint.yaml" in first.stdout
     from docx import Document
 
     report = Document(str(out / "documents/intervence/experiment-werkwijze-eindpresentatie.docx"))

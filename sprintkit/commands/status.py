@@ -15,10 +15,10 @@ def status(
     lang: LangOpt = None,
 ) -> None:
     """Show the method, each phase's state, the next step, how many outputs are captured,
-    hypotheses by verdict and open actions.
+    hypotheses by verdict, open actions and the live sessions held (`sprintkit serve`).
 
     The JSON keys (--format json) are stable: sprint, method, phases, next, outputs,
-    hypotheses, actions, open_actions, pending_answers.
+    hypotheses, actions, open_actions, pending_answers, live_sessions.
     """
     from sprintkit.ops.status import sprint_status
     from sprintkit.ui import console

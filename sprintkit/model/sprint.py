@@ -390,6 +390,19 @@ class StorySettings(Strict):
     _numbers = field_validator("min_cell", "min_shift", mode="before")(check_number)
 
 
+class LiveSessionRecord(Strict):
+    """What a live session (`sprintkit serve`) collected: counts only. The notes, dots and
+    scores themselves are the phases' answers."""
+
+    started: dt.datetime
+    ended: dt.datetime
+    participants: int = Field(0, ge=0)
+    notes: int = Field(0, ge=0, description="Sticky notes added to a list (merged ones not).")
+    dots: int = Field(0, ge=0, description="Dots given in dot votes.")
+    scores: int = Field(0, ge=0, description="Items scored on impact and effort.")
+    stories: int = Field(0, ge=0, description="Stories told at the story point.")
+
+
 class Sprint(Strict):
     """One run of a method for one organisation."""
 
@@ -435,6 +448,10 @@ class Sprint(Strict):
     )
     conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
     next_steps: list[str] = Field(default_factory=list)
+    live_sessions: list[LiveSessionRecord] = Field(
+        default_factory=list,
+        description="Live sessions held with `sprintkit serve`: when, how many took part, and "
+        "how much they contributed (the contributions are the phases' answers).")
 
     @field_validator("hypotheses", "learnings", "decisions", "actions", "indicators")
     @classmethod

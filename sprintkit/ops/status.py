@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 STATUS_KEYS = (
     "sprint", "method", "phases", "next", "outputs", "hypotheses", "actions", "open_actions",
-    "pending_answers",
+    "pending_answers", "live_sessions",
 )
 """Top-level keys of ``status --format json``, in this order."""
 
@@ -54,6 +54,18 @@ class Status:
     after the phases; ``run --phase ID`` asks them at once."""
     names: dict[str, str] = field(default_factory=dict)
     """How a person sees each output named (by id and by ``phase.output``)."""
+
+    @property
+    def live_sessions(self) -> list[dict[str, Any]]:
+        """The live sessions held (``sprintkit serve``): when, who, how much."""
+        from sprintkit.i18n.dates import format_date
+
+        return [{"date": format_date(r.started.date(), self.lang),
+                 "started": r.started.isoformat(), "ended": r.ended.isoformat(),
+                 "from": r.started.strftime("%H:%M"), "to": r.ended.strftime("%H:%M"),
+                 "participants": r.participants, "notes": r.notes, "dots": r.dots,
+                 "scores": r.scores, "stories": r.stories}
+                for r in self.sprint.live_sessions]
 
     def open_command(self, phase_id: str) -> str:
         """The command that asks a phase's open questions."""
@@ -102,6 +114,8 @@ class Status:
             "actions": self.actions,
             "open_actions": self.open_actions,
             "pending_answers": self.pending,
+            "live_sessions": [{k: v for k, v in r.items() if k not in ("date", "from", "to")}
+                              for r in self.live_sessions],
         }
         return {key: data[key] for key in STATUS_KEYS}
 

@@ -632,3 +632,5 @@ def print_status(status: Any) -> None:
         console.print(w["no_actions"])
     if status.pending:
         console.print(f"[yellow]{esc(w['pending'].format(n=status.pending))}[/yellow]")
+    for session in status.live_sessions[-3:]:  # the latest live sessions (sprintkit serve)
+        console.print(esc(w["live"].format(**session)))

@@ -9,6 +9,7 @@ WORDS: dict[str, str] = {
     "status.finished": "all phases are done",
     "status.captured": "Captured: {answered} of {asked} answers",
     "status.skipped_n": "{n} skipped",
+    "status.live": "Live session {date}, {from}–{to}: {participants} participants, {notes} notes, {dots} dots, {scores} scores, {stories} stories",
     "status.hyps": "Hypotheses: {n}",
     "status.actions": "Actions: {n} open",
     "status.overdue": "{n} overdue",

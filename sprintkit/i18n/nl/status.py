@@ -9,6 +9,7 @@ WORDS: dict[str, str] = {
     "status.finished": "alle fasen zijn klaar",
     "status.captured": "Vastgelegd: {answered} van {asked} antwoorden",
     "status.skipped_n": "{n} overgeslagen",
+    "status.live": "Live sessie {date}, {from}–{to}: {participants} deelnemers, {notes} briefjes, {dots} stippen, {scores} scores, {stories} verhalen",
     "status.hyps": "Hypothesen: {n}",
     "status.actions": "Acties: {n} open",
     "status.overdue": "{n} te laat",
