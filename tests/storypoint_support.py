@@ -45,8 +45,10 @@ class Room:
     organisation: str | None = None
     announced: list[dict[str, Any]] = field(default_factory=list)
     projector_broken: bool = False
+    refusal: int | None = None
+    """What the server's admission check says about a write (429 too fast, 410 ended)."""
 
-    def announce(self, event: dict[str, Any]) -> None:
+    def announce(self, request: Any, event: dict[str, Any]) -> None:
         if self.projector_broken:
             raise RuntimeError("the projector is gone")
         self.announced.append(event)
@@ -66,7 +68,8 @@ def make_app(folder: Path, lang: str = "nl", room: Room | None = None,
                        participant=lambda request: room.participant
                        if request.path_params.get("code") == "abc123" else None,
                        is_open=lambda: room.open, announce=room.announce,
-                       organisation=lambda request: room.organisation)
+                       organisation=lambda request: room.organisation,
+                       admit=lambda request: room.refusal)
     app = Starlette(routes=[Mount(PREFIX.replace("abc123", "{code}"), routes=routes(hooks)),
                             Mount("/static", StaticFiles(directory=STATIC)), *(extra or [])],
                     middleware=[Middleware(Policy)])

@@ -280,6 +280,8 @@ def test_a_hand_edit_and_a_run_meanwhile_are_kept(live, monkeypatch):
     import sprintkit.ops.run as run_module
 
     session, base, folder = live
+    # the other terminal waits for the lock as long as the saves take on a loaded machine
+    monkeypatch.setenv("SPRINTKIT_LOCK_TIMEOUT", "300")
     _open(base, session, "notes:pain-points:pain_points")
     path = folder / "sprint.yaml"
     real = run_module.put_answer

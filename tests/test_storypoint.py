@@ -295,6 +295,24 @@ def test_closed_story_point_says_so_and_refuses_posts(client, sprint):
     assert stored(sprint) == [] and client.room.announced == []
 
 
+def test_too_fast_keeps_what_was_typed_and_stores_nothing(client, sprint):
+    client.room.refusal = 429
+    res = _post(client, GOOD)
+    assert res.status_code == 429
+    assert "sneller dan het vertelpunt toelaat" in res.text
+    assert "<form" in res.text and GOOD["text"][:30] in res.text
+    assert stored(sprint) == [] and client.room.announced == []
+    client.room.refusal = None
+    assert _post(client, GOOD).status_code == 303 and len(stored(sprint)) == 1
+
+
+def test_an_ended_session_refuses_the_story(client, sprint):
+    client.room.refusal = 410
+    res = _post(client, GOOD)
+    assert res.status_code == 410 and "niet open" in res.text
+    assert stored(sprint) == []
+
+
 # --- languages ----------------------------------------------------------------------------
 
 

@@ -4,7 +4,7 @@ projector shows the live tally, the results land in the sprint."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -57,6 +57,7 @@ def serve(
     from sprintkit.web import server
     from sprintkit.web.app import create_app
     from sprintkit.web.pages import qr_text
+    from sprintkit.web.story_routes import story_routes
 
     session = LiveSession(sprint)
     stop_at = _stop_at(until)
@@ -79,7 +80,7 @@ def serve(
         if address.startswith("127.") and not lan:
             console.info(msg("live.local_only"))
 
-    app = create_app(session, extra_routes=_story_routes())
+    app = create_app(session, extra_routes=story_routes(session, prefix))
     why = server.run(app, address, port, stop_at, root_path=prefix, started=started)
     summary = session.end()
     console.info(msg("live.stopped_" + why.reason))
@@ -89,18 +90,6 @@ def serve(
                          count=row["count"]))
     console.success(msg("live.summary", participants=summary["participants"],
                         transactions=summary["transactions"]))
-
-
-def _story_routes() -> list[Any]:
-    """The story point's routes, mounted at /p/story when the package has them
-    (``sprintkit.web.storypoint.routes()``); without them the story activity is not offered."""
-    import importlib
-    import importlib.util
-
-    if importlib.util.find_spec("sprintkit.web.storypoint") is None:
-        return []
-    module = importlib.import_module("sprintkit.web.storypoint")
-    return list(module.routes()) if hasattr(module, "routes") else []
 
 
 def _dashed(code: str) -> str:

@@ -37,6 +37,10 @@ def _no_organisation(request: Request) -> str | None:
     return None
 
 
+def _admitted(request: Request) -> int | None:
+    return None
+
+
 @dataclass
 class StoryHooks:
     """What the story point needs from the server that mounts it."""
@@ -47,12 +51,16 @@ class StoryHooks:
     """The participant behind a request, or None (the page answers 403)."""
     is_open: Callable[[], bool]
     """Whether the facilitator opened the story point (closed: a "not open" page; POST 409)."""
-    announce: Callable[[dict[str, Any]], None]
-    """Called after a story is stored, with counts and ids only (never story text)."""
+    announce: Callable[[Request, dict[str, Any]], None]
+    """Called after a story is stored, with the request and counts and ids only (never story
+    text)."""
     root: str = ""
     """The path prefix the app is served under (for the static files)."""
     organisation: Callable[[Request], str | None] = field(default=_no_organisation)
     """The organisation the participant chose when joining, if any (checked, not stored)."""
+    admit: Callable[[Request], int | None] = field(default=_admitted)
+    """Before a story is stored: an HTTP status that refuses this write (too many at once: 429,
+    the session ended: 410), or None to go on."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -114,6 +122,12 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
             return page("bad_request", 400)
         story = await form()
         flat = {name: "|".join(v for v in values if v) for name, values in fields.items()}
+        refusal = hooks.admit(request)
+        if refusal == 429:  # too many at once: keep what was typed
+            return page("form", 429, form=story, values=flat,
+                        problems={"": words("storypoint.too_fast")})
+        if refusal is not None:
+            return page("closed", refusal)
         try:
             receipt = await run_in_threadpool(
                 functools.partial(submit_story, hooks.folder, flat,
@@ -125,7 +139,7 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
             return page("form", 503, form=story, values=flat,
                         problems={"": words("storypoint.store_failed")})
         try:
-            hooks.announce({"event": "story", **receipt.counts()})
+            hooks.announce(request, {"event": "story", **receipt.counts()})
         except Exception:  # the story is stored: a failing projector must not make them resend
             import logging
 

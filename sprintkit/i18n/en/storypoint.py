@@ -47,6 +47,8 @@ WORDS: dict[str, str] = {
         "code again."),
     "storypoint.too_large_title": "Too much text",
     "storypoint.too_large_body": "What you sent is too large. Make your story shorter and try again.",
+    "storypoint.too_fast": (
+        "You are sending faster than the story point allows. Wait a few seconds and send your story again; what you wrote is still here."),
     "storypoint.bad_request": "This form could not be read. Please reload the page.",
     "storypoint.store_failed": (
         "Your story could not be stored just now. Please try again in a moment; what you wrote is still here."),

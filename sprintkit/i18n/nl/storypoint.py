@@ -48,6 +48,8 @@ WORDS: dict[str, str] = {
         "code opnieuw."),
     "storypoint.too_large_title": "Te veel tekst",
     "storypoint.too_large_body": "Wat je stuurde is te groot. Maak je verhaal korter en probeer het opnieuw.",
+    "storypoint.too_fast": (
+        "Je stuurt sneller dan het vertelpunt toelaat. Wacht een paar seconden en verstuur je verhaal opnieuw; wat je schreef staat er nog."),
     "storypoint.bad_request": "Dit formulier kon niet gelezen worden. Laad de pagina opnieuw.",
     "storypoint.store_failed": (
         "Je verhaal kon nu niet worden opgeslagen. Probeer het zo nog eens; wat je schreef staat er nog."),
