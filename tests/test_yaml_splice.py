@@ -223,3 +223,15 @@ def test_a_write_to_a_big_sprint_reads_only_the_changed_entries_the_careful_way(
     changed = [(a, b) for a, b in zip(before.splitlines(), after.splitlines(), strict=True)
                if a != b]
     assert changed == [("  owner: Teamlid 9", "  owner: Iemand")]
+
+
+def test_a_changed_last_item_that_also_gets_a_new_neighbour_is_written_once():
+    text = "xs:\n- id: a\n  n: 1   # een\n- id: b\n  n: 2   # twee\nend: 1\n"
+
+    def change(data):
+        data["xs"][1]["n"] = 3
+        data["xs"].append({"id": "c", "n": 4})
+
+    out = spliced(text, change)
+    assert out == ("xs:\n- id: a\n  n: 1   # een\n- id: b\n  n: 3   # twee\n- id: c\n  n: 4\n"
+                   "end: 1\n")

@@ -111,7 +111,7 @@ class _Walker:
         index = {key: i for i, key in enumerate(keys)}
         if not any(key in index for key in new):
             raise _CannotSplice
-        runs: list[_Run] = []
+        inside_entry: dict[int, list[_Run]] = {}
         needed: set[int] = set()
         for key in keys:
             if key not in new:
@@ -121,14 +121,15 @@ class _Walker:
                 if inner is None:
                     needed.add(index[key])
                 else:
-                    runs.extend(inner)
+                    inside_entry[index[key]] = inner
         anchor_of: dict[Any, int] = {}
         order = list(new)
         for position, key in enumerate(order):
             if key not in index:
                 anchor_of[key] = _anchor(order, position, index)
                 needed.add(anchor_of[key])
-        for start, stop in _groups(needed):
+        runs = [run for i, inner in inside_entry.items() if i not in needed for run in inner]
+        for start, stop in _groups(needed):  # an entry written whole needs no runs inside it
             inside = set(keys[start:stop])
             first_key = node.value[start][0]
             if not self._starts_line(first_key.start_mark):
@@ -147,7 +148,7 @@ class _Walker:
         n, m = len(old), len(new)
         if n != len(node.value) or n == 0 or m == 0:
             raise _CannotSplice  # an empty list is written '[]': its parent re-emits it
-        runs: list[_Run] = []
+        inside_item: dict[int, list[_Run]] = {}
         needed: set[int] = set()
         for i in range(min(n, m)):
             if not same(old[i], new[i]):
@@ -155,10 +156,11 @@ class _Walker:
                 if inner is None:
                     needed.add(i)
                 else:
-                    runs.extend(inner)
+                    inside_item[i] = inner
         if m > n:
             needed.add(n - 1)  # new items follow the last one, as the whole-file merge does
         needed.update(range(m, n))
+        runs = [run for i, inner in inside_item.items() if i not in needed for run in inner]
         for start, stop in _groups(needed):
             first, column = self._dash(node.value[start])
             item = node.value[stop - 1]
