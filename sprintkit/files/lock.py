@@ -113,16 +113,27 @@ def _open_lock(path: Path) -> int:
 
 
 def _busy_message(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            handle.seek(HOLDER_AT)
-            holder = json.loads(handle.read(4096).decode("utf-8", "replace").strip() or "{}")
-    except (OSError, ValueError):
-        holder = {}
-    if not isinstance(holder, dict):
-        holder = {}
+    holder = _read_holder(path)
     who = msg("files.lock_process", pid=holder.get("pid", "?"))
     if holder.get("command"):
         who += f" ({holder['command']})"
     since = " " + msg("files.lock_since", since=holder["since"]) if holder.get("since") else ""
     return msg("files.lock_busy", folder=path.parent, who=who, since=since)
+
+
+def _read_holder(path: Path) -> dict[str, Any]:
+    """The holder's details: the whole file, or (where the holder's lock keeps the first byte
+    from being read, on Windows) from the second byte on; empty when unreadable."""
+    for start in (0, HOLDER_AT):
+        try:
+            with path.open("rb") as handle:
+                handle.seek(start)
+                text = handle.read(4096).decode("utf-8", "replace").strip()
+        except OSError:
+            continue
+        try:
+            holder = json.loads(text or "{}")
+        except ValueError:
+            return {}
+        return holder if isinstance(holder, dict) else {}
+    return {}
