@@ -220,7 +220,24 @@ defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help ne
 
 def main() -> None:
     """Console-script entry point."""
+    _utf8_streams()
     app(prog_name="sprintkit")
+
+
+def _utf8_streams() -> None:
+    """On Windows, output redirected to a file or a pipe is written in the ANSI code page, which
+    cannot hold '✓', '→' or most names: write UTF-8 there, as on Linux and macOS (the console
+    itself already takes Unicode)."""
+    if os.name != "nt":
+        return
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if encoding != "utf8" and reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (OSError, ValueError):
+                pass
 
 
 __all__ = ["EXIT_INTERRUPTED", "app", "main"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 LISTS: dict[str, tuple[str, ...]] = {
@@ -127,6 +128,12 @@ def find(kind: str, text: Any) -> str | None:
     """The id ``text`` names in list ``kind`` (an id or a name, see :func:`parse`), else None."""
     if not isinstance(text, str):
         return None
+    return _find_text(kind, text)
+
+
+@lru_cache(maxsize=4096)
+def _find_text(kind: str, text: str) -> str | None:
+    """The same few spellings come back thousands of times in a big sprint: remembered."""
     return _words(kind).get(normal(text))
 
 

@@ -38,6 +38,15 @@ def main() -> None:
     folder = Path(sys.argv[1])
     load_file(resolve_sprint(folder), Sprint, "sprint", fast=False)  # import everything now
     add_record(0)  # and the models
+    load_file(resolve_sprint(folder), Sprint, "sprint", for_writing=True)  # as a write reads
+    from sprintkit.files import yamlsplice  # noqa: F401 - the writer of the changed entries
+    from sprintkit.files.lock import locked
+
+    with locked(folder):  # the lock (filelock loads its parts on first use)
+        pass
+    from sprintkit.files.yamlwrite import dump, fresh
+
+    dump(fresh({"warm": [1]}))
     out = sys.stdout.fileno()
     for line in sys.stdin:
         words = line.split()

@@ -184,3 +184,43 @@ def test_workflow_report_step_writes_one_report_and_plan_per_programme(tmp_path)
         "intervence/traject-eindpresentatie.docx",
         "intervence/traject-implementatieplan.docx",
     ]
+
+
+# --- the platforms -------------------------------------------------------------------------
+
+PLATFORMS = ["ubuntu-latest", "windows-latest", "macos-latest"]
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+
+
+def test_workflow_validates_on_every_platform_and_python():
+    job = _workflow()["jobs"]["validate"]
+    assert job["strategy"]["matrix"] == {"os": PLATFORMS, "python-version": PYTHONS}
+    assert job["strategy"]["fail-fast"] is False
+    assert job["runs-on"] == "${{ matrix.os }}"
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
+    # macOS has bash 3.2, which has no mapfile
+    assert "mapfile -t" not in _step("validate", "Validate every sprint and programme")
+
+
+def test_the_test_workflow_runs_the_suite_on_every_platform_and_python():
+    """sprintkit's own repository has no .github folder: its workflow is kept with the recipe
+    (examples/ci/sprintkit-tests.yml) until the repository is published with one."""
+    flow = yaml.safe_load((EXAMPLES / "ci" / "sprintkit-tests.yml").read_text(encoding="utf-8"))
+    test = flow["jobs"]["test"]
+    assert test["strategy"]["matrix"] == {"os": PLATFORMS, "python-version": PYTHONS}
+    run = test["steps"][-1]["run"]
+    assert 'python -m pytest -q -m "$marks"' in run and '"not slow and not pty"' in run
+    assert [m for m in ("slow", "pty") if m not in _markers()] == []
+    lint = flow["jobs"]["lint"]["steps"][-1]["run"]
+    makefile = (EXAMPLES.parent / "Makefile").read_text(encoding="utf-8")
+    for check in ("ruff check sprintkit tests benchmarks examples", "mypy sprintkit",
+                  "lint-imports"):
+        assert check in lint and check in makefile
+
+
+def _markers() -> list[str]:
+    """The markers pyproject.toml declares (``"name: what it means"``)."""
+    text = (EXAMPLES.parent / "pyproject.toml").read_text(encoding="utf-8")
+    block = text.split("markers = [", 1)[1].split("]", 1)[0]
+    return re.findall(r'"(\w+):', block)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from sprintkit.errors import SprintkitError
@@ -49,7 +50,7 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         check_write(path, inside)  # a link made while we wrote
-        os.replace(tmp, path)
+        _replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -60,7 +61,25 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
     _fsync_dir(folder)
 
 
+def _replace(tmp: str, path: Path) -> None:
+    """``os.replace``; on Windows a file that another program has open for a moment (a virus
+    scanner, a sync client, an editor reading it) refuses it, so try again for a second."""
+    attempts = 20 if os.name == "nt" else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
+
+
 def _fsync_dir(folder: Path) -> None:
+    """Make the replace itself durable (POSIX). Windows cannot open a folder as a file; its
+    file system journals the rename itself."""
+    if os.name == "nt":
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -99,7 +99,7 @@ def ensure_key_file(path: Path, sprint_id: str) -> bool:
     except OSError as exc:
         raise SprintkitError(msg("keyfile.cannot_create", path=display(path), reason=exc.strerror),
                              hint=msg("keyfile.cannot_create_hint")) from None
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:  # LF on Windows too
         handle.write(_HEADER.format(sprint_id=sprint_id, secret=secrets.token_hex(32)))
         handle.flush()
         os.fsync(handle.fileno())

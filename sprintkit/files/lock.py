@@ -1,7 +1,10 @@
-"""One writer per sprint at a time: an advisory lock on ``.sprintkit.lock`` in the sprint folder.
+"""One writer per sprint at a time: a lock on ``.sprintkit.lock`` in the sprint folder.
 
-The operating system releases the lock when the holder dies (even with ``kill -9``), so a stale
-lock file never blocks anyone; the file only records who holds it, for the message."""
+The lock itself is the operating system's, taken through the ``filelock`` library on every
+platform (``flock`` on Linux and macOS, ``LockFileEx`` on the file's first byte on Windows). The
+operating system releases it when the holder dies (even with ``kill -9``), so a stale lock file
+never blocks anyone; the file only records who holds it, for the message. sprintkit opens the
+file itself, never through a link, and hands filelock only the open descriptor."""
 
 from __future__ import annotations
 
@@ -14,11 +17,16 @@ import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sprintkit.errors import LockBusy, SprintkitError
 from sprintkit.i18n import msg
 
 LOCK_NAME = ".sprintkit.lock"
+POLL = 0.05
+HOLDER_AT = 1
+"""Where the holder's details start: on Windows the first byte is the one locked, and no other
+process can read it while the lock is held."""
 
 
 def _timeout() -> float:
@@ -30,44 +38,54 @@ def _timeout() -> float:
 
 @contextlib.contextmanager
 def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the sprint folder's write lock; wait up to ``timeout`` seconds, then fail clearly."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: atomic replace still protects the file
-        yield
-        return
+    """Hold the sprint folder's write lock; wait up to ``timeout`` seconds (default: the
+    ``SPRINTKIT_LOCK_TIMEOUT`` environment variable, else 10), then fail clearly."""
+    from filelock import lock_descriptor, unlock_descriptor
+
     path = folder / LOCK_NAME
     wait = _timeout() if timeout is None else timeout
     fd = _open_lock(path)
     try:
         deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockBusy(_busy_message(path),
-                                   hint=msg("files.lock_busy_hint", path=path)) from None
-                time.sleep(0.05)
-        holder = {
-            "pid": os.getpid(),
-            "since": datetime.now().isoformat(timespec="seconds"),
-            "host": socket.gethostname(),
-            "command": " ".join(
-                os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])
-            ),
-        }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(holder).encode(), 0)
+        while not _try_lock(lock_descriptor, fd, path):
+            if time.monotonic() >= deadline:
+                raise LockBusy(_busy_message(path), hint=msg("files.lock_busy_hint", path=path))
+            time.sleep(POLL)
+        _write_holder(fd)
         try:
             yield
         finally:
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+                os.ftruncate(fd, HOLDER_AT)
+            unlock_descriptor(fd)
     finally:
         os.close(fd)
+
+
+def _try_lock(lock_descriptor: Any, fd: int, path: Path) -> bool:
+    """One attempt; a folder whose file system cannot lock (some network shares) is refused
+    with the reason instead of being written without a lock."""
+    try:
+        return bool(lock_descriptor(fd, blocking=False))
+    except OSError as exc:
+        raise SprintkitError(msg("files.lock_open", path=path,
+                                 reason=exc.strerror or str(exc))) from None
+
+
+def _write_holder(fd: int) -> None:
+    """Who holds the lock, after the first byte: process, start time, host, command."""
+    holder = {
+        "pid": os.getpid(),
+        "since": datetime.now().isoformat(timespec="seconds"),
+        "host": socket.gethostname(),
+        "command": " ".join(
+            os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])
+        ),
+    }
+    with contextlib.suppress(OSError):  # the details are for the message only
+        os.ftruncate(fd, 0)
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, b"\n" + json.dumps(holder).encode())
 
 
 def _open_lock(path: Path) -> int:
@@ -79,7 +97,8 @@ def _open_lock(path: Path) -> int:
 
     hint = msg("files.lock_link_hint")
     refuse_link(path, "lock file", hint)
-    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+             | getattr(os, "O_BINARY", 0))
     try:
         fd = os.open(path, flags, 0o644)
     except OSError as exc:
@@ -94,12 +113,27 @@ def _open_lock(path: Path) -> int:
 
 
 def _busy_message(path: Path) -> str:
-    try:
-        holder = json.loads(path.read_text() or "{}")
-    except (OSError, ValueError):
-        holder = {}
+    holder = _read_holder(path)
     who = msg("files.lock_process", pid=holder.get("pid", "?"))
     if holder.get("command"):
         who += f" ({holder['command']})"
     since = " " + msg("files.lock_since", since=holder["since"]) if holder.get("since") else ""
     return msg("files.lock_busy", folder=path.parent, who=who, since=since)
+
+
+def _read_holder(path: Path) -> dict[str, Any]:
+    """The holder's details: the whole file, or (where the holder's lock keeps the first byte
+    from being read, on Windows) from the second byte on; empty when unreadable."""
+    for start in (0, HOLDER_AT):
+        try:
+            with path.open("rb") as handle:
+                handle.seek(start)
+                text = handle.read(4096).decode("utf-8", "replace").strip()
+        except OSError:
+            continue
+        try:
+            holder = json.loads(text or "{}")
+        except ValueError:
+            return {}
+        return holder if isinstance(holder, dict) else {}
+    return {}

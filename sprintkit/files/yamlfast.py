@@ -118,22 +118,30 @@ def _loader() -> Any:
 def fast_plain(text: str) -> tuple[bool, Any]:
     """``(True, data)`` with the document's plain data, or ``(False, None)`` when the file must
     be read by the careful reader (:func:`sprintkit.files.yamlio.parse_yaml`)."""
+    ok, data, _ = fast_nodes(text)
+    return ok, data
+
+
+def fast_nodes(text: str) -> tuple[bool, Any, Any]:
+    """Like :func:`fast_plain`, and libyaml's node graph too (``(ok, data, root node)``): its
+    marks say where every entry is, for writing a change back into only those lines
+    (:mod:`sprintkit.files.yamlsplice`)."""
     loader_class = _loader()
     if loader_class is None or _DIRECTIVE.search(text):
-        return False, None
+        return False, None, None
     try:
         loader = loader_class(text)
         try:
             node = loader.get_single_node()
             if node is None:
-                return True, None
-            return True, _Builder(loader).build(node, 0)
+                return True, None, None
+            return True, _Builder(loader).build(node, 0), node
         finally:
             loader.dispose()
     except (_NeedsFullReader, RecursionError):
-        return False, None
+        return False, None, None
     except Exception:  # any parser complaint: the careful reader says where and why
-        return False, None
+        return False, None, None
 
 
 def too_deep(text: str, limit: int = MAX_DEPTH) -> tuple[int, int] | None:

@@ -45,6 +45,8 @@ class YamlDoc:
     data: Any
     digest: str
     _tree: Any = field(default=_PENDING, repr=False)
+    nodes: Any = field(default=None, repr=False)
+    """libyaml's node graph (with positions), kept when asked for to write the file back."""
 
     @property
     def tree(self) -> Any:
@@ -119,27 +121,29 @@ def _start_document(yaml: Any) -> None:
     yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
 
 
-def load_yaml(path: Path, *, fast: bool = False) -> YamlDoc:
+def load_yaml(path: Path, *, fast: bool = False, nodes: bool = False) -> YamlDoc:
     """Read, check and parse one YAML file. Raises :class:`InvalidFile` with located problems.
 
     ``fast=True`` is for files that are only read: see :func:`parse_yaml`."""
     text = read_text(path, "file")
-    return parse_yaml(text, path, fast=fast)
+    return parse_yaml(text, path, fast=fast, nodes=nodes)
 
 
-def parse_yaml(text: str, path: Path, *, fast: bool = False) -> YamlDoc:
+def parse_yaml(text: str, path: Path, *, fast: bool = False, nodes: bool = False) -> YamlDoc:
     """Parse YAML text. With ``fast=True`` the plain data comes from libyaml when the document
     is plain enough (:mod:`sprintkit.files.yamlfast`) and the round-trip tree is built only when
-    it is needed; the data is the same either way."""
+    it is needed; the data is the same either way. ``nodes=True`` (with ``fast``) keeps
+    libyaml's node graph in :attr:`YamlDoc.nodes`, for writing a change back in place."""
     shown = display(path)
     if fast:
-        from sprintkit.files.yamlfast import fast_plain
+        from sprintkit.files.yamlfast import fast_nodes
 
-        ok, data = fast_plain(text)
+        ok, data, root = fast_nodes(text)
         if ok:
             _check_surrogates(text, data, shown)
             digest = sha256(text.encode("utf-8")).hexdigest()
-            return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest)
+            return YamlDoc(path=path, shown=shown, text=text, data=data, digest=digest,
+                           nodes=root if nodes else None)
     from sprintkit.files.yamlfast import too_deep
 
     deep = too_deep(text, MAX_DEPTH)
@@ -362,12 +366,13 @@ def validate_data(doc: YamlDoc, model: type[M], what: str) -> M:
         raise InvalidFile(problems_from(exc, doc, model)) from None
 
 
-def load_model(path: Path, model: type[M], what: str, *, fast: bool = False
-               ) -> tuple[M, YamlDoc]:
+def load_model(path: Path, model: type[M], what: str, *, fast: bool = False,
+               nodes: bool = False) -> tuple[M, YamlDoc]:
     """Load ``path`` and validate it as ``model`` (``what`` names it in messages).
 
-    ``fast=True`` only for files that are read, not written back (see :func:`parse_yaml`)."""
-    doc = load_yaml(path, fast=fast)
+    ``fast=True`` reads the data with libyaml (see :func:`parse_yaml`); ``nodes=True`` keeps
+    its positions for writing the file back."""
+    doc = load_yaml(path, fast=fast, nodes=nodes)
     return validate_data(doc, model, what), doc
 
 

@@ -36,17 +36,35 @@ def _prune(model: Any, full: dict[str, Any]) -> dict[str, Any]:
         key = info.alias or name
         value = getattr(model, name)
         if name not in model.model_fields_set:
-            default = info.get_default(call_default_factory=True)
-            if _same(value, default):
+            if _same(value, _default(type(model), name, info)):
                 continue
         out[key] = _prune_value(value, full[key], BaseModel)
     return out
 
 
+_DEFAULTS: dict[tuple[type, str], Any] = {}
+
+
+def _default(owner: type, name: str, info: Any) -> Any:
+    """A field's default, made once per field (only compared, never handed out): asking pydantic
+    each time costs an inspection of the default factory's signature."""
+    key = (owner, name)
+    if key not in _DEFAULTS:
+        _DEFAULTS[key] = info.get_default(call_default_factory=True)
+    return _DEFAULTS[key]
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _prune_value(value: Any, dumped: Any, base: type) -> Any:
+    if isinstance(value, _PLAIN):
+        return dumped
     if isinstance(value, base) and isinstance(dumped, dict):
         return _prune(value, dumped)
     if isinstance(value, list):
+        if all(isinstance(v, _PLAIN) for v in value):
+            return dumped
         return [_prune_value(v, d, base) for v, d in zip(value, dumped, strict=True)]
     if isinstance(value, dict):
         return {k: _prune_value(value[k], dumped[k], base) for k in value}
@@ -95,7 +113,7 @@ def merge(tree: Any, data: Any, order: list[str] | None = None) -> Any:
                     _carry_trailing_comment(tree, len(tree) - 2, len(tree) - 1)
         del tree[len(data):]
         return tree
-    if _scalar_equal(tree, data):
+    if scalar_equal(tree, data):
         return tree
     return _styled_like(tree, data)
 
@@ -155,7 +173,7 @@ def _insert_at(tree: Any, keys: list[str], index: int) -> int:
     return len(existing)
 
 
-def _scalar_equal(old: Any, new: Any) -> bool:
+def scalar_equal(old: Any, new: Any) -> bool:
     if isinstance(old, (dict, list)) or isinstance(new, (dict, list)):
         return False
     if isinstance(old, bool) or isinstance(new, bool):

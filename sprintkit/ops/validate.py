@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,7 +267,8 @@ def github_annotation(problem: Problem, level: str = "error") -> str:
 
     GitHub shows it on the file's line in the pull request; the location is left out when it is
     unknown (line 0), and the hint follows the message on a new line."""
-    props = [f"file={_escape_property(problem.file)}"]
+    file = problem.file.replace(os.sep, "/")  # GitHub names files with '/', on Windows too
+    props = [f"file={_escape_property(file)}"]
     if problem.line:
         props.append(f"line={problem.line}")
         if problem.column:

@@ -83,7 +83,11 @@ def _ask_participants(view: Any) -> int | None:
 
 
 def _pasted() -> list[str]:
-    """The lines already waiting on a terminal (the rest of a paste), read at once."""
+    """The lines already waiting on a terminal (the rest of a paste), read at once. On Windows
+    ``select`` cannot wait on a console, so a pasted column arrives line by line (each line
+    fills the next item, as typed)."""
+    if os.name == "nt":
+        return []
     try:
         fd = sys.stdin.fileno()
         if not os.isatty(fd):
