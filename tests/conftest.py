@@ -66,6 +66,12 @@ class Result:
     def output(self) -> str:
         return self.stdout + self.stderr
 
+    @property
+    def unwrapped(self) -> str:
+        """stderr without the line breaks the fixed width put in: a message holding a temporary
+        path wraps at a different word in every test run (and under pytest-xdist)."""
+        return self.stderr.replace("\n", "")
+
 
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch):

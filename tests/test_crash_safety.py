@@ -53,6 +53,7 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
+@pytest.mark.slow
 def test_killing_the_writer_at_random_moments_loses_nothing(tmp_path):
     folder = tmp_path / "s"
     folder.mkdir()

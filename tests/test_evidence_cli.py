@@ -143,7 +143,7 @@ def test_values_file_needs_a_column_when_there_are_several(cli, sprint, tmp_path
     assert res.exit_code == 2
     assert "--column" in res.stderr and "'a', 'b'" in res.stderr
     res = cli("evidence", "add", "H2", "-s", sprint, "--values-file", f, "--column", "c")
-    assert res.exit_code == 2 and "geen kolom 'c'" in res.stderr
+    assert res.exit_code == 2 and "geen kolom 'c'" in res.unwrapped
     ok(cli("evidence", "add", "H2", "-s", sprint, "--values-file", f, "--column", "b"))
     assert hyp(sprint, "H2")["evidence"][0]["values"] == [2.0, 4.0]
 

@@ -95,7 +95,7 @@ def test_metric_is_required_for_counted_hypotheses(cli, sprint):
 def test_missing_sprint_is_a_clear_error(cli, tmp_path):
     res = add(cli, tmp_path / "nowhere", "--target", ">=70%")
     assert res.exit_code == 1
-    assert "deze sprintmap" in res.stderr
+    assert "deze sprintmap" in res.unwrapped
 
 
 # --- edit -------------------------------------------------------------------------------------

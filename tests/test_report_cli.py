@@ -83,7 +83,7 @@ def test_no_half_written_files_when_rendering_fails(cli, sprint):
         "# Rapport\n\nAlles goed.\n\n{{ sprint.titel }}\n", encoding="utf-8")
     res = cli("report", "-s", sprint)
     assert res.exit_code == 1
-    assert "report.nl.j2:5" in res.stderr and "titel" in res.stderr
+    assert "report.nl.j2:5" in res.unwrapped and "titel" in res.stderr
     assert "Traceback" not in res.stderr
     assert not (sprint / "reports").exists()
 
@@ -110,7 +110,7 @@ def test_bad_reference_documents(cli, sprint, tmp_path):
     text = tmp_path / "house.docx"
     text.write_text("not a docx", encoding="utf-8")
     wrong = cli("report", "-s", sprint, "--reference-doc", text)
-    assert wrong.exit_code == 1 and "geen .docx-bestand" in wrong.stderr
+    assert wrong.exit_code == 1 and "geen .docx-bestand" in wrong.unwrapped
 
 
 def test_house_style_from_the_cli(cli, sprint, tmp_path):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 
 import pytest
 from stories_support import balanced_rows, csv_text, make_sprint, method_model, row
@@ -270,16 +269,16 @@ def test_method_without_signifiers(cli, tmp_path):
     assert res.exit_code == 1 and "geen perspectieven of duidingsvragen" in res.stderr
 
 
-def test_twenty_thousand_stories_stay_quick(cli, sprint, tmp_path):
+@pytest.mark.slow
+def test_twenty_thousand_stories_import_and_summarise(cli, sprint, tmp_path):
+    """How fast is measured by `make bench` (stories summary against pandas), not here."""
     path = write(tmp_path / "big.csv", fictional_csv(method_model(), 20_000, seed=3))
-    start = time.perf_counter()
     res = cli("stories", "import", path, "-s", sprint)
     assert res.exit_code == 0, res.stderr
     res = cli("stories", "summary", "-s", sprint, "--by", "perspective", "--by", "thema",
               "--format", "json")
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["total_stories"] == 20_000
-    assert time.perf_counter() - start < 15
 
 
 def test_reading_commands_use_the_cached_method_until_it_changes(cli, sprint, tmp_path,
