@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_OUT ?= demo-output
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test test-fast bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,8 +25,14 @@ $(AXE):
 	  npm install --prefix .cache/axe --no-audit --no-fund --silent axe-core@4; \
 	else echo "npm is missing: the dashboard's axe-core test skips (and fails under CI=1)" >&2; fi
 
+# The whole suite on every core (pytest-xdist); the slowest tests are listed at the end.
 test: $(VENV)/.installed $(AXE)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --durations=15 $(PYTEST_ARGS)
+
+# What a developer runs every minute: everything not marked slow (browsers, PDF conversion,
+# pseudo-terminals, the demo, crash loops).
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest -n auto -m "not slow" $(PYTEST_ARGS)
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import sprintkit.model
 
 MODEL_DIR = Path(sprintkit.model.__file__).parent
@@ -38,8 +40,17 @@ def test_a_model_module_builds_only_its_own_models():
 
 
 def test_the_package_still_offers_every_model_by_name():
-    from sprintkit.model import Method, Programme, Sprint, Target
+    import importlib
 
-    assert {Method.__name__, Programme.__name__, Sprint.__name__, Target.__name__} == {
-        "Method", "Programme", "Sprint", "Target"}
+    from pydantic import BaseModel
+
+    for name in sprintkit.model.__all__:
+        offered = getattr(sprintkit.model, name)
+        homes = [m for m in ("common", "method", "programme", "sprint")
+                 if getattr(importlib.import_module(f"sprintkit.model.{m}"), name, None)
+                 is offered]
+        assert homes, f"sprintkit.model.{name} is not the model its own module defines"
+        assert issubclass(offered, BaseModel), name
     assert sorted(sprintkit.model.__all__) == sprintkit.model.__all__
+    with pytest.raises(AttributeError):
+        sprintkit.model.Nonsense  # noqa: B018
