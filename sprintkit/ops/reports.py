@@ -107,6 +107,7 @@ def render(
                           organisation=model.organisation)
         if final and not draft:
             _refuse_incomplete(loaded, template, lang or model.language)
+        del loaded, model  # the subject holds the sprint; _render lets it go when it can
         return _render(subject, template=template, out=out, format=format,
                        reference_doc=reference_doc, lang=lang, charts=charts, force=force,
                        step=step, draft=draft, final=final, version=version)
@@ -212,10 +213,11 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
     check_target(target, fmt, force, named=out is not None, folder=subject.folder)
     reference = _read_reference(reference_doc)
     from sprintkit.render.context import build_context, document_date
-    from sprintkit.render.document import collector_paused, produce
+    from sprintkit.render.document import collector_paused, markup_document, produce_document
 
     roots = [resolved.path.parent, subject.folder]
     roots += [d for d in subject.dirs if d not in roots]
+    created = document_date(subject.sprints)
     with collector_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft, final=final,
@@ -223,12 +225,20 @@ def _render(subject: Subject, *, template: str, out: Path | None, format: str | 
         if not charts:
             context["charts"] = {}
             _drop_chart_refs(context)
-        output = produce(resolved, context, fmt, lang=language, reference=reference,
-                         roots=roots, created=document_date(subject.sprints),
-                         stem=target.stem, author=", ".join(subject.facilitators),
-                         subject=subject.title, progress=step, draft=draft,
-                         organisation=subject.organisation,
-                         page_numbers=final and not draft and fmt == "docx")
+        document = markup_document(resolved, context, language, step)
+        drawn = context["charts"]
+        # what the document needs is in its blocks now: let the context and the sprints go
+        # before the document is built (a big sprint's models and context are a third of
+        # the memory a report takes)
+        del context
+        subject.sprints = []
+        subject.programme = None
+        output = produce_document(document, drawn, fmt, lang=language, reference=reference,
+                                  roots=roots, created=created, stem=target.stem,
+                                  author=", ".join(subject.facilitators),
+                                  subject=subject.title, progress=step, draft=draft,
+                                  organisation=subject.organisation,
+                                  page_numbers=final and not draft and fmt == "docx")
     step("write", 0, 1)
     written = write_document(target, output, subject.folder)
     result = RenderResult(
