@@ -10,10 +10,13 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import SprintkitError, UsageError
 from sprintkit.i18n import msg
+
+if TYPE_CHECKING:
+    from sprintkit.render.context_types import Context
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -369,7 +372,7 @@ def _read_reference(path: Path | None) -> bytes | None:
     return read_reference_docx(path)
 
 
-def _drop_chart_refs(context: dict[str, Any]) -> None:
+def _drop_chart_refs(context: Context) -> None:
     for s in context["sprints"]:
         s["charts"] = {"hypotheses": [], "indicators": [], "assumptions": None}
         for h in s["hypotheses"]:
@@ -378,8 +381,9 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             ind["chart"] = None
         for group in s["doc"]["findings"] + s["doc"]["choices"]:
             group["chart"] = None
-    if context.get("programme"):
-        for ind in context["programme"]["indicators"]:
+    programme = context["programme"]
+    if programme:
+        for ind in programme["indicators"]:
             ind["chart"] = None
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 
@@ -92,7 +92,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
 
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft)
-        planned = plan_slides(context)
+        planned = plan_slides(cast("dict[str, Any]", context))
         built = build_pptx(planned, reference=reference_bytes,
                            created=document_date(subject.sprints), title=subject.title,
                            author=", ".join(subject.facilitators), lang=language,

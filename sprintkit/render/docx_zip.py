@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 
 
 def normalise_zip(data: bytes, stamp: dt.datetime, *,
-                  replace: dict[str, bytes | list[bytes]] | None = None) -> bytes:
+                  replace: Mapping[str, bytes | list[bytes]] | None = None) -> bytes:
     """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order;
     ``replace`` gives new contents for entries (by name) the zip already has: bytes, or pieces
     written one after the other (a big part is never joined in memory)."""
