@@ -56,7 +56,8 @@ def run(
     from sprintkit.errors import Interrupted
     from sprintkit.ops.run import Session, run_walkthrough
     from sprintkit.ui import console, timer_keys
-    from sprintkit.ui.walkthrough_view import TerminalWalk, interrupted_line, print_result
+    from sprintkit.ui.walkthrough_summary import interrupted_line, print_result
+    from sprintkit.ui.walkthrough_view import TerminalWalk
 
     ui = TerminalWalk() if not no_input and console.is_interactive() else None
     if ui is not None:

@@ -27,7 +27,7 @@ def status(
     if format is Format.json:
         console.emit_json(result.to_json())
         return
-    from sprintkit.ui.walkthrough_view import print_status
+    from sprintkit.ui.walkthrough_summary import print_status
 
     print_status(result)
 

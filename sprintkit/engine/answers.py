@@ -13,6 +13,10 @@ number; date a date; bool true/false; dot_vote ``{item: votes}`` ranked (most vo
 impact_effort ``{item: {impact: n, effort: n}}``; hypotheses a list of hypothesis ids (test
 cards given as mappings are created by the caller and replaced by their ids).
 
+The error, the context and the messages every check shares are in
+:mod:`sprintkit.engine.answer_base`; test cards in :mod:`sprintkit.engine.answer_cards` (both
+importable from here as before).
+
 Pure logic: no files, no terminal."""
 
 from __future__ import annotations
@@ -22,68 +26,24 @@ import difflib
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.errors import shown as quoted
+from sprintkit.engine.answer_base import (
+    CARD_FIELDS,
+    SCALE,
+    AnswerContext,
+    AnswerError,
+    failure,
+    hint_text,
+    shown,
+)
+from sprintkit.engine.answer_cards import check_card, check_hypotheses, target_problem
 
 if TYPE_CHECKING:
     from sprintkit.model.method import OutputSpec
 
-CARD_FIELDS = (
-    "id", "statement", "risk", "kind", "test", "metric", "target", "criterion", "confidence",
-    "min_n", "owner", "derived_from", "title", "importance",
-)
-"""Keys a test card may have where an answer gives one as a mapping."""
-
-SCALE = (1, 5)
-"""Impact and effort are scored on 1..5 unless the output sets ``min``/``max``."""
-
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "wel"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", "niet"}
-
-class AnswerError(ValueError):
-    """An answer that does not fit its output; ``hint`` says what would."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint
-
-    def __str__(self) -> str:
-        return self.message
-
-
-@dataclass(frozen=True)
-class AnswerContext:
-    """What checking an answer may need besides the answer itself."""
-
-    answers: Mapping[str, Any] = field(default_factory=dict)
-    """Every answer so far, by output id (for the items of dot voting and impact/effort)."""
-    hypotheses: frozenset[str] | None = None
-    """Ids of the sprint's hypotheses (``None``: not known, ids are not checked)."""
-    lang: str = "en"
-
-
-def _msg(ctx: AnswerContext, which: str, **values: Any) -> str:
-    from sprintkit.i18n import t
-
-    return t(f"walkthrough.answer.{which}", ctx.lang, **values)
-
-
-def _hint(ctx: AnswerContext, which: str, **values: Any) -> str:
-    from sprintkit.i18n import t
-
-    return t(f"walkthrough.answer_hint.{which}", ctx.lang, **values)
-
-
-def _fail(ctx: AnswerContext, which: str, hint: str | None = None, **values: Any) -> AnswerError:
-    return AnswerError(_msg(ctx, which, **values), hint)
-
-
-def shown(value: Any) -> str:
-    """A value as a message shows it (short, no story text beyond 40 characters)."""
-    return quoted(value, limit=40, none="nothing")
 
 
 def coerce_answer(
@@ -100,7 +60,7 @@ def coerce_answer(
     value was typed at a prompt, so choice numbers (``2``) and item numbers count too."""
     ctx = ctx or AnswerContext()
     if value is None:
-        raise _fail(ctx, "empty")
+        raise failure(ctx, "empty")
     check = _CHECKS[spec.type]
     return check(spec, value, ctx, strict, typed)
 
@@ -129,12 +89,12 @@ def _text(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
     if _is_number(value):
         value = str(value)
     if not isinstance(value, str):
-        raise _fail(ctx, "text", got=shown(value))
+        raise failure(ctx, "text", got=shown(value))
     text = value.strip() if spec.type == "text" else value.strip("\n").rstrip()
     if spec.type == "text" and "\n" in text and not strict:
         text = " ".join(part.strip() for part in text.splitlines() if part.strip())
     if not text.strip():
-        raise _fail(ctx, "empty")
+        raise failure(ctx, "empty")
     return text
 
 
@@ -142,25 +102,25 @@ def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
     if isinstance(value, str) and not strict:
         value = [line for line in value.splitlines()]
     if not isinstance(value, list):
-        raise _fail(ctx, "list", got=shown(value))
+        raise failure(ctx, "list", got=shown(value))
     items: list[str] = []
     earlier = None if strict else items_of(spec, ctx)
     for n, raw in enumerate(value, start=1):
         if _is_number(raw):
             raw = str(raw)
         if not isinstance(raw, str):
-            raise _fail(ctx, "item", n=n, got=shown(raw))
+            raise failure(ctx, "item", n=n, got=shown(raw))
         item = raw.strip()
         if not item:
             if strict:
-                raise _fail(ctx, "item_empty", n=n)
+                raise failure(ctx, "item_empty", n=n)
             continue
         for one in _picked(spec, item, earlier, ctx):
             if one in items:
-                raise _fail(ctx, "twice", item=shown(one))
+                raise failure(ctx, "twice", item=shown(one))
             items.append(one)
     if not items:
-        raise _fail(ctx, "empty")
+        raise failure(ctx, "empty")
     return items
 
 
@@ -184,7 +144,7 @@ def _picked(spec: OutputSpec, item: str, earlier: list[str] | None,
         return [item]
     for number in numbers:
         if not 1 <= number <= len(earlier):
-            raise _fail(ctx, "pick", ref=number, source=spec.items_from, n=len(earlier))
+            raise failure(ctx, "pick", ref=number, source=spec.items_from, n=len(earlier))
     return [earlier[number - 1] for number in numbers]
 
 
@@ -228,10 +188,10 @@ def _allowed(spec: OutputSpec, ctx: AnswerContext, strict: bool) -> str:
 def _choice(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> str:
     allowed = _allowed(spec, ctx, strict)
     if isinstance(value, (dict, list)) or isinstance(value, bool):
-        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=shown(value))
+        raise failure(ctx, "choice", hint_text(ctx, "allowed", allowed=allowed), value=shown(value))
     found = _resolve_choice(spec, value, strict, typed)
     if found is None:
-        raise _fail(ctx, "choice", _hint(ctx, "allowed", allowed=allowed), value=shown(value))
+        raise failure(ctx, "choice", hint_text(ctx, "allowed", allowed=allowed), value=shown(value))
     return found
 
 
@@ -242,7 +202,8 @@ def _multichoice(
     if isinstance(value, str) and not strict:
         value = [part for part in re.split(r"[,;]", value) if part.strip()]
     if not isinstance(value, list):
-        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed), values=shown(value))
+        raise failure(ctx, "choices", hint_text(ctx, "allowed", allowed=allowed),
+                      values=shown(value))
     chosen: list[str] = []
     wrong: list[Any] = []
     for raw in value:
@@ -254,17 +215,17 @@ def _multichoice(
         elif found not in chosen:
             chosen.append(found)
     if wrong:
-        raise _fail(ctx, "choices", _hint(ctx, "allowed", allowed=allowed),
+        raise failure(ctx, "choices", hint_text(ctx, "allowed", allowed=allowed),
                     values=", ".join(shown(v) for v in wrong))
     if not chosen:
-        raise _fail(ctx, "empty")
+        raise failure(ctx, "empty")
     return chosen
 
 
 def _parse_number(value: Any, ctx: AnswerContext, strict: bool, which: str) -> float | int:
     if _is_number(value):
         if isinstance(value, float) and not math.isfinite(value):
-            raise _fail(ctx, which, got=shown(value))
+            raise failure(ctx, which, got=shown(value))
         return value
     if isinstance(value, str) and not strict:
         text = value.strip().replace(" ", "")
@@ -272,14 +233,14 @@ def _parse_number(value: Any, ctx: AnswerContext, strict: bool, which: str) -> f
             return int(text)
         if re.fullmatch(r"[-+]?(\d+[.,]\d*|[.,]\d+)", text):
             return float(text.replace(",", "."))
-    raise _fail(ctx, which, got=shown(value))
+    raise failure(ctx, which, got=shown(value))
 
 
 def _in_range(spec: OutputSpec, number: float | int, ctx: AnswerContext) -> None:
     if spec.min is not None and number < spec.min:
-        raise _fail(ctx, "low", value=number, limit=_plain_number(spec.min))
+        raise failure(ctx, "low", value=number, limit=_plain_number(spec.min))
     if spec.max is not None and number > spec.max:
-        raise _fail(ctx, "high", value=number, limit=_plain_number(spec.max))
+        raise failure(ctx, "high", value=number, limit=_plain_number(spec.max))
 
 
 def _plain_number(number: float) -> str:
@@ -296,7 +257,7 @@ def _integer(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typ
     number = _parse_number(value, ctx, strict, "integer")
     if isinstance(number, float):
         if strict or not number.is_integer():
-            raise _fail(ctx, "integer", got=shown(value))
+            raise failure(ctx, "integer", got=shown(value))
         number = int(number)
     _in_range(spec, number, ctx)
     return number
@@ -305,7 +266,7 @@ def _integer(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typ
 def _date(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> dt.date:
     if isinstance(value, dt.datetime):
         if strict:
-            raise _fail(ctx, "date", _hint(ctx, "date"), got=shown(value.isoformat()))
+            raise failure(ctx, "date", hint_text(ctx, "date"), got=shown(value.isoformat()))
         return value.date()
     if isinstance(value, dt.date):
         return value
@@ -319,7 +280,7 @@ def _date(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
                 return parse_date(text)
             except DateError:
                 pass
-    raise _fail(ctx, "date", _hint(ctx, "date"), got=shown(value))
+    raise failure(ctx, "date", hint_text(ctx, "date"), got=shown(value))
 
 
 def _bool(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool) -> bool:
@@ -331,7 +292,7 @@ def _bool(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
             return True
         if text in _NO:
             return False
-    raise _fail(ctx, "bool", _hint(ctx, "bool"), got=shown(value))
+    raise failure(ctx, "bool", hint_text(ctx, "bool"), got=shown(value))
 
 
 # --- scoring items of an earlier list ------------------------------------------------------
@@ -387,11 +348,12 @@ def _not_item(
 ) -> AnswerError:
     source = spec.items_from or ""
     if items is None:
-        return _fail(ctx, "no_items", _hint(ctx, "answer_first", source=source), source=source)
+        return failure(ctx, "no_items", hint_text(ctx, "answer_first", source=source),
+                       source=source)
     close = difflib.get_close_matches(str(ref), items, n=1, cutoff=0.6)
-    hint = _hint(ctx, "did_you_mean", name=repr(close[0])) if close \
-        else _hint(ctx, "items", items="; ".join(_numbered(items)))
-    return _fail(ctx, "not_item", hint, ref=shown(ref), source=source)
+    hint = hint_text(ctx, "did_you_mean", name=repr(close[0])) if close \
+        else hint_text(ctx, "items", items="; ".join(_numbered(items)))
+    return failure(ctx, "not_item", hint, ref=shown(ref), source=source)
 
 
 def _numbered(items: list[str]) -> list[str]:
@@ -404,7 +366,7 @@ def _votes(item: str, raw: Any, ctx: AnswerContext, strict: bool) -> int:
     if isinstance(raw, float) and not strict and raw.is_integer() and raw >= 0:
         return int(raw)
     if not isinstance(raw, int) or isinstance(raw, bool) or raw < 0:
-        raise _fail(ctx, "votes", item=item, got=shown(raw))
+        raise failure(ctx, "votes", item=item, got=shown(raw))
     return raw
 
 
@@ -429,18 +391,18 @@ def _dot_vote(
                 picks = [picks]
             limit = spec.votes_per_person
             if limit is not None and len(picks) > limit:
-                raise _fail(ctx, "dots", n=n, count=len(picks), limit=limit)
+                raise failure(ctx, "dots", n=n, count=len(picks), limit=limit)
             for ref in picks:
                 item = _resolve_item(ref, items, strict, typed)
                 if item is None:
                     raise _not_item(spec, ref, items, ctx)
                 totals[item] = totals.get(item, 0) + 1
     else:
-        raise _fail(ctx, "vote_shape", got=shown(value))
+        raise failure(ctx, "vote_shape", got=shown(value))
     if strict:
         return totals
     if not any(totals.values()):
-        raise _fail(ctx, "no_votes")
+        raise failure(ctx, "no_votes")
     return ranked(totals, items or list(totals))
 
 
@@ -469,7 +431,7 @@ def _score(item: str, what: str, raw: Any, spec: OutputSpec, ctx: AnswerContext,
         number = int(number) if number.is_integer() else number
     # a group's score is an average (3.7): a number on the scale, whole or not
     if not _is_number(number) or not lo <= number <= hi:
-        raise _fail(ctx, "score", item=item, what=what, lo=lo, hi=hi, got=shown(raw))
+        raise failure(ctx, "score", item=item, what=what, lo=lo, hi=hi, got=shown(raw))
     return number
 
 
@@ -487,7 +449,7 @@ def _pair(item: str, raw: Any, spec: OutputSpec, ctx: AnswerContext, strict: boo
     if isinstance(raw, list) and not strict and len(raw) == 2:
         raw = {"impact": raw[0], "effort": raw[1]}
     if not isinstance(raw, dict) or set(raw) != {"impact", "effort"}:
-        raise _fail(ctx, "score_keys", item=item)
+        raise failure(ctx, "score_keys", item=item)
     return {
         "impact": _score(item, "impact", raw["impact"], spec, ctx, strict),
         "effort": _score(item, "effort", raw["effort"], spec, ctx, strict),
@@ -501,7 +463,7 @@ def _impact_effort(
     if items is None and not strict:
         raise _not_item(spec, "", None, ctx)
     if not isinstance(value, dict):
-        raise _fail(ctx, "score_shape", got=shown(value))
+        raise failure(ctx, "score_shape", got=shown(value))
     scores: dict[str, dict[str, int | float]] = {}
     for ref, raw in value.items():
         item = _resolve_item(ref, items, strict, typed)
@@ -509,74 +471,11 @@ def _impact_effort(
             raise _not_item(spec, ref, items, ctx)
         scores[item] = _pair(item, raw, spec, ctx, strict)
     if not scores:
-        raise _fail(ctx, "empty")
+        raise failure(ctx, "empty")
     if items is not None and not strict:
         order = {item: n for n, item in enumerate(items)}
         scores = dict(sorted(scores.items(), key=lambda kv: order[kv[0]]))
     return scores
-
-
-# --- hypotheses (test cards) -----------------------------------------------------------------
-
-
-def _hypotheses(
-    spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed: bool
-) -> list[Any]:
-    if isinstance(value, (str, dict)) and not strict:
-        value = [p.strip() for p in value.split(",")] if isinstance(value, str) else [value]
-    if not isinstance(value, list):
-        raise _fail(ctx, "hyp_shape", got=shown(value))
-    result: list[Any] = []
-    for raw in value:
-        if isinstance(raw, dict) and not strict:
-            result.append(check_card(raw, ctx))
-            continue
-        if not isinstance(raw, str) or not raw.strip():
-            raise _fail(ctx, "hyp_shape", got=shown(raw))
-        hid = raw.strip()
-        if ctx.hypotheses is not None and hid not in ctx.hypotheses:
-            known = ", ".join(sorted(ctx.hypotheses)) or "-"
-            raise _fail(ctx, "hyp_unknown", _hint(ctx, "hyp_add", known=known), hid=hid)
-        if hid not in result:
-            result.append(hid)
-    if not result:
-        raise _fail(ctx, "empty")
-    return result
-
-
-def check_card(card: Mapping[str, Any], ctx: AnswerContext | None = None) -> dict[str, Any]:
-    """The fields of a test card given as a mapping: known keys, a statement. The card's own
-    rules (target form, kind) are checked where hypotheses are made."""
-    ctx = ctx or AnswerContext()
-    for key in card:
-        if key not in CARD_FIELDS:
-            close = difflib.get_close_matches(str(key), CARD_FIELDS, n=1, cutoff=0.6)
-            hint = (_hint(ctx, "did_you_mean", name=repr(close[0])) if close
-                    else ", ".join(CARD_FIELDS))
-            raise _fail(ctx, "card_key", hint, key=key)
-    statement = card.get("statement")
-    if not isinstance(statement, str) or not statement.strip():
-        raise _fail(ctx, "card_statement")
-    target = card.get("target")
-    if isinstance(target, (str, int, float)) and not isinstance(target, bool):
-        wrong = target_problem(str(target), ctx.lang)
-        if wrong is not None:
-            raise AnswerError(wrong)
-    return {k: v for k, v in card.items() if v is not None}
-
-
-def target_problem(text: str, lang: str = "en") -> str | None:
-    """Why ``text`` is not a target such as ``>=70%`` or ``<=14`` (``None`` when it is)."""
-    from sprintkit.model.common import Target
-
-    try:
-        Target.parse(text)
-    except ValueError:
-        from sprintkit.i18n import t
-
-        return t("walkthrough.answer.target", lang, text=repr(text))
-    return None
-
 
 _CHECKS: dict[str, Any] = {
     "text": _text,
@@ -590,7 +489,7 @@ _CHECKS: dict[str, Any] = {
     "bool": _bool,
     "dot_vote": _dot_vote,
     "impact_effort": _impact_effort,
-    "hypotheses": _hypotheses,
+    "hypotheses": check_hypotheses,
 }
 
 
@@ -635,3 +534,8 @@ def _plain(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
+
+
+__all__ = ["CARD_FIELDS", "SCALE", "AnswerContext", "AnswerError", "answer_problem",
+           "check_card", "coerce_answer", "example_answer", "items_of", "picked_items",
+           "ranked", "same_answer", "scale_of", "shown", "target_problem", "votes_on"]

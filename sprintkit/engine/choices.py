@@ -55,3 +55,22 @@ def impact_effort_matrix(scores: dict[str, Any], lang: str) -> list[dict[str, An
                      "quadrant_label": t(f"doc.label.{quadrant}", lang)})
     rows.sort(key=lambda r: (-r["impact"], r["effort"], r["item"]))
     return rows
+
+
+def output_kind(value: Any) -> str:
+    """The kind of a captured output its value shows, for an output the method does not
+    describe: ``list``, ``dot_vote`` (numbers by item), ``impact_effort`` (impact and effort
+    by item), ``dict``, ``bool`` or ``text``."""
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        if value and all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                         for v in value.values()):
+            return "dot_vote"
+        if value and all(isinstance(v, dict) and {"impact", "effort"} <= set(v)
+                         for v in value.values()):
+            return "impact_effort"
+        return "dict"
+    if isinstance(value, bool):
+        return "bool"
+    return "text"

@@ -99,8 +99,7 @@ def gather(sprint: Sprint, method: Method | None) -> Content:
 def written_sections(s: Sprint) -> dict[str, Any]:
     """Each section as the facilitator wrote it by hand in sprint.yaml (empty when not)."""
     plan = s.plan
-    middle = [st.model_dump() for st in plan.stakeholders if is_middle_management(
-        " ".join(str(v or "") for v in (st.name, st.role, st.interest, st.involvement)))]
+    middle = [st.model_dump() for st in plan.stakeholders if in_middle_management(st)]
     return {
         "question": s.context.challenge,
         "goal": s.context.goal,
@@ -313,3 +312,17 @@ MIDDLE_MANAGEMENT = re.compile(
 
 def is_middle_management(text: str) -> bool:
     return bool(MIDDLE_MANAGEMENT.search(text))
+
+
+def in_middle_management(stakeholder: Any) -> bool:
+    """Whether a plan's stakeholder is middle management, by what is written about them
+    (name, role, interest, involvement)."""
+    return is_middle_management(" ".join(
+        str(getattr(stakeholder, key, None) or "")
+        for key in ("name", "role", "interest", "involvement")))
+
+
+CARRIED_FORWARD = ("adopt", "adapt")
+"""Decisions on a learning that the implementation plan carries forward."""
+SET_ASIDE = ("drop", "retest")
+"""Decisions on a learning that a programme reports as not adopted."""

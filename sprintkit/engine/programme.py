@@ -5,7 +5,12 @@ Pure logic over plain values, shared by ``programme status`` and the programme r
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sprintkit.model.programme import Programme
+    from sprintkit.model.sprint import PlanSection, Sprint, TeamMember
 
 
 def chain_groups(names: Sequence[str]) -> list[tuple[str, int]]:
@@ -45,3 +50,52 @@ def out_of_order(dates: Sequence[tuple[dt.date | None, dt.date | None]]) -> list
         else:
             latest = start
     return late
+
+
+def union(lists: Sequence[Sequence[str]]) -> list[str]:
+    """Every name once, in the order first met."""
+    seen: list[str] = []
+    for names in lists:
+        seen += [n for n in names if n not in seen]
+    return seen
+
+
+def programme_members(programme: Programme, sprints: Sequence[Sprint]) -> list[TeamMember]:
+    """The programme's own team, else everyone in the sprints' teams once (by name, case
+    ignored; the first role given counts)."""
+    team: dict[str, TeamMember] = {}
+    for members in [programme.team] if programme.team else [s.team for s in sprints]:
+        for m in members:
+            team.setdefault(m.name.casefold(), m)
+    return list(team.values())
+
+
+def merged_plan(programme: Programme, sprints: Sequence[Sprint]) -> PlanSection:
+    """The programme's plan section, completed with what the sprints' plans hold: every
+    stakeholder, message, evaluation moment and risk once (the programme's first), the
+    programme's trial or else the last sprint's, and the sprints' support notes together."""
+    from sprintkit.model.sprint import PlanSection
+
+    plans = [programme.plan] + [s.plan for s in sprints]
+
+    def merged(name: str, key: Callable[[Any], Any]) -> list[Any]:
+        seen: dict[Any, Any] = {}
+        for plan in plans:
+            for item in getattr(plan, name):
+                seen.setdefault(key(item), item)
+        return list(seen.values())
+
+    evaluation = merged("evaluation", lambda e: (e.date, e.what.casefold()))
+    evaluation.sort(key=lambda e: (e.date is None, e.date or dt.date.min))
+    trials = [plan.trial for plan in plans if plan.trial is not None]
+    supports = [plan.support for plan in plans if plan.support]
+    return PlanSection(
+        scope=programme.plan.scope,
+        stakeholders=merged("stakeholders", lambda st: st.name.casefold()),
+        communication=merged("communication",
+                             lambda c: (c.audience.casefold(), (c.message or "").casefold())),
+        trial=programme.plan.trial or (trials[-1] if trials else None),
+        evaluation=evaluation,
+        risks=merged("risks", lambda r: r.risk.casefold()),
+        support=programme.plan.support or (" ".join(supports) if supports else None),
+    )

@@ -37,3 +37,13 @@ def role_label(role: str, roles: Sequence[Role], lang: str) -> tuple[Role | None
     _, bracket, detail = role.partition("(")
     label = found.name.get(lang)
     return found, f"{label} ({detail.strip()}" if bracket and detail.strip() else label
+
+
+DECIDER_WORDS = ("decider", "beslisser")
+"""A team member whose role holds one of these words decides on the outcome."""
+
+
+def is_decider(role: str | None) -> bool:
+    """Whether a team member with ``role`` is one of the sprint's deciders."""
+    text = (role or "").lower()
+    return any(word in text for word in DECIDER_WORDS)

@@ -11,11 +11,14 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import SprintkitError, UsageError
 from sprintkit.i18n import msg
 from sprintkit.ops.docoptions import DocumentOptions
+
+if TYPE_CHECKING:
+    from sprintkit.render.context_types import Context
 
 FORMATS: tuple[str, ...] = ("docx", "md", "html", "pdf")
 SUFFIXES = {"docx": ".docx", "md": ".md", "html": ".html", "pdf": ".pdf"}
@@ -98,6 +101,7 @@ def render(*, template: str, sprint: Path | None = None,
                           organisation=model.organisation)
         if opts.final and not opts.draft:
             _refuse_incomplete(loaded, template, opts.lang or model.language)
+        del loaded, model  # the subject holds the sprint; _render lets it go when it can
         return _render(subject, template=template, opts=opts, step=step)
 
 
@@ -189,10 +193,11 @@ def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Pro
     check_target(target, fmt, opts.force, named=out is not None, folder=subject.folder)
     reference = _read_reference(opts.reference)
     from sprintkit.render.context import build_context, document_date
-    from sprintkit.render.document import collector_paused, produce
+    from sprintkit.render.document import collector_paused, markup_document, produce_document
 
     roots = [resolved.path.parent, subject.folder]
     roots += [d for d in subject.dirs if d not in roots]
+    created = document_date(subject.sprints)
     with collector_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft, final=final,
@@ -200,13 +205,21 @@ def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Pro
         if not opts.charts:
             context["charts"] = {}
             _drop_chart_refs(context)
-        output = produce(resolved, context, fmt, lang=language, reference=reference,
-                         roots=roots, created=document_date(subject.sprints),
-                         stem=target.stem, author=", ".join(subject.facilitators),
-                         subject=subject.title, progress=step, draft=draft,
-                         organisation=subject.organisation,
-                         page_numbers=final and not draft and fmt == "docx",
-                         chart_style=opts.chart_style)
+        document = markup_document(resolved, context, language, step)
+        drawn = context["charts"]
+        # what the document needs is in its blocks now: let the context and the sprints go
+        # before the document is built (a big sprint's models and context are a third of
+        # the memory a report takes)
+        del context
+        subject.sprints = []
+        subject.programme = None
+        output = produce_document(document, drawn, fmt, lang=language, reference=reference,
+                                  roots=roots, created=created, stem=target.stem,
+                                  author=", ".join(subject.facilitators),
+                                  subject=subject.title, progress=step, draft=draft,
+                                  organisation=subject.organisation,
+                                  page_numbers=final and not draft and fmt == "docx",
+                                  chart_style=opts.chart_style)
     step("write", 0, 1)
     written = write_document(target, output, subject.folder)
     result = RenderResult(
@@ -337,7 +350,7 @@ def _read_reference(path: Path | None) -> bytes | None:
     return read_reference_docx(path)
 
 
-def _drop_chart_refs(context: dict[str, Any]) -> None:
+def _drop_chart_refs(context: Context) -> None:
     for s in context["sprints"]:
         s["charts"] = {"hypotheses": [], "indicators": [], "assumptions": None}
         for h in s["hypotheses"]:
@@ -346,8 +359,9 @@ def _drop_chart_refs(context: dict[str, Any]) -> None:
             ind["chart"] = None
         for group in s["doc"]["findings"] + s["doc"]["choices"]:
             group["chart"] = None
-    if context.get("programme"):
-        for ind in context["programme"]["indicators"]:
+    programme = context["programme"]
+    if programme:
+        for ind in programme["indicators"]:
             ind["chart"] = None
 
 

@@ -24,14 +24,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.engine.answers import (
-    AnswerContext,
     AnswerError,
     coerce_answer,
     example_answer,
@@ -47,133 +44,41 @@ from sprintkit.engine.progress import (
     without_evidence,
 )
 from sprintkit.engine.tally import participants_of
-from sprintkit.engine.walkthrough import Step, Walkthrough, closed_status
+from sprintkit.engine.walkthrough import Step, Walkthrough
 from sprintkit.errors import (
     EditConflict,
     InvalidFile,
     LockBusy,
     MissingInput,
     NotFound,
-    Problem,
     SprintkitError,
-    UsageError,
 )
-from sprintkit.files.journal import JOURNAL, read_journal, write_journal
+from sprintkit.files.journal import read_journal, write_journal
 from sprintkit.files.textfile import display
 from sprintkit.i18n import msg, t
 from sprintkit.ops.given import Given, load_given
 from sprintkit.ops.keyfile import clean_answer, clean_card
+from sprintkit.ops.run_changes import (
+    add_card,
+    apply_given,
+    apply_journal,
+    close_phase,
+    context_of,
+    method_of,
+    now,
+    phase_state,
+    put_answer,
+    put_skip,
+    touch,
+)
+from sprintkit.ops.run_exchange import Ask, Reply, RunResult, Session, WalkUI
 
 if TYPE_CHECKING:
-    from sprintkit.engine.pseudonymise import Pseudonymised
     from sprintkit.model.method import Method, OutputSpec, Phase, Workform
     from sprintkit.model.sprint import Hypothesis, Sprint
 
-Cleaner = Callable[[str], "Pseudonymised"]
-"""The sprint's pseudonymiser (:func:`sprintkit.ops.keyfile.sprint_cleaner`)."""
-
 BLOCKING = (InvalidFile, LockBusy, EditConflict, NotFound)
 """What keeps an answer from being written now (it waits in the journal instead)."""
-
-
-# --- what passes between the walk and the person -------------------------------------------
-
-
-@dataclass
-class Ask:
-    """One prompt, as the walk hands it to the person's side."""
-
-    step: Step
-    phase: Phase
-    spec: OutputSpec
-    lang: str
-    default: Any = None
-    default_from: str | None = None
-    """``saved`` (the answer in the file) or ``method`` (the method's default)."""
-    position: tuple[int, int] = (0, 0)
-    can_back: bool = False
-    items: list[str] | None = None
-    cards: list[Hypothesis] = field(default_factory=list)
-    """For a hypotheses output: the test cards this phase already holds."""
-    check: Callable[[Any], Any] = lambda value: value
-    """Check and normalise a typed value now (raises :class:`AnswerError`)."""
-    add_card: Callable[[dict[str, Any]], Hypothesis] | None = None
-    """For a hypotheses output: save one test card at once (raises :class:`AnswerError`)."""
-    participants: int | None = None
-    """The number of participants the sprint recorded (bounds the dots of a dot vote)."""
-    votes: dict[str, int] | None = None
-    """For a list that picks from a list the group voted on: the votes per item (the items
-    are offered most votes first, with their votes)."""
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What the person did at a prompt: ``answer`` (with ``value``), ``keep`` (Enter: keep the
-    default), ``back`` (``<``; a ``value`` given with it is saved first, such as the test cards
-    made before going back) or ``skip`` (``-``)."""
-
-    action: str
-    value: Any = None
-
-
-class WalkUI(Protocol):
-    """The person's side of a walkthrough (``sprintkit.ui.walkthrough_view`` implements it)."""
-
-    def start(self, sprint: Sprint, method: Method, first: Step | None, revisit: bool) -> None: ...
-
-    def given(self, given: list[Given], changed: int) -> None: ...
-
-    def enter(self, phase: Phase, number: int, total: int,
-              workforms: dict[str, Workform], again: bool,
-              criteria: list[str] | None = None) -> None:
-        """A phase begins; ``criteria``: how each exit criterion stands (``met``, ``open``,
-        ``ask``: sprintkit cannot check it)."""
-        ...
-
-    def offer_timer(self, phase: Phase, timed: list[tuple[str, int]]) -> None: ...
-
-    def ask(self, ask: Ask, problem: AnswerError | None) -> Reply: ...
-
-    def closed(self, phase: Phase, status: str, missing: list[str]) -> None: ...
-
-    def offer_open(self, still: list[tuple[str, bool]]) -> bool:
-        """After the phases: the open questions (``phase.output``, skipped or not); whether to
-        take them up now."""
-        ...
-
-    def conflict(self, ask: Ask, in_file: Any, answer: Any) -> bool: ...
-
-    def blocked(self, error: SprintkitError, journal: Path) -> None: ...
-
-    def note(self, message: str) -> None: ...
-
-
-@dataclass
-class Session:
-    """A running tally, readable after Ctrl-C (for the one-line "saved … resume with …")."""
-
-    path: Path | None = None
-    lang: str = "nl"
-    saved: int = 0
-    pending: int = 0
-
-
-@dataclass
-class RunResult:
-    """What a walkthrough did."""
-
-    path: Path
-    lang: str
-    saved: int
-    given: int
-    defaults: int
-    done: list[str]
-    next_phase: str | None
-    skipped: list[str]
-    pending: int = 0
-    notes: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    """How a person sees each output named (by id and by ``phase.output``)."""
 
 
 class _Conflict(Exception):
@@ -214,7 +119,7 @@ def run_walkthrough(
     loaded = load_sprint(path)
     model = loaded.model
     session.lang = model.language
-    method = _method(model, path)
+    method = method_of(model, path)
     if phase is not None:
         _check_phase(method, phase)
     given = load_given(method, answers, set_values)
@@ -225,13 +130,6 @@ def run_walkthrough(
     assert ui is not None
     return walker.interactive(ui, given, notes)
 
-
-def _method(model: Sprint, path: Path) -> Method:
-    from sprintkit.files.library import get_method
-
-    return get_method(model.method, path).model
-
-
 def _check_phase(method: Method, phase: str) -> None:
     from sprintkit.files.library import did_you_mean
 
@@ -241,192 +139,6 @@ def _check_phase(method: Method, phase: str) -> None:
             msg("walkthrough.no_phase", method=repr(method.id), phase=repr(phase)),
             hint=did_you_mean(phase, ids) or msg("walkthrough.its_phases", phases=", ".join(ids)),
         )
-
-
-def context_of(model: Sprint, lang: str | None = None) -> AnswerContext:
-    """What checking an answer needs from the sprint: its answers and hypothesis ids."""
-    return AnswerContext(
-        all_answers(model), frozenset(h.id for h in model.hypotheses), lang or model.language
-    )
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-# --- changes inside a transaction -------------------------------------------------------------
-
-
-def _state(model: Sprint, phase_id: str) -> Any:
-    from sprintkit.model.sprint import PhaseState
-
-    state = model.phases.get(phase_id)
-    if state is None:
-        state = PhaseState()
-        model.phases[phase_id] = state
-    return state
-
-
-def put_answer(model: Sprint, method: Method, phase_id: str, output_id: str, value: Any,
-               *, typed: bool = False, clean: Cleaner | None = None) -> Any:
-    """Check ``value`` against the sprint as it is now and store it; returns what was stored.
-    Test cards given as mappings are added to the sprint's hypotheses first. With ``clean``
-    (the sprint's pseudonymiser), free text is pseudonymised first."""
-    spec = _spec(method, phase_id, output_id)
-    if clean is not None:
-        value = clean_answer(spec.type, value, clean)
-    ctx = context_of(model)
-    checked = coerce_answer(spec, value, ctx, typed=typed)
-    if spec.type == "hypotheses":
-        checked = [card_id(model, phase_id, v) if isinstance(v, dict) else v for v in checked]
-        checked = coerce_answer(spec, checked, context_of(model), strict=True)
-    state = _state(model, phase_id)
-    if not same_answer(state.outputs.get(output_id), checked):
-        state.outputs[output_id] = checked
-    if output_id in state.skipped_outputs:
-        state.skipped_outputs.remove(output_id)
-    _touch(state)
-    return checked
-
-
-def put_skip(model: Sprint, phase_id: str, output_id: str) -> None:
-    state = _state(model, phase_id)
-    if output_id not in state.skipped_outputs and not is_filled(state.outputs.get(output_id)):
-        state.skipped_outputs.append(output_id)
-        _touch(state)
-
-
-def _touch(state: Any) -> None:
-    if state.status == "todo":
-        state.status = "in_progress"
-    if state.started is None:
-        state.started = _now()
-
-
-def close_phase(model: Sprint, method: Method, phase_id: str) -> str:
-    """Set the phase's state as the walk leaves it: done when its exit criteria hold."""
-    phase = method.phase(phase_id)
-    status = closed_status(phase, model.phases.get(phase_id), all_answers(model))
-    current = model.phases.get(phase_id)
-    if status != (current.status if current is not None else "todo"):
-        state = _state(model, phase_id)
-        state.status = status
-        if status == "done" and state.completed is None:
-            state.completed = _now()
-    return status
-
-
-def _spec(method: Method, phase_id: str, output_id: str) -> OutputSpec:
-    for spec in method.phase(phase_id).outputs:
-        if spec.id == output_id:
-            return spec
-    raise KeyError(output_id)
-
-
-def card_id(model: Sprint, phase_id: str, card: dict[str, Any]) -> str:
-    """The id of a test card in the sprint: the hypothesis with the card's id or statement
-    when it exists (so a replayed answers file adds nothing twice), else a new one."""
-    return add_card(model, phase_id, card).id
-
-
-def add_card(model: Sprint, phase_id: str, card: dict[str, Any]) -> Hypothesis:
-    from sprintkit.ops.hypotheses import hypothesis_adder
-
-    wanted = card.get("id")
-    statement = str(card.get("statement", "")).strip()
-    for h in model.hypotheses:
-        if (wanted and h.id == wanted) or (not wanted and h.statement.strip() == statement):
-            return h
-    fields = {k: v for k, v in card.items() if v is not None}
-    for key in ("statement", "metric", "test", "criterion", "owner", "derived_from", "id",
-                "kind", "risk", "title"):
-        if key in fields:
-            fields[key] = str(fields[key])
-    if "target" in fields:
-        fields["target"] = str(fields["target"])
-    try:
-        if "confidence" in fields:
-            fields["confidence"] = float(fields["confidence"])
-        if "min_n" in fields:
-            fields["min_n"] = int(fields["min_n"])
-        change = hypothesis_adder(phase=phase_id, **fields)
-        return change(model)
-    except (UsageError, ValueError, TypeError) as exc:
-        message = getattr(exc, "message", str(exc))
-        hint = getattr(exc, "hint", None)
-        raise AnswerError(_unflag(message), _unflag(hint) if hint else None) from None
-    except SprintkitError as exc:
-        raise AnswerError(exc.message, exc.hint) from None
-
-
-def _unflag(text: str) -> str:
-    """``--min-n`` → ``min_n``: a card's fields, as an answers file names them."""
-    return re.sub(r"--([a-z][a-z-]*)", lambda m: m.group(1).replace("-", "_"), text)
-
-
-def _apply_given(model: Sprint, method: Method, given: list[Given],
-                 clean: Cleaner | None = None) -> int:
-    """Apply the given answers in method order; every problem is collected and raised located
-    (nothing is written then). Returns how many answers changed."""
-    problems: list[Problem] = []
-    changed = 0
-    for g in given:
-        before = model.phases[g.phase].outputs.get(g.output) if g.phase in model.phases else None
-        try:
-            stored = put_answer(model, method, g.phase, g.output, g.value, clean=clean)
-        except AnswerError as exc:
-            problems.append(Problem(g.source, g.line, g.column, f"{g.phase}.{g.output}",
-                                    exc.message, exc.hint))
-            continue
-        changed += not same_answer(before, stored)
-    if problems:
-        raise InvalidFile(problems, msg("walkthrough.given_unfit"))
-    return changed
-
-
-# --- the journal of answers waiting for a writable file ----------------------------------------
-
-
-def apply_journal(sprint_file: Path) -> list[str]:
-    """Apply every pending answer in one transaction; those that no longer fit stay in the
-    journal. Returns notes for the person. Raises what blocks the write (the journal stays)."""
-    from sprintkit.files.sprintfile import update_sprint
-
-    entries = read_journal(sprint_file)
-    if not entries:
-        return []
-    failed: list[tuple[dict[str, Any], str]] = []
-
-    def change(model: Sprint) -> None:
-        from sprintkit.ops.keyfile import sprint_cleaner
-
-        method = _method(model, sprint_file)
-        clean = sprint_cleaner(model, sprint_file.parent)
-        failed.clear()
-        for entry in entries:
-            try:
-                _replay(model, method, entry, clean)
-            except (AnswerError, KeyError) as exc:
-                failed.append((entry, str(exc)))
-
-    update_sprint(sprint_file, change)
-    write_journal(sprint_file, [e for e, _ in failed])
-    notes = [msg("walkthrough.journal_applied", n=len(entries) - len(failed), journal=JOURNAL)]
-    notes += [msg("walkthrough.journal_kept", question=f"{e.get('phase')}.{e.get('output')}",
-                  why=why, journal=JOURNAL) for e, why in failed]
-    return notes
-
-
-def _replay(model: Sprint, method: Method, entry: dict[str, Any], clean: Cleaner) -> None:
-    phase_id, output_id = str(entry["phase"]), str(entry["output"])
-    kind = entry.get("kind", "answer")
-    if kind == "card":
-        add_card(model, phase_id, clean_card(dict(entry["card"]), clean))
-    elif kind == "skip":
-        put_skip(model, phase_id, output_id)
-    else:
-        put_answer(model, method, phase_id, output_id, entry["value"], clean=clean)
-
 
 @contextlib.contextmanager
 def _shielded() -> Iterator[None]:
@@ -473,7 +185,7 @@ class _Walker:
         missing: list[tuple[str, OutputSpec]] = []
 
         def change(model: Sprint) -> Sprint:
-            counts["given"] = _apply_given(model, self.method, given, self.clean)
+            counts["given"] = apply_given(model, self.method, given, self.clean)
             counts["defaults"] = 0
             missing.clear()
             for phase_id in self.walk.scope:
@@ -535,7 +247,7 @@ class _Walker:
             ui.note(note)
         changed = 0
         if given:
-            changed = self._write(lambda m: _apply_given(m, self.method, given))
+            changed = self._write(lambda m: apply_given(m, self.method, given))
             ui.given(given, changed)
         workforms = workform_index(self.method, self.path)
         step = self.walk.first()
@@ -697,7 +409,7 @@ class _Walker:
 
         def change(model: Sprint) -> None:
             found["h"] = add_card(model, step.phase, card)
-            _touch(_state(model, step.phase))
+            touch(phase_state(model, step.phase))
 
         self._save_entry(step, {"kind": "card", "card": card}, change)
         if "h" not in found:  # written later from the journal
@@ -719,7 +431,7 @@ class _Walker:
         except BLOCKING as exc:
             pending = [*read_journal(self.path),
                        {"phase": step.phase, "output": step.output, **entry,
-                        "given": _now().isoformat()}]
+                        "given": now().isoformat()}]
             journal = write_journal(self.path, pending)
             self.session.pending = len(pending)
             self._wait(exc, journal)

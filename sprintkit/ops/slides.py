@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sprintkit.errors import SprintkitError, UsageError
 from sprintkit.ops.docoptions import DocumentOptions
@@ -98,7 +98,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
         for model, folder, entry in zip(subject.sprints, subject.dirs, context["sprints"],
                                         strict=False):
             entry["stories"] = story_shifts(model, folder, language)
-        planned = plan_slides(context)
+        planned = plan_slides(cast("dict[str, Any]", context))
         built = build_pptx(planned, reference=reference_bytes,
                            created=document_date(subject.sprints), title=subject.title,
                            author=", ".join(subject.facilitators), lang=language,

@@ -5,8 +5,8 @@ The file is read by :func:`sprintkit.files.csvimport.read_csv` (``,`` ``;`` or t
 or without a BOM, UTF-16, Windows-1252) and its rows by :mod:`sprintkit.engine.vote_table`.
 Problems are refused whole, each with its line and column, and nothing is written; over-limit
 dots are warnings. The answer is written the way ``sprintkit run`` writes one:
-:func:`sprintkit.ops.run.put_answer` inside :func:`~sprintkit.files.sprintfile.update_sprint`
-(locked, a fresh read, comments kept, atomic)."""
+:func:`sprintkit.ops.run_changes.put_answer` inside
+:func:`~sprintkit.files.sprintfile.update_sprint` (locked, a fresh read, comments kept, atomic)."""
 
 from __future__ import annotations
 
@@ -113,7 +113,7 @@ def import_votes(
     from sprintkit.files.csvimport import read_csv
     from sprintkit.files.library import get_method
     from sprintkit.files.sprintfile import load_sprint, resolve_sprint
-    from sprintkit.ops.run import context_of
+    from sprintkit.ops.run_changes import context_of
 
     path = resolve_sprint(sprint)
     model = load_sprint(path).model
@@ -169,7 +169,7 @@ def _shaped(spec: OutputSpec, result: dict[str, Any], items: list[str]) -> dict[
 def _save(path: Path, method: Method, phase_id: str, output_id: str,
           result: dict[str, Any]) -> dict[str, Any]:
     from sprintkit.files.sprintfile import update_sprint
-    from sprintkit.ops.run import put_answer
+    from sprintkit.ops.run_changes import put_answer
 
     def change(model: Sprint) -> Any:
         return put_answer(model, method, phase_id, output_id, result)

@@ -19,12 +19,13 @@ from sprintkit.render.environment import label
 if TYPE_CHECKING:
     from sprintkit.model.method import Method
     from sprintkit.model.sprint import Sprint
+    from sprintkit.render.context_types import HypothesisContext, SprintContext
 
 TITLE_WORDS = 20
 """A hypothesis title built from its statement stops after this many words."""
 
 
-def add_deliverable(ctx: dict[str, Any], s: Sprint, method: Method | None, lang: str,
+def add_deliverable(ctx: SprintContext, s: Sprint, method: Method | None, lang: str,
                     charts: dict[str, Any]) -> None:
     from sprintkit.engine.deliverable import gather
     from sprintkit.engine.readiness import DOCUMENTS, check
@@ -72,7 +73,7 @@ EVIDENCE_WEIGHT = {"none": 0.05, "weak": 0.35, "moderate": 0.65, "strong": 0.95}
 """Where a hypothesis's evidence strength puts it on the assumption map (0 none … 1 strong)."""
 
 
-def _assumption_map(ctx: dict[str, Any], s: Sprint, lang: str,
+def _assumption_map(ctx: SprintContext, s: Sprint, lang: str,
                     charts: dict[str, Any]) -> str | None:
     """The assumption map (importance × evidence) when two or more hypotheses say how
     critical they are."""
@@ -150,7 +151,7 @@ def _group(g: dict[str, Any], s: Sprint, lang: str, charts: dict[str, Any],
     return shaped
 
 
-def _against_evidence(decisions: list[dict[str, Any]], hypotheses: list[dict[str, Any]]
+def _against_evidence(decisions: list[dict[str, Any]], hypotheses: list[HypothesisContext]
                       ) -> bool:
     """Whether the sprint decided to go ahead while no hypothesis was supported."""
     if not decisions or not hypotheses:
@@ -180,7 +181,7 @@ def hypothesis_title(statement: str, given: str | None, lang: str) -> str:
     return t("doc.we_believe", lang, statement=short)
 
 
-def explain(h: dict[str, Any], lang: str, team_size: int | None) -> str | None:
+def explain(h: HypothesisContext, lang: str, team_size: int | None) -> str | None:
     """What the figures of ``h`` mean, in words a board member reads."""
     r = h["result"]
     if h["kind"] == "qualitative" or r["estimate_text"] is None or r["interval_text"] is None:

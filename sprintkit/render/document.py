@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,7 +68,7 @@ class Output:
     warnings: list[str] = field(default_factory=list)
 
 
-def render_markup(template: ResolvedTemplate, context: dict[str, Any], lang: str) -> str:
+def render_markup(template: ResolvedTemplate, context: Mapping[str, Any], lang: str) -> str:
     """The markup text of ``template`` rendered with ``context``."""
     from sprintkit.render.environment import make_environment, render
 
@@ -181,7 +181,7 @@ def _natural_size_cm(data: bytes, ref: str) -> tuple[float, float]:
     return image.width.cm, image.height.cm
 
 
-def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, lang: str,
+def produce(template: ResolvedTemplate, context: Mapping[str, Any], fmt: str, *, lang: str,
             roots: list[Path], created: dt.datetime, reference: bytes | None = None,
             author: str = "", subject: str = "", stem: str = "document",
             progress: Callable[[str, int, int], None] | None = None, draft: bool = False,
@@ -198,14 +198,44 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
     CONCEPT/DRAFT. ``author`` (the facilitators) and ``organisation`` go into the document
     properties; ``page_numbers`` fills in the .docx's table of contents with page numbers
     measured by LibreOffice (a PDF always gets them when LibreOffice is there).
-    ``chart_style`` (:data:`CHART_STYLES`) says how a .docx holds its charts."""
+    ``chart_style`` (:data:`CHART_STYLES`) says how a .docx holds its charts.
+
+    A caller that can let go of a big context once the template has run calls
+    :func:`markup_document` and :func:`produce_document` itself (the context is not needed
+    to write the document, only its chart specifications)."""
+    document = markup_document(template, context, lang, progress)
+    return produce_document(document, context.get("charts", {}), fmt, lang=lang, roots=roots,
+                            created=created, reference=reference, author=author,
+                            subject=subject, stem=stem, progress=progress, draft=draft,
+                            organisation=organisation, description=description,
+                            keywords=keywords, page_numbers=page_numbers,
+                            chart_style=chart_style)
+
+
+def markup_document(template: ResolvedTemplate, context: Mapping[str, Any], lang: str,
+                    progress: Callable[[str, int, int], None] | None = None) -> mk.Document:
+    """The blocks of ``template`` rendered with ``context`` (the markup text is let go of as
+    soon as it is parsed)."""
+    if progress is not None:
+        progress("template", 0, 1)
+    return mk.parse(render_markup(template, context, lang), source=template.path.name)
+
+
+def produce_document(document: mk.Document, charts: Mapping[str, Any], fmt: str, *,
+                     lang: str, roots: list[Path], created: dt.datetime,
+                     reference: bytes | None = None, author: str = "", subject: str = "",
+                     stem: str = "document",
+                     progress: Callable[[str, int, int], None] | None = None,
+                     draft: bool = False, organisation: str | None = None,
+                     description: str | None = None, keywords: str | None = None,
+                     page_numbers: bool = False, chart_style: str = "native") -> Output:
+    """Write the rendered ``document`` as ``fmt``, drawing the ``charts`` it shows; the
+    options as :func:`produce`."""
     step = progress or (lambda *_: None)
-    step("template", 0, 1)
-    text = render_markup(template, context, lang)
-    document = mk.parse(text, source=template.path.name)
-    charts = native_charts(context.get("charts", {}), fmt, chart_style, created, lang)
+    specs = dict(charts)
+    native = native_charts(specs, fmt, chart_style, created, lang)
     total = sum(1 for b in document.blocks if isinstance(b, mk.Image)
-                and not (b.source == "chart" and charts is not None and charts.covers(b.ref)))
+                and not (b.source == "chart" and native is not None and native.covers(b.ref)))
     done = [0]
 
     def tick() -> None:
@@ -213,14 +243,14 @@ def produce(template: ResolvedTemplate, context: dict[str, Any], fmt: str, *, la
         step("charts", done[0], total)
 
     step("build", 0, 1)
-    images = Images(context.get("charts", {}), roots, progress=tick)
-    images.prefetch(document, skip=charts.covers if charts is not None else None)
+    images = Images(specs, roots, progress=tick)
+    images.prefetch(document, skip=native.covers if native is not None else None)
     try:
         output = build(document, fmt, images, lang=lang, reference=reference, created=created,
                        author=author, subject=subject, stem=stem,
                        progress=lambda what: step(what, 0, 1), draft=draft,
                        organisation=organisation, description=description, keywords=keywords,
-                       page_numbers=page_numbers, charts=charts)
+                       page_numbers=page_numbers, charts=native)
     finally:
         images.close()
     step("build", 1, 1)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 
 
-def normalise_zip(data: bytes, stamp: dt.datetime, *, replace: dict[str, bytes] | None = None
-                  ) -> bytes:
+def normalise_zip(data: bytes, stamp: dt.datetime, *,
+                  replace: Mapping[str, bytes | list[bytes]] | None = None) -> bytes:
     """Rewrite a zip with one fixed timestamp, fixed attributes and the same entry order;
-    ``replace`` gives new contents for entries (by name) the zip already has."""
+    ``replace`` gives new contents for entries (by name) the zip already has: bytes, or pieces
+    written one after the other (a big part is never joined in memory)."""
     date_time = max((1980, 1, 1, 0, 0, 0), tuple(stamp.timetuple()[:6]))
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -22,6 +24,12 @@ def normalise_zip(data: bytes, stamp: dt.datetime, *, replace: dict[str, bytes] 
             entry.create_system = 0
             entry.external_attr = 0
             content = swap.get(info.filename)
+            if isinstance(content, list):
+                # zlib's default level is 6, as writestr's compresslevel below
+                with target.open(entry, "w") as stream:
+                    for piece in content:
+                        stream.write(piece)
+                continue
             target.writestr(entry, content if content is not None else source.read(info.filename),
                             compresslevel=6)
     return out.getvalue()

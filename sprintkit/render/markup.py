@@ -86,14 +86,42 @@ class Text(str):
 
 
 def wrap(value: object) -> object:
-    """``value`` with every string inside (dicts, lists, tuples) wrapped in :class:`Text`."""
-    if isinstance(value, str):
-        return value if isinstance(value, Text) else Text(value)
-    if isinstance(value, dict):
-        return {k: wrap(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [wrap(v) for v in value]
-    return value
+    """``value`` with every string inside (dicts, lists, tuples) wrapped in :class:`Text`.
+
+    A dict or list the context holds in several places (a hypothesis in its sprint, its
+    lineage and the adopted decisions) is wrapped once and shared again, and equal strings
+    share one :class:`Text`: the copy costs memory once, not once per reference."""
+    return _Wrapper().wrap(value)
+
+
+class _Wrapper:
+    def __init__(self) -> None:
+        self.done: dict[int, object] = {}
+        self.texts: dict[str, Text] = {}
+
+    def wrap(self, value: object) -> object:
+        if isinstance(value, str):
+            if isinstance(value, Text):
+                return value
+            text = self.texts.get(value)
+            if text is None:
+                text = self.texts[value] = Text(value)
+            return text
+        if not isinstance(value, (dict, list, tuple)):
+            return value
+        seen = self.done.get(id(value))
+        if seen is not None:
+            return seen
+        if isinstance(value, dict):
+            mapping: dict[object, object] = {}
+            self.done[id(value)] = mapping
+            for k, v in value.items():
+                mapping[k] = self.wrap(v)
+            return mapping
+        items: list[object] = []
+        self.done[id(value)] = items
+        items.extend(self.wrap(v) for v in value)
+        return items
 
 
 def clean(text: str) -> str:

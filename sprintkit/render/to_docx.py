@@ -101,8 +101,10 @@ def build_docx(document: mk.Document, images: ImageSource, *, reference: bytes |
     set_core_properties(doc, opts)
     buffer = io.BytesIO()
     doc.save(buffer)
+    body = writer.spool.document_xml(doc.part.blob)
     data = normalise_zip(buffer.getvalue(), opts.created,
-                         replace={"docProps/app.xml": app_xml(opts.organisation)})
+                         replace={"docProps/app.xml": app_xml(opts.organisation),
+                                  str(doc.part.partname).lstrip("/"): body})
     return DocxResult(data, writer.missing, writer.image_count, warnings=writer.warnings,
                       toc=[text for _, text, _ in writer.toc_entries()],
                       comments=writer.comment_count)
@@ -140,6 +142,9 @@ class _Writer:
         self._last_para: Any = None  # the last top-level paragraph, if it was the last block
         self._last_is_label = False
         self._font: str | None = None  # the body font, once looked up
+        from sprintkit.render.docx_spool import BodySpool
+
+        self.spool = BodySpool(etree, doc.element, self.body, keep=lambda: self._toc_anchor)
 
     # -- helpers --------------------------------------------------------------------------
 
@@ -235,6 +240,7 @@ class _Writer:
             if isinstance(block, (mk.Table, mk.Image, mk.ListBlock)) and self._last_is_label:
                 _keep_with_next(self._last_para)
             self._last_para, self._last_is_label = None, False
+            self.spool.before_block()
             self._block(block)
         if not blocks:
             self._add(self._para(None))
@@ -323,7 +329,7 @@ class _Writer:
         if self._pending_break:
             self._pending_break = False
             self._add(self._page_break_paragraph())
-        tbl = self.etree.Element(_w("tbl"))
+        tbl = self._add(self.etree.Element(_w("tbl")))  # in place: its rows are spooled
         tblpr = sub(tbl, _w("tblPr"))
         sub(tblpr, _w("tblStyle")).set(_w("val"), self._styles.table("Report Table"))
         tblw = sub(tblpr, _w("tblW"))
@@ -377,7 +383,7 @@ class _Writer:
                     mark.set(_w("val"), str(size))
                 if spans:
                     self._runs(p, spans, size)
-        self._add(tbl)
+            self.spool.table_rows(tbl)
         self._add(self._spacer())
         self._anchor_paragraph(tbl)
 
