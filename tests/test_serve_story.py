@@ -81,3 +81,20 @@ def test_stories_share_the_participants_rate_limit(room):
             codes.append(phone.post("/p/story", data=STORY, follow_redirects=False).status_code)
     assert 429 in codes and codes.count(303) >= 20
     assert len(stored(folder)) == codes.count(303)
+
+
+def test_a_long_story_with_accents_fits_but_a_huge_post_does_not(room):
+    """A story of 5,000 characters full of accents is about 30 KB as a form post: more than a
+    note may take, within what the story point takes; 100 KB is refused before it is read."""
+    session, base, folder = room
+    _open_story(base, session)
+    with httpx.Client(base_url=base, timeout=60) as phone:
+        join(phone, session)
+        long_story = dict(STORY, text=("één café, ß " * 420)[:5000])
+        sent = phone.post("/p/story", data=long_story, follow_redirects=False)
+        assert sent.status_code == 303, sent.text
+        huge = phone.post("/p/story", data=dict(STORY, text="x" * 100_000))
+        assert huge.status_code == 413
+        note = phone.post("/p/note", data={"activity": "1", "text": "é" * 6000})
+        assert note.status_code == 413  # the other forms keep the small limit
+    assert len(stored(folder)) == 1

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.web.pages import STATIC
-from sprintkit.web.security import Attempts, Guard
+from sprintkit.web.security import MAX_STORY_BODY, Attempts, Guard
 
 if TYPE_CHECKING:
     from starlette.routing import BaseRoute
@@ -50,4 +50,4 @@ def create_app(session: LiveSession, *, extra_routes: Sequence[BaseRoute] = (),
     app.state.stopping = False
     app.state.story_path = story_path
     session.story = session.story and bool(extra_routes)
-    return Guard(app)
+    return Guard(app, larger={story_path: MAX_STORY_BODY} if extra_routes else None)

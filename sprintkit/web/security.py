@@ -29,28 +29,36 @@ HEADERS = [
 ]
 MAX_BODY = 16 * 1024
 """The largest request body taken, in bytes: a sticky note is 280 characters, a vote form a few
-hundred bytes; the story point's form stays well below it too."""
+hundred bytes."""
+MAX_STORY_BODY = 64 * 1024
+"""The story point's form: a story of 5,000 characters with accents, encoded for a form post,
+may take about 30 KB (:data:`sprintkit.web.storypoint.MAX_BODY` is the same)."""
 
 
 class Guard:
     """Adds :data:`HEADERS` to every answer and refuses a body over ``max_body`` bytes (413),
     whether the client says its length or not."""
 
-    def __init__(self, app: App, max_body: int = MAX_BODY) -> None:
+    def __init__(self, app: App, max_body: int = MAX_BODY,
+                 larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.larger = larger or {}
+        """Paths (their ending, so also under a path prefix) that may take a larger body."""
         self.state: Any = getattr(app, "state", None)  # the Starlette app's, for the server
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        path = str(scope.get("path", ""))
+        limit = next((n for end, n in self.larger.items() if path.endswith(end)), self.max_body)
         length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+        if length is not None and (not length.isdigit() or int(length) > limit):
             await _too_large(send)
             return
         if scope.get("method") in ("POST", "PUT", "PATCH"):
-            body = await _read_body(receive, self.max_body)
+            body = await _read_body(receive, limit)
             if body is None:
                 await _too_large(send)
                 return
