@@ -109,4 +109,6 @@ def _chunks(ctx: StoryContext, *, fmt: str, bom: bool, period: str | None,
             if len(records) >= batch:
                 yield piece(last=False)
                 records = []
-    yield piece(last=True)
+    tail = piece(last=True)
+    if tail:
+        yield tail
