@@ -98,8 +98,8 @@ def test_a_large_import_counts_every_batch(sprint, tmp_path, small_batches):
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 @pytest.mark.parametrize("batch", [1, 2, 3, 100])
 def test_export_pieces_make_the_whole_export(sprint, tmp_path, fmt, batch):
-    from sprintkit.ops.storyexport import export_chunks
     from sprintkit.ops.stories import export_stories, import_stories
+    from sprintkit.ops.storyexport import export_chunks
 
     rows = [row(text=f'Verhaal {i}, met "aanhalingstekens"\nen een regel.') for i in range(7)]
     import_stories(file=write(tmp_path / "in.csv", csv_text(rows)), sprint=sprint)

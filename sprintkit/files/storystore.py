@@ -1,7 +1,10 @@
 """The story database: one SQLite file in the sprint folder (``stories.db`` by default).
 
 * An import is one transaction: all stories are stored, or none.
-* Fast at 100,000 stories: rows go in with ``executemany`` in batches inside that transaction.
+* Bounded memory and fast at a million stories: the stories may come as a stream and go in with
+  ``executemany`` in batches inside that transaction; reading is one cursor.
+* The tables and slots are in :mod:`sprintkit.files.storyrows`, the counting in
+  :mod:`sprintkit.files.storycounts`.
   The answers live apart from the text in a compact ``facts`` table — one row per story, a
   column (or a few) per signifier — so every summary, also a cross-tab by another signifier,
   is one scan of one small table with a SQL ``GROUP BY``, without joins.
