@@ -84,7 +84,7 @@ class CsvSource:
     ragged: bool = False
     """Yield rows as they are (a values file); otherwise pad short rows, refuse long ones."""
     problems: list[Problem] = field(default_factory=list)
-    _started: bool = False
+    _started: bool = field(default=False, init=False, repr=False)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         """The data rows after the header, each with the line it starts on. Read once."""
