@@ -47,9 +47,12 @@ class Target:
     baseline: str
     limit: float
     source: str  # where the target comes from, e.g. "issue 2"
-    metric: str = "wall"  # wall | cpu | a figure the command reports (see Sample.reported)
+    metric: str = "wall"  # wall | cpu | peak (MiB, the highest of all runs) | a reported figure
     baseline_metric: str | None = None
     """The baseline's metric when it differs (two figures one command reports in one run)."""
+    absolute: float | None = None
+    """A fixed baseline in the metric's unit (e.g. 300 for "peak memory ≤ 300 MiB"); then
+    ``baseline`` is only its label."""
 
     @property
     def name(self) -> str:
@@ -150,6 +153,10 @@ class Result:
             return statistics.median(getattr(s, metric) for s in self.samples)
         return statistics.median(s.reported[metric] for s in self.samples)
 
+    def value(self, metric: str) -> float:
+        """The median wall or CPU time, or (``peak``) the peak memory in MiB."""
+        return self.peak_mib if metric == "peak" else self.median(metric)
+
     @property
     def peak_mib(self) -> float:
         return max(s.maxrss_kib for s in self.samples) / 1024
@@ -207,13 +214,16 @@ class Verdict:
 def judge(case: Case, results: dict[str, Result]) -> list[Verdict]:
     verdicts = []
     for target in case.targets:
-        missing = [label for label in (target.subject, target.baseline) if label not in results]
+        labels = (target.subject,) if target.absolute is not None \
+            else (target.subject, target.baseline)
+        missing = [label for label in labels if label not in results]
         if missing:
             reason = "; ".join(case.skipped.get(m, f"{m} was not measured") for m in missing)
             verdicts.append(Verdict(target, None, None, reason))
             continue
-        ratio = (results[target.subject].median(target.metric)
-                 / results[target.baseline].median(target.baseline_metric or target.metric))
+        base = target.absolute if target.absolute is not None \
+            else results[target.baseline].value(target.baseline_metric or target.metric)
+        ratio = results[target.subject].value(target.metric) / base
         verdicts.append(Verdict(target, ratio, ratio <= target.limit))
     return verdicts
 

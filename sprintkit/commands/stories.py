@@ -213,15 +213,17 @@ def export_cmd(
 ) -> None:
     """Export the stored (pseudonymised) stories with their answers. Never the key file."""
     from sprintkit.i18n import msg
-    from sprintkit.ops.stories import export_stories
+    from sprintkit.ops.storyexport import export_chunks, export_stories
     from sprintkit.ui import console
 
-    data = export_stories(sprint=sprint, fmt=format.value, out=out, period=period,
-                          perspective=perspective, text=not no_text,
-                          delimiter=";" if semicolon else ",", force=force)
+    options = {"sprint": sprint, "fmt": format.value, "period": period,
+               "perspective": perspective, "text": not no_text,
+               "delimiter": ";" if semicolon else ",", "force": force}
     if out is None:
-        console.emit_text(data)
+        for piece in export_chunks(**options):  # type: ignore[arg-type]
+            console.emit_text(piece)
     else:
+        export_stories(out=out, **options)  # type: ignore[arg-type]
         console.success(msg("stories.wrote", path=out))
 
 

@@ -7,15 +7,19 @@ import contextlib
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from sprintkit.errors import SprintkitError
 from sprintkit.i18n import msg
 
 
-def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
+def write_atomic(path: Path, data: str | bytes | Iterable[str], *, mode: int | None = None,
                  inside: Path | None = None) -> None:
     """Replace ``path`` with ``data`` in one step. Keeps the existing file's permissions.
+
+    ``data`` may be a stream of text pieces (an export): they are written as they come, and
+    when the stream fails the temporary file is removed and ``path`` is left as it was.
 
     Never writes through a symbolic link: ``path`` must not be one, nor (when it lies inside the
     folder ``inside``, such as the sprint folder) any folder on the way to it. The temporary file
@@ -30,7 +34,7 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
     except OSError as exc:
         raise SprintkitError(msg("files.cannot_create_folder", folder=folder,
                                  reason=exc.strerror)) from None
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces: Iterable[str | bytes] = (data,) if isinstance(data, (str, bytes)) else data
     if mode is None:
         try:
             mode = path.stat().st_mode & 0o7777
@@ -45,7 +49,8 @@ def write_atomic(path: Path, data: str | bytes, *, mode: int | None = None,
                                  reason=exc.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)

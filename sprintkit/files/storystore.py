@@ -1,7 +1,10 @@
 """The story database: one SQLite file in the sprint folder (``stories.db`` by default).
 
 * An import is one transaction: all stories are stored, or none.
-* Fast at 100,000 stories: rows go in with ``executemany`` in batches inside that transaction.
+* Bounded memory and fast at a million stories: the stories may come as a stream and go in with
+  ``executemany`` in batches inside that transaction; reading is one cursor.
+* The tables and slots are in :mod:`sprintkit.files.storyrows`, the counting in
+  :mod:`sprintkit.files.storycounts`.
   The answers live apart from the text in a compact ``facts`` table — one row per story, a
   column (or a few) per signifier — so every summary, also a cross-tab by another signifier,
   is one scan of one small table with a SQL ``GROUP BY``, without joins.
@@ -16,128 +19,28 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sprintkit.engine.stories import MIXED, AnswerRow, Cube, triad_logs
+from sprintkit.engine.stories import AnswerRow, Cube
 from sprintkit.errors import NotFound, SprintkitError
+from sprintkit.files.storycounts import Counter, and_where, filters
+from sprintkit.files.storyrows import (
+    SCHEMA,
+    SLOT_COLUMNS,
+    STORE_VERSION,
+    NewStory,
+    Slot,
+    StoredStory,
+)
 from sprintkit.files.textfile import display
 from sprintkit.i18n import msg
 
-STORE_VERSION = 1
+__all__ = ["BATCH", "STORE_VERSION", "NewStory", "Slot", "StoredStory", "StoryStore"]
+
 BATCH = 5000
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS imports (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    source TEXT NOT NULL,
-    stories INTEGER NOT NULL,
-    pseudonymised INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stories (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    import_id INTEGER REFERENCES imports(id),
-    date TEXT,
-    period TEXT NOT NULL,
-    perspective TEXT NOT NULL,
-    text TEXT NOT NULL,
-    consent INTEGER NOT NULL DEFAULT 0,
-    pseudonymised INTEGER NOT NULL DEFAULT 1
-);
-CREATE INDEX IF NOT EXISTS stories_group ON stories(period, perspective);
-CREATE TABLE IF NOT EXISTS slots (
-    signifier TEXT PRIMARY KEY,
-    slot INTEGER NOT NULL UNIQUE,
-    type TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS facts (
-    story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
-    period TEXT NOT NULL,
-    perspective TEXT NOT NULL
-);
-"""
-_SLOT_COLUMNS = {
-    "choice": ("v{k} TEXT",),
-    "multichoice": ("v{k} TEXT",),
-    "scale": ("v{k} TEXT", "n{k} REAL"),
-    "triad": ("v{k} TEXT", "a{k} REAL", "b{k} REAL", "c{k} REAL", "la{k} REAL", "lb{k} REAL",
-              "lc{k} REAL"),
-}
-
-
-@dataclass(frozen=True)
-class Slot:
-    """Where a signifier's answers live in the facts table."""
-
-    signifier: str
-    slot: int
-    type: str
-
-    @property
-    def columns(self) -> list[str]:
-        return [c.split()[0].format(k=self.slot) for c in _SLOT_COLUMNS[self.type]]
-
-    def cells(self, rows: list[AnswerRow]) -> tuple[Any, ...]:
-        """Stored answer rows -> this slot's column values."""
-        width = len(_SLOT_COLUMNS[self.type])
-        if not rows:
-            return (None,) * width
-        if self.type == "multichoice":
-            return ("|" + "|".join(r[0] for r in rows) + "|",)
-        value, num, a, b, c = rows[0]
-        if self.type == "scale":
-            return (value, num)
-        if self.type == "triad":
-            return (value, a, b, c, *triad_logs(a, b, c))  # type: ignore[arg-type]
-        return (value,)
-
-    def rows(self, cells: Sequence[Any]) -> list[AnswerRow]:
-        """Column values -> stored answer rows (the inverse of :meth:`cells`)."""
-        value = cells[0]
-        if value is None:
-            return []
-        if self.type == "multichoice":
-            return [(v, None, None, None, None) for v in value.strip("|").split("|") if v]
-        if self.type == "scale":
-            return [(value, cells[1], None, None, None)]
-        if self.type == "triad":
-            return [(value, None, cells[1], cells[2], cells[3])]
-        return [(value, None, None, None, None)]
-
-
-@dataclass
-class NewStory:
-    """A checked, pseudonymised story ready to store."""
-
-    period: str
-    perspective: str
-    text: str
-    date: str | None = None
-    consent: bool = False
-    pseudonymised: bool = True
-    answers: list[tuple[str, AnswerRow]] = field(default_factory=list)
-    """(signifier id, stored answer) pairs; a multichoice answer has one pair per choice."""
-
-
-@dataclass
-class StoredStory:
-    id: int
-    date: str | None
-    period: str
-    perspective: str
-    text: str
-    consent: bool
-    pseudonymised: bool
-    answers: dict[str, list[AnswerRow]]
-
 
 def _open_read_only(path: Path) -> sqlite3.Connection:
     """A ``mode=ro`` connection. When an import was killed mid-write, its journal must be rolled
@@ -247,7 +150,7 @@ class StoryStore:
         if str(mode).lower() != "delete":
             raise SprintkitError(msg("stories.wal", path=shown))
         if version == 0:
-            self.conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA
+            self.conn.executescript("BEGIN IMMEDIATE;" + SCHEMA
                                     + f"PRAGMA user_version = {STORE_VERSION}; COMMIT;")
 
     def close(self) -> None:
@@ -292,7 +195,7 @@ class StoryStore:
                     )
                 continue
             number = max((s.slot for s in known.values()), default=0) + 1
-            for column in _SLOT_COLUMNS[kind]:
+            for column in SLOT_COLUMNS[kind]:
                 self.conn.execute(f"ALTER TABLE facts ADD COLUMN {column.format(k=number)}")
             self.conn.execute("INSERT INTO slots (signifier, slot, type) VALUES (?, ?, ?)",
                               (sig, number, kind))
@@ -303,19 +206,22 @@ class StoryStore:
                               f"{covered})")
         return known
 
-    def add(self, stories: Sequence[NewStory], *, source: str,
+    def add(self, stories: Iterable[NewStory], *, source: str,
             signifiers: Sequence[tuple[str, str]] = (),
             progress: Callable[[int, int], None] | None = None,
             check: Callable[[], None] | None = None,
-            finish: Callable[[list[int]], None] | None = None) -> list[int]:
+            finish: Callable[[range], None] | None = None) -> range:
         """Store all stories in one transaction; returns their ids. Nothing is stored on error.
 
+        ``stories`` may be a stream (a generator reading a file): they are inserted in batches
+        of :data:`BATCH`, so memory does not grow with their number, and an error raised by the
+        stream itself (a problem found in a later row) rolls the whole transaction back too.
         ``signifiers`` are the (id, type) pairs of the method's signifiers; answers to other
         signifiers are refused. ``check`` runs first and ``finish`` (with the new ids) last,
         both inside the transaction, which holds the database's write lock from the start: a
-        check such as "this file was imported before" cannot race another import."""
+        check such as "this file was imported before" cannot race another import.
+        ``progress`` gets (stored so far, 0) after every batch."""
         conn = self.conn
-        total = len(stories)
         conn.execute("BEGIN IMMEDIATE")
         try:
             if check is not None:
@@ -327,51 +233,71 @@ class StoryStore:
                         f"{''.join(', ' + c for c in columns)}) VALUES "
                         f"({', '.join('?' * (3 + len(columns)))})")
             now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            pseudo = int(all(s.pseudonymised for s in stories))
             import_id = conn.execute(
                 "INSERT INTO imports (at, source, stories, pseudonymised) VALUES (?, ?, ?, ?)",
-                (now, source, total, pseudo),
+                (now, source, 0, 1),
             ).lastrowid
             row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'stories'").fetchone()
             first = (row[0] if row else 0) + 1
             # a large import into a small store: build the indexes once afterwards (a sort)
-            # instead of growing them row by row; still inside the one transaction
-            rebuild = total >= 2000 and total >= first - 1
-            indexes = self._indexes() if rebuild else []
-            for name, _sql in indexes:
-                conn.execute(f"DROP INDEX {name}")
-            for start in range(0, total, BATCH):
-                chunk = stories[start:start + BATCH]
-                story_rows = []
-                fact_rows = []
-                for offset, s in enumerate(chunk):
-                    sid = first + start + offset
-                    story_rows.append((sid, import_id, s.date, s.period, s.perspective, s.text,
-                                       int(s.consent), int(s.pseudonymised)))
-                    answers: dict[str, list[AnswerRow]] = {}
-                    for sig, answer in s.answers:
-                        if sig not in slots:
-                            raise SprintkitError(msg("stories.unknown_signifier", id=repr(sig)))
-                        answers.setdefault(sig, []).append(answer)
-                    cells: list[Any] = [sid, s.period, s.perspective]
-                    for slot in order:
-                        cells.extend(slot.cells(answers.get(slot.signifier, [])))
-                    fact_rows.append(cells)
-                conn.executemany(
-                    "INSERT INTO stories (id, import_id, date, period, perspective, text, "
-                    "consent, pseudonymised) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", story_rows)
-                conn.executemany(fact_sql, fact_rows)
-                if progress:
-                    progress(min(start + BATCH, total), total)
+            # instead of growing them row by row; still inside the one transaction. Decided
+            # when the stream has brought that many stories.
+            threshold = max(2000, first - 1)
+            indexes: list[tuple[str, str]] = []
+            total = 0
+            pseudo = True
+            story_rows: list[tuple[Any, ...]] = []
+            fact_rows: list[list[Any]] = []
+            for s in stories:
+                sid = first + total
+                total += 1
+                pseudo = pseudo and s.pseudonymised
+                story_rows.append((sid, import_id, s.date, s.period, s.perspective, s.text,
+                                   int(s.consent), int(s.pseudonymised)))
+                answers: dict[str, list[AnswerRow]] = {}
+                for sig, answer in s.answers:
+                    if sig not in slots:
+                        raise SprintkitError(msg("stories.unknown_signifier", id=repr(sig)))
+                    answers.setdefault(sig, []).append(answer)
+                cells: list[Any] = [sid, s.period, s.perspective]
+                for slot in order:
+                    cells.extend(slot.cells(answers.get(slot.signifier, [])))
+                fact_rows.append(cells)
+                if len(story_rows) >= BATCH:
+                    if not indexes and total >= threshold:
+                        indexes = self._drop_indexes()
+                    self._insert(story_rows, fact_sql, fact_rows)
+                    story_rows, fact_rows = [], []
+                    if progress:
+                        progress(total, 0)
+            if not indexes and total >= threshold:
+                indexes = self._drop_indexes()
+            self._insert(story_rows, fact_sql, fact_rows)
             for _name, sql in indexes:
                 conn.execute(sql)
+            conn.execute("UPDATE imports SET stories = ?, pseudonymised = ? WHERE id = ?",
+                         (total, int(pseudo), import_id))
+            ids = range(first, first + total)
             if finish is not None:
-                finish(list(range(first, first + total)))
+                finish(ids)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return list(range(first, first + total))
+        return ids
+
+    def _drop_indexes(self) -> list[tuple[str, str]]:
+        indexes = self._indexes()
+        for name, _sql in indexes:
+            self.conn.execute(f"DROP INDEX {name}")
+        return indexes
+
+    def _insert(self, story_rows: list[tuple[Any, ...]], fact_sql: str,
+                fact_rows: list[list[Any]]) -> None:
+        self.conn.executemany(
+            "INSERT INTO stories (id, import_id, date, period, perspective, text, consent, "
+            "pseudonymised) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", story_rows)
+        self.conn.executemany(fact_sql, fact_rows)
 
     def purge(self, *, ids: Sequence[int] = (), period: str | None = None) -> int:
         """Delete stories for good (by id, or a whole period) and compact the file.
@@ -422,116 +348,9 @@ class StoryStore:
 
     def cube(self, signifiers: Sequence[Any], *, period: str | None = None,
              perspective: str | None = None, cross: str | None = None) -> Cube:
-        """All counts a summary needs.
-
-        ``signifiers`` are the method's (with ``id``, ``type``, ``choices``, ``corners``).
-        Without ``cross`` every signifier is one scan of its covering index. With ``cross`` (a
-        signifier id) the cube's third key is that signifier's answer (``''`` when there is
-        none; a multichoice cross counts a story once for every option it chose), and all
-        signifiers are counted in one scan with conditional sums."""
-        slots = self.slots()
-        where, params = _filters(period, perspective)
-        used = [(sig, slots[sig.id]) for sig in signifiers if sig.id in slots]
-        cube = Cube()
-        cross_slot = slots.get(cross) if cross else None
-        if cross_slot is None:
-            for p, v, n in self.conn.execute(
-                f"SELECT period, perspective, COUNT(*) FROM facts{where} GROUP BY 1, 2", params,
-            ):
-                cube.stories[(p, v, "")] = n
-            for sig, slot in used:
-                self._count(cube, sig, slot, where, params)
-            return cube
-        if cross_slot.type == "multichoice":
-            col = f"v{cross_slot.slot}"
-            sig = next((s for s in signifiers if s.id == cross), None)
-            options = [c.id for c in sig.choices] if sig is not None else []
-            for option in options:
-                clause, args = _and(where, params, [f"instr({col}, ?) > 0"], [f"|{option}|"])
-                self._cross(cube, used, "?", [option], clause, args)
-            clause, args = _and(where, params, [f"{col} IS NULL"])
-            self._cross(cube, used, "''", [], clause, args)
-        else:
-            self._cross(cube, used, f"COALESCE(v{cross_slot.slot}, '')", [], where, params,
-                        by=cross)
-        return cube
-
-    def _values(self, sig: Any, slot: Slot) -> list[str]:
-        """The answers to count: the method's, and any other stored value (old choices)."""
-        k = slot.slot
-        if slot.type == "multichoice":
-            return [c.id for c in sig.choices]
-        known = [c.id for c in getattr(sig, "choices", [])]
-        if slot.type == "triad":
-            known = [c.id for c in sig.corners] + [MIXED]
-        stored = [r[0] for r in self.conn.execute(
-            f"SELECT DISTINCT v{k} FROM facts WHERE v{k} IS NOT NULL")]
-        return known + [v for v in stored if v not in known]
-
-    def _count(self, cube: Cube, sig: Any, slot: Slot, where: str, params: list[Any]) -> None:
-        """One signifier, by period and perspective: a scan of its covering index."""
-        k = slot.slot
-        clause, args = _and(where, params, [f"v{k} IS NOT NULL"])
-        if slot.type == "multichoice":
-            options = self._values(sig, slot)
-            sums = "".join(f", SUM(instr(v{k}, ?) > 0)" for _ in options)
-            rows = self.conn.execute(
-                f"SELECT period, perspective, COUNT(*){sums} FROM facts{clause} GROUP BY 1, 2",
-                [f"|{o}|" for o in options] + args)
-            for p, v, n, *chosen in rows:
-                cube.answered[(p, v, "", sig.id)] = n
-                for option, count in zip(options, chosen, strict=True):
-                    if count:
-                        cube.counts[(p, v, "", sig.id, option)] = count
-            return
-        extra = {"scale": f", SUM(n{k}), SUM(n{k} * n{k})",
-                 "triad": f", SUM(la{k}), SUM(lb{k}), SUM(lc{k})"}.get(slot.type, "")
-        rows = self.conn.execute(
-            f"SELECT period, perspective, v{k}, COUNT(*){extra} FROM facts{clause} "
-            "GROUP BY 1, 2, 3", args)
-        for p, v, value, n, *stats in rows:
-            _merge(cube, (p, v, ""), sig.id, slot.type, {value: n}, n, stats)
-
-    def _cross(self, cube: Cube, used: list[tuple[Any, Slot]], head: str,
-               head_args: list[Any], where: str, params: list[Any], by: str | None = None
-               ) -> None:
-        """All signifiers along the cross key in one scan, with a sum per answer.
-
-        ``by`` names a single-answer cross signifier: its answer is the group key itself, so
-        its counts come from the group sizes instead of a sum per answer."""
-        parts: list[str] = []
-        args: list[Any] = []
-        layout = []
-        for sig, slot in used:
-            k = slot.slot
-            values = [] if sig.id == by else self._values(sig, slot)
-            if slot.type == "multichoice":
-                parts += [f"SUM(instr(v{k}, ?) > 0)" for _ in values]
-                args += [f"|{v}|" for v in values]
-            else:
-                parts += [f"SUM(v{k} = ?)" for _ in values]
-                args += values
-            parts.append(f"COUNT(v{k})")
-            stats = {"scale": [f"SUM(n{k})", f"SUM(n{k} * n{k})"],
-                     "triad": [f"SUM(la{k})", f"SUM(lb{k})", f"SUM(lc{k})"]}.get(slot.type, [])
-            parts += stats
-            layout.append((sig, slot, values, len(stats)))
-        sql = (f"SELECT period, perspective, {head}, COUNT(*), {', '.join(parts)} "
-               "FROM facts NOT INDEXED"
-               f"{where} GROUP BY 1, 2, 3")
-        for p, v, b, n, *sums in self.conn.execute(sql, head_args + args + params):
-            cube.stories[(p, v, b)] = cube.stories.get((p, v, b), 0) + n
-            at = 0
-            for sig, slot, values, width in layout:
-                counts = dict(zip(values, sums[at:at + len(values)], strict=True))
-                at += len(values)
-                answered = sums[at]
-                stats = sums[at + 1:at + 1 + width]
-                at += 1 + width
-                if sig.id == by and b != "":
-                    counts = {b: answered}  # every story of this group gave answer b
-                if answered:
-                    _merge(cube, (p, v, b), sig.id, slot.type, counts, answered, stats)
+        """All counts a summary needs: :meth:`sprintkit.files.storycounts.Counter.cube`."""
+        return Counter(self.conn, self.slots()).cube(signifiers, period=period,
+                                                     perspective=perspective, cross=cross)
 
     def stories(self, *, period: str | None = None, perspective: str | None = None,
                 consent_only: bool = False, newest_first: bool = False,
@@ -539,9 +358,9 @@ class StoryStore:
         """Stories with their answers, in id order (or newest first)."""
         slots = list(self.slots().values())
         columns = [c for slot in slots for c in slot.columns]
-        where, params = _filters(period, perspective, alias="s")
+        where, params = filters(period, perspective, alias="s")
         if consent_only:
-            where, params = _and(where, params, ["s.consent = 1"])
+            where, params = and_where(where, params, ["s.consent = 1"])
         order = "DESC" if newest_first else "ASC"
         sql = ("SELECT s.id, s.date, s.period, s.perspective, s.text, s.consent, s.pseudonymised"
                + "".join(f", f.{c}" for c in columns)
@@ -563,49 +382,6 @@ class StoryStore:
                 yield StoredStory(sid, day, p, v, text, bool(consent), bool(pseudo), answers)
         finally:
             cursor.close()
-
-
-def _merge(cube: Cube, group: tuple[str, str, str], sid: str, kind: str,
-           counts: dict[str, int], answered: int, stats: Sequence[float | None]) -> None:
-    """Add one group's counts (and scale or triad sums) for one signifier to the cube."""
-    key = (*group, sid)
-    cube.answered[key] = cube.answered.get(key, 0) + answered
-    for value, n in counts.items():
-        if n:
-            ckey = (*group, sid, value)
-            cube.counts[ckey] = cube.counts.get(ckey, 0) + n
-    if kind == "scale":
-        old = cube.scale.get(key, (0, 0.0, 0.0))
-        cube.scale[key] = (old[0] + answered, old[1] + (stats[0] or 0.0),
-                           old[2] + (stats[1] or 0.0))
-    elif kind == "triad":
-        old3 = cube.triad.get(key, (0, 0.0, 0.0, 0.0))
-        cube.triad[key] = (old3[0] + answered, old3[1] + (stats[0] or 0.0),
-                           old3[2] + (stats[1] or 0.0), old3[3] + (stats[2] or 0.0))
-
-
-def _filters(period: str | None, perspective: str | None,
-             alias: str = "") -> tuple[str, list[Any]]:
-    prefix = f"{alias}." if alias else ""
-    clauses = []
-    params: list[Any] = []
-    if period is not None:
-        clauses.append(f"{prefix}period = ?")
-        params.append(period)
-    if perspective is not None:
-        clauses.append(f"{prefix}perspective = ?")
-        params.append(perspective)
-    return _and("", [], clauses, params)
-
-
-def _and(where: str, params: list[Any], clauses: list[str],
-         clause_params: list[Any] | None = None) -> tuple[str, list[Any]]:
-    """``where`` with more clauses ANDed to it, and the parameters in order."""
-    if not clauses:
-        return where, params + (clause_params or [])
-    joined = " AND ".join(clauses)
-    where = f"{where} AND {joined}" if where else f" WHERE {joined}"
-    return where, params + (clause_params or [])
 
 
 def _chunks(items: Sequence[int], size: int = 500) -> Iterator[list[int]]:

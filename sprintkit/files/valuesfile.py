@@ -1,11 +1,14 @@
 """Reading a column of numbers from a CSV file (``evidence add --values-file``).
 
-Spreadsheets write CSV in several dialects; all of these are read:
+The file is read by the one CSV reader (:mod:`sprintkit.files.csvimport`), so it takes what
+spreadsheets write:
 
-* separator ``,``, ``;`` or tab (detected from the first lines);
+* separator ``;``, tab or ``,`` (sniffed from the first line; a file of numbers with a decimal
+  comma and no other separator is one column);
 * a decimal point or a decimal comma (``3,5``), with ``.`` or a space as thousands separator
   when a decimal comma is used (``1.234,5``);
-* a UTF-8 byte-order mark (Excel's "CSV UTF-8");
+* UTF-8 with or without a byte-order mark (Excel's "CSV UTF-8"), Windows-1252 (Excel's plain
+  "CSV") or UTF-16 with a byte-order mark;
 * an optional header row. ``column`` picks a column by header name (case-insensitive) or by
   number (1 = first); a file with one column needs no ``column``.
 
@@ -14,16 +17,18 @@ column, and all problems are listed at once (up to :data:`MAX_PROBLEMS`)."""
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.errors import InvalidFile, Problem, UsageError
-from sprintkit.files.textfile import display, read_text
 from sprintkit.i18n import msg
+
+if TYPE_CHECKING:
+    from sprintkit.files.csvimport import CsvSource
 
 MAX_PROBLEMS = 20
 _POINT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
@@ -52,67 +57,65 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _delimiter(lines: list[str]) -> str:
-    """The separator, or ``"\n"`` for a file with one column."""
-    sample = [line for line in lines if line.strip()][:20]
-    joined = "\n".join(sample)
-    if ";" in joined:
-        return ";"
-    if "\t" in joined:
-        return "\t"
-    if "," not in joined:
-        return "\n"
-    # a single column of numbers with a decimal comma ("3,5"), perhaps under a plain header
+def _one_column(source: CsvSource) -> bool:
+    """A comma-sniffed file that is really one column of numbers with a decimal comma
+    (``3,5``), perhaps under a plain header."""
+    sample: list[str] = []
+    with source.path.open(encoding=source.encoding, newline="") as handle:
+        for text in handle:
+            if text.strip():
+                sample.append(text.strip())
+            if len(sample) >= 20:
+                break
     body = sample[1:] if parse_number(sample[0]) is None and "," not in sample[0] else sample
-    if body and all(parse_number(line) is not None for line in body):
-        return "\n"
-    return ","
+    return bool(body) and all(parse_number(line) is not None for line in body)
 
 
 def read_values(path: Path, column: str | None = None) -> ValuesColumn:
     """The numbers in one column of the CSV file at ``path``."""
-    text = read_text(Path(path), "CSV file")
-    shown = display(Path(path))
-    lines = text.splitlines()
-    if not any(line.strip() for line in lines):
+    from sprintkit.files.csvimport import ONE_COLUMN, open_csv
+    from sprintkit.files.limits import max_file_bytes
+
+    options: dict[str, Any] = {"max_bytes": max_file_bytes(), "ragged": True,
+                               "too_big_hint": msg("files.too_big_hint")}
+    source = open_csv(Path(path), **options)
+    shown = source.shown
+    if source.header is None:
         raise InvalidFile([Problem(shown, 0, 0, "", msg("files.values_empty"),
                                    msg("files.values_empty_hint"))])
-    delimiter = _delimiter(lines)
-    if delimiter == "\n":
-        numbered = [(i, [line]) for i, line in enumerate(lines, start=1)]
-    else:  # physical line numbers: a quoted cell may span lines
-        numbered = _number_rows(text, delimiter, shown)
-
-    first_line, first = next((ln, r) for ln, r in numbered if any(c.strip() for c in r))
+    if source.delimiter == "," and _one_column(source):
+        source = open_csv(Path(path), delimiter=ONE_COLUMN, **options)
+    first_line, first = source.header_line, source.header or []
     has_header = any(c.strip() and parse_number(c) is None for c in first)
     headers = [c.strip() for c in first] if has_header else []
     index, name = _pick_column(headers, len(first), column, shown)
 
     values: list[float] = []
-    problems: list[Problem] = []
+    bad: list[tuple[int, str]] = []
     skipped = 0
-    for line_no, row in numbered:
-        if has_header and line_no <= first_line:
-            continue
-        if not any(c.strip() for c in row):
-            continue
+    rows = source.rows()
+    if not has_header:
+        rows = itertools.chain([(first_line, first)], rows)
+    for line_no, row in rows:
         if index >= len(row) or not row[index].strip():
             skipped += 1
             continue
         cell = row[index]
         number = parse_number(cell)
         if number is None:
-            col = _column_offset(lines[line_no - 1], delimiter, index)
-            problems.append(Problem(
-                shown, line_no, col, name,
-                msg("files.values_not_number", cell=repr(cell.strip()[:40])),
-                msg("files.values_not_number_hint"),
-            ))
-            if len(problems) >= MAX_PROBLEMS:
-                break
+            if len(bad) < MAX_PROBLEMS:
+                bad.append((line_no, cell))
         else:
             values.append(number)
-    if problems:
+    if source.problems:
+        raise InvalidFile(source.problems)
+    if bad:
+        texts = source.line_texts({line for line, _ in bad})
+        problems = [Problem(
+            shown, line_no, _column_offset(texts.get(line_no, ""), source.delimiter, index),
+            name, msg("files.values_not_number", cell=repr(cell.strip()[:40])),
+            msg("files.values_not_number_hint"),
+        ) for line_no, cell in bad]
         raise InvalidFile(problems, msg("files.values_not_numbers", count=len(problems),
                                         file=shown)
                           + (" " + msg("files.values_first_ones") if len(problems) >= MAX_PROBLEMS
@@ -121,20 +124,6 @@ def read_values(path: Path, column: str | None = None) -> ValuesColumn:
         raise InvalidFile([Problem(shown, 0, 0, name, msg("files.values_none",
                                                            column=repr(name)))])
     return ValuesColumn(values, name, shown, skipped)
-
-
-def _number_rows(text: str, delimiter: str, shown: str) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    out: list[tuple[int, list[str]]] = []
-    start = 1
-    try:
-        for row in reader:
-            out.append((start, row))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        problem = Problem(shown, reader.line_num, 0, "", msg("files.csv_unreadable", error=exc))
-        raise InvalidFile([problem]) from None
-    return out
 
 
 def _pick_column(headers: list[str], width: int, column: str | None, shown: str) -> tuple[int, str]:
@@ -163,7 +152,7 @@ def _pick_column(headers: list[str], width: int, column: str | None, shown: str)
 
 def _column_offset(line: str, delimiter: str, index: int) -> int:
     """1-based column of the ``index``-th cell in a physical line (approximate with quotes)."""
-    if delimiter == "\n" or index == 0:
+    if delimiter == "\x00" or index == 0:
         return 1
     position = 0
     for _ in range(index):
