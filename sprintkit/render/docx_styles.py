@@ -200,3 +200,29 @@ class Numbering:
                 override = sub(num, _w("lvlOverride"))
                 override.set(_w("ilvl"), "0")
                 sub(override, _w("startOverride")).set(_w("val"), "1")
+
+
+def set_language(styles: Any, lang: str) -> None:
+    """Make ``lang`` (nl, en) the language of all text in the document's ``styles`` part (its
+    run defaults), so Word and LibreOffice check spelling and hyphenate in it."""
+    from lxml import etree
+
+    from sprintkit.render.docx_parts import language_tag
+
+    language = language_tag(lang)
+    defaults = styles.find(_w("docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(_w("docDefaults"))
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(_w("rPrDefault"))
+    if rpr_default is None:
+        rpr_default = etree.Element(_w("rPrDefault"))
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(_w("rPr"))
+    if rpr is None:
+        rpr = etree.SubElement(rpr_default, _w("rPr"))
+    tag = rpr.find(_w("lang"))
+    if tag is None:
+        tag = etree.SubElement(rpr, _w("lang"))
+    for attribute in ("val", "eastAsia", "bidi"):
+        tag.set(_w(attribute), language)

@@ -35,7 +35,7 @@ from typing import Any
 from sprintkit.render import markup as mk
 from sprintkit.render.chart_native import NativeCharts
 from sprintkit.render.docx_parts import DRAFT_COLOUR
-from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr
+from sprintkit.render.docx_styles import Numbering, StyleMap, insert_ppr, set_language
 from sprintkit.render.docx_zip import normalise_zip
 from sprintkit.render.reference import build_reference_docx
 
@@ -494,7 +494,7 @@ class _Writer:
         settings = self.doc.settings.element
         for old in settings.findall(_w("updateFields")):  # Word would ask on every opening
             settings.remove(old)
-        self._set_language()
+        set_language(self.doc.styles.element, self.opts.lang)
         from sprintkit.render.docx_parts import drop_thumbnail, settle_fields
 
         drop_thumbnail(self.doc)
@@ -548,29 +548,6 @@ class _Writer:
         code.text = f" {instr} "
         code.set(_XML_SPACE, "preserve")
         sub(sub(p, _w("r")), _w("fldChar")).set(_w("fldCharType"), "separate")
-
-    def _set_language(self) -> None:
-        from sprintkit.render.docx_parts import language_tag
-
-        language = language_tag(self.opts.lang)
-        styles = self.doc.styles.element
-        defaults = styles.find(_w("docDefaults"))
-        if defaults is None:
-            defaults = self.etree.Element(_w("docDefaults"))
-            styles.insert(0, defaults)
-        rpr_default = defaults.find(_w("rPrDefault"))
-        if rpr_default is None:
-            rpr_default = self.etree.Element(_w("rPrDefault"))
-            defaults.insert(0, rpr_default)
-        rpr = rpr_default.find(_w("rPr"))
-        if rpr is None:
-            rpr = self.etree.SubElement(rpr_default, _w("rPr"))
-        lang = rpr.find(_w("lang"))
-        if lang is None:
-            lang = self.etree.SubElement(rpr, _w("lang"))
-        lang.set(_w("val"), language)
-        lang.set(_w("eastAsia"), language)
-        lang.set(_w("bidi"), language)
 
 
 def _is_label(spans: mk.Inline) -> bool:
