@@ -4,11 +4,12 @@ the stop times it quotes are the ones the server uses, and its command lines par
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from readme_support import section
 
 from sprintkit.ops.live import NOTE_MAX, RATE
-from sprintkit.web.security import CSP, MAX_BODY
+from sprintkit.web.security import CSP, MAX_BODY, MAX_STORY_BODY
 from sprintkit.web.server import DEFAULT_HOURS, DEFAULT_PORT, MAX_HOURS
 
 TITLE = "Live sessions: phones in the room (`serve`)"
@@ -23,7 +24,8 @@ def test_the_security_model_is_the_code():
     quoted = re.search(r"Content-Security-Policy \(`([^`]+)`\)", text)
     assert quoted is not None
     assert CSP.startswith(quoted.group(1))  # the README leaves out only base-uri
-    assert f"a request body over {MAX_BODY // 1024} KiB is refused (413)" in text
+    assert f"a request body over {MAX_BODY // 1024} KiB ({MAX_STORY_BODY // 1024} KiB" in text
+    assert "is refused (413)" in text
     assert f"a note over {NOTE_MAX} characters" in text
     assert f"a burst of {RATE[0]}, then one every {int(1 / RATE[1])} seconds" in text
     assert f"**{DEFAULT_HOURS} hours after the start**" in text
@@ -74,3 +76,27 @@ def test_status_lists_the_live_sessions(cli, tmp_path):
     bad = path.read_text(encoding="utf-8").replace("participants: 42", "participants: -1")
     path.write_text(bad, encoding="utf-8")
     assert cli("status", "-s", str(folder)).exit_code == 1  # validated like the rest
+
+
+def test_the_examples_show_a_session_that_parses():
+    """The co-creation and story-cycle examples show `serve` on their own folder; the command
+    line is one the program takes (parsed, not started: it would wait for phones)."""
+    import shlex
+
+    import typer
+
+    from sprintkit.cli import app
+
+    root = Path(__file__).resolve().parent.parent
+    command = typer.main.get_command(app)
+    for name in ("zuid-limburg-co-creation", "foodvalley-stories"):
+        text = (root / "examples" / name / "README.md").read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.startswith("sprintkit serve")]
+        assert len(lines) == 1, name
+        argv = shlex.split(lines[0])[1:]
+        assert argv[argv.index("-s") + 1] == f"examples/{name}"
+        assert (root / "examples" / name / "sprint.yaml").is_file()
+        with command.make_context("sprintkit", argv, resilient_parsing=False) as ctx:
+            sub = ctx.command.get_command(ctx, argv[0])  # type: ignore[attr-defined]
+            assert sub is not None
+            sub.make_context("serve", argv[1:], parent=ctx)
