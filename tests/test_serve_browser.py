@@ -146,6 +146,7 @@ def test_a_phone_and_the_projector(browser, axe_script, tmp_path, monkeypatch):
         assert p.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
         axe(phone, "/p", PHONE)
         p.fill("#d0", "2")
+        assert p.inner_text("#dots-left") == "Je hebt nog 1 stip."
         p.fill("#d9", "1")
         assert p.inner_text("#dots-left") == "Je hebt nog 0 stippen."
         p.fill("#d1", "1")
@@ -154,7 +155,7 @@ def test_a_phone_and_the_projector(browser, axe_script, tmp_path, monkeypatch):
         p.click("text=Stippen geven")
         p.wait_for_selector(".done")
         screen.wait_for_selector("strong[data-dots='1']", timeout=5000)
-        assert "1 deelnemers stemden" in screen.inner_text("#tally-body")
+        assert "1 deelnemer stemde (3 stippen per persoon)" in screen.inner_text("#tally-body")
 
         control.reload()
         control.select_option("#target", "score:solutions:solution_scores")
@@ -165,7 +166,7 @@ def test_a_phone_and_the_projector(browser, axe_script, tmp_path, monkeypatch):
         p.select_option("#e0", "2")
         p.click("text=Scores opslaan")
         p.wait_for_selector(".done")
-        screen.wait_for_selector("text=1 deelnemers scoorden", timeout=5000)
+        screen.wait_for_selector("text=1 deelnemer scoorde", timeout=5000)
 
         # a refusal is a page too: the vote was replaced by the score
         refused = phone.context.request.post(base + "/p/vote",
@@ -186,3 +187,46 @@ def test_a_phone_and_the_projector(browser, axe_script, tmp_path, monkeypatch):
         "Te weinig <b>plekken</b> in de crisisopvang"] == 1
     assert model.phases["solutions"].outputs["solution_scores"][
         "Eén gezinsplan dat alle betrokken organisaties gebruiken"] == {"impact": 4, "effort": 2}
+
+
+def test_a_story_told_at_the_story_point_of_a_running_session(browser, axe_script, tmp_path,
+                                                              monkeypatch):
+    """The story point inside the live session: a phone joins the Foodvalley story cycle, the
+    facilitator opens the story point, the phone follows, a story with the triad's dot moved
+    by keys lands pseudonymised in stories.db, and the projector counts it without showing it."""
+    from storypoint_support import KNOWN_NAME, copy_foodvalley, stored
+
+    from sprintkit.web.story_routes import story_routes
+
+    allow_localhost(monkeypatch)
+    folder = copy_foodvalley(tmp_path / "fv")
+    session = LiveSession(folder)
+    fac = f"/f/{session.facilitator_token}"
+    with running(create_app(session, extra_routes=story_routes(session))) as base:
+        room = Watched(browser, base, SCREEN)
+        phone = Watched(browser, base, PHONE)
+        screen = room.page(fac + "/screen")
+        p = phone.page(f"/j/{session.join_token}")
+        p.click("button:has-text('Meedoen')")
+        control = room.page(fac)
+        control.select_option("#target", "story::")
+        control.click("text=Openen")
+        p.wait_for_selector("textarea[name=text]", timeout=10000)  # the phone follows
+        assert p.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        found = _axe(browser, axe_script, base + "/p/story", phone.context.cookies(), PHONE)
+        p.fill("textarea[name=text]", f"{KNOWN_NAME} belde terug en <i>luisterde</i> echt.")
+        p.check("input[name=perspective][value=parents-youth]")
+        p.focus("svg.sp-triangle")
+        p.keyboard.press("ArrowDown")  # the first key puts the dot in the middle
+        p.click("button[type=submit]")
+        p.wait_for_url("**/story?sent=1")
+        screen.wait_for_selector("[data-stories='1']", timeout=5000)
+        assert "1 verhaal verteld" in screen.inner_text("#tally-body")
+        assert KNOWN_NAME not in screen.content() and "luisterde" not in screen.content()
+        room.check()
+        phone.check()
+    assert found == []
+    (story,) = stored(folder)
+    assert KNOWN_NAME not in story.text and "<i>luisterde</i>" in story.text
+    assert story.answers["what-mattered"][0][2:] == pytest.approx((1 / 3, 1 / 3, 1 / 3),
+                                                                  abs=0.01)

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sprintkit.i18n import t
+from sprintkit.i18n import has, t
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "web"
 STATIC = Path(__file__).resolve().parent / "static"
@@ -27,9 +27,12 @@ def environment() -> Any:
 
 
 def render(name: str, lang: str, root: str, **context: Any) -> str:
-    """A page in ``lang``; ``w(key, **values)`` in a template is the catalogue's text."""
+    """A page in ``lang``; ``w(key, **values)`` in a template is the catalogue's text (with
+    ``n=1``, the key's ``_one`` form where the catalogue has one: "1 deelnemer stemde")."""
 
     def w(key: str, **values: Any) -> str:
+        if values.get("n") == 1 and has(key + "_one", lang):
+            key += "_one"
         return t(key, lang, **values)
 
     return str(environment().get_template(name).render(lang=lang, root=root, w=w, **context))

@@ -42,13 +42,15 @@
   if (form) {
     var allowance = parseInt(form.getAttribute("data-dots"), 10);
     var said = document.getElementById("dots-left");
-    var template = said ? said.textContent : "";
+    var one = said ? said.getAttribute("data-one") : "";
+    var many = said ? said.getAttribute("data-many") : "";
     var inputs = form.querySelectorAll("input.dots");
     var update = function () {
       var used = 0;
       inputs.forEach(function (i) { used += parseInt(i.value || "0", 10) || 0; });
       var left = allowance - used;
-      if (said) { said.textContent = template.replace(/\d+/, String(Math.max(left, 0))); }
+      var shown = Math.max(left, 0);
+      if (said) { said.textContent = (shown === 1 ? one : many).replace("#", String(shown)); }
       form.querySelector("button[type=submit]").disabled = left < 0 || used === 0;
     };
     inputs.forEach(function (i) { i.addEventListener("input", update); });
