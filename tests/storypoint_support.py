@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sprintkit.web.security import CSP  # the policy the live session's server sends
+
 ROOT = Path(__file__).resolve().parent.parent
 FOODVALLEY = ROOT / "examples" / "foodvalley-stories"
 STATIC = ROOT / "sprintkit" / "web" / "static"
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 PREFIX = "/p/abc123"
 KNOWN_NAME = "Annelies Bakker"
 
