@@ -218,6 +218,9 @@ defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help ne
 
 def main() -> None:
     """Console-script entry point."""
+    # No pydantic plugin instruments sprintkit's models; looking for plugins reads the metadata
+    # of every installed package at every start. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     app(prog_name="sprintkit")
 
 
