@@ -42,8 +42,10 @@ _export("sprintkit.ops.run", "run_walkthrough", "Session")
 _export("sprintkit.ops.status", "sprint_status")
 # hypotheses and evidence
 _export("sprintkit.ops.hypotheses", "add_hypothesis", "edit_hypothesis", "list_hypotheses",
-        "get_hypothesis", "hypotheses_csv", "add_evidence", "verdicts", "override_verdict",
-        "clear_override", "add_learning")
+        "get_hypothesis", "hypotheses_csv")
+_export("sprintkit.ops.evidence", "add_evidence")
+_export("sprintkit.ops.verdicts", "verdicts", "override_verdict", "clear_override")
+_export("sprintkit.ops.learnings", "add_learning")
 _export("sprintkit.ops.corrections", "remove_hypothesis", "edit_evidence", "remove_evidence",
         "edit_learning", "remove_learning")
 _export("sprintkit.ops.decisions", "add_decision", "edit_decision", "remove_decision",
