@@ -61,7 +61,8 @@ _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
 _export("sprintkit.ops.slides", "slides", check_slides_reference="check_reference")
 # programmes, indicators and the board
 _export("sprintkit.ops.programme", "new_programme", "add_sprint", "remove_sprint",
-        "move_sprint", "programme_status", "programme_lineage")
+        "move_sprint")
+_export("sprintkit.ops.programme_views", "programme_status", "programme_lineage")
 _export("sprintkit.ops.indicators", "add_indicator", "record_measurement", "indicator_listing")
 _export("sprintkit.ops.team", "add_member", "edit_member", "remove_member", "team_listing")
 _export("sprintkit.ops.actions", "add_action", "move_action", "escalate_action",
