@@ -186,8 +186,8 @@ def command_home(args: Sequence[str]) -> str | None:
     """The module of the command ``args`` run (``status`` for ``sprintkit --debug status …``),
     or ``None`` when they name none (no command, ``--help``, a typo: the whole app answers)."""
     for arg in args:
-        if arg == "--":
-            return None
+        if arg in ("--", "-h", "--help"):
+            return None  # the root's help lists every command
         if not arg.startswith("-"):
             return HOMES.get(arg)
     return None

@@ -82,6 +82,16 @@ def test_every_top_level_command_has_its_module_in_the_table():
         assert names and {HOMES[name] for name in names} == {module}, module
 
 
+def test_a_command_line_names_its_module_only_after_the_roots_own_options():
+    from sprintkit.cli import command_home
+
+    assert command_home(["--debug", "status", "-s", "x"]) == "status"
+    assert command_home(["key-file", "show"]) == "keyfile"
+    assert command_home(["plan", "-s", "x"]) == "report"
+    for args in (["-h", "status"], ["--help"], [], ["stat"], ["--", "status"]):
+        assert command_home(args) is None, args
+
+
 def test_a_command_line_imports_only_its_own_command_module(tmp_path):
     code = textwrap.dedent("""
         import sys
