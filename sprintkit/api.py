@@ -42,8 +42,10 @@ _export("sprintkit.ops.run", "run_walkthrough", "Session")
 _export("sprintkit.ops.status", "sprint_status")
 # hypotheses and evidence
 _export("sprintkit.ops.hypotheses", "add_hypothesis", "edit_hypothesis", "list_hypotheses",
-        "get_hypothesis", "hypotheses_csv", "add_evidence", "verdicts", "override_verdict",
-        "clear_override", "add_learning")
+        "get_hypothesis", "hypotheses_csv")
+_export("sprintkit.ops.evidence", "add_evidence")
+_export("sprintkit.ops.verdicts", "verdicts", "override_verdict", "clear_override")
+_export("sprintkit.ops.learnings", "add_learning")
 _export("sprintkit.ops.corrections", "remove_hypothesis", "edit_evidence", "remove_evidence",
         "edit_learning", "remove_learning")
 _export("sprintkit.ops.decisions", "add_decision", "edit_decision", "remove_decision",
@@ -60,7 +62,8 @@ _export("sprintkit.ops.reports", "report", "plan", "render", "render_programme",
 _export("sprintkit.ops.slides", "slides", check_slides_reference="check_reference")
 # programmes, indicators and the board
 _export("sprintkit.ops.programme", "new_programme", "add_sprint", "remove_sprint",
-        "move_sprint", "programme_status", "programme_lineage")
+        "move_sprint")
+_export("sprintkit.ops.programme_views", "programme_status", "programme_lineage")
 _export("sprintkit.ops.indicators", "add_indicator", "record_measurement", "indicator_listing")
 _export("sprintkit.ops.team", "add_member", "edit_member", "remove_member", "team_listing")
 _export("sprintkit.ops.actions", "add_action", "move_action", "escalate_action",

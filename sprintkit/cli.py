@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
@@ -15,33 +17,6 @@ from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from sprintkit import __version__
-from sprintkit.commands import (
-    action,
-    agenda,
-    board,
-    decision,
-    evidence,
-    hypothesis,
-    indicator,
-    keyfile,
-    learn,
-    methods,
-    new,
-    note,
-    programme,
-    report,
-    run,
-    schema,
-    serve,
-    slides,
-    status,
-    stories,
-    team,
-    timer,
-    validate,
-    verdict,
-    votes,
-)
 from sprintkit.commands._help import unwrap_app
 from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
@@ -146,20 +121,21 @@ def _report(exc: SprintkitError) -> None:
     console.error(exc.message, exc.hint)
 
 
-app = typer.Typer(
-    cls=_Boundary,
-    name="sprintkit",
-    help=(
-        "Run strategy, innovation and experiment sprints from the terminal: methods and "
-        "walkthroughs, hypotheses with honest evidence verdicts, Word reports and plans.\n\n"
-        "Exit codes: 0 success, 1 invalid input or a failed check, 2 wrong usage, "
-        "130 interrupted (answers are saved)."
-    ),
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
+MODULES: tuple[str, ...] = (
+    "validate", "schema", "methods", "agenda", "new", "run", "status", "timer", "serve", "note",
+    "votes",
+    "hypothesis", "evidence", "verdict", "learn", "decision", "report", "programme",
+    "indicator", "team", "action", "board", "stories", "keyfile", "slides",
 )
+"""The command modules (``sprintkit.commands.*``), each adding its commands with
+``register(app)``, in the order of the help."""
+
+HOMES: dict[str, str] = {
+    **{name: name for name in MODULES if name != "keyfile"},
+    "workforms": "methods", "plan": "report", "render": "report", "check": "report",
+    "templates": "report", "key-file": "keyfile",
+}
+"""Each top-level command and the module that registers it (a test checks it)."""
 
 
 def _version(value: bool) -> None:
@@ -168,7 +144,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -183,45 +158,66 @@ def _root(
     _debug["on"] = debug
 
 
-for _module in (
-    validate,
-    schema,
-    methods,
-    agenda,
-    new,
-    run,
-    status,
-    timer,
-    serve,
-    note,
-    votes,
-    hypothesis,
-    evidence,
-    verdict,
-    learn,
-    decision,
-    report,
-    programme,
-    indicator,
-    team,
-    action,
-    board,
-    stories,
-    keyfile,
-    slides,
-):
-    _module.register(app)
+def build_app(modules: Sequence[str] = MODULES) -> typer.Typer:
+    """The ``sprintkit`` command with the commands of ``modules`` (default: all of them)."""
+    built = typer.Typer(
+        cls=_Boundary,
+        name="sprintkit",
+        help=(
+            "Run strategy, innovation and experiment sprints from the terminal: methods and "
+            "walkthroughs, hypotheses with honest evidence verdicts, Word reports and plans.\n\n"
+            "Exit codes: 0 success, 1 invalid input or a failed check, 2 wrong usage, "
+            "130 interrupted (answers are saved)."
+        ),
+        no_args_is_help=True,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    built.callback()(_root)
+    for name in modules:
+        import_module(f"sprintkit.commands.{name}").register(built)
+    unwrap_app(built)  # help never breaks a sentence where the docstring's source line ended
+    make_lazy(built)  # each group's commands are built only when that group is used
+    defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
+    return built
 
 
-unwrap_app(app)  # help never breaks a sentence where the docstring's source line ended
-make_lazy(app)  # each group's commands are built only when that group is used (fast start-up)
-defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
+def command_home(args: Sequence[str]) -> str | None:
+    """The module of the command ``args`` run (``status`` for ``sprintkit --debug status …``),
+    or ``None`` when they name none (no command, ``--help``, a typo: the whole app answers)."""
+    for arg in args:
+        if arg in ("--", "-h", "--help"):
+            return None  # the root's help lists every command
+        if not arg.startswith("-"):
+            return HOMES.get(arg)
+    return None
+
+
+_apps: dict[str, typer.Typer] = {}
+
+
+def __getattr__(name: str) -> Any:
+    """``app``: the whole ``sprintkit`` command (built on first use)."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if "all" not in _apps:
+        _apps["all"] = build_app()
+    return _apps["all"]
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    A command line that names a command builds only that command's module: the others are
+    not imported (every other line, and shell completion, gets the whole app)."""
+    # No pydantic plugin instruments sprintkit's models; looking for plugins reads the metadata
+    # of every installed package at every start. A value the user set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     _utf8_streams()
-    app(prog_name="sprintkit")
+    home = None if "_SPRINTKIT_COMPLETE" in os.environ else command_home(sys.argv[1:])
+    chosen = build_app((home,)) if home is not None else __getattr__("app")
+    chosen(prog_name="sprintkit")
 
 
 def _utf8_streams() -> None:
@@ -240,4 +236,4 @@ def _utf8_streams() -> None:
                 pass
 
 
-__all__ = ["EXIT_INTERRUPTED", "app", "main"]
+__all__ = ["EXIT_INTERRUPTED", "app", "main"]  # noqa: F822 (app: module __getattr__)

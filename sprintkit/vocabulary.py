@@ -216,7 +216,11 @@ def to_id(kind: str) -> Callable[[Any], Any]:
     writes it in a file) becomes its id; anything else passes unchanged, so the model's own
     ``Literal`` check reports it where it stands."""
 
+    known = frozenset(ids(kind))
+
     def _to_id(value: Any) -> Any:
+        if isinstance(value, str) and value in known:
+            return value  # an id already, as files mostly hold: no need to read the names
         found = find(kind, value)
         return value if found is None else found
 

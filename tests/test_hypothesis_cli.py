@@ -227,14 +227,16 @@ def test_empty_sprint_lists_nothing_politely(cli, sprint):
 def test_api_mirrors_the_flags(sprint):
     from sprintkit.errors import UsageError
     from sprintkit.ops import hypotheses as ops
+    from sprintkit.ops.evidence import add_evidence
+    from sprintkit.ops.verdicts import verdicts
 
     h = ops.add_hypothesis(sprint, statement="s", metric="m", target=">=70%")
     assert (h.id, h.kind) == ("H1", "proportion")
-    ops.add_evidence(sprint, "H1", successes=12, trials=12)
+    add_evidence(sprint, "H1", successes=12, trials=12)
     with pytest.raises(UsageError):
         ops.edit_hypothesis(sprint, "H1", target=">=75%")
     edited = ops.edit_hypothesis(sprint, "H1", target=">=75%", reason="strenger")
     assert edited.changed == ["target"] and edited.recorded
-    assert [r.verdict for r in ops.verdicts(sprint)] == ["supported"]
+    assert [r.verdict for r in verdicts(sprint)] == ["supported"]
     assert ops.get_hypothesis(sprint, "H1").history[0].old == ">=70%"
     assert [x.id for x in ops.list_hypotheses(sprint)] == ["H1"]

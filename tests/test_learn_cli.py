@@ -81,7 +81,7 @@ def test_learn_needs_all_three_parts(cli, sprint):
 
 
 def test_learn_api(sprint):
-    from sprintkit.ops.hypotheses import add_learning
+    from sprintkit.ops.learnings import add_learning
 
     done = add_learning(sprint, "H2", observed="o", learned="l", action="a", decision="drop")
     assert done.learning.id == "L1" and not done.against_verdict

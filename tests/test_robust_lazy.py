@@ -31,13 +31,23 @@ SCRIPT = textwrap.dedent("""
             else:
                 yield prefix + [name]
 
+    if sys.argv[1] == "single":  # as main() runs a command line: only the command's module
+        from sprintkit.cli import build_app, command_home
+
+        def app_for(argv):
+            home = command_home(argv)
+            return build_app((home,)) if home else app
+    else:
+        def app_for(argv):
+            return app
+
     runs = [argv + ["--help"] for argv in walk(get_command(app), [])]
     runs += [["methods", "list"], ["hypothesis", "ad"], ["stories", "summary", "--bogus"],
              ["validate", "/no/such/path"], ["verdict", "--format", "xml"]]
     out = {}
     from typer.testing import CliRunner
     for argv in runs:
-        res = CliRunner().invoke(app, argv, prog_name="sprintkit")
+        res = CliRunner().invoke(app_for(argv), argv, prog_name="sprintkit")
         out[" ".join(argv)] = [res.exit_code, res.stdout, res.stderr]
     print(json.dumps(out))
 """)
@@ -51,12 +61,54 @@ def _outputs(mode: str) -> dict:
     return json.loads(proc.stdout)
 
 
+@pytest.mark.slow  # three runs of every help (about a minute on two busy cores)
 def test_every_help_and_error_is_the_same_as_without_laziness():
-    eager, lazy = _outputs("eager"), _outputs("lazy")
-    assert list(eager) == list(lazy)
+    eager, lazy, single = _outputs("eager"), _outputs("lazy"), _outputs("single")
+    assert list(eager) == list(lazy) == list(single)
     assert len(eager) > 30  # every command and group of the app
     for argv in eager:
         assert lazy[argv] == eager[argv], argv
+        assert single[argv] == eager[argv], argv
+
+
+def test_every_top_level_command_has_its_module_in_the_table():
+    from typer.main import get_command
+
+    from sprintkit.cli import HOMES, MODULES, app, build_app
+
+    assert set(get_command(app).list_commands(None)) == set(HOMES)
+    for module in MODULES:
+        names = get_command(build_app((module,))).list_commands(None)
+        assert names and {HOMES[name] for name in names} == {module}, module
+
+
+def test_a_command_line_names_its_module_only_after_the_roots_own_options():
+    from sprintkit.cli import command_home
+
+    assert command_home(["--debug", "status", "-s", "x"]) == "status"
+    assert command_home(["key-file", "show"]) == "keyfile"
+    assert command_home(["plan", "-s", "x"]) == "report"
+    for args in (["-h", "status"], ["--help"], [], ["stat"], ["--", "status"]):
+        assert command_home(args) is None, args
+
+
+def test_a_command_line_imports_only_its_own_command_module(tmp_path):
+    code = textwrap.dedent("""
+        import sys
+        sys.argv = ["sprintkit", "--debug", "status", "-s", sys.argv[1]]
+        from sprintkit.cli import main
+        try:
+            main()
+        except SystemExit:
+            pass
+        print(sorted(m for m in sys.modules if m.startswith("sprintkit.commands.")
+                     and not m.startswith("sprintkit.commands._")))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code, str(tmp_path / "nowhere")],
+                          capture_output=True, text=True, env={**os.environ, "COLUMNS": "100"},
+                          timeout=120)
+    assert "nowhere" in proc.stderr  # the status command ran (and said the folder is missing)
+    assert proc.stdout.strip().splitlines()[-1] == "['sprintkit.commands.status']"
 
 
 def test_root_help_builds_no_command_and_a_run_builds_only_its_own():

@@ -101,7 +101,7 @@ def add(
     """
     from sprintkit.engine.evidence import verdict_label
     from sprintkit.i18n import language, msg
-    from sprintkit.ops.hypotheses import add_evidence
+    from sprintkit.ops.evidence import add_evidence
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
 

@@ -72,7 +72,7 @@ def learn(
     """
     from sprintkit.engine.evidence import decision_label, verdict_label
     from sprintkit.i18n import language, msg
-    from sprintkit.ops.hypotheses import add_learning
+    from sprintkit.ops.learnings import add_learning
     from sprintkit.ui import console
 
     decided = value_of("decision", decision, sprint, option="--decision")

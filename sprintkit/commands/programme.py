@@ -210,7 +210,7 @@ def status(
     verdict and open actions. Exit 1 when a sprint folder is missing or invalid."""
     from sprintkit.errors import SprintkitError
     from sprintkit.i18n import msg
-    from sprintkit.ops.programme import programme_status
+    from sprintkit.ops.programme_views import programme_status
     from sprintkit.ui import console
 
     result = programme_status(_where(folder, programme), lang=lang.value if lang else None)
@@ -240,7 +240,7 @@ def lineage(
 ) -> None:
     """Show how hypotheses were carried from sprint to sprint: each step's sprint,
     statement, result, verdict and decision, and whether it was retested or adapted."""
-    from sprintkit.ops.programme import programme_lineage
+    from sprintkit.ops.programme_views import programme_lineage
     from sprintkit.ui import console
 
     if folder is None and hypothesis is not None and _is_programme(Path(hypothesis)):

@@ -63,7 +63,7 @@ def verdict(
     from sprintkit.errors import UsageError
     from sprintkit.i18n import language as current
     from sprintkit.i18n import msg
-    from sprintkit.ops import hypotheses as ops
+    from sprintkit.ops import verdicts as ops
     from sprintkit.ops.scope import speak
     from sprintkit.ui import console
 

@@ -15,6 +15,13 @@ everywhere is an error in the program (``KeyError``), never a silently shown key
 (:func:`choose`); the language of the sprint or programme the command works on (set when it is
 loaded, :func:`found`); ``SPRINTKIT_LANG``; the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``)
 when it is Dutch or English; otherwise Dutch, the language most users work in.
+
+**Loading.** A key is looked up in the one area module that holds its prefix (``files.*`` in
+``files``, ``value.*`` in ``values``: :data:`AREAS`), so a command that shows a few messages
+imports a few small modules, not the whole catalogue (66 modules for both languages). A prefix
+spread over several modules (:data:`SHARED`), or a key not found where its prefix says, is
+looked up in the whole catalogue of the language; a test checks the two tables against the
+modules.
 """
 
 from __future__ import annotations
@@ -27,7 +34,22 @@ LANGUAGES: tuple[str, ...] = ("nl", "en")
 FALLBACK = "en"
 DEFAULT = "nl"
 
+AREAS: dict[str, str] = {
+    "value": "values", "removal": "removals", "render": "report",
+    "doc": "documents", "explain": "documents", "summary": "documents",
+    "glossary": "documents", "intent": "documents", "check": "documents",
+    "section": "documents", "plan": "documents", "programme": "documents",
+    "report": "documents",
+}
+"""Key prefixes held by a module of another name; every other prefix (``files``, ``status``…)
+is held by the module of its own name."""
+
+SHARED: frozenset[str] = frozenset({"chart", "cli"})
+"""Key prefixes whose keys are spread over several area modules (looked up in the whole
+catalogue)."""
+
 _loaded: dict[str, dict[str, str]] = {}
+_areas: dict[tuple[str, str], dict[str, str]] = {}
 _state: dict[str, str | None] = {"chosen": None, "found": None}
 
 
@@ -45,11 +67,42 @@ def catalogue(lang: str) -> dict[str, str]:
     return words
 
 
+def area(prefix: str, lang: str) -> dict[str, str]:
+    """The words of the area module that holds keys starting with ``prefix.`` in ``lang`` (see
+    :data:`AREAS`), or the whole catalogue when no one module holds them all."""
+    lang = supported(lang)
+    whole = _loaded.get(lang)
+    if whole is not None or prefix in SHARED or not prefix.isidentifier():
+        return whole if whole is not None else catalogue(lang)
+    module = AREAS.get(prefix, prefix)
+    words = _areas.get((lang, module))
+    if words is None:
+        name = f"sprintkit.i18n.{lang}.{module}"
+        try:
+            words = import_module(name).WORDS
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            words = {}  # no such area: the whole catalogue answers (see _lookup)
+        _areas[(lang, module)] = words
+    return words
+
+
+def _lookup(key: str, lang: str) -> str | None:
+    words = area(key.partition(".")[0], lang)
+    text = words.get(key)
+    if text is None and words is not _loaded.get(supported(lang)):
+        text = catalogue(lang).get(key)  # not where its prefix says: the whole catalogue
+    return text
+
+
 def t(key: str, lang: str, /, **values: Any) -> str:
     """The text for ``key`` in ``lang`` with ``values`` filled in."""
-    text = catalogue(lang).get(key)
+    text = _lookup(key, lang)
     if text is None:
-        text = catalogue(FALLBACK)[key]
+        text = _lookup(key, FALLBACK)
+        if text is None:
+            raise KeyError(key)
     return text.format(**values) if values else text
 
 
@@ -60,7 +113,7 @@ def msg(key: str, /, **values: Any) -> str:
 
 def has(key: str, lang: str = FALLBACK) -> bool:
     """Whether ``key`` is in the catalogue."""
-    return key in catalogue(lang) or key in catalogue(FALLBACK)
+    return _lookup(key, lang) is not None or _lookup(key, FALLBACK) is not None
 
 
 def language() -> str:

@@ -1,8 +1,6 @@
 """Building blocks shared by every file format: strict base model, bilingual text, durations,
 identifiers, periods and target expressions."""
 
-from __future__ import annotations
-
 import math
 import re
 from typing import Annotated, Any, Literal
@@ -40,6 +38,20 @@ class Strict(BaseModel):
     )
 
 
+def new_list() -> list[Any]:
+    """An empty list, the default of a list field (``Field(default_factory=new_list)``).
+
+    A plain function rather than ``list``: pydantic reads a default factory's signature, and
+    the signature of a builtin is parsed from its text with :mod:`tokenize` (milliseconds at
+    every start of a command, for every list field)."""
+    return []
+
+
+def new_dict() -> dict[str, Any]:
+    """An empty mapping, the default of a mapping field (see :func:`new_list`)."""
+    return {}
+
+
 class LocalText(Strict):
     """Text in Dutch and English. A plain string is accepted and used for both languages."""
 
@@ -54,7 +66,7 @@ class LocalText(Strict):
         return value
 
     @model_validator(mode="after")
-    def _one_language(self) -> LocalText:
+    def _one_language(self) -> "LocalText":
         if self.nl is None and self.en is None:
             raise ValueError(msg("model.one_language"))
         return self
@@ -217,7 +229,7 @@ class Target(BaseModel):
     percent: bool = False
 
     @classmethod
-    def parse(cls, text: str) -> Target:
+    def parse(cls, text: str) -> "Target":
         match = _TARGET_RE.match(str(text))
         if not match:
             raise ValueError(msg("model.target", text=repr(text)))

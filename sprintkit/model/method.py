@@ -4,8 +4,6 @@ A method is a YAML file in ``sprintkit/methods/`` (or a user's ``methods/`` fold
 each with a goal, a timebox, work forms with instructions, typed outputs to capture and exit
 criteria. Every text is bilingual (nl/en)."""
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -19,6 +17,7 @@ from sprintkit.model.common import (
     SchemaVersion,
     Strict,
     check_number,
+    new_list,
     parse_duration,
     unique_ids,
 )
@@ -81,7 +80,7 @@ class When(Strict):
     )
 
     @model_validator(mode="after")
-    def _one_test(self) -> When:
+    def _one_test(self) -> "When":
         tests = [self.equals is not None, self.one_of is not None, self.contains is not None,
                  self.filled is not None]
         if sum(tests) != 1:
@@ -124,7 +123,7 @@ class ScaleSpec(Strict):
     _numbers = field_validator("min", "max", mode="before")(check_number)
 
     @model_validator(mode="after")
-    def _order(self) -> ScaleSpec:
+    def _order(self) -> "ScaleSpec":
         if self.min >= self.max:
             raise ValueError(msg("model.min_max"))
         if self.min_valence is not None and self.min_valence == self.max_valence:
@@ -148,7 +147,7 @@ class OutputSpec(Strict):
     prompt: LocalText = Field(description="The question shown to the facilitator.")
     help: LocalText | None = Field(None, description="A longer explanation or example.")
     required: bool = Field(True, description="Whether the phase needs an answer to be done.")
-    choices: list[Choice] = Field(default_factory=list, description="For choice/multichoice.")
+    choices: list[Choice] = Field(default_factory=new_list, description="For choice/multichoice.")
     items_from: Identifier | None = Field(
         None, description="For dot_vote/impact_effort: the list output whose items are scored; "
         "for a list: the earlier list it picks from (by number; free text allowed)."
@@ -171,7 +170,7 @@ class OutputSpec(Strict):
     _numbers = field_validator("votes_per_person", "min", "max", mode="before")(check_number)
 
     @model_validator(mode="after")
-    def _consistent(self) -> OutputSpec:
+    def _consistent(self) -> "OutputSpec":
         if self.type in ("choice", "multichoice") and not self.choices:
             raise ValueError(msg("model.output_choices", type=self.type))
         if self.type in ("dot_vote", "impact_effort") and not self.items_from:
@@ -199,7 +198,7 @@ class ExitCriterion(Strict):
     """When a phase is done. ``requires`` lists outputs that must have an answer."""
 
     text: LocalText
-    requires: list[Identifier] = Field(default_factory=list)
+    requires: list[Identifier] = Field(default_factory=new_list)
 
     @model_validator(mode="before")
     @classmethod
@@ -220,9 +219,9 @@ class Phase(Strict):
     session_type: SessionType | None = Field(
         None, description="joint work session, asynchronous assignment, relay session, review…"
     )
-    workforms: list[WorkformUse] = Field(default_factory=list)
-    outputs: list[OutputSpec] = Field(default_factory=list)
-    exit_criteria: list[ExitCriterion] = Field(default_factory=list)
+    workforms: list[WorkformUse] = Field(default_factory=new_list)
+    outputs: list[OutputSpec] = Field(default_factory=new_list)
+    exit_criteria: list[ExitCriterion] = Field(default_factory=new_list)
 
     _numbers = field_validator("day", mode="before")(check_number)
 
@@ -255,15 +254,15 @@ class Signifier(Strict):
     id: Identifier
     type: SignifierType
     question: LocalText
-    choices: list[SignifierChoice] = Field(default_factory=list,
+    choices: list[SignifierChoice] = Field(default_factory=new_list,
                                            description="For choice/multichoice.")
     scale: ScaleSpec | None = Field(None, description="For scale questions.")
     corners: list[SignifierChoice] = Field(
-        default_factory=list, description="For triads: exactly three corner labels."
+        default_factory=new_list, description="For triads: exactly three corner labels."
     )
 
     @model_validator(mode="after")
-    def _consistent(self) -> Signifier:
+    def _consistent(self) -> "Signifier":
         if self.type in ("choice", "multichoice") and not self.choices:
             raise ValueError(msg("model.signifier_choices", type=self.type))
         if self.type == "triad" and len(self.corners) != 3:
@@ -283,11 +282,11 @@ class Method(Strict):
     summary: LocalText
     duration: LocalText | None = Field(None, description="A hint such as '4 days in 2 weeks'.")
     days: int | None = Field(None, ge=1, description="Number of days, for agendas.")
-    roles: list[Role] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list, description="Methods this draws on.")
+    roles: list[Role] = Field(default_factory=new_list)
+    sources: list[str] = Field(default_factory=new_list, description="Methods this draws on.")
     phases: list[Phase] = Field(min_length=1)
-    perspectives: list[Perspective] = Field(default_factory=list)
-    signifiers: list[Signifier] = Field(default_factory=list)
+    perspectives: list[Perspective] = Field(default_factory=new_list)
+    signifiers: list[Signifier] = Field(default_factory=new_list)
     cycle: Literal["half-year", "quarter", "year", "month"] | None = Field(
         None, description="For recurring cycles: how often."
     )
@@ -303,7 +302,7 @@ class Method(Strict):
         return phases
 
     @model_validator(mode="after")
-    def _references(self) -> Method:
+    def _references(self) -> "Method":
         unique_ids(self.roles, "role")
         unique_ids(self.perspectives, "perspective")
         unique_ids(self.signifiers, "signifier")
@@ -326,13 +325,13 @@ class Method(Strict):
                                              ref=repr(ref)))
         return self
 
-    def phase(self, phase_id: str) -> Phase:
+    def phase(self, phase_id: str) -> "Phase":
         for p in self.phases:
             if p.id == phase_id:
                 return p
         raise KeyError(phase_id)
 
-    def output(self, output_id: str) -> OutputSpec:
+    def output(self, output_id: str) -> "OutputSpec":
         for p in self.phases:
             for o in p.outputs:
                 if o.id == output_id:
@@ -353,4 +352,4 @@ class Workform(Strict):
     output: LocalText = Field(description="What the group has when it is done.")
     materials: LocalText | None = None
     group_size: str | None = Field(None, description="e.g. '4-8' or 'any'.")
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=new_list)

@@ -1,8 +1,6 @@
 """The programme file (``programme.yaml``): an ordered chain of sprints with one aim
 (*traject*), e.g. strategy → innovation ×2 → experiment ×3 → implementation plan."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
@@ -15,6 +13,7 @@ from sprintkit.model.common import (
     NonEmpty,
     SchemaVersion,
     Strict,
+    new_list,
     unique_ids,
 )
 from sprintkit.model.sprint import Action, Indicator, PlanSection, TeamMember
@@ -47,16 +46,16 @@ class Programme(Strict):
     description: str | None = None
     start: dt.date | None = None
     end: dt.date | None = None
-    facilitators: list[str] = Field(default_factory=list)
-    sprints: list[ProgrammeSprint] = Field(default_factory=list, description="In order.")
-    team: list[TeamMember] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
+    facilitators: list[str] = Field(default_factory=new_list)
+    sprints: list[ProgrammeSprint] = Field(default_factory=new_list, description="In order.")
+    team: list[TeamMember] = Field(default_factory=new_list)
+    indicators: list[Indicator] = Field(default_factory=new_list)
+    actions: list[Action] = Field(default_factory=new_list)
     plan: PlanSection = Field(default_factory=PlanSection)
-    conclusions: list[str] = Field(default_factory=list)
-    next_steps: list[str] = Field(default_factory=list)
+    conclusions: list[str] = Field(default_factory=new_list)
+    next_steps: list[str] = Field(default_factory=new_list)
     retired_ids: list[Identifier] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Ids of removed programme actions (A4): never handed out again, so an id "
         "always means the same thing.",
     )

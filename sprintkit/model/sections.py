@@ -7,8 +7,6 @@ wins where both exist (``TOP_LEVEL`` names it). ``check`` feeds no document: it 
 that only steer the facilitator (``sprintkit check`` reads them, the client copy never shows
 them)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 Section = Literal[

@@ -4,8 +4,6 @@ The whole file format is designed up front so later work fills in behaviour with
 files: team, context, phase progress with captured outputs, hypotheses with evidence, learnings,
 decisions, actions, indicators, parties and the implementation plan's own sections."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Annotated, Any, Literal
 
@@ -22,6 +20,8 @@ from sprintkit.model.common import (
     Strict,
     TargetExpr,
     check_number,
+    new_dict,
+    new_list,
     unique_ids,
 )
 from sprintkit.vocabulary import to_id
@@ -78,10 +78,10 @@ class PhaseState(Strict):
     started: dt.datetime | None = None
     completed: dt.datetime | None = None
     outputs: dict[str, Any] = Field(
-        default_factory=dict, description="Answers by output id, typed as the method says."
+        default_factory=new_dict, description="Answers by output id, typed as the method says."
     )
     skipped_outputs: list[str] = Field(
-        default_factory=list, description="Outputs the facilitator chose to skip for now."
+        default_factory=new_list, description="Outputs the facilitator chose to skip for now."
     )
     notes: str | None = None
 
@@ -104,7 +104,7 @@ class Evidence(Strict):
     _numbers = field_validator("successes", "trials", "values", mode="before")(check_number)
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Evidence:
+    def _one_kind(self) -> "Evidence":
         count = self.successes is not None or self.trials is not None
         kinds = sum([count, self.values is not None, self.quote is not None])
         if kinds != 1:
@@ -177,14 +177,14 @@ class Hypothesis(Strict):
     )
     phase: str | None = Field(None, description="The phase in which it was captured.")
     created: dt.date | None = None
-    evidence: list[Evidence] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=new_list)
     override: Override | None = None
-    history: list[HistoryEntry] = Field(default_factory=list)
+    history: list[HistoryEntry] = Field(default_factory=new_list)
 
     _numbers = field_validator("confidence", "min_n", "importance", mode="before")(check_number)
 
     @model_validator(mode="after")
-    def _target_fits_kind(self) -> Hypothesis:
+    def _target_fits_kind(self) -> "Hypothesis":
         if self.kind in ("proportion", "mean") and self.target is None:
             raise ValueError(msg("model.needs_target", kind=self.kind))
         if self.kind == "proportion" and self.target is not None and not (
@@ -244,7 +244,7 @@ class Action(Strict):
     from_hypothesis: str | None = None
     escalation: Escalation | None = Field(None, description="The latest escalation.")
     past_escalations: list[Escalation] = Field(
-        default_factory=list, description="Earlier escalations, each resolved."
+        default_factory=new_list, description="Earlier escalations, each resolved."
     )
     created: dt.date | None = None
     done: dt.date | None = None
@@ -267,7 +267,7 @@ class Measurement(Strict):
     _numbers = field_validator("value", "numerator", "denominator", mode="before")(check_number)
 
     @model_validator(mode="after")
-    def _one_kind(self) -> Measurement:
+    def _one_kind(self) -> "Measurement":
         ratio = self.numerator is not None or self.denominator is not None
         if ratio and self.value is not None:
             raise ValueError(msg("model.value_or_ratio_both"))
@@ -301,7 +301,7 @@ class Indicator(Strict):
     frequency: str | None = Field(None, description="How often it is measured.")
     source: str | None = Field(None, description="Where the numbers come from.")
     description: str | None = None
-    measurements: list[Measurement] = Field(default_factory=list)
+    measurements: list[Measurement] = Field(default_factory=new_list)
 
     _numbers = field_validator("baseline", "target", mode="before")(check_number)
 
@@ -352,11 +352,11 @@ class PlanSection(Strict):
     """What the implementation plan needs beyond the sprint's own results."""
 
     scope: str | None = None
-    stakeholders: list[Stakeholder] = Field(default_factory=list)
-    communication: list[Communication] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=new_list)
+    communication: list[Communication] = Field(default_factory=new_list)
     trial: Trial | None = None
-    evaluation: list[EvaluationMoment] = Field(default_factory=list)
-    risks: list[Risk] = Field(default_factory=list)
+    evaluation: list[EvaluationMoment] = Field(default_factory=new_list)
+    risks: list[Risk] = Field(default_factory=new_list)
     support: str | None = Field(None, description="The support (draagvlak) found, and with whom.")
 
 
@@ -415,18 +415,18 @@ class Sprint(Strict):
     programme: str | None = Field(None, description="Id of the programme it belongs to.")
     start: dt.date | None = None
     end: dt.date | None = None
-    facilitators: list[str] = Field(default_factory=list)
+    facilitators: list[str] = Field(default_factory=new_list)
     context: Context = Field(default_factory=Context)
-    team: list[TeamMember] = Field(default_factory=list)
+    team: list[TeamMember] = Field(default_factory=new_list)
     phases: dict[str, PhaseState] = Field(
-        default_factory=dict, description="Progress and outputs by phase id."
+        default_factory=new_dict, description="Progress and outputs by phase id."
     )
-    hypotheses: list[Hypothesis] = Field(default_factory=list)
-    learnings: list[Learning] = Field(default_factory=list)
-    decisions: list[Decision] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    indicators: list[Indicator] = Field(default_factory=list)
-    parties: list[Party] = Field(default_factory=list)
+    hypotheses: list[Hypothesis] = Field(default_factory=new_list)
+    learnings: list[Learning] = Field(default_factory=new_list)
+    decisions: list[Decision] = Field(default_factory=new_list)
+    actions: list[Action] = Field(default_factory=new_list)
+    indicators: list[Indicator] = Field(default_factory=new_list)
+    parties: list[Party] = Field(default_factory=new_list)
     plan: PlanSection = Field(default_factory=PlanSection)
     stories: StorySettings | None = None
     key_file: str | None = Field(
@@ -436,20 +436,20 @@ class Sprint(Strict):
         "user data folder. Overrides stories.key_file.",
     )
     retired_ids: list[Identifier] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Ids of removed hypotheses, learning cards, decisions and actions (H3, L2, "
         "D1, A4): never handed out again, so an id always means the same thing. Evidence ids "
         "stay unique through the hypothesis's history.",
     )
     removed_hypotheses: list[Removal] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Hypotheses removed with `sprintkit hypothesis remove`: the statement, the "
         "evidence it had and the reason. One removed after evidence existed is reported.",
     )
-    conclusions: list[str] = Field(default_factory=list, description="Main conclusions.")
-    next_steps: list[str] = Field(default_factory=list)
+    conclusions: list[str] = Field(default_factory=new_list, description="Main conclusions.")
+    next_steps: list[str] = Field(default_factory=new_list)
     live_sessions: list[LiveSessionRecord] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Live sessions held with `sprintkit serve`: when, how many took part, and "
         "how much they contributed (the contributions are the phases' answers).")
 
@@ -460,12 +460,12 @@ class Sprint(Strict):
         return items
 
     @model_validator(mode="after")
-    def _dates(self) -> Sprint:
+    def _dates(self) -> "Sprint":
         if self.start and self.end and self.end < self.start:
             raise ValueError(msg("model.end_before_start", end=self.end, start=self.start))
         return self
 
-    def hypothesis(self, hid: str) -> Hypothesis:
+    def hypothesis(self, hid: str) -> "Hypothesis":
         for h in self.hypotheses:
             if h.id == hid:
                 return h

@@ -32,11 +32,11 @@ from sprintkit.engine.evidence import (
 )
 from sprintkit.errors import NotFound, SprintkitError, UsageError
 from sprintkit.i18n import language, msg
+from sprintkit.ops.evidence import check_fits
 from sprintkit.ops.hypotheses import (
     build_model,
     change_sprint,
     check_choice,
-    check_fits,
     check_text,
     find,
     now_local,

@@ -1,7 +1,9 @@
-"""Hypotheses (test cards), evidence, verdicts with overrides, and learning cards.
+"""Hypotheses (test cards), and the helpers the evidence, verdict and learning-card operations
+share (:mod:`sprintkit.ops.evidence`, :mod:`sprintkit.ops.verdicts`,
+:mod:`sprintkit.ops.learnings`).
 
-Library functions behind ``sprintkit hypothesis|evidence|verdict|learn``; keyword arguments
-mirror the command-line flags. Every write goes through :func:`update_sprint` (locked, atomic,
+Library functions behind ``sprintkit hypothesis``; keyword arguments mirror the command-line
+flags. Every write goes through :func:`update_sprint` (locked, atomic,
 comment-preserving). The verdict rule itself lives in :mod:`sprintkit.engine.evidence`.
 
 The criterion is fixed before the evidence: once a hypothesis has evidence, changing any of
@@ -11,30 +13,20 @@ min_n) needs a reason, and every change is kept in the hypothesis's history."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.engine.evidence import (
-    GUARDED_FIELDS,
-    VerdictResult,
-    decision_against_verdict,
-    decision_label,
-    evaluate,
-    used_evidence_ids,
-    verdict_label,
-)
+from sprintkit.engine.evidence import GUARDED_FIELDS, evaluate
 from sprintkit.errors import NotFound, SprintkitError, UsageError
-from sprintkit.i18n import language, msg
+from sprintkit.i18n import msg
 from sprintkit.ops.keyfile import CARD_TEXT, clean_fields, sprint_cleaner
-from sprintkit.ops.rejudge import rejudge_learnings
 from sprintkit.ops.scope import next_id, speak
 from sprintkit.vocabulary import ids, parse
 
 if TYPE_CHECKING:
-    from sprintkit.model.sprint import Evidence, Hypothesis, Learning, Sprint
+    from sprintkit.model.sprint import Evidence, Hypothesis, Sprint
 
 KINDS = ids("hypothesis_kind")
 RISKS = ids("risk")
@@ -52,7 +44,8 @@ EDITABLE = (
 # --- helpers -------------------------------------------------------------------------------
 
 
-def _today() -> dt.date:
+def today() -> dt.date:
+    """Today's date (one place, so a test can fix it)."""
     return dt.date.today()
 
 
@@ -60,7 +53,8 @@ def now_local() -> dt.datetime:
     return dt.datetime.now().astimezone().replace(microsecond=0)
 
 
-def _load(sprint: Path | None) -> Sprint:
+def load(sprint: Path | None) -> Sprint:
+    """The sprint at ``sprint`` (folder or sprint.yaml), validated."""
     from sprintkit.files.sprintfile import load_sprint
 
     return load_sprint(sprint).model
@@ -210,7 +204,7 @@ def hypothesis_adder(
         raise UsageError(msg("hypothesis.min_n"))
     _check_importance(importance)
 
-    data: dict[str, Any] = {"statement": statement, "kind": kind, "created": _today()}
+    data: dict[str, Any] = {"statement": statement, "kind": kind, "created": today()}
     optional = {
         "risk": risk, "test": test, "metric": metric, "target": parsed, "criterion": criterion,
         "confidence": confidence, "min_n": min_n, "owner": owner, "derived_from": derived_from,
@@ -340,12 +334,12 @@ def edit_hypothesis(
 
 def list_hypotheses(sprint: Path | None = None) -> list[Hypothesis]:
     """All hypotheses of the sprint, in file order."""
-    return list(_load(sprint).hypotheses)
+    return list(load(sprint).hypotheses)
 
 
 def get_hypothesis(sprint: Path | None = None, id: str = "") -> Hypothesis:
     """One hypothesis by id."""
-    return find(_load(sprint), id)
+    return find(load(sprint), id)
 
 
 def hypothesis_records(
@@ -353,7 +347,7 @@ def hypothesis_records(
 ) -> list[dict[str, Any]]:
     """Hypotheses as JSON-ready dicts: the card, its evidence and history, its learnings and
     its verdict (``result``)."""
-    model = _load(sprint)
+    model = load(sprint)
     chosen = [find(model, id)] if id else model.hypotheses
     language = lang or model.language
     records = []
@@ -383,7 +377,7 @@ def hypotheses_csv(sprint: Path | None = None, id: str | None = None) -> str:
     without evidence), with the hypothesis's columns and its verdict on every row."""
     from sprintkit.files.csvwrite import csv_records
 
-    model = _load(sprint)
+    model = load(sprint)
     chosen = [find(model, id)] if id else model.hypotheses
     return csv_records(CSV_COLUMNS, _csv_rows(model, chosen))
 
@@ -424,301 +418,15 @@ def latest_decision(model: Sprint, hid: str) -> str | None:
     return latest(model.learnings, hid)
 
 
-# --- evidence --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EvidenceAdded:
-    """The new record and the hypothesis's verdict with it."""
-
-    evidence: Evidence
-    result: VerdictResult
-    values_read: int = 0
-    column: str | None = None
-    notes: list[str] = field(default_factory=list)
-    replaced: int = 0
-    """How many identifiers in the quote, note or source were pseudonymised."""
-    cards_against: list[str] = field(default_factory=list)
-    """Learning cards that now go against the verdict and give no reason (see ops.rejudge)."""
-
-
-def add_evidence(
-    sprint: Path | None = None,
-    id: str = "",
-    *,
-    successes: int | None = None,
-    trials: int | None = None,
-    values: Sequence[float] | None = None,
-    values_file: Path | None = None,
-    column: str | None = None,
-    quote: str | None = None,
-    source: str | None = None,
-    type: str | None = None,
-    date: str | dt.date | None = None,
-    note: str | None = None,
-) -> EvidenceAdded:
-    """Record one observation: a count (``successes`` of ``trials``), numbers (``values`` or a
-    CSV ``values_file``), or a ``quote``. Records accumulate; the date defaults to today."""
-    from sprintkit.model.sprint import Evidence
-
-    speak(sprint)
-    is_count = successes is not None or trials is not None
-    is_values = bool(values) or values_file is not None
-    kinds = sum([is_count, is_values, quote is not None])
-    if kinds != 1:
-        raise UsageError(msg("evidence.one_kind"))
-    if values and values_file is not None:
-        raise UsageError(msg("evidence.value_or_file"))
-    if column is not None and values_file is None:
-        raise UsageError(msg("evidence.column_with_file"))
-    if is_count:
-        if successes is None or trials is None:
-            raise UsageError(msg("evidence.count_needs_both"))
-        if trials < 1:
-            raise UsageError(msg("evidence.trials_min"))
-        if not 0 <= successes <= trials:
-            raise UsageError(msg("evidence.successes_range", trials=trials))
-    check_text(quote, "--quote")
-    type = check_choice(type, "evidence_type", "--type")
-    when = parse_date(date) or _today()
-
-    numbers: list[float] | None = None
-    column_name = None
-    notes: list[str] = []
-    if values_file is not None:
-        from sprintkit.files.valuesfile import read_values
-
-        read = read_values(Path(values_file), column)
-        numbers, column_name = read.values, read.column
-        if read.skipped_empty:
-            notes.append(msg("evidence.skipped_empty", count=read.skipped_empty))
-    elif values:
-        numbers = [float(v) for v in values]
-        if not all(math.isfinite(v) for v in numbers):
-            raise UsageError(msg("evidence.value_finite"))
-
-    data: dict[str, Any] = {"date": when}
-    optional = {
-        "source": source, "type": type, "successes": successes, "trials": trials,
-        "values": numbers, "quote": quote, "note": note,
-    }
-    data.update({k: v for k, v in optional.items() if v is not None})
-
-    texts = [k for k in ("quote", "note", "source") if data.get(k)]
-    sprint_dir = sprint_folder(sprint) if texts else None
-
-    def change(model: Sprint) -> EvidenceAdded:
-        h = find(model, id)
-        check_fits(h, is_count, numbers is not None)
-        record_data = {"id": next_id(used_evidence_ids(h), "E"), **data}
-        replaced, extra = 0, []
-        if sprint_dir is not None:
-            clean, has_key = _pseudonymiser(model, sprint_dir)
-            for key in texts:
-                result = clean(record_data[key])
-                record_data[key] = result.text
-                replaced += result.total
-            if not has_key and "quote" in texts:
-                extra.append(msg("evidence.no_key_file"))
-        record = build_model(Evidence, record_data)
-        h.evidence.append(record)
-        result = evaluate(h, model.language)
-        return EvidenceAdded(
-            record, result, len(numbers or []), column_name, notes + extra, replaced,
-            rejudge_learnings(model, h, result),
-        )
-
-    return change_sprint(sprint, change)
-
-
 def sprint_folder(sprint: Path | None) -> Path:
     from sprintkit.files.sprintfile import resolve_sprint
 
     return resolve_sprint(sprint).parent
 
 
-def _pseudonymiser(model: Sprint, sprint_dir: Path) -> tuple[Callable[[str], Any], bool]:
-    """Pseudonymise free text as it enters: names from the sprint's key file (when it has one),
-    and e-mail addresses, phone numbers, postcodes, IBANs and BSNs always."""
-    from sprintkit.ops.keyfile import sprint_pseudonymiser
-
-    clean, info = sprint_pseudonymiser(model, sprint_dir)
-    return clean, bool(info["exists"])
-
-
-def check_fits(h: Hypothesis, is_count: bool, is_values: bool) -> None:
-    if is_count and h.kind != "proportion":
-        raise UsageError(
-            msg("evidence.counts_misfit", hid=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
-                proportion=msg("hypothesis.kind.proportion")),
-            hint=msg("evidence.hint_values") if h.kind == "mean" else msg("evidence.hint_quote"),
-        )
-    if is_values and h.kind != "mean":
-        raise UsageError(
-            msg("evidence.values_misfit", hid=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
-                mean=msg("hypothesis.kind.mean")),
-            hint=msg("evidence.hint_count") if h.kind == "proportion"
-            else msg("evidence.hint_quote"),
-        )
-
-
-# --- verdicts --------------------------------------------------------------------------------
-
-
-def verdicts(
-    sprint: Path | None = None, id: str | None = None, lang: str | None = None
-) -> list[VerdictResult]:
-    """The verdict of every hypothesis (or of ``id``); caveats in ``lang`` (default: the
-    sprint's language)."""
-    model = _load(sprint)
-    chosen = [find(model, id)] if id else model.hypotheses
-    return [evaluate(h, lang or model.language) for h in chosen]
-
-
-def override_verdict(
-    sprint: Path | None = None,
-    id: str = "",
-    *,
-    override: str,
-    reason: str | None,
-    by: str | None = None,
-) -> VerdictResult:
-    """Record a facilitator's verdict. Refused without a reason (a usage error, exit 2). The
-    computed verdict at that moment is kept beside it; a replaced override goes to history."""
-    from sprintkit.model.sprint import HistoryEntry, Override
-
-    speak(sprint)
-    override = parse("override", override, "--override")
-    if not reason or not reason.strip():
-        raise UsageError(msg("evidence.verdict.needs_reason"),
-                         hint=msg("evidence.verdict.needs_reason_hint"))
-
-    folder = sprint_folder(sprint)
-
-    def change(model: Sprint) -> VerdictResult:
-        h = find(model, id)
-        computed = evaluate(h).verdict
-        why = sprint_cleaner(model, folder)(reason).text
-        if h.override is not None:
-            h.history.append(HistoryEntry(
-                date=now_local(), field="override", old=h.override.verdict, new=override,
-                reason=why,
-            ))
-        data: dict[str, Any] = {
-            "verdict": override, "reason": why, "computed": computed, "date": _today(),
-        }
-        if by:
-            data["by"] = by
-        h.override = build_model(Override, data)
-        result = evaluate(h, model.language)
-        rejudge_learnings(model, h, result)
-        return result
-
-    return change_sprint(sprint, change)
-
-
-def clear_override(
-    sprint: Path | None = None, id: str = "", *, reason: str | None
-) -> VerdictResult:
-    """Withdraw a facilitator's verdict (with a reason, kept in the history)."""
-    from sprintkit.model.sprint import HistoryEntry
-
-    speak(sprint)
-    if not reason or not reason.strip():
-        raise UsageError(msg("evidence.verdict.withdraw_needs_reason"),
-                         hint=msg("evidence.add_reason_hint"))
-
-    folder = sprint_folder(sprint)
-
-    def change(model: Sprint) -> VerdictResult:
-        h = find(model, id)
-        if h.override is None:
-            raise SprintkitError(msg("evidence.verdict.nothing_to_withdraw", hid=h.id))
-        why = sprint_cleaner(model, folder)(reason).text
-        h.history.append(HistoryEntry(
-            date=now_local(), field="override", old=h.override.verdict, new=None, reason=why,
-        ))
-        h.override = None
-        h.__pydantic_fields_set__.discard("override")  # drop the key instead of writing null
-        result = evaluate(h, model.language)
-        rejudge_learnings(model, h, result)
-        return result
-
-    return change_sprint(sprint, change)
-
-
-# --- learning cards ----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Learned:
-    """The new learning card and the verdict it was weighed against."""
-
-    learning: Learning
-    result: VerdictResult
-
-    @property
-    def against_verdict(self) -> bool:
-        return self.learning.against_verdict
-
-
-def add_learning(
-    sprint: Path | None = None,
-    id: str = "",
-    *,
-    observed: str,
-    learned: str,
-    action: str,
-    decision: str,
-    reason: str | None = None,
-) -> Learned:
-    """Write a learning card (ids L1, L2, …) for hypothesis ``id``. A decision against the
-    final verdict — adopting a refuted hypothesis, dropping a supported one — is allowed but
-    needs ``reason`` and is marked ``against_verdict``."""
-    from sprintkit.model.sprint import Learning
-
-    speak(sprint)
-    for value, option in ((observed, "--observed"), (learned, "--learned"), (action, "--action")):
-        check_text(value, option)
-    decision = parse("decision", decision, "--decision")
-    if reason is not None and not reason.strip():
-        raise UsageError(msg("evidence.reason_empty"))
-    folder = sprint_folder(sprint)
-
-    def change(model: Sprint) -> Learned:
-        h = find(model, id)
-        result = evaluate(h, model.language)
-        against = decision_against_verdict(decision, result.final)
-        if against and not reason:
-            raise UsageError(
-                msg("evidence.learn.against_needs_reason", hid=h.id,
-                    decision=decision_label(decision, language()),
-                    verdict=verdict_label(result.final, language())),
-                hint=msg("evidence.learn.against_hint"),
-            )
-        data: dict[str, Any] = {
-            "id": next_id([*(ln.id for ln in model.learnings), *model.retired_ids], "L"),
-            "hypothesis": h.id,
-            "observed": observed, "learned": learned, "action": action, "decision": decision,
-            "date": _today(),
-        }
-        if reason:
-            data["reason"] = reason
-        clean_fields(sprint_cleaner(model, folder), data,
-                     ("observed", "learned", "action", "reason"))
-        if against:
-            data["against_verdict"] = True
-        learning = build_model(Learning, data)
-        model.learnings.append(learning)
-        return Learned(learning, result)
-
-    return change_sprint(sprint, change)
-
-
 __all__ = [
-    "CSV_COLUMNS", "Edited", "EvidenceAdded", "Learned", "add_evidence", "add_hypothesis",
-    "add_learning", "clear_override", "edit_hypothesis", "find", "get_hypothesis",
-    "hypothesis_adder",
-    "hypotheses_csv", "hypothesis_records", "latest_decision", "list_hypotheses",
-    "override_verdict", "parse_target", "verdicts",
+    "CSV_COLUMNS", "Edited", "add_hypothesis", "build_model", "change_sprint", "check_choice",
+    "check_text", "edit_hypothesis", "find", "get_hypothesis", "hypotheses_csv",
+    "hypothesis_adder", "hypothesis_records", "latest_decision", "list_hypotheses", "load",
+    "now_local", "parse_date", "parse_target", "sprint_folder", "today",
 ]

@@ -10,7 +10,7 @@ from sprintkit.ui.console import out
 
 if TYPE_CHECKING:
     from sprintkit.engine.lineage import Lineage, Step
-    from sprintkit.ops.programme import LineageView, ProgrammeStatus, SprintStatus
+    from sprintkit.ops.programme_views import LineageView, ProgrammeStatus, SprintStatus
 
 def t(key: str, lang: str) -> str:
     """A word of the programme views (``cli.programme.view.*`` in the catalogue) in ``lang``."""
