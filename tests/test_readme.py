@@ -1,12 +1,24 @@
-"""The README is true: it opens with the two set-up commands, documents every command, every
-command it shows parses, and the short tour runs exactly as written."""
+"""The README and the documentation pages under docs/ are true: the README opens with the two
+set-up commands, every command is documented, every command shown parses, the short tour runs
+exactly as written (in English and in Dutch), and the Dutch pages show only commands the English
+ones show."""
 
 from __future__ import annotations
 
 import shlex
 from typing import Any
 
-from readme_support import all_commands, blocks, console_steps, readme, section
+import pytest
+from readme_support import (
+    all_commands,
+    blocks,
+    commands_in,
+    console_steps,
+    documentation,
+    dutch_pages,
+    readme,
+    section,
+)
 from typer.main import get_command
 
 from sprintkit.cli import app
@@ -44,9 +56,26 @@ def test_first_screen_shows_the_two_setup_commands():
 
 
 def test_every_command_is_documented():
-    text = readme()
+    text = documentation(dutch=False)
     missing = [p for p in _command_paths() if f"sprintkit {p}" not in text]
-    assert missing == [], f"commands not shown in the README: {missing}"
+    assert missing == [], f"commands not shown in the README or docs/: {missing}"
+
+
+def test_the_readme_links_every_reference_page():
+    from readme_support import DOCS, pages
+
+    text = readme()
+    missing = [str(p.relative_to(DOCS)) for p in pages()
+               if f"(docs/{p.relative_to(DOCS).as_posix()}" not in text]
+    assert missing == [], f"pages the README does not link: {missing}"
+
+
+def test_the_dutch_pages_show_only_commands_the_english_ones_show():
+    english = set(all_commands(dutch=False))
+    for page in dutch_pages():
+        shown = commands_in(page.read_text(encoding="utf-8"))
+        assert shown, page
+        assert [c for c in shown if c not in english] == [], page
 
 
 def test_every_documented_command_line_parses(cli, tmp_path_factory):
@@ -63,10 +92,11 @@ def test_every_documented_command_line_parses(cli, tmp_path_factory):
         assert "Traceback" not in res.output, line
 
 
-def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("title", ["A short tour", "Een korte rondleiding"])
+def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch, title):
     monkeypatch.chdir(tmp_path)
     cwd = tmp_path
-    [block] = blocks(section("A short tour"), "console")
+    [block] = blocks(section(title), "console")
     steps = console_steps(block)
     assert len(steps) >= 8
     for command, expected in steps:
