@@ -111,3 +111,27 @@ def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch, title):
         for line in expected:
             assert line in produced, (command, line, res.output)
     assert (cwd / "reports" / "kust-experiment-eindpresentatie.docx").is_file()
+
+
+def _slug(heading: str) -> str:
+    import re
+
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower())
+
+
+def test_the_readme_links_lead_somewhere():
+    """The README's links into docs/ (and its picture) point at files that exist, and an anchor
+    at a heading of that page: mkdocs checks the pages' links, this checks the front door's."""
+    import re
+
+    from readme_support import ROOT
+
+    links = re.findall(r"\]\(([^)#\s]+)(?:#([^)\s]+))?\)", readme())
+    local = [(target, anchor) for target, anchor in links if "://" not in target]
+    assert len(local) > 15
+    for target, anchor in local:
+        path = ROOT / target
+        assert path.exists(), target
+        if anchor:
+            headings = re.findall(r"^#+ (.+)$", path.read_text(encoding="utf-8"), flags=re.M)
+            assert anchor in {_slug(h) for h in headings}, (target, anchor)
