@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 DEMO_OUT ?= demo-output
 
-.PHONY: demo test test-fast bench lint clean
+.PHONY: demo test test-fast bench lint docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,10 +42,19 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.installed-bench
 	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
+$(VENV)/.installed-docs: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
+	touch $@
+
+# The documentation site from docs/ into site/; --strict fails on a broken link or image.
+# (NO_MKDOCS_2_WARNING quiets the theme's banner about MkDocs 2.0.)
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m mkdocs build --strict --site-dir site
+
 lint: $(VENV)/.installed
 	$(BIN)/ruff check sprintkit tests benchmarks examples
 	$(BIN)/mypy sprintkit
 	$(BIN)/lint-imports
 
 clean:
-	rm -rf $(VENV) .cache/axe $(DEMO_OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .cache/axe $(DEMO_OUT) site build *.egg-info .pytest_cache .mypy_cache .ruff_cache

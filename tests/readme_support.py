@@ -1,20 +1,44 @@
-"""Reading the README in tests: its sections, and the commands in its console blocks."""
+"""Reading the documentation in tests: README.md and the pages under docs/ (the English
+reference and the Dutch pages in docs/nl/), their sections, and the commands in their console
+blocks. A ``## `` section is found by its title whichever file holds it, so text can move
+between the README and the pages without the tests that run it."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 
 
 def readme() -> str:
     return README.read_text(encoding="utf-8")
 
 
-def section(title: str) -> str:
-    """The text of the ``## title`` section (up to the next ``## `` heading, outside fences)."""
-    lines = readme().splitlines(keepends=True)
+def pages() -> list[Path]:
+    """Every Markdown page of the documentation site (docs/**/*.md), in a fixed order."""
+    return sorted(DOCS.rglob("*.md"))
+
+
+def dutch_pages() -> list[Path]:
+    return sorted((DOCS / "nl").rglob("*.md"))
+
+
+def documents(*, dutch: bool = True) -> list[Path]:
+    """README.md, then the pages; without the Dutch ones when ``dutch`` is false."""
+    found = [README] + pages()
+    return found if dutch else [p for p in found if p not in dutch_pages()]
+
+
+def documentation(*, dutch: bool = True) -> str:
+    """The text of the README and every page, one after the other."""
+    return "\n".join(p.read_text(encoding="utf-8") for p in documents(dutch=dutch))
+
+
+def _section_in(text: str, title: str) -> str | None:
+    lines = text.splitlines(keepends=True)
     start = None
     fenced = False
     for i, line in enumerate(lines):
@@ -22,14 +46,25 @@ def section(title: str) -> str:
             fenced = not fenced
         if fenced:
             continue
-        if line.startswith("## "):
+        if line.startswith("## ") or line.startswith("# "):
             if start is not None:
                 return "".join(lines[start:i])
-            if line[3:].strip() == title:
+            if line.startswith("## ") and line[3:].strip() == title:
                 start = i
-    if start is None:
-        raise AssertionError(f"the README has no section {title!r}")
-    return "".join(lines[start:])
+    return None if start is None else "".join(lines[start:])
+
+
+def section(title: str) -> str:
+    """The text of the ``## title`` section (up to the next ``## `` or ``# `` heading, outside
+    fences) in README.md or a page under docs/. A title must be used in one file only."""
+    found = {p: s for p in documents() if (s := _section_in(p.read_text(encoding="utf-8"),
+                                                                title)) is not None}
+    if not found:
+        raise AssertionError(f"neither the README nor docs/ has a section {title!r}")
+    if len(found) > 1:
+        names = ", ".join(str(p.relative_to(ROOT)) for p in found)
+        raise AssertionError(f"the section {title!r} is in more than one file: {names}")
+    return next(iter(found.values()))
 
 
 def blocks(text: str, kind: str) -> list[list[str]]:
@@ -59,9 +94,8 @@ def console_steps(lines: list[str]) -> list[tuple[str, list[str]]]:
     return steps
 
 
-def all_commands() -> list[str]:
-    """Every ``sprintkit …`` command line in the README's console and bash blocks."""
-    text = readme()
+def commands_in(text: str) -> list[str]:
+    """Every ``sprintkit …`` command line in the console and bash blocks of ``text``."""
     found = []
     for block in blocks(text, "console"):
         found += [c for c, _ in console_steps(block) if c.startswith("sprintkit ")]
@@ -70,4 +104,13 @@ def all_commands() -> list[str]:
             line = line.split("  #", 1)[0].strip()
             if line.startswith("sprintkit "):
                 found.append(line)
+    return found
+
+
+def all_commands(*, dutch: bool = True) -> list[str]:
+    """Every ``sprintkit …`` command line in the README and every page (the Dutch ones too,
+    unless ``dutch`` is false)."""
+    found: list[str] = []
+    for path in documents(dutch=dutch):
+        found += commands_in(path.read_text(encoding="utf-8"))
     return found

@@ -1,4 +1,4 @@
-"""The file promises ("Your files are safe" in the README): sprintkit never writes through a
+"""The file promises ("Your files are safe" in docs/privacy.md): sprintkit never writes through a
 symbolic link, replaces a file at --out only with --force, and keeps a file's line endings and
 byte order mark when it writes it back."""
 

@@ -1,12 +1,24 @@
-"""The README is true: it opens with the two set-up commands, documents every command, every
-command it shows parses, and the short tour runs exactly as written."""
+"""The README and the documentation pages under docs/ are true: the README opens with the two
+set-up commands, every command is documented, every command shown parses, the short tour runs
+exactly as written (in English and in Dutch), and the Dutch pages show only commands the English
+ones show."""
 
 from __future__ import annotations
 
 import shlex
 from typing import Any
 
-from readme_support import all_commands, blocks, console_steps, readme, section
+import pytest
+from readme_support import (
+    all_commands,
+    blocks,
+    commands_in,
+    console_steps,
+    documentation,
+    dutch_pages,
+    readme,
+    section,
+)
 from typer.main import get_command
 
 from sprintkit.cli import app
@@ -44,9 +56,26 @@ def test_first_screen_shows_the_two_setup_commands():
 
 
 def test_every_command_is_documented():
-    text = readme()
+    text = documentation(dutch=False)
     missing = [p for p in _command_paths() if f"sprintkit {p}" not in text]
-    assert missing == [], f"commands not shown in the README: {missing}"
+    assert missing == [], f"commands not shown in the README or docs/: {missing}"
+
+
+def test_the_readme_links_every_reference_page():
+    from readme_support import DOCS, pages
+
+    text = readme()
+    missing = [str(p.relative_to(DOCS)) for p in pages()
+               if f"(docs/{p.relative_to(DOCS).as_posix()}" not in text]
+    assert missing == [], f"pages the README does not link: {missing}"
+
+
+def test_the_dutch_pages_show_only_commands_the_english_ones_show():
+    english = set(all_commands(dutch=False))
+    for page in dutch_pages():
+        shown = commands_in(page.read_text(encoding="utf-8"))
+        assert shown, page
+        assert [c for c in shown if c not in english] == [], page
 
 
 def test_every_documented_command_line_parses(cli, tmp_path_factory):
@@ -63,10 +92,11 @@ def test_every_documented_command_line_parses(cli, tmp_path_factory):
         assert "Traceback" not in res.output, line
 
 
-def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch):
+@pytest.mark.parametrize("title", ["A short tour", "Een korte rondleiding"])
+def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch, title):
     monkeypatch.chdir(tmp_path)
     cwd = tmp_path
-    [block] = blocks(section("A short tour"), "console")
+    [block] = blocks(section(title), "console")
     steps = console_steps(block)
     assert len(steps) >= 8
     for command, expected in steps:
@@ -81,3 +111,27 @@ def test_the_short_tour_runs_as_written(cli, tmp_path, monkeypatch):
         for line in expected:
             assert line in produced, (command, line, res.output)
     assert (cwd / "reports" / "kust-experiment-eindpresentatie.docx").is_file()
+
+
+def _slug(heading: str) -> str:
+    import re
+
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", heading).strip().lower())
+
+
+def test_the_readme_links_lead_somewhere():
+    """The README's links into docs/ (and its picture) point at files that exist, and an anchor
+    at a heading of that page: mkdocs checks the pages' links, this checks the front door's."""
+    import re
+
+    from readme_support import ROOT
+
+    links = re.findall(r"\]\(([^)#\s]+)(?:#([^)\s]+))?\)", readme())
+    local = [(target, anchor) for target, anchor in links if "://" not in target]
+    assert len(local) > 15
+    for target, anchor in local:
+        path = ROOT / target
+        assert path.exists(), target
+        if anchor:
+            headings = re.findall(r"^#+ (.+)$", path.read_text(encoding="utf-8"), flags=re.M)
+            assert anchor in {_slug(h) for h in headings}, (target, anchor)

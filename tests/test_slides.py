@@ -332,9 +332,10 @@ def test_slides_as_pdf(cli, tmp_path):
 
 
 def test_readme_slides_block_is_true(cli, tmp_path):
-    from readme_support import blocks, console_steps, readme
+    from readme_support import blocks, console_steps, section
 
-    text = readme().split("### Slides", 1)[1].split("\n### ", 1)[0]
+    text = section("Reports, plans and other documents").split("### Slides", 1)[1]
+    text = text.split("\n### ", 1)[0]
     [block] = blocks(text, "console")
     steps = console_steps(block)
     assert [c.split()[1] for c, _ in steps] == ["slides"] * 4

@@ -1,6 +1,6 @@
 """``sprintkit run``: the guided walkthrough of a sprint's method, and its unattended replay.
 
-Where an answer comes from, first match wins (the precedence is documented in the README):
+Where an answer comes from, first match wins (the precedence is documented in docs/walkthrough.md):
 
 1. ``--answers FILE`` — a YAML mapping ``phase id → output id → value``;
 2. ``--set PHASE.OUTPUT=VALUE`` on the command line;

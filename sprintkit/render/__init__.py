@@ -1,6 +1,6 @@
 """Rendering: Jinja templates → light block markup → .docx / Markdown / HTML (and PDF).
 
-The flow (see the README, "Reports, plans and other documents"):
+The flow (see docs/documents.md, "Reports, plans and other documents"):
 
 * :mod:`sprintkit.render.context` builds a plain-data template context from sprints;
 * :mod:`sprintkit.render.environment` renders a Jinja template (sandboxed, strict) to markup;

@@ -53,7 +53,7 @@ WORDS: dict[str, str] = {
     "render.too_much": "{where}: the template writes more than {mib} MiB of text; stopped",
     "render.too_much_hint": "check the template for a loop that never ends or repeats too much",
     "render.undefined_hint": "`sprintkit templates context -s SPRINT` shows every name a template can use",
-    "render.limit_hint": "one rendering may take {seconds} seconds and make texts of up to {repeat} characters; see 'Your own templates' in the README",
+    "render.limit_hint": "one rendering may take {seconds} seconds and make texts of up to {repeat} characters; see 'Your own templates' in the documentation (docs/documents.md)",
     "render.not_allowed": "{where}: not allowed in a template: {what}",
     # the markup a template writes
     "render.markup.width": "{where}: width {value} is not a length; write e.g. width=12cm",

@@ -53,7 +53,7 @@ WORDS: dict[str, str] = {
     "render.too_much": "{where}: het sjabloon schrijft meer dan {mib} MiB tekst; gestopt",
     "render.too_much_hint": "kijk of het sjabloon een lus heeft die niet eindigt of te vaak herhaalt",
     "render.undefined_hint": "`sprintkit templates context -s SPRINT` toont elke naam die een sjabloon kan gebruiken",
-    "render.limit_hint": "één keer opmaken mag {seconds} seconden duren en teksten tot {repeat} tekens maken; zie 'Your own templates' in de README",
+    "render.limit_hint": "één keer opmaken mag {seconds} seconden duren en teksten tot {repeat} tekens maken; zie 'Your own templates' in de documentatie (docs/documents.md)",
     "render.not_allowed": "{where}: niet toegestaan in een sjabloon: {what}",
     # de opmaak die een sjabloon schrijft
     "render.markup.width": "{where}: breedte {value} is geen lengte; schrijf bijvoorbeeld width=12cm",
