@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.i18n import supported, t
+from sprintkit.web.pages import environment
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
     from starlette.requests import Request
     from starlette.responses import Response
     from starlette.routing import BaseRoute
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 MAX_BODY = 64 * 1024
 """The largest story form accepted, in bytes (a story of 5,000 characters fits many times)."""
 MAX_FIELDS = 500
-TEMPLATE = "web/storypoint.html.j2"
+TEMPLATE = "storypoint.html.j2"
 
 
 def _no_organisation(request: Request) -> str | None:
@@ -63,15 +63,6 @@ class StoryHooks:
     the session ended: 410), or None to go on."""
 
 
-@functools.lru_cache(maxsize=1)
-def _environment() -> Environment:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    templates = Path(__file__).resolve().parent.parent / "templates"
-    return Environment(loader=FileSystemLoader(str(templates)), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 def routes(hooks: StoryHooks) -> list[BaseRoute]:
     """``GET`` and ``POST`` ``/story``, to mount under the participant prefix."""
     from starlette.concurrency import run_in_threadpool
@@ -96,7 +87,7 @@ def routes(hooks: StoryHooks) -> list[BaseRoute]:
         values: dict[str, Any] = {"lang": lang, "root": hooks.root, "w": words, "state": state,
                                   "form": None, "values": {}, "problems": {}, "fid": element_id}
         values.update(context)
-        html = _environment().get_template(TEMPLATE).render(values)
+        html = environment().get_template(TEMPLATE).render(values)
         return HTMLResponse(html, status_code=status,
                             headers={"Cache-Control": "no-store"})
 
