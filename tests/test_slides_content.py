@@ -272,3 +272,35 @@ def test_matrix_labels_of_ideas_on_one_spot_or_side_by_side_are_apart(cli, tmp_p
                 assert place != "r" or place2 != "l"  # never towards each other
         if any(y2 == y and 0 < x2 - x <= 1.5 for x2, y2, _ in points):
             assert place != "r"  # a neighbour just right: this label not to the right
+
+
+def test_a_paragraph_of_numbered_steps_becomes_one_line_per_step():
+    from sprintkit.render.slide_plan import numbered_steps
+
+    text = ("1. Een moeder maakt zich zorgen en gaat naar de huisarts. 2. De POH-jeugd overlegt "
+            "in 2. instantie met een specialist. 3. Er komt één gezinsplan.")
+    assert numbered_steps(text) == [
+        "1. Een moeder maakt zich zorgen en gaat naar de huisarts.",
+        "2. De POH-jeugd overlegt in 2. instantie met een specialist.",
+        "3. Er komt één gezinsplan."]
+    assert numbered_steps("Gewoon een zin met 2. erin.") == ["Gewoon een zin met 2. erin."]
+    assert numbered_steps("1. Alleen een eerste stap.") == ["1. Alleen een eerste stap."]
+    assert numbered_steps("  ") == []
+
+
+def test_the_storyboard_slide_shows_its_steps(tmp_path):
+    from pptx import Presentation
+
+    from sprintkit.ops.docoptions import DocumentOptions
+    from sprintkit.ops.slides import slides
+
+    folder = tmp_path / "zl"
+    shutil.copytree(EXAMPLES / "zuid-limburg-co-creation", folder)
+    out = tmp_path / "zl.pptx"
+    slides(sprint=folder, options=DocumentOptions(out=out))
+    deck = Presentation(str(out))
+    board = next(s for s in deck.slides if s.shapes.title is not None
+                 and s.shapes.title.text == "Het storyboard")
+    body = [p.text for sh in board.shapes if sh.has_text_frame and sh != board.shapes.title
+            for p in sh.text_frame.paragraphs if p.text.strip()]
+    assert [line[:3] for line in body[:4]] == ["1. ", "2. ", "3. ", "4. "], body

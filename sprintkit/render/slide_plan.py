@@ -13,6 +13,7 @@ Long text is shortened (:data:`LINE_CHARS`) and long lists are split over slides
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -287,8 +288,27 @@ def _group(group: dict[str, Any], lang: str) -> list[Slide]:
     if group["shape"] == "list":
         return _text(title, group["entries"])
     if group["text"]:
-        return _text(title, [line for line in str(group["text"]).splitlines() if line.strip()])
+        lines = [line for line in str(group["text"]).splitlines() if line.strip()]
+        return _text(title, numbered_steps(" ".join(lines)) if len(lines) <= 1 else lines)
     return []
+
+
+_STEP = re.compile(r"(?:^|(?<=\s))(\d{1,2})\.\s")
+
+
+def numbered_steps(text: str) -> list[str]:
+    """A text written as numbered steps in one paragraph ("1. Een moeder … 2. De POH-jeugd …")
+    as one line per step, each keeping its number; any other text as it is. Only numbers that
+    count on from 1 start a step, so "in 2. instantie" inside a step stays in it."""
+    flat = " ".join(text.split())
+    starts: list[re.Match[str]] = []
+    for match in _STEP.finditer(flat):
+        if int(match.group(1)) == len(starts) + 1:
+            starts.append(match)
+    if len(starts) < 2 or starts[0].start() != 0:
+        return [flat] if flat else []
+    ends = [m.start() for m in starts[1:]] + [len(flat)]
+    return [flat[m.start():end].strip() for m, end in zip(starts, ends, strict=True)]
 
 
 def _decisions(decisions: list[dict[str, Any]], lang: str) -> list[Slide]:

@@ -264,7 +264,8 @@ class _Builder:
         for index, line in enumerate(lines):
             p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             if own:
-                p.text = "•  " + line
+                numbered = line[:1].isdigit() and ". " in line[:4]  # a step keeps its number
+                p.text = line if numbered else "•  " + line
                 p.space_after = Pt(10)
                 for run in p.runs:
                     run.font.size = Pt(size)
