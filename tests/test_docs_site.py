@@ -41,7 +41,8 @@ def test_the_site_builds_strictly(tmp_path: Path):
     assert result.returncode == 0, output
     assert "WARNING" not in output, output
     assert (site / "index.html").is_file()
-    for page in ("walkthrough", "nl/walkthrough", "nl/live", "nl/privacy", "nl/evidence"):
+    for page in ("walkthrough", "nl/walkthrough", "nl/live", "nl/privacy", "nl/evidence",
+                 "nl/documents"):
         assert (site / page / "index.html").is_file(), page
     assert (site / "images" / "report-summary.png").is_file()
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
