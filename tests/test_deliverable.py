@@ -349,3 +349,27 @@ def test_check_from_python(tmp_path: Path) -> None:
     result = api.check_documents(sprint=folder, documents=("report",))
     assert result.documents == ["report"] and result.missing >= 3
     assert {p.section for p in result.points} >= {"conclusions", "decision", "next_steps"}
+
+
+def test_a_hypothesis_from_another_sprint_is_named_by_that_sprints_title(tmp_path: Path,
+                                                                         cli) -> None:
+    """In one sprint's own report a hypothesis derived from an earlier sprint of the programme
+    names that sprint by its title, not by the reference in the file (``innovatie-regie:H1``);
+    without the programme's file beside it, the report still works and keeps the reference."""
+    import shutil
+
+    from docx import Document
+
+    root = Path(__file__).resolve().parent.parent / "examples" / "intervence"
+    shutil.copytree(root, tmp_path / "intervence")
+    sprint = tmp_path / "intervence" / "experiment-regieplan"
+    out = tmp_path / "r.docx"
+    assert cli("report", "-s", sprint, "-o", out).exit_code == 0
+    text = "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert "innovatie-regie:H1" not in text
+    assert "H1 uit Innovatiesprint: de aangescherpte regierol" in text
+    (tmp_path / "intervence" / "programme.yaml").unlink()
+    alone = tmp_path / "alone.docx"
+    assert cli("report", "-s", sprint, "-o", alone).exit_code == 0
+    text = "\n".join(c.text for t in Document(str(alone)).tables for r in t.rows for c in r.cells)
+    assert "innovatie-regie:H1" in text

@@ -98,7 +98,8 @@ def render(*, template: str, sprint: Path | None = None,
         subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
                           language=model.language, facilitators=list(model.facilitators),
                           sprints=[model], dirs=[loaded.dir],
-                          organisation=model.organisation)
+                          organisation=model.organisation,
+                          neighbours=neighbours(loaded.dir, model.programme))
         if opts.final and not opts.draft:
             _refuse_incomplete(loaded, template, opts.lang or model.language)
         del loaded, model  # the subject holds the sprint; _render lets it go when it can
@@ -158,6 +159,36 @@ class Subject:
     dirs: list[Path]
     programme: Any = None
     organisation: str | None = None
+    neighbours: dict[str, str] = field(default_factory=dict)
+    """For one sprint of a programme: the other sprints' titles by id (:func:`neighbours`)."""
+
+
+def neighbours(folder: Path, programme: str | None) -> dict[str, str]:
+    """The titles, by id, of the sprints of the programme the sprint in ``folder`` belongs to,
+    when that programme's file is in the folder above (a programme keeps its sprints in its
+    sub-folders). Empty when there is none, or when it or a sprint of it cannot be read: a
+    sprint's own report never fails on another file."""
+    from sprintkit.files.yamlio import load_yaml
+
+    path = folder.parent / "programme.yaml"
+    if not programme or not path.is_file():
+        return {}
+    titles: dict[str, str] = {}
+    try:
+        data = load_yaml(path, fast=True).data
+        if not isinstance(data, dict) or data.get("id") != programme:
+            return {}
+        for entry in data.get("sprints") or []:
+            if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+                continue
+            where = folder.parent / entry["path"]
+            sprint = load_yaml(where / "sprint.yaml" if where.is_dir() else where,
+                               fast=True).data
+            if isinstance(sprint, dict) and isinstance(sprint.get("title"), str):
+                titles[str(entry.get("id") or sprint.get("id"))] = sprint["title"]
+    except (SprintkitError, OSError):
+        return {}
+    return titles
 
 
 def programme_subject(programme: Path | None, progress: Progress | None = None) -> Subject:
@@ -201,7 +232,7 @@ def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Pro
     with collector_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft, final=final,
-                                version=opts.version)
+                                version=opts.version, neighbours=subject.neighbours)
         if not opts.charts:
             context["charts"] = {}
             _drop_chart_refs(context)

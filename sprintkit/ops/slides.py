@@ -57,7 +57,13 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     .pptx whose master and layouts are used; ``draft`` adds the notes to the author as marked
     speaker notes."""
     from sprintkit.i18n import msg, t
-    from sprintkit.ops.reports import Subject, check_lang, check_target, output_path
+    from sprintkit.ops.reports import (
+        Subject,
+        check_lang,
+        check_target,
+        neighbours,
+        output_path,
+    )
     from sprintkit.render.document import collector_paused
 
     opts = options or DocumentOptions()
@@ -82,7 +88,8 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
             subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
                               language=model.language, facilitators=list(model.facilitators),
                               sprints=[model], dirs=[loaded.dir],
-                              organisation=model.organisation)
+                              organisation=model.organisation,
+                              neighbours=neighbours(loaded.dir, model.programme))
         language = lang or subject.language
         check_lang(language)
         target = output_path(out, subject.folder, subject.id, t("slides.file_word", language),
@@ -94,7 +101,8 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
         from sprintkit.render.to_pptx import build_pptx
 
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
-                                sprint_dirs=subject.dirs, draft=draft)
+                                sprint_dirs=subject.dirs, draft=draft,
+                                neighbours=subject.neighbours)
         for model, folder, entry in zip(subject.sprints, subject.dirs, context["sprints"],
                                         strict=False):
             entry["stories"] = story_shifts(model, folder, language)

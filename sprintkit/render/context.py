@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sprintkit.i18n import t
 from sprintkit.render import fmt
@@ -78,6 +78,7 @@ def build_context(
     draft: bool = False,
     final: bool = False,
     version: str | None = None,
+    neighbours: Mapping[str, str] | None = None,
 ) -> Context:
     """The context for a template over ``sprints`` (one, or a programme's chain).
 
@@ -87,7 +88,11 @@ def build_context(
 
     ``lang`` defaults to the programme's or first sprint's language. ``methods`` gives each
     sprint's method (for phase titles and output prompts); when omitted it is looked up with
-    :func:`sprintkit.files.library.load_method`, and missing methods are tolerated."""
+    :func:`sprintkit.files.library.load_method`, and missing methods are tolerated.
+
+    ``neighbours`` are the titles, by id, of the other sprints of the programme a single sprint
+    belongs to: a hypothesis derived from one of them then names that sprint by its title
+    ("H1 uit Innovatiesprint regie") instead of the reference in the file."""
     sprints = list(sprints)
     if lang is None:
         lang = programme.language if programme is not None else (
@@ -103,6 +108,8 @@ def build_context(
 
     index = build(sprints, lang=lang, programme=programme is not None)
     found = lineages(index, sprint_ctx, lang)
+    if programme is None and neighbours:
+        _name_neighbours(sprint_ctx, neighbours, lang)
     generated = source_date()
     context: Context = {
         "lang": lang,
@@ -117,6 +124,19 @@ def build_context(
         "meta": _meta(sprints, lang, draft=draft, final=final, version=version),
     }
     return context
+
+
+def _name_neighbours(sprint_ctx: Sequence[Any], neighbours: Mapping[str, str], lang: str
+                     ) -> None:
+    """A hypothesis derived from another sprint of the programme, named by that sprint's
+    title (its reference ``sprint-id:H1`` is a key of the file, not words for a client)."""
+    for s in sprint_ctx:
+        for h in s["hypotheses"]:
+            ref = str(h.get("derived_from") or "")
+            sprint_id, _, hypothesis = ref.partition(":")
+            if hypothesis and sprint_id != s["id"] and sprint_id in neighbours:
+                h["derived_from_text"] = t("doc.derived_elsewhere", lang, hypothesis=hypothesis,
+                                           title=neighbours[sprint_id])
 
 
 def _meta(sprints: Sequence[Sprint], lang: str, *, draft: bool, final: bool,

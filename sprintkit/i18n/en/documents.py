@@ -18,6 +18,7 @@ WORDS: dict[str, str] = {
     "doc.decided": "Decided",
     "doc.decision": "Decision",
     "doc.derived_from": "Derived from",
+    "doc.derived_elsewhere": "{hypothesis} from {title}",
     "doc.due": "When",
     "doc.effort": "Effort",
     "doc.escalated_to": "escalated to {to}",

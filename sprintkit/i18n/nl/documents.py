@@ -18,6 +18,7 @@ WORDS: dict[str, str] = {
     "doc.decided": "Besloten",
     "doc.decision": "Besluit",
     "doc.derived_from": "Afgeleid van",
+    "doc.derived_elsewhere": "{hypothesis} uit {title}",
     "doc.due": "Wanneer",
     "doc.effort": "Inspanning",
     "doc.escalated_to": "geëscaleerd naar {to}",
