@@ -96,9 +96,12 @@ class StoryStore:
                 raise NotFound(msg("stories.none_yet_missing", path=shown),
                                hint=msg("stories.import_hint"))
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
-                         | getattr(os, "O_NOFOLLOW", 0), 0o600)
-            os.close(fd)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_NOFOLLOW", 0), 0o600)
+                os.close(fd)
+            except FileExistsError:  # made by another writer this very moment: use it
+                check_write(path, inside)
         try:
             if writing:
                 conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
@@ -118,9 +121,15 @@ class StoryStore:
         not_ours = SprintkitError(
             msg("stories.not_ours", path=shown), hint=msg("stories.not_ours_hint"))
         try:
-            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            tables = {r[0] for r in self.conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            # one read transaction: another process or thread creating the store at this very
+            # moment is seen either before (empty) or after (tables and version), never half way
+            self.conn.execute("BEGIN")
+            try:
+                version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+                tables = {r[0] for r in self.conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            finally:
+                self.conn.execute("COMMIT")
         except sqlite3.DatabaseError:
             raise not_ours from None
         if version > STORE_VERSION:
