@@ -3,6 +3,7 @@ prefix, a page answer, a refusal shown as a page, and the participant from the c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.web.pages import render
@@ -63,3 +64,30 @@ async def form(request: Request) -> dict[str, str]:
         if isinstance(value, str):
             fields.setdefault(key, value)
     return fields
+
+
+def event_stream(request: Request, watch: Callable[[], str]) -> Response:
+    """Server-sent events: ``watch()`` whenever it changes (checked four times a second), a
+    keep-alive comment after 15 quiet seconds; ends when the client goes or the server stops."""
+    import asyncio
+
+    from starlette.responses import StreamingResponse
+
+    async def stream() -> Any:
+        last = None
+        quiet = 0.0
+        while not request.app.state.stopping:
+            now = watch()
+            if now != last:
+                last = now
+                yield f"data: {now}\n\n"
+                quiet = 0.0
+            elif quiet >= 15:
+                yield ": keep-alive\n\n"
+                quiet = 0.0
+            await asyncio.sleep(0.25)
+            quiet += 0.25
+            if await request.is_disconnected():
+                break
+
+    return StreamingResponse(stream(), media_type="text/event-stream")

@@ -5,11 +5,10 @@ server-sent events saying it changed) and the join QR code."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.web.common import form, go, live, page, refused, root
+from sprintkit.web.common import event_stream, form, go, live, page, refused, root
 from sprintkit.web.pages import qr_svg, render
 
 if TYPE_CHECKING:
@@ -87,29 +86,10 @@ async def qr(request: Request) -> Response:
 async def events(request: Request) -> Response:
     """Server-sent events: the session's version whenever something changed (checked four
     times a second), so the projector fetches the tally again within a second."""
-    from starlette.responses import StreamingResponse
-
     if not _allowed(request):
         return _not_found()
     session = live(request)
-
-    async def stream() -> Any:
-        last = -1
-        quiet = 0.0
-        while not request.app.state.stopping:
-            if session.version != last:
-                last = session.version
-                yield f"data: {json.dumps({'version': last})}\n\n"
-                quiet = 0.0
-            elif quiet >= 15:
-                yield ": keep-alive\n\n"
-                quiet = 0.0
-            await asyncio.sleep(0.25)
-            quiet += 0.25
-            if await request.is_disconnected():
-                break
-
-    return StreamingResponse(stream(), media_type="text/event-stream")
+    return event_stream(request, lambda: json.dumps({"version": session.version}))
 
 
 async def open_activity(request: Request) -> Response:

@@ -5,10 +5,19 @@ live reload when the facilitator opens another activity."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
-from sprintkit.web.common import COOKIE, form, go, live, page, participant, refused, root
+from sprintkit.web.common import (
+    COOKIE,
+    event_stream,
+    form,
+    go,
+    live,
+    page,
+    participant,
+    refused,
+    root,
+)
 
 if TYPE_CHECKING:
     from starlette.requests import Request
@@ -170,8 +179,6 @@ def _count(text: str) -> int | None:
 async def events(request: Request) -> Response:
     """Server-sent events for the participant's page: the open activity's id whenever it
     changes (the page reloads to show it)."""
-    from starlette.responses import StreamingResponse
-
     from sprintkit.ops.live import Refused
 
     session = live(request)
@@ -184,24 +191,7 @@ async def events(request: Request) -> Response:
         act = session.activity
         return f"{act.id if act else 0}-{int(session.ended is not None)}"
 
-    async def stream() -> Any:
-        last = None
-        quiet = 0.0
-        while not request.app.state.stopping:
-            now = current()
-            if now != last:
-                last = now
-                yield f"data: {now}\n\n"
-                quiet = 0.0
-            elif quiet >= 15:
-                yield ": keep-alive\n\n"
-                quiet = 0.0
-            await asyncio.sleep(0.25)
-            quiet += 0.25
-            if await request.is_disconnected():
-                break
-
-    return StreamingResponse(stream(), media_type="text/event-stream")
+    return event_stream(request, current)
 
 
 def routes() -> list[BaseRoute]:
