@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shlex
 import socket
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +100,29 @@ def cli(monkeypatch: pytest.MonkeyPatch):
         return Result(res.exit_code, res.stdout, res.stderr)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """The system Chromium through Playwright (skips without them; fails under CI=1)."""
+    import browser_support
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_support.missing("Playwright is not installed (pip install -e '.[test]')")
+    if browser_support.CHROMIUM is None:
+        browser_support.missing("chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=browser_support.CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> str:
+    """axe-core's script from .cache/axe."""
+    import browser_support
+
+    browser_support.axe_missing()
+    return browser_support.AXE.read_text(encoding="utf-8")

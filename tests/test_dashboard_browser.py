@@ -19,20 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import ROOT
 from stories_support import balanced_rows, csv_text, make_sprint
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 FOODVALLEY = ROOT / "examples" / "foodvalley-stories"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 pytestmark = pytest.mark.slow
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} — needed for the dashboard's browser tests under CI")
-    pytest.skip(what)
 
 
 def _run(*args: str | Path, home: Path) -> None:
@@ -47,26 +41,8 @@ def _run(*args: str | Path, home: Path) -> None:
     assert res.returncode == 0, res.stderr[-2000:]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright is not installed (pip install -e '.[test]')")
-    if CHROMIUM is None:
-        _missing("chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
-@pytest.fixture(scope="module")
-def axe_script() -> str:
-    if not AXE.is_file():
-        _missing(f"axe-core is missing at {AXE.relative_to(ROOT)} "
-                 "(make test installs it: npm install --prefix .cache/axe axe-core@4)")
-    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

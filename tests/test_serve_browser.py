@@ -10,9 +10,6 @@ same. Without Playwright, Chromium or axe-core the tests skip — and fail under
 
 from __future__ import annotations
 
-import os
-import shutil
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,41 +19,16 @@ from sprintkit.files.sprintfile import load_sprint
 from sprintkit.ops.live import LiveSession
 from sprintkit.web.app import create_app
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 390, "height": 844}
 SCREEN = {"width": 1280, "height": 800}
 
 pytestmark = pytest.mark.slow
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} — needed for the live session's browser tests under CI")
-    pytest.skip(what)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright is not installed (pip install -e '.[test]')")
-    if CHROMIUM is None:
-        _missing("chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
-@pytest.fixture(scope="module")
-def axe_script() -> str:
-    if not AXE.is_file():
-        _missing(f"axe-core is missing at {AXE.relative_to(ROOT)} "
-                 "(make test installs it: npm install --prefix .cache/axe axe-core@4)")
-    return AXE.read_text(encoding="utf-8")
 
 
 class Watched:

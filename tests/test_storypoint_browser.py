@@ -10,17 +10,13 @@ or axe-core the tests skip — and fail under ``CI=1``."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_support import AXE, axe_missing
 from storypoint_support import PREFIX, copy_foodvalley, make_app, stored
 
-ROOT = Path(__file__).resolve().parent.parent
-AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 390, "height": 844}
 A, B, C = (100, 8), (8, 168), (192, 168)  # the triangle's corners in the SVG's viewBox
 
@@ -28,24 +24,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings(
     "ignore:Using `httpx` with `starlette.testclient`")]
 
 
-def _missing(what: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} — needed for the story point's browser tests under CI")
-    pytest.skip(what)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright is not installed (pip install -e '.[test]')")
-    if CHROMIUM is None:
-        _missing("chromium is not installed (apt-get install chromium)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 class Site:
@@ -300,9 +280,7 @@ def _axe(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_axe_finds_nothing_serious(browser, tmp_path, request, lang):
-    if not AXE.is_file():
-        _missing(f"axe-core is missing at {AXE.relative_to(ROOT)} "
-                 "(make test installs it: npm install --prefix .cache/axe axe-core@4)")
+    axe_missing()
     site = Site(tmp_path / "s", lang)
     phone = Phone(browser, site)
     request.addfinalizer(site.stop)
@@ -328,8 +306,7 @@ def test_axe_finds_nothing_serious(browser, tmp_path, request, lang):
 
 def test_axe_check_itself_works(browser, site):
     """The check can fail: a page with an unlabelled field is reported."""
-    if not AXE.is_file():
-        _missing("axe-core is missing")
+    axe_missing()
     phone = Phone(browser, site)
     try:
         phone.page.evaluate("document.querySelector('label[for=f-text]').remove()")
