@@ -18,6 +18,21 @@ ANSWERS = sorted(EXAMPLES.rglob("answers.yaml"))
 IGNORE = shutil.ignore_patterns(".sprintkit", "reports", "stories.db*", "*.lock", "__pycache__")
 
 
+def copy_example(tmp_path: Path, name: str) -> Path:
+    """A fresh copy of ``examples/NAME`` (``intervence/strategie`` too) in ``tmp_path``,
+    without what the examples' runs leave behind."""
+    dest = tmp_path / name.replace("/", "-")
+    shutil.copytree(EXAMPLES / name, dest, ignore=IGNORE)
+    return dest
+
+
+def programme_copy(tmp_path_factory: Any) -> Path:
+    """A fresh copy of the Intervence programme, for a module-wide fixture."""
+    dest = tmp_path_factory.mktemp("programme") / "intervence"
+    shutil.copytree(EXAMPLES / "intervence", dest, ignore=IGNORE)
+    return dest
+
+
 def rel(path: Path) -> str:
     return str(path.relative_to(EXAMPLES))
 

@@ -10,24 +10,16 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from examples_support import EXAMPLES, IGNORE
+from examples_support import EXAMPLES, IGNORE, copy_example, programme_copy
 
 pptx = pytest.importorskip("pptx")
 from pptx import Presentation  # noqa: E402
 from pptx.enum.chart import XL_CHART_TYPE  # noqa: E402
 
 
-def copy(tmp_path: Path, name: str) -> Path:
-    dest = tmp_path / name.replace("/", "-")
-    shutil.copytree(EXAMPLES / name, dest, ignore=IGNORE)
-    return dest
-
-
 @pytest.fixture(scope="module")
 def programme(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("programme") / "intervence"
-    shutil.copytree(EXAMPLES / "intervence", dest, ignore=IGNORE)
-    return dest
+    return programme_copy(tmp_path_factory)
 
 
 def deck(path: Path):
@@ -83,7 +75,7 @@ def context(cli, sprint: Path, *extra: str) -> dict:
 
 
 def test_sprint_deck_has_the_report_content_a_slide_per_hypothesis_and_notes(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     result = cli("slides", "-s", sprint)
     assert result.exit_code == 0, result.stderr
     path = sprint / "reports" / "experiment-regieplan-presentatie.pptx"
@@ -113,7 +105,7 @@ def test_sprint_deck_has_the_report_content_a_slide_per_hypothesis_and_notes(cli
 
 
 def test_interval_charts_are_native_with_the_sprints_numbers(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     assert cli("slides", "-s", sprint, "-o", tmp_path / "deck.pptx").exit_code == 0
     prs = deck(tmp_path / "deck.pptx")
     found = charts(prs)
@@ -132,7 +124,7 @@ def test_interval_charts_are_native_with_the_sprints_numbers(cli, tmp_path):
 
 
 def test_same_input_same_bytes_with_source_date_epoch(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     assert cli("slides", "-s", sprint, "-o", tmp_path / "a.pptx").exit_code == 0
     assert cli("slides", "-s", sprint, "-o", tmp_path / "b.pptx").exit_code == 0
     first, second = (tmp_path / "a.pptx").read_bytes(), (tmp_path / "b.pptx").read_bytes()
@@ -152,7 +144,7 @@ def test_same_input_same_bytes_with_source_date_epoch(cli, tmp_path):
 
 
 def test_english_deck(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     result = cli("slides", "-s", sprint, "--lang", "en", "-o", tmp_path / "en.pptx")
     assert result.exit_code == 0, result.stderr
     names = titles(deck(tmp_path / "en.pptx"))
@@ -166,7 +158,7 @@ def test_english_deck(cli, tmp_path):
 
 
 def test_co_creation_ranking_and_matrix_are_native_charts(cli, tmp_path):
-    sprint = copy(tmp_path, "zuid-limburg-co-creation")
+    sprint = copy_example(tmp_path, "zuid-limburg-co-creation")
     assert cli("slides", "-s", sprint, "-o", tmp_path / "zl.pptx").exit_code == 0
     prs = deck(tmp_path / "zl.pptx")
     findings = context(cli, sprint)["sprint"]["doc"]
@@ -218,7 +210,7 @@ def test_programme_deck_has_the_chain_the_lineages_and_indicator_trends(cli, pro
 
 
 def test_client_copy_names_no_files_keys_or_commands_and_draft_marks_notes(cli, tmp_path):
-    sprint = copy(tmp_path, "zuid-limburg-co-creation")
+    sprint = copy_example(tmp_path, "zuid-limburg-co-creation")
     assert cli("slides", "-s", sprint, "-o", tmp_path / "client.pptx").exit_code == 0
     text = all_text(deck(tmp_path / "client.pptx"))
     assert ".yaml" not in text and ".csv" not in text and "sprintkit " not in text
@@ -248,7 +240,7 @@ def reference(path: Path, rename: dict[str, str] | None = None) -> Path:
 
 
 def test_reference_layouts_are_used_by_name(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     ref = reference(tmp_path / "huisstijl.pptx")
     ok = cli("slides", "check-reference", ref)
     assert ok.exit_code == 0, ok.stderr
@@ -262,7 +254,7 @@ def test_reference_layouts_are_used_by_name(cli, tmp_path):
 
 
 def test_missing_layouts_are_reported(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     ref = reference(tmp_path / "oud.pptx", {"Title Only": "Alleen titel",
                                             "Section Header": "Sectiekop"})
     check = cli("slides", "check-reference", ref)
@@ -281,7 +273,7 @@ def test_missing_layouts_are_reported(cli, tmp_path):
 
 
 def test_bad_input_gives_clear_messages_and_exit_codes(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     missing = cli("slides", "-s", sprint, "--reference-pptx", tmp_path / "nope.pptx")
     assert missing.exit_code == 1 and "nope.pptx" in missing.stderr
     assert "Traceback" not in missing.stderr
@@ -310,7 +302,7 @@ def test_pdf_without_impress_says_what_to_install(cli, tmp_path, monkeypatch):
     import sprintkit.ops.slides as ops
 
     monkeypatch.setattr(ops, "has_impress", lambda: False)
-    sprint = copy(tmp_path, "zuid-limburg-co-creation")
+    sprint = copy_example(tmp_path, "zuid-limburg-co-creation")
     result = cli("slides", "-s", sprint, "--format", "pdf", "-o", tmp_path / "zl.pdf")
     assert result.exit_code == 1 and "LibreOffice Impress" in result.stderr
     assert "libreoffice-impress" in result.stderr and not (tmp_path / "zl.pdf").exists()
@@ -322,7 +314,7 @@ def test_slides_as_pdf(cli, tmp_path):
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    sprint = copy(tmp_path, "zuid-limburg-co-creation")
+    sprint = copy_example(tmp_path, "zuid-limburg-co-creation")
     result = cli("slides", "-s", sprint, "--format", "pdf", "-o", tmp_path / "zl.pdf")
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "zl.pdf").read_bytes().startswith(b"%PDF")

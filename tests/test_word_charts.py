@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from examples_support import EXAMPLES, IGNORE
+from examples_support import copy_example, programme_copy
 
 pytest.importorskip("pptx")
 from docx import Document  # noqa: E402
@@ -30,17 +30,10 @@ NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
       "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture"}
 
 
-def copy(tmp_path: Path, name: str) -> Path:
-    dest = tmp_path / name.replace("/", "-")
-    shutil.copytree(EXAMPLES / name, dest, ignore=IGNORE)
-    return dest
-
 
 @pytest.fixture(scope="module")
 def programme(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    dest = tmp_path_factory.mktemp("programme") / "intervence"
-    shutil.copytree(EXAMPLES / "intervence", dest, ignore=IGNORE)
-    return dest
+    return programme_copy(tmp_path_factory)
 
 
 def write(cli, out: Path, *args: object) -> Path:
@@ -94,7 +87,7 @@ def chart_parts(path: Path) -> list[str]:
 
 
 def test_report_intervals_are_native_charts_with_the_sprints_numbers(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     path = write(cli, tmp_path / "r.docx", "report", "-s", sprint)
     ctx = context(sprint)
     hypotheses = {h["id"]: h for s in ctx["sprints"] for h in s["hypotheses"]}
@@ -123,7 +116,7 @@ def test_report_intervals_are_native_charts_with_the_sprints_numbers(cli, tmp_pa
 
 
 def test_dot_votes_and_impact_effort_are_native_bars_and_scatter(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/strategie")
+    sprint = copy_example(tmp_path, "intervence/strategie")
     path = write(cli, tmp_path / "r.docx", "report", "-s", sprint)
     ctx = context(sprint)
     groups = [g for s in ctx["sprints"] for g in s["doc"]["findings"] + s["doc"]["choices"]]
@@ -175,7 +168,7 @@ def test_programme_report_has_every_sprints_native_charts(cli, programme, tmp_pa
 
 
 def test_chart_style_image_gives_pictures_as_before(cli, tmp_path):
-    sprint = copy(tmp_path, "intervence/experiment-regieplan")
+    sprint = copy_example(tmp_path, "intervence/experiment-regieplan")
     path = write(cli, tmp_path / "img.docx", "report", "-s", sprint, "--chart-style", "image")
     assert chart_parts(path) == [] and in_text(path) == []
     doc = Document(str(path))
@@ -201,7 +194,7 @@ def test_chart_text_names_no_file_key_or_command(cli, programme, tmp_path):
 
 def test_same_input_same_bytes_with_source_date_epoch(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    sprint = copy(tmp_path, "intervence/strategie")
+    sprint = copy_example(tmp_path, "intervence/strategie")
     first = write(cli, tmp_path / "a.docx", "report", "-s", sprint).read_bytes()
     second = write(cli, tmp_path / "b.docx", "report", "-s", sprint).read_bytes()
     assert first == second
@@ -241,7 +234,7 @@ def test_libreoffice_renders_the_native_charts_to_pdf(cli, tmp_path):
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed; CI installs it")
-    sprint = copy(tmp_path, "intervence/strategie")
+    sprint = copy_example(tmp_path, "intervence/strategie")
     path = write(cli, tmp_path / "r.docx", "report", "-s", sprint)
     pdf = docx_to_pdf(path.read_bytes())
     assert pdf.startswith(b"%PDF")
@@ -261,7 +254,7 @@ def test_final_document_measured_by_libreoffice_keeps_one_part_per_chart(cli, tm
 
     if find_soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed; CI installs it")
-    sprint = copy(tmp_path, "intervence/experiment-werkwijze")
+    sprint = copy_example(tmp_path, "intervence/experiment-werkwijze")
     path = write(cli, tmp_path / "final.docx", "report", "-s", sprint, "--final")
     forests = [s for s in context(sprint)["charts"].values() if s["type"] == "forest"]
     assert len(in_text(path)) == len(chart_parts(path)) == len(forests) == 2
@@ -271,7 +264,7 @@ def test_options_object_from_python(tmp_path):
     from sprintkit import api
     from sprintkit.errors import UsageError
 
-    sprint = copy(tmp_path, "intervence/strategie")
+    sprint = copy_example(tmp_path, "intervence/strategie")
     native = api.report(sprint=sprint, options=api.DocumentOptions(out=tmp_path / "n.docx"))
     image = api.report(sprint=sprint, options=api.DocumentOptions(out=tmp_path / "i.docx",
                                                                   chart_style="image"))
