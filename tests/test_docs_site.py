@@ -42,7 +42,7 @@ def test_the_site_builds_strictly(tmp_path: Path):
     assert "WARNING" not in output, output
     assert (site / "index.html").is_file()
     for page in ("walkthrough", "nl/walkthrough", "nl/live", "nl/privacy", "nl/evidence",
-                 "nl/documents"):
+                 "nl/documents", "nl/indicators", "nl/stories"):
         assert (site / page / "index.html").is_file(), page
     assert (site / "images" / "report-summary.png").is_file()
     assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
