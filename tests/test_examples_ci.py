@@ -24,6 +24,9 @@ ANNOTATION = re.compile(
 
 
 def test_annotation_escapes_what_github_would_misread():
+    from sprintkit import i18n
+
+    i18n.choose("en")
     problem = Problem("a,b:c%.yaml", 3, 7, "team[0].rol", "50% wrong,\nsee: here",
                       "did you mean 'role'?")
     line = github_annotation(problem)
@@ -56,7 +59,7 @@ def test_validate_github_format_annotates_file_line_and_column(cli, tmp_path):
     assert found and all(found), res.stdout
     rol = next(m for m in found if "onbekende sleutel 'rol'" in m["message"])
     assert (rol["file"], rol["line"], rol["col"]) == ("jeugd-2026/sprint.yaml", "9", "5")
-    assert "%0Ahint: bedoel je 'role'?" in rol["message"]
+    assert "%0Atip: bedoel je 'role'?" in rol["message"]  # the hint's label in the language too
     assert "1 van 1 bestand ongeldig" in res.stderr
 
 

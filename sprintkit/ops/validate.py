@@ -276,6 +276,6 @@ def github_annotation(problem: Problem, level: str = "error") -> str:
     props.append(f"title={_escape_property('sprintkit validate')}")
     message = f"{problem.path}: {problem.message}" if problem.path else problem.message
     if problem.hint:
-        message += f"\nhint: {problem.hint}"
+        message += f"\n{msg('common.hint')} {problem.hint}"
     return f"::{level} {','.join(props)}::{_escape_data(message)}"
 
