@@ -17,6 +17,7 @@ from typer._click.exceptions import UsageError
 from typer.core import TyperGroup
 
 from sprintkit import __version__
+from sprintkit.commands._coerce import use_plain_coercion
 from sprintkit.commands._help import unwrap_app
 from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
@@ -180,6 +181,7 @@ def build_app(modules: Sequence[str] = MODULES) -> typer.Typer:
     unwrap_app(built)  # help never breaks a sentence where the docstring's source line ended
     make_lazy(built)  # each group's commands are built only when that group is used
     defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
+    use_plain_coercion()  # values as typed become Python values without a pydantic adapter each
     return built
 
 
@@ -214,6 +216,9 @@ def main() -> None:
     # No pydantic plugin instruments sprintkit's models; looking for plugins reads the metadata
     # of every installed package at every start. A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
+    from sprintkit.model.plugins import skip_plugin_search
+
+    skip_plugin_search()
     _utf8_streams()
     home = None if "_SPRINTKIT_COMPLETE" in os.environ else command_home(sys.argv[1:])
     chosen = build_app((home,)) if home is not None else __getattr__("app")
