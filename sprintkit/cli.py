@@ -19,7 +19,8 @@ from typer.core import TyperGroup
 from sprintkit import __version__
 from sprintkit.commands._coerce import use_plain_coercion
 from sprintkit.commands._help import unwrap_app
-from sprintkit.commands._lazy import defer_rich_markdown, make_lazy
+from sprintkit.commands._lazy import make_lazy
+from sprintkit.commands._standin import defer_rich_help_imports, skip_pydantic_plugin_search
 from sprintkit.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, SprintkitError
 
 _debug = {"on": False}
@@ -180,7 +181,7 @@ def build_app(modules: Sequence[str] = MODULES) -> typer.Typer:
         import_module(f"sprintkit.commands.{name}").register(built)
     unwrap_app(built)  # help never breaks a sentence where the docstring's source line ended
     make_lazy(built)  # each group's commands are built only when that group is used
-    defer_rich_markdown()  # typer's help imports rich.markdown; sprintkit's help never uses it
+    defer_rich_help_imports()  # typer's help imports rich.markdown and rich.traceback at its top
     use_plain_coercion()  # values as typed become Python values without a pydantic adapter each
     return built
 
@@ -216,9 +217,7 @@ def main() -> None:
     # No pydantic plugin instruments sprintkit's models; looking for plugins reads the metadata
     # of every installed package at every start. A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    from sprintkit.model.plugins import skip_plugin_search
-
-    skip_plugin_search()
+    skip_pydantic_plugin_search()
     _utf8_streams()
     home = None if "_SPRINTKIT_COMPLETE" in os.environ else command_home(sys.argv[1:])
     chosen = build_app((home,)) if home is not None else __getattr__("app")

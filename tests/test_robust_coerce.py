@@ -147,9 +147,11 @@ def test_plugins_are_looked_for_when_the_user_switches_them_on(sprint: Path):
 def test_the_stand_in_loader_answers_as_pydantics_own():
     script = textwrap.dedent("""
         import os, sys
-        from sprintkit.model.plugins import skip_plugin_search, LOADER
-        skip_plugin_search()
+        from sprintkit.commands._standin import StandIn, skip_pydantic_plugin_search
+        LOADER = "pydantic.plugin._loader"
+        skip_pydantic_plugin_search()
         stand_in = sys.modules[LOADER]
+        assert isinstance(stand_in, StandIn)
         os.environ["PYDANTIC_DISABLE_PLUGINS"] = "1"
         assert tuple(stand_in.get_plugins()) == ()
         import sprintkit.model.sprint

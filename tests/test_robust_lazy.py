@@ -155,7 +155,7 @@ def test_version_comes_from_one_place():
     assert version("sprintkit") == sprintkit.__version__
 
 
-def test_help_skips_rich_markdown_and_markdown_still_works():
+def test_help_skips_rich_markdown_and_traceback_and_both_still_work():
     code = textwrap.dedent("""
         import sys
         from sprintkit.cli import app
@@ -164,15 +164,25 @@ def test_help_skips_rich_markdown_and_markdown_still_works():
         except SystemExit:
             pass
         print("markdown_it loaded:", "markdown_it" in sys.modules)
+        print("pygments loaded:", "pygments" in sys.modules)
         from rich.console import Console
         from rich.markdown import Markdown
         Console(width=30, color_system=None).print(Markdown("# Kop\\n\\n*tekst*"))
-        import rich.markdown
-        print("real module:", hasattr(rich.markdown, "Heading"))
+        from rich.traceback import Traceback
+        try:
+            1 / 0
+        except ZeroDivisionError as exc:
+            shown = Traceback.from_exception(type(exc), exc, exc.__traceback__)
+        Console(width=60, color_system=None).print(shown)
+        import rich.markdown, rich.traceback
+        print("real module:", hasattr(rich.markdown, "Heading"),
+              hasattr(rich.traceback, "install"))
     """)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env={**os.environ, "COLUMNS": "100"}, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "markdown_it loaded: False" in proc.stdout
+    assert "pygments loaded: False" in proc.stdout
     assert "Kop" in proc.stdout and "tekst" in proc.stdout
-    assert "real module: True" in proc.stdout
+    assert "ZeroDivisionError" in proc.stdout
+    assert "real module: True True" in proc.stdout

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import copy
 import inspect
-import sys
-import types
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
@@ -168,51 +166,3 @@ def make_lazy(app: typer.Typer) -> None:
         if isinstance(source.info.cls, type) and issubclass(source.info.cls, LazyGroup):
             continue
         info.typer_instance = _lazy_group(source)
-
-
-# --- rich.markdown --------------------------------------------------------------------------
-
-
-class _MarkdownModule(types.ModuleType):
-    """Stands in for ``rich.markdown`` until something really uses it.
-
-    Typer's help formatter imports ``rich.markdown`` (and with it markdown-it) at the top, only
-    to use it for help written in Markdown; sprintkit's help is written in rich markup, so the
-    import (about 30 ms, the biggest single cost of ``sprintkit --help``) is wasted. This module
-    offers ``Markdown`` as a class that builds a real ``rich.markdown.Markdown``, and loads the
-    real module the moment anything else is asked of it."""
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # the import system asks for __path__ and the like
-            raise AttributeError(name)
-        return getattr(_real_markdown(), name)
-
-
-class _Markdown:
-    """``rich.markdown.Markdown``, imported when the first one is made."""
-
-    def __new__(cls, *args: Any, **kwargs: Any) -> Any:
-        return _real_markdown().Markdown(*args, **kwargs)
-
-
-def _real_markdown() -> types.ModuleType:
-    import importlib
-
-    current = sys.modules.get("rich.markdown")
-    if isinstance(current, _MarkdownModule):
-        del sys.modules["rich.markdown"]
-    module = importlib.import_module("rich.markdown")
-    import rich
-
-    rich.markdown = module
-    return module
-
-
-def defer_rich_markdown() -> None:
-    """Put the stand-in for ``rich.markdown`` in place, unless the real one is loaded already."""
-    if "rich.markdown" in sys.modules:
-        return
-    stand_in = _MarkdownModule("rich.markdown", _MarkdownModule.__doc__)
-    stand_in.Markdown = _Markdown  # type: ignore[attr-defined]
-    sys.modules["rich.markdown"] = stand_in
-
