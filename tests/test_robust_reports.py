@@ -7,20 +7,20 @@ import gc
 import pytest
 from robust_support import copy_report_sprint
 
-from sprintkit.render.document import collector_paused
+from sprintkit.files.sprintfile import gc_paused
 
 
 def test_the_collector_is_paused_and_restored():
     assert gc.isenabled()
-    with collector_paused():
+    with gc_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(ValueError), collector_paused():
+    with pytest.raises(ValueError), gc_paused():
         raise ValueError("boom")
     assert gc.isenabled()
     gc.disable()
     try:
-        with collector_paused():
+        with gc_paused():
             pass
         assert not gc.isenabled()  # it was off before: it stays off
     finally:

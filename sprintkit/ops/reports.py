@@ -86,13 +86,12 @@ def render(*, template: str, sprint: Path | None = None,
     ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
     the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
     An existing file with another suffix than the format's is only replaced with ``force``."""
-    from sprintkit.files.sprintfile import load_sprint
-    from sprintkit.render.document import collector_paused
+    from sprintkit.files.sprintfile import gc_paused, load_sprint
 
     opts = options or DocumentOptions()
     step = progress or (lambda *_: None)
     step("context", 0, 1)
-    with collector_paused():  # reading a big sprint makes many objects and no cycles to free
+    with gc_paused():  # reading a big sprint makes many objects and no cycles to free
         loaded = load_sprint(sprint)
         model = loaded.model
         subject = Subject(folder=loaded.dir, id=model.id, title=model.title,
@@ -117,10 +116,10 @@ def render_programme(*, template: str, programme: Path | None = None,
     stakeholders with middle management); ``out`` defaults to
     ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
     programme's ``templates/`` folder first. Every sprint must be readable."""
-    from sprintkit.render.document import collector_paused
+    from sprintkit.files.sprintfile import gc_paused
 
     opts = options or DocumentOptions()
-    with collector_paused():
+    with gc_paused():
         subject = programme_subject(programme, progress)
         if opts.final and not opts.draft and template in ("report", "plan"):
             from sprintkit.engine.readiness import programme_points
@@ -223,13 +222,14 @@ def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Pro
                           resolved.output_word.get(language, resolved.name), fmt)
     check_target(target, fmt, opts.force, named=out is not None, folder=subject.folder)
     reference = _read_reference(opts.reference)
+    from sprintkit.files.sprintfile import gc_paused
     from sprintkit.render.context import build_context, document_date
-    from sprintkit.render.document import collector_paused, markup_document, produce_document
+    from sprintkit.render.document import markup_document, produce_document
 
     roots = [resolved.path.parent, subject.folder]
     roots += [d for d in subject.dirs if d not in roots]
     created = document_date(subject.sprints)
-    with collector_paused():  # also when called on its own
+    with gc_paused():  # also when called on its own
         context = build_context(subject.sprints, programme=subject.programme, lang=language,
                                 sprint_dirs=subject.dirs, draft=draft, final=final,
                                 version=opts.version, neighbours=subject.neighbours)

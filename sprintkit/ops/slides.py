@@ -56,6 +56,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     ``force``). ``out`` defaults to ``FOLDER/reports/<id>-<word>.pptx``; ``reference`` is a
     .pptx whose master and layouts are used; ``draft`` adds the notes to the author as marked
     speaker notes."""
+    from sprintkit.files.sprintfile import gc_paused
     from sprintkit.i18n import msg, t
     from sprintkit.ops.reports import (
         Subject,
@@ -64,7 +65,6 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
         neighbours,
         output_path,
     )
-    from sprintkit.render.document import collector_paused
 
     opts = options or DocumentOptions()
     out, reference, lang, draft = opts.out, opts.reference, opts.lang, opts.draft
@@ -75,7 +75,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     if fmt not in FORMATS:
         raise UsageError(msg("slides.bad_format", got=repr(fmt)))
     reference_bytes = read_reference(reference) if reference is not None else None
-    with collector_paused():
+    with gc_paused():
         if programme is not None:
             from sprintkit.ops.reports import programme_subject
 

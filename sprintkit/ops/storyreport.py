@@ -149,6 +149,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
                        draft: bool = False, force: bool = False) -> dict[str, Any]:
     """Write the story report; ``out`` defaults to ``SPRINT/reports/<id>-verhalenrapport.docx``
     (``story-report`` in English). The client copy (no ``draft``) has no notes to the author."""
+    from sprintkit.files.sprintfile import gc_paused
     from sprintkit.ops.reports import (
         check_lang,
         check_target,
@@ -159,7 +160,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
     from sprintkit.ops.storyviews import story_section
     from sprintkit.render import fmt as formats
     from sprintkit.render.context import document_date
-    from sprintkit.render.document import collector_paused, produce
+    from sprintkit.render.document import produce
     from sprintkit.render.lookup import resolve
     from sprintkit.render.stories_context import build_context
 
@@ -188,7 +189,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
                             interpretations=interpretations(ctx))
     context["draft"] = draft
     template = resolve(TEMPLATE, language, None)
-    with collector_paused():
+    with gc_paused():
         output = produce(template, context, kind, lang=language, roots=[folder],
                          created=created, stem=target.stem, author=", ".join(model.facilitators),
                          subject=model.title, draft=draft, organisation=model.organisation)

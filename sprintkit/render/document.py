@@ -6,9 +6,7 @@ This is the rendering pipeline without any file or terminal access of its own: t
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,23 +35,6 @@ MAX_IMAGE_PATH = 1024
 # says), ``render.draft_mark`` (the visible mark of a draft, on its title page and in its page
 # header) and ``render.note_label`` (how a draft in Markdown or HTML introduces a note for the
 # author).
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a document is made.
-
-    Reading a big sprint and building its document create millions of small objects and no
-    reference cycles worth collecting; the collector would scan the growing heap again and
-    again (a third of the time of a report with 8,000 hypotheses, growing faster than the
-    sprint). Memory is the same with it paused; it runs again afterwards."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass
