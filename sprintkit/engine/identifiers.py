@@ -33,33 +33,35 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sprintkit.engine.lazyre import LazyPattern
+
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SEP = rf"(?:\s{{0,3}}[{DASHES}/.]\s{{0,3}}|\s{{1,3}})"
 _IBAN_SEP = rf"(?:\s{{1,3}}|\s{{0,3}}[{DASHES}.]\s{{0,3}})"
 
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+EMAIL = LazyPattern(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 # Dutch shape, any spacing: NL91 ABNA 0417 1643 00, NL91-ABNA-0417-1643-00, NL91ABNA0417164300
-_IBAN_NL = re.compile(
+_IBAN_NL = LazyPattern(
     rf"[Nn](?<![A-Za-z0-9][Nn])[Ll]{_IBAN_SEP}?\d{_IBAN_SEP}?\d(?:{_IBAN_SEP}?[A-Z]){{4}}"
     rf"(?:{_IBAN_SEP}?\d){{10}}(?!\d)",
     re.IGNORECASE,
 )
 # other countries: the country, 2 check digits, then 10 to 30 letters or digits
-_IBAN_OTHER = re.compile(
+_IBAN_OTHER = LazyPattern(
     rf"[A-Za-z](?<![A-Za-z0-9][A-Za-z])[A-Z]\d\d(?:{_IBAN_SEP}?[A-Z0-9]){{10,30}}(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 # a digit group: (0) as in +31 (0)6, an area code in brackets, or digits
 _GROUP = r"(?:\(0\d{0,3}\)|\d+)"
 # (each pattern starts with a plain character class, so the regex engine skips ahead fast)
-_RUN = re.compile(
+_RUN = LazyPattern(
     rf"(?:\+\s?{_GROUP}|\(0\d{{0,3}}\)|\d\d*)(?:(?:{_SEP}|(?<=\))|(?=\())(?:{_GROUP}))*"
 )
-_GROUP_RE = re.compile(_GROUP)
-_AMOUNT_BEFORE = re.compile(r"(?:€|\$|£|\bEUR|\beur|\bEuro|\beuro)\s{0,2}$")
-_DECIMAL_AFTER = re.compile(r",\d{1,2}(?!\d)")
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
-_POSTCODE = re.compile(
+_GROUP_RE = LazyPattern(_GROUP)
+_AMOUNT_BEFORE = LazyPattern(r"(?:€|\$|£|\bEUR|\beur|\bEuro|\beuro)\s{0,2}$")
+_DECIMAL_AFTER = LazyPattern(r",\d{1,2}(?!\d)")
+_ALNUM_RUN = LazyPattern(r"[A-Za-z0-9]+")
+_POSTCODE = LazyPattern(
     rf"([1-9](?<!\w[1-9])\d{{3}})(?:[ \u00a0\u202f]?[{DASHES}][ \u00a0\u202f]?|[ \u00a0\u202f])?"
     r"([A-Za-z]{2})(?!\w)"
 )

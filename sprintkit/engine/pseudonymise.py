@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sprintkit.engine.identifiers import DASHES, bsn_valid, find_identifiers
+from sprintkit.engine.lazyre import LazyPattern
 
 KINDS = ("name", "email", "phone", "postcode", "bsn", "iban")
 
@@ -69,8 +69,8 @@ _FOLD_TABLE = str.maketrans({
 })
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # a word: letters and digits, with the combining marks of decomposed text (Zoe + U+0308)
-_WORD = re.compile(rf"[^\W_][^\W_{_MARKS}]*(?:[{_MARKS}]+[^\W_]*)*")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_WORD = LazyPattern(rf"[^\W_][^\W_{_MARKS}]*(?:[{_MARKS}]+[^\W_]*)*")
+_ASCII_WORD = LazyPattern(r"[a-z0-9]+")
 _APOSTROPHES = "'\u2019\u2018`\u00b4\u02bc\u2032"
 _JOINERS = frozenset(_APOSTROPHES + DASHES)
 _FOLDED: dict[str, str] = {}
@@ -89,7 +89,7 @@ def fold(word: str) -> str:
     return folded
 
 
-_CODE_WORD = re.compile(r"\w+")
+_CODE_WORD = LazyPattern(r"\w+")
 
 
 def _code_fold(word: str) -> str:
