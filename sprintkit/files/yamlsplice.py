@@ -28,6 +28,7 @@ from sprintkit.files.yamlwrite import dump, merge
 
 _ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _KEEP_CHOMP = re.compile(r"[|>][1-9]?\+")
+_BLOCK_SCALAR_END = re.compile(r"[|>][1-9+-]*[ \t]*(?:#.*)?$")
 
 
 class _CannotSplice(Exception):
@@ -241,6 +242,9 @@ def _emit(run: _Run, lines: list[str], like: str) -> list[str]:
 
     if not run.new:
         return []  # the entries are removed
+    appended = _appended(run, lines, like)
+    if appended is not None:
+        return appended
     # ruamel writes a top-level list indented by the file's offset: cut the lines so the run's
     # '-' stands there already, and end-of-line comments keep their columns
     at = min(indentation_of(like)[2], run.column) if run.sequence else 0
@@ -270,6 +274,32 @@ def _emit(run: _Run, lines: list[str], like: str) -> list[str]:
         out = [line[shift - at:] if shift > at else " " * (at - shift) + line for line in out]
     pad = " " * dedent
     return [pad + line if line else line for line in out]
+
+
+def _appended(run: _Run, lines: list[str], like: str) -> list[str] | None:
+    """When a list only gains items at its end: the run's old lines as they are, then the new
+    items as :mod:`yamlplain` writes them, without the round trip. ``None`` when the round trip
+    must write the run (anything else changed, or the new items hold what only it writes)."""
+    from sprintkit.files.yamlfast import fast_plain
+    from sprintkit.files.yamlplain import block_items
+    from sprintkit.files.yamlwrite import indentation_of
+
+    kept = len(run.old)
+    if not run.sequence or len(run.new) <= kept:
+        return None
+    if not all(same(a, b) for a, b in zip(run.old, run.new[:kept], strict=False)):
+        return None
+    old_lines = lines[run.first:run.last + 1]
+    if any(_BLOCK_SCALAR_END.search(line) for line in old_lines):
+        return None  # a block scalar may own the blank lines after it
+    mapping, _, offset = indentation_of(like)
+    added = block_items(run.new[kept:], run.column, mapping, offset)
+    if added is None:
+        return None
+    ok, written = fast_plain("\n".join(line[run.column:] for line in added) + "\n")
+    if not ok or not same(written, run.new[kept:]):
+        return None  # e.g. text that would read back as a number or a date
+    return old_lines + added
 
 
 # --- comparing data the way the merge does ---------------------------------------------------
