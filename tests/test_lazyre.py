@@ -66,3 +66,31 @@ def test_identifier_patterns_compile_only_when_text_may_hold_one() -> None:
     assert seen["import"] == []
     assert seen["plain"] == []  # no '@' and fewer than four digits: nothing to look for
     assert {"EMAIL", "_IBAN_NL", "_RUN", "_POSTCODE"} <= set(seen["numbers"])
+
+
+def test_pyyaml_reader_pattern_waits_until_pyyaml_reads_by_itself() -> None:
+    import json
+
+    probe = textwrap.dedent("""
+        import json
+        from sprintkit.files.yamlfast import fast_plain
+        from sprintkit.engine.lazyre import LazyPattern
+        ok, data = fast_plain("a: 1\\nb: [x, y]\\n")
+        import yaml
+        pattern = yaml.reader.Reader.NON_PRINTABLE
+        out = {"ok": ok, "data": data, "lazy": isinstance(pattern, LazyPattern),
+               "compiled_before": pattern._compiled is not None}
+        try:
+            yaml.safe_load("a: \\x07")  # PyYAML's own reader still refuses a control character
+        except yaml.YAMLError as exc:
+            out["refused"] = "special characters" in str(exc)
+        resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
+        out["other_patterns_compiled"] = type(resolvers["t"][0][1]).__name__
+        print(json.dumps(out))
+    """)
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    seen = json.loads(done.stdout)
+    assert seen == {"ok": True, "data": {"a": 1, "b": ["x", "y"]}, "lazy": True,
+                    "compiled_before": False, "refused": True,
+                    "other_patterns_compiled": "Pattern"}

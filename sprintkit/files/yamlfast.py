@@ -63,6 +63,39 @@ _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?|[0-9]+[eE
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
+# PyYAML's pure-Python reader checks its input with this pattern, compiled when PyYAML is
+# imported; libyaml's parser, which sprintkit uses, never asks it
+_PYYAML_NON_PRINTABLE = (
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
+)
+
+
+def import_pyyaml() -> Any:
+    """PyYAML, imported with its reader's pattern of non-printable characters compiled only if
+    that reader is ever used. Its ranges up to U+10FFFF make it the costliest regular
+    expression a command compiles (as much work as a tenth of a minimal Typer app's run), and
+    sprintkit reads through libyaml, which never asks it."""
+    import sys
+
+    if "yaml" in sys.modules:
+        return sys.modules["yaml"]
+    from sprintkit.engine.lazyre import LazyPattern
+
+    real = re.compile
+
+    def compile_lazily(pattern: Any, flags: int = 0) -> Any:
+        if pattern == _PYYAML_NON_PRINTABLE and not flags:
+            return LazyPattern(pattern)
+        return real(pattern, flags)
+
+    re.compile = compile_lazily
+    try:
+        import yaml
+    finally:
+        re.compile = real
+    return yaml
+
+
 class _NeedsFullReader(Exception):
     """The document has something only the careful reader handles (or reports)."""
 
@@ -75,6 +108,7 @@ def _loader() -> Any:
     global _loader_class
     if _loader_class is None:
         try:
+            import_pyyaml()
             import yaml
             from yaml._yaml import CParser
         except ImportError:
