@@ -109,3 +109,12 @@ def test_a_file_system_that_cannot_lock_is_refused_with_the_reason(tmp_path, mon
     with pytest.raises(SprintkitError, match=os.strerror(errno.ENOLCK)):
         with locked(tmp_path):
             pass
+
+
+def test_the_holder_note_names_this_machine_and_process(tmp_path) -> None:
+    import socket
+
+    with locked(tmp_path):
+        holder = lock._read_holder(tmp_path / LOCK_NAME)
+    assert holder["host"] == socket.gethostname()
+    assert holder["pid"] == os.getpid()

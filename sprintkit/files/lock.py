@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -28,6 +27,17 @@ HOLDER_AT = 1
 """Where the holder's details start: on Windows the first byte is the one locked, and no other
 process can read it while the lock is held."""
 
+
+
+def _host() -> str:
+    """This machine's name, for the lock's note of who holds it (``os.uname`` where there is one:
+    the socket module costs milliseconds at every command's start)."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()
 
 def _timeout() -> float:
     try:
@@ -77,7 +87,7 @@ def _write_holder(fd: int) -> None:
     holder = {
         "pid": os.getpid(),
         "since": datetime.now().isoformat(timespec="seconds"),
-        "host": socket.gethostname(),
+        "host": _host(),
         "command": " ".join(
             os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3])
         ),
