@@ -115,6 +115,41 @@ def test_prompts_ctrl_c_and_resume(tmp_path):
     assert design.outputs["family_data"] is True and design.skipped_outputs == ["privacy_plan"]
 
 
+def test_back_and_skip_on_a_later_line_of_a_list_are_never_stored_as_items(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    child.sendline("Besluiten over het format")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.sendline("Ouders begrijpen het plan")
+    child.sendline("Een tikfout")
+    child.expect("  3. ")
+    child.sendline("<")                             # takes back the last item
+    child.expect("weggehaald: Een tikfout")
+    child.expect("  2. ")
+    child.sendline("-")                             # a skip only works on the first line
+    child.expect("werkt alleen op de eerste regel")
+    child.sendline("Gezinsmanagers vinden het sneller")
+    child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    child.sendline("1,2")
+    child.sendline("<")
+    child.expect("weggehaald: Gezinsmanagers vinden het sneller")
+    child.sendline("")
+    child.expect("Fase klaar: Aannames in kaart brengen")
+    interrupt(child)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"]
+    assert frame.outputs["assumptions"] == ["Ouders begrijpen het plan",
+                                            "Gezinsmanagers vinden het sneller"]
+    assert frame.outputs["critical_assumptions"] == ["Ouders begrijpen het plan"]
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

@@ -322,6 +322,15 @@ class TerminalWalk:
             text = prompts.line(f"  {len(items) + 1}. ")
             if not text.strip():
                 return items
+            if text.strip() in (BACK, SKIP):  # never stored as an item
+                if not items:  # nothing in the list yet: as on the first line
+                    return self._command(text)
+                if text.strip() == BACK:  # takes back the last item
+                    taken = self.t["list_taken_back"].format(item=items.pop())
+                    out().print(f"[dim]    ← {esc(taken)}[/dim]")
+                else:
+                    self._error(self.t["list_skip_first"])
+                continue
             items += self._picked(text, earlier)
 
     def _picked(self, text: str, earlier: list[str] | None) -> list[str]:
