@@ -149,7 +149,8 @@ def test_evidence_edit_shows_the_record_before_and_after_in_the_sprints_language
     assert "gewijzigd (--value);" in shown  # the flag as typed, not the field's name
     assert "behaviour" not in shown and "values" not in shown and "source" not in shown
     [entry] = hyp(sprint, "H2")["history"]  # the history keeps its one format
-    assert entry["old"].startswith("values 12.5 40") and "behaviour; source team Noord" in entry["old"]
+    assert entry["old"].startswith("values 12.5 40")
+    assert "behaviour; source team Noord" in entry["old"]
 
 
 def test_evidence_remove_json(cli, sprint):
