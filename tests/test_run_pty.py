@@ -150,6 +150,19 @@ def test_back_and_skip_on_a_later_line_of_a_list_are_never_stored_as_items(tmp_p
     assert frame.outputs["critical_assumptions"] == ["Ouders begrijpen het plan"]
 
 
+def test_a_long_exit_criterion_wraps_under_its_text_at_80_columns(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder), "--phase", "design"], tmp_path, tmp_path / "home",
+                  columns=80)
+    child.expect("Klaar als:")
+    child.expect(r"│   ✗ Elke testkaart heeft een meting en een criterium, vastgelegd vóór de"
+                 r" +│\r\n│     eerste meting\. +│")
+    _no_timer(child)
+    child.expect("1/5 Welke hypothesen")
+    interrupt(child)
+    child.close()
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

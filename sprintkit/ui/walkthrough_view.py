@@ -97,7 +97,10 @@ class TerminalWalk:
     def enter(self, phase: Phase, number: int, total: int,
               workforms: dict[str, Workform], again: bool,
               criteria: list[str] | None = None) -> None:
+        from rich.console import Group
         from rich.panel import Panel
+        from rich.table import Table
+        from rich.text import Text
 
         from sprintkit.model.common import format_duration
 
@@ -106,17 +109,22 @@ class TerminalWalk:
         if phase.day:
             bits.append(t["day"].format(n=phase.day))
         title = f"{t['phase'].format(n=number, of=total)} · {phase.title.get(self.lang)}"
-        body = [f"[bold]{t['goal']}:[/bold] {esc(phase.goal.get(self.lang))}"]
+        body: list[Any] = [Text.from_markup(
+            f"[bold]{t['goal']}:[/bold] {esc(phase.goal.get(self.lang))}")]
         if phase.exit_criteria and not again:
-            body.append("")
-            body.append(f"[bold]{t['done_when']}:[/bold]")
+            body.append(Text.from_markup(f"\n[bold]{t['done_when']}:[/bold]"))
             states = criteria or ["ask"] * len(phase.exit_criteria)
             marks = {"met": "[green]✓[/green]", "open": "✗", "ask": "?"}
-            body += [f"  {marks.get(state, '?')} {esc(c.text.get(self.lang))}"
-                     for c, state in zip(phase.exit_criteria, states, strict=False)]
+            grid = Table.grid(padding=(0, 1, 0, 0))  # a long criterion wraps under its text
+            grid.add_column(width=3, justify="right", no_wrap=True)
+            grid.add_column()
+            for c, state in zip(phase.exit_criteria, states, strict=False):
+                grid.add_row(Text.from_markup(marks.get(state, "?")),
+                             Text(c.text.get(self.lang)))
+            body.append(grid)
         console = out()
         console.print()
-        console.print(Panel("\n".join(body), title=f"[bold]{esc(title)}[/bold]",
+        console.print(Panel(Group(*body), title=f"[bold]{esc(title)}[/bold]",
                             title_align="left", subtitle=" · ".join(bits),
                             subtitle_align="right", expand=True))
         if again:
