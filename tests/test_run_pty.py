@@ -163,6 +163,29 @@ def test_a_long_exit_criterion_wraps_under_its_text_at_80_columns(tmp_path):
     child.close()
 
 
+def test_a_long_item_to_score_wraps_under_its_text_at_80_columns(tmp_path):
+    folder = make_sprint(tmp_path / "s", method="co-creation")
+    child = spawn(["run", "-s", str(folder), "--phase", "solutions"], tmp_path,
+                  tmp_path / "home", columns=80)
+    _no_timer(child)
+    child.expect("1/3 Welke oplossingen")
+    child.sendline("Consultatie door specialisten in de eerste lijn (POH-jeugd, wijkteams, "
+                   "scholen)")
+    child.sendline("Inloopspreekuur")
+    child.sendline("")
+    child.expect(r"  1\. Consultatie door specialisten in de eerste lijn \(POH-jeugd, wijkteams,"
+                 r" *\r\n     scholen\) *\r\n     impact en inspanning \(1-5\)")
+    child.sendline("4 2")
+    child.expect(r"  2\. Inloopspreekuur *\r\n     impact en inspanning")
+    child.sendline("3 1")
+    child.expect("groot project")
+    child.expect("3/3 Welke oplossingen")
+    interrupt(child)
+    child.close()
+    scores = load_sprint(folder).model.phases["solutions"].outputs["solution_scores"]
+    assert scores["Inloopspreekuur"] == {"impact": 3, "effort": 1}
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

@@ -467,7 +467,8 @@ class TerminalWalk:
                 if isinstance(before, dict):
                     shown = shown.replace(self.t["score_skip"], self.t["score_was"].format(
                         was=" ".join(str(v) for v in before.values())))
-                text = prompts.line(esc(shown))
+                prompts.numbered([esc(item)], start=n)  # a long item wraps under its text
+                text = prompts.line(esc(shown.partition("\n")[2]))
                 if not text.strip():
                     if isinstance(before, dict):
                         scores[item] = " ".join(str(v) for v in before.values())
