@@ -186,6 +186,31 @@ def test_a_long_item_to_score_wraps_under_its_text_at_80_columns(tmp_path):
     assert scores["Inloopspreekuur"] == {"impact": 3, "effort": 1}
 
 
+def test_a_pasted_text_or_list_comes_whole_with_its_empty_lines(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    child.send("Eerste alinea\n\nTweede alinea\n")    # one paste: the empty line stays inside
+    child.expect(r"\r\n  ")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.expect("  1. ")
+    child.send("Eerste punt\nTweede punt\n\nDerde punt\n")
+    child.expect("4 regels geplakt")
+    child.expect("  4. ")                           # numbered on, no prompts inside the paste
+    child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    interrupt(child)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"]
+    assert frame.outputs["experiment_goal"] == "Eerste alinea\n\nTweede alinea"
+    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt"]
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

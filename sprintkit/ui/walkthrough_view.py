@@ -326,10 +326,19 @@ class TerminalWalk:
         if command is not None:
             return command
         items = list(existing) if first.strip() == prompts.ADD else self._picked(first, earlier)
+        queued, ended = self._paste()
         while True:
-            text = prompts.line(f"  {len(items) + 1}. ")
-            if not text.strip():
+            if queued:  # the rest of a paste: one item a line, its empty lines left out
+                text = queued.pop(0)
+                if not text.strip():
+                    continue
+            elif ended:
                 return items
+            else:
+                text = prompts.line(f"  {len(items) + 1}. ")
+                if not text.strip():
+                    return items
+                queued, ended = self._paste()
             if text.strip() in (BACK, SKIP):  # never stored as an item
                 if not items:  # nothing in the list yet: as on the first line
                     return self._command(text)
@@ -340,6 +349,14 @@ class TerminalWalk:
                     self._error(self.t["list_skip_first"])
                 continue
             items += self._picked(text, earlier)
+
+    def _paste(self) -> tuple[list[str], bool]:
+        """The rest of a pasted list (read at once, so no prompt is printed between its lines)
+        and whether it ended with an empty line; says how many lines came with it."""
+        block, ended = prompts.inner_blanks_kept(prompts.pasted())
+        if block:
+            out().print(f"[dim]    {esc(self.t['list_pasted'].format(n=len(block) + 1))}[/dim]")
+        return block, ended
 
     def _picked(self, text: str, earlier: list[str] | None) -> list[str]:
         """One typed line of a list: a line of numbers picks those items of the earlier list

@@ -24,6 +24,7 @@ WORDS: dict[str, str] = {
     "walkthrough.list_add": "adds to it; or pick/type a new list",
     "walkthrough.list_taken_back": "taken back: {item}",
     "walkthrough.list_skip_first": "- works on the first line only; an empty line finishes the list",
+    "walkthrough.list_pasted": "{n} lines pasted",
     "walkthrough.choice": "number or name",
     "walkthrough.multichoice": "numbers, separated by commas",
     "walkthrough.number": "number",

@@ -24,6 +24,7 @@ WORDS: dict[str, str] = {
     "walkthrough.list_add": "vult hem aan; of kies/typ een nieuwe lijst",
     "walkthrough.list_taken_back": "weggehaald: {item}",
     "walkthrough.list_skip_first": "- werkt alleen op de eerste regel; een lege regel rondt de lijst af",
+    "walkthrough.list_pasted": "{n} regels geplakt",
     "walkthrough.choice": "nummer of naam",
     'walkthrough.multichoice': "nummers, met komma's gescheiden",
     "walkthrough.number": "getal",
