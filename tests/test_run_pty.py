@@ -211,6 +211,17 @@ def test_a_pasted_text_or_list_comes_whole_with_its_empty_lines(tmp_path):
     assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt"]
 
 
+def test_a_work_form_whose_name_holds_its_id_is_not_followed_by_it_again(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder), "--phase", "run"], tmp_path, tmp_path / "home")
+    child.expect("▸ Korte check-in \\(stand-up\\) · 30m")
+    _no_timer(child)
+    child.expect("1/3 Wat viel op")
+    interrupt(child)
+    child.close()
+    assert "(stand-up) (stand-up)" not in child.before
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

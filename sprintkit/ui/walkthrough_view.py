@@ -139,7 +139,8 @@ class TerminalWalk:
         name = wf.name.get(self.lang) if wf is not None else use.ref
         box = use.timebox or (wf.timebox if wf is not None else "")
         console = out()
-        console.print(f"[bold]▸ {esc(name)}[/bold] [dim]({use.ref}) · {box}[/dim]")
+        ref = "" if f"({use.ref})" in name else f"({use.ref}) "  # not "(stand-up) (stand-up)"
+        console.print(f"[bold]▸ {esc(name)}[/bold] [dim]{ref}· {box}[/dim]")
         parts = []
         if use.note:
             parts.append(f"[italic]{esc(use.note.get(self.lang))}[/italic]")
