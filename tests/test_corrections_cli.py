@@ -137,6 +137,22 @@ def test_evidence_edit_replaces_the_values(cli, sprint):
     assert res.exit_code == 2 and "soort 'gemiddelde'" in res.stderr
 
 
+def test_evidence_edit_shows_the_record_before_and_after_in_the_sprints_language(cli, sprint):
+    ok(cli("evidence", "add", "H2", "-s", sprint, "--value", "12.5", "--value", "40",
+           "--type", "behaviour", "--source", "team Noord"))
+    res = cli("evidence", "edit", "H2", "E1", "-s", sprint, "--value", "12.5", "--value", "14",
+              "--reason", "tikfout")
+    ok(res)
+    shown = " ".join(res.stderr.split())
+    assert "eerst waarden 12,5 40;" in shown and "nu waarden 12,5 14;" in shown
+    assert "; gedrag; bron team Noord" in shown
+    assert "gewijzigd (--value);" in shown  # the flag as typed, not the field's name
+    assert "behaviour" not in shown and "values" not in shown and "source" not in shown
+    [entry] = hyp(sprint, "H2")["history"]  # the history keeps its one format
+    assert entry["old"].startswith("values 12.5 40")
+    assert "behaviour; source team Noord" in entry["old"]
+
+
 def test_evidence_remove_json(cli, sprint):
     out = as_json(cli("evidence", "remove", "H3", "E1", "-s", sprint, "--reason", "verkeerd",
                       "--format", "json"))

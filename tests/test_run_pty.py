@@ -115,6 +115,113 @@ def test_prompts_ctrl_c_and_resume(tmp_path):
     assert design.outputs["family_data"] is True and design.skipped_outputs == ["privacy_plan"]
 
 
+def test_back_and_skip_on_a_later_line_of_a_list_are_never_stored_as_items(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    child.sendline("Besluiten over het format")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.sendline("Ouders begrijpen het plan")
+    child.sendline("Een tikfout")
+    child.expect("  3. ")
+    child.sendline("<")                             # takes back the last item
+    child.expect("weggehaald: Een tikfout")
+    child.expect("  2. ")
+    child.sendline("-")                             # a skip only works on the first line
+    child.expect("werkt alleen op de eerste regel")
+    child.sendline("Gezinsmanagers vinden het sneller")
+    child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    child.sendline("1,2")
+    child.sendline("<")
+    child.expect("weggehaald: Gezinsmanagers vinden het sneller")
+    child.sendline("")
+    child.expect("Fase klaar: Aannames in kaart brengen")
+    interrupt(child)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"]
+    assert frame.outputs["assumptions"] == ["Ouders begrijpen het plan",
+                                            "Gezinsmanagers vinden het sneller"]
+    assert frame.outputs["critical_assumptions"] == ["Ouders begrijpen het plan"]
+
+
+def test_a_long_exit_criterion_wraps_under_its_text_at_80_columns(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder), "--phase", "design"], tmp_path, tmp_path / "home",
+                  columns=80)
+    child.expect("Klaar als:")
+    child.expect(r"│   ✗ Elke testkaart heeft een meting en een criterium, vastgelegd vóór de"
+                 r" +│\r\n│     eerste meting\. +│")
+    _no_timer(child)
+    child.expect("1/5 Welke hypothesen")
+    interrupt(child)
+    child.close()
+
+
+def test_a_long_item_to_score_wraps_under_its_text_at_80_columns(tmp_path):
+    folder = make_sprint(tmp_path / "s", method="co-creation")
+    child = spawn(["run", "-s", str(folder), "--phase", "solutions"], tmp_path,
+                  tmp_path / "home", columns=80)
+    _no_timer(child)
+    child.expect("1/3 Welke oplossingen")
+    child.sendline("Consultatie door specialisten in de eerste lijn (POH-jeugd, wijkteams, "
+                   "scholen)")
+    child.sendline("Inloopspreekuur")
+    child.sendline("")
+    child.expect(r"  1\. Consultatie door specialisten in de eerste lijn \(POH-jeugd, wijkteams,"
+                 r" *\r\n     scholen\) *\r\n     impact en inspanning \(1-5\)")
+    child.sendline("4 2")
+    child.expect(r"  2\. Inloopspreekuur *\r\n     impact en inspanning")
+    child.sendline("3 1")
+    child.expect("groot project")
+    child.expect("3/3 Welke oplossingen")
+    interrupt(child)
+    child.close()
+    scores = load_sprint(folder).model.phases["solutions"].outputs["solution_scores"]
+    assert scores["Inloopspreekuur"] == {"impact": 3, "effort": 1}
+
+
+def test_a_pasted_text_or_list_comes_whole_with_its_empty_lines(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    child.expect("1/4 Welk besluit")
+    child.send("Eerste alinea\n\nTweede alinea\n")    # one paste: the empty line stays inside
+    child.expect(r"\r\n  ")
+    child.sendline("")
+    child.expect("2/4 Welke werkwijze")
+    child.sendline("Het veiligheidsformat")
+    child.sendline("")
+    child.expect("3/4 Welke aannames")
+    child.expect("  1. ")
+    child.send("Eerste punt\nTweede punt\n\nDerde punt\n")
+    child.expect("4 regels geplakt")
+    child.expect("  4. ")                           # numbered on, no prompts inside the paste
+    child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    interrupt(child)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"]
+    assert frame.outputs["experiment_goal"] == "Eerste alinea\n\nTweede alinea"
+    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt"]
+
+
+def test_a_work_form_whose_name_holds_its_id_is_not_followed_by_it_again(tmp_path):
+    folder = make_sprint(tmp_path / "s")
+    child = spawn(["run", "-s", str(folder), "--phase", "run"], tmp_path, tmp_path / "home")
+    child.expect("▸ Korte check-in \\(stand-up\\) · 30m")
+    _no_timer(child)
+    child.expect("1/3 Wat viel op")
+    interrupt(child)
+    child.close()
+    assert "(stand-up) (stand-up)" not in child.before
+
+
 def test_kill_9_in_the_middle_of_a_phase_loses_no_earlier_answer(tmp_path, cli):
     folder = make_sprint(tmp_path / "s")
     child = spawn(["run", "-s", str(folder)], tmp_path, tmp_path / "home")

@@ -67,10 +67,12 @@ def test_back_skip_and_defaults(tmp_path):
         Reply("skip"),
     ]
     person = Person(script)
+    session = Session()
     with pytest.raises(KeyboardInterrupt):
-        _run(folder, person)
+        _run(folder, person, session=session)
     frame = _model(folder).phases["frame"]
     assert frame.outputs == {"experiment_goal": "Besluit", "solution_tested": "Andere oplossing"}
+    assert session.saved == 3  # Besluit, Oplossing, Andere oplossing: the two skips are no answers
     assert frame.skipped_outputs == ["assumptions", "critical_assumptions"]
     assert frame.status == "in_progress"
     assert person.problems[0].startswith("dit is de eerste vraag")
@@ -325,3 +327,23 @@ def test_yes_to_the_evidence_is_refused_while_a_hypothesis_has_none(tmp_path):
     run = _model(folder).phases["run"]
     assert run.outputs["evidence_complete"] is False and run.status == "in_progress"
     assert ("run", "in_progress") in person.closures
+
+
+def test_the_summary_names_a_command_for_each_phase_with_skipped_questions(tmp_path, capsys):
+    from pathlib import Path
+
+    from sprintkit.ops.run import RunResult
+    from sprintkit.ui.walkthrough_summary import print_result
+
+    result = RunResult(path=Path("veiligheid/sprint.yaml"), lang="nl", saved=2, given=2,
+                       defaults=0, done=[], next_phase=None, pending=0, notes=[],
+                       skipped=["design.sample_plan", "decide.support_notes", "decide.plan_risks"],
+                       names={"design.sample_plan": "Steekproefplan",
+                              "decide.support_notes": "Draagvlak", "decide.plan_risks": "Risico's"})
+    print_result(result)
+    shown = " ".join(capsys.readouterr().err.split())
+    assert "Klaar: 2 antwoorden bewaard" in shown
+    assert ("Overgeslagen: Steekproefplan — later beantwoorden met sprintkit run -s veiligheid "
+            "--phase design") in shown
+    assert ("Overgeslagen: Draagvlak; Risico's — later beantwoorden met sprintkit run -s "
+            "veiligheid --phase decide") in shown

@@ -5,6 +5,7 @@ extension and a stop made by another process."""
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -106,6 +107,7 @@ def test_follow_rings_once_when_the_time_is_up_and_ends_on_ctrl_c(tmp_path, cli)
     assert cli("timer", "start", "2s", "-s", folder).exit_code == 0
     child = spawn(["timer", "--follow", "-s", str(folder)], tmp_path, tmp_path / "home")
     child.expect("\aTime's up")
+    assert re.search(r"left *\r +\r$", child.before)  # the last countdown is blanked first
     child.expect("⏱ time's up")
     time.sleep(1)
     interrupt(child)

@@ -226,3 +226,20 @@ def test_the_report_ranks_and_places_the_imported_votes(cli, sprint):
     assert f"| 1 | {PAIN[8]} | 2 |" in text
     assert f"| 2 | {PAIN[0]} | 1 |" in text
     assert "| Regionale kaart 'wie doet wat' voor scholen | 4,5 | 1,5 | snelle winst |" in text
+
+
+def test_averages_and_names_are_shown_in_the_sprints_language(cli, sprint):
+    (sprint / "scores.csv").write_text(
+        "oplossing;impact;inspanning\n1;4;2\n1;5;3\n1;4;3\n2;3;1\n", encoding="utf-8")
+    res = cli("votes", "import", sprint / "scores.csv", "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    assert "4,3" in res.stdout and "2,7" in res.stdout and "4.3" not in res.stdout
+    said = " ".join(res.stderr.split())
+    assert "✓ Impact en inspanning per oplossing bewaard in fase Oplossingen bedenken" in said
+    assert "solution_scores" not in said
+    path = sprint / "sprint.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("language: nl", "language: en"),
+                    encoding="utf-8")
+    res = cli("votes", "import", sprint / "scores.csv", "-s", sprint)
+    assert res.exit_code == 0, res.stderr
+    assert "4.3" in res.stdout and "in phase Finding and choosing solutions" in res.stderr

@@ -168,6 +168,19 @@ def test_exit_criteria_are_checked_not_assumed(method):
     assert criterion_state(run, free, answers, []) == ASK        # cannot be checked: asked
 
 
+def test_no_criterion_is_ticked_for_learning_cards_that_nobody_wrote(method):
+    """The learning phase's criterion about learning cards is not implied by its answers: the
+    key learnings tick their own criterion, the cards' criterion is left to the facilitator."""
+    from sprintkit.engine.progress import ASK, MET, OPEN
+
+    walk = Walkthrough(method, _sprint())
+    assert walk.criteria("learn") == [OPEN, ASK]
+    walk.refresh(_sprint(learn={"outputs": {"key_learnings": ["Samen schrijven werkt"]}}))
+    assert walk.criteria("learn") == [MET, ASK]
+    cards = [c.text.get("nl") for c in method.phase("learn").exit_criteria if not c.requires]
+    assert cards == ["Voor elke hypothese is er een leerkaart met een voorgesteld besluit."]
+
+
 def test_an_evidence_check_answered_no_stays_open(method):
     from sprintkit.engine.progress import is_evidence_check
 

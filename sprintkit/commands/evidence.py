@@ -229,9 +229,10 @@ def _changed(done: Any, format: Format) -> None:
         console.success(msg("evidence.removed", hid=hid, eid=eid))
     else:
         console.success(msg("evidence.changed", hid=hid, eid=eid,
-                            fields=", ".join(f"--{f}" for f in done.changed)))
+                            fields=", ".join("--value" if f == "values" else f"--{f}"
+                                             for f in done.changed)))  # the flags as typed
     if done.after is not None and not done.before.startswith("quote:"):  # no story text
-        console.info("  " + msg("evidence.was_now", before=done.before, after=done.after))
+        console.info("  " + msg("evidence.was_now", before=done.shown[0], after=done.shown[1]))
     if done.pseudonymised:
         console.info("  " + msg("evidence.pseudonymised", count=done.pseudonymised))
     console.info("  " + msg("evidence.now", hid=hid, result=result_cell(r, lang),

@@ -67,10 +67,12 @@ def _show(done: VotesImported) -> None:
     from rich.table import Table
 
     from sprintkit.engine.tally import bar, tally
-    from sprintkit.i18n import msg
+    from sprintkit.i18n import language, msg
+    from sprintkit.i18n.numbers import number
     from sprintkit.ui import console
     from sprintkit.ui.prompts import esc
 
+    lang = language()
     people = (msg("votes.participants", n=done.participants) if done.participants
               else msg("votes.participants_unknown"))
     shape = msg(f"votes.shape_{done.shape}")
@@ -92,8 +94,8 @@ def _show(done: VotesImported) -> None:
         table.add_column("", ratio=1)
         table.add_column(msg("votes.col_impact"), justify="right", no_wrap=True)
         table.add_column(msg("votes.col_effort"), justify="right", no_wrap=True)
-        for item, score in done.result.items():
-            table.add_row(esc(item), f"{score['impact']:g}", f"{score['effort']:g}")
+        for item, score in done.result.items():  # averages: 4,3 in a Dutch sprint
+            table.add_row(esc(item), number(score["impact"], lang), number(score["effort"], lang))
     console.out().print(table)
     if done.type == "dot_vote":
         total = sum(done.result.values())
@@ -106,7 +108,7 @@ def _show(done: VotesImported) -> None:
         text = msg(w["key"], **{k: v for k, v in w.items() if k not in ("key",)})
         console.warning(msg("votes.line", line=w["line"], text=text) if w["line"] else text)
     if done.written:
-        console.success(msg("votes.saved", output=done.output, phase=done.phase))
+        console.success(msg("votes.saved", output=done.names[0], phase=done.names[1]))
     else:
         console.info(msg("votes.dry_run"))
 

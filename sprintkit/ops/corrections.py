@@ -130,8 +130,11 @@ def find_evidence(h: Hypothesis, eid: str) -> Evidence:
                    hint=msg("evidence.not_found_hint", known=known))
 
 
-def evidence_summary(e: Evidence) -> str:
-    """A record in one line, for the history: ``9/12; 2026-03-01; interview; source …``."""
+def evidence_summary(e: Evidence, lang: str | None = None) -> str:
+    """A record in one line, for the history: ``9/12; 2026-03-01; interview; source …``. With
+    ``lang``, as a person reads it in that language (``9/12; 2026-03-01; gedrag; bron …``)."""
+    if lang is not None:
+        return _shown_summary(e, lang)
     if e.successes is not None and e.trials is not None:
         what = f"{e.successes}/{e.trials}"
     elif e.values is not None:
@@ -140,6 +143,25 @@ def evidence_summary(e: Evidence) -> str:
         what = f"quote: {e.quote}"
     parts = [what, e.date.isoformat() if e.date else None, e.type,
              f"source {e.source}" if e.source else None, f"note {e.note}" if e.note else None]
+    return "; ".join(p for p in parts if p)
+
+
+def _shown_summary(e: Evidence, lang: str) -> str:
+    from sprintkit.i18n import t
+    from sprintkit.i18n.numbers import number
+    from sprintkit.vocabulary import label
+
+    if e.successes is not None and e.trials is not None:
+        what = f"{e.successes}/{e.trials}"
+    elif e.values is not None:
+        what = t("evidence.shown_values", lang,
+                 values=" ".join(number(v, lang, group=False) for v in e.values))
+    else:
+        what = t("evidence.shown_quote", lang, quote=e.quote)
+    parts = [what, e.date.isoformat() if e.date else None,
+             label("evidence_type", e.type, lang) if e.type else None,
+             t("evidence.shown_source", lang, source=e.source) if e.source else None,
+             t("evidence.shown_note", lang, note=e.note) if e.note else None]
     return "; ".join(p for p in parts if p)
 
 
@@ -156,6 +178,8 @@ class EvidenceChanged:
     pseudonymised: int = 0
     cards_against: list[str] = field(default_factory=list)
     """Learning cards that now go against the verdict and give no reason (see ops.rejudge)."""
+    shown: tuple[str, str | None] = ("", None)
+    """``before`` and ``after`` as a person reads them, in the sprint's language."""
 
 
 def edit_evidence(
@@ -228,8 +252,9 @@ def edit_evidence(
             reason=texts["reason"],
         ))
         result = evaluate(h, model.language)
+        shown = (evidence_summary(record, model.language), evidence_summary(new, model.language))
         return EvidenceChanged(h.id, record.id or "", before, after, result, changed, replaced,
-                               rejudge_learnings(model, h, result))
+                               rejudge_learnings(model, h, result), shown)
 
     return change_sprint(sprint, change)
 

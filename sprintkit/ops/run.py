@@ -435,7 +435,8 @@ class _Walker:
             journal = write_journal(self.path, pending)
             self.session.pending = len(pending)
             self._wait(exc, journal)
-        self.session.saved += 1
+        if entry["kind"] != "skip":  # a skipped question is not an answer saved
+            self.session.saved += 1
         self.walk.refresh(self.model)
 
     def _wait(self, error: SprintkitError, journal: Path) -> None:

@@ -44,6 +44,8 @@ class VotesImported:
     written: bool = False
     delimiter: str = ","
     encoding: str = "utf-8"
+    names: tuple[str, str] = ("", "")
+    """The output's name and the phase's title, in the sprint's language (for people)."""
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -107,7 +109,7 @@ def import_votes(
     """Read ``file`` into the vote's answer and save it (not with ``dry_run``). Raises
     :class:`InvalidFile` (located problems) or :class:`NotFound`/:class:`UsageError`."""
     from sprintkit.engine.answers import items_of, scale_of
-    from sprintkit.engine.progress import all_answers
+    from sprintkit.engine.progress import all_answers, output_name
     from sprintkit.engine.tally import participants_of
     from sprintkit.engine.vote_table import kind_of, read_table
     from sprintkit.files.csvimport import read_csv
@@ -146,6 +148,7 @@ def import_votes(
         votes_per_person=spec.votes_per_person,
         warnings=[{"line": w.line, "key": w.key, **w.values} for w in table.warnings],
         delimiter=csv.delimiter, encoding=csv.encoding,
+        names=(output_name(spec, model.language), method.phase(phase_id).title.get(model.language)),
     )
     if dry_run:
         done.result = _shaped(spec, done.result, items)

@@ -6,6 +6,9 @@ walkthrough stops the same way as on Ctrl-C: everything already given is saved."
 
 from __future__ import annotations
 
+import os
+import select
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -40,8 +43,37 @@ def line(prompt: str = "> ", *, markup: bool = True) -> str:
             return text
 
 
+PASTE_WAIT = 0.05
+"""Seconds to wait for more lines after one is read: lines that arrive within it were pasted."""
+
+
+def pasted() -> list[str]:
+    """The lines already waiting on a terminal (the rest of a paste), read at once. On Windows
+    ``select`` cannot wait on a console, so pasted lines arrive one by one, as if typed."""
+    if os.name == "nt":
+        return []
+    try:
+        fd = sys.stdin.fileno()
+        if not os.isatty(fd):
+            return []
+        found: list[str] = []
+        while select.select([fd], [], [], PASTE_WAIT)[0]:
+            found.append(line("").rstrip("\r"))
+        return found
+    except (OSError, ValueError):
+        return []
+
+
+def inner_blanks_kept(block: list[str]) -> tuple[list[str], bool]:
+    """A pasted block's lines up to its last text, and whether an empty line came after it
+    (which ends the answer, as when typed). An empty line between texts does not end it."""
+    last = max((i for i, text in enumerate(block) if text.strip()), default=-1)
+    return block[:last + 1], last + 1 < len(block)
+
+
 def lines(first_prompt: str = "> ", next_prompt: str = "  ") -> list[str]:
-    """Lines until an empty line (the first line may be a command such as ``<``)."""
+    """Lines until an empty line (the first line may be a command such as ``<``). A pasted
+    text comes whole: its empty lines between paragraphs are kept."""
     result: list[str] = []
     while True:
         text = line(first_prompt if not result else next_prompt)
@@ -49,6 +81,10 @@ def lines(first_prompt: str = "> ", next_prompt: str = "  ") -> list[str]:
             return result
         result.append(text.rstrip())
         if len(result) == 1 and text.strip() in (BACK, SKIP):
+            return result
+        more, ended = inner_blanks_kept(pasted())
+        result += [m.rstrip() for m in more]
+        if ended:
             return result
 
 

@@ -41,7 +41,8 @@ def follow(folder: Path, lang: str, *, tick: float = TICK) -> None:
             if state == "up" and rung != (box.started, timebox.total(box)):
                 rung = (box.started, timebox.total(box))
                 label = t("timer.label_sep", lang, label=box.label) if box.label else ""
-                _end_line(stream, live, shown)
+                if live and shown:  # the message takes the countdown's place, no 0:01 left over
+                    stream.write("\r" + " " * len(shown) + "\r")
                 shown = ""
                 stream.write("\a" + t("timer.times_up", lang, label=label) + "\n")
             text = status_text(box, now, lang)

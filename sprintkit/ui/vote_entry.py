@@ -10,9 +10,6 @@ would go over the bound is refused and changes nothing. The rules of a line are 
 
 from __future__ import annotations
 
-import os
-import select
-import sys
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.ui import prompts
@@ -22,10 +19,6 @@ from sprintkit.ui.prompts import BACK, SKIP, esc
 if TYPE_CHECKING:
     from sprintkit.engine.tally import Totals
     from sprintkit.ops.run import Ask
-
-PASTE_WAIT = 0.05
-"""Seconds to wait for more lines after one is read: lines that arrive within it were pasted."""
-
 
 def enter_totals(view: Any, ask: Ask) -> Any:
     """The totals per item as ``{item: count}``, or a reply (``<``, ``-``, Enter with
@@ -54,7 +47,7 @@ def enter_totals(view: Any, ask: Ask) -> Any:
         text = prompts.line(esc(prompt)).rstrip("\r")
         if not totals.counts and text.strip() in (BACK, SKIP):
             return view._command(text)
-        block = [text, *_pasted()] if text.strip() else []
+        block = [text, *prompts.pasted()] if text.strip() else []
         if not block:
             break
         while _short_column(block, len(items)):
@@ -62,7 +55,7 @@ def enter_totals(view: Any, ask: Ask) -> Any:
             more = prompts.line(esc(prompt)).rstrip("\r")
             if not more.strip():
                 break
-            block += [more, *_pasted()]
+            block += [more, *prompts.pasted()]
         if _apply(view, totals, block):
             show_tally(lang, totals)
     if not totals.counts:
@@ -80,24 +73,6 @@ def _ask_participants(view: Any) -> int | None:
         if text.isdigit() and int(text) >= 1:
             return int(text)
         view._error(t("votes.participants_wrong", view.lang))
-
-
-def _pasted() -> list[str]:
-    """The lines already waiting on a terminal (the rest of a paste), read at once. On Windows
-    ``select`` cannot wait on a console, so a pasted column arrives line by line (each line
-    fills the next item, as typed)."""
-    if os.name == "nt":
-        return []
-    try:
-        fd = sys.stdin.fileno()
-        if not os.isatty(fd):
-            return []
-        lines: list[str] = []
-        while select.select([fd], [], [], PASTE_WAIT)[0]:
-            lines.append(prompts.line("").rstrip("\r"))
-        return lines
-    except (OSError, ValueError):
-        return []
 
 
 def _apply(view: Any, totals: Totals, block: list[str]) -> bool:

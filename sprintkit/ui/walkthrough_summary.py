@@ -53,10 +53,11 @@ def print_result(result: RunResult) -> None:
                                            file=display(result.path))))
     if result.pending:
         console.print(esc(t["pending"].format(n=result.pending, journal=".sprintkit/")))
-    if result.skipped:
-        phase = result.skipped[0].split(".")[0]
-        names = "; ".join(result.names.get(key, key) for key in result.skipped)
-        console.print(esc(t["skipped"].format(outputs=names,
+    by_phase: dict[str, list[str]] = {}  # one line per phase, each with the command that asks it
+    for key in result.skipped:
+        by_phase.setdefault(key.split(".")[0], []).append(result.names.get(key, key))
+    for phase, names in by_phase.items():
+        console.print(esc(t["skipped"].format(outputs="; ".join(names),
                                               command=f"sprintkit run{s} --phase {phase}")))
     if result.next_phase:
         console.print(esc(t["next"].format(command=f"sprintkit run{s}")))

@@ -97,7 +97,10 @@ class TerminalWalk:
     def enter(self, phase: Phase, number: int, total: int,
               workforms: dict[str, Workform], again: bool,
               criteria: list[str] | None = None) -> None:
+        from rich.console import Group
         from rich.panel import Panel
+        from rich.table import Table
+        from rich.text import Text
 
         from sprintkit.model.common import format_duration
 
@@ -106,17 +109,22 @@ class TerminalWalk:
         if phase.day:
             bits.append(t["day"].format(n=phase.day))
         title = f"{t['phase'].format(n=number, of=total)} · {phase.title.get(self.lang)}"
-        body = [f"[bold]{t['goal']}:[/bold] {esc(phase.goal.get(self.lang))}"]
+        body: list[Any] = [Text.from_markup(
+            f"[bold]{t['goal']}:[/bold] {esc(phase.goal.get(self.lang))}")]
         if phase.exit_criteria and not again:
-            body.append("")
-            body.append(f"[bold]{t['done_when']}:[/bold]")
+            body.append(Text.from_markup(f"\n[bold]{t['done_when']}:[/bold]"))
             states = criteria or ["ask"] * len(phase.exit_criteria)
             marks = {"met": "[green]✓[/green]", "open": "✗", "ask": "?"}
-            body += [f"  {marks.get(state, '?')} {esc(c.text.get(self.lang))}"
-                     for c, state in zip(phase.exit_criteria, states, strict=False)]
+            grid = Table.grid(padding=(0, 1, 0, 0))  # a long criterion wraps under its text
+            grid.add_column(width=3, justify="right", no_wrap=True)
+            grid.add_column()
+            for c, state in zip(phase.exit_criteria, states, strict=False):
+                grid.add_row(Text.from_markup(marks.get(state, "?")),
+                             Text(c.text.get(self.lang)))
+            body.append(grid)
         console = out()
         console.print()
-        console.print(Panel("\n".join(body), title=f"[bold]{esc(title)}[/bold]",
+        console.print(Panel(Group(*body), title=f"[bold]{esc(title)}[/bold]",
                             title_align="left", subtitle=" · ".join(bits),
                             subtitle_align="right", expand=True))
         if again:
@@ -131,7 +139,8 @@ class TerminalWalk:
         name = wf.name.get(self.lang) if wf is not None else use.ref
         box = use.timebox or (wf.timebox if wf is not None else "")
         console = out()
-        console.print(f"[bold]▸ {esc(name)}[/bold] [dim]({use.ref}) · {box}[/dim]")
+        ref = "" if f"({use.ref})" in name else f"({use.ref}) "  # not "(stand-up) (stand-up)"
+        console.print(f"[bold]▸ {esc(name)}[/bold] [dim]{ref}· {box}[/dim]")
         parts = []
         if use.note:
             parts.append(f"[italic]{esc(use.note.get(self.lang))}[/italic]")
@@ -318,11 +327,37 @@ class TerminalWalk:
         if command is not None:
             return command
         items = list(existing) if first.strip() == prompts.ADD else self._picked(first, earlier)
+        queued, ended = self._paste()
         while True:
-            text = prompts.line(f"  {len(items) + 1}. ")
-            if not text.strip():
+            if queued:  # the rest of a paste: one item a line, its empty lines left out
+                text = queued.pop(0)
+                if not text.strip():
+                    continue
+            elif ended:
                 return items
+            else:
+                text = prompts.line(f"  {len(items) + 1}. ")
+                if not text.strip():
+                    return items
+                queued, ended = self._paste()
+            if text.strip() in (BACK, SKIP):  # never stored as an item
+                if not items:  # nothing in the list yet: as on the first line
+                    return self._command(text)
+                if text.strip() == BACK:  # takes back the last item
+                    taken = self.t["list_taken_back"].format(item=items.pop())
+                    out().print(f"[dim]    ← {esc(taken)}[/dim]")
+                else:
+                    self._error(self.t["list_skip_first"])
+                continue
             items += self._picked(text, earlier)
+
+    def _paste(self) -> tuple[list[str], bool]:
+        """The rest of a pasted list (read at once, so no prompt is printed between its lines)
+        and whether it ended with an empty line; says how many lines came with it."""
+        block, ended = prompts.inner_blanks_kept(prompts.pasted())
+        if block:
+            out().print(f"[dim]    {esc(self.t['list_pasted'].format(n=len(block) + 1))}[/dim]")
+        return block, ended
 
     def _picked(self, text: str, earlier: list[str] | None) -> list[str]:
         """One typed line of a list: a line of numbers picks those items of the earlier list
@@ -450,7 +485,8 @@ class TerminalWalk:
                 if isinstance(before, dict):
                     shown = shown.replace(self.t["score_skip"], self.t["score_was"].format(
                         was=" ".join(str(v) for v in before.values())))
-                text = prompts.line(esc(shown))
+                prompts.numbered([esc(item)], start=n)  # a long item wraps under its text
+                text = prompts.line(esc(shown.partition("\n")[2]))
                 if not text.strip():
                     if isinstance(before, dict):
                         scores[item] = " ".join(str(v) for v in before.values())
