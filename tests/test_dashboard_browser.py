@@ -282,12 +282,14 @@ def _pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("which", ["foodvalley", "big"])
-def test_prints_on_three_a4_pages_with_the_shares(browser, which, request, tmp_path):
+def test_prints_on_two_a4_pages_with_the_shares(browser, which, request, tmp_path):
     page_file = request.getfixturevalue(which)
     view = Opened(browser, page_file.as_uri())
     pdf = view.page.pdf(prefer_css_page_size=True, print_background=True)
     assert pdf.startswith(b"%PDF")
-    assert _pdf_pages(pdf) <= 3
+    # two pages: the cards flow through three columns (a tall card does not push a whole row
+    # on and leave half a page white), and the shifts start the second page
+    assert _pdf_pages(pdf) == 2
     # on paper the shift cards say both shares and each period's triad composition
     view.page.emulate_media(media="print")
     shares = view.page.locator('[data-testid="shares"]')
@@ -330,6 +332,30 @@ def test_phone_of_390_pixels(browser, which, request):
         assert head and first
         # the left edge, or the right one for the right-aligned difference
         assert abs(head["x"] + edge * head["width"] - first["x"] - edge * first["width"]) < 1.5
+    view.close()
+
+
+SHIFT_ROW_GAPS = """() => [...document.querySelectorAll('[data-shift-sig] .sharecell')].map(cell => {
+  const diff = cell.nextElementSibling, flag = diff.nextElementSibling;
+  const card = cell.closest('[data-shift-sig]').getBoundingClientRect();
+  const box = e => e.getBoundingClientRect();
+  return [cell.querySelector('.shares').textContent, diff.textContent,
+          box(diff).left - box(cell.querySelector('.shares')).right,
+          flag.textContent.trim() ? box(flag).left - box(diff).right : 99,
+          card.right - box(flag).right];
+})"""
+
+
+@pytest.mark.parametrize("which", ["foodvalley", "big"])
+@pytest.mark.parametrize("width", [320, 390, 700, 1280])
+def test_shift_columns_never_run_into_each_other(browser, which, width, request):
+    """The shares ("18% → 10%"), the difference and the shift stay apart at every width: on a
+    phone the shares go under the bars rather than over the difference ("10%−8")."""
+    view = Opened(browser, request.getfixturevalue(which).as_uri(), width=width)
+    rows = view.page.evaluate(SHIFT_ROW_GAPS)
+    assert len(rows) > 20
+    for shares, diff, to_diff, to_flag, to_edge in rows:
+        assert to_diff >= 4 and to_flag >= 4 and to_edge >= 0, (width, shares, diff)
     view.close()
 
 
@@ -405,6 +431,40 @@ def test_triad_shows_where_the_stories_are(browser, foodvalley, big):
             assert bar.endswith(share) if share != "*" else bar == "*"
         assert card.locator("svg circle.pt-to").count() == 1
         view.close()
+
+
+def test_clear_but_small_shifts_are_said(browser, big, foodvalley):
+    """With 20,000 stories many shifts are clear but smaller than the sprint's min_shift (5 pp):
+    an open arrow and "klein", as in the terminal, and a line that says what klein means; a
+    shift that matters keeps the solid arrow. The difference never reads 5 beside "klein"."""
+    data = _data(big)
+    view = Opened(browser, big.as_uri())
+    flags = view.page.locator('[data-testid="flag"]')
+    small = [flags.nth(i) for i in range(flags.count()) if "klein" in flags.nth(i).inner_text()]
+    assert small
+    result = data["shifts"]["2026-H1|2026-H2|"]
+    by_answer = {(s["id"], a["id"]): a for s in result["signifiers"] for a in s["answers"]}
+    for flag in small:
+        answer = by_answer[(flag.get_attribute("data-sig"), flag.get_attribute("data-answer"))]
+        assert answer["shift_class"] == "clear_small"
+        assert flag.inner_text().split(" · ")[0] in ("△ omhoog, klein", "▽ omlaag, klein")
+        assert flag.evaluate("e => getComputedStyle(e).fontWeight") == "400"
+        shown = flag.locator("xpath=preceding-sibling::div[1]").inner_text()
+        assert abs(float(shown.split(" ")[0].replace("\u2212", "-").replace(",", "."))) < 5
+    large = [key for key, a in by_answer.items() if a["shift_class"] == "clear_large"]
+    assert large
+    for sig, answer in large:
+        flag = view.text(f'[data-testid="flag"][data-sig="{sig}"][data-answer="{answer}"]')
+        assert flag.startswith(("▲ omhoog", "▼ omlaag")) and "klein" not in flag
+    notes = view.page.locator('[data-testid="small-note"]')
+    assert notes.count() >= 1
+    assert notes.first.inner_text().startswith("klein = statistisch duidelijk, maar minder dan 5")
+    mean = view.text('[data-testid="mean-flag"][data-sig="heard"]').strip()
+    assert mean == "△ omhoog, klein · gewenst"  # +0,19 on a 1–5 scale: below 0,2
+    view.close()
+    plain = Opened(browser, foodvalley.as_uri())  # Foodvalley's clear shifts all matter
+    assert plain.page.locator('[data-testid="small-note"]').count() == 0
+    plain.close()
 
 
 def test_a_flagged_shift_never_shows_zero_as_a_bound(browser, big):

@@ -99,6 +99,38 @@ def test_shift_classes():
     assert shift_class(True, None, 5) is None
 
 
+@pytest.mark.parametrize(("difference", "min_shift", "shown", "cls"), [
+    (0.0496, 5, "+4,96", "clear_small"),  # "+5" beside "klein: less than 5" would contradict
+    (0.0449, 5, "+4", "clear_small"),
+    (0.0504, 5, "+5", "clear_large"),
+    (-0.0496, 5, "−4,96", "clear_small"),
+    (0.0245, 2.45, "+2,5", "clear_large"),  # "+2" would read as below 2.45
+    (0.0496, 5, "+5", None),  # not flagged: no class to keep apart, the usual rounding
+])
+def test_a_classed_difference_shows_the_side_of_the_threshold_it_is_on(difference, min_shift,
+                                                                        shown, cls):
+    from sprintkit.engine.shiftclass import classify_answer
+
+    answer = {"difference": difference, "interval": [difference - 0.02, difference + 0.02],
+              "shift": ("up" if difference > 0 else "down") if cls else None}
+    classify_answer(answer, "nl", min_shift)
+    assert answer["shift_class"] == (cls or "not_clear")
+    assert answer["difference_shown"] == shown
+    # the interval keeps its own rounding: outward, whole points unless a bound is near 0
+    lo, hi = bounds(answer["interval_shown"])
+    assert lo <= (difference - 0.02) * 100 + 1e-9 and hi >= (difference + 0.02) * 100 - 1e-9
+    if min(abs(difference - 0.02), abs(difference + 0.02)) >= 0.01:
+        assert "," not in answer["interval_shown"]
+
+
+def test_the_marks_are_the_terminals():
+    from sprintkit.engine.shiftclass import mark, marks
+
+    assert marks("nl") == {"up": "▲ omhoog", "down": "▼ omlaag", "up_small": "△ omhoog, klein",
+                           "down_small": "▽ omlaag, klein"}
+    assert marks("en")["down_small"] == mark("down", "clear_small", "en")
+
+
 def _emotie_cube(h1: tuple[int, int], h2: tuple[int, int]) -> Cube:
     cube = Cube()
     for p, (a, b) in (("2025-H1", h1), ("2025-H2", h2)):

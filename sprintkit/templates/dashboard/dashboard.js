@@ -47,18 +47,20 @@
   }
   function perspectiveIds() { return D.perspectives.map(function (p) { return p.id; }); }
   function valenceOf(meta, answerId) { return (meta && meta.valence && meta.valence[answerId]) || null; }
-  function flagText(shift, valence) {
-    // the direction in words and an arrow; whether it is desirable only where the method says so
+  function flagText(shift, valence, cls, marks) {
+    // the direction in words and an arrow (an open one, and "klein", for a clear shift smaller
+    // than the sprint's min_shift); whether it is desirable only where the method says so
     if (!shift) return "";
-    var text = shift === "up" ? "▲ " + W.up : "▼ " + W.down;
+    var small = cls === "clear_small";
+    var text = marks ? marks[shift + (small ? "_small" : "")] : (shift === "up" ? "▲ " + W.up : "▼ " + W.down);
     if (valence) text += " · " + ((shift === "up") === (valence === "positive") ? U.desirable : U.undesirable);
     return text;
   }
-  function flagClass(shift, valence) {
+  function flagClass(shift, valence, cls) {
     if (!shift) return "flag";
-    var cls = "flag " + shift;
-    if (valence) cls += (shift === "up") === (valence === "positive") ? " good" : " bad";
-    return cls;
+    var flag = "flag " + shift + (cls === "clear_small" ? " small" : "");
+    if (valence) flag += (shift === "up") === (valence === "positive") ? " good" : " bad";
+    return flag;
   }
 
   // --- filters --------------------------------------------------------------------------
@@ -421,6 +423,7 @@
       card.appendChild(legend);
       var grid = el("div", { "class": "shift-rows" });
       ["", W.share, W.difference + " · " + W.interval, W.shift].forEach(function (h, k) { grid.appendChild(el("div", { "class": "head head-" + k }, h)); });
+      var small = false;  // a clear shift below min_shift in this card: say what "klein" means
       sig.answers.forEach(function (a) {
         grid.appendChild(el("div", { "class": "label" }, a.label));
         var cell = el("div", { "class": "sharecell" });
@@ -437,13 +440,14 @@
         var shareText = (a.from.count === null ? a.from.shown : pct(a.from.share)) + " → " + (a.to.count === null ? a.to.shown : pct(a.to.share));
         cell.appendChild(el("span", { "class": "shares", "data-testid": "shares", "data-sig": sig.id, "data-answer": a.id }, shareText));
         grid.appendChild(cell);
-        var diffText = a.difference === null ? a.from.shown + " → " + a.to.shown
+        var diffText = a.difference === null ? (a.from.count === null || a.to.count === null ? "*" : "–")
           : a.difference_shown ? a.difference_shown + " " + a.interval_shown
           : signed(a.difference * 100, 0) + " [" + signed(a.interval[0] * 100, 0) + "; " + signed(a.interval[1] * 100, 0) + "]";
         grid.appendChild(el("div", { "class": "diff", "data-testid": "diff", "data-sig": sig.id, "data-answer": a.id }, diffText));
         var valence = valenceOf(meta, a.id);
-        grid.appendChild(el("div", { "class": flagClass(a.shift, valence), "data-testid": "flag", "data-sig": sig.id, "data-answer": a.id },
-          flagText(a.shift, valence)));
+        if (a.shift && a.shift_class === "clear_small") small = true;
+        grid.appendChild(el("div", { "class": flagClass(a.shift, valence, a.shift_class), "data-testid": "flag", "data-sig": sig.id, "data-answer": a.id },
+          flagText(a.shift, valence, a.shift_class, result.marks)));
       });
       card.appendChild(grid);
       if (sig.type === "scale" && sig.mean && sig.mean.from !== null && sig.mean.to !== null) {
@@ -453,7 +457,8 @@
           : signed(m.difference, 2) + " [" + signed(m.interval[0], 2) + "; " + signed(m.interval[1], 2) + "]") + ")";
         var p = el("p", { "class": "extra" }, text);
         var top = meta && meta.answers.length ? valenceOf(meta, meta.answers[meta.answers.length - 1].id) : null;
-        if (m.shift) p.appendChild(el("span", { "class": flagClass(m.shift, top), "data-testid": "mean-flag", "data-sig": sig.id }, "  " + flagText(m.shift, top)));
+        if (m.shift) p.appendChild(el("span", { "class": flagClass(m.shift, top, m.shift_class), "data-testid": "mean-flag", "data-sig": sig.id }, "  " + flagText(m.shift, top, m.shift_class, result.marks)));
+        if (m.shift && m.shift_class === "clear_small") small = true;
         card.appendChild(p);
       }
       if (sig.type === "triad" && sig.composition && sig.composition.from && sig.composition.to) {
@@ -474,6 +479,7 @@
       var notes = sig.notes.slice();
       if (!sig.shifted && t.p !== null) notes.push(W.no_shift);
       if (notes.length) card.appendChild(el("p", { "class": "notes" }, notes.join(" · ")));
+      if (small && result.small_note) card.appendChild(el("p", { "class": "test small-note", "data-testid": "small-note", "data-sig": sig.id }, result.small_note));
       cards.appendChild(card);
     });
   }
