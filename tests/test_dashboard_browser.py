@@ -335,7 +335,8 @@ def test_phone_of_390_pixels(browser, which, request):
     view.close()
 
 
-SHIFT_ROW_GAPS = """() => [...document.querySelectorAll('[data-shift-sig] .sharecell')].map(cell => {
+SHIFT_ROW_GAPS = """() => [...document.querySelectorAll('[data-shift-sig] .sharecell')]
+.map(cell => {
   const diff = cell.nextElementSibling, flag = diff.nextElementSibling;
   const card = cell.closest('[data-shift-sig]').getBoundingClientRect();
   const box = e => e.getBoundingClientRect();
