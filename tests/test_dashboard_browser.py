@@ -434,6 +434,23 @@ def test_triad_shows_where_the_stories_are(browser, foodvalley, big):
         view.close()
 
 
+def test_no_area_share_hides_under_the_mean_dot(browser, foodvalley, big):
+    """With 20,000 stories the mean sits in the corner area, on that area's "59%": the label
+    moves past the dot so both can be read."""
+    for page_file, address in ((foodvalley, ""), (big, ""), (big, "#period=2026-H1")):
+        view = Opened(browser, page_file.as_uri() + address)
+        overlaps = view.page.evaluate("""() => [...document.querySelectorAll('svg.triad')]
+          .flatMap(svg => [...svg.querySelectorAll('text.area-share')].flatMap(text => {
+            const t = text.getBoundingClientRect();
+            return [...svg.querySelectorAll('circle')].filter(c => {
+              const d = c.getBoundingClientRect();
+              return t.left < d.right && d.left < t.right && t.top < d.bottom && d.top < t.bottom;
+            }).map(() => text.textContent);
+          }))""")
+        assert overlaps == [], (address, overlaps)
+        view.close()
+
+
 def test_clear_but_small_shifts_are_said(browser, big, foodvalley):
     """With 20,000 stories many shifts are clear but smaller than the sprint's min_shift (5 pp):
     an open arrow and "klein", as in the terminal, and a line that says what klein means; a

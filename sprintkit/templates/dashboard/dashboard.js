@@ -254,6 +254,7 @@
     // corners a (top), b (bottom left), c (bottom right); points: [{comp, label, kind}] where
     // kind "from" is an open ring and "to" a filled dot, each with its period written beside it
     var A = [170, 62], B = [20, 300], C = [320, 300];
+    var shares = [];  // the areas' share labels, moved off a point that falls on them
     var box = svg("svg", { "class": "triad", viewBox: "0 0 340 362", role: "img", "aria-label": name });
     box.appendChild(svg("title", {}, name));
     box.appendChild(svg("polygon", { points: A.join(",") + " " + B.join(",") + " " + C.join(","), fill: "#f7f9fb", stroke: "#5f6b7a", "stroke-width": "1.5" }));
@@ -271,7 +272,8 @@
         var hidden = r.share === null || r.share === undefined;
         box.appendChild(svg("polygon", { "class": "area", points: area[0].map(function (xy) { return xy.join(","); }).join(" "),
           fill: hidden ? "#f7f9fb" : "#2f6f8f", "fill-opacity": hidden ? 1 : (0.06 + 0.4 * Math.min(1, r.share / 0.6)).toFixed(3) }));
-        box.appendChild(svg("text", { "class": "area-share", x: area[1][0], y: area[1][1] + 5, "text-anchor": "middle" }, hidden ? r.shown : pct(r.share)));
+        shares.push(svg("text", { "class": "area-share", x: area[1][0], y: area[1][1] + 5, "text-anchor": "middle" }, hidden ? r.shown : pct(r.share)));
+        box.appendChild(shares[shares.length - 1]);
       });
     }
     [[at(.5, .5, 0), at(.5, 0, .5)], [at(.5, .5, 0), at(0, .5, .5)], [at(0, .5, .5), at(.5, 0, .5)]].forEach(function (seg) {
@@ -291,6 +293,11 @@
       box.appendChild(dot);
       p.xy = xy;
       prev = xy;
+      shares.forEach(function (text) {
+        // a label under a dot is unreadable: move it a line down (or up) past the dot
+        var x = Number(text.getAttribute("x")), y = Number(text.getAttribute("y")) - 5;
+        if (Math.abs(x - xy[0]) < 24 && Math.abs(y - xy[1]) < 16) text.setAttribute("y", (xy[1] > y ? xy[1] - 12 : xy[1] + 22).toFixed(1));
+      });
     });
     if (points.length === 2 && points[0].xy && points[1].xy) {
       // each period written beside its point, away from the other one: the two periods differ
