@@ -230,6 +230,14 @@ def test_direction_is_neutral_and_meaning_only_where_declared(browser, foodvalle
     fills = view.page.locator('#dist-cards [data-sig="theme"] .fill:not(.hidden)')
     assert {fills.nth(i).evaluate("e => getComputedStyle(e).backgroundColor")
             for i in range(fills.count())} == {"rgb(47, 111, 143)"}
+    # green and red are not alone: a visible + or − beside the answer, and a key under the card
+    emotion = view.page.locator('#dist-cards [data-sig="emotion"]')
+    marks = emotion.locator('[data-testid="valence-mark"]').all_inner_texts()
+    assert marks.count("+") == 3 and marks.count("\u2212") == 4  # "neutraal" has no valence
+    assert emotion.locator('[data-testid="valence-key"]').inner_text() == \
+        "+ gewenst · \u2212 ongewenst"
+    theme = view.page.locator('#dist-cards [data-sig="theme"]')
+    assert theme.locator('[data-testid="valence-mark"], [data-testid="valence-key"]').count() == 0
     # an undesirable answer going down is desirable
     view.page.goto(foodvalley.as_uri() + "#from=2025-H2&to=2025-H1")
     view.page.wait_for_selector("body[data-ready='1']", state="attached")

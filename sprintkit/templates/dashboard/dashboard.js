@@ -206,6 +206,8 @@
       // what the colour says, also in words (for screen readers and a pointer's tooltip)
       var word = meaning === "positive" ? U.desirable : U.undesirable;
       name.setAttribute("title", word);
+      // and to the eye, so the colour is not alone: + desirable, − undesirable (said under the card)
+      name.appendChild(el("span", { "class": "val", "aria-hidden": "true", "data-testid": "valence-mark" }, meaning === "positive" ? "+" : "\u2212"));
       name.appendChild(el("span", { "class": "sr-only" }, " (" + word + ")"));
     }
     grid.appendChild(name);
@@ -327,6 +329,9 @@
       var grid = el("div", { "class": "bars" });
       meta.answers.forEach(function (answer, j) { barRow(grid, meta, answer, j, col); });
       card.appendChild(grid);
+      if (meta.answers.some(function (a) { return valenceOf(meta, a.id); })) {
+        card.appendChild(el("p", { "class": "test", "aria-hidden": "true", "data-testid": "valence-key" }, "+ " + U.desirable + " · \u2212 " + U.undesirable));
+      }
       if (meta.type === "scale" && col.mean !== null && col.mean !== undefined) {
         var p = el("p", { "class": "extra" }, W.mean + ": ");
         p.appendChild(el("b", { "data-testid": "mean", "data-sig": meta.id }, fmt(col.mean)));
