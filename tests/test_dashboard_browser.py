@@ -396,6 +396,47 @@ def test_axe_finds_nothing_serious(browser, axe_script, request, which, address,
     view.close()
 
 
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast of two computed ``rgb(r, g, b)`` colours."""
+    def luminance(rgb: str) -> float:
+        parts = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_graphics_meet_three_to_one(browser, foodvalley):
+    """WCAG 2.1 AA for graphics (1.4.11): every coloured bar against its track, and the
+    triangle's outline and dots against its inside, at least 3:1 (axe checks only text)."""
+    view = Opened(browser, foodvalley.as_uri())
+    pairs = view.page.evaluate("""() => {
+      const bg = e => getComputedStyle(e).backgroundColor;
+      const out = [];
+      document.querySelectorAll('.track > .fill:not(.hidden)').forEach(f => {
+        if (getComputedStyle(f).backgroundImage === 'none') out.push([bg(f), bg(f.parentElement)]);
+      });
+      document.querySelectorAll('svg.triad').forEach(s => {
+        const inside = s.querySelector('polygon').getAttribute('fill');
+        out.push([s.querySelector('polygon').getAttribute('stroke'), inside]);
+        s.querySelectorAll('circle').forEach(c => out.push(
+          [c.getAttribute('fill') === '#fff' ? c.getAttribute('stroke') : c.getAttribute('fill'),
+           inside]));
+      });
+      return out;
+    }""")
+
+    def rgb(colour: str) -> str:
+        if colour.startswith("#"):
+            return "rgb(" + ", ".join(str(int(colour[i:i + 2], 16)) for i in (1, 3, 5)) + ")"
+        return colour
+
+    assert len(pairs) > 40
+    for fore, back in pairs:
+        assert _contrast(rgb(fore), rgb(back)) >= 3.0, (fore, back)
+    view.close()
+
+
 def test_axe_check_itself_works(browser, axe_script, tmp_path):
     """A page with a nameless image and grey-on-grey text is caught."""
     bad = tmp_path / "bad.html"
