@@ -337,3 +337,26 @@ def test_without_indicators_the_hard_data_section_says_so(foodvalley, tmp_path, 
     assert cli("stories", "report", "-s", folder, "-o", out).exit_code == 0
     hard = out.read_text(encoding="utf-8").split("# Harde data", 1)[1].split("\n# ", 1)[0]
     assert "geen harde cijfers vastgelegd" in hard and "|" not in hard
+
+
+def test_the_charts_key_never_runs_into_its_caption():
+    """Four half-years beside "Aandeel van de verhalen" ran into each other over the bars:
+    the key then starts at the left edge, or the caption goes under it."""
+    from sprintkit.render.chart_layout import text_cm
+    from sprintkit.render.chart_stories import LABEL_X, key_layout
+    from sprintkit.render.chart_style import WIDTH_CM
+
+    caption = "Aandeel van de verhalen"
+    for periods, x0 in ((["2025-H1", "2025-H2"], 5.0), (["2025-H1", "2025-H2", "2026-H1",
+                                                           "2026-H2"], 5.0),
+                        ([f"2025-Q{k}" for k in range(1, 5)], 7.0),
+                        ([f"periode {k} van het jaar" for k in range(1, 5)], 7.0)):
+        start, below = key_layout(periods, caption, WIDTH_CM, x0)
+        end = start + sum(0.5 + text_cm(p) + 0.5 for p in periods)
+        if below == 0.35:  # on one line: the key ends before the caption begins
+            assert end <= WIDTH_CM - 0.2 - text_cm(caption, size=8)
+        else:
+            assert start == LABEL_X
+    assert key_layout(["2025-H1", "2025-H2"], caption, WIDTH_CM, 5.0) == (5.0, 0.35)
+    assert key_layout(["2025-H1", "2025-H2", "2026-H1", "2026-H2"], caption, WIDTH_CM,
+                      5.0)[0] == LABEL_X
