@@ -230,6 +230,14 @@ def test_direction_is_neutral_and_meaning_only_where_declared(browser, foodvalle
     fills = view.page.locator('#dist-cards [data-sig="theme"] .fill:not(.hidden)')
     assert {fills.nth(i).evaluate("e => getComputedStyle(e).backgroundColor")
             for i in range(fills.count())} == {"rgb(47, 111, 143)"}
+    # green and red are not alone: a visible + or − beside the answer, and a key under the card
+    emotion = view.page.locator('#dist-cards [data-sig="emotion"]')
+    marks = emotion.locator('[data-testid="valence-mark"]').all_inner_texts()
+    assert marks.count("+") == 3 and marks.count("\u2212") == 4  # "neutraal" has no valence
+    assert emotion.locator('[data-testid="valence-key"]').inner_text() == \
+        "+ gewenst · \u2212 ongewenst"
+    theme = view.page.locator('#dist-cards [data-sig="theme"]')
+    assert theme.locator('[data-testid="valence-mark"], [data-testid="valence-key"]').count() == 0
     # an undesirable answer going down is desirable
     view.page.goto(foodvalley.as_uri() + "#from=2025-H2&to=2025-H1")
     view.page.wait_for_selector("body[data-ready='1']", state="attached")
@@ -282,12 +290,14 @@ def _pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.mark.parametrize("which", ["foodvalley", "big"])
-def test_prints_on_three_a4_pages_with_the_shares(browser, which, request, tmp_path):
+def test_prints_on_two_a4_pages_with_the_shares(browser, which, request, tmp_path):
     page_file = request.getfixturevalue(which)
     view = Opened(browser, page_file.as_uri())
     pdf = view.page.pdf(prefer_css_page_size=True, print_background=True)
     assert pdf.startswith(b"%PDF")
-    assert _pdf_pages(pdf) <= 3
+    # two pages: the cards flow through three columns (a tall card does not push a whole row
+    # on and leave half a page white), and the shifts start the second page
+    assert _pdf_pages(pdf) == 2
     # on paper the shift cards say both shares and each period's triad composition
     view.page.emulate_media(media="print")
     shares = view.page.locator('[data-testid="shares"]')
@@ -333,6 +343,31 @@ def test_phone_of_390_pixels(browser, which, request):
     view.close()
 
 
+SHIFT_ROW_GAPS = """() => [...document.querySelectorAll('[data-shift-sig] .sharecell')]
+.map(cell => {
+  const diff = cell.nextElementSibling, flag = diff.nextElementSibling;
+  const card = cell.closest('[data-shift-sig]').getBoundingClientRect();
+  const box = e => e.getBoundingClientRect();
+  return [cell.querySelector('.shares').textContent, diff.textContent,
+          box(diff).left - box(cell.querySelector('.shares')).right,
+          flag.textContent.trim() ? box(flag).left - box(diff).right : 99,
+          card.right - box(flag).right];
+})"""
+
+
+@pytest.mark.parametrize("which", ["foodvalley", "big"])
+@pytest.mark.parametrize("width", [320, 390, 700, 1280])
+def test_shift_columns_never_run_into_each_other(browser, which, width, request):
+    """The shares ("18% → 10%"), the difference and the shift stay apart at every width: on a
+    phone the shares go under the bars rather than over the difference ("10%−8")."""
+    view = Opened(browser, request.getfixturevalue(which).as_uri(), width=width)
+    rows = view.page.evaluate(SHIFT_ROW_GAPS)
+    assert len(rows) > 20
+    for shares, diff, to_diff, to_flag, to_edge in rows:
+        assert to_diff >= 4 and to_flag >= 4 and to_edge >= 0, (width, shares, diff)
+    view.close()
+
+
 # --- accessibility -------------------------------------------------------------------------
 
 
@@ -358,6 +393,47 @@ def test_axe_finds_nothing_serious(browser, axe_script, request, which, address,
     for label in view.page.locator("svg.triad").evaluate_all(
             "all => all.map(s => s.getAttribute('aria-label'))"):
         assert label and "%" in label
+    view.close()
+
+
+def _contrast(a: str, b: str) -> float:
+    """WCAG contrast of two computed ``rgb(r, g, b)`` colours."""
+    def luminance(rgb: str) -> float:
+        parts = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_graphics_meet_three_to_one(browser, foodvalley):
+    """WCAG 2.1 AA for graphics (1.4.11): every coloured bar against its track, and the
+    triangle's outline and dots against its inside, at least 3:1 (axe checks only text)."""
+    view = Opened(browser, foodvalley.as_uri())
+    pairs = view.page.evaluate("""() => {
+      const bg = e => getComputedStyle(e).backgroundColor;
+      const out = [];
+      document.querySelectorAll('.track > .fill:not(.hidden)').forEach(f => {
+        if (getComputedStyle(f).backgroundImage === 'none') out.push([bg(f), bg(f.parentElement)]);
+      });
+      document.querySelectorAll('svg.triad').forEach(s => {
+        const inside = s.querySelector('polygon').getAttribute('fill');
+        out.push([s.querySelector('polygon').getAttribute('stroke'), inside]);
+        s.querySelectorAll('circle').forEach(c => out.push(
+          [c.getAttribute('fill') === '#fff' ? c.getAttribute('stroke') : c.getAttribute('fill'),
+           inside]));
+      });
+      return out;
+    }""")
+
+    def rgb(colour: str) -> str:
+        if colour.startswith("#"):
+            return "rgb(" + ", ".join(str(int(colour[i:i + 2], 16)) for i in (1, 3, 5)) + ")"
+        return colour
+
+    assert len(pairs) > 40
+    for fore, back in pairs:
+        assert _contrast(rgb(fore), rgb(back)) >= 3.0, (fore, back)
     view.close()
 
 
@@ -405,6 +481,57 @@ def test_triad_shows_where_the_stories_are(browser, foodvalley, big):
             assert bar.endswith(share) if share != "*" else bar == "*"
         assert card.locator("svg circle.pt-to").count() == 1
         view.close()
+
+
+def test_no_area_share_hides_under_the_mean_dot(browser, foodvalley, big):
+    """With 20,000 stories the mean sits in the corner area, on that area's "59%": the label
+    moves past the dot so both can be read."""
+    for page_file, address in ((foodvalley, ""), (big, ""), (big, "#period=2026-H1")):
+        view = Opened(browser, page_file.as_uri() + address)
+        overlaps = view.page.evaluate("""() => [...document.querySelectorAll('svg.triad')]
+          .flatMap(svg => [...svg.querySelectorAll('text.area-share')].flatMap(text => {
+            const t = text.getBoundingClientRect();
+            return [...svg.querySelectorAll('circle')].filter(c => {
+              const d = c.getBoundingClientRect();
+              return t.left < d.right && d.left < t.right && t.top < d.bottom && d.top < t.bottom;
+            }).map(() => text.textContent);
+          }))""")
+        assert overlaps == [], (address, overlaps)
+        view.close()
+
+
+def test_clear_but_small_shifts_are_said(browser, big, foodvalley):
+    """With 20,000 stories many shifts are clear but smaller than the sprint's min_shift (5 pp):
+    an open arrow and "klein", as in the terminal, and a line that says what klein means; a
+    shift that matters keeps the solid arrow. The difference never reads 5 beside "klein"."""
+    data = _data(big)
+    view = Opened(browser, big.as_uri())
+    flags = view.page.locator('[data-testid="flag"]')
+    small = [flags.nth(i) for i in range(flags.count()) if "klein" in flags.nth(i).inner_text()]
+    assert small
+    result = data["shifts"]["2026-H1|2026-H2|"]
+    by_answer = {(s["id"], a["id"]): a for s in result["signifiers"] for a in s["answers"]}
+    for flag in small:
+        answer = by_answer[(flag.get_attribute("data-sig"), flag.get_attribute("data-answer"))]
+        assert answer["shift_class"] == "clear_small"
+        assert flag.inner_text().split(" · ")[0] in ("△ omhoog, klein", "▽ omlaag, klein")
+        assert flag.evaluate("e => getComputedStyle(e).fontWeight") == "400"
+        shown = flag.locator("xpath=preceding-sibling::div[1]").inner_text()
+        assert abs(float(shown.split(" ")[0].replace("\u2212", "-").replace(",", "."))) < 5
+    large = [key for key, a in by_answer.items() if a["shift_class"] == "clear_large"]
+    assert large
+    for sig, answer in large:
+        flag = view.text(f'[data-testid="flag"][data-sig="{sig}"][data-answer="{answer}"]')
+        assert flag.startswith(("▲ omhoog", "▼ omlaag")) and "klein" not in flag
+    notes = view.page.locator('[data-testid="small-note"]')
+    assert notes.count() >= 1
+    assert notes.first.inner_text().startswith("klein = statistisch duidelijk, maar minder dan 5")
+    mean = view.text('[data-testid="mean-flag"][data-sig="heard"]').strip()
+    assert mean == "△ omhoog, klein · gewenst"  # +0,19 on a 1–5 scale: below 0,2
+    view.close()
+    plain = Opened(browser, foodvalley.as_uri())  # Foodvalley's clear shifts all matter
+    assert plain.page.locator('[data-testid="small-note"]').count() == 0
+    plain.close()
 
 
 def test_a_flagged_shift_never_shows_zero_as_a_bound(browser, big):

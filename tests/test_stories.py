@@ -199,6 +199,31 @@ def test_summary_text_has_bars_and_hard_data(cli, sprint, tmp_path):
     assert "Hard data (indicators)" in en.stdout
 
 
+def test_summary_hard_data_beside_baseline_target_and_direction(cli, tmp_path):
+    """As on the dashboard: the unit under the name, never a second pair of brackets
+    ("(dagen (gemiddeld))"), then the baseline, the target and the desired direction; a sprint
+    without indicators says so."""
+    sprint = make_sprint(tmp_path / "s")
+    yaml = sprint / "sprint.yaml"
+    yaml.write_text(yaml.read_text(encoding="utf-8").replace("unit: dagen",
+                                                             "unit: dagen (gemiddeld)"),
+                    encoding="utf-8")
+    rows = balanced_rows({"2025-03-01": 8, "2025-09-01": 8})
+    cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)
+    out = cli("stories", "summary", "-s", sprint).stdout
+    hard = out[out.index("Harde data (indicatoren)"):]
+    cells = {line.split("│")[0].strip(): [c.strip() for c in line.split("│")[2:]]
+             for line in hard.splitlines() if "│" in line}
+    assert cells["2025-H1"] == ["140", "42"]
+    assert cells["nulmeting"] == ["–", "42"]
+    assert cells["streefwaarde"] == ["–", "–"]
+    assert cells["gewenste"] == ["▼ lager is beter", "▼ lager is beter"]
+    yaml.write_text(yaml.read_text(encoding="utf-8").split("indicators:")[0], encoding="utf-8")
+    out = cli("stories", "summary", "-s", sprint).stdout
+    assert "Deze sprint heeft nog geen indicatoren (harde data)" in out
+    assert "nulmeting" not in out
+
+
 def test_summary_hard_data_json(cli, sprint, tmp_path):
     rows = balanced_rows({"2025-03-01": 8, "2025-09-01": 3})
     cli("stories", "import", write(tmp_path / "s.csv", csv_text(rows)), "-s", sprint)

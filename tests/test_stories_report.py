@@ -216,13 +216,49 @@ def test_one_period_has_no_shifts_section(foodvalley, tmp_path, cli):
     assert "2025-H2" not in text.split("# Harde data")[0]  # the hard data keeps its periods
 
 
-def test_intervals_are_rounded_outward_and_never_show_zero_when_they_exclude_it():
-    from sprintkit.render.stories_context import outward
+def test_shift_lines_show_the_terminals_numbers(foodvalley, nl_docx, cli):
+    """The report says each clear shift with the difference and the outward-rounded interval
+    that `stories shifts` and the dashboard show (−16 [−25; −8] reads "−16 ... −25 tot −8")."""
+    _, _, text = _document_text(nl_docx[0])
+    res = cli("stories", "shifts", "-s", foodvalley, "--from", "2025-H1", "--to", "2025-H2",
+              "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    lines = 0
+    for sig in json.loads(res.stdout)["signifiers"]:
+        for a in sig["answers"]:
+            if a["shift"]:
+                low, high = a["interval_shown"].strip("[]").split("; ")
+                assert f"({a['difference_shown']} procentpunt; 95%-interval {low} tot {high})" \
+                    in text, a["id"]
+                lines += 1
+        mean = sig.get("mean") or {}
+        if mean.get("shift"):
+            low, high = mean["interval_shown"].strip("[]").split("; ")
+            assert f"({mean['difference_shown']}; 95%-interval {low} tot {high})" in text
+            lines += 1
+    assert lines == 3
 
-    assert outward(-2.04, -0.03, 1) == (-2.1, -0.1)
-    assert outward(0.004, 0.36, 2) == (0.01, 0.36)
-    assert outward(0.34, 0.81, 2) == (0.34, 0.81)  # exact bounds stay as they are
-    assert outward(-0.36, 16.02, 0) == (-1.0, 17.0)
+
+def test_a_small_shift_is_said_in_the_report():
+    from sprintkit.render.stories_context import _mean_line, _shift_lines
+
+    answer = {"id": "a", "label": "veiligheid", "shift": "up", "shift_class": "clear_small",
+              "difference": 0.0496, "interval": [0.0301, 0.0691],
+              "difference_shown": "+4,96", "interval_shown": "[+3; +7]",
+              "from": {"shown": "1432", "share": 0.3}, "to": {"shown": "1663", "share": 0.35}}
+    (line,) = _shift_lines({"answers": [answer]}, "nl")
+    assert line["text"].endswith("(+4,96 procentpunt; 95%-interval +3 tot +7). "
+                                 "Duidelijk, maar klein.")
+    mean = {"shift": "down", "shift_class": "clear_small", "from": 3.2, "to": 3.1,
+            "difference": -0.1, "interval": [-0.15, -0.0004], "difference_shown": "−0.10",
+            "interval_shown": "[−0.15; −0.0004]"}
+    assert _mean_line({"mean": mean}, "en") == (
+        "The mean fell from 3.2 to 3.1 (−0.10; 95% interval −0.15 to −0.0004). "
+        "Clear but small.")
+    # without the shown strings (an older result), the bounds are still rounded outward
+    del answer["interval_shown"], answer["difference_shown"]
+    (line,) = _shift_lines({"answers": [answer]}, "nl")
+    assert "95%-interval +3,0 tot +7,0" in line["text"]
 
 
 def test_shift_quotes_leave_out_stories_without_consent(foodvalley):
@@ -301,3 +337,26 @@ def test_without_indicators_the_hard_data_section_says_so(foodvalley, tmp_path, 
     assert cli("stories", "report", "-s", folder, "-o", out).exit_code == 0
     hard = out.read_text(encoding="utf-8").split("# Harde data", 1)[1].split("\n# ", 1)[0]
     assert "geen harde cijfers vastgelegd" in hard and "|" not in hard
+
+
+def test_the_charts_key_never_runs_into_its_caption():
+    """Four half-years beside "Aandeel van de verhalen" ran into each other over the bars:
+    the key then starts at the left edge, or the caption goes under it."""
+    from sprintkit.render.chart_layout import text_cm
+    from sprintkit.render.chart_stories import LABEL_X, key_layout
+    from sprintkit.render.chart_style import WIDTH_CM
+
+    caption = "Aandeel van de verhalen"
+    for periods, x0 in ((["2025-H1", "2025-H2"], 5.0), (["2025-H1", "2025-H2", "2026-H1",
+                                                           "2026-H2"], 5.0),
+                        ([f"2025-Q{k}" for k in range(1, 5)], 7.0),
+                        ([f"periode {k} van het jaar" for k in range(1, 5)], 7.0)):
+        start, below = key_layout(periods, caption, WIDTH_CM, x0)
+        end = start + sum(0.5 + text_cm(p) + 0.5 for p in periods)
+        if below == 0.35:  # on one line: the key ends before the caption begins
+            assert end <= WIDTH_CM - 0.2 - text_cm(caption, size=8)
+        else:
+            assert start == LABEL_X
+    assert key_layout(["2025-H1", "2025-H2"], caption, WIDTH_CM, 5.0) == (5.0, 0.35)
+    assert key_layout(["2025-H1", "2025-H2", "2026-H1", "2026-H2"], caption, WIDTH_CM,
+                      5.0)[0] == LABEL_X

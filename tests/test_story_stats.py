@@ -1,7 +1,10 @@
 """The statistics of story shifts a manager and a statistician can trust: intervals rounded
 outward, a practical threshold (stories.min_shift), and audit fields that recompute with scipy.
 
-statsmodels is not a dependency; every figure is recomputed here with scipy alone."""
+The tests and intervals scipy has (chi-square with and without Yates, Fisher, Mann-Whitney,
+Welch, Wilson, Student-t, the Beta posterior) are recomputed with scipy; the two it has not —
+Newcombe's interval for a difference of proportions and Holm's adjustment — with statsmodels
+(a test extra, never a dependency of sprintkit)."""
 
 from __future__ import annotations
 
@@ -97,6 +100,38 @@ def test_shift_classes():
     assert shift_class(False, 30.0, 5) == "not_clear"
     assert shift_class(True, 0.5, 0) == "clear_large"
     assert shift_class(True, None, 5) is None
+
+
+@pytest.mark.parametrize(("difference", "min_shift", "shown", "cls"), [
+    (0.0496, 5, "+4,96", "clear_small"),  # "+5" beside "klein: less than 5" would contradict
+    (0.0449, 5, "+4", "clear_small"),
+    (0.0504, 5, "+5", "clear_large"),
+    (-0.0496, 5, "−4,96", "clear_small"),
+    (0.0245, 2.45, "+2,5", "clear_large"),  # "+2" would read as below 2.45
+    (0.0496, 5, "+5", None),  # not flagged: no class to keep apart, the usual rounding
+])
+def test_a_classed_difference_shows_the_side_of_the_threshold_it_is_on(difference, min_shift,
+                                                                        shown, cls):
+    from sprintkit.engine.shiftclass import classify_answer
+
+    answer = {"difference": difference, "interval": [difference - 0.02, difference + 0.02],
+              "shift": ("up" if difference > 0 else "down") if cls else None}
+    classify_answer(answer, "nl", min_shift)
+    assert answer["shift_class"] == (cls or "not_clear")
+    assert answer["difference_shown"] == shown
+    # the interval keeps its own rounding: outward, whole points unless a bound is near 0
+    lo, hi = bounds(answer["interval_shown"])
+    assert lo <= (difference - 0.02) * 100 + 1e-9 and hi >= (difference + 0.02) * 100 - 1e-9
+    if min(abs(difference - 0.02), abs(difference + 0.02)) >= 0.01:
+        assert "," not in answer["interval_shown"]
+
+
+def test_the_marks_are_the_terminals():
+    from sprintkit.engine.shiftclass import mark, marks
+
+    assert marks("nl") == {"up": "▲ omhoog", "down": "▼ omlaag", "up_small": "△ omhoog, klein",
+                           "down_small": "▽ omlaag, klein"}
+    assert marks("en")["down_small"] == mark("down", "clear_small", "en")
 
 
 def _emotie_cube(h1: tuple[int, int], h2: tuple[int, int]) -> Cube:
@@ -299,6 +334,60 @@ def _wilson(k: int, n: int, z: float) -> tuple[float, float]:
     ci = stats.binomtest(k, n).proportion_ci(confidence_level=2 * stats.norm.cdf(z) - 1,
                                               method="wilson")
     return ci.low, ci.high
+
+
+def _both_cube() -> Cube:
+    """Emotion (a choice) and theme (a multichoice) in one cube: two signifiers with a test."""
+    cube = _thema_cube({"wachttijd": 30, "contact": 50, "veiligheid": 20},
+                       {"wachttijd": 50, "contact": 44, "veiligheid": 9}, n=120)
+    emotie = _emotie_cube((70, 50), (88, 32))
+    for part in ("answered", "counts"):
+        getattr(cube, part).update(getattr(emotie, part))
+    return cube
+
+
+@pytest.mark.parametrize("alpha", [0.05, 0.01, 0.2])
+def test_newcombe_intervals_agree_with_statsmodels(method, alpha):
+    from statsmodels.stats.proportion import confint_proportions_2indep
+
+    result = shifts(_both_cube(), method, period_from="2025-H1", period_to="2025-H2",
+                    min_cell=5, lang="en", alpha=alpha)
+    assert result["confidence"] == pytest.approx(1 - alpha)
+    compared = 0
+    for sig in result["signifiers"]:
+        n_from, n_to = sig["n_from"], sig["n_to"]
+        for a in sig["answers"]:
+            if a["interval"] is None:
+                continue
+            k_from, k_to = a["from"]["count"], a["to"]["count"]
+            low, high = confint_proportions_2indep(k_to, n_to, k_from, n_from, method="newcomb",
+                                                   compare="diff", alpha=alpha)
+            assert a["interval"] == pytest.approx([low, high], abs=1e-12), (sig["id"], a["id"])
+            assert a["difference"] == pytest.approx(k_to / n_to - k_from / n_from)
+            compared += 1
+    assert compared >= 5
+
+
+def test_holm_adjustments_agree_with_statsmodels(method):
+    from statsmodels.stats.multitest import multipletests
+
+    result = shifts(_both_cube(), method, period_from="2025-H1", period_to="2025-H2",
+                    min_cell=5, lang="en")
+    sigs = {s["id"]: s for s in result["signifiers"]}
+    # within the multichoice signifier: its options
+    test = sigs["thema"]["test"]
+    family = test["holm"]["family"]
+    options = {o["id"]: o for o in test["options"]}
+    raw = [options[o]["p"] for o in family]
+    reject, adjusted, _, _ = multipletests(raw, alpha=0.05, method="holm")
+    assert [options[o]["p_adjusted"] for o in family] == pytest.approx(list(adjusted))
+    assert [options[o]["clear"] for o in family] == list(reject)
+    assert test["p"] == pytest.approx(min(adjusted))
+    # across the signifiers: each signifier's p (for the multichoice: its smallest adjusted p)
+    across = result["holm"]["family"]
+    assert set(across) == {"emotie", "thema"}
+    _, adjusted, _, _ = multipletests([sigs[s]["test"]["p"] for s in across], method="holm")
+    assert [sigs[s]["test"]["p_adjusted"] for s in across] == pytest.approx(list(adjusted))
 
 
 def test_alpha_option_on_the_cli(cli, tmp_path):

@@ -15,7 +15,9 @@ A scale's mean uses the same threshold as a share of the scale's range (5 on a s
 7: 0.3 points). The class is read from the estimate, not from the interval's bounds.
 
 Each classified answer also gets ``difference_shown`` and ``interval_shown``: the strings every
-output shows, rounded outward (:mod:`sprintkit.engine.outward`)."""
+output shows, rounded outward (:mod:`sprintkit.engine.outward`), with a decimal more where the
+rounded difference would otherwise sit on the wrong side of the threshold (``+4,9`` for a small
+shift, never ``+5``)."""
 
 from __future__ import annotations
 
@@ -40,6 +42,30 @@ def shift_class(flagged: bool, difference: float | None, threshold: float) -> st
     return "clear_large" if abs(difference) >= threshold - 1e-12 else "clear_small"
 
 
+def _decimals(value: float, cls: str | None, threshold: float, decimals: int) -> int:
+    """The decimals that show ``value`` on the side of ``threshold`` its class says: a small
+    shift of 4.9 pp against a threshold of 5 reads ``+4,9``, not ``+5`` beside "klein"."""
+    if cls not in ("clear_large", "clear_small"):
+        return decimals
+    for more in range(decimals, decimals + 4):
+        shown = abs(float(outward.estimate(value, more, clear=True)))
+        if (shown >= threshold - 1e-12) == (cls == "clear_large"):
+            return more
+    return decimals
+
+
+def _shown(d: float, interval: list[float], lang: str, scale: float, decimals: int,
+           cls: str | None, threshold: float) -> tuple[str, str]:
+    """The difference and its interval as :func:`outward.shown` gives them; the difference
+    with more decimals where its class needs them (the interval keeps its own)."""
+    difference, shown_interval = outward.shown(d, interval[0], interval[1], lang, scale=scale,
+                                               decimals=decimals)
+    more = _decimals(d * scale, cls, threshold, decimals)
+    if more > decimals:
+        difference = outward.text(outward.estimate(d * scale, more, clear=True), lang)
+    return difference, shown_interval
+
+
 def classify_answer(answer: dict[str, Any], lang: str, min_shift: float) -> None:
     """Add ``shift_class``, ``difference_shown`` and ``interval_shown`` (percentage points) to
     one answer of a shifts result."""
@@ -49,8 +75,8 @@ def classify_answer(answer: dict[str, Any], lang: str, min_shift: float) -> None
     if d is None or interval is None:
         answer["difference_shown"] = answer["interval_shown"] = None
         return
-    answer["difference_shown"], answer["interval_shown"] = outward.shown(
-        d, interval[0], interval[1], lang, scale=100, decimals=0)
+    answer["difference_shown"], answer["interval_shown"] = _shown(
+        d, interval, lang, 100, 0, answer["shift_class"], min_shift)
 
 
 def classify_mean(mean: dict[str, Any], lang: str, min_shift: float) -> None:
@@ -63,8 +89,8 @@ def classify_mean(mean: dict[str, Any], lang: str, min_shift: float) -> None:
     if d is None or interval is None:
         mean["difference_shown"] = mean["interval_shown"] = None
         return
-    mean["difference_shown"], mean["interval_shown"] = outward.shown(
-        d, interval[0], interval[1], lang, scale=1, decimals=2)
+    mean["difference_shown"], mean["interval_shown"] = _shown(
+        d, interval, lang, 1, 2, mean["shift_class"], mean["min_shift"])
 
 
 def class_labels(lang: str) -> dict[str, str]:
@@ -103,6 +129,14 @@ def mark(direction: str | None, shift_class: str | None, lang: str) -> str:
         return ("△ " if direction == "up" else "▽ ") + t("storystats.small_mark", lang,
                                                            direction=word)
     return ("▲ " if direction == "up" else "▼ ") + word
+
+
+def marks(lang: str) -> dict[str, str]:
+    """Every mark :func:`mark` gives, by direction (``up``, ``down``) and ``_small`` for a
+    clear but small shift: what the dashboard shows, the same as the terminal."""
+    return {direction + suffix: mark(direction, cls, lang)
+            for direction in ("up", "down")
+            for suffix, cls in (("", "clear_large"), ("_small", "clear_small"))}
 
 
 def small_note(lang: str, min_shift: float) -> str:

@@ -162,6 +162,7 @@ def _shifts(cube: Cube, method: Any, *, period_from: str, period_to: str, min_ce
         "method_note": shiftclass.method_note(lang, alpha=alpha, confidence=confidence,
                                               min_shift=min_shift),
         "class_labels": shiftclass.class_labels(lang),
+        "marks": shiftclass.marks(lang),
         "interval_heading": shiftclass.interval_heading(confidence, lang),
         "small_note": shiftclass.small_note(lang, min_shift),
         "signifiers": results,

@@ -44,6 +44,20 @@ def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
     return WIDTH_CM, TOP_CM + sum(_row_cm(wrap(r.get("label"), 30), periods) for r in rows) + 0.3
 
 
+def key_layout(periods: list[str], caption: str, width: float,
+               x0: float) -> tuple[float, float]:
+    """Where the key starts (above the bars, or at the left edge when four periods and the
+    caption do not fit beside each other there) and how far below the top the caption stands
+    (under the key when they do not fit on one line at all)."""
+    key = sum(0.5 + text_cm(p) + 0.5 for p in periods)
+    free = width - 0.2 - text_cm(caption, size=8) - 0.2
+    if x0 + key <= free:
+        return x0, 0.35
+    if LABEL_X + key <= free:
+        return LABEL_X, 0.35
+    return LABEL_X, 0.75
+
+
 def draw(fig: Any, spec: dict[str, Any]) -> None:
     rows = spec_rows(spec)
     periods = _periods(spec)
@@ -54,14 +68,15 @@ def draw(fig: Any, spec: dict[str, Any]) -> None:
     x0 = min(max(label_right + 0.3, 4.0), 7.0)
     room = text_cm("100%", bold=True) + 0.3
     span = width - x0 - room
-    # the key: one swatch per period, in order
-    x = x0
+    # the key: one swatch per period, in order; the caption at the right, never over the key
+    caption = chart_words(spec).get("story_share", "")
+    x, caption_y = key_layout(periods, caption, width, x0)
     for k, period in enumerate(periods):
         ax.barh(height - 0.35, 0.4, height=0.25, left=x, color=PERIOD_COLOURS[k], linewidth=0)
         ax.text(x + 0.5, height - 0.35, period, ha="left", va="center", color=INK)
         x += 0.5 + text_cm(period) + 0.5
-    ax.text(width - 0.2, height - 0.35, chart_words(spec).get("story_share", ""),
-            ha="right", va="center", color=GREY, fontsize=8)
+    ax.text(width - 0.2, height - caption_y, caption, ha="right", va="center", color=GREY,
+            fontsize=8)
     y = height - TOP_CM
     for row, lines in zip(rows, labels, strict=True):
         row_cm = _row_cm(lines, len(periods))

@@ -8,8 +8,10 @@ a share is given only where its count is shown. Nothing here reads files."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from sprintkit.engine import outward
 from sprintkit.i18n import numbers, t
 from sprintkit.render.fmt import join_words
 
@@ -55,31 +57,34 @@ def _table(sig: dict[str, Any], periods: list[str], lang: str) -> dict[str, Any]
     return {"rows": rows, "answered": answered, "means": means}
 
 
-def outward(lo: float, hi: float, decimals: int) -> tuple[float, float]:
-    """An interval rounded outward, so a bound that excludes zero never prints as 0."""
-    import math
-
-    scale = 10 ** decimals
-    fuzz = 1e-9  # 0.81 * 100 is 81.00000000000001: not a reason to widen
-    low = math.floor(lo * scale + fuzz) / scale
-    high = math.ceil(hi * scale - fuzz) / scale
-    if lo > 0 and low <= 0:
-        low = 1 / scale
-    if hi < 0 and high >= 0:
-        high = -1 / scale
-    return low, high
-
-
 def _between(lo: float, hi: float, lang: str, decimals: int) -> str:
-    low, high = outward(lo, hi, decimals)
-    return t("storyreport.range", lang, low=numbers.signed(low, lang, decimals, trim=False),
-             high=numbers.signed(high, lang, decimals, trim=False))
+    """An interval rounded outward (:mod:`sprintkit.engine.outward`: the shown interval holds
+    the computed one, and a bound of a clear shift never reads 0)."""
+    low, high = outward.outward(lo, hi, decimals)
+    return t("storyreport.range", lang, low=outward.text(low, lang),
+             high=outward.text(high, lang))
 
 
 def _interval_pp(interval: list[float] | None, lang: str) -> str:
     if not interval:
         return ""
     return _between(interval[0] * 100, interval[1] * 100, lang, 1)
+
+
+def _shown_range(interval_shown: Any, lang: str) -> str | None:
+    """``[−3; −0,03]`` as the terminal and the dashboard show it, in the report's words
+    (``−3 tot −0,03``): the same outward-rounded bounds in every output."""
+    match = re.fullmatch(r"\[(.+); (.+)\]", interval_shown or "")
+    if not match:
+        return None
+    return t("storyreport.range", lang, low=match.group(1), high=match.group(2))
+
+
+def _small(item: dict[str, Any], lang: str) -> str:
+    """`` Duidelijk, maar klein.`` after a clear shift below the sprint's min_shift."""
+    if item.get("shift_class") != "clear_small":
+        return ""
+    return " " + _capital(t("storystats.class.clear_small", lang)) + "."
 
 
 def _shift_lines(shift: dict[str, Any], lang: str) -> list[dict[str, Any]]:
@@ -96,8 +101,11 @@ def _shift_lines(shift: dict[str, Any], lang: str) -> list[dict[str, Any]]:
             "text": t(key, lang, answer=_capital(a["label"]),
                       before=numbers.percent(before.get("share"), lang),
                       after=numbers.percent(after.get("share"), lang),
-                      difference=numbers.signed((a.get("difference") or 0) * 100, lang, 1),
-                      interval=_interval_pp(a.get("interval"), lang)),
+                      difference=a.get("difference_shown")
+                      or numbers.signed((a.get("difference") or 0) * 100, lang, 1),
+                      interval=_shown_range(a.get("interval_shown"), lang)
+                      or _interval_pp(a.get("interval"), lang)) + _small(a, lang),
+            "small": a.get("shift_class") == "clear_small",
             "quotes": [],
         })
     return lines
@@ -111,8 +119,10 @@ def _mean_line(shift: dict[str, Any], lang: str) -> str | None:
     key = "storyreport.mean_up" if mean["shift"] == "up" else "storyreport.mean_down"
     return t(key, lang, before=numbers.number(mean["from"], lang, 2),
              after=numbers.number(mean["to"], lang, 2),
-             difference=numbers.signed(mean["difference"], lang, 2),
-             interval=_between(lo, hi, lang, 2))
+             difference=mean.get("difference_shown")
+             or numbers.signed(mean["difference"], lang, 2),
+             interval=_shown_range(mean.get("interval_shown"), lang)
+             or _between(lo, hi, lang, 2)) + _small(mean, lang)
 
 
 def _hard_data(hard: dict[str, Any], lang: str) -> dict[str, Any]:
@@ -177,9 +187,13 @@ def build_context(section: dict[str, Any], *, sprint: Any, lang: str, meta: dict
                     numbers.percent(((sig["columns"].get(p) or {}).get("composition")
                                      or [None] * 3)[k], lang) for p in periods]}
                 for k, corner in enumerate(sig["corners"])]
+        mean = (shift or {}).get("mean") or {}
+        small = any(line["small"] for line in lines) or (
+            mean.get("shift") in ("up", "down") and mean.get("shift_class") == "clear_small")
         signifiers.append({
             "id": sig["id"], "type": sig["type"], "question": sig["question"],
             "table": table, "chart": ref, "shifts": lines,
+            "small_note": shifts.get("small_note") if small else None,
             "mean_shift": _mean_line(shift, lang) if shift else None,
             "mean_quotes": mean_quotes,
             "tested": tested, "composition": composition,

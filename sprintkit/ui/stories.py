@@ -98,20 +98,38 @@ def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
         return
     from rich.table import Table
 
+    from sprintkit.i18n import t
+
     w = words(lang)
     table = Table(title=w["indicators"], title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column(w["period"])
+    refs = [w["baseline"], w["target"], t("dashboard.direction", lang).lower()]
+    table.add_column(w["period"], max_width=max(len(w["period"]), *map(len, hard["periods"]),
+                                                *(len(x) for r in refs for x in r.split())))
     table.add_column(w["stories"], justify="right")
     for ind in hard["indicators"]:
-        unit = f"\n({ind['unit']})" if ind.get("unit") else ""
+        # the unit on its own line, without brackets: "dagen (gemiddeld)" gets no second pair
+        unit = f"\n{ind['unit']}" if ind.get("unit") else ""
         table.add_column(f"{ind['name']}{unit}", justify="right")
-    for p in hard["periods"]:
+    for n, p in enumerate(hard["periods"], start=1):
         values = []
         for ind in hard["indicators"]:
             v = ind["values"].get(p)
             values.append(numbers.number(v, lang, missing=""))
-        table.add_row(p, hard["stories_shown"].get(p, "0"), *values)
+        table.add_row(p, hard["stories_shown"].get(p, "0"), *values,
+                      end_section=n == len(hard["periods"]) and bool(hard["indicators"]))
+    if hard["indicators"]:
+        # what the values are measured against, as on the dashboard
+        directions = {"increase": t("dashboard.direction_increase", lang),
+                      "decrease": t("dashboard.direction_decrease", lang)}
+        for ref, values in zip(refs, (
+                [numbers.number(i.get("baseline"), lang, missing="–") for i in hard["indicators"]],
+                [numbers.number(i.get("target"), lang, missing="–") for i in hard["indicators"]],
+                [directions.get(i.get("direction") or "", "") for i in hard["indicators"]]),
+                strict=True):
+            table.add_row(ref, "", *values)
     console.out().print(table, markup=False)
+    if not hard["indicators"]:
+        console.out().print(t("dashboard.no_indicators", lang), markup=False)
     console.out().print()
 
 

@@ -31,7 +31,7 @@ WORDS: dict[str, str] = {
     "storyreport.no_quotes": "There are no stories with consent to quote for this shift.",
     "storyreport.method_note": "We call a shift clear when the test over the whole question (corrected for the number of questions) stays below 0.05 and the 95% interval of the difference does not contain zero.",
     "storyreport.hard_data": "Hard data",
-    "storyreport.hard_data_intro": "The stories (soft data) beside the figures (hard data) over the same periods.",
+    "storyreport.hard_data_intro": "The stories (soft data) beside the figures (hard data) over the same periods:",
     "storyreport.no_hard_data": "No hard figures have been recorded for this story cycle (yet).",
     "storyreport.stories_row": "Number of stories",
     "storyreport.indicator": "Indicator",

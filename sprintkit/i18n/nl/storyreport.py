@@ -31,7 +31,7 @@ WORDS: dict[str, str] = {
     "storyreport.no_quotes": "Voor deze verschuiving zijn geen verhalen met toestemming om te citeren.",
     "storyreport.method_note": "Een verschuiving noemen we duidelijk als de toets over de hele vraag (na correctie voor het aantal vragen) onder 0,05 blijft en het 95%-interval van het verschil nul niet bevat.",
     "storyreport.hard_data": "Harde data",
-    "storyreport.hard_data_intro": "De verhalen (zachte data) naast de cijfers (harde data) over dezelfde perioden.",
+    "storyreport.hard_data_intro": "De verhalen (zachte data) naast de cijfers (harde data) over dezelfde perioden:",
     "storyreport.no_hard_data": "Voor deze verhalencyclus zijn (nog) geen harde cijfers vastgelegd.",
     "storyreport.stories_row": "Aantal verhalen",
     "storyreport.indicator": "Indicator",

@@ -47,18 +47,20 @@
   }
   function perspectiveIds() { return D.perspectives.map(function (p) { return p.id; }); }
   function valenceOf(meta, answerId) { return (meta && meta.valence && meta.valence[answerId]) || null; }
-  function flagText(shift, valence) {
-    // the direction in words and an arrow; whether it is desirable only where the method says so
+  function flagText(shift, valence, cls, marks) {
+    // the direction in words and an arrow (an open one, and "klein", for a clear shift smaller
+    // than the sprint's min_shift); whether it is desirable only where the method says so
     if (!shift) return "";
-    var text = shift === "up" ? "▲ " + W.up : "▼ " + W.down;
+    var small = cls === "clear_small";
+    var text = marks ? marks[shift + (small ? "_small" : "")] : (shift === "up" ? "▲ " + W.up : "▼ " + W.down);
     if (valence) text += " · " + ((shift === "up") === (valence === "positive") ? U.desirable : U.undesirable);
     return text;
   }
-  function flagClass(shift, valence) {
+  function flagClass(shift, valence, cls) {
     if (!shift) return "flag";
-    var cls = "flag " + shift;
-    if (valence) cls += (shift === "up") === (valence === "positive") ? " good" : " bad";
-    return cls;
+    var flag = "flag " + shift + (cls === "clear_small" ? " small" : "");
+    if (valence) flag += (shift === "up") === (valence === "positive") ? " good" : " bad";
+    return flag;
   }
 
   // --- filters --------------------------------------------------------------------------
@@ -204,6 +206,8 @@
       // what the colour says, also in words (for screen readers and a pointer's tooltip)
       var word = meaning === "positive" ? U.desirable : U.undesirable;
       name.setAttribute("title", word);
+      // and to the eye, so the colour is not alone: + desirable, − undesirable (said under the card)
+      name.appendChild(el("span", { "class": "val", "aria-hidden": "true", "data-testid": "valence-mark" }, meaning === "positive" ? "+" : "\u2212"));
       name.appendChild(el("span", { "class": "sr-only" }, " (" + word + ")"));
     }
     grid.appendChild(name);
@@ -252,6 +256,7 @@
     // corners a (top), b (bottom left), c (bottom right); points: [{comp, label, kind}] where
     // kind "from" is an open ring and "to" a filled dot, each with its period written beside it
     var A = [170, 62], B = [20, 300], C = [320, 300];
+    var shares = [];  // the areas' share labels, moved off a point that falls on them
     var box = svg("svg", { "class": "triad", viewBox: "0 0 340 362", role: "img", "aria-label": name });
     box.appendChild(svg("title", {}, name));
     box.appendChild(svg("polygon", { points: A.join(",") + " " + B.join(",") + " " + C.join(","), fill: "#f7f9fb", stroke: "#5f6b7a", "stroke-width": "1.5" }));
@@ -269,7 +274,8 @@
         var hidden = r.share === null || r.share === undefined;
         box.appendChild(svg("polygon", { "class": "area", points: area[0].map(function (xy) { return xy.join(","); }).join(" "),
           fill: hidden ? "#f7f9fb" : "#2f6f8f", "fill-opacity": hidden ? 1 : (0.06 + 0.4 * Math.min(1, r.share / 0.6)).toFixed(3) }));
-        box.appendChild(svg("text", { "class": "area-share", x: area[1][0], y: area[1][1] + 5, "text-anchor": "middle" }, hidden ? r.shown : pct(r.share)));
+        shares.push(svg("text", { "class": "area-share", x: area[1][0], y: area[1][1] + 5, "text-anchor": "middle" }, hidden ? r.shown : pct(r.share)));
+        box.appendChild(shares[shares.length - 1]);
       });
     }
     [[at(.5, .5, 0), at(.5, 0, .5)], [at(.5, .5, 0), at(0, .5, .5)], [at(0, .5, .5), at(.5, 0, .5)]].forEach(function (seg) {
@@ -289,6 +295,11 @@
       box.appendChild(dot);
       p.xy = xy;
       prev = xy;
+      shares.forEach(function (text) {
+        // a label under a dot is unreadable: move it a line down (or up) past the dot
+        var x = Number(text.getAttribute("x")), y = Number(text.getAttribute("y")) - 5;
+        if (Math.abs(x - xy[0]) < 24 && Math.abs(y - xy[1]) < 16) text.setAttribute("y", (xy[1] > y ? xy[1] - 12 : xy[1] + 22).toFixed(1));
+      });
     });
     if (points.length === 2 && points[0].xy && points[1].xy) {
       // each period written beside its point, away from the other one: the two periods differ
@@ -318,6 +329,9 @@
       var grid = el("div", { "class": "bars" });
       meta.answers.forEach(function (answer, j) { barRow(grid, meta, answer, j, col); });
       card.appendChild(grid);
+      if (meta.answers.some(function (a) { return valenceOf(meta, a.id); })) {
+        card.appendChild(el("p", { "class": "test", "aria-hidden": "true", "data-testid": "valence-key" }, "+ " + U.desirable + " · \u2212 " + U.undesirable));
+      }
       if (meta.type === "scale" && col.mean !== null && col.mean !== undefined) {
         var p = el("p", { "class": "extra" }, W.mean + ": ");
         p.appendChild(el("b", { "data-testid": "mean", "data-sig": meta.id }, fmt(col.mean)));
@@ -421,6 +435,7 @@
       card.appendChild(legend);
       var grid = el("div", { "class": "shift-rows" });
       ["", W.share, W.difference + " · " + W.interval, W.shift].forEach(function (h, k) { grid.appendChild(el("div", { "class": "head head-" + k }, h)); });
+      var small = false;  // a clear shift below min_shift in this card: say what "klein" means
       sig.answers.forEach(function (a) {
         grid.appendChild(el("div", { "class": "label" }, a.label));
         var cell = el("div", { "class": "sharecell" });
@@ -437,13 +452,14 @@
         var shareText = (a.from.count === null ? a.from.shown : pct(a.from.share)) + " → " + (a.to.count === null ? a.to.shown : pct(a.to.share));
         cell.appendChild(el("span", { "class": "shares", "data-testid": "shares", "data-sig": sig.id, "data-answer": a.id }, shareText));
         grid.appendChild(cell);
-        var diffText = a.difference === null ? a.from.shown + " → " + a.to.shown
+        var diffText = a.difference === null ? (a.from.count === null || a.to.count === null ? "*" : "–")
           : a.difference_shown ? a.difference_shown + " " + a.interval_shown
           : signed(a.difference * 100, 0) + " [" + signed(a.interval[0] * 100, 0) + "; " + signed(a.interval[1] * 100, 0) + "]";
         grid.appendChild(el("div", { "class": "diff", "data-testid": "diff", "data-sig": sig.id, "data-answer": a.id }, diffText));
         var valence = valenceOf(meta, a.id);
-        grid.appendChild(el("div", { "class": flagClass(a.shift, valence), "data-testid": "flag", "data-sig": sig.id, "data-answer": a.id },
-          flagText(a.shift, valence)));
+        if (a.shift && a.shift_class === "clear_small") small = true;
+        grid.appendChild(el("div", { "class": flagClass(a.shift, valence, a.shift_class), "data-testid": "flag", "data-sig": sig.id, "data-answer": a.id },
+          flagText(a.shift, valence, a.shift_class, result.marks)));
       });
       card.appendChild(grid);
       if (sig.type === "scale" && sig.mean && sig.mean.from !== null && sig.mean.to !== null) {
@@ -453,7 +469,8 @@
           : signed(m.difference, 2) + " [" + signed(m.interval[0], 2) + "; " + signed(m.interval[1], 2) + "]") + ")";
         var p = el("p", { "class": "extra" }, text);
         var top = meta && meta.answers.length ? valenceOf(meta, meta.answers[meta.answers.length - 1].id) : null;
-        if (m.shift) p.appendChild(el("span", { "class": flagClass(m.shift, top), "data-testid": "mean-flag", "data-sig": sig.id }, "  " + flagText(m.shift, top)));
+        if (m.shift) p.appendChild(el("span", { "class": flagClass(m.shift, top, m.shift_class), "data-testid": "mean-flag", "data-sig": sig.id }, "  " + flagText(m.shift, top, m.shift_class, result.marks)));
+        if (m.shift && m.shift_class === "clear_small") small = true;
         card.appendChild(p);
       }
       if (sig.type === "triad" && sig.composition && sig.composition.from && sig.composition.to) {
@@ -474,6 +491,7 @@
       var notes = sig.notes.slice();
       if (!sig.shifted && t.p !== null) notes.push(W.no_shift);
       if (notes.length) card.appendChild(el("p", { "class": "notes" }, notes.join(" · ")));
+      if (small && result.small_note) card.appendChild(el("p", { "class": "test small-note", "data-testid": "small-note", "data-sig": sig.id }, result.small_note));
       cards.appendChild(card);
     });
   }
