@@ -130,16 +130,23 @@ def find_evidence(h: Hypothesis, eid: str) -> Evidence:
                    hint=msg("evidence.not_found_hint", known=known))
 
 
-def evidence_summary(e: Evidence) -> str:
-    """A record in one line, for the history: ``9/12; 2026-03-01; interview; source …``."""
+def evidence_summary(e: Evidence, lang: str) -> str:
+    """A record in one line, for the history, in the sprint's language ``lang``:
+    ``9/12; 2026-03-01; enquête; bron team Zuid`` / ``9/12; 2026-03-01; survey; source …``."""
+    from sprintkit import vocabulary
+    from sprintkit.i18n import numbers, t
+
     if e.successes is not None and e.trials is not None:
         what = f"{e.successes}/{e.trials}"
     elif e.values is not None:
-        what = "values " + " ".join(f"{v:.15g}" for v in e.values)
+        shown = " ".join(numbers.localise(f"{v:.15g}", lang) for v in e.values)
+        what = t("evidence.summary.values", lang, values=shown)
     else:
-        what = f"quote: {e.quote}"
-    parts = [what, e.date.isoformat() if e.date else None, e.type,
-             f"source {e.source}" if e.source else None, f"note {e.note}" if e.note else None]
+        what = t("evidence.summary.quote", lang, quote=e.quote)
+    parts = [what, e.date.isoformat() if e.date else None,
+             vocabulary.label("evidence_type", e.type, lang) if e.type else None,
+             t("evidence.summary.source", lang, source=e.source) if e.source else None,
+             t("evidence.summary.note", lang, note=e.note) if e.note else None]
     return "; ".join(p for p in parts if p)
 
 
@@ -217,11 +224,11 @@ def edit_evidence(
         changed = [k for k, v in given.items() if v is not None and data.get(k) != v]
         data.update({k: given[k] for k in changed})
         new = build_model(Evidence, data)
-        before = evidence_summary(record)
+        before = evidence_summary(record, model.language)
         if not changed:
             return EvidenceChanged(h.id, record.id or "", before, before,
                                    evaluate(h, model.language))
-        after = evidence_summary(new)
+        after = evidence_summary(new, model.language)
         h.evidence[h.evidence.index(record)] = new
         h.history.append(HistoryEntry(
             date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
@@ -249,7 +256,7 @@ def remove_evidence(
         h = find(model, id)
         record = find_evidence(h, evidence)
         why = sprint_cleaner(model, folder)(reason or "").text
-        before = evidence_summary(record)
+        before = evidence_summary(record, model.language)
         h.evidence.remove(record)
         h.history.append(HistoryEntry(
             date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.i18n import numbers, t
+from sprintkit.vocabulary import label
 from sprintkit.ui.console import out
 
 if TYPE_CHECKING:
@@ -184,16 +185,16 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
     console = out()
     console.print(f"[bold]{escape(h.id)}[/bold] — {escape(h.statement)}")
     facts: list[tuple[str, Any]] = [
-        (t("evidence.view.risk", lang), h.risk),
+        (t("evidence.view.risk", lang), label("risk", h.risk, lang) if h.risk else None),
         (t("evidence.view.kind", lang), t(f"hypothesis.kind.{h.kind}", lang)),
         (t("evidence.view.owner", lang), h.owner),
         (t("evidence.view.test", lang), h.test), (t("evidence.view.metric", lang), h.metric),
         (t("evidence.view.criterion", lang), h.criterion),
         (t("evidence.view.derived", lang), h.derived_from),
     ]
-    for label, value in facts:
+    for name, value in facts:
         if value:
-            console.print(f"  {label}: {escape(str(value))}")
+            console.print(f"  {name}: {escape(str(value))}")
     target = f"{h.target}" if h.target is not None else "—"
     extra = f"{t('evidence.view.confidence', lang)} {pct(h.confidence, lang, 0)}"
     if h.min_n:
@@ -219,7 +220,8 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
                 seen = f"“{e.quote}”"
             if e.note:
                 seen += f" ({e.note})"
-            table.add_row(e.id or "", str(e.date or ""), e.type or "", e.source or "", seen)
+            kind = label("evidence_type", e.type, lang) if e.type else ""
+            table.add_row(e.id or "", str(e.date or ""), kind, e.source or "", seen)
         console.print(table, markup=False)
 
     r = evaluate(h, lang)
@@ -260,6 +262,8 @@ def _history_value(field: str, value: str | None, lang: str) -> str:
         return verdict_label(value, lang)
     if field == "kind":
         return t(f"hypothesis.kind.{value}", lang)
+    if field == "risk":
+        return label("risk", value, lang)
     return value
 
 
