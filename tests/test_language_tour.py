@@ -24,6 +24,7 @@ ENGLISH = (
     "the", "and", "with", "for", "to go", "hypothesis", "learning card", "decision",
     "action", "owner", "due", "nothing", "needs", "target", "baseline", "left",
     "behaviour", "survey", "desirability", "feasibility", "source", "quote", "escalated",
+    "any", "builtin", "built-in", "user",
 )
 DUTCH = (
     "toegevoegd", "aangemaakt", "vastgelegd", "geschreven", "geldig", "fout", "let op", "tip",
@@ -32,6 +33,7 @@ DUTCH = (
     "bezig", "de", "het", "een", "en", "van", "met", "voor", "hypothese", "leerkaart",
     "besluit", "actie", "eigenaar", "wanneer", "nog", "niets", "streefwaarde", "nulmeting",
     "gedrag", "vragenlijst", "wenselijkheid", "haalbaarheid", "bron", "citaat", "geëscaleerd",
+    "elke grootte", "ingebouwd", "gebruiker", "sprintmap",
 )
 INTERNAL_IDS = (
     "insufficient_data", "sample_plan", "experiment_goal", "in_progress", "decision_note",
@@ -80,6 +82,8 @@ SESSION = (
     "note {note}",
     "check",
     "agenda --start 09:00",
+    "workforms show art-museum",
+    "templates path",
     "hypothesis show H9",
     "evidence add H9 --successes 1 --trials 2",
 )

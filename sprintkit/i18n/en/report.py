@@ -24,6 +24,7 @@ WORDS: dict[str, str] = {
     "cli.report.description.report": "End-presentation report: summary, phases, hypotheses with evidence and verdicts, learnings, choices, next steps.",
     "cli.report.description.plan": "Implementation plan: what is adopted and why, actions, stakeholders, communication, trial and indicators, evaluation, risks, support.",
     "cli.report.description.intent": "Declaration of intent for co-creation trajectories, with a signatories table.",
+    "cli.report.description.stories_report": "Story report: per signifier question the distribution and the clear shifts with quotes, the hard data beside, and the team's interpretations.",
     "cli.report.not_yet": "  (does not exist yet)",
     "cli.report.has_styles": "{path}: has all {n} styles the templates use",
     "cli.report.lacks_styles": "{path} lacks {missing} of the {n} styles the templates use",

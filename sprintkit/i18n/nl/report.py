@@ -24,6 +24,7 @@ WORDS: dict[str, str] = {
     "cli.report.description.report": "Eindpresentatie: samenvatting, fasen, hypothesen met bewijs en oordeel, lessen, keuzes, volgende stappen.",
     "cli.report.description.plan": "Implementatieplan: wat wordt doorgevoerd en waarom, acties, stakeholders, communicatie, proefinvoering en indicatoren, evaluatie, risico's, draagvlak.",
     "cli.report.description.intent": "Intentieverklaring voor cocreatietrajecten, met een tabel voor de ondertekenaars.",
+    "cli.report.description.stories_report": "Verhalenrapport: per vraag de verdeling en de duidelijke verschuivingen met citaten, de harde cijfers ernaast, en de duiding van het team.",
     "cli.report.not_yet": "  (bestaat nog niet)",
     "cli.report.has_styles": "{path}: heeft alle {n} stijlen die de sjablonen gebruiken",
     "cli.report.lacks_styles": "{path} mist {missing} van de {n} stijlen die de sjablonen gebruiken",
