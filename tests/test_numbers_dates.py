@@ -113,6 +113,31 @@ def test_leap_days_and_display():
     assert as_date("2026-03-02T10:00") == dt.date(2026, 3, 2) and as_date("x") is None
 
 
+@pytest.mark.parametrize(("text", "kept"), [("2026", "2026"), ("2026-h1", "2026-H1"),
+                                            ("2026-K3", "2026-Q3"), ("2026-q4", "2026-Q4"),
+                                            (" 2026-05 ", "2026-05")])
+def test_periods_in_any_case_and_the_dutch_quarter(text, kept):
+    from sprintkit.model.periods import parse_period
+
+    assert parse_period(text).text == kept
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", "'2026-X1' is geen periode; gebruik 2026, 2026-H1, 2026-Q3 (of 2026-K3) of 2026-05"),
+    ("en", "'2026-X1' is not a period; use 2026, 2026-H1, 2026-Q3 or 2026-05"),
+])
+def test_a_wrong_period_is_told_in_the_language_of_the_work(lang, words):
+    from sprintkit.model.periods import parse_period
+
+    i18n.choose(lang)
+    try:
+        with pytest.raises(ValueError) as info:
+            parse_period("2026-X1")
+    finally:
+        i18n.reset()
+    assert str(info.value) == words
+
+
 # --- commands ---------------------------------------------------------------------------------
 
 
@@ -127,6 +152,16 @@ def test_evidence_action_and_decision_take_every_form(cli, tmp_path, day):
     ok(cli("decision", "add", "Besluit", "-s", sprint, "--date", day))
     assert data(sprint)["decisions"][0]["date"] == dt.date(2026, 3, 2)
     ok(cli("board", "-s", sprint, "--as-of", day))
+
+
+def test_a_measurement_takes_a_dutch_quarter_and_keeps_the_usual_form(cli, tmp_path):
+    sprint = make_board_sprint(tmp_path / "s")
+    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "telling", "--direction", "lager is beter",
+           "--baseline", "40", "--baseline-period", "2025-k4"))
+    ok(cli("indicator", "record", "wacht", "-s", sprint, "--period", "2026-K1", "--value", "35"))
+    [indicator] = [i for i in data(sprint)["indicators"] if i["id"] == "wacht"]
+    assert indicator["baseline_period"] == "2025-Q4"
+    assert [m["period"] for m in indicator["measurements"]] == ["2026-Q1"]
 
 
 def test_new_start_takes_the_dutch_form(cli, tmp_path):

@@ -193,9 +193,7 @@ Duration = Annotated[
 
 
 def _check_period(value: Any) -> str:
-    text = str(value)
-    parse_period(text)
-    return text
+    return parse_period(str(value)).text  # 2026-h1 and 2026-K3 are kept as 2026-H1, 2026-Q3
 
 
 PeriodText = Annotated[
