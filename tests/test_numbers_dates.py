@@ -200,6 +200,26 @@ def test_evidence_line_speaks_the_numbers_of_the_sprint(cli, tmp_path, language,
     assert ("81.8%" in res.stderr) is (language == "en")
 
 
+@pytest.mark.parametrize(("language", "shown", "other"), [("nl", ">=7,5", ">=7.5"),
+                                                          ("en", ">=7.5", ">=7,5")])
+def test_a_criterion_with_decimals_is_shown_the_sprints_way_and_kept_the_files_way(
+        cli, tmp_path, language, shown, other):
+    from evidence_support import make_sprint as make_evidence_sprint
+
+    sprint = make_evidence_sprint(tmp_path / "s", language)
+    res = cli("hypothesis", "add", "-s", sprint, "--statement", "Ouders geven een hoog cijfer",
+              "--metric", "cijfer", "--target", ">=7,5", "--kind", "mean")
+    ok(res)
+    assert shown in res.stderr
+    ok(cli("evidence", "add", "H1", "-s", sprint, "--value", "8", "--value", "9"))
+    said = "".join(cli(*args, "-s", sprint).stdout for args in (
+        ["verdict"], ["hypothesis", "list"], ["hypothesis", "show", "H1"]))
+    assert said.count(shown) >= 3 and other not in said
+    assert json.loads(cli("verdict", "-s", sprint, "--format", "json").stdout)[0]["target"] == (
+        ">=7.5")  # JSON and the file keep the point
+    assert hyp(sprint, "H1")["target"] == ">=7.5"
+
+
 # --- programme: DIR or -p -----------------------------------------------------------------------
 
 

@@ -106,7 +106,7 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
         table.add_column(t("evidence.view.strength", lang), no_wrap=True)
         return table
 
-    rows = [(r.id, r.target or "—", result_cell(r, lang), interval_cell(r, lang),
+    rows = [(r.id, numbers.localise(r.target, lang) if r.target else "—", result_cell(r, lang), interval_cell(r, lang),
              probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
              strength_label(r.strength, lang)) for r in results]
     console = out()
@@ -167,7 +167,7 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
     for h in model.hypotheses:
         r = evaluate(h, lang)
         decision = latest_decision(model.learnings, h.id)
-        rows.append((h.id, h.statement, r.target or "—", result_cell(r, lang),
+        rows.append((h.id, h.statement, numbers.localise(r.target, lang) if r.target else "—", result_cell(r, lang),
                      verdict_cell(r, lang), decision_label(decision, lang) if decision else "—"))
     console = out()
     console.print(pinned(columns, rows, console, console.options.update(markup=False)),
@@ -195,7 +195,7 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
     for name, value in facts:
         if value:
             console.print(f"  {name}: {escape(str(value))}")
-    target = f"{h.target}" if h.target is not None else "—"
+    target = h.target.shown(lang) if h.target is not None else "—"
     extra = f"{t('evidence.view.confidence', lang)} {pct(h.confidence, lang, 0)}"
     if h.min_n:
         extra += f", {t('evidence.view.min_n', lang)} {h.min_n}"
