@@ -7,5 +7,6 @@ WORDS: dict[str, str] = {
     "common.internal_error": "unexpected internal error ({kind}); nothing was written",
     "common.internal_hint": "run again with --debug and report the traceback",
     "common.bad_source_date": "SOURCE_DATE_EPOCH={value} is not a number of seconds since 1970 that a date can have; ignored",
+    "common.and": "and",
     "common.interrupted": "interrupted",
 }
