@@ -156,8 +156,8 @@ def test_evidence_action_and_decision_take_every_form(cli, tmp_path, day):
 
 def test_a_measurement_takes_a_dutch_quarter_and_keeps_the_usual_form(cli, tmp_path):
     sprint = make_board_sprint(tmp_path / "s")
-    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "telling", "--direction", "lager is beter",
-           "--baseline", "40", "--baseline-period", "2025-k4"))
+    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "telling",
+           "--direction", "lager is beter", "--baseline", "40", "--baseline-period", "2025-k4"))
     ok(cli("indicator", "record", "wacht", "-s", sprint, "--period", "2026-K1", "--value", "35"))
     [indicator] = [i for i in data(sprint)["indicators"] if i["id"] == "wacht"]
     assert indicator["baseline_period"] == "2025-Q4"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sprintkit.i18n import numbers, t
-from sprintkit.vocabulary import label
 from sprintkit.ui.console import out
+from sprintkit.vocabulary import label
 
 if TYPE_CHECKING:
     from sprintkit.engine.evidence import VerdictResult
@@ -73,6 +73,11 @@ def needed_sentence(r: VerdictResult, lang: str) -> str | None:
     return t("evidence.view.would_decide", lang, basis=basis, total=r.needed_n, more=more)
 
 
+def target_cell(r: VerdictResult, lang: str) -> str:
+    """The criterion as a person reads it: ``>=7,5`` in Dutch (files and JSON keep ``>=7.5``)."""
+    return numbers.localise(r.target, lang) if r.target else "—"
+
+
 def verdict_cell(r: VerdictResult, lang: str) -> str:
     from sprintkit.engine.evidence import verdict_label
 
@@ -106,7 +111,7 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
         table.add_column(t("evidence.view.strength", lang), no_wrap=True)
         return table
 
-    rows = [(r.id, numbers.localise(r.target, lang) if r.target else "—", result_cell(r, lang), interval_cell(r, lang),
+    rows = [(r.id, target_cell(r, lang), result_cell(r, lang), interval_cell(r, lang),
              probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
              strength_label(r.strength, lang)) for r in results]
     console = out()
@@ -167,7 +172,7 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
     for h in model.hypotheses:
         r = evaluate(h, lang)
         decision = latest_decision(model.learnings, h.id)
-        rows.append((h.id, h.statement, numbers.localise(r.target, lang) if r.target else "—", result_cell(r, lang),
+        rows.append((h.id, h.statement, target_cell(r, lang), result_cell(r, lang),
                      verdict_cell(r, lang), decision_label(decision, lang) if decision else "—"))
     console = out()
     console.print(pinned(columns, rows, console, console.options.update(markup=False)),
