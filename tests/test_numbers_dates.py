@@ -220,6 +220,28 @@ def test_a_criterion_with_decimals_is_shown_the_sprints_way_and_kept_the_files_w
     assert hyp(sprint, "H1")["target"] == ">=7.5"
 
 
+@pytest.mark.parametrize(("language", "words"), [
+    ("nl", ["--start: '9u' is geen kloktijd", "--value: 'abc' is geen getal", "32,5",
+            "TEXT mag niet leeg zijn"]),
+    ("en", ["--start: '9u' is not a clock time", "--value: 'abc' is not a number", "32.5",
+            "TEXT may not be empty"]),
+])
+def test_a_wrong_time_number_or_empty_text_is_told_in_the_sprints_language(
+        cli, tmp_path, monkeypatch, language, words):
+    sprint = make_board_sprint(tmp_path / "s", language=language)
+    monkeypatch.setenv("SPRINTKIT_LANG", "en" if language == "nl" else "nl")
+    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "count",
+           "--direction", "decrease"))
+    said = ""
+    for args in (["agenda", "--start", "9u"],
+                 ["indicator", "record", "wacht", "--period", "2026", "--value", "abc"],
+                 ["action", "add", " "]):
+        res = cli(*args, "-s", sprint)
+        assert res.exit_code == 2, res.output
+        said += " ".join(res.stderr.split()) + "\n"
+    assert all(w in said for w in words), said
+
+
 # --- programme: DIR or -p -----------------------------------------------------------------------
 
 

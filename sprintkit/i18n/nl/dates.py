@@ -6,4 +6,5 @@ WORDS: dict[str, str] = {
     "dates.no_month": "er is geen maand {month}",
     "dates.no_day": "{month} {year} heeft geen dag {day}",
     "dates.not_a_period": "{value} is geen periode; gebruik 2026, 2026-H1, 2026-Q3 (of 2026-K3) of 2026-05",
+    "dates.not_a_clock_time": "{value} is geen kloktijd; schrijf bijvoorbeeld 09:00 of 13:30",
 }
