@@ -242,6 +242,17 @@ def test_a_wrong_time_number_or_empty_text_is_told_in_the_sprints_language(
     assert all(w in said for w in words), said
 
 
+def test_a_number_too_large_names_the_option_and_the_limit_the_dutch_way(cli, tmp_path):
+    from evidence_support import make_sprint as make_evidence_sprint
+
+    sprint = make_evidence_sprint(tmp_path / "s")
+    ok(cli("hypothesis", "add", "-s", sprint, "--statement", "Ouders geven een hoog cijfer",
+           "--metric", "cijfer", "--target", ">=7", "--kind", "mean"))
+    res = cli("evidence", "add", "H1", "-s", sprint, "--value", "2e15", "--value", "3")
+    assert res.exit_code == 2
+    assert "--value: het getal is te groot (de grens is 1.000.000.000.000.000)" in res.stderr
+
+
 # --- programme: DIR or -p -----------------------------------------------------------------------
 
 
