@@ -218,6 +218,11 @@ def test_a_criterion_with_decimals_is_shown_the_sprints_way_and_kept_the_files_w
     assert json.loads(cli("verdict", "-s", sprint, "--format", "json").stdout)[0]["target"] == (
         ">=7.5")  # JSON and the file keep the point
     assert hyp(sprint, "H1")["target"] == ">=7.5"
+    ok(cli("hypothesis", "edit", "H1", "-s", sprint, "--target", ">=8.5", "--confidence", "0.9",
+           "--reason", "strenger"))
+    history = cli("hypothesis", "show", "H1", "-s", sprint).stdout
+    assert f"{shown} → {shown.replace('7', '8')}" in history
+    assert ("0,95 → 0,9" if language == "nl" else "0.95 → 0.9") in history
 
 
 @pytest.mark.parametrize(("language", "words"), [

@@ -269,6 +269,8 @@ def _history_value(field: str, value: str | None, lang: str) -> str:
         return t(f"hypothesis.kind.{value}", lang)
     if field == "risk":
         return label("risk", value, lang)
+    if field in ("target", "confidence"):
+        return numbers.localise(value, lang)  # >=7,5 and 0,9 in Dutch
     return value
 
 
