@@ -160,6 +160,9 @@ def _speak_the_work(argv: Sequence[str]) -> None:
 
     sprint = _value_in(argv, "-s", "--sprint")
     programme = _value_in(argv, "-p", "--programme")
+    if sprint is None and programme is None and argv[:1] == ["programme"]:
+        programme = next((word for word in argv[2:] if not word.startswith("-")
+                          and (Path(word) / "programme.yaml").is_file()), None)  # DIR
     speak(Path(sprint) if sprint else None, Path(programme) if programme else None)
 
 

@@ -162,3 +162,16 @@ def test_a_usage_error_in_a_dutch_sprint_is_dutch_whatever_the_environment(cli, 
     assert "Ongeldige waarde voor '--format'" in _flat(res.stderr)
     res = cli("status", "-s", folder, "--format", "abc", "--lang", "en")
     assert "Invalid value for '--format'" in _flat(res.stderr)
+
+
+def test_a_usage_error_about_an_english_programme_folder_is_english(cli, monkeypatch, tmp_path):
+    from board_support import make_programme
+
+    monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    make_programme(tmp_path / "chain", [], language="en")
+    for argv in (["programme", "status", "chain", "--foo"],
+                 ["programme", "status", "--foo", "-p", "chain"]):
+        res = cli(*argv)
+        assert res.exit_code == 2
+        assert "No such option: --foo" in _flat(res.stderr), argv
