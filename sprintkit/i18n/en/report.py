@@ -18,8 +18,8 @@ WORDS: dict[str, str] = {
     "cli.report.step.write": "Writing",
     # check and templates
     "cli.report.unknown_document": "unknown document {name}; use report, plan or intent",
-    "cli.report.column.name": "name",
-    "cli.report.column.description": "description",
+    "cli.report.column.name": "Name",
+    "cli.report.column.description": "Description",
     "cli.report.own_template": "(own template)",
     "cli.report.description.report": "End-presentation report: summary, phases, hypotheses with evidence and verdicts, learnings, choices, next steps.",
     "cli.report.description.plan": "Implementation plan: what is adopted and why, actions, stakeholders, communication, trial and indicators, evaluation, risks, support.",

@@ -18,8 +18,8 @@ WORDS: dict[str, str] = {
     "cli.report.step.write": "Wegschrijven",
     # check en templates
     "cli.report.unknown_document": "onbekend document {name}; kies report, plan of intent",
-    "cli.report.column.name": "naam",
-    "cli.report.column.description": "beschrijving",
+    "cli.report.column.name": "Naam",
+    "cli.report.column.description": "Beschrijving",
     "cli.report.own_template": "(eigen sjabloon)",
     "cli.report.description.report": "Eindpresentatie: samenvatting, fasen, hypothesen met bewijs en oordeel, lessen, keuzes, volgende stappen.",
     "cli.report.description.plan": "Implementatieplan: wat wordt doorgevoerd en waarom, acties, stakeholders, communicatie, proefinvoering en indicatoren, evaluatie, risico's, draagvlak.",
