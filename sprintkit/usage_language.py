@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from sprintkit.i18n import msg
@@ -145,8 +146,36 @@ def install(argv: Sequence[str] = ()) -> None:
     wanted = _lang_in(argv)
     if wanted in i18n.LANGUAGES:
         i18n.choose(wanted)
+    else:
+        _speak_the_work(argv)
 
     rich_utils.rich_format_error = show  # type: ignore[assignment]
+
+
+def _speak_the_work(argv: Sequence[str]) -> None:
+    """Without ``--lang``, a usage error speaks the language of the sprint or programme the
+    command was meant for (``-s``/``--sprint``, ``-p``/``--programme``, else the current folder),
+    as the command itself would have; no such file leaves the rule to the environment."""
+    from sprintkit.ops.scope import speak
+
+    sprint = _value_in(argv, "-s", "--sprint")
+    programme = _value_in(argv, "-p", "--programme")
+    if sprint is None and programme is None and argv[:1] == ["programme"]:
+        programme = next((word for word in argv[2:] if not word.startswith("-")
+                          and (Path(word) / "programme.yaml").is_file()), None)  # DIR
+    speak(Path(sprint) if sprint else None, Path(programme) if programme else None)
+
+
+def _value_in(argv: Sequence[str], short: str, long: str) -> str | None:
+    words = list(argv)
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word.startswith(f"{long}="):
+            return word.split("=", 1)[1]
+        if word in (short, long) and i + 1 < len(words):
+            return words[i + 1]
+    return None
 
 
 def _lang_in(argv: Sequence[str]) -> str | None:

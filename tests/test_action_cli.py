@@ -50,7 +50,7 @@ def test_add_warns_for_an_unknown_owner_and_a_past_due_date(cli, sprint):
     ("'x' --from-hypothesis H9", 1, ["--from-hypothesis 'H9': deze hypothese zit niet", "H1"]),
     ("'x' --from-hypothesis other:H1", 2, ["noem in een sprint een van de eigen hypothesen"]),
     ("'x' --due 1-5-26", 2, ["--due: dat is geen datum", "2-3-2026 of 2026-03-02"]),
-    ("' '", 2, ["TEXT may not be empty"]),
+    ("' '", 2, ["TEXT mag niet leeg zijn"]),
 ])
 def test_add_refuses_bad_input(cli, sprint, args, code, words):
     before = (sprint / "sprint.yaml").read_bytes()

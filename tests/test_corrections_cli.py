@@ -131,7 +131,8 @@ def test_evidence_edit_replaces_the_values(cli, sprint):
            "--reason", "40 was een tikfout voor 14"))
     assert hyp(sprint, "H2")["evidence"][0]["values"] == [12.0, 14.0]
     [entry] = hyp(sprint, "H2")["history"]
-    assert entry["old"].startswith("values 12 40") and entry["new"].startswith("values 12 14")
+    # the history line is in the sprint's language (a Dutch sprint)
+    assert entry["old"].startswith("waarden 12 40") and entry["new"].startswith("waarden 12 14")
     res = cli("evidence", "edit", "H2", "E1", "-s", sprint, "--successes", "1", "--trials", "2",
               "--reason", "x")
     assert res.exit_code == 2 and "soort 'gemiddelde'" in res.stderr
@@ -148,9 +149,9 @@ def test_evidence_edit_shows_the_record_before_and_after_in_the_sprints_language
     assert "; gedrag; bron team Noord" in shown
     assert "gewijzigd (--value);" in shown  # the flag as typed, not the field's name
     assert "behaviour" not in shown and "values" not in shown and "source" not in shown
-    [entry] = hyp(sprint, "H2")["history"]  # the history keeps its one format
-    assert entry["old"].startswith("values 12.5 40")
-    assert "behaviour; source team Noord" in entry["old"]
+    [entry] = hyp(sprint, "H2")["history"]  # the history reads as the terminal showed it
+    assert entry["old"] == "waarden 12,5 40; " + entry["old"].split("; ")[1] + \
+        "; gedrag; bron team Noord"
 
 
 def test_evidence_remove_json(cli, sprint):

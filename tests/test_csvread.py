@@ -70,7 +70,7 @@ def test_not_text_and_not_an_encoding_and_too_big(tmp_path, monkeypatch):
     monkeypatch.setenv("SPRINTKIT_MAX_CSV_MB", "1")
     with pytest.raises(InvalidFile) as caught:
         open_csv(write(tmp_path / "big.csv", b"a\n" + b"1\n" * (1 << 20)))
-    assert "2.0 MiB; de grens is 1 MiB" in caught.value.problems[0].message
+    assert "2,0 MiB; de grens is 1 MiB" in caught.value.problems[0].message
 
 
 def test_the_stream_gives_digest_lines_and_rows_once(tmp_path):

@@ -116,7 +116,7 @@ def test_50_mb_csv_files_are_refused_quickly(tmp_path):
     numbers = tmp_path / "numbers.csv"
     numbers.write_text("1\n" * (25 << 20), encoding="utf-8")
     run = sprintkit("evidence", "add", "H2", "-s", sprint, "--values-file", numbers, cwd=tmp_path)
-    assert_clear_refusal(run, "numbers.csv: het bestand is 50.0 MiB; de grens is 20 MiB")
+    assert_clear_refusal(run, "numbers.csv: het bestand is 50,0 MiB; de grens is 20 MiB")
     assert run.seconds < QUICK and run.peak_mb < 100
 
 

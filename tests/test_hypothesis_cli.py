@@ -207,7 +207,7 @@ def test_text_list_and_show_in_the_sprint_language(cli, filled):
     assert "onbeslist" in res.stdout and "onvoldoende" in res.stdout
     res = cli("hypothesis", "show", "H1", "-s", filled)
     ok(res)
-    for text in ("Gezinsmanagers kiezen", "Bewijs", "5/6", "4/6", "behaviour", "46,8 – 91,1%"):
+    for text in ("Gezinsmanagers kiezen", "Bewijs", "5/6", "4/6", "gedrag", "46,8 – 91,1%"):
         assert text in res.stdout
     res = cli("hypothesis", "show", "H1", "-s", filled, "--lang", "en")
     assert "Evidence" in res.stdout and "inconclusive" in res.stdout

@@ -52,7 +52,7 @@ def test_add_says_what_it_added(cli, tmp_path, monkeypatch):
     ("--baseline-period 2021", 2, ["--baseline-period hoort bij --baseline"]),
     ("--target-period 2024", 2, ["--target-period hoort bij --target"]),
     ("--baseline 250 --baseline-period 2021-H3", 2, ["geen periode", "2026-H1"]),
-    ("--baseline twee --baseline-period 2021", 2, ["'twee' is not a number"]),
+    ("--baseline twee --baseline-period 2021", 2, ["'twee' is geen getal"]),
     ("--kind rate --baseline 250 --baseline-period 2021", 1,
      ["nulmeting 250 is geen percentage", "een percentage is geen aantal",
       "er is niets geschreven"]),

@@ -203,3 +203,33 @@ def test_errors_before_the_sprint_is_read_speak_its_language(cli, tmp_path):
     assert "a facilitator's verdict needs a reason" in res.stderr and "hint:" in res.stderr
     res = cli(f"evidence add H1 -s {folder}")
     assert res.exit_code == 2 and "give exactly one of" in res.stderr
+
+
+REFUSED_BEFORE_LOADING = (
+    ["team", "add", " ", "--role", "lid"],
+    ["team", "edit", "Anna", "--role", " "],
+    ["note", " "],
+    ["action", "edit", "A1", "--due", "31-2-2026"],
+    ["action", "escalate", "A1", "--to", " ", "--reason", "r"],
+    ["action", "list", "--as-of", "31-2-2026"],
+    ["board", "--as-of", "31-2-2026"],
+    ["decision", "add", "x", "--date", "31-2-2026"],
+    ["agenda", "--start", "9u"],
+)
+
+
+@pytest.mark.parametrize(("lang", "said", "other"), [("nl", "fout:", "error:"),
+                                                     ("en", "error:", "fout:")])
+def test_what_is_refused_before_the_sprint_is_read_speaks_its_language(cli, tmp_path,
+                                                                        monkeypatch, lang,
+                                                                        said, other):
+    from board_support import make_sprint as make_board_sprint
+
+    folder = make_board_sprint(tmp_path / "s", language=lang)
+    assert cli("team", "add", "Anna", "--role", "lead", "-s", folder).exit_code == 0
+    assert cli("action", "add", "Iets", "-s", folder).exit_code == 0
+    monkeypatch.setenv("SPRINTKIT_LANG", "en" if lang == "nl" else "nl")
+    for args in REFUSED_BEFORE_LOADING:
+        res = cli(*args, "-s", folder)
+        assert res.exit_code == 2, (args, res.output)
+        assert said in res.stderr and other not in res.stderr, (args, res.stderr)

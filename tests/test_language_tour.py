@@ -23,6 +23,8 @@ ENGLISH = (
     "phases", "missing", "changed", "removed", "computed", "now", "done", "todo", "doing",
     "the", "and", "with", "for", "to go", "hypothesis", "learning card", "decision",
     "action", "owner", "due", "nothing", "needs", "target", "baseline", "left",
+    "behaviour", "survey", "desirability", "feasibility", "source", "quote", "escalated",
+    "any", "builtin", "built-in", "user",
 )
 DUTCH = (
     "toegevoegd", "aangemaakt", "vastgelegd", "geschreven", "geldig", "fout", "let op", "tip",
@@ -30,6 +32,8 @@ DUTCH = (
     "fasen", "ontbreekt", "gewijzigd", "verwijderd", "berekend", "nu", "klaar", "te doen",
     "bezig", "de", "het", "een", "en", "van", "met", "voor", "hypothese", "leerkaart",
     "besluit", "actie", "eigenaar", "wanneer", "nog", "niets", "streefwaarde", "nulmeting",
+    "gedrag", "vragenlijst", "wenselijkheid", "haalbaarheid", "bron", "citaat", "geëscaleerd",
+    "elke grootte", "ingebouwd", "gebruiker", "sprintmap",
 )
 INTERNAL_IDS = (
     "insufficient_data", "sample_plan", "experiment_goal", "in_progress", "decision_note",
@@ -51,8 +55,12 @@ TO_ENGLISH = {
 SESSION = (
     "status", "verdict", "hypothesis list", "hypothesis show H1",
     "evidence add H1 --successes 3 --trials 4 --type interview",
+    "evidence add H1 --successes 5 --trials 6 --type survey --source {source} --note {note}",
     "evidence edit H1 E2 --successes 2 --reason {reason}",
+    "evidence edit H1 E3 --source {source2} --reason {reason}",
     "evidence remove H1 E2 --reason {reason}",
+    "hypothesis edit H1 --risk feasibility --reason {reason}",
+    "hypothesis show H1",
     "verdict H1 --format text",
     "hypothesis add --statement {statement2} --metric {metric2} --target >=50%",
     "hypothesis remove H2",
@@ -63,6 +71,8 @@ SESSION = (
     "team list",
     "action add {action} --owner {person} --due 2026-04-01",
     "action edit A1 --status doing",
+    "action escalate A1 --to {person} --reason {reason}",
+    "action move A1 done",
     "action list",
     "board",
     "indicator add wacht --name {indicator} --kind count --direction decrease "
@@ -72,6 +82,8 @@ SESSION = (
     "note {note}",
     "check",
     "agenda --start 09:00",
+    "workforms show art-museum",
+    "templates path",
     "hypothesis show H9",
     "evidence add H9 --successes 1 --trials 2",
 )
@@ -80,12 +92,14 @@ CONTENT = {
            "metric2": "teamleiders die lezen", "observed": "Negen van de twaalf kozen het format",
            "learned": "Het format werkt", "title": "Format invoeren",
            "person": "Anna de Boer", "action": "Format uitrollen",
-           "indicator": "Wachttijd", "note": "Goede sfeer"},
+           "indicator": "Wachttijd", "note": "Goede sfeer", "source": "team Zuid",
+           "source2": "team West"},
     "en": {"reason": "miscount", "statement2": "Team leads read the report",
            "metric2": "team leads who read it", "observed": "Nine of twelve chose the format",
            "learned": "The format works", "title": "Introduce the format",
            "person": "Anna Smith", "action": "Roll out the format",
-           "indicator": "Waiting time", "note": "Good atmosphere"},
+           "indicator": "Waiting time", "note": "Good atmosphere", "source": "team South",
+           "source2": "team West"},
 }
 
 

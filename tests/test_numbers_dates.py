@@ -113,6 +113,31 @@ def test_leap_days_and_display():
     assert as_date("2026-03-02T10:00") == dt.date(2026, 3, 2) and as_date("x") is None
 
 
+@pytest.mark.parametrize(("text", "kept"), [("2026", "2026"), ("2026-h1", "2026-H1"),
+                                            ("2026-K3", "2026-Q3"), ("2026-q4", "2026-Q4"),
+                                            (" 2026-05 ", "2026-05")])
+def test_periods_in_any_case_and_the_dutch_quarter(text, kept):
+    from sprintkit.model.periods import parse_period
+
+    assert parse_period(text).text == kept
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", "'2026-X1' is geen periode; gebruik 2026, 2026-H1, 2026-Q3 (of 2026-K3) of 2026-05"),
+    ("en", "'2026-X1' is not a period; use 2026, 2026-H1, 2026-Q3 or 2026-05"),
+])
+def test_a_wrong_period_is_told_in_the_language_of_the_work(lang, words):
+    from sprintkit.model.periods import parse_period
+
+    i18n.choose(lang)
+    try:
+        with pytest.raises(ValueError) as info:
+            parse_period("2026-X1")
+    finally:
+        i18n.reset()
+    assert str(info.value) == words
+
+
 # --- commands ---------------------------------------------------------------------------------
 
 
@@ -127,6 +152,16 @@ def test_evidence_action_and_decision_take_every_form(cli, tmp_path, day):
     ok(cli("decision", "add", "Besluit", "-s", sprint, "--date", day))
     assert data(sprint)["decisions"][0]["date"] == dt.date(2026, 3, 2)
     ok(cli("board", "-s", sprint, "--as-of", day))
+
+
+def test_a_measurement_takes_a_dutch_quarter_and_keeps_the_usual_form(cli, tmp_path):
+    sprint = make_board_sprint(tmp_path / "s")
+    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "telling",
+           "--direction", "lager is beter", "--baseline", "40", "--baseline-period", "2025-k4"))
+    ok(cli("indicator", "record", "wacht", "-s", sprint, "--period", "2026-K1", "--value", "35"))
+    [indicator] = [i for i in data(sprint)["indicators"] if i["id"] == "wacht"]
+    assert indicator["baseline_period"] == "2025-Q4"
+    assert [m["period"] for m in indicator["measurements"]] == ["2026-Q1"]
 
 
 def test_new_start_takes_the_dutch_form(cli, tmp_path):
@@ -163,6 +198,64 @@ def test_evidence_line_speaks_the_numbers_of_the_sprint(cli, tmp_path, language,
     ok(res)
     assert shown in res.stderr
     assert ("81.8%" in res.stderr) is (language == "en")
+
+
+@pytest.mark.parametrize(("language", "shown", "other"), [("nl", ">=7,5", ">=7.5"),
+                                                          ("en", ">=7.5", ">=7,5")])
+def test_a_criterion_with_decimals_is_shown_the_sprints_way_and_kept_the_files_way(
+        cli, tmp_path, language, shown, other):
+    from evidence_support import make_sprint as make_evidence_sprint
+
+    sprint = make_evidence_sprint(tmp_path / "s", language)
+    res = cli("hypothesis", "add", "-s", sprint, "--statement", "Ouders geven een hoog cijfer",
+              "--metric", "cijfer", "--target", ">=7,5", "--kind", "mean")
+    ok(res)
+    assert shown in res.stderr
+    ok(cli("evidence", "add", "H1", "-s", sprint, "--value", "8", "--value", "9"))
+    said = "".join(cli(*args, "-s", sprint).stdout for args in (
+        ["verdict"], ["hypothesis", "list"], ["hypothesis", "show", "H1"]))
+    assert said.count(shown) >= 3 and other not in said
+    assert json.loads(cli("verdict", "-s", sprint, "--format", "json").stdout)[0]["target"] == (
+        ">=7.5")  # JSON and the file keep the point
+    assert hyp(sprint, "H1")["target"] == ">=7.5"
+    ok(cli("hypothesis", "edit", "H1", "-s", sprint, "--target", ">=8.5", "--confidence", "0.9",
+           "--reason", "strenger"))
+    history = cli("hypothesis", "show", "H1", "-s", sprint).stdout
+    assert f"{shown} → {shown.replace('7', '8')}" in history
+    assert ("0,95 → 0,9" if language == "nl" else "0.95 → 0.9") in history
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    ("nl", ["--start: '9u' is geen kloktijd", "--value: 'abc' is geen getal", "32,5",
+            "TEXT mag niet leeg zijn"]),
+    ("en", ["--start: '9u' is not a clock time", "--value: 'abc' is not a number", "32.5",
+            "TEXT may not be empty"]),
+])
+def test_a_wrong_time_number_or_empty_text_is_told_in_the_sprints_language(
+        cli, tmp_path, monkeypatch, language, words):
+    sprint = make_board_sprint(tmp_path / "s", language=language)
+    monkeypatch.setenv("SPRINTKIT_LANG", "en" if language == "nl" else "nl")
+    ok(cli("indicator", "add", "wacht", "-s", sprint, "--name", "Wachttijd", "--kind", "count",
+           "--direction", "decrease"))
+    said = ""
+    for args in (["agenda", "--start", "9u"],
+                 ["indicator", "record", "wacht", "--period", "2026", "--value", "abc"],
+                 ["action", "add", " "]):
+        res = cli(*args, "-s", sprint)
+        assert res.exit_code == 2, res.output
+        said += " ".join(res.stderr.split()) + "\n"
+    assert all(w in said for w in words), said
+
+
+def test_a_number_too_large_names_the_option_and_the_limit_the_dutch_way(cli, tmp_path):
+    from evidence_support import make_sprint as make_evidence_sprint
+
+    sprint = make_evidence_sprint(tmp_path / "s")
+    ok(cli("hypothesis", "add", "-s", sprint, "--statement", "Ouders geven een hoog cijfer",
+           "--metric", "cijfer", "--target", ">=7", "--kind", "mean"))
+    res = cli("evidence", "add", "H1", "-s", sprint, "--value", "2e15", "--value", "3")
+    assert res.exit_code == 2
+    assert "--value: het getal is te groot (de grens is 1.000.000.000.000.000)" in res.stderr
 
 
 # --- programme: DIR or -p -----------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_names_are_unique(cli, sprint):
 
 def test_add_needs_a_role_and_a_name(cli, sprint):
     fails(cli("team add 'Piet'"), 2, "--role")
-    fails(cli("team add ' ' --role lead"), 2, "NAME may not be empty")
+    fails(cli("team add ' ' --role lead"), 2, "NAME mag niet leeg zijn")
 
 
 def test_remove(cli, sprint):

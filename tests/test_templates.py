@@ -113,10 +113,28 @@ def test_cli_lists_paths_and_templates(cli, tmp_path):
     assert {"report", "plan", "intent", "handout"} <= set(names)
     assert names["handout"]["origins"] == {"nl": "sprint"}
     text = cli("templates", "list", "-s", sprint)
-    assert "handout" in text.stdout and "builtin" in text.stdout
+    assert "handout" in text.stdout and "ingebouwd" in text.stdout  # a Dutch sprint
     paths = json.loads(cli("templates", "path", "-s", sprint, "--format", "json").stdout)
     assert [p["origin"] for p in paths] == ["sprint", "user", "builtin"]
     assert paths[0]["exists"] is True and paths[0]["path"].endswith("templates")
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("nl", ["ingebouwd", "sprintmap", "gebruiker", "Verhalenrapport: per vraag"]),
+    ("en", ["built-in", "sprint folder", "user", "Story report: per signifier question"]),
+])
+def test_templates_list_and_path_speak_the_sprints_language(cli, tmp_path, monkeypatch, lang,
+                                                            words):
+    sprint = copy_fixture(tmp_path)
+    yaml_file = sprint / "sprint.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace(
+        "language: nl", f"language: {lang}"), encoding="utf-8")
+    monkeypatch.setenv("SPRINTKIT_LANG", "en" if lang == "nl" else "nl")
+    monkeypatch.chdir(sprint)
+    said = cli("templates", "list").stdout + cli("templates", "path").stdout
+    said = " ".join(said.split())
+    assert all(w in said for w in words), said
+    assert "builtin" not in said and "eigen sjabloon" not in said and "own template" not in said
 
 
 def test_check_passes_for_the_default_and_lists_what_a_plain_document_lacks(cli, tmp_path):

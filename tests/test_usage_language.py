@@ -131,3 +131,47 @@ def test_a_locale_in_english_gives_english_usage_errors(cli, monkeypatch):
     monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
     res = cli("evidence add H1 --foo")
     assert "No such option: --foo" in _flat(res.stderr)
+
+
+@pytest.mark.parametrize("where", ["-s", "--sprint=", "cwd"])
+def test_a_usage_error_in_an_english_sprint_is_english(cli, monkeypatch, tmp_path, where):
+    from evidence_support import make_sprint
+
+    monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
+    folder = make_sprint(tmp_path / "s", "en")
+    if where == "cwd":
+        monkeypatch.chdir(folder)
+        res = cli("evidence add H1 --foo")
+    elif where == "-s":
+        res = cli("evidence", "add", "H1", "-s", folder, "--foo")
+    else:
+        res = cli("evidence", "add", "H1", f"--sprint={folder}", "--foo")
+    assert res.exit_code == 2
+    out = _flat(res.stderr)
+    assert "No such option: --foo" in out and "Fout" not in out
+
+
+def test_a_usage_error_in_a_dutch_sprint_is_dutch_whatever_the_environment(cli, monkeypatch,
+                                                                             tmp_path):
+    from evidence_support import make_sprint
+
+    monkeypatch.setenv("SPRINTKIT_LANG", "en")
+    folder = make_sprint(tmp_path / "s", "nl")
+    res = cli("status", "-s", folder, "--format", "abc")
+    assert res.exit_code == 2
+    assert "Ongeldige waarde voor '--format'" in _flat(res.stderr)
+    res = cli("status", "-s", folder, "--format", "abc", "--lang", "en")
+    assert "Invalid value for '--format'" in _flat(res.stderr)
+
+
+def test_a_usage_error_about_an_english_programme_folder_is_english(cli, monkeypatch, tmp_path):
+    from board_support import make_programme
+
+    monkeypatch.delenv("SPRINTKIT_LANG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    make_programme(tmp_path / "chain", [], language="en")
+    for argv in (["programme", "status", "chain", "--foo"],
+                 ["programme", "status", "--foo", "-p", "chain"]):
+        res = cli(*argv)
+        assert res.exit_code == 2
+        assert "No such option: --foo" in _flat(res.stderr), argv

@@ -107,7 +107,7 @@ def test_too_large_file_is_refused_with_the_limit(cli, tmp_path, monkeypatch):
     path.write_text(HEAD + "conclusions:\n" + "  - x\n" * 300_000, encoding="utf-8")
     res = cli("validate", str(path))
     assert res.exit_code == 1
-    assert "big.yaml: het bestand is 1.7 MiB; de grens is 1 MiB" in res.stdout
+    assert "big.yaml: het bestand is 1,7 MiB; de grens is 1 MiB" in res.stdout
     assert "tip: zet SPRINTKIT_MAX_FILE_MB hoger om de grens te verhogen" in res.stdout
 
 

@@ -199,9 +199,10 @@ def list_(
 ) -> None:
     """List the actions in id order, with owner, due date (overdue marked) and status."""
     from sprintkit.ops.actions import action_listing
-    from sprintkit.ops.scope import parse_day
+    from sprintkit.ops.scope import parse_day, speak
     from sprintkit.ui import console
 
+    speak(sprint, programme)  # a refused --as-of is told in the sprint's language
     wanted = value_of("action_filter", status, sprint, programme, option="--status")
     listing = action_listing(sprint, programme=programme, status=wanted,
                              lang=lang.value if lang else None, today=parse_day(as_of, "--as-of"))

@@ -36,9 +36,10 @@ def register(app: typer.Typer) -> None:
         With --programme: the programme's own actions and every sprint's, each naming its sprint.
         """
         from sprintkit.ops.board import board
-        from sprintkit.ops.scope import parse_day
+        from sprintkit.ops.scope import parse_day, speak
         from sprintkit.ui import console
 
+        speak(sprint, programme)  # a refused --as-of is told in the sprint's language
         b = board(sprint, programme=programme, lang=lang.value if lang else None,
                   today=parse_day(as_of, "--as-of"))
         if format is Format.json:

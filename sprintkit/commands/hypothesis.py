@@ -128,7 +128,7 @@ def add(
     Once evidence exists, changing the criterion needs a reason and is kept in its history.
     """
     from sprintkit.errors import UsageError
-    from sprintkit.i18n import msg
+    from sprintkit.i18n import language, msg
     from sprintkit.ops.hypotheses import add_hypothesis
     from sprintkit.ops.scope import speak
     from sprintkit.ui import console
@@ -155,7 +155,7 @@ def add(
         title=title,
         importance=importance,
     )
-    shown = f" {h.target}" if h.target is not None else ""
+    shown = f" {h.target.shown(language())}" if h.target is not None else ""
     console.success(msg("hypothesis.added", id=h.id, kind=msg(f"hypothesis.kind.{h.kind}"),
                         target=shown))
 

@@ -174,7 +174,7 @@ def register(app: typer.Typer) -> None:
             cells = [t["name"]]
             for lang in ("nl", "en"):
                 origin = t["origins"].get(lang)
-                cells.append(origin or "—")
+                cells.append(_origin(origin) if origin else "—")
             if t["description"] and has(f"cli.report.description.{t['name']}"):
                 cells.append(msg(f"cli.report.description.{t['name']}"))
             else:
@@ -196,7 +196,7 @@ def register(app: typer.Typer) -> None:
             return
         for entry in paths:
             mark = "" if entry["exists"] else msg("cli.report.not_yet")
-            console.emit_text(f"{entry['origin']:8} {entry['path']}{mark}")
+            console.emit_text(f"{_origin(entry['origin']):13} {entry['path']}{mark}")
 
     @templates.command("check")
     def templates_check(
@@ -250,6 +250,14 @@ def register(app: typer.Typer) -> None:
 
         console.emit_json(template_context(sprint=_sprint_or_none(sprint),
                                            lang=lang.value if lang else None))
+
+
+def _origin(origin: str) -> str:
+    """Where a template comes from, in words (``ingebouwd``, ``sprintmap``); ``path`` as is."""
+    from sprintkit.i18n import has, msg
+
+    key = f"methods.origin.{'built-in' if origin == 'builtin' else origin}"
+    return msg(key) if has(key) else origin
 
 
 def _sprint_or_none(sprint: Path) -> Path | None:

@@ -127,11 +127,12 @@ def parse_clock(text: str) -> int:
     """``9:00``, ``09:30`` or ``13.15`` -> minutes after midnight. Raises ValueError."""
     raw = str(text).strip().replace(".", ":")
     parts = raw.split(":")
-    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[1]) != 2:
-        raise ValueError(f"{text!r} is not a clock time; write e.g. 09:00 or 13:30")
+    if (len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[1]) != 2
+            or not (0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60)):
+        from sprintkit.i18n import msg
+
+        raise ValueError(msg("dates.not_a_clock_time", value=repr(str(text)[:24])))
     hours, mins = int(parts[0]), int(parts[1])
-    if not (0 <= hours < 24 and 0 <= mins < 60):
-        raise ValueError(f"{text!r} is not a clock time; write e.g. 09:00 or 13:30")
     return hours * 60 + mins
 
 

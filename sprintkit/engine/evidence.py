@@ -407,7 +407,7 @@ def evaluate(h: Hypothesis, lang: str = "en") -> VerdictResult:
             if classify(*_wilson(_best_rate(target) * n, n, z), target) != "supported":
                 m = _smallest_supporting_n(target, z)
                 key = "tiny" if m is not None else "tiny_never"
-                caveats.append(_caveat(key, lang, n=n, target=str(target), m=m))
+                caveats.append(_caveat(key, lang, n=n, target=target.shown(lang), m=m))
             if verdict == "inconclusive":
                 needed = needed_n_proportion(successes, n, target, h.confidence, start=n + 1)
             else:

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-MINUS = "\u2212"
+from sprintkit.i18n.numbers import MINUS, localise
+
 MAX_DECIMALS = 12
 """A bound closer to zero than 10^-12 is shown with this many decimals (and may show as 0)."""
 
@@ -53,9 +54,7 @@ def estimate(value: float, decimals: int = 0, *, clear: bool = False) -> Decimal
 
 def text(value: Decimal, lang: str, *, sign: bool = True) -> str:
     """``+3``, ``−0,03`` (nl) or ``−0.03`` (en), with a true minus sign; 0 without a sign."""
-    body = f"{abs(value):f}"
-    if lang == "nl":
-        body = body.replace(".", ",")
+    body = localise(f"{abs(value):f}", lang)
     if value == 0:
         return body
     if value < 0:

@@ -28,6 +28,7 @@ from pathlib import Path
 from sprintkit.errors import InvalidFile, NotFound, Problem
 from sprintkit.files.textfile import display
 from sprintkit.i18n import msg
+from sprintkit.i18n.numbers import megabytes
 
 DELIMITERS = (",", ";", "\t")
 ONE_COLUMN = "\x00"
@@ -190,8 +191,8 @@ def open_csv(path: Path, *, max_bytes: int | None = None, too_big_hint: str = ""
     size = path.stat().st_size
     if size > limit:
         raise InvalidFile([Problem(shown, 0, 0, "", msg("files.too_big",
-                                                         size=f"{size / 1048576:.1f}",
-                                                         limit=limit // 1048576),
+                                                         size=megabytes(size, 1),
+                                                         limit=megabytes(limit)),
                                    too_big_hint or msg("files.csv_too_big_hint"))])
     try:
         encoding, digest, lines = _scan(path, limit)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from sprintkit.errors import NotFound, SprintkitError
 from sprintkit.i18n import msg
+from sprintkit.i18n.numbers import megabytes
 
 MAX_FILE = 50 * 1024 * 1024
 """Most bytes of a reference file."""
@@ -69,8 +70,8 @@ def read_office_file(path: Path | str, *, kind: str, missing: str, hint: str) ->
             raise SprintkitError(msg("files.office_not_file", path=shown, kind=kind), hint=hint)
         if info.st_size > MAX_FILE:
             raise SprintkitError(msg("files.office_too_big", path=shown, kind=kind,
-                                     size=f"{info.st_size / 1048576:.1f}",
-                                     limit=MAX_FILE // 1048576), hint=hint)
+                                     size=megabytes(info.st_size, 1),
+                                     limit=megabytes(MAX_FILE)), hint=hint)
         with open(path, "rb") as handle:  # never more than the limit, if it grew meanwhile
             data = handle.read(MAX_FILE + 1)
     except OSError as exc:
@@ -108,7 +109,7 @@ def check_office_zip(data: bytes, shown: str, *, kind: str, hint: str,
         total = sum(m.file_size for m in members)
         if total > MAX_UNPACKED:
             raise refuse(msg("files.office_unpacked", kind=kind,
-                             size=f"{total / 1048576:,.0f}", limit=MAX_UNPACKED // 1048576))
+                             size=megabytes(total), limit=megabytes(MAX_UNPACKED)))
         for m in members:
             ratio = m.file_size // max(m.compress_size, 1)
             if m.file_size > 1048576 and ratio > MAX_RATIO:

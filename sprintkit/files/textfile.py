@@ -29,6 +29,7 @@ def kind_name(what: str) -> str:
 def read_text(path: Path, what: str = "file") -> str:
     """The file's text, decoded as UTF-8 (a BOM is allowed)."""
     from sprintkit.i18n import msg
+    from sprintkit.i18n.numbers import megabytes
 
     shown = display(path)
     if not path.exists():
@@ -40,8 +41,8 @@ def read_text(path: Path, what: str = "file") -> str:
         size = path.stat().st_size
         if size > limit:
             raise InvalidFile(
-                [Problem(shown, 0, 0, "", msg("files.too_big", size=f"{size / 1048576:.1f}",
-                                              limit=limit // 1048576),
+                [Problem(shown, 0, 0, "", msg("files.too_big", size=megabytes(size, 1),
+                                              limit=megabytes(limit)),
                          msg("files.too_big_hint"))]
             )
         with path.open("rb") as handle:

@@ -76,6 +76,13 @@ def integer(n: Any, lang: str | None, *, missing: str = MISSING) -> str:
     return number(round(float(n)) if not isinstance(n, int) else n, lang, missing=missing)
 
 
+def megabytes(size: int, decimals: int = 0) -> str:
+    """A size in bytes as mebibytes in the language at hand, for messages: ``12,5``, ``1.024``."""
+    from sprintkit.i18n import language
+
+    return number(size / 1048576, language(), decimals, trim=False)
+
+
 def decimals_for(x: float) -> int:
     """The decimals an amount of this size needs: none from 100 on, one from 10, two below."""
     size = abs(x)

@@ -104,7 +104,10 @@ def _sane(value: Any) -> None:
     if isinstance(number, float) and not math.isfinite(number):
         raise ValueError(msg("model.finite"))
     if isinstance(number, (int, float)) and abs(number) > MAX_NUMBER:
-        raise ValueError(msg("model.too_large", limit=f"{MAX_NUMBER:.0e}"))
+        from sprintkit.i18n import language
+        from sprintkit.i18n.numbers import integer
+
+        raise ValueError(msg("model.too_large", limit=integer(int(MAX_NUMBER), language())))
 
 
 def check_number(value: Any) -> Any:
@@ -193,9 +196,7 @@ Duration = Annotated[
 
 
 def _check_period(value: Any) -> str:
-    text = str(value)
-    parse_period(text)
-    return text
+    return parse_period(str(value)).text  # 2026-h1 and 2026-K3 are kept as 2026-H1, 2026-Q3
 
 
 PeriodText = Annotated[
@@ -252,6 +253,12 @@ class Target(BaseModel):
     def is_fraction(self) -> bool:
         """A percentage or a plain number between 0 and 1: reads as a proportion."""
         return self.percent or 0 <= self.value <= 1
+
+    def shown(self, lang: str) -> str:
+        """As a person reads it in ``lang``: ``>=7,5`` in Dutch (``str()`` is the file's form)."""
+        from sprintkit.i18n.numbers import localise
+
+        return localise(str(self), lang)
 
     def __str__(self) -> str:
         if self.percent:

@@ -1,5 +1,8 @@
 """Reporting periods: ``2026`` (year), ``2026-H1`` (half-year), ``2026-Q3`` (quarter), ``2026-05``
-(month). Periods are explicit so that rates are never computed across mismatched periods."""
+(month). Periods are explicit so that rates are never computed across mismatched periods.
+
+Read in any case, and a quarter also the Dutch way (``2026-K3``, kwartaal); always written
+``2026-H1``, ``2026-Q3``."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-PERIOD_PATTERN = r"^\d{4}(-(H[12]|Q[1-4]|(0[1-9]|1[0-2])))?$"
+PERIOD_PATTERN = r"^\d{4}(-([Hh][12]|[QqKk][1-4]|(0[1-9]|1[0-2])))?$"
 _RE = re.compile(PERIOD_PATTERN)
 
 
@@ -40,9 +43,10 @@ def parse_period(text: str) -> Period:
     """Parse a period; raises ``ValueError`` with the accepted forms when it is not one."""
     raw = str(text).strip()
     if not _RE.match(raw):
-        raise ValueError(
-            f"{raw!r} is not a period; use 2026, 2026-H1, 2026-Q3 or 2026-05"
-        )
+        from sprintkit.i18n import msg
+
+        raise ValueError(msg("dates.not_a_period", value=repr(raw)))
+    raw = raw.upper().replace("K", "Q")
     year = int(raw[:4])
     rest = raw[5:]
     if not rest:

@@ -90,6 +90,7 @@ def add_action(
     the team, and a due date in the past, are accepted with a warning."""
     from sprintkit.model.sprint import Action
 
+    speak(sprint, programme)  # what is refused below is told in the sprint's language
     check_text(text, "TEXT")
     check_text(owner, "--owner")
     day = today_or(today)
@@ -188,6 +189,7 @@ def move_action(
     """Move an action to ``todo``, ``doing`` or ``done``. Done gets today's date (moving it back
     clears it). Moving an escalated action records the escalation's resolution: the date, and
     ``resolution`` when given."""
+    speak(sprint, programme)
     if status not in MOVES:
         hint = msg("action.escalate_hint") if status == "escalated" else None
         from sprintkit.i18n import language
@@ -256,14 +258,13 @@ def edit_action(
 ) -> ActionEdited:
     """Correct an action's text, owner, due date or column (todo, doing, done: as ``move``
     does, an escalation is resolved by moving on). The text is pseudonymised as it enters."""
+    speak(sprint, programme)
     if text is None and owner is None and due is None and status is None:
-        speak(sprint, programme)
         raise UsageError(msg("action.nothing_to_change"),
                          hint=msg("action.nothing_to_change_hint"))
     check_text(text, "--text")
     check_text(owner, "--owner")
     if status is not None and status not in MOVES:
-        speak(sprint, programme)
         raise UsageError(msg("action.status_one_of", allowed=", ".join(MOVES),
                              status=repr(status)), hint=msg("action.escalate_hint"))
     due_day = parse_day(due, "--due")
@@ -322,6 +323,7 @@ def escalate_action(
     escalated before keeps that escalation, resolved, in its history."""
     from sprintkit.model.sprint import Escalation
 
+    speak(sprint, programme)
     check_text(to, "--to")
     check_text(reason, "--reason")
     day = today_or(today)

@@ -22,6 +22,10 @@ def agenda(
     """The day plan. With ``method`` the method's own plan (``sprint``, when given, only adds its
     ``methods/`` folder to the search path); otherwise the sprint's method, in the sprint's
     language, from its start date, leaving out phases marked as skipped."""
+    if method is None:
+        from sprintkit.ops.scope import speak
+
+        speak(sprint)  # a refused --start is told in the sprint's language
     try:
         start_minutes = parse_clock(start)
     except ValueError as exc:

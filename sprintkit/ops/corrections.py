@@ -130,38 +130,23 @@ def find_evidence(h: Hypothesis, eid: str) -> Evidence:
                    hint=msg("evidence.not_found_hint", known=known))
 
 
-def evidence_summary(e: Evidence, lang: str | None = None) -> str:
-    """A record in one line, for the history: ``9/12; 2026-03-01; interview; source …``. With
-    ``lang``, as a person reads it in that language (``9/12; 2026-03-01; gedrag; bron …``)."""
-    if lang is not None:
-        return _shown_summary(e, lang)
-    if e.successes is not None and e.trials is not None:
-        what = f"{e.successes}/{e.trials}"
-    elif e.values is not None:
-        what = "values " + " ".join(f"{v:.15g}" for v in e.values)
-    else:
-        what = f"quote: {e.quote}"
-    parts = [what, e.date.isoformat() if e.date else None, e.type,
-             f"source {e.source}" if e.source else None, f"note {e.note}" if e.note else None]
-    return "; ".join(p for p in parts if p)
-
-
-def _shown_summary(e: Evidence, lang: str) -> str:
-    from sprintkit.i18n import t
-    from sprintkit.i18n.numbers import number
-    from sprintkit.vocabulary import label
+def evidence_summary(e: Evidence, lang: str) -> str:
+    """A record in one line, for the history, in the sprint's language ``lang``:
+    ``9/12; 2026-03-01; enquête; bron team Zuid`` / ``9/12; 2026-03-01; survey; source …``."""
+    from sprintkit import vocabulary
+    from sprintkit.i18n import numbers, t
 
     if e.successes is not None and e.trials is not None:
         what = f"{e.successes}/{e.trials}"
     elif e.values is not None:
-        what = t("evidence.shown_values", lang,
-                 values=" ".join(number(v, lang, group=False) for v in e.values))
+        shown = " ".join(numbers.localise(f"{v:.15g}", lang) for v in e.values)
+        what = t("evidence.summary.values", lang, values=shown)
     else:
-        what = t("evidence.shown_quote", lang, quote=e.quote)
+        what = t("evidence.summary.quote", lang, quote=e.quote)
     parts = [what, e.date.isoformat() if e.date else None,
-             label("evidence_type", e.type, lang) if e.type else None,
-             t("evidence.shown_source", lang, source=e.source) if e.source else None,
-             t("evidence.shown_note", lang, note=e.note) if e.note else None]
+             vocabulary.label("evidence_type", e.type, lang) if e.type else None,
+             t("evidence.summary.source", lang, source=e.source) if e.source else None,
+             t("evidence.summary.note", lang, note=e.note) if e.note else None]
     return "; ".join(p for p in parts if p)
 
 
@@ -241,11 +226,11 @@ def edit_evidence(
         changed = [k for k, v in given.items() if v is not None and data.get(k) != v]
         data.update({k: given[k] for k in changed})
         new = build_model(Evidence, data)
-        before = evidence_summary(record)
+        before = evidence_summary(record, model.language)
         if not changed:
             return EvidenceChanged(h.id, record.id or "", before, before,
                                    evaluate(h, model.language))
-        after = evidence_summary(new)
+        after = evidence_summary(new, model.language)
         h.evidence[h.evidence.index(record)] = new
         h.history.append(HistoryEntry(
             date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=after,
@@ -274,7 +259,7 @@ def remove_evidence(
         h = find(model, id)
         record = find_evidence(h, evidence)
         why = sprint_cleaner(model, folder)(reason or "").text
-        before = evidence_summary(record)
+        before = evidence_summary(record, model.language)
         h.evidence.remove(record)
         h.history.append(HistoryEntry(
             date=now_local(), field=f"{EVIDENCE_FIELD} {record.id}", old=before, new=None,

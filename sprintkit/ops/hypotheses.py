@@ -80,12 +80,24 @@ def find(model: Sprint, hid: str) -> Hypothesis:
 
 
 
+_OPTION_OF = {"values": "--value", "verdict": "--override"}
+"""Fields whose option is not ``--`` and the field's name with hyphens."""
+
+
+def _option(loc: Sequence[Any]) -> str:
+    """The option a person typed for a model field (``values`` → ``--value``; ``min_n`` →
+    ``--min-n``), not the field's name in the file."""
+    if not loc or not isinstance(loc[0], str):
+        return ".".join(str(p) for p in loc)
+    return _OPTION_OF.get(loc[0], "--" + loc[0].replace("_", "-"))
+
+
 def _validation_message(exc: Exception) -> str:
     errors = getattr(exc, "errors", None)
     if callable(errors):
         parts = []
         for e in errors(include_url=False):
-            where = ".".join(str(p) for p in e["loc"])
+            where = _option(e["loc"])
             msg = str(e["msg"]).removeprefix("Value error, ")
             parts.append(f"{where}: {msg}" if where else msg)
         return "; ".join(parts)

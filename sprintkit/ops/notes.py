@@ -73,7 +73,9 @@ def add_note(
     date (``today``, default the clock's)."""
     from sprintkit.files.sprintfile import resolve_sprint, update_sprint
     from sprintkit.model.sprint import PhaseState
+    from sprintkit.ops.scope import speak
 
+    speak(sprint)  # what is refused below is told in the sprint's language
     check_text(text, "TEXT")
     day = today_or(today)
     path = resolve_sprint(sprint)

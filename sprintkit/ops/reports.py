@@ -427,11 +427,15 @@ def template_paths(*, sprint: Path | None = None) -> list[dict[str, Any]]:
 
 
 def _sprint_dir(sprint: Path | None) -> Path | None:
-    """The sprint folder when ``sprint`` (or the current folder) holds a sprint; else None."""
+    """The sprint folder when ``sprint`` (or the current folder) holds a sprint; else None.
+    What is said next is in that sprint's language."""
     from sprintkit.files.sprintfile import resolve_sprint
+    from sprintkit.ops.scope import speak
 
     try:
-        return resolve_sprint(sprint).parent
+        folder = resolve_sprint(sprint).parent
+        speak(folder)
+        return folder
     except SprintkitError:
         if sprint is not None:
             raise

@@ -125,14 +125,16 @@ def parse_number(text: str | float | int | None, option: str) -> tuple[float | N
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         number = float(text)
         if not math.isfinite(number):
-            raise UsageError(f"{option} must be a finite number")
+            from sprintkit.i18n import msg
+
+            raise UsageError(msg("common.not_finite", option=option))
         return number, False
     match = _NUMBER.match(str(text))
     if not match:
-        raise UsageError(
-            f"{option}: {text!r} is not a number; write e.g. 250, 32.5, 32,5 or 26% "
-            "(no thousands separators)"
-        )
+        from sprintkit.errors import shown
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("common.not_a_number", option=option, value=shown(text, limit=24)))
     return float(match.group(1).replace(",", ".")), bool(match.group(2))
 
 
@@ -151,7 +153,9 @@ def parse_day(text: str | dt.date | None, option: str) -> dt.date | None:
 
 def check_text(value: str | None, option: str) -> None:
     if value is not None and not value.strip():
-        raise UsageError(f"{option} may not be empty")
+        from sprintkit.i18n import msg
+
+        raise UsageError(msg("evidence.option_empty", option=option))
 
 
 def cleaner(model: Any, folder: Path) -> Callable[[str], Any]:

@@ -73,6 +73,9 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
 def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
                   period: str | None = None) -> dict[str, Any]:
     """Delete stories for good (data-subject requests): by id, or a whole period."""
+    from sprintkit.ops.scope import speak
+
+    speak(sprint)
     if bool(ids) == (period is not None):
         raise UsageError(msg("stories.id_or_period"))
     ctx = context(sprint)
@@ -161,7 +164,9 @@ def shifts(*, period_from: str, period_to: str, sprint: Path | None = None,
     """How each signifier's answers moved between two periods, with an honest test."""
     from sprintkit.engine.storyshifts import shifts as compute
     from sprintkit.model.periods import parse_period
+    from sprintkit.ops.scope import speak
 
+    speak(sprint)  # a refused period is told in the sprint's language
     for name, value in (("--from", period_from), ("--to", period_to)):
         try:
             parse_period(value)

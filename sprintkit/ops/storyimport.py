@@ -196,7 +196,9 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
     from sprintkit.files.csvimport import open_csv
     from sprintkit.files.textfile import display
     from sprintkit.model.periods import parse_period
+    from sprintkit.ops.scope import speak
 
+    speak(sprint)  # a refused period is told in the sprint's language
     if period is not None:
         try:
             period = parse_period(period).text

@@ -33,7 +33,9 @@ def add_member(
 ) -> TeamMember:
     """Add someone to the team. Names are unique within a team (case does not count)."""
     from sprintkit.model.sprint import TeamMember
+    from sprintkit.ops.scope import speak
 
+    speak(sprint, programme)  # what is refused below is told in the sprint's language
     check_text(name, "NAME")
     check_text(role, "--role")
     data: dict[str, Any] = {"name": name.strip(), "role": role.strip()}
@@ -67,10 +69,10 @@ def edit_member(
 ) -> TeamMember:
     """Correct a team member's name, role or organisation. A new name must not be someone
     else's; actions owned under the old name move to the new one."""
-    if new_name is None and role is None and org is None:
-        from sprintkit.ops.scope import speak
+    from sprintkit.ops.scope import speak
 
-        speak(sprint, programme)
+    speak(sprint, programme)
+    if new_name is None and role is None and org is None:
         raise UsageError(msg("team.nothing_to_change"), hint=msg("team.nothing_to_change_hint"))
     check_text(new_name, "--name")
     check_text(role, "--role")

@@ -13,8 +13,7 @@ from sprintkit.i18n import supported as _lang
 from sprintkit.i18n.dates import MONTHS, WEEKDAYS, as_date, format_date
 
 __all__ = ["MONTHS", "WEEKDAYS", "as_date", "format_date", "format_date_range", "format_number",
-           "format_percent", "format_interval", "format_target", "format_duration_days",
-           "join_words"]
+           "format_percent", "format_interval", "format_target", "join_words"]
 _OPS = {">=": "at_least", ">": "more_than", "<=": "at_most", "<": "less_than"}
 """The catalogue keys (``doc.op.*``) of a criterion's comparison in words."""
 
@@ -74,13 +73,6 @@ def _needed_digits(number: float) -> int:
     return 3
 
 
-def format_duration_days(days: int, lang: str = "nl") -> str:
-    """``1 dag`` / ``3 dagen`` / ``1 day`` / ``3 days``."""
-    if _lang(lang) == "nl":
-        return f"{days} {'dag' if days == 1 else 'dagen'}"
-    return f"{days} {'day' if days == 1 else 'days'}"
-
-
 def join_words(items: list[str], lang: str = "nl") -> str:
     """``a, b en c`` / ``a, b and c``."""
     items = [str(i) for i in items if str(i)]
@@ -88,7 +80,9 @@ def join_words(items: list[str], lang: str = "nl") -> str:
         return ""
     if len(items) == 1:
         return items[0]
-    word = "en" if _lang(lang) == "nl" else "and"
+    from sprintkit.i18n import t
+
+    word = t("common.and", _lang(lang))
     return f"{', '.join(items[:-1])} {word} {items[-1]}"
 
 

@@ -36,6 +36,8 @@ DESCRIPTIONS: dict[str, str] = {
     "plan": "Implementation plan: what is adopted and why, actions, stakeholders, communication, "
     "trial and indicators, evaluation, risks, support.",
     "intent": "Declaration of intent for co-creation trajectories, with a signatories table.",
+    "stories_report": "Story report: per signifier question the distribution and the clear "
+    "shifts with quotes, the hard data beside, and the team's interpretations.",
 }
 
 

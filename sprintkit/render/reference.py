@@ -113,7 +113,9 @@ def _list_style(style_id: str, name: str, level: int) -> str:
 
 def styles_xml(lang: str = "nl") -> str:
     """The default style sheet (``word/styles.xml``)."""
-    language = "nl-NL" if lang == "nl" else "en-GB"
+    from sprintkit.render.docx_parts import language_tag
+
+    language = language_tag(lang)
     styles = [
         f'<w:docDefaults><w:rPrDefault><w:rPr>{_fonts()}<w:sz w:val="20"/><w:szCs w:val="20"/>'
         f'<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="ar-SA"/></w:rPr>'

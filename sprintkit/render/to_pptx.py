@@ -101,7 +101,9 @@ def _core(prs: Any, created: dt.datetime, title: str, author: str, lang: str,
     props.comments = ""
     props.category = ""
     props.content_status = "draft" if draft else ""
-    props.language = {"nl": "nl-NL", "en": "en-GB"}.get(lang, lang)
+    from sprintkit.render.docx_parts import language_tag
+
+    props.language = language_tag(lang)
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
 

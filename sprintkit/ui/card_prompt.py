@@ -60,7 +60,8 @@ def ask_cards(view: Any, ask: Ask) -> Any:
     if ask.cards:
         out().print(f"[bold]{t['cards']}[/bold]")
         prompts.numbered([f"[bold]{h.id}[/bold] {esc(h.statement)}"
-                          + (f" [dim]({h.target})[/dim]" if h.target is not None else "")
+                          + (f" [dim]({h.target.shown(view.lang)})[/dim]"
+                             if h.target is not None else "")
                           for h in ask.cards])
     while True:
         out().print(f"[bold]{t['card'].format(n=len(ids) + 1)}[/bold] "

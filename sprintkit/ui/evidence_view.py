@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from sprintkit.i18n import numbers, t
 from sprintkit.ui.console import out
+from sprintkit.vocabulary import label
 
 if TYPE_CHECKING:
     from sprintkit.engine.evidence import VerdictResult
@@ -72,6 +73,11 @@ def needed_sentence(r: VerdictResult, lang: str) -> str | None:
     return t("evidence.view.would_decide", lang, basis=basis, total=r.needed_n, more=more)
 
 
+def target_cell(r: VerdictResult, lang: str) -> str:
+    """The criterion as a person reads it: ``>=7,5`` in Dutch (files and JSON keep ``>=7.5``)."""
+    return numbers.localise(r.target, lang) if r.target else "—"
+
+
 def verdict_cell(r: VerdictResult, lang: str) -> str:
     from sprintkit.engine.evidence import verdict_label
 
@@ -105,7 +111,7 @@ def verdict_table(results: list[VerdictResult], lang: str) -> None:
         table.add_column(t("evidence.view.strength", lang), no_wrap=True)
         return table
 
-    rows = [(r.id, r.target or "—", result_cell(r, lang), interval_cell(r, lang),
+    rows = [(r.id, target_cell(r, lang), result_cell(r, lang), interval_cell(r, lang),
              probability(r.p_meets_target, lang), verdict_cell(r, lang), needed_cell(r),
              strength_label(r.strength, lang)) for r in results]
     console = out()
@@ -166,7 +172,7 @@ def hypothesis_table(model: Sprint, lang: str) -> None:
     for h in model.hypotheses:
         r = evaluate(h, lang)
         decision = latest_decision(model.learnings, h.id)
-        rows.append((h.id, h.statement, r.target or "—", result_cell(r, lang),
+        rows.append((h.id, h.statement, target_cell(r, lang), result_cell(r, lang),
                      verdict_cell(r, lang), decision_label(decision, lang) if decision else "—"))
     console = out()
     console.print(pinned(columns, rows, console, console.options.update(markup=False)),
@@ -184,17 +190,17 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
     console = out()
     console.print(f"[bold]{escape(h.id)}[/bold] — {escape(h.statement)}")
     facts: list[tuple[str, Any]] = [
-        (t("evidence.view.risk", lang), h.risk),
+        (t("evidence.view.risk", lang), label("risk", h.risk, lang) if h.risk else None),
         (t("evidence.view.kind", lang), t(f"hypothesis.kind.{h.kind}", lang)),
         (t("evidence.view.owner", lang), h.owner),
         (t("evidence.view.test", lang), h.test), (t("evidence.view.metric", lang), h.metric),
         (t("evidence.view.criterion", lang), h.criterion),
         (t("evidence.view.derived", lang), h.derived_from),
     ]
-    for label, value in facts:
+    for name, value in facts:
         if value:
-            console.print(f"  {label}: {escape(str(value))}")
-    target = f"{h.target}" if h.target is not None else "—"
+            console.print(f"  {name}: {escape(str(value))}")
+    target = h.target.shown(lang) if h.target is not None else "—"
     extra = f"{t('evidence.view.confidence', lang)} {pct(h.confidence, lang, 0)}"
     if h.min_n:
         extra += f", {t('evidence.view.min_n', lang)} {h.min_n}"
@@ -219,7 +225,8 @@ def hypothesis_card(model: Sprint, h: Hypothesis, lang: str) -> None:
                 seen = f"“{e.quote}”"
             if e.note:
                 seen += f" ({e.note})"
-            table.add_row(e.id or "", str(e.date or ""), e.type or "", e.source or "", seen)
+            kind = label("evidence_type", e.type, lang) if e.type else ""
+            table.add_row(e.id or "", str(e.date or ""), kind, e.source or "", seen)
         console.print(table, markup=False)
 
     r = evaluate(h, lang)
@@ -260,6 +267,10 @@ def _history_value(field: str, value: str | None, lang: str) -> str:
         return verdict_label(value, lang)
     if field == "kind":
         return t(f"hypothesis.kind.{value}", lang)
+    if field == "risk":
+        return label("risk", value, lang)
+    if field in ("target", "confidence"):
+        return numbers.localise(value, lang)  # >=7,5 and 0,9 in Dutch
     return value
 
 

@@ -22,6 +22,11 @@ def _origin(origin: str, lang: str) -> str:
     return _l(lang).get(f"origin.{origin}", origin)
 
 
+def _group(size: str, words: dict[str, str]) -> str:
+    """A work form's group size as shown: ``4-8``, or ``elke grootte`` for ``any``."""
+    return words["group_any"] if size.strip().casefold() == "any" else size
+
+
 def _esc(text: str) -> str:
     from rich.markup import escape
 
@@ -247,7 +252,8 @@ def print_workform(found: Found[Workform], lang: str, used_by: list[str]) -> Non
         "",
         f"[bold]{words['mode']}:[/bold] {_l(lang)['mode.' + wf.mode]}   "
         f"[bold]{words['timebox']}:[/bold] {wf.timebox}"
-        + (f"   [bold]{words['group']}:[/bold] {_esc(wf.group_size)}" if wf.group_size else ""),
+        + (f"   [bold]{words['group']}:[/bold] {_esc(_group(wf.group_size, words))}"
+           if wf.group_size else ""),
     ]
     console = out()
     console.print(Panel("\n".join(head), expand=True))

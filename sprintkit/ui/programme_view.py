@@ -193,7 +193,7 @@ def _step_label(step: Step, titles: dict[str, tuple[int, str]], lang: str, *, se
     text.append("\n" + step.statement)
     facts = [result_cell(step.result, lang), verdict_cell(step.result, lang)]
     if step.hypothesis.target is not None:
-        facts.insert(0, str(step.hypothesis.target))
+        facts.insert(0, step.hypothesis.target.shown(lang))
     if step.decision:
         facts.append(f"{t('decision', lang)}: {decision_label(step.decision, lang)}")
     text.append("\n" + " · ".join(facts))

@@ -135,7 +135,9 @@ def pick(prompt: str, count: int, show_error: Callable[[str], None], *,
 
 def yes_no(prompt: str, lang: str, default: bool = False) -> bool:
     """``ja/nee`` or ``yes/no`` (Enter: the default)."""
-    yes, no = ("j", "n") if lang == "nl" else ("y", "n")
+    from sprintkit.i18n import t
+
+    yes, no = t("walkthrough.yes", lang)[0], t("walkthrough.no", lang)[0]  # j/n, y/n
     shown = f"{yes.upper()}/{no}" if default else f"{yes}/{no.upper()}"
     while True:
         text = line(f"{prompt} [{shown}] ").strip().casefold()

@@ -46,10 +46,6 @@ def shown_value(value: Any, lang: str, spec: Any = None) -> str:
     return text if len(text) <= 70 else text[:67] + "…"
 
 
-def _number_text(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else str(x)
-
-
 def _pair_text(value: Any) -> str:
     if isinstance(value, dict):
         return "/".join(str(v) for v in value.values())
@@ -275,7 +271,11 @@ class TerminalWalk:
         kind = t.get(spec.type, "")
         if spec.type in ("number", "integer"):
             lo, hi = spec.min, spec.max
-            fmt = _number_text
+            from sprintkit.i18n import numbers
+
+            def fmt(x: float) -> str:
+                return numbers.number(x, self.lang)
+
             if lo is not None and hi is not None:
                 kind += ", " + t["range"].format(lo=fmt(lo), hi=fmt(hi))
             elif lo is not None:

@@ -29,6 +29,7 @@ WORDS: dict[str, str] = {
     "methods.output": "Output",
     "methods.materials": "Materials",
     "methods.group": "Group size",
+    "methods.group_any": "any",
     "methods.used_by": "Used in",
     "methods.overrides": "overrides",
     "methods.missing": "does not exist yet",

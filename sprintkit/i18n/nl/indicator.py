@@ -83,7 +83,7 @@ WORDS: dict[str, str] = {
     "indicator.not_found_sprint": "geen indicator {id} in deze sprint",
     "indicator.not_found_programme": "geen indicator {id} in dit traject",
     "indicator.not_found_hint": "indicatoren: {known}; voeg er een toe met `sprintkit indicator add`",
-    "indicator.bad_period": "{option}: {value} is geen periode; gebruik 2026, 2026-H1, 2026-Q3 of 2026-05",
+    "indicator.bad_period": "{option}: {value} is geen periode; gebruik 2026, 2026-H1, 2026-Q3 (of 2026-K3) of 2026-05",
     "indicator.direction_choice": "--direction moet increase of decrease zijn, niet {value}",
     "indicator.baseline_needs_period": "--baseline vraagt om --baseline-period: de periode van de nulmeting, bijv. --baseline-period 2021 (een jaar) of 2025-H2 (een halfjaar)",
     "indicator.baseline_period_alone": "--baseline-period hoort bij --baseline",

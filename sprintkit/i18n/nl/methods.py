@@ -29,6 +29,7 @@ WORDS: dict[str, str] = {
     "methods.output": "Oplevering",
     "methods.materials": "Materialen",
     "methods.group": "Groepsgrootte",
+    "methods.group_any": "elke grootte",
     "methods.used_by": "Gebruikt in",
     "methods.overrides": "vervangt",
     "methods.missing": "bestaat nog niet",

@@ -9,7 +9,7 @@ WORDS: dict[str, str] = {
     "model.duration_bool": "een duur is geen true/false; schrijf bijvoorbeeld 45m, 1h30m of 90s",
     "model.duration_negative": "een duur kan niet negatief zijn",
     "model.duration": "{text} is geen duur; schrijf bijvoorbeeld 45m, 1h30m, 90s of 2h",
-    "model.target": "{text} is geen streefwaarde; schrijf een vergelijking en een getal, bijvoorbeeld >=70%, >= 0.7, <=14 of >3.5",
+    "model.target": "{text} is geen streefwaarde; schrijf een vergelijking en een getal, bijvoorbeeld >=70%, >= 0,7, <=14 of >3,5",
     "model.target_no_comparison": "{value} heeft geen vergelijking; schrijf bijvoorbeeld >={value} of <={value}",
     "model.target_kind": "verwacht een streefwaarde zoals >=70% of <=14, kreeg {kind}",
     "model.empty": "mag niet leeg zijn",
