@@ -55,6 +55,15 @@ def test_values_repeat_and_pool(cli, sprint):
     assert r["n"] == 4 and r["estimate"] == pytest.approx(10.625)
 
 
+def test_a_value_may_be_typed_with_a_decimal_comma(cli, sprint):
+    ok(cli("evidence", "add", "H2", "-s", sprint, "--value", "12,5", "--value", "-0,25",
+           "--value", "9"))
+    assert hyp(sprint, "H2")["evidence"][0]["values"] == [12.5, -0.25, 9.0]
+    res = cli("evidence", "add", "H2", "-s", sprint, "--value", "1,2,3")
+    assert res.exit_code == 2 and "geef een getal, zoals 12,5 of 12.5" in " ".join(res.stderr.split())
+    assert len(hyp(sprint, "H2")["evidence"]) == 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

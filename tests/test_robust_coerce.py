@@ -5,6 +5,7 @@ adapters; and a command run does not build those adapters, nor look for pydantic
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -21,7 +22,8 @@ from sprintkit.commands._coerce import PlainRuntimeParam, plain_runtime_param
 
 TEXTS = ["abc", "", "  spaces  ", "Zoë → ✓", "-", "3", "--x"]
 WHOLE = ["3", "-2", "0", "03", "+3", " 3", "3.0", "1_000", "x", "", "9" * 30, 7, True, 2.0]
-DECIMALS = ["1.5", "2", "-0.25", ".5", "5.", "1e3", "nan", "inf", "1,5", "x", "", 3, 2.5, True]
+DECIMALS = ["1.5", "2", "-0.25", ".5", "5.", "1e3", "nan", "inf", "1,5", "-0,25", "99999,5",
+            "1,5,2", "1,", ",5", "x", "", 3, 2.5, True]
 PATHS = ["a/b", "", ".", "~/x", "-", "sprint.yaml", "a\x00b", Path("x/y")]
 FLAGS = [True, False, "true", "no", ""]
 
@@ -46,7 +48,10 @@ def _values(param: Any) -> list[Any]:
     else:
         raise AssertionError(f"a kind of parameter the test does not know: {annotation!r}")
     if getattr(annotation, "__origin__", None) is list:
-        return [list(base[:3]), tuple(base[-3:]), base[0], []]
+        lists = [list(base[:3]), tuple(base[-3:]), base[0], []]
+        if inner is float:  # decimal commas among others, and beside a refused value
+            lists += [["1,5", "2,25"], ("1,5", "x"), "0,5"]
+        return lists
     return base
 
 
@@ -56,6 +61,19 @@ def _outcome(runtime: Any, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
     except Exception as exc:  # noqa: BLE001 - the refusal itself is compared
         return ("refused", (type(exc).__name__, str(exc)))
     return ("value", (type(result), result if result == result else "nan"))
+
+
+def _as_typed(value: Any, annotation: Any) -> Any:
+    """What Typer's adapter is to be given for ``value``: a decimal typed with a comma (``1,5``)
+    reads as one typed with a point, sprintkit's one rule of its own."""
+    inner = getattr(annotation, "__args__", (annotation,))[0]
+    if inner is not float:
+        return value
+    if isinstance(value, (list, tuple)):
+        return type(value)(_as_typed(v, annotation) for v in value)
+    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+,[0-9]+", value):
+        return value.replace(",", ".")
+    return value
 
 
 def _parameters() -> list[tuple[Any, Any]]:
@@ -89,7 +107,7 @@ def test_every_parameter_gets_the_same_value_or_refusal_as_with_typers_adapter()
         typers = build_runtime_param(descriptor)
         ctx = Context(command)
         for value in _values(param):
-            expected = _outcome(typers, value, param, ctx)
+            expected = _outcome(typers, _as_typed(value, descriptor.annotation), param, ctx)
             got = _outcome(ours, value, param, ctx)
             assert got == expected, (command.name, param.name, value)
     assert plain > 300  # nearly every parameter of the app takes the plain path

@@ -7,7 +7,10 @@ text, paths, whole numbers with bounds, decimals, flags, choices from an enum, l
 and a value as typed is turned into its Python value here directly, the way Typer's adapter
 would. Anything else (a value the plain rules do not read, a parser, a type sprintkit does not
 use) goes to Typer's own adapter, built then: so every refusal, with its message, is exactly
-Typer's. ``tests/test_robust_coerce.py`` compares the two on every kind of parameter."""
+Typer's. ``tests/test_robust_coerce.py`` compares the two on every kind of parameter.
+
+One rule is sprintkit's own: a decimal may be typed the Dutch way, with a comma (``12,5``),
+as the answers in a Dutch sprint are shown. It reads as ``12.5`` typed, in both paths."""
 
 from __future__ import annotations
 
@@ -27,10 +30,16 @@ Leaf = Callable[[Any, Any, Any], Any]
 
 _WHOLE = re.compile(r"-?[0-9]{1,18}")
 _DECIMAL = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
+_DECIMAL_COMMA = re.compile(r"-?[0-9]{1,15},[0-9]{1,15}")
 
 
 class _Undecided(Exception):
-    """The plain rules do not read this value: Typer's adapter decides (and words a refusal)."""
+    """The plain rules do not read this value: Typer's adapter decides (and words a refusal),
+    given ``value`` when set (a decimal comma read as a point) or else the value as typed."""
+
+    def __init__(self, value: Any = None) -> None:
+        super().__init__()
+        self.value = value
 
 
 def _text(value: Any, param: Any, ctx: Any) -> Any:
@@ -65,6 +74,12 @@ def _decimal(info: Any) -> Leaf:
     def decimal(value: Any, param: Any, ctx: Any) -> Any:
         if type(value) in (int, float):
             return _bounded(float(value), info)
+        if type(value) is str and _DECIMAL_COMMA.fullmatch(value):
+            value = value.replace(",", ".")
+            try:
+                return _bounded(float(value), info)
+            except _Undecided:
+                raise _Undecided(value) from None
         if type(value) is str and _DECIMAL.fullmatch(value):
             return _bounded(float(value), info)
         raise _Undecided
@@ -97,7 +112,21 @@ def _path(info: Any) -> Leaf:
 def _many(item: Leaf) -> Leaf:
     def many(value: Any, param: Any, ctx: Any) -> Any:
         values = value if isinstance(value, (list, tuple)) else [value]
-        return [item(v, param, ctx) for v in values]
+        out, as_read, undecided = [], [], False
+        for v in values:
+            try:
+                out.append(item(v, param, ctx))
+                as_read.append(v)
+            except _Undecided as exc:
+                undecided = True
+                as_read.append(v if exc.value is None else exc.value)
+        if undecided:
+            if as_read == list(values):
+                raise _Undecided
+            if isinstance(value, (list, tuple)):
+                raise _Undecided(type(value)(as_read))
+            raise _Undecided(as_read[0])
+        return out
     return many
 
 
@@ -143,8 +172,9 @@ class PlainRuntimeParam(RuntimeParam):
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         try:
             return self.leaf(value, param, ctx)
-        except _Undecided:
-            pass
+        except _Undecided as undecided:
+            if undecided.value is not None:
+                value = undecided.value
         if not self.adapted:
             self.adapted.append(build_runtime_param(self.descriptor))
         return self.adapted[0]._coerce_value(value, param=param, ctx=ctx)

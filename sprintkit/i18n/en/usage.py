@@ -13,7 +13,7 @@ WORDS: dict[str, str] = {
     "usage.invalid_value": "Invalid value: {reason}",
     "usage.not_one_of": "{value} is not one of {choices}.",
     "usage.not_integer": "Input should be a valid integer, unable to parse string as an integer",
-    "usage.not_number": "Input should be a valid number, unable to parse string as a number",
+    "usage.not_number": "give a number, such as 12.5 or 12,5",
     "usage.not_boolean": "Input should be a valid boolean, unable to interpret input",
     "usage.at_least": "Input should be greater than or equal to {limit}",
     "usage.at_most": "Input should be less than or equal to {limit}",

@@ -13,7 +13,7 @@ WORDS: dict[str, str] = {
     "usage.invalid_value": "Ongeldige waarde: {reason}",
     "usage.not_one_of": "{value} is geen geldige keuze; kies uit {choices}.",
     "usage.not_integer": "geef een geheel getal",
-    "usage.not_number": "geef een getal",
+    "usage.not_number": "geef een getal, zoals 12,5 of 12.5",
     "usage.not_boolean": "geef ja of nee (true/false)",
     "usage.at_least": "geef minstens {limit}",
     "usage.at_most": "geef hoogstens {limit}",
