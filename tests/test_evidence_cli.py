@@ -60,7 +60,8 @@ def test_a_value_may_be_typed_with_a_decimal_comma(cli, sprint):
            "--value", "9"))
     assert hyp(sprint, "H2")["evidence"][0]["values"] == [12.5, -0.25, 9.0]
     res = cli("evidence", "add", "H2", "-s", sprint, "--value", "1,2,3")
-    assert res.exit_code == 2 and "geef een getal, zoals 12,5 of 12.5" in " ".join(res.stderr.split())
+    assert res.exit_code == 2
+    assert "geef een getal, zoals 12,5 of 12.5" in " ".join(res.stderr.split())
     assert len(hyp(sprint, "H2")["evidence"]) == 1
 
 
