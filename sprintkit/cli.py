@@ -214,6 +214,11 @@ def main() -> None:
 
     A command line that names a command builds only that command's module: the others are
     not imported (every other line, and shell completion, gets the whole app)."""
+    # The imports and pydantic's model classes make many objects and no garbage: the collector
+    # waits until the command has used a second of processor time.
+    from sprintkit.files.collector import hold_while_starting
+
+    hold_while_starting()
     # No pydantic plugin instruments sprintkit's models; looking for plugins reads the metadata
     # of every installed package at every start. A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")

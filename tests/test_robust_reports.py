@@ -7,7 +7,7 @@ import gc
 import pytest
 from robust_support import copy_report_sprint
 
-from sprintkit.files.sprintfile import gc_paused
+from sprintkit.files.collector import gc_paused
 
 
 def test_the_collector_is_paused_and_restored():
@@ -41,3 +41,46 @@ def test_a_report_leaves_the_collector_on_and_writes_the_same_bytes(cli, tmp_pat
         gc.enable()
     assert again.exit_code == 0
     assert (tmp_path / "a.docx").read_bytes() == (tmp_path / "b.docx").read_bytes()
+
+
+HOLD_PROBE = """
+import gc, json, signal, sys, time
+from sprintkit.files.collector import gc_paused, hold_while_starting
+seen = {"held": hold_while_starting(0.3), "on_while_held": gc.isenabled()}
+with gc_paused():
+    pass
+seen["after_pause_while_held"] = gc.isenabled()
+with gc_paused():
+    end = time.process_time() + 0.6
+    while time.process_time() < end:  # the second passes inside a pause
+        pass
+    seen["in_pause_after_time"] = gc.isenabled()
+seen["after_pause_after_time"] = gc.isenabled()
+seen["handler_back"] = signal.getsignal(signal.SIGPROF) == signal.SIG_DFL
+print(json.dumps(seen))
+"""
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no CPU timer here")
+def test_the_collector_waits_for_a_commands_start_and_then_runs_as_usual():
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", HOLD_PROBE], capture_output=True, text=True,
+                          check=True)
+    assert json.loads(done.stdout) == {
+        "held": True, "on_while_held": False, "after_pause_while_held": False,
+        "in_pause_after_time": False, "after_pause_after_time": True, "handler_back": True}
+
+
+def test_a_profilers_timer_is_left_alone():
+    import subprocess
+    import sys
+
+    probe = ("import gc, signal\nsignal.signal(signal.SIGPROF, lambda *a: None)\n"
+             "from sprintkit.files.collector import hold_while_starting\n"
+             "print(hold_while_starting(), gc.isenabled())\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split() == ["False", "True"]

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sprintkit.errors import EditConflict, InvalidFile, NotFound
 from sprintkit.files.atomic import remove_leftovers, write_atomic
+from sprintkit.files.collector import gc_paused
 from sprintkit.files.lock import locked
 from sprintkit.files.safepath import refuse_link
 from sprintkit.files.schemafile import ensure_schema
@@ -218,24 +219,6 @@ def edit_sprint(path: Path | None) -> Iterator[ModelFile[Sprint]]:
         if text != loaded.doc.text:
             _save(file, text)
             ensure_schema(file, text, "sprint")
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file's data or a document is built: reading a
-    big sprint makes a hundred thousand objects that hold no cycles, and the collector would
-    scan the growing heap again and again (half the reading time of a 1.6 MB sprint, a third of
-    the time of a report with 8,000 hypotheses). Memory is the same with it paused; it runs
-    again afterwards, also when the work fails."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _save(path: Path, text: str) -> None:

@@ -86,7 +86,8 @@ def render(*, template: str, sprint: Path | None = None,
     ``out`` defaults to ``SPRINT/reports/<sprint-id>-<name>.<format>``; an existing folder gets
     the default file name inside it. ``format`` defaults to the suffix of ``out``, else docx.
     An existing file with another suffix than the format's is only replaced with ``force``."""
-    from sprintkit.files.sprintfile import gc_paused, load_sprint
+    from sprintkit.files.collector import gc_paused
+    from sprintkit.files.sprintfile import load_sprint
 
     opts = options or DocumentOptions()
     step = progress or (lambda *_: None)
@@ -116,7 +117,7 @@ def render_programme(*, template: str, programme: Path | None = None,
     stakeholders with middle management); ``out`` defaults to
     ``PROGRAMME/reports/<programme-id>-<name>.<format>`` and templates are looked up in the
     programme's ``templates/`` folder first. Every sprint must be readable."""
-    from sprintkit.files.sprintfile import gc_paused
+    from sprintkit.files.collector import gc_paused
 
     opts = options or DocumentOptions()
     with gc_paused():
@@ -222,7 +223,7 @@ def _render(subject: Subject, *, template: str, opts: DocumentOptions, step: Pro
                           resolved.output_word.get(language, resolved.name), fmt)
     check_target(target, fmt, opts.force, named=out is not None, folder=subject.folder)
     reference = _read_reference(opts.reference)
-    from sprintkit.files.sprintfile import gc_paused
+    from sprintkit.files.collector import gc_paused
     from sprintkit.render.context import build_context, document_date
     from sprintkit.render.document import markup_document, produce_document
 

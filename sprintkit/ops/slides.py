@@ -56,7 +56,7 @@ def slides(*, sprint: Path | None = None, programme: Path | None = None,
     ``force``). ``out`` defaults to ``FOLDER/reports/<id>-<word>.pptx``; ``reference`` is a
     .pptx whose master and layouts are used; ``draft`` adds the notes to the author as marked
     speaker notes."""
-    from sprintkit.files.sprintfile import gc_paused
+    from sprintkit.files.collector import gc_paused
     from sprintkit.i18n import msg, t
     from sprintkit.ops.reports import (
         Subject,

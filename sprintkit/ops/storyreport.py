@@ -149,7 +149,7 @@ def write_story_report(*, sprint: Path | None = None, out: Path | None = None,
                        draft: bool = False, force: bool = False) -> dict[str, Any]:
     """Write the story report; ``out`` defaults to ``SPRINT/reports/<id>-verhalenrapport.docx``
     (``story-report`` in English). The client copy (no ``draft``) has no notes to the author."""
-    from sprintkit.files.sprintfile import gc_paused
+    from sprintkit.files.collector import gc_paused
     from sprintkit.ops.reports import (
         check_lang,
         check_target,
