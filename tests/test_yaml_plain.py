@@ -173,3 +173,66 @@ def test_a_session_write_loads_no_round_trip_library(tmp_path) -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["True", "False"]
+
+
+VALUE_STYLES = [  # a file, and the path of a mapping in it whose plain values change
+    ("actions:\n- id: A1\n  status: todo\n  owner: Anna\n- id: A2\n  status: todo\n",
+     ("actions", 1)),
+    ("title: Oud\nitems:\n  - id: a\n    n: 1\n", ()),
+    ("h:\n    id: H1\n    title: 'een: twee'\n    n: 3   # telling\n    d: 2026-01-02\n", ("h",)),
+]
+
+
+def _changed(text: str, path, key, value) -> tuple[str | None, str | None]:
+    ok, old, root = fast_nodes(text)
+    assert ok
+    new = copy.deepcopy(old)
+    target = _target(new, path)
+    if key not in target:
+        return None, None
+    target[key] = value
+    fast = splice(text, root, old, new)
+    real = yamlsplice._one_value
+    try:
+        yamlsplice._one_value = lambda *a: None
+        ok, old2, root2 = fast_nodes(text)
+        slow = splice(text, root2, old2, new)
+    finally:
+        yamlsplice._one_value = real
+    for out in (fast, slow):
+        if out is not None:
+            ok, written = fast_plain(out)
+            assert ok and same(written, new)
+    return fast, slow
+
+
+def test_a_changed_plain_value_is_written_as_the_round_trip_writes_it() -> None:
+    counts = {"short": 0, "all": 0}
+    real = yamlsplice._one_value
+
+    def counted(*args):
+        out = real(*args)
+        counts["short"] += out is not None
+        counts["all"] += 1
+        return out
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(style=st.sampled_from(VALUE_STYLES),
+           key=st.sampled_from(["status", "owner", "title", "n", "d", "id"]),
+           value=st.one_of(FRIENDLY, SCALAR))
+    def check(style, key, value) -> None:
+        yamlsplice._one_value = counted
+        try:
+            fast, slow = _changed(*style, key, value)
+        finally:
+            yamlsplice._one_value = real
+        assert fast == slow
+
+    check()
+    assert counts["short"] >= counts["all"] // 3, counts
+
+
+def test_an_action_move_keeps_every_other_byte() -> None:
+    text = VALUE_STYLES[0][0]
+    fast, slow = _changed(text, ("actions", 1), "status", "doing")
+    assert fast == slow == text.replace("A2\n  status: todo", "A2\n  status: doing")

@@ -242,9 +242,9 @@ def _emit(run: _Run, lines: list[str], like: str) -> list[str]:
 
     if not run.new:
         return []  # the entries are removed
-    appended = _appended(run, lines, like)
-    if appended is not None:
-        return appended
+    short = _appended(run, lines, like) or _one_value(run, lines)
+    if short is not None:
+        return short
     # ruamel writes a top-level list indented by the file's offset: cut the lines so the run's
     # '-' stands there already, and end-of-line comments keep their columns
     at = min(indentation_of(like)[2], run.column) if run.sequence else 0
@@ -300,6 +300,34 @@ def _appended(run: _Run, lines: list[str], like: str) -> list[str] | None:
     if not ok or not same(written, run.new[kept:]):
         return None  # e.g. text that would read back as a number or a date
     return old_lines + added
+
+
+def _one_value(run: _Run, lines: list[str]) -> list[str] | None:
+    """When one key's plain value changed to another plain value (an action's status, a
+    hypothesis's title) on a line of its own with no comment: that line with the new value as
+    :mod:`yamlplain` writes it, without the round trip. ``None`` otherwise."""
+    from sprintkit.files.yamlfast import fast_plain
+    from sprintkit.files.yamlplain import scalar
+
+    if run.sequence or run.first != run.last or len(run.new) != 1 or list(run.old) != list(run.new):
+        return None
+    [(key, new)] = run.new.items()
+    if isinstance(new, (dict, list)) or isinstance(run.old[key], (dict, list)):
+        return None
+    line = lines[run.first]
+    pad = line[:run.column]
+    shown = scalar(new)
+    if (pad.strip() or shown is None or not isinstance(key, str) or scalar(key) != key
+            or not line[run.column:].startswith(key + ":") or "#" in line):
+        return None
+    was = line[run.column + len(key) + 1:].strip()
+    if not was or was[0] in "'\"|>&*!{[":
+        return None  # the round trip keeps the old value's quotes or style
+    text = f"{pad}{key}: {shown}"
+    ok, written = fast_plain(text[run.column:] + "\n")
+    if not ok or not same(written, run.new):
+        return None
+    return [text]
 
 
 # --- comparing data the way the merge does ---------------------------------------------------
