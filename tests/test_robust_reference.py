@@ -79,7 +79,7 @@ CASES = {
     "bomb": (lambda p: variant(p, extra=lambda z: zeros(z, "word/media/big.bin", 300)),
              "pakt uit tot 300 MiB (de grens is 100 MiB)"),
     "3 GB claimed": (lambda p: lying(variant(p), "word/styles.xml", 3_100_000_000),
-                     "pakt uit tot 2,957 MiB (de grens is 100 MiB)"),
+                     "pakt uit tot 2.957 MiB (de grens is 100 MiB)"),
     "dense part": (lambda p: variant(p, extra=lambda z: zeros(z, "word/media/big.bin", 50)),
                    "keer groter uit dan het ingepakt is"),
     "lying directory": (lambda p: lying(variant(p, extra=lambda z: zeros(

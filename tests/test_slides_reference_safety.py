@@ -80,7 +80,7 @@ CASES = {
     "bomb": (lambda p: variant(p, extra=lambda z: zeros(z, "ppt/media/big.bin", 300)),
              "de .pptx pakt uit tot 300 MiB (de grens is 100 MiB)"),
     "3 GB claimed": (lambda p: lying(variant(p), "ppt/presentation.xml", 3_100_000_000),
-                     "pakt uit tot 2,95"),
+                     "pakt uit tot 2.95"),
     "dense part": (lambda p: variant(p, extra=lambda z: zeros(z, "ppt/media/big.bin", 50)),
                    "keer groter uit dan het ingepakt is"),
     "lying directory": (lambda p: lying(variant(p, extra=lambda z: zeros(
