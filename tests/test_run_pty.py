@@ -347,7 +347,7 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     child.expect("expected a date")
     say("2026-04-29")
     child.expect("5/5")
-    say("")                                     # optional: Enter leaves it open
+    say("")                                     # optional: Enter leaves it empty
     child.expect("Phase done: Preparing and briefing")
     timer()
     child.expect("1/3 What stood out")
@@ -411,5 +411,11 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     text = (folder / "plan.md").read_text(encoding="utf-8")
     assert "Karin Smit" in text and "Team leads North and South" in text
     assert model.phases["prepare"].outputs["run_start"] == "2026-04-29"
-    assert model.phases["learn"].skipped_outputs == ["surprises"]
+    assert model.phases["learn"].skipped_outputs == ["surprises"]           # `-`: skipped
+    assert model.phases["decide"].skipped_outputs == ["plan_communication"]
+    assert model.phases["prepare"].skipped_outputs == []                    # Enter: left empty
+    assert model.phases["prepare"].outputs["briefing_questions"] is None
+    assert model.phases["decide"].outputs["plan_risks"] is None
+    status = cli("status", "-s", folder)
+    assert "· 2 skipped" in status.output, status.output   # surprises, plan_communication
     assert cli("validate", folder).exit_code == 0
