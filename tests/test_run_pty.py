@@ -202,13 +202,18 @@ def test_a_pasted_text_or_list_comes_whole_with_its_empty_lines(tmp_path):
     child.send("Eerste punt\nTweede punt\n\nDerde punt\n")
     child.expect("4 regels geplakt")
     child.expect("  4. ")                           # numbered on, no prompts inside the paste
+    child.send("Vierde punt\nVijfde punt\nZesde punt")  # copied without its last newline
+    child.expect("3 regels geplakt")
+    assert child.before.rstrip(" ").endswith("Vijfde punt\r\nZesde punt\r\n")  # no prompt
+    child.expect("  7. ")
     child.sendline("")
     child.expect("4/4 Welke aannames zijn cruciaal")
     interrupt(child)
     child.close()
     frame = load_sprint(folder).model.phases["frame"]
     assert frame.outputs["experiment_goal"] == "Eerste alinea\n\nTweede alinea"
-    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt"]
+    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt",
+                                            "Vierde punt", "Vijfde punt", "Zesde punt"]
 
 
 def test_a_work_form_whose_name_holds_its_id_is_not_followed_by_it_again(tmp_path):
