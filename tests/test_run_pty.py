@@ -202,13 +202,18 @@ def test_a_pasted_text_or_list_comes_whole_with_its_empty_lines(tmp_path):
     child.send("Eerste punt\nTweede punt\n\nDerde punt\n")
     child.expect("4 regels geplakt")
     child.expect("  4. ")                           # numbered on, no prompts inside the paste
+    child.send("Vierde punt\nVijfde punt\nZesde punt")  # copied without its last newline
+    child.expect("3 regels geplakt")
+    assert child.before.rstrip(" ").endswith("Vijfde punt\r\nZesde punt\r\n")  # no prompt
+    child.expect("  7. ")
     child.sendline("")
     child.expect("4/4 Welke aannames zijn cruciaal")
     interrupt(child)
     child.close()
     frame = load_sprint(folder).model.phases["frame"]
     assert frame.outputs["experiment_goal"] == "Eerste alinea\n\nTweede alinea"
-    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt"]
+    assert frame.outputs["assumptions"] == ["Eerste punt", "Tweede punt", "Derde punt",
+                                            "Vierde punt", "Vijfde punt", "Zesde punt"]
 
 
 def test_a_work_form_whose_name_holds_its_id_is_not_followed_by_it_again(tmp_path):
@@ -347,7 +352,7 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     child.expect("expected a date")
     say("2026-04-29")
     child.expect("5/5")
-    say("")                                     # optional: Enter leaves it open
+    say("")                                     # optional: Enter leaves it empty
     child.expect("Phase done: Preparing and briefing")
     timer()
     child.expect("1/3 What stood out")
@@ -411,5 +416,11 @@ def test_a_whole_experiment_sprint_at_the_terminal(tmp_path, cli):
     text = (folder / "plan.md").read_text(encoding="utf-8")
     assert "Karin Smit" in text and "Team leads North and South" in text
     assert model.phases["prepare"].outputs["run_start"] == "2026-04-29"
-    assert model.phases["learn"].skipped_outputs == ["surprises"]
+    assert model.phases["learn"].skipped_outputs == ["surprises"]           # `-`: skipped
+    assert model.phases["decide"].skipped_outputs == ["plan_communication"]
+    assert model.phases["prepare"].skipped_outputs == []                    # Enter: left empty
+    assert model.phases["prepare"].outputs["briefing_questions"] is None
+    assert model.phases["decide"].outputs["plan_risks"] is None
+    status = cli("status", "-s", folder)
+    assert "· 2 skipped" in status.output, status.output   # surprises, plan_communication
     assert cli("validate", folder).exit_code == 0

@@ -110,6 +110,33 @@ def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
         "Gezinsmanagers zijn sneller"]
 
 
+def test_critical_assumptions_are_picked_by_a_range_of_numbers(tmp_path, cli):
+    folder = _framed(tmp_path, cli)
+    child = spawn(["run", "-s", str(folder), "--phase", "frame"], tmp_path, tmp_path / "home")
+    _no_timer(child)
+    for n in (1, 2, 3):
+        child.expect(f"{n}/4 ")
+        child.sendline("")
+    child.expect("4/4 Welke aannames zijn cruciaal")
+    child.expect(r"1,5 of 1-4 op één regel")
+    child.sendline("1-2")                            # a range picks items 1 and 2
+    child.expect("→ Gezinsmanagers zijn sneller")
+    child.expect("→ Ouders begrijpen het plan")
+    child.sendline("3 - 9")                          # 9 is no item: refused, nothing taken
+    child.expect("kies een nummer van 1 tot 5")
+    child.sendline("4 - 5")                          # spaces around the hyphen
+    child.expect("→ Het format past in het systeem")
+    child.sendline("Week 1-2 evalueren")             # not only numbers: an item as typed
+    child.sendline("")
+    child.expect("Fase klaar")
+    interrupt(child)
+    child.close()
+    frame = load_sprint(folder).model.phases["frame"].outputs
+    assert frame["critical_assumptions"] == [
+        "Gezinsmanagers zijn sneller", "Ouders begrijpen het plan", "Teams willen meedoen",
+        "Het format past in het systeem", "Week 1-2 evalueren"]
+
+
 def _all_but_the_sample_plan(tmp_path, cli):
     import yaml
     from run_support import answers_for

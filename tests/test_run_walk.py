@@ -306,6 +306,40 @@ def test_run_offers_the_skipped_questions_after_the_phases(tmp_path):
     assert frame.skipped_outputs == [] and frame.status == "done"
 
 
+def test_an_optional_question_left_empty_is_not_skipped_and_not_asked_again(tmp_path, cli):
+    folder = make_sprint(tmp_path / "s")
+    text = (folder / "sprint.yaml").read_text(encoding="utf-8").replace(
+        "phases: {}", "phases:\n  frame:\n    status: skipped\n  design:\n    status: skipped\n"
+        "  prepare:\n    status: skipped\n  run:\n    status: skipped\n  learn:\n"
+        "    status: todo\n  decide:\n    status: skipped\n")
+    (folder / "sprint.yaml").write_text(text, encoding="utf-8")
+    person = Person([Reply("skip"), Reply("keep"), Reply("skip")])  # -, Enter (optional), -
+    session = Session()
+    result = _run(folder, person, session=session)
+    assert [key for key, _, _ in person.asked] == ["learn.key_learnings", "learn.surprises",
+                                                   "learn.adjustments"]
+    learn = _model(folder).phases["learn"]
+    assert learn.skipped_outputs == ["key_learnings", "adjustments"]  # skipped on purpose
+    assert "surprises" in learn.outputs and learn.outputs["surprises"] is None
+    assert "      surprises:\n" in (folder / "sprint.yaml").read_text(encoding="utf-8")
+    offer = [("learn.key_learnings", True), ("learn.adjustments", True)]
+    assert person.offers == [offer]                       # not the one left empty
+    assert result.skipped == ["learn.key_learnings", "learn.adjustments"] and session.saved == 0
+    again = Person([])
+    _run(folder, again)                                   # the next run asks none again
+    assert again.asked == [] and again.offers == [offer]
+    status = cli("status", "-s", folder)
+    assert "overgeslagen: Belangrijkste lessen; Welke aanpassingen" in status.output
+    assert "verraste" not in status.output and "2 overgeslagen" in status.output
+    # --phase goes through it again; an answer then fills it, a skip makes it skipped
+    person = Person(["Schrijven met het gezin werkt", "Crisiszaken duren langer",
+                     "Korte variant"])
+    _run(folder, person, phase="learn")
+    learn = _model(folder).phases["learn"]
+    assert learn.outputs["surprises"] == ["Crisiszaken duren langer"]
+    assert learn.skipped_outputs == [] and cli("validate", folder).exit_code == 0
+
+
 def test_yes_to_the_evidence_is_refused_while_a_hypothesis_has_none(tmp_path):
     import yaml
     from run_support import answers_for

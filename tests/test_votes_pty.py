@@ -1,6 +1,7 @@
 """A big group's dot vote in the real walkthrough, in a pseudo-terminal: totals typed per item
-and by number, a pasted column (a wrong one refused whole, one without its last newline
-completed by Enter), the group's bound, the running tally, and what is saved."""
+and by number, a pasted column (a wrong one refused whole, one without its last newline taken
+at once, a short one completed by the next line), the group's bound, the running tally, and
+what is saved."""
 
 from __future__ import annotations
 
@@ -55,14 +56,19 @@ def test_totals_typed_and_a_pasted_column_are_tallied_and_saved(tmp_path):
     child.send("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n")     # a column of ten for nine items
     child.expect("de geplakte kolom heeft 10 getallen, maar er zijn 9 punten; er is niets")
     child.expect("2. Gezinnen moeten hun verhaal")
-    child.send("28\n22\n18\n17\n12\n11\n9\n6\n")      # copied without its last newline …
-    child.expect("2. Gezinnen moeten hun verhaal")
-    child.sendline("3")                                # … the last number comes with Enter
+    child.send("28\n22\n18\n17\n12\n11\n9\n6\n3")       # copied without its last newline:
+    child.expect("9 getallen geplakt")                # taken whole at once, no prompt again
+    assert child.before.endswith("\n6\r\n3\r\n")       # the last number, then no prompt
+    child.expect("126 van hoogstens 135 stippen")
+    child.expect("nummer=aantal, of Enter om af te ronden")
+    child.send("29\n22\n18\n17\n12\n11\n9\n6\n")      # a column that comes short …
+    child.expect("nummer=aantal, of Enter om af te ronden")
+    child.sendline("2")                                # … is completed by the next line
     child.expect("9 getallen geplakt")
     child.expect("126 van hoogstens 135 stippen")
     child.expect("nummer=aantal, of Enter om af te ronden")
     child.sendline("1=100")
-    child.expect("dan zijn er 198 stippen, meer dan de 135")
+    child.expect("dan zijn er 197 stippen, meer dan de 135")
     child.expect("nummer=aantal, of Enter om af te ronden")
     child.sendline("")
     child.expect("Uitslag")
@@ -70,7 +76,7 @@ def test_totals_typed_and_a_pasted_column_are_tallied_and_saved(tmp_path):
     interrupt(child)
     child.close()
     votes = load_sprint(folder).model.phases["prioritise"].outputs["pain_point_votes"]
-    assert list(votes.values()) == [28, 22, 18, 17, 12, 11, 9, 6, 3]
+    assert list(votes.values()) == [29, 22, 18, 17, 12, 11, 9, 6, 2]
     assert next(iter(votes)) == "Lange wachtlijsten voor specialistische jeugdhulp"
     text = (folder / "sprint.yaml").read_text(encoding="utf-8")
     assert "  # 3. Knelpunten prioriteren (1h30m, dag 2)" in text

@@ -259,6 +259,19 @@ def test_a_list_that_picks_from_an_earlier_list_takes_numbers_as_its_items():
     # nothing to pick from yet: kept as typed
     assert coerce_answer(s, ["1"], AnswerContext({})) == ["1"]
     assert picked_items("1, 5", ["a"]) == [1, 5]
+    # ranges: 1-3, 2-3,1 and with spaces; free text with digits and a hyphen stays free text
+    assert coerce_answer(s, ["1-3"], ITEMS, typed=True) == ["Wachtlijst", "Buurtteam", "Telefoon"]
+    assert coerce_answer(s, ["2-3,1"], ITEMS) == ["Buurtteam", "Telefoon", "Wachtlijst"]
+    assert coerce_answer(s, ["1 - 2"], ITEMS) == ["Wachtlijst", "Buurtteam"]
+    assert coerce_answer(s, ["3-2"], ITEMS) == ["Telefoon", "Buurtteam"]
+    assert coerce_answer(s, ["Week 1-2 evalueren", "1-2 weken"], ITEMS) == [
+        "Week 1-2 evalueren", "1-2 weken"]
+    with pytest.raises(AnswerError, match="choose from 1 to 3"):
+        coerce_answer(s, ["2-5"], ITEMS)
+    with pytest.raises(AnswerError, match="twice"):
+        coerce_answer(s, ["1-2, 2"], ITEMS)
+    assert picked_items("1-1000000000", ["a"]) == [1, 1000000000]  # refused, never counted out
+    assert picked_items("1-", ["a"]) is None and picked_items("1--2", ["a"]) is None
     assert picked_items("1 plan", ["a"]) is None and picked_items("1", None) is None
 
 

@@ -124,15 +124,27 @@ def _list(spec: OutputSpec, value: Any, ctx: AnswerContext, strict: bool, typed:
     return items
 
 
-_NUMBERS = re.compile(r"^\d+(?:[\s,;]+\d+)*$")
+_PICK = r"\d+(?:\s*-\s*\d+)?"
+_NUMBERS = re.compile(rf"^{_PICK}(?:(?:\s*[,;]\s*|\s+){_PICK})*$")
 
 
 def picked_items(text: str, items: list[str] | None) -> list[int] | None:
-    """The item numbers in a line that holds only numbers (``1``, ``1,5``, ``1 5``) when there
-    are ``items`` to pick from; ``None`` for any other line (it is an item as typed)."""
-    if not items or not _NUMBERS.match(text.strip()):
+    """The item numbers in a line that holds only numbers and ranges (``1``, ``1,5``, ``1 5``,
+    ``1-4``, ``2-3,5``, ``1 - 4``) when there are ``items`` to pick from; ``None`` for any
+    other line (it is an item as typed). A range runs both ways (``4-2`` is 4, 3, 2); one
+    with an end beyond the items gives just its ends, for the caller to refuse."""
+    line = text.strip()
+    if not items or not _NUMBERS.match(line):
         return None
-    return [int(n) for n in re.split(r"[\s,;]+", text.strip())]
+    numbers: list[int] = []
+    for a, b in re.findall(r"(\d+)(?:\s*-\s*(\d+))?", line):
+        first, last = int(a), int(b or a)
+        if not (1 <= first <= len(items) and 1 <= last <= len(items)):
+            numbers += dict.fromkeys((first, last))
+            continue
+        step = 1 if last >= first else -1
+        numbers += range(first, last + step, step)
+    return numbers
 
 
 def _picked(spec: OutputSpec, item: str, earlier: list[str] | None,

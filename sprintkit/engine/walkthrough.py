@@ -6,8 +6,8 @@ order; a step whose ``when`` condition does not hold (for the answers so far, ov
 is passed over. Two modes:
 
 * **resume** (``sprintkit run``): every phase of the method is in scope, but only steps that
-  are neither answered nor skipped are visited, and phases that are done or skipped are passed
-  over — so a new run starts exactly at the first unanswered prompt;
+  are neither answered, skipped nor left empty are visited, and phases that are done or
+  skipped are passed over — so a new run starts exactly at the first unanswered prompt;
 * **revisit** (``sprintkit run --phase ID``): only that phase, and every step of it, with the
   saved answers as defaults.
 
@@ -17,9 +17,10 @@ unanswered, in phases that are not done — and walks only those (:meth:`Walkthr
 Going back (``<``) moves to the previous step that applies, answered or not; going forward
 again visits every step up to the furthest one already reached before it returns to the mode's
 own rule, so nothing in between is silently passed over. Skipping (``-``) records the output in
-the phase's ``skipped_outputs``. A phase is done when its exit criteria hold
-(:func:`sprintkit.engine.progress.criteria_hold`); it is *closed* — its state set — when the
-walk leaves it.
+the phase's ``skipped_outputs``; an optional question left empty (Enter) is saved as an empty
+answer instead, so it is neither asked nor offered again. A phase is done when its exit
+criteria hold (:func:`sprintkit.engine.progress.criteria_hold`); it is *closed* — its state
+set — when the walk leaves it.
 
 Pure logic over the models: no files, no terminal."""
 
@@ -116,6 +117,13 @@ class Walkthrough:
         state = self.state(step.phase)
         return state is not None and step.output in state.skipped_outputs
 
+    def left_empty(self, step: Step) -> bool:
+        """Whether ``step`` is an optional question the facilitator left empty (Enter): its
+        output is saved without an answer. Not skipped, so not offered again."""
+        state = self.state(step.phase)
+        return (state is not None and step.output in state.outputs
+                and not is_filled(state.outputs[step.output]) and not self.spec(step).required)
+
     # --- the steps --------------------------------------------------------------------------
 
     def steps(self) -> list[Step]:
@@ -142,7 +150,8 @@ class Walkthrough:
         state = self.state(step.phase)
         if state is not None and state.status in ("done", "skipped"):
             return False
-        return not is_filled(self.saved(step)) and not self.skipped(step)
+        return not is_filled(self.saved(step)) and not self.skipped(step) \
+            and not self.left_empty(step)
 
     def is_open(self, step: Step) -> bool:
         """Whether ``step`` is an open question: in a phase that is neither done nor skipped,

@@ -68,6 +68,7 @@ from sprintkit.ops.run_changes import (
     now,
     phase_state,
     put_answer,
+    put_empty,
     put_skip,
     touch,
 )
@@ -361,9 +362,9 @@ class _Walker:
                 return
             if ask.default_from == "method":
                 value = ask.default
-            elif not spec.required:
-                self._save_entry(step, {"kind": "skip"},
-                                 lambda m: put_skip(m, step.phase, step.output))
+            elif not spec.required:  # left empty: not skipped, and not asked again
+                self._save_entry(step, {"kind": "empty"},
+                                 lambda m: put_empty(m, step.phase, step.output))
                 return
             else:
                 raise AnswerError(t("walkthrough.needed", self.lang),
@@ -435,7 +436,7 @@ class _Walker:
             journal = write_journal(self.path, pending)
             self.session.pending = len(pending)
             self._wait(exc, journal)
-        if entry["kind"] != "skip":  # a skipped question is not an answer saved
+        if entry["kind"] not in ("skip", "empty"):  # nor is a question skipped or left empty
             self.session.saved += 1
         self.walk.refresh(self.model)
 

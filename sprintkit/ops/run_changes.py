@@ -88,6 +88,19 @@ def put_skip(model: Sprint, phase_id: str, output_id: str) -> None:
         touch(state)
 
 
+def put_empty(model: Sprint, phase_id: str, output_id: str) -> None:
+    """An optional question left empty (Enter with nothing shown): kept as an empty answer, so
+    the walk does not ask it again, and no longer counted as skipped."""
+    state = phase_state(model, phase_id)
+    if is_filled(state.outputs.get(output_id)):
+        return
+    if output_id not in state.outputs:
+        state.outputs[output_id] = None
+    if output_id in state.skipped_outputs:
+        state.skipped_outputs.remove(output_id)
+    touch(state)
+
+
 def touch(state: Any) -> None:
     if state.status == "todo":
         state.status = "in_progress"
@@ -216,5 +229,7 @@ def _replay(model: Sprint, method: Method, entry: dict[str, Any], clean: Cleaner
         add_card(model, phase_id, clean_card(dict(entry["card"]), clean))
     elif kind == "skip":
         put_skip(model, phase_id, output_id)
+    elif kind == "empty":
+        put_empty(model, phase_id, output_id)
     else:
         put_answer(model, method, phase_id, output_id, entry["value"], clean=clean)

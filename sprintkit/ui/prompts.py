@@ -48,7 +48,8 @@ PASTE_WAIT = 0.05
 
 
 def pasted() -> list[str]:
-    """The lines already waiting on a terminal (the rest of a paste), read at once. On Windows
+    """The lines already waiting on a terminal (the rest of a paste), read at once, with the
+    last line of a paste copied without its final newline (:func:`unended`). On Windows
     ``select`` cannot wait on a console, so pasted lines arrive one by one, as if typed."""
     if os.name == "nt":
         return []
@@ -59,9 +60,43 @@ def pasted() -> list[str]:
         found: list[str] = []
         while select.select([fd], [], [], PASTE_WAIT)[0]:
             found.append(line("").rstrip("\r"))
+        if found:  # lines came together: a paste, and what waits after it is its last line
+            found += unended(fd)
         return found
     except (OSError, ValueError):
         return []
+
+
+def unended(fd: int) -> list[str]:
+    """What still waits on the terminal, chiefly the last line of a paste copied without its
+    final newline. The terminal's line editing holds such a line back until Enter, so it is
+    read with line editing off for a moment; the terminal already shows it, and the cursor
+    goes to the next line as if Enter had been pressed."""
+    import termios
+
+    try:
+        before = termios.tcgetattr(fd)
+    except termios.error:
+        return []
+    if not before[3] & termios.ICANON:
+        return []
+    raw = list(before)
+    raw[3] &= ~termios.ICANON
+    raw[6] = list(before[6])
+    raw[6][termios.VMIN], raw[6][termios.VTIME] = 0, 0
+    data = b""
+    try:
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+        while chunk := os.read(fd, 4096):
+            data += chunk
+    finally:
+        termios.tcsetattr(fd, termios.TCSANOW, before)
+    text = data.decode(sys.stdin.encoding or "utf-8", errors="replace")
+    if not text:
+        return []
+    if not text.endswith("\n"):
+        out().print()
+    return [part.rstrip("\r") for part in text.removesuffix("\n").split("\n")]
 
 
 def inner_blanks_kept(block: list[str]) -> tuple[list[str], bool]:

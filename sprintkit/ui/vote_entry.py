@@ -51,7 +51,8 @@ def enter_totals(view: Any, ask: Ask) -> Any:
         if not block:
             break
         while _short_column(block, len(items)):
-            # a column copied without its last newline: its last number comes with Enter
+            # a column that came short (a paste of two lines without its last newline, or the
+            # rest still on its way): the next line completes it
             more = prompts.line(esc(prompt)).rstrip("\r")
             if not more.strip():
                 break

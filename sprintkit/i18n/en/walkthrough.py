@@ -20,7 +20,7 @@ WORDS: dict[str, str] = {
     "walkthrough.multiline": "several lines; an empty line finishes",
     "walkthrough.list": "one item per line; an empty line finishes",
     "walkthrough.list_keep": "Enter keeps this list; [bold]+[/bold] adds to it; or type a new one",
-    "walkthrough.list_pick": "Pick by number (1, 5 or 1,5 on one line), or type an item of your own",
+    "walkthrough.list_pick": "Pick by number (1, 5, 1,5 or 1-4 on one line), or type an item of your own",
     "walkthrough.list_add": "adds to it; or pick/type a new list",
     "walkthrough.list_taken_back": "taken back: {item}",
     "walkthrough.list_skip_first": "- works on the first line only; an empty line finishes the list",

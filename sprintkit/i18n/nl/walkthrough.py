@@ -20,7 +20,7 @@ WORDS: dict[str, str] = {
     "walkthrough.multiline": "meerdere regels; een lege regel rondt af",
     "walkthrough.list": "één punt per regel; een lege regel rondt af",
     "walkthrough.list_keep": "Enter houdt deze lijst; [bold]+[/bold] vult hem aan; of typ een nieuwe",
-    "walkthrough.list_pick": "Kies met nummers (1, 5 of 1,5 op één regel), of typ een eigen punt",
+    "walkthrough.list_pick": "Kies met nummers (1, 5, 1,5 of 1-4 op één regel), of typ een eigen punt",
     "walkthrough.list_add": "vult hem aan; of kies/typ een nieuwe lijst",
     "walkthrough.list_taken_back": "weggehaald: {item}",
     "walkthrough.list_skip_first": "- werkt alleen op de eerste regel; een lege regel rondt de lijst af",
