@@ -13,30 +13,65 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-_OPENINGS = [
-    "Toen we voor het eerst contact hadden met het team",
-    "Na het gesprek op school",
-    "In de weken dat we op de wachtlijst stonden",
-    "Bij de overdracht naar het sociaal team",
-    "Tijdens het huisbezoek",
-    "Na de escalatie in het voorjaar",
-    "Toen de hulp eindelijk begon",
-]
-_MIDDLES = [
-    "voelde ik me gehoord, omdat de gezinsmanager echt de tijd nam",
-    "wist niemand precies wie wat deed, en moesten we ons verhaal opnieuw vertellen",
-    "duurde het lang voordat er iets gebeurde, terwijl de zorgen groter werden",
-    "werd er samen met ons een plan gemaakt dat paste bij ons gezin",
-    "liep de samenwerking tussen de organisaties soepel en snel",
-    "merkten we dat de afspraken niet werden nagekomen",
-]
-_ENDINGS = [
-    "Dat heeft veel verschil gemaakt.",
-    "Ik hoop dat dit beter wordt voor andere gezinnen.",
-    "Achteraf ben ik er dankbaar voor.",
-    "Het kostte veel energie.",
-    "We weten nu beter waar we terecht kunnen.",
-]
+_FRAGMENTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "nl": (
+        (
+            "Toen we voor het eerst contact hadden met het team",
+            "Na het gesprek op school",
+            "In de weken dat we op de wachtlijst stonden",
+            "Bij de overdracht naar het sociaal team",
+            "Tijdens het huisbezoek",
+            "Na de escalatie in het voorjaar",
+            "Toen de hulp eindelijk begon",
+        ),
+        (
+            "voelde ik me gehoord, omdat de gezinsmanager echt de tijd nam",
+            "wist niemand precies wie wat deed, en moesten we ons verhaal opnieuw vertellen",
+            "duurde het lang voordat er iets gebeurde, terwijl de zorgen groter werden",
+            "werd er samen met ons een plan gemaakt dat paste bij ons gezin",
+            "liep de samenwerking tussen de organisaties soepel en snel",
+            "merkten we dat de afspraken niet werden nagekomen",
+        ),
+        (
+            "Dat heeft veel verschil gemaakt.",
+            "Ik hoop dat dit beter wordt voor andere gezinnen.",
+            "Achteraf ben ik er dankbaar voor.",
+            "Het kostte veel energie.",
+            "We weten nu beter waar we terecht kunnen.",
+        ),
+    ),
+    "en": (
+        (
+            "When we first had contact with the team",
+            "After the conversation at school",
+            "In the weeks we were on the waiting list",
+            "At the handover to the social team",
+            "During the home visit",
+            "After the escalation in the spring",
+            "When the help finally started",
+        ),
+        (
+            "I felt heard, because the family manager really took the time",
+            "nobody knew exactly who did what, and we had to tell our story again",
+            "it took a long time before anything happened, while our worries grew",
+            "a plan that suited our family was made together with us",
+            "the cooperation between the organisations went smoothly and quickly",
+            "we noticed that agreements were not kept",
+        ),
+        (
+            "That made a big difference.",
+            "I hope this gets better for other families.",
+            "Looking back, I am grateful for it.",
+            "It took a lot of energy.",
+            "We now know better where we can turn.",
+        ),
+    ),
+}
+"""The fragments of the stories' texts per language: the same number in each, so that a seed
+gives the same stories (dates, perspectives, answers) in either language."""
+
+_CONSENT = {"nl": ("ja", "nee"), "en": ("yes", "no")}
+"""The consent_quote answers per language (the import reads both)."""
 
 
 def _weights(n: int, drift: float, index: int) -> list[float]:
@@ -47,10 +82,14 @@ def _weights(n: int, drift: float, index: int) -> list[float]:
 
 def fictional_rows(method: Any, n: int, *, seed: int = 2026, start_year: int = 2025,
                    periods: int = 4, drift: float = 0.35, consent_share: float = 0.4,
-                   ) -> Iterator[dict[str, str]]:
+                   lang: str = "nl") -> Iterator[dict[str, str]]:
     """``n`` story rows as CSV cells (date, perspective, text, one per signifier,
-    consent_quote), spread evenly over ``periods`` half-years from ``start_year``."""
+    consent_quote), spread evenly over ``periods`` half-years from ``start_year``; the texts
+    and the consent answers in ``lang`` (``nl`` or ``en``; anything else reads as Dutch), the
+    answers to the signifiers as the method's ids."""
     rng = random.Random(seed)
+    openings, middles, endings = _FRAGMENTS.get(lang, _FRAGMENTS["nl"])
+    yes, no = _CONSENT.get(lang, _CONSENT["nl"])
     perspectives = [p.id for p in method.perspectives]
     for i in range(n):
         period_index = i * periods // max(n, 1)
@@ -59,8 +98,8 @@ def fictional_rows(method: Any, n: int, *, seed: int = 2026, start_year: int = 2
         row = {
             "date": day.isoformat(),
             "perspective": rng.choice(perspectives),
-            "text": " ".join([rng.choice(_OPENINGS), rng.choice(_MIDDLES) + ".",
-                              rng.choice(_ENDINGS)]),
+            "text": " ".join([rng.choice(openings), rng.choice(middles) + ".",
+                              rng.choice(endings)]),
         }
         for sig in method.signifiers:
             if rng.random() < 0.05:  # some questions stay unanswered
@@ -85,7 +124,7 @@ def fictional_rows(method: Any, n: int, *, seed: int = 2026, start_year: int = 2
                 total = sum(raw)
                 a, b = round(100 * raw[0] / total), round(100 * raw[1] / total)
                 row[sig.id] = f"{a}/{b}/{100 - a - b}"
-        row["consent_quote"] = "ja" if rng.random() < consent_share else "nee"
+        row["consent_quote"] = yes if rng.random() < consent_share else no
         yield row
 
 

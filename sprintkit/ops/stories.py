@@ -52,7 +52,8 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
                    start_year: int = 2025, periods: int = 2, out: Path | None = None,
                    delimiter: str = ",", force: bool = False) -> str:
     """Fictional stories for the sprint's method as CSV (for practice, demos and benchmarks):
-    deterministic for a seed, spread over half-years from ``start_year``, with shifts."""
+    deterministic for a seed, spread over half-years from ``start_year``, with shifts; the
+    texts and consent answers in the sprint's language."""
     from sprintkit.engine.storygen import fictional_columns, fictional_rows
     from sprintkit.files.csvwrite import csv_records
 
@@ -61,7 +62,8 @@ def sample_stories(*, sprint: Path | None = None, count: int = 200, seed: int = 
     ctx = context(sprint)
     if out is not None:
         check_output(Path(out), ctx, force)
-    rows = fictional_rows(ctx.method, count, seed=seed, start_year=start_year, periods=periods)
+    rows = fictional_rows(ctx.method, count, seed=seed, start_year=start_year, periods=periods,
+                          lang=ctx.lang)
     text = csv_records(fictional_columns(ctx.method), rows, delimiter=delimiter)
     if out is not None:
         from sprintkit.files.atomic import write_atomic

@@ -38,8 +38,6 @@ def _parts(shares: list[float], lang: str) -> str:
 
 
 def print_summary(result: dict[str, Any]) -> None:
-    from rich.table import Table
-
     lang = result.get("language", "nl")
     w = words(lang)
     out = console.out()
@@ -52,32 +50,54 @@ def print_summary(result: dict[str, Any]) -> None:
               + (f" · {w['perspective']} {result['filters']['perspective']}"
                  if result["filters"]["perspective"] else ""), markup=False)
     for sig in result["signifiers"]:
-        table = Table(title=sig["question"], title_justify="left", show_edge=False,
-                      pad_edge=False, expand=False)
-        longest = max((len(a["label"]) for a in sig["answers"]), default=8)
-        table.add_column(w["answer"], overflow="fold", min_width=min(longest, 22), max_width=30)
-        for g in groups:
-            table.add_column(f"{g['label']}\n(n={sig['columns'][g['key']]['n_shown']})",
-                             justify="right" if many or g["key"] else "left",
-                             overflow="fold", min_width=9)
-        for answer in sig["answers"]:
-            cells = []
-            for g in groups:
-                col = sig["columns"][g["key"]]
-                shown = col["shown"][answer["id"]]
-                share = col["shares"][answer["id"]]
-                text = f"{shown:>5} {pct(share, lang):>4}"
-                if not many and g["key"] == "":
-                    text += " " + bar(share)
-                cells.append(text)
-            table.add_row(answer["label"], *cells)
-        extra = _extra_row(sig, groups, w, lang)
-        if extra:
-            table.add_row(*extra, style="dim")
-        out.print(table, markup=False)
-        out.print()
+        _print_signifier(sig, groups, many, w, lang)
     print_hard_data(result.get("hard_data"), lang)
     out.print(w["privacy_note"].format(min_cell=result["min_cell"]), style="dim", markup=False)
+
+
+def _print_signifier(sig: dict[str, Any], groups: list[dict[str, Any]], many: bool,
+                     w: dict[str, str], lang: str) -> None:
+    """One signifier's table: its answers down, a column per group; in parts when the groups
+    do not fit side by side."""
+    from rich.table import Table
+
+    from sprintkit.ui.storytables import extent, parts
+
+    out = console.out()
+    labels = [answer["label"] for answer in sig["answers"]]
+    heads = [f"{g['label']}\n(n={sig['columns'][g['key']]['n_shown']})" for g in groups]
+    rows = []
+    for answer in sig["answers"]:
+        cells = []
+        for g in groups:
+            col = sig["columns"][g["key"]]
+            shown = col["shown"][answer["id"]]
+            share = col["shares"][answer["id"]]
+            text = f"{shown:>5} {pct(share, lang):>4}"
+            if not many and g["key"] == "":
+                text += " " + bar(share)
+            cells.append(text)
+        rows.append(cells)
+    extra = _extra_row(sig, groups, w, lang)
+    least = min(max((len(label) for label in labels), default=8), 22)
+    first = extent([w["answer"], *labels, *extra[:1]], least=least, most=30)
+    columns = [extent([head], [row[i] for row in rows] + extra[1 + i:2 + i], least=9)
+               for i, head in enumerate(heads)]
+    for n, part in enumerate(parts([first], columns, out.width)):
+        widths = part.column_widths()
+        table = Table(title=sig["question"] if n == 0 else None, title_justify="left",
+                      show_edge=False, pad_edge=False, expand=False)
+        table.add_column(w["answer"], overflow="fold", min_width=least, max_width=30,
+                         width=widths[0])
+        for i, width in zip(part.columns, widths[1:], strict=True):
+            table.add_column(heads[i], justify="right" if many or groups[i]["key"] else "left",
+                             overflow="fold", min_width=9, width=width)
+        for label, cells in zip(labels, rows, strict=True):
+            table.add_row(label, *(cells[i] for i in part.columns))
+        if extra:
+            table.add_row(extra[0], *(extra[1 + i] for i in part.columns), style="dim")
+        out.print(table, markup=False)
+        out.print()
 
 
 def _extra_row(sig: dict[str, Any], groups: list[dict[str, Any]], w: dict[str, str],
@@ -94,43 +114,59 @@ def _extra_row(sig: dict[str, Any], groups: list[dict[str, Any]], w: dict[str, s
 
 
 def print_hard_data(hard: dict[str, Any] | None, lang: str) -> None:
+    """The indicators per period beside the story counts, with what they are measured against;
+    in parts, each repeating the periods, when the indicators do not fit side by side."""
     if not hard or not hard["periods"]:
         return
     from rich.table import Table
 
     from sprintkit.i18n import t
+    from sprintkit.ui.storytables import extent, parts
 
     w = words(lang)
-    table = Table(title=w["indicators"], title_justify="left", show_edge=False, pad_edge=False)
+    out = console.out()
     refs = [w["baseline"], w["target"], t("dashboard.direction", lang).lower()]
-    table.add_column(w["period"], max_width=max(len(w["period"]), *map(len, hard["periods"]),
-                                                *(len(x) for r in refs for x in r.split())))
-    table.add_column(w["stories"], justify="right")
-    for ind in hard["indicators"]:
-        # the unit on its own line, without brackets: "dagen (gemiddeld)" gets no second pair
-        unit = f"\n{ind['unit']}" if ind.get("unit") else ""
-        table.add_column(f"{ind['name']}{unit}", justify="right")
-    for n, p in enumerate(hard["periods"], start=1):
-        values = []
-        for ind in hard["indicators"]:
-            v = ind["values"].get(p)
-            values.append(numbers.number(v, lang, missing=""))
-        table.add_row(p, hard["stories_shown"].get(p, "0"), *values,
-                      end_section=n == len(hard["periods"]) and bool(hard["indicators"]))
+    period_width = max(len(w["period"]), *map(len, hard["periods"]),
+                       *(len(x) for r in refs for x in r.split()))
+    # the unit on its own line, without brackets: "dagen (gemiddeld)" gets no second pair
+    heads = [w["stories"], *(f"{ind['name']}\n{ind['unit']}" if ind.get("unit") else ind["name"]
+                             for ind in hard["indicators"])]
+    rows = [[hard["stories_shown"].get(p, "0"),
+             *(numbers.number(ind["values"].get(p), lang, missing="")
+               for ind in hard["indicators"])] for p in hard["periods"]]
+    references: list[list[str]] = []
     if hard["indicators"]:
         # what the values are measured against, as on the dashboard
         directions = {"increase": t("dashboard.direction_increase", lang),
                       "decrease": t("dashboard.direction_decrease", lang)}
-        for ref, values in zip(refs, (
-                [numbers.number(i.get("baseline"), lang, missing="–") for i in hard["indicators"]],
-                [numbers.number(i.get("target"), lang, missing="–") for i in hard["indicators"]],
-                [directions.get(i.get("direction") or "", "") for i in hard["indicators"]]),
-                strict=True):
-            table.add_row(ref, "", *values)
-    console.out().print(table, markup=False)
+        references = [
+            ["", *(numbers.number(i.get("baseline"), lang, missing="–")
+                   for i in hard["indicators"])],
+            ["", *(numbers.number(i.get("target"), lang, missing="–")
+                   for i in hard["indicators"])],
+            ["", *(directions.get(i.get("direction") or "", "") for i in hard["indicators"])]]
+    first = extent([w["period"], *hard["periods"], *refs], most=period_width)
+    columns = [extent([head, *(r[i] for r in references[2:])],
+                      [row[i] for row in rows] + [r[i] for r in references[:2]])
+               for i, head in enumerate(heads)]
+    for n, part in enumerate(parts([first], columns, out.width)):
+        if n:
+            out.print()
+        widths = part.column_widths()
+        table = Table(title=w["indicators"] if n == 0 else None, title_justify="left",
+                      show_edge=False, pad_edge=False)
+        table.add_column(w["period"], max_width=period_width, width=widths[0])
+        for i, width in zip(part.columns, widths[1:], strict=True):
+            table.add_column(heads[i], justify="right", overflow="fold", width=width)
+        for k, (p, cells) in enumerate(zip(hard["periods"], rows, strict=True), start=1):
+            table.add_row(p, *(cells[i] for i in part.columns),
+                          end_section=k == len(hard["periods"]) and bool(references))
+        for ref, cells in zip(refs, references, strict=False):
+            table.add_row(ref, *(cells[i] for i in part.columns))
+        out.print(table, markup=False)
     if not hard["indicators"]:
-        console.out().print(t("dashboard.no_indicators", lang), markup=False)
-    console.out().print()
+        out.print(t("dashboard.no_indicators", lang), markup=False)
+    out.print()
 
 
 # --- shifts --------------------------------------------------------------------------------
