@@ -84,3 +84,21 @@ def test_a_profilers_timer_is_left_alone():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["False", "True"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="no CPU timer here")
+def test_the_timer_is_disarmed_at_exit():
+    """Python gives SIGPROF its default action back as it finishes: a timer still armed then
+    would end a command that finished just short of its second ("Profiling timer expired")."""
+    import subprocess
+    import sys
+
+    probe = ("import atexit, signal\n"
+             "from sprintkit.files.collector import hold_while_starting\n"
+             "hold_while_starting(1000)\n"
+             "armed = signal.getitimer(signal.ITIMER_PROF)[0] > 0\n"
+             "atexit._run_exitfuncs()\n"
+             "print(armed, signal.getitimer(signal.ITIMER_PROF))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.split(maxsplit=1) == ["True", "(0.0, 0.0)\n"]

@@ -10,6 +10,7 @@ usual). Memory is the same: nothing in either moment is garbage held in a cycle.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import signal
 from collections.abc import Iterator
@@ -56,7 +57,14 @@ def hold_while_starting(cpu_seconds: float = 1.0) -> bool:
     _state["held"] = True
     gc.disable()
     setitimer(signal.ITIMER_PROF, cpu_seconds)
+    atexit.register(_disarm)
     return True
+
+
+def _disarm() -> None:
+    """At exit, before Python gives every signal back its default action: a timer still armed
+    then would end the process with "Profiling timer expired" as it finishes."""
+    signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 def _let_go(signum: int, frame: Any) -> None:
