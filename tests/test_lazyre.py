@@ -68,29 +68,36 @@ def test_identifier_patterns_compile_only_when_text_may_hold_one() -> None:
     assert {"EMAIL", "_IBAN_NL", "_RUN", "_POSTCODE"} <= set(seen["numbers"])
 
 
-def test_pyyaml_reader_pattern_waits_until_pyyaml_reads_by_itself() -> None:
+def test_pyyaml_patterns_wait_until_pyyaml_reads_or_writes_by_itself() -> None:
     import json
 
     probe = textwrap.dedent("""
-        import json
+        import datetime, json
         from sprintkit.files.yamlfast import fast_plain
         from sprintkit.engine.lazyre import LazyPattern
         ok, data = fast_plain("a: 1\\nb: [x, y]\\n")
         import yaml
-        pattern = yaml.reader.Reader.NON_PRINTABLE
-        out = {"ok": ok, "data": data, "lazy": isinstance(pattern, LazyPattern),
-               "compiled_before": pattern._compiled is not None}
+        patterns = [yaml.reader.Reader.NON_PRINTABLE,
+                    yaml.constructor.SafeConstructor.timestamp_regexp]
+        resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers.values()
+        patterns += [p for rs in resolvers for _, p in rs]
+        out = {"ok": ok, "data": data, "lazy": all(isinstance(p, LazyPattern) for p in patterns),
+               "compiled_before": any(p._compiled is not None for p in patterns)}
         try:
             yaml.safe_load("a: \\x07")  # PyYAML's own reader still refuses a control character
         except yaml.YAMLError as exc:
             out["refused"] = "special characters" in str(exc)
-        resolvers = yaml.resolver.Resolver.yaml_implicit_resolvers
-        out["other_patterns_compiled"] = type(resolvers["t"][0][1]).__name__
+        read = yaml.safe_load("a: 2026-01-02\\nb: yes\\nc: 0x1f\\nd: ~\\ne: 1.5\\nf: '12'")
+        out["read"] = {k: repr(v) for k, v in read.items()}
+        out["written"] = yaml.safe_dump({"a": "yes", "b": "12", "c": "2026-01-02"})
         print(json.dumps(out))
     """)
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     seen = json.loads(done.stdout)
-    assert seen == {"ok": True, "data": {"a": 1, "b": ["x", "y"]}, "lazy": True,
-                    "compiled_before": False, "refused": True,
-                    "other_patterns_compiled": "Pattern"}
+    assert seen == {
+        "ok": True, "data": {"a": 1, "b": ["x", "y"]}, "lazy": True, "compiled_before": False,
+        "refused": True,
+        "read": {"a": "datetime.date(2026, 1, 2)", "b": "True", "c": "31", "d": "None",
+                 "e": "1.5", "f": "'12'"},
+        "written": "a: 'yes'\nb: '12'\nc: '2026-01-02'\n"}

@@ -63,18 +63,13 @@ _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?|[0-9]+[eE
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
-# PyYAML's pure-Python reader checks its input with this pattern, compiled when PyYAML is
-# imported; libyaml's parser, which sprintkit uses, never asks it
-_PYYAML_NON_PRINTABLE = (
-    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
-)
-
-
 def import_pyyaml() -> Any:
-    """PyYAML, imported with its reader's pattern of non-printable characters compiled only if
-    that reader is ever used. Its ranges up to U+10FFFF make it the costliest regular
-    expression a command compiles (as much work as a tenth of a minimal Typer app's run), and
-    sprintkit reads through libyaml, which never asks it."""
+    """PyYAML, imported with the regular expressions its own modules compile at their import
+    (the pure-Python reader's, resolver's and constructor's) compiled only when first used.
+    sprintkit reads through libyaml with its own resolvers, which never ask them; the reader's
+    pattern of non-printable characters alone, with its ranges up to U+10FFFF, cost as much work
+    as a tenth of a minimal Typer app's run. PyYAML only ever calls ``match`` and ``search`` on
+    them, which a :class:`~sprintkit.engine.lazyre.LazyPattern` answers."""
     import sys
 
     if "yaml" in sys.modules:
@@ -84,8 +79,9 @@ def import_pyyaml() -> Any:
     real = re.compile
 
     def compile_lazily(pattern: Any, flags: int = 0) -> Any:
-        if pattern == _PYYAML_NON_PRINTABLE and not flags:
-            return LazyPattern(pattern)
+        caller = sys._getframe(1).f_globals.get("__name__", "")
+        if isinstance(pattern, str) and (caller == "yaml" or caller.startswith("yaml.")):
+            return LazyPattern(pattern, flags)
         return real(pattern, flags)
 
     re.compile = compile_lazily
