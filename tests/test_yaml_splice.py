@@ -240,3 +240,30 @@ def test_a_changed_last_item_that_also_gets_a_new_neighbour_is_written_once():
     out = spliced(text, change)
     assert out == ("xs:\n- id: a\n  n: 1   # een\n- id: b\n  n: 3   # twee\n- id: c\n  n: 4\n"
                    "end: 1\n")
+
+
+@pytest.mark.parametrize("text", ["a\u2028b", "x\ny\u2029z", "p\x85q", "\n\u20280"])
+def test_text_with_the_other_line_breaks_of_yaml_reads_back_as_written(tmp_path, text):
+    """U+0085, U+2028 and U+2029 are line breaks to a YAML emitter: in a plain, single-quoted or
+    block scalar it broke the line there, and the text read back changed (a space more) or the
+    file could not be read at all. Such text is written double-quoted, escaped."""
+    from sprintkit.files.yamlio import parse_yaml
+
+    folder = tmp_path / "s"
+    folder.mkdir()
+    shutil.copy(DATA / "report_sprint" / "sprint.yaml", folder / "sprint.yaml")
+
+    def change(s):
+        s.title = text
+        s.hypotheses[0].statement = text
+        s.hypotheses[1].evidence[0].note = text
+
+    sprintfile.update_sprint(folder, change)
+    model = sprintfile.load_sprint(folder).model
+    assert model.title == model.hypotheses[0].statement == text
+    assert model.hypotheses[1].evidence[0].note == text
+    written = (folder / "sprint.yaml").read_text(encoding="utf-8")
+    careful = parse_yaml(written, folder / "sprint.yaml").data
+    assert careful["title"] == careful["hypotheses"][0]["statement"] == text
+    ok, fast = fast_plain(written)
+    assert ok and same(fast, careful)

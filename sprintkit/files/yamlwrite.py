@@ -195,9 +195,15 @@ def _styled_like(old: Any, new: Any) -> Any:
     """A new scalar, in the old one's style where that makes sense (block text stays block)."""
     from ruamel.yaml.scalarstring import LiteralScalarString
 
-    if isinstance(new, str) and (isinstance(old, LiteralScalarString) or "\n" in new):
+    if isinstance(new, str) and not _ODD_BREAK.search(new) and (
+            isinstance(old, LiteralScalarString) or "\n" in new):
         return LiteralScalarString(new)
     return fresh(new)
+
+
+# line breaks of YAML 1.1 that a block or a plain or single-quoted scalar does not keep (the
+# emitter breaks the line there, and the text reads back changed, or not at all)
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def fresh(data: Any) -> Any:
@@ -212,6 +218,10 @@ def fresh(data: Any) -> Any:
         return node
     if isinstance(data, (list, tuple)):
         return CommentedSeq(fresh(v) for v in data)
+    if isinstance(data, str) and _ODD_BREAK.search(data):
+        from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+        return DoubleQuotedScalarString(data)  # escaped: \N, \L, \P
     if isinstance(data, str) and "\n" in data:
         return LiteralScalarString(data)
     if isinstance(data, dt.datetime):
