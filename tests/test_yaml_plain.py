@@ -136,7 +136,7 @@ def test_session_like_entries_mostly_take_the_short_way_and_match() -> None:
     {"name": "Kees 't Hooft", "role": "gezinsmanager", "tags": ["a", "b"],
      "card": {"metric": "x", "criterion": "y: z"}},
 ])
-def test_session_entries_take_the_short_way_and_match(item, monkeypatch) -> None:
+def test_session_entries_take_the_short_way_and_match(item) -> None:
     for text, path in STYLES:
         fast, slow = _both(text, path, [item])
         assert fast == slow and fast is not None

@@ -28,7 +28,6 @@ HOLDER_AT = 1
 process can read it while the lock is held."""
 
 
-
 def _host() -> str:
     """This machine's name, for the lock's note of who holds it (``os.uname`` where there is one:
     the socket module costs milliseconds at every command's start)."""
@@ -38,6 +37,7 @@ def _host() -> str:
     import socket
 
     return socket.gethostname()
+
 
 def _timeout() -> float:
     try:

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sprintkit.files.yamlwrite import dump, merge
+from sprintkit.files.yamlwrite import YAML11_BREAKS, dump, merge
 
-_ODD_BREAKS = re.compile("[\r\x85\u2028\u2029]")
+_ODD_BREAKS = re.compile(f"[\r{YAML11_BREAKS}]")
 _KEEP_CHOMP = re.compile(r"[|>][1-9]?\+")
 _BLOCK_SCALAR_END = re.compile(r"[|>][1-9+-]*[ \t]*(?:#.*)?$")
 

@@ -15,6 +15,12 @@ from sprintkit.files.yamlio import round_trip
 
 SCHEMA_LINE = "# yaml-language-server: $schema={url}\n"
 
+YAML11_BREAKS = "\x85\u2028\u2029"
+"""Line breaks to YAML 1.1 (and to libyaml) that YAML 1.2 reads as text. A plain, single-quoted
+or block scalar does not keep them: the emitter breaks the line there, and the text reads back
+changed, or not at all."""
+_ODD_BREAK = re.compile(f"[{YAML11_BREAKS}]")
+
 
 def model_data(model: Any) -> Any:
     """The data to write for a pydantic model: what the file had or code set, and anything that
@@ -199,11 +205,6 @@ def _styled_like(old: Any, new: Any) -> Any:
             isinstance(old, LiteralScalarString) or "\n" in new):
         return LiteralScalarString(new)
     return fresh(new)
-
-
-# line breaks of YAML 1.1 that a block or a plain or single-quoted scalar does not keep (the
-# emitter breaks the line there, and the text reads back changed, or not at all)
-_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
 
 
 def fresh(data: Any) -> Any:
