@@ -134,6 +134,24 @@ def test_a_linked_database_is_refused(cli, sprint, tmp_path):
     assert other.read_bytes() == before
 
 
+def test_a_linked_story_lock_file_never_empties_its_target(cli, sprint, tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("years of notes\n", encoding="utf-8")
+    os.symlink(precious, sprint / ".sprintkit-stories.lock")  # a cloned folder can carry one
+    data = tmp_path / "s.csv"
+    data.write_text(csv_text([row()]), encoding="utf-8")
+    for command in (["stories", "import", data],
+                    ["stories", "add", "--perspective", "ouders", "--text", "Een verhaal."],
+                    ["stories", "purge", "--period", "2025-H1", "--yes"]):
+        res = cli(*command, "-s", sprint)
+        assert res.exit_code == 1, (command, res.output)
+        folded = "".join(res.stderr.split())  # a long path is folded at 80 columns
+        assert all(w in folded for w in (".sprintkit-stories.lock", "symbolischekoppeling",
+                                         str(precious))), (command, res.output)
+    assert precious.read_text(encoding="utf-8") == "years of notes\n"
+    assert not (sprint / "stories.db").exists()
+
+
 # --- parallel imports -----------------------------------------------------------------------
 
 IMPORT = """
@@ -174,6 +192,41 @@ def test_parallel_imports_of_one_file_store_it_once(sprint, tmp_path):
     try:
         assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 2000
         assert conn.execute("SELECT COUNT(*) FROM imports").fetchone()[0] == 1
+    finally:
+        conn.close()
+
+
+def test_a_failed_first_import_never_takes_another_imports_stories_with_it(sprint, tmp_path):
+    """The first import makes the database and fails at its last row, so it removes the
+    database again; a second import that reached the database meanwhile must not have written
+    into the file being removed: its stories are stored and counted."""
+    bad = tmp_path / "bad.csv"
+    bad.write_text(csv_text(balanced_rows({"2025-03-01": 60000}) + [row(date="2025-02-30")]),
+                   encoding="utf-8")
+    good = tmp_path / "good.csv"
+    good.write_text(csv_text(balanced_rows({"2025-09-01": 100})), encoding="utf-8")
+    first_go, second_go = tmp_path / "go1", tmp_path / "go2"
+    env = {**os.environ, "SPRINTKIT_LOCK_TIMEOUT": "120"}
+    procs = [subprocess.Popen([sys.executable, "-c", IMPORT, str(data), str(sprint), str(go)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env=env, cwd=tmp_path)
+             for data, go in ((bad, first_go), (good, second_go))]
+    time.sleep(1.5)  # let both load sprintkit
+    first_go.touch()
+    deadline = time.monotonic() + 60
+    while not (sprint / "stories.db").exists() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    second_go.touch()  # the first import is writing its 60,000 rows now
+    outcomes = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+        outcomes.append(out.strip())
+    assert outcomes[0].startswith("refused") and outcomes[1] == "imported 100", outcomes
+    conn = sqlite3.connect(f"file:{sprint / 'stories.db'}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 100
+        assert conn.execute("SELECT source FROM imports").fetchall() == [("good.csv",)]
     finally:
         conn.close()
 

@@ -22,6 +22,10 @@ from sprintkit.errors import LockBusy, SprintkitError
 from sprintkit.i18n import msg
 
 LOCK_NAME = ".sprintkit.lock"
+STORIES_LOCK_NAME = ".sprintkit-stories.lock"
+"""The story database's writers' lock: an import holds it from before it creates the database
+until after it has removed it again (a failed first import), so no other writer ever writes into
+a database file that is being removed. The sprint file's lock stays free meanwhile."""
 POLL = 0.05
 HOLDER_AT = 1
 """Where the holder's details start: on Windows the first byte is the one locked, and no other
@@ -47,12 +51,13 @@ def _timeout() -> float:
 
 
 @contextlib.contextmanager
-def locked(folder: Path, timeout: float | None = None) -> Iterator[None]:
-    """Hold the sprint folder's write lock; wait up to ``timeout`` seconds (default: the
-    ``SPRINTKIT_LOCK_TIMEOUT`` environment variable, else 10), then fail clearly."""
+def locked(folder: Path, timeout: float | None = None, name: str = LOCK_NAME) -> Iterator[None]:
+    """Hold the sprint folder's write lock (or, by ``name``, another lock of that folder); wait
+    up to ``timeout`` seconds (default: the ``SPRINTKIT_LOCK_TIMEOUT`` environment variable,
+    else 10), then fail clearly."""
     from filelock import lock_descriptor, unlock_descriptor
 
-    path = folder / LOCK_NAME
+    path = folder / name
     wait = _timeout() if timeout is None else timeout
     fd = _open_lock(path)
     try:

@@ -88,7 +88,7 @@ def purge_stories(*, sprint: Path | None = None, ids: Sequence[int] = (),
             period = parse_period(period).text
         except ValueError as exc:
             raise UsageError(f"--period: {exc}") from None
-    with ctx.open_store(write=True) as store:
+    with ctx.writing(), ctx.open_store(write=True) as store:
         deleted = store.purge(ids=ids, period=period)
         left = store.count()
     return {"deleted": deleted, "remaining": left, "ids": sorted(set(ids)), "period": period}

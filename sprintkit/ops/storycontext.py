@@ -4,6 +4,8 @@ and the rule for every file a story command writes."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +49,16 @@ class StoryContext:
 
         return StoryStore.open(self.db_path, create=create, write=write,
                                inside=self.sprint_file.dir)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the story database's writers' lock: every command that changes the database
+        holds it, so a failed first import can remove the database it made without another
+        writer having opened that file in the meantime (its stories would be lost with it)."""
+        from sprintkit.files.lock import STORIES_LOCK_NAME, locked
+
+        with locked(self.sprint_file.dir, name=STORIES_LOCK_NAME):
+            yield
 
 
 def load_method(method_id: str, sprint_dir: Path) -> Method:

@@ -222,24 +222,27 @@ def import_stories(*, file: Path, sprint: Path | None = None, period: str | None
         if keep_identifiers else pseudonymiser(ctx)
     checker = RowChecker(ctx, pseudo, period)
     per_period: dict[str, int] = {}
-    created = not ctx.db_path.exists()
-    try:
-        with ctx.open_store(create=True) as store:
-            # the "imported before" check and the insert are one transaction: parallel
-            # imports of the same file store it once
-            ids = store.add(
-                _checked_stories(source, columns, checker, per_period, progress),
-                source=Path(file).name, signifiers=ctx.signifier_types,
-                check=None if again else lambda: _refuse_seen(store, seen_key, source.shown),
-                finish=lambda new: store.set_meta(seen_key, json.dumps({
-                    "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                    "stories": len(new), "first_id": new[0], "last_id": new[-1]})))
-            remember_method(store, ctx)
-    except BaseException:
-        if created:  # leave the folder as it was: no empty store from a failed import
-            for leftover in (ctx.db_path, ctx.db_path.with_name(ctx.db_path.name + "-journal")):
-                leftover.unlink(missing_ok=True)
-        raise
+    with ctx.writing():
+        # whether this import makes the database is decided under the writers' lock: removing
+        # it after a failure must never take another import's stories with it
+        created = not ctx.db_path.exists()
+        try:
+            with ctx.open_store(create=True) as store:
+                # the "imported before" check and the insert are one transaction
+                ids = store.add(
+                    _checked_stories(source, columns, checker, per_period, progress),
+                    source=Path(file).name, signifiers=ctx.signifier_types,
+                    check=None if again else lambda: _refuse_seen(store, seen_key, source.shown),
+                    finish=lambda new: store.set_meta(seen_key, json.dumps({
+                        "at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                        "stories": len(new), "first_id": new[0], "last_id": new[-1]})))
+                remember_method(store, ctx)
+        except BaseException:
+            if created:  # leave the folder as it was: no empty store from a failed import
+                for leftover in (ctx.db_path,
+                                 ctx.db_path.with_name(ctx.db_path.name + "-journal")):
+                    leftover.unlink(missing_ok=True)
+            raise
     warnings = list(key_info["warnings"])
     if missing:
         warnings.append(msg("stories.no_column_for", signifiers=", ".join(missing)))
@@ -335,7 +338,7 @@ def add_story(*, text: str, perspective: str, answers: dict[str, str] | None = N
     if errs:
         raise InvalidFile([Problem("story", 0, 0, name, message) for name, message in errs],
                           msg("stories.not_stored"))
-    with ctx.open_store(create=True) as store:
+    with ctx.writing(), ctx.open_store(create=True) as store:
         (sid,) = store.add([story], source="stories add",  # type: ignore[list-item]
                            signifiers=ctx.signifier_types)
         remember_method(store, ctx)
