@@ -42,7 +42,7 @@ def main() -> None:
     from sprintkit.files import yamlsplice  # noqa: F401 - the writer of the changed entries
     from sprintkit.files.lock import locked
 
-    with locked(folder):  # the lock (filelock loads its parts on first use)
+    with locked(folder):  # the lock
         pass
     from sprintkit.files.yamlwrite import dump, fresh
 

@@ -1,7 +1,7 @@
 """The sprint folder's lock (sprintkit/files/lock.py) is filelock's native lock on a file that
-sprintkit opens itself: it contends with any filelock user of the same file, never follows a
-link, and says who holds it. (Two sprintkit processes, the timeout message and the linked lock
-file are in test_concurrency.py and test_file_safety.py.)"""
+sprintkit opens itself: it contends with any filelock user of the same file (both ways), never
+follows a link, and says who holds it. (Two sprintkit processes, the timeout message and the
+linked lock file are in test_concurrency.py and test_file_safety.py.)"""
 
 from __future__ import annotations
 
@@ -46,6 +46,36 @@ def test_a_process_holding_the_file_with_filelock_keeps_sprintkit_out(cli, tmp_p
     assert res.exit_code == 1, res.output
     assert "wordt geschreven door proces" in " ".join(res.stderr.split())
     assert (folder / "sprint.yaml").read_bytes() == before
+
+
+SPRINTKIT_HOLDER = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from sprintkit.files.lock import locked
+    with locked(Path(sys.argv[1])):
+        print("holding", flush=True)
+        time.sleep(float(sys.argv[2]))
+""")
+
+
+def test_sprintkit_holding_the_lock_keeps_a_filelock_user_out(tmp_path):
+    """The other way round: filelock, in this process, waits for the lock sprintkit holds in
+    another one, and takes it once that process has ended."""
+    from filelock import FileLock, Timeout
+
+    holder = subprocess.Popen([sys.executable, "-c", SPRINTKIT_HOLDER, str(tmp_path), "30"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        with pytest.raises(Timeout):
+            FileLock(str(tmp_path / LOCK_NAME), timeout=0.3).acquire()
+    finally:
+        holder.kill()
+        holder.communicate()
+    with FileLock(str(tmp_path / LOCK_NAME), timeout=5):
+        with pytest.raises(LockBusy):
+            with locked(tmp_path, timeout=0.2):
+                pass
 
 
 def test_the_holder_is_written_after_the_first_byte_and_cleared_on_release(tmp_path):
@@ -100,12 +130,10 @@ def test_a_link_made_after_the_check_is_still_not_followed(tmp_path, monkeypatch
 
 
 def test_a_file_system_that_cannot_lock_is_refused_with_the_reason(tmp_path, monkeypatch):
-    import filelock
-
     def cannot(fd, blocking=True):
         raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
 
-    monkeypatch.setattr(filelock, "lock_descriptor", cannot)
+    monkeypatch.setattr(lock, "descriptor_lock", lambda: (cannot, lambda fd: None))
     with pytest.raises(SprintkitError, match=os.strerror(errno.ENOLCK)):
         with locked(tmp_path):
             pass
@@ -118,3 +146,4 @@ def test_the_holder_note_names_this_machine_and_process(tmp_path) -> None:
         holder = lock._read_holder(tmp_path / LOCK_NAME)
     assert holder["host"] == socket.gethostname()
     assert holder["pid"] == os.getpid()
+

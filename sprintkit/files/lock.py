@@ -1,19 +1,24 @@
 """One writer per sprint at a time: a lock on ``.sprintkit.lock`` in the sprint folder.
 
-The lock itself is the operating system's, taken through the ``filelock`` library on every
-platform (``flock`` on Linux and macOS, ``LockFileEx`` on the file's first byte on Windows). The
-operating system releases it when the holder dies (even with ``kill -9``), so a stale lock file
-never blocks anyone; the file only records who holds it, for the message. sprintkit opens the
-file itself, never through a link, and hands filelock only the open descriptor."""
+The lock itself is the operating system's, the one the ``filelock`` library takes: ``flock`` on
+the whole file on Linux and macOS, ``LockFileEx`` on the file's first byte on Windows. So it
+contends with any filelock user of the same file (tested both ways). On Windows filelock takes
+it (``lock_descriptor``); on Linux and macOS, where filelock's lock is this one ``flock`` call,
+sprintkit makes the call itself: importing filelock (its logging, threading state and settings)
+costs about a tenth of the start-up budget of every command that writes. The operating system
+releases the lock when the holder dies (even with ``kill -9``), so a stale lock file never
+blocks anyone; the file only records who holds it, for the message. sprintkit opens the file
+itself, never through a link, and locks only the open descriptor."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -55,8 +60,7 @@ def locked(folder: Path, timeout: float | None = None, name: str = LOCK_NAME) ->
     """Hold the sprint folder's write lock (or, by ``name``, another lock of that folder); wait
     up to ``timeout`` seconds (default: the ``SPRINTKIT_LOCK_TIMEOUT`` environment variable,
     else 10), then fail clearly."""
-    from filelock import lock_descriptor, unlock_descriptor
-
+    lock_descriptor, unlock_descriptor = descriptor_lock()
     path = folder / name
     wait = _timeout() if timeout is None else timeout
     fd = _open_lock(path)
@@ -77,7 +81,37 @@ def locked(folder: Path, timeout: float | None = None, name: str = LOCK_NAME) ->
         os.close(fd)
 
 
-def _try_lock(lock_descriptor: Any, fd: int, path: Path) -> bool:
+CONTENDED = frozenset({errno.EACCES, errno.EAGAIN, errno.EWOULDBLOCK})
+"""What ``flock`` says when another holds the lock (some file systems say EACCES)."""
+
+
+def descriptor_lock() -> tuple[Callable[..., bool], Callable[[int], None]]:
+    """(lock, unlock) of an open descriptor, as filelock's ``lock_descriptor`` and
+    ``unlock_descriptor``: ``lock(fd, blocking=False)`` is True when taken, False when another
+    holds it, and raises OSError when the file system cannot lock."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        from filelock import lock_descriptor, unlock_descriptor
+
+        return lock_descriptor, unlock_descriptor
+
+    def flock(fd: int, blocking: bool = False) -> bool:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+        except OSError as exc:
+            if exc.errno in CONTENDED:
+                return False
+            raise
+        return True
+
+    def unflock(fd: int) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+    return flock, unflock
+
+
+def _try_lock(lock_descriptor: Callable[..., bool], fd: int, path: Path) -> bool:
     """One attempt; a folder whose file system cannot lock (some network shares) is refused
     with the reason instead of being written without a lock."""
     try:
