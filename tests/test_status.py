@@ -124,3 +124,27 @@ def test_an_evidence_question_answered_no_is_named_as_open(cli, tmp_path):
     assert "Still open: The evidence per hypothesis is recorded (missing) — answer with " \
            "`sprintkit run -s s --phase run`" in " ".join(out.split())
     assert "all phases are done" not in out
+
+
+def test_long_lines_wrap_whole_at_80_columns(cli, tmp_path, monkeypatch):
+    """Verdict counts wrap as whole items under the first one (never a lone "1"), and a long
+    action wraps under its own text, not under its id."""
+    import shutil
+    from pathlib import Path
+
+    monkeypatch.setenv("COLUMNS", "80")
+    folder = tmp_path / "s"
+    folder.mkdir()
+    shutil.copy(Path(__file__).parent / "data" / "report_sprint" / "sprint.yaml", folder)
+    res = cli("status", "-s", folder)
+    assert res.exit_code == 0, res.output
+    lines = [line.rstrip() for line in res.stdout.splitlines()]
+    assert all(len(line) <= 80 for line in lines)
+    at = next(i for i, line in enumerate(lines) if line.startswith("Hypothesen: 6 — "))
+    head = "Hypothesen: 6 — "
+    assert lines[at] == head + "ondersteund 3 · weerlegd 1 · onbeslist 1 ·"
+    assert lines[at + 1] == " " * len(head) + "onvoldoende gegevens 1"
+    first = next(i for i, line in enumerate(lines) if line.startswith("  A1 Korte variant"))
+    assert lines[first + 1] == "     Amrani, 2026-06-05)"
+    assert all(line.startswith("  A") or line.startswith("     ")
+               for line in lines[first:first + 6])

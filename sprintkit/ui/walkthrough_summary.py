@@ -132,22 +132,48 @@ def print_status(status: Any) -> None:
     if counts["skipped"]:
         line += " · " + w["skipped_n"].format(n=counts["skipped"])
     console.print(line)
-    verdicts = " · ".join(f"{w[k]} {v}" for k, v in status.hypotheses.items() if v)
     total = len(status.sprint.hypotheses)
-    console.print(w["hyps"].format(n=total) + (f" — {verdicts}" if total else ""))
+    verdicts = [f"{w[k]} {v}" for k, v in status.hypotheses.items() if v]
+    _items_line(console, w["hyps"].format(n=total) + (" — " if total and verdicts else ""),
+                verdicts if total else [])
     if status.open_actions:
         overdue = status.actions.get("overdue", 0)
         head = w["actions"].format(n=len(status.open_actions))
         if overdue:
             head += f" ({w['overdue'].format(n=overdue)})"
         console.print(head)
+        from rich.table import Table
+
+        rows = Table.grid(padding=(0, 1, 0, 0))  # a long action wraps under its text, not its id
+        rows.add_column(no_wrap=True)
+        rows.add_column()
         for a in status.open_actions[:10]:
             bits = [b for b in (a["owner"], a["due"]) if b]
             extra = f" [dim]({esc(', '.join(bits))})[/dim]" if bits else ""
-            console.print(f"  {a['id']} {esc(a['text'])}{extra}")
+            rows.add_row(f"  {a['id']}", f"{esc(a['text'])}{extra}")
+        console.print(rows)
     else:
         console.print(w["no_actions"])
     if status.pending:
         console.print(f"[yellow]{esc(w['pending'].format(n=status.pending))}[/yellow]")
     for session in status.live_sessions[-3:]:  # the latest live sessions (sprintkit serve)
         console.print(esc(w["live"].format(**session)))
+
+
+def _items_line(console: Any, head: str, items: list[str], sep: str = " · ") -> None:
+    """``head`` and ``items`` on one line; where they do not fit, the items wrap whole, each
+    line under the first item (a count never ends up alone on a line)."""
+    from rich.cells import cell_len
+
+    indent = cell_len(head)
+    lines = [""]
+    for item in items:
+        joined = f"{lines[-1]}{sep}{item}" if lines[-1] else item
+        if lines[-1] and indent + cell_len(joined) > console.width:
+            lines[-1] += sep.rstrip()
+            lines.append(item)
+        else:
+            lines[-1] = joined
+    console.print(head + lines[0], markup=False)
+    for line in lines[1:]:
+        console.print(" " * indent + line, markup=False)
