@@ -250,8 +250,15 @@ LONG = "Een heel lang voorstel over samenwerken in de wijk " * 3
      "rows": [{"label": f"H{k}", "title": LONG, "importance": 4, "evidence": 0.1,
                "verdict": VERDICTS[k % 5]} for k in range(1, 14)]},
     forest(12),
+    {"type": "distribution", "lang": "nl", "periods": ["2025-H1", "2025-H2"],
+     "rows": [{"label": f"Antwoord {k}", "shares": [0.99 - k / 20, 1.0 - k / 20],
+               "shown": [f"{99 - 5 * k}%", f"{100 - 5 * k}%"]} for k in range(12)]},
+    {"type": "distribution", "lang": "en",
+     "periods": ["2024-H1", "2024-H2", "2025-H1", "2025-H2"],
+     "rows": [{"label": LONG if k % 2 else f"Answer {k}", "shares": [0.5, None, 0.51, 1.0],
+               "shown": ["50%", "*", "51%", "100%"]} for k in range(10)]},
 ], ids=["votes-many", "votes-long", "matrix-many", "matrix-long", "assumptions-many",
-        "assumptions-pile", "forest"])
+        "assumptions-pile", "forest", "distribution-two-periods", "distribution-four-long"])
 def test_many_rows_and_long_labels_never_overlap(spec):
     assert_no_text_overlaps(figure(spec))
 

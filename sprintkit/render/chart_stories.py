@@ -22,7 +22,7 @@ from sprintkit.render.chart_style import INK, WIDTH_CM, EmptyChart
 
 PERIOD_COLOURS = ("#90a4ae", "#1565c0", "#00897b", "#6a1b9a")
 """Period bars: light grey-blue for the earliest, then darker, distinct hues (not good/bad)."""
-BAR_CM = 0.3
+BAR_CM = 0.27
 TOP_CM = 1.0
 LABEL_X = 0.2
 
@@ -35,7 +35,7 @@ def _periods(spec: dict[str, Any]) -> list[str]:
 
 
 def _row_cm(lines: list[str], periods: int) -> float:
-    return max(BAR_CM * periods + 0.25, 0.37 * len(lines) + 0.2)
+    return max(BAR_CM * periods + 0.15, 0.37 * len(lines) + 0.12)
 
 
 def size_cm(spec: dict[str, Any]) -> tuple[float, float]:
