@@ -175,6 +175,18 @@ def test_evidence_edit_quote_is_pseudonymised(cli, sprint):
     assert "Vries" not in res.output
 
 
+
+def test_evidence_edit_of_a_quote_never_echoes_the_quote(cli, sprint):
+    """A quote is story text: the terminal says what changed, never the quote itself, in a
+    Dutch sprint too (its record reads "citaat: …")."""
+    res = cli("evidence", "edit", "H3", "E1", "-s", sprint, "--date", "2026-03-05",
+              "--reason", "datum verbeterd")
+    ok(res)
+    assert "E1 gewijzigd (--date)" in res.stderr
+    assert "het werkt" not in res.output
+    assert hyp(sprint, "H3")["evidence"][0]["quote"] == "het werkt"
+
+
 # --- hypotheses ---------------------------------------------------------------------------
 
 

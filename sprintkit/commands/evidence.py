@@ -210,6 +210,7 @@ def remove(
 def _changed(done: Any, format: Format) -> None:
     from sprintkit.engine.evidence import verdict_label
     from sprintkit.i18n import language, msg
+    from sprintkit.ops.hypotheses import option_of
     from sprintkit.ui import console
     from sprintkit.ui.evidence_view import result_cell
 
@@ -228,11 +229,10 @@ def _changed(done: Any, format: Format) -> None:
     if done.after is None:
         console.success(msg("evidence.removed", hid=hid, eid=eid))
     else:
-        console.success(msg("evidence.changed", hid=hid, eid=eid,
-                            fields=", ".join("--value" if f == "values" else f"--{f}"
-                                             for f in done.changed)))  # the flags as typed
-    if done.after is not None and not done.before.startswith("quote:"):  # no story text
-        console.info("  " + msg("evidence.was_now", before=done.shown[0], after=done.shown[1]))
+        console.success(msg("evidence.changed", hid=hid, eid=eid,  # the options as typed
+                            fields=", ".join(option_of(f) for f in done.changed)))
+    if done.after is not None and not done.quote:  # a quote is story text: never echoed
+        console.info("  " + msg("evidence.was_now", before=done.before, after=done.after))
     if done.pseudonymised:
         console.info("  " + msg("evidence.pseudonymised", count=done.pseudonymised))
     console.info("  " + msg("evidence.now", hid=hid, result=result_cell(r, lang),

@@ -163,8 +163,8 @@ class EvidenceChanged:
     pseudonymised: int = 0
     cards_against: list[str] = field(default_factory=list)
     """Learning cards that now go against the verdict and give no reason (see ops.rejudge)."""
-    shown: tuple[str, str | None] = ("", None)
-    """``before`` and ``after`` as a person reads them, in the sprint's language."""
+    quote: bool = False
+    """Whether the record holds a quote: story text, which the terminal never echoes."""
 
 
 def edit_evidence(
@@ -237,9 +237,9 @@ def edit_evidence(
             reason=texts["reason"],
         ))
         result = evaluate(h, model.language)
-        shown = (evidence_summary(record, model.language), evidence_summary(new, model.language))
         return EvidenceChanged(h.id, record.id or "", before, after, result, changed, replaced,
-                               rejudge_learnings(model, h, result), shown)
+                               rejudge_learnings(model, h, result),
+                               quote=record.quote is not None)
 
     return change_sprint(sprint, change)
 

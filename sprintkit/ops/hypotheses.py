@@ -84,12 +84,17 @@ _OPTION_OF = {"values": "--value", "verdict": "--override"}
 """Fields whose option is not ``--`` and the field's name with hyphens."""
 
 
-def _option(loc: Sequence[Any]) -> str:
-    """The option a person typed for a model field (``values`` → ``--value``; ``min_n`` →
+def option_of(field: str) -> str:
+    """The option a person types for a model field (``values`` → ``--value``; ``min_n`` →
     ``--min-n``), not the field's name in the file."""
+    return _OPTION_OF.get(field, "--" + field.replace("_", "-"))
+
+
+def _option(loc: Sequence[Any]) -> str:
+    """The option of the field an error's location names (or the location as it is)."""
     if not loc or not isinstance(loc[0], str):
         return ".".join(str(p) for p in loc)
-    return _OPTION_OF.get(loc[0], "--" + loc[0].replace("_", "-"))
+    return option_of(loc[0])
 
 
 def _validation_message(exc: Exception) -> str:
