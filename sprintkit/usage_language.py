@@ -143,7 +143,7 @@ def install(argv: Sequence[str] = ()) -> None:
 
     from sprintkit import i18n
 
-    wanted = _lang_in(argv)
+    wanted = _value_in(argv, "--lang")
     if wanted in i18n.LANGUAGES:
         i18n.choose(wanted)
     else:
@@ -158,15 +158,17 @@ def _speak_the_work(argv: Sequence[str]) -> None:
     as the command itself would have; no such file leaves the rule to the environment."""
     from sprintkit.ops.scope import speak
 
-    sprint = _value_in(argv, "-s", "--sprint")
-    programme = _value_in(argv, "-p", "--programme")
+    sprint = _value_in(argv, "--sprint", "-s")
+    programme = _value_in(argv, "--programme", "-p")
     if sprint is None and programme is None and argv[:1] == ["programme"]:
         programme = next((word for word in argv[2:] if not word.startswith("-")
                           and (Path(word) / "programme.yaml").is_file()), None)  # DIR
     speak(Path(sprint) if sprint else None, Path(programme) if programme else None)
 
 
-def _value_in(argv: Sequence[str], short: str, long: str) -> str | None:
+def _value_in(argv: Sequence[str], long: str, short: str | None = None) -> str | None:
+    """The value given to an option (``long=VALUE``, ``long VALUE`` or ``short VALUE``) before
+    ``--``; ``None`` when it is not there."""
     words = list(argv)
     for i, word in enumerate(words):
         if word == "--":
@@ -174,17 +176,5 @@ def _value_in(argv: Sequence[str], short: str, long: str) -> str | None:
         if word.startswith(f"{long}="):
             return word.split("=", 1)[1]
         if word in (short, long) and i + 1 < len(words):
-            return words[i + 1]
-    return None
-
-
-def _lang_in(argv: Sequence[str]) -> str | None:
-    words = list(argv)
-    for i, word in enumerate(words):
-        if word == "--":
-            break
-        if word.startswith("--lang="):
-            return word.split("=", 1)[1]
-        if word == "--lang" and i + 1 < len(words):
             return words[i + 1]
     return None
