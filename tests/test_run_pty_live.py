@@ -86,31 +86,9 @@ def test_back_and_skip_inside_a_test_card(tmp_path, cli):
     assert model.phases["design"].outputs["hypotheses"] == ["H1"]   # kept on going back
 
 
-def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
-    folder = _framed(tmp_path, cli)
-    child = spawn(["run", "-s", str(folder), "--phase", "frame"], tmp_path, tmp_path / "home")
-    _no_timer(child)
-    for n in (1, 2, 3):
-        child.expect(f"{n}/4 ")
-        child.sendline("")                           # Enter keeps the saved answer
-    child.expect("4/4 Welke aannames zijn cruciaal")
-    child.expect("5. Het format past in het systeem")
-    child.expect("Kies met nummers")
-    child.sendline("2 5")
-    child.expect("Ouders begrijpen het plan")
-    child.sendline("Een nieuwe aanname")             # free text stays possible
-    child.sendline("1")
-    child.sendline("")
-    child.expect("Fase klaar")
-    interrupt(child)
-    child.close()
-    frame = load_sprint(folder).model.phases["frame"].outputs
-    assert frame["critical_assumptions"] == [
-        "Ouders begrijpen het plan", "Het format past in het systeem", "Een nieuwe aanname",
-        "Gezinsmanagers zijn sneller"]
-
-
-def test_critical_assumptions_are_picked_by_a_range_of_numbers(tmp_path, cli):
+def _at_the_pick(tmp_path, cli):
+    """The frame phase walked again up to its last question, the pick of critical assumptions
+    from the earlier list (Enter keeps the saved answers before it)."""
     folder = _framed(tmp_path, cli)
     child = spawn(["run", "-s", str(folder), "--phase", "frame"], tmp_path, tmp_path / "home")
     _no_timer(child)
@@ -118,6 +96,33 @@ def test_critical_assumptions_are_picked_by_a_range_of_numbers(tmp_path, cli):
         child.expect(f"{n}/4 ")
         child.sendline("")
     child.expect("4/4 Welke aannames zijn cruciaal")
+    return folder, child
+
+
+def _picked(child, folder):
+    """Ends the answer, leaves the walk and gives the critical assumptions saved."""
+    child.sendline("")
+    child.expect("Fase klaar")
+    interrupt(child)
+    child.close()
+    return load_sprint(folder).model.phases["frame"].outputs["critical_assumptions"]
+
+
+def test_critical_assumptions_are_picked_by_number(tmp_path, cli):
+    folder, child = _at_the_pick(tmp_path, cli)
+    child.expect("5. Het format past in het systeem")
+    child.expect("Kies met nummers")
+    child.sendline("2 5")
+    child.expect("Ouders begrijpen het plan")
+    child.sendline("Een nieuwe aanname")             # free text stays possible
+    child.sendline("1")
+    assert _picked(child, folder) == [
+        "Ouders begrijpen het plan", "Het format past in het systeem", "Een nieuwe aanname",
+        "Gezinsmanagers zijn sneller"]
+
+
+def test_critical_assumptions_are_picked_by_a_range_of_numbers(tmp_path, cli):
+    folder, child = _at_the_pick(tmp_path, cli)
     child.expect(r"1,5 of 1-4 op één regel")
     child.sendline("1-2")                            # a range picks items 1 and 2
     child.expect("→ Gezinsmanagers zijn sneller")
@@ -127,12 +132,7 @@ def test_critical_assumptions_are_picked_by_a_range_of_numbers(tmp_path, cli):
     child.sendline("4 - 5")                          # spaces around the hyphen
     child.expect("→ Het format past in het systeem")
     child.sendline("Week 1-2 evalueren")             # not only numbers: an item as typed
-    child.sendline("")
-    child.expect("Fase klaar")
-    interrupt(child)
-    child.close()
-    frame = load_sprint(folder).model.phases["frame"].outputs
-    assert frame["critical_assumptions"] == [
+    assert _picked(child, folder) == [
         "Gezinsmanagers zijn sneller", "Ouders begrijpen het plan", "Teams willen meedoen",
         "Het format past in het systeem", "Week 1-2 evalueren"]
 
