@@ -62,6 +62,17 @@ class Target:
         return f"{self.subject} ≤ {self.limit:g}× {self.baseline}"
 
 
+@dataclass(frozen=True)
+class Ratio:
+    """A ratio worth reading beside the targets, with no bound: ``subject``'s median against
+    ``baseline``'s (e.g. how much of a target's allowance the libraries alone take)."""
+
+    subject: str
+    baseline: str
+    metric: str = "cpu"
+    about: str = ""
+
+
 @dataclass
 class Case:
     """Commands measured together, and the targets their ratios must meet."""
@@ -76,6 +87,7 @@ class Case:
     skipped: dict[str, str] = field(default_factory=dict)
     """Commands left out, with the reason (e.g. pandoc is not installed)."""
     notes: list[str] = field(default_factory=list)
+    ratios: list[Ratio] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -211,6 +223,12 @@ class Verdict:
                 "met": self.met, "reason": self.reason}
 
 
+def ratios(case: Case, results: dict[str, Result]) -> list[tuple[Ratio, float]]:
+    """The case's unbounded ratios that could be measured (a skipped command leaves it out)."""
+    return [(r, results[r.subject].value(r.metric) / results[r.baseline].value(r.metric))
+            for r in case.ratios if r.subject in results and r.baseline in results]
+
+
 def judge(case: Case, results: dict[str, Result]) -> list[Verdict]:
     verdicts = []
     for target in case.targets:
@@ -271,6 +289,11 @@ class Workspace:
     def typer_app(self, *args: str) -> list[str]:
         """The minimal two-command Typer app the start-up targets compare with."""
         return self.python(PEERS / "typer_app.py", *args)
+
+    def model_floor(self, *args: str | os.PathLike[str]) -> list[str]:
+        """A Typer command that only reads and validates a sprint (and its method) with
+        sprintkit's model: the floor under the session commands (``peers/model_floor.py``)."""
+        return self.python(PEERS / "model_floor.py", *args)
 
     def run(self, argv: Sequence[str], cwd: Path | None = None) -> None:
         """Run a set-up command (not timed); fail loudly when it fails."""

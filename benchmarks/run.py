@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import harness  # noqa: E402
-from harness import Case, CommandFailed, Result, Verdict, Workspace  # noqa: E402
+from harness import Case, CommandFailed, Ratio, Result, Verdict, Workspace  # noqa: E402
 
 
 def discover() -> list[Any]:
@@ -72,6 +72,13 @@ def targets_table(verdicts: list[tuple[str, Verdict]]) -> list[str]:
     return lines
 
 
+def ratios_table(rows: list[tuple[str, Ratio, float]]) -> list[str]:
+    lines = ["| ratio | value | what it says |", "|---|---:|---|"]
+    for _case_name, r, value in rows:
+        lines.append(f"| {r.subject} vs {r.baseline} ({r.metric}) | {value:.2f}× | {r.about} |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", action="append", default=[], metavar="NAME",
@@ -101,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     measured: list[tuple[str, Result]] = []
     verdicts: list[tuple[str, Verdict]] = []
+    other: list[tuple[str, Ratio, float]] = []
     report: list[dict[str, Any]] = []
     failed: list[str] = []
     for case in all_cases:
@@ -120,12 +128,17 @@ def main(argv: list[str] | None = None) -> int:
         case_verdicts = harness.judge(case, results)
         measured.extend((case.name, r) for r in results.values())
         verdicts.extend((case.name, v) for v in case_verdicts)
+        case_ratios = harness.ratios(case, results)
+        other.extend((case.name, r, value) for r, value in case_ratios)
         report.append({
             "case": case.name,
             "notes": case.notes,
             "skipped": case.skipped,
             "commands": {label: r.to_json() for label, r in results.items()},
             "targets": [v.to_json() for v in case_verdicts],
+            "ratios": [{"subject": r.subject, "baseline": r.baseline, "metric": r.metric,
+                        "ratio": round(value, 3), "about": r.about}
+                       for r, value in case_ratios],
         })
 
     lines = ["", "Measurements (whole processes; medians after warm-up):", ""]
@@ -137,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"\n{case_name}, {result.command.label}: {figures}")
     lines += ["", "Targets (ratios of medians measured in this run):", ""]
     lines += targets_table(verdicts)
+    if other:
+        lines += ["", "Other ratios (no bound; for reading the targets):", ""]
+        lines += ratios_table(other)
     info = harness.machine()
     lines += ["", f"Machine: {info['cpus']} CPUs, {info['cpu_model']}, Python {info['python']}"
               + (f", {info['pandoc']}" if info["pandoc"] else ", no pandoc")]

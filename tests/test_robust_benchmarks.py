@@ -4,6 +4,7 @@ targets and says which target was missed; a quick real run of the start-up case.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,42 @@ def test_targets_compare_medians_and_say_what_was_skipped():
     assert absent.met is None and absent.reason == "absent is not installed"
     assert results["fast"].to_json()["wall_median_s"] == 1.05
     assert results["fast"].peak_mib == 1.0
+
+
+def test_ratios_without_a_bound_are_reported_beside_the_targets():
+    import run
+
+    case = harness.Case(
+        name="demo", commands=[],
+        ratios=[harness.Ratio("floor", "peer", metric="cpu", about="what the libraries take"),
+                harness.Ratio("absent", "peer")])
+    results = {"floor": _result("floor", [2.6, 2.8, 3.0]), "peer": _result("peer", [2.0] * 3)}
+    (ratio, value), = harness.ratios(case, results)  # the one not measured is left out
+    assert ratio.subject == "floor" and value == pytest.approx(1.4)  # CPU medians: 1.4 / 1.0
+    table = run.ratios_table([("demo", ratio, value)])
+    assert table[2] == "| floor vs peer (cpu) | 1.40× | what the libraries take |"
+
+
+def test_the_model_floor_reads_and_validates_a_sprint(tmp_path):
+    """The floor peer of the session case does what it says: it fails on an invalid sprint."""
+    import shutil
+
+    folder = tmp_path / "sprint"
+    folder.mkdir()
+    shutil.copy(BENCH.parent / "tests" / "data" / "report_sprint" / "sprint.yaml", folder)
+    floor = [sys.executable, str(BENCH / "peers" / "model_floor.py")]
+    proc = subprocess.run([*floor, "read", "--method", str(folder)], capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr
+    hypotheses, phases = map(int, proc.stdout.split())
+    assert hypotheses > 0 and phases > 0
+    proc = subprocess.run([*floor, "read", "--table", str(folder)], capture_output=True,
+                          text=True, env={**os.environ, "COLUMNS": "100", "NO_COLOR": "1"})
+    assert proc.returncode == 0 and proc.stdout.count("│ H") == hypotheses, proc.stdout
+    path = folder / "sprint.yaml"
+    path.write_text(path.read_text().replace("schema_version: 1", "schema_version: 1\nbogus: 1"))
+    proc = subprocess.run([*floor, "read", str(folder)], capture_output=True, text=True)
+    assert proc.returncode != 0 and "bogus" in proc.stderr
 
 
 def test_a_run_measures_a_whole_process(tmp_path):

@@ -8,12 +8,15 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from harness import Case, Command, Target, Workspace
+from harness import Case, Command, Ratio, Target, Workspace
 
 ORDER = 25  # after validate (20), before report (30)
 
 ISSUE = "issue 21"
 LIMIT = 1.5
+FLOOR = "model floor: sprint"
+FLOOR_TABLE = "model floor: sprint, rich table"
+FLOOR_METHOD = "model floor: sprint and method, rich table"
 
 READS: list[tuple[str, tuple[str, ...]]] = [
     ("sprintkit status", ("status",)),
@@ -53,7 +56,11 @@ def cases(ws: Workspace) -> list[Case]:
             shutil.copytree(typical, folder)
         return copy
 
-    commands = [Command("typer app --help", ws.typer_app("--help"))]
+    commands = [Command("typer app --help", ws.typer_app("--help")),
+                Command("typer app hello", ws.typer_app("hello", "Anna")),
+                Command(FLOOR, ws.model_floor("read", typical)),
+                Command(FLOOR_TABLE, ws.model_floor("read", "--table", typical)),
+                Command(FLOOR_METHOD, ws.model_floor("read", "--method", "--table", typical))]
     commands += [Command(label, ws.sprintkit(*argv, "-s", typical)) for label, argv in READS]
     for label, argv in WRITES:
         scratch = ws.root / "session-scratch" / label.split(" ", 1)[1].replace(" ", "-")
@@ -64,6 +71,19 @@ def cases(ws: Workspace) -> list[Case]:
         commands=commands,
         targets=[Target(label, "typer app --help", LIMIT, ISSUE, metric="cpu")
                  for label, _ in READS + WRITES],
+        ratios=[
+            Ratio("typer app hello", "typer app --help",
+                  about="a Typer command that prints one line"),
+            Ratio(FLOOR, "typer app --help",
+                  about="a Typer command that reads the sprint with libyaml and validates it "
+                        "into sprintkit's pydantic model, and nothing else"),
+            Ratio(FLOOR_TABLE, "typer app --help",
+                  about="the same, printing through rich, as every session command does: the "
+                        "floor under them"),
+            Ratio(FLOOR_METHOD, "typer app --help",
+                  about="the same, also validating the method: the floor under `status` and "
+                        "`team list`"),
+        ],
         setup=lambda: ws.typical_sprint(make=True),
         runs=11, warmup=2,
         notes=["CPU time (user + system): the wall time of a shared machine varies more"],
