@@ -303,3 +303,33 @@ def test_chart_text_takes_the_documents_body_font():
                  if r.reltype.endswith("/theme"))
     minor = re.search(rb"<a:minorFont>\s*<a:latin typeface=\"([^\"]+)\"", theme)
     assert minor is not None and body_font(plain) == minor.group(1).decode()
+
+
+def test_an_indicator_measured_once_shows_baseline_and_target_as_wide_dashes():
+    """A line needs two points: with one measurement the value is a dot and the baseline and
+    target are wide dashes in their own colours; with two they are lines again."""
+    import datetime as dt
+
+    from pptx.enum.chart import XL_MARKER_STYLE
+
+    from sprintkit.render.pptx_charts import ChartParts
+    from sprintkit.render.slide_plan import Chart
+
+    one = Chart("trend", "Wachttijd", [{"period": "2026-03", "value": 41.0}], baseline=56.0,
+                target=35.0, labels={"value": "gemeten", "baseline": "nulmeting",
+                                     "target": "doel"})
+    xml, _ = ChartParts()(one, 5_000_000, 3_000_000, dt.datetime(2024, 1, 1))
+    chart = chart_of(type("P", (), {"blob": xml})())
+    value, baseline, target = chart.plots[0].series
+    assert [list(s.values) for s in (value, baseline, target)] == [[41.0], [56.0], [35.0]]
+    assert value.marker.size == 12 and value.marker.style is None  # the line chart's dot
+    for series in (baseline, target):
+        assert series.marker.style == XL_MARKER_STYLE.DASH and series.marker.size == 30
+        assert series.marker.format.fill.fore_color.rgb == series.format.line.color.rgb
+    assert baseline.format.line.color.rgb != target.format.line.color.rgb
+    assert xml.count(b'<c:symbol val="dash"/>') == 2
+    two = Chart("trend", "Wachttijd", [{"period": "2026-03", "value": 41.0},
+                                       {"period": "2026-06", "value": 38.0}], baseline=56.0,
+                target=35.0, labels=one.labels)
+    xml, _ = ChartParts()(two, 5_000_000, 3_000_000, dt.datetime(2024, 1, 1))
+    assert b'val="dash"/>' not in xml.replace(b'<a:prstDash val="dash"/>', b"")

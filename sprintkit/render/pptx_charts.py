@@ -49,8 +49,6 @@ class ChartParts:
                 run.font.bold = True
         if chart.kind == "interval":
             _interval_page(c, chart)
-        elif chart.kind == "trend" and len(chart.rows) == 1:
-            _single_period(c)
         elif chart.kind == "matrix":
             _matrix_page(c, chart)
         part = frame.chart.part
@@ -103,17 +101,6 @@ def _matrix_page(c: Any, chart: Chart) -> None:
             label = series[index].points[0].data_label
             label.position = XL_LABEL_POSITION.ABOVE if turn % 2 == 0 else (
                 XL_LABEL_POSITION.BELOW)
-
-
-def _single_period(c: Any) -> None:
-    """One measurement draws no line: baseline and target get a wide dash where they are."""
-    from pptx.enum.chart import XL_MARKER_STYLE
-
-    for series in list(c.plots[0].series)[1:]:
-        series.marker.style = XL_MARKER_STYLE.DASH
-        series.marker.size = 30
-        series.marker.format.fill.solid()
-        series.marker.format.fill.fore_color.rgb = series.format.line.color.rgb
 
 
 def nice_step(rough: float) -> float:
