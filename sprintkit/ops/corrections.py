@@ -227,9 +227,10 @@ def edit_evidence(
         data.update({k: given[k] for k in changed})
         new = build_model(Evidence, data)
         before = evidence_summary(record, model.language)
+        quoted = record.quote is not None
         if not changed:
             return EvidenceChanged(h.id, record.id or "", before, before,
-                                   evaluate(h, model.language))
+                                   evaluate(h, model.language), quote=quoted)
         after = evidence_summary(new, model.language)
         h.evidence[h.evidence.index(record)] = new
         h.history.append(HistoryEntry(
@@ -238,8 +239,7 @@ def edit_evidence(
         ))
         result = evaluate(h, model.language)
         return EvidenceChanged(h.id, record.id or "", before, after, result, changed, replaced,
-                               rejudge_learnings(model, h, result),
-                               quote=record.quote is not None)
+                               rejudge_learnings(model, h, result), quote=quoted)
 
     return change_sprint(sprint, change)
 
