@@ -175,7 +175,6 @@ def test_evidence_edit_quote_is_pseudonymised(cli, sprint):
     assert "Vries" not in res.output
 
 
-
 def test_evidence_edit_of_a_quote_never_echoes_the_quote(cli, sprint):
     """A quote is story text: the terminal says what changed, never the quote itself, in a
     Dutch sprint too (its record reads "citaat: …")."""

@@ -146,4 +146,3 @@ def test_the_holder_note_names_this_machine_and_process(tmp_path) -> None:
         holder = lock._read_holder(tmp_path / LOCK_NAME)
     assert holder["host"] == socket.gethostname()
     assert holder["pid"] == os.getpid()
-
